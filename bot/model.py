@@ -6,7 +6,8 @@ shifted from the training mix to the rate of relevant papers in a real feed, so 
 something. Sections are scored over the list's real tree: a linear model over the 2nd-level sections
 blended with nearest-neighbour similarity to the entries and with similarity to each section's centroid
 (both robust for sections with 1-3 entries), then refined to the leaf section by similarity within the
-chosen branch.
+chosen branch. The section step sees the papers through the encoder tuned on the list's own sections
+(low-rank adapters, bot.tune); relevance keeps the plain encoder.
 
 Nothing here imports torch: vectors come from an `Encoder` (bot.embed) passed in by the caller.
 """
@@ -36,10 +37,11 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.embed import EmbeddingCache, Encoder
     from bot.listfile import PaperList
+    from bot.tune import TunedLayers, TuneSettings
 
 log = logging.getLogger("paperbot.model")
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: tuned section layers
 ARTIFACT = "model.pkl.gz"
 META = "meta.json"
 N_NEAREST = 3
@@ -384,6 +386,13 @@ class ListModel:
     relevance: RelevanceModel
     sections: SectionModel
     entries: list[dict] = field(default_factory=list)  # per list paper: key, title, arxiv_id, section path
+    section_layers: TunedLayers | None = None  # the section encoder's tuned layers; None: plain embeddings
+
+    def section_vectors(self, papers: Sequence[Paper], encoder: Encoder, vectors: np.ndarray) -> np.ndarray:
+        """The papers as the section model sees them: through the tuned encoder when there is one."""
+        if self.section_layers is None or not len(papers):
+            return vectors
+        return self.section_layers.encoder(encoder).encode([p.text for p in papers])
 
     def score(
         self,
@@ -392,7 +401,13 @@ class ListModel:
         cache: EmbeddingCache | None = None,
         *,
         unsure_margin: float = 0.1,
+        place_from: float = 0.0,
     ) -> list[Scored]:
+        """Relevance for every paper; sections and nearest entries only where relevance >= place_from.
+
+        Placing needs a second (tuned) embedding, so scan asks for it only above the threshold: the
+        others could never be proposed and get no sections.
+        """
         from bot.embed import canonical_model_name, embed_papers
 
         papers = list(papers)
@@ -406,10 +421,15 @@ class ListModel:
         vectors = embed_papers(papers, encoder, cache)
         texts = [p.text for p in papers]
         relevance = self.relevance.predict(texts, vectors)
-        ranked = self.sections.rank(vectors)
-        sims = vectors @ self.sections.vectors_.T
+        placed = [r for r in range(len(papers)) if relevance[r] >= place_from]
+        svectors = self.section_vectors([papers[r] for r in placed], encoder, vectors[placed])
+        ranked = dict(zip(placed, self.sections.rank(svectors), strict=True)) if placed else {}
+        sims = dict(zip(placed, svectors @ self.sections.vectors_.T, strict=True)) if placed else {}
         out = []
         for r, paper in enumerate(papers):
+            if r not in ranked:
+                out.append(Scored(paper, float(relevance[r]), (), (), False))
+                continue
             places = self.sections.sections_
             secs = tuple(
                 SectionScore(path=places[j]["path"], score=s, section_id=places[j]["id"]) for j, s in ranked[r]
@@ -419,7 +439,7 @@ class ListModel:
                 Neighbour(
                     title=self.entries[i]["title"],
                     arxiv_id=self.entries[i]["arxiv_id"],
-                    similarity=float(sims[r, i]),
+                    similarity=float(sims[r][i]),
                     section_path=tuple(self.entries[i]["section_path"]),
                 )
                 for i in order
@@ -436,7 +456,7 @@ class ListModel:
         buf = io.BytesIO()
         pickle.dump(
             {"format": FORMAT_VERSION, "meta": self.meta, "relevance": self.relevance, "sections": self.sections,
-             "entries": self.entries},
+             "entries": self.entries, "section_layers": self.section_layers},
             buf,
             protocol=pickle.HIGHEST_PROTOCOL,
         )
@@ -468,7 +488,10 @@ class ListModel:
             )
         if readme_text is not None and readme_sha256(readme_text) != meta.get("readme_sha256"):
             raise PaperbotError("the list changed since the models were trained: run `paperbot train`")
-        return cls(meta=meta, relevance=doc["relevance"], sections=doc["sections"], entries=doc["entries"])
+        return cls(
+            meta=meta, relevance=doc["relevance"], sections=doc["sections"], entries=doc["entries"],
+            section_layers=doc.get("section_layers"),
+        )
 
 
 # ---------------------------------------------------------------- training
@@ -476,6 +499,47 @@ class ListModel:
 
 def hyper_from_config(config: Config) -> Hyper:
     return Hyper(seed=config.training.seed, relevant_rate=config.training.relevant_rate)
+
+
+def tune_settings(config: Config) -> TuneSettings:
+    from bot.tune import TuneSettings
+
+    t = config.training
+    return TuneSettings(layers=t.tune_layers, epochs=t.tune_epochs, seed=t.seed)
+
+
+def tune_sections(
+    encoder: Encoder,
+    lpapers: Sequence[ListPaper],
+    sections: Sequence[Section],
+    vectors: np.ndarray,
+    hyper: Hyper,
+    settings: TuneSettings,
+    *,
+    folds: int = 0,
+) -> tuple[TunedLayers, np.ndarray, list[np.ndarray], np.ndarray | None]:
+    """Tune the section encoder on all list papers, and (folds > 1) once per fold without that fold.
+
+    Returns the tuned layers, the list papers through them, and for the leave-one-out estimate the
+    papers through each fold's encoder plus each paper's fold.
+    """
+    from bot.tune import fine_tune
+
+    labels = SectionModel(hyper).fit(sections, vectors, [lp.section_ids for lp in lpapers]).labels_
+    texts = [lp.paper.text for lp in lpapers]
+    log.info("tuning the section encoder (top %d blocks) on %d list papers", settings.layers, len(texts))
+    layers = fine_tune(encoder, texts, labels, vectors, settings)
+    tuned = layers.encoder(encoder).encode(texts)
+    fold_vectors: list[np.ndarray] = []
+    fold_of = None
+    if folds > 1:
+        fold_of = np.random.RandomState(settings.seed).permutation(len(texts)) % folds
+        for k in range(folds):
+            train = np.flatnonzero(fold_of != k)
+            log.info("tuning without fold %d of %d (leave-one-out estimate)", k + 1, folds)
+            fold = fine_tune(encoder, [texts[i] for i in train], labels[train], vectors[train], settings)
+            fold_vectors.append(fold.encoder(encoder).encode(texts))
+    return layers, tuned, fold_vectors, fold_of
 
 
 def _versions() -> dict[str, str]:
@@ -500,14 +564,24 @@ def fit_list_model(
     hyper: Hyper,
     embedding_model: str,
     tfidf: Any = None,
+    section_vectors: np.ndarray | None = None,
+    section_layers: TunedLayers | None = None,
 ) -> ListModel:
-    """Fit both models from already embedded papers (used by train_models and the bench/ experiments)."""
+    """Fit both models from already embedded papers (used by train_models and the bench/ experiments).
+
+    section_vectors: the list papers through the tuned section encoder (section_layers); default the
+    plain vectors.
+    """
     sections = candidate_sections(plist)
     texts = [lp.paper.text for lp in lpapers] + [p.text for p in background]
     vectors = np.vstack([positives_vectors, background_vectors]).astype(np.float32)
     y = np.r_[np.ones(len(lpapers)), np.zeros(len(background))]
     relevance = RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf)
-    section_model = SectionModel(hyper).fit(sections, positives_vectors, [lp.section_ids for lp in lpapers])
+    section_model = SectionModel(hyper).fit(
+        sections,
+        positives_vectors if section_vectors is None else section_vectors,
+        [lp.section_ids for lp in lpapers],
+    )
     by_id = {s.id: s for s in plist.sections}
     entries = [
         {
@@ -533,25 +607,39 @@ def fit_list_model(
             "sections": len(sections),
             "groups": len(section_model.groups_),
         },
+        "section_encoder": section_layers.name if section_layers is not None else embedding_model,
     }
-    return ListModel(meta=meta, relevance=relevance, sections=section_model, entries=entries)
+    return ListModel(
+        meta=meta, relevance=relevance, sections=section_model, entries=entries, section_layers=section_layers
+    )
 
 
-def section_loo(model: SectionModel, *, refit: bool = True) -> dict[str, Any]:
-    """Leave-one-out accuracy at the 2nd level: a paper in two sections counts as right if any is hit."""
+def section_loo(
+    model: SectionModel,
+    *,
+    refit: bool = True,
+    fold_vectors: Sequence[np.ndarray] | None = None,
+    fold_of: np.ndarray | None = None,
+) -> dict[str, Any]:
+    """Leave-one-out accuracy at the 2nd level: a paper in two sections counts as right if any is hit.
+
+    fold_vectors/fold_of: with a tuned section encoder, paper i and the head scoring it are seen through
+    the encoder tuned without i's fold (fold_vectors[fold_of[i]]), so no part of the model saw paper i.
+    """
     from bot.logs import progress
 
     n = len(model.vectors_)
     top1 = top3 = 0
     for i in progress(range(n), desc="leave-one-out", total=n):
-        if refit and model.linear_ is not None:
+        vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
+        if fold_vectors is not None or (refit and model.linear_ is not None):
             keep = np.arange(n) != i
             sub = SectionModel(model.hyper)
             sub.sections_, sub.groups_ = model.sections_, model.groups_
-            sub.vectors_, sub.labels_ = model.vectors_[keep], model.labels_[keep]
+            sub.vectors_, sub.labels_ = vectors[keep], model.labels_[keep]
             sub.paper_sections_ = [s for j, s in enumerate(model.paper_sections_) if j != i]
             sub._fit_linear()
-            scores = sub.group_scores(model.vectors_[i : i + 1])[0]
+            scores = sub.group_scores(vectors[i : i + 1])[0]
         else:
             scores = model.group_scores(model.vectors_[i : i + 1], exclude=i)[0]
         order = np.argsort(-scores)[:3]
@@ -599,6 +687,7 @@ def train_models(
     from bot.arxiv_api import resolve
     from bot.embed import EmbeddingCache, embed_papers, load_encoder
     from bot.listfile import read_list
+    from bot.tune import can_tune
 
     plist = read_list(readme)
     hyper = hyper_from_config(config)
@@ -621,8 +710,20 @@ def train_models(
     log.info("fitting on %d list papers and %d background papers", len(lpapers), len(negatives))
     corpus = [p.text for p in negatives] + [lp.paper.text for lp in lpapers]
     tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
+    settings = tune_settings(config)
+    layers = section_vectors = None
+    fold_vectors: list[np.ndarray] = []
+    fold_of = None
+    if settings.layers and can_tune(encoder):
+        layers, section_vectors, fold_vectors, fold_of = tune_sections(
+            encoder, lpapers, candidate_sections(plist), pos_vectors, hyper, settings,
+            folds=config.training.tune_folds if evaluate else 0,
+        )
+    elif settings.layers:
+        log.info("encoder %s cannot be tuned: the section model uses its plain embeddings", encoder.name)
     model = fit_list_model(
-        plist, lpapers, pos_vectors, negatives, neg_vectors, hyper=hyper, embedding_model=encoder.name, tfidf=tfidf
+        plist, lpapers, pos_vectors, negatives, neg_vectors, hyper=hyper, embedding_model=encoder.name, tfidf=tfidf,
+        section_vectors=section_vectors, section_layers=layers,
     )
     report: dict[str, Any] = {
         "readme": str(readme),
@@ -636,12 +737,15 @@ def train_models(
             "metadata_missing": len(resolution.missing),
         },
         "sections": {"candidates": len(model.sections.sections_), "groups": len(model.sections.groups_)},
+        "section_encoder": model.meta["section_encoder"],
         "background": len(negatives),
         "extra_negatives": len(extra_negatives),
     }
     if evaluate:
         log.info("leave-one-out section accuracy over %d papers", len(lpapers))
-        report["section_loo"] = section_loo(model.sections)
+        report["section_loo"] = section_loo(model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of)
+        if fold_vectors:
+            report["section_loo"]["tuned_folds"] = len(fold_vectors)
         texts = [lp.paper.text for lp in lpapers] + [p.text for p in negatives]
         y = np.r_[np.ones(len(lpapers)), np.zeros(len(negatives))]
         vectors = np.vstack([pos_vectors, neg_vectors])
@@ -666,10 +770,14 @@ def format_training_report(report: dict) -> list[str]:
         + (f" (+{report['extra_negatives']} rejected papers)" if report.get("extra_negatives") else ""),
         f"embedding model: {report['embedding_model']}",
     ]
+    if report.get("section_encoder", report["embedding_model"]) != report["embedding_model"]:
+        lines.append(f"section encoder: {report['section_encoder']} (tuned on the list's sections)")
     if "section_loo" in report:
         s = report["section_loo"]
+        how = f"; encoder tuned without each paper's fold, {s['tuned_folds']} folds" if s.get("tuned_folds") else ""
         lines.append(
-            f"section leave-one-out (2nd level, {s['papers']} papers): top-1 {s['top1']:.1%}, top-3 {s['top3']:.1%}"
+            f"section leave-one-out (2nd level, {s['papers']} papers{how}): top-1 {s['top1']:.1%}, "
+            f"top-3 {s['top3']:.1%}"
         )
     if "relevance_cv" in report:
         r = report["relevance_cv"]

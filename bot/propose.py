@@ -89,11 +89,13 @@ def scan(
     exclude: Collection[str] = (),
     record: bool = True,
     today: str | None = None,
+    place_from: float | None = None,
 ) -> ScanResult:
     """Read feeds, drop papers on the list / known to state / excluded, score the rest, select proposals.
 
     record=True marks every scored paper as seen (date `today`, default the current date) but does not
-    save: the caller saves state once the whole run has succeeded.
+    save: the caller saves state once the whole run has succeeded. Papers are placed in sections from
+    relevance `place_from` up (default: the relevance threshold; evaluate's sweep asks for lower).
     """
     from bot.embed import EmbeddingCache, load_encoder
     from bot.feeds import read_feeds
@@ -124,7 +126,12 @@ def scan(
                 config.embedding.model, device=config.embedding.device, batch_size=config.embedding.batch_size
             )
         cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
-        scored = list(model.score(candidates, encoder, cache, unsure_margin=config.thresholds.unsure_margin))
+        floor = config.thresholds.relevance if place_from is None else place_from
+        scored = list(
+            model.score(
+                candidates, encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=floor
+            )
+        )
     else:
         scored = []
     proposals = select_proposals(

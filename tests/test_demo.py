@@ -17,13 +17,13 @@ from bot.errors import PaperbotError
 # What the shipped models propose on the bundled day (data/demo/README.md). If this changes, the models
 # were retrained: check the demo still proposes 1-3 sensible papers and update both places.
 # The strongest of the day's proposals with the shipped models (data/demo/README.md): an instruction-tuning
-# data paper that belongs in an italic sub-group of a bold group, three levels deep. If the models are
-# retrained and it disappears, re-check the demo day rather than this line.
+# data paper that belongs in a bold group under a sub-sub-section, in that group's own bullet style. If the
+# models are retrained and it disappears, re-check the demo day rather than this line.
 TOP_ID = "2504.12913"
 TOP_LINE = (
-    "+   - [MAIN: Mutual Alignment Is Necessary for instruction tuning](https://arxiv.org/abs/2504.12913)"
-    "\xa0*Fanyi Yang, Jianfeng Liu, Xin Zhang, Haoyu Liu, Xixin Cao, Yuefeng Zhan, Hao Sun, Weiwei Deng, "
-    "Feng Sun, Qi Zhang.*\xa0Arxiv 2025."
+    "+  - [MAIN: Mutual Alignment Is Necessary for instruction tuning](https://arxiv.org/abs/2504.12913)"
+    " *Fanyi Yang, Jianfeng Liu, Xin Zhang, Haoyu Liu, Xixin Cao, Yuefeng Zhan, Hao Sun, Weiwei Deng, "
+    "Feng Sun, Qi Zhang.* Arxiv 2025."
 )
 
 

@@ -25,6 +25,8 @@ def _config(tmp: Path) -> Config:
         {
             "embedding": {"cache_dir": str(tmp / "emb")},
             "arxiv_api": {"cache": str(tmp / "api-cache.jsonl")},
+            # the tuned section encoder, kept small: adapters on the top block, one pass, 2 folds
+            "training": {"tune_layers": 1, "tune_epochs": 1, "tune_folds": 2},
         }
     )
 
@@ -66,8 +68,12 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     loo = report["section_loo"]
     assert loo["papers"] == 80
     assert 0.6 <= loo["top1"] <= loo["top3"] <= 1.0
+    assert loo["tuned_folds"] == 2
+    assert report["section_encoder"].startswith("sentence-transformers/all-MiniLM-L6-v2+sections-")
     assert report["relevance_cv"]["roc_auc"] > 0.9
     lines = format_training_report(report)
+    assert any(line.startswith("section encoder: ") for line in lines)
+    assert any("encoder tuned without each paper's fold, 2 folds" in line for line in lines)
     assert lines[1] == "entries used: 80 papers (59 with abstract, 21 title only; 16 of 75 arXiv ids without metadata)"
     assert lines[-1] == f"models written to {tmp / 'models'}"
 
@@ -139,6 +145,27 @@ def test_save_load_round_trip(trained, encoder, candidates) -> None:
     assert [s.relevance for s in before] == pytest.approx([s.relevance for s in after])
     assert [s.sections[0].path for s in before] == [s.sections[0].path for s in after]
     assert [n.title for n in before[0].nearest] == [n.title for n in after[0].nearest]
+    assert loaded.section_layers is not None and loaded.section_layers.digest == model.section_layers.digest
+    assert meta["section_encoder"] == model.section_layers.name
+
+
+def test_only_papers_from_the_floor_are_placed(trained, encoder, candidates) -> None:
+    """Placing costs a second (tuned) embedding: scan asks for it only at or above its threshold."""
+    model = trained[0]
+    papers = list(candidates.values())
+    everything = model.score(papers, encoder)
+    floor = sorted(s.relevance for s in everything)[-2]  # the two synthetic-data papers
+    scored = model.score(papers, encoder, place_from=floor)
+    assert [s.relevance for s in scored] == pytest.approx([s.relevance for s in everything])
+    placed = [s for s in scored if s.sections]
+    assert {s.paper.arxiv_id for s in placed} == {"2212.10560", "2406.08464"}
+    assert all(s.relevance >= floor and len(s.nearest) == 3 for s in placed)
+    assert all(not s.nearest and not s.unsure for s in scored if not s.sections)
+    by_id = {s.paper.arxiv_id: s for s in everything}
+    for s in placed:  # the same places; scores equal up to batch padding in the encoder
+        alone = by_id[s.paper.arxiv_id].sections
+        assert [x.path for x in s.sections[:3]] == [x.path for x in alone[:3]]
+        assert [x.score for x in s.sections] == pytest.approx([x.score for x in alone], abs=1e-4)
 
 
 def test_load_refuses_another_embedding_model(trained) -> None:
@@ -190,7 +217,7 @@ def test_train_command_writes_models_and_prints_report(trained, tmp_path, capsys
     cfg = tmp_path / "config.yaml"
     cfg.write_text(
         f"embedding:\n  cache_dir: {tmp_path / 'emb'}\narxiv_api:\n  cache: {tmp_path / 'api.jsonl'}\n"
-        f"training:\n  background: {ML / 'background.jsonl'}\n"
+        f"training:\n  background: {ML / 'background.jsonl'}\n  tune_layers: 0\n"
     )
     code = main([
         "train", "--config", str(cfg), "--readme", str(README), "--metadata", str(ML / "list-metadata.jsonl"),

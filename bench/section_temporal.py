@@ -1,0 +1,61 @@
+"""Sections on a temporal split: learn from the list's entries with arXiv ids < 2503, place the 71 entries
+>= 2503 (the ones the maintainers added later), plain encoder against the tuned one (product code).
+
+python -m bench.section_temporal [layers=6] [epochs=4] [learning_rate=0.001] [rank=8]
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+
+from bench.common import REPO, seed_list_embeddings
+from bot.arxiv_api import load_metadata_jsonl
+from bot.model import Hyper, SectionModel, candidate_sections, group_of, list_papers, tune_sections
+from bot.tune import TuneSettings
+
+HOLDOUT = "2503"
+
+
+def accuracy(model: SectionModel, vectors: np.ndarray, truth: list[set[tuple[str, ...]]]) -> tuple[float, float]:
+    top1 = top3 = 0
+    for ranked, want in zip(model.rank(vectors), truth, strict=True):
+        levels: list[tuple[str, ...]] = []
+        for j, _ in ranked:
+            g = model.sections_[j]["group"]
+            if g not in levels:
+                levels.append(g)
+        top1 += levels[0] in want
+        top3 += bool(set(levels[:3]) & want)
+    return top1 / len(truth), top3 / len(truth)
+
+
+def main() -> None:
+    args = dict(a.split("=") for a in sys.argv[1:])
+    settings = TuneSettings(**{k: type(getattr(TuneSettings(), k))(v) for k, v in args.items()})
+    sl = seed_list_embeddings()
+    by_key = {lp.key: (lp, v) for lp, v in zip(sl.papers, sl.vectors, strict=True)}
+    meta = load_metadata_jsonl(REPO / "data/arxiv/list-metadata.jsonl")
+    train = list_papers(sl.plist, meta, holdout_from=HOLDOUT)
+    kept = {lp.key for lp in train}
+    test = [lp for lp in sl.papers if lp.key not in kept]
+    sections = candidate_sections(sl.plist)
+    by_id = {s.id: s for s in sl.plist.sections}
+    truth = [{group_of(by_id[s].path) for s in lp.section_ids} for lp in test]
+    train_vectors = np.array([by_key[lp.key][1] for lp in train])
+    test_vectors = np.array([by_key[lp.key][1] for lp in test])
+    hyper = Hyper()
+    ids = [lp.section_ids for lp in train]
+    plain = accuracy(SectionModel(hyper).fit(sections, train_vectors, ids), test_vectors, truth)
+    layers, tuned, _, _ = tune_sections(sl.encoder, train, sections, train_vectors, hyper, settings)
+    tuned_test = layers.encoder(sl.encoder).encode([lp.paper.text for lp in test])
+    tuned_acc = accuracy(SectionModel(hyper).fit(sections, tuned, ids), tuned_test, truth)
+    print(settings)
+    with_abstract = sum(lp.has_abstract for lp in test)
+    print(f"learn from {len(train)}, place {len(test)} (>= {HOLDOUT}, {with_abstract} with abstract)")
+    print(f"plain: top1 {plain[0]:.3f} top3 {plain[1]:.3f}   tuned: top1 {tuned_acc[0]:.3f} top3 {tuned_acc[1]:.3f}")
+
+
+if __name__ == "__main__":
+    main()

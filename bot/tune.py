@@ -1,0 +1,247 @@
+"""Tuning the encoder on the list's own sections (the features of the section step).
+
+Frozen MiniLM vectors place a paper in the right 2nd-level section 57% of the time (leave-one-out on
+the seed list, `python -m bench.section_tuned`; 63% tuned): they know what a paper is about, not how
+this list cuts its topics (method sections against application sections). A few epochs that pull each
+list paper towards a learned prototype of its sections teach the transformer this list's cut. The
+change is learned as low-rank adapters (LoRA) on the linear layers of the top `layers` transformer
+blocks and merged into a copy of the weights at load: the artifact stays under a megabyte in
+`models/`, encoding costs what it did, and the relevance step keeps the plain encoder and its cache.
+
+torch is imported inside functions only, like in bot.embed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from bot.errors import PaperbotError
+
+log = logging.getLogger("paperbot.tune")
+
+
+@dataclass
+class TuneSettings:
+    """How the adapters are tuned; the defaults won the leave-one-out runs in bench/README.md."""
+
+    layers: int = 6  # top transformer blocks that get adapters; 0 switches tuning off
+    epochs: int = 4
+    rank: int = 8
+    alpha: float = 16.0
+    learning_rate: float = 1e-3
+    prototype_learning_rate: float = 1e-3
+    temperature: float = 0.05
+    batch_size: int = 16
+    seed: int = 0
+
+
+@dataclass
+class TunedLayers:
+    """The adapters (float16 `<linear>.lora_a` / `.lora_b` pairs) and what they were tuned from.
+
+    Pickled with the section model; `scale` is LoRA's alpha / rank.
+    """
+
+    base_model: str
+    weights: dict[str, np.ndarray]
+    settings: dict
+    scale: float = 1.0
+    digest: str = ""
+    _encoder: Any = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.digest:
+            h = hashlib.sha256(self.base_model.encode())
+            for name in sorted(self.weights):
+                h.update(name.encode())
+                h.update(np.ascontiguousarray(self.weights[name]).tobytes())
+            self.digest = h.hexdigest()
+
+    @property
+    def name(self) -> str:
+        """Names the section encoder in meta.json and the training report (base model + adapter digest)."""
+        return f"{self.base_model}+sections-{self.digest[:12]}"
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_encoder"] = None  # a loaded torch model is never pickled into models/
+        return state
+
+    def encoder(self, base: Any) -> TunedEncoder:
+        """The tuned encoder, built once from a fresh copy of the base model (the base stays as it was)."""
+        if self._encoder is None or self._encoder.base is not base:
+            self._encoder = TunedEncoder(self, base)
+        return self._encoder
+
+
+def can_tune(encoder: Any) -> bool:
+    """Only sentence-transformers encoders can be tuned (test encoders and other backends cannot)."""
+    return callable(getattr(encoder, "fresh_model", None))
+
+
+def _linears(model: Any, layers: int) -> dict[str, Any]:
+    """name -> nn.Linear for every linear layer of the top `layers` transformer blocks (BERT-style)."""
+    import torch
+
+    try:
+        stack = model[0].auto_model.encoder.layer
+    except (AttributeError, IndexError, TypeError):
+        raise PaperbotError(
+            "cannot tune the section encoder: the embedding model has no BERT-style layer stack; "
+            "set training.tune_layers: 0 in config.yaml"
+        ) from None
+    n = len(stack)
+    out = {}
+    for i in range(max(0, n - layers), n):
+        for name, module in stack[i].named_modules():
+            if isinstance(module, torch.nn.Linear):
+                out[f"{i}.{name}"] = module
+    return out
+
+
+def _adapter_class() -> Any:
+    import torch
+
+    class LoRALinear(torch.nn.Module):
+        """y = W x + scale * B (A x); W frozen, B starts at zero so training starts from the base model."""
+
+        def __init__(self, base: Any, rank: int, scale: float, generator: Any) -> None:
+            super().__init__()
+            self.base = base
+            self.scale = scale
+            bound = 1.0 / base.in_features**0.5
+            a = (torch.rand(rank, base.in_features, generator=generator) * 2 - 1) * bound
+            self.lora_a = torch.nn.Parameter(a)
+            self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
+
+    return LoRALinear
+
+
+def _swap(model: Any, name: str, module: Any) -> None:
+    """Replace the linear `<block>.<path>` of the layer stack by `module`."""
+    block, _, path = name.partition(".")
+    parent = model[0].auto_model.encoder.layer[int(block)]
+    *parents, leaf = path.split(".")
+    for part in parents:
+        parent = getattr(parent, part)
+    setattr(parent, leaf, module)
+
+
+def fine_tune(
+    encoder: Any, texts: Sequence[str], labels: np.ndarray, vectors: np.ndarray, settings: TuneSettings
+) -> TunedLayers:
+    """Tune adapters so each text lands near the prototype of its section groups.
+
+    labels: (texts, groups) 0/1, several ones where a paper is listed in several places; vectors: the
+    base encoder's rows for the texts, whose per-group means start the prototypes.
+    """
+    import torch
+
+    from bot.logs import progress
+
+    model = encoder.fresh_model()
+    torch.manual_seed(settings.seed)
+    rng = np.random.RandomState(settings.seed)
+    generator = torch.Generator().manual_seed(settings.seed)
+    for p in model.parameters():
+        p.requires_grad = False
+    scale = settings.alpha / settings.rank
+    lora = _adapter_class()
+    adapters = {
+        name: lora(linear, settings.rank, scale, generator) for name, linear in _linears(model, settings.layers).items()
+    }
+    for name, adapter in adapters.items():
+        _swap(model, name, adapter)
+    device = model.device
+    for adapter in adapters.values():
+        adapter.to(device)
+    y = torch.tensor(np.asarray(labels, dtype=np.float32), device=device)
+    present = y.sum(0) > 0
+    base_rows = torch.tensor(np.asarray(vectors, dtype=np.float32), device=device)
+    start = torch.nn.functional.normalize(y.T @ base_rows, dim=1)
+    prototypes = torch.nn.Parameter(start.clone())
+    tuned = [p for a in adapters.values() for p in (a.lora_a, a.lora_b)]
+    opt = torch.optim.AdamW(
+        [{"params": tuned, "lr": settings.learning_rate},
+         {"params": [prototypes], "lr": settings.prototype_learning_rate}]
+    )
+    texts = list(texts)
+    prepare = getattr(model, "preprocess", None) or model.tokenize  # renamed in sentence-transformers 6
+    model.train()
+    batches = [(e, s) for e in range(settings.epochs) for s in range(0, len(texts), settings.batch_size)]
+    order = np.arange(len(texts))
+    for epoch, startpos in progress(batches, desc="tuning the section encoder", total=len(batches)):
+        if startpos == 0:
+            order = rng.permutation(len(texts))
+            log.debug("tuning epoch %d", epoch + 1)
+        idx = order[startpos : startpos + settings.batch_size]
+        features = {k: v.to(device) if hasattr(v, "to") else v for k, v in prepare([texts[i] for i in idx]).items()}
+        emb = torch.nn.functional.normalize(model(features)["sentence_embedding"], dim=1)
+        logits = emb @ torch.nn.functional.normalize(prototypes, dim=1).T / settings.temperature
+        logits = logits.masked_fill(~present, -1e4)
+        target = y[idx] / y[idx].sum(1, keepdim=True).clamp(min=1.0)
+        loss = -(target * torch.log_softmax(logits, dim=1)).sum(1).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    weights = {}
+    for name, adapter in adapters.items():
+        weights[f"{name}.lora_a"] = adapter.lora_a.detach().cpu().numpy().astype(np.float16)
+        weights[f"{name}.lora_b"] = adapter.lora_b.detach().cpu().numpy().astype(np.float16)
+    return TunedLayers(base_model=encoder.name, weights=weights, settings=settings.__dict__.copy(), scale=scale)
+
+
+class TunedEncoder:
+    """Encoder protocol over a copy of the base model with the adapters merged into its weights."""
+
+    def __init__(self, layers: TunedLayers, base: Any) -> None:
+        if not can_tune(base):
+            raise PaperbotError(
+                "the section model was tuned on a sentence-transformers encoder, but this encoder cannot load "
+                "tuned layers; run `paperbot train` with it or use the configured embedding model"
+            )
+        if base.name != layers.base_model:
+            raise PaperbotError(
+                f"the section encoder was tuned from {layers.base_model!r} but the encoder is {base.name!r}; "
+                "run `paperbot train`"
+            )
+        self.name = layers.name
+        self.base = base
+        self._layers = layers
+        self._model: Any = None
+
+    def _load(self) -> Any:
+        if self._model is None:
+            import torch
+
+            model = self.base.fresh_model()
+            w = self._layers.weights
+            names = sorted({k.rsplit(".", 1)[0] for k in w})
+            linears = _linears(model, len(model[0].auto_model.encoder.layer))
+            unknown = [n for n in names if n not in linears]
+            if unknown:
+                raise PaperbotError(
+                    f"the tuned section layers do not fit {self._layers.base_model!r} ({len(unknown)} unknown "
+                    "layers); run `paperbot train`"
+                )
+            with torch.no_grad():
+                for n in names:
+                    dev = linears[n].weight.device
+                    a = torch.tensor(w[f"{n}.lora_a"].astype(np.float32), device=dev)
+                    b = torch.tensor(w[f"{n}.lora_b"].astype(np.float32), device=dev)
+                    linears[n].weight += self._layers.scale * (b @ a)  # merged: encoding costs what it did
+            model.eval()
+            self._model = model
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.base.encode(texts, model=self._load())

@@ -1,0 +1,118 @@
+"""The tuned section encoder (bot.tune) on the small real slice, with the real MiniLM weights."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.arxiv_api import load_metadata_jsonl
+from bot.embed import load_encoder
+from bot.errors import PaperbotError
+from bot.listfile import read_list
+from bot.model import Hyper, SectionModel, candidate_sections, list_papers, section_loo
+from bot.tune import TunedLayers, TuneSettings, can_tune, fine_tune
+from tests.replay_support import HashingEncoder
+
+ML = Path(__file__).parent / "fixtures" / "ml"
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return load_encoder("all-MiniLM-L6-v2")
+
+
+@pytest.fixture(scope="module")
+def slice_(encoder):
+    plist = read_list(ML / "llm-synthetic-data.md")
+    lps = list_papers(plist, load_metadata_jsonl(ML / "list-metadata.jsonl"))
+    sections = candidate_sections(plist)
+    texts = [lp.paper.text for lp in lps]
+    vectors = encoder.encode(texts)
+    labels = SectionModel(Hyper()).fit(sections, vectors, [lp.section_ids for lp in lps]).labels_
+    return texts, vectors, labels
+
+
+@pytest.fixture(scope="module")
+def tuned(encoder, slice_):
+    texts, vectors, labels = slice_
+    before = encoder.encode(texts[:3])
+    layers = fine_tune(encoder, texts, labels, vectors, TuneSettings(layers=2, epochs=2))
+    return layers, before
+
+
+def _margin(vectors: np.ndarray, labels: np.ndarray) -> float:
+    """Mean (cosine to own section centroid - best cosine to another centroid), own paper left out."""
+    out = []
+    for i in range(len(vectors)):
+        lab = labels.copy()
+        lab[i] = 0
+        cents = lab.T @ vectors
+        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+        sims = cents @ vectors[i]
+        own = labels[i] > 0
+        out.append(sims[own].max() - sims[~own].max())
+    return float(np.mean(out))
+
+
+def test_tuning_pulls_papers_towards_their_sections(encoder, slice_, tuned) -> None:
+    texts, vectors, labels = slice_
+    layers, _ = tuned
+    after = layers.encoder(encoder).encode(texts)
+    assert after.shape == vectors.shape
+    assert np.allclose(np.linalg.norm(after, axis=1), 1.0, atol=1e-4)
+    assert _margin(after, labels) > _margin(vectors, labels) + 0.02
+
+
+def test_adapters_are_small_and_leave_the_base_encoder_alone(encoder, slice_, tuned) -> None:
+    texts, _, _ = slice_
+    layers, before = tuned
+    assert np.array_equal(encoder.encode(texts[:3]), before)  # tuning worked on a copy
+    size = sum(w.nbytes for w in layers.weights.values())
+    assert 0 < size < 1_000_000
+    assert all(w.dtype == np.float16 for w in layers.weights.values())
+    assert {k.rsplit(".", 1)[1] for k in layers.weights} == {"lora_a", "lora_b"}
+    assert {k.split(".")[0] for k in layers.weights} == {"4", "5"}  # the top 2 of MiniLM's 6 blocks
+    assert layers.name.startswith("sentence-transformers/all-MiniLM-L6-v2+sections-")
+
+
+def test_tuned_layers_pickle_without_torch_and_encode_the_same(encoder, slice_, tuned) -> None:
+    texts, _, _ = slice_
+    layers, _ = tuned
+    first = layers.encoder(encoder).encode(texts[:5])
+    blob = pickle.dumps(layers)
+    assert b"torch" not in blob
+    again = pickle.loads(blob)
+    assert again.digest == layers.digest and again.name == layers.name
+    assert np.allclose(again.encoder(encoder).encode(texts[:5]), first, atol=1e-5)
+
+
+def test_tuned_layers_refuse_another_encoder(encoder, tuned) -> None:
+    layers, _ = tuned
+    other = TunedLayers(base_model="BAAI/bge-small-en-v1.5", weights=layers.weights, settings={})
+    with pytest.raises(PaperbotError, match="run `paperbot train`"):
+        other.encoder(encoder)
+    with pytest.raises(PaperbotError, match="cannot load tuned layers"):
+        TunedLayers(base_model=HashingEncoder.name, weights={}, settings={}).encoder(HashingEncoder())
+    assert can_tune(encoder) and not can_tune(HashingEncoder())
+
+
+def test_loo_uses_each_papers_fold_encoder() -> None:
+    """Random plain vectors, but fold vectors that spell the labels out: the estimate must use the latter."""
+    rng = np.random.RandomState(0)
+    labels = np.repeat(np.eye(3), 6, axis=0)
+    plain = rng.normal(size=(18, 8)).astype(np.float32)
+    plain /= np.linalg.norm(plain, axis=1, keepdims=True)
+    clear = np.hstack([labels, 0.01 * rng.normal(size=(18, 5))]).astype(np.float32)
+    clear /= np.linalg.norm(clear, axis=1, keepdims=True)
+
+    class _S:
+        def __init__(self, i: int) -> None:
+            self.id, self.path, self.entries = f"s{i}", (f"{i}. Section",), [1]
+
+    model = SectionModel(Hyper()).fit([_S(i) for i in range(3)], plain, [[f"s{j}"] for j in labels.argmax(1)])
+    fold_of = np.arange(18) % 3
+    assert section_loo(model, fold_vectors=[clear, clear, clear], fold_of=fold_of)["top1"] == 1.0
+    assert section_loo(model)["top1"] < 0.7
