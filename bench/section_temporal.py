@@ -12,22 +12,21 @@ import numpy as np
 
 from bench.common import REPO, seed_list_embeddings
 from bot.arxiv_api import load_metadata_jsonl
+from bot.evaluate import top_levels
 from bot.model import Hyper, SectionModel, candidate_sections, group_of, list_papers, tune_sections
+from bot.papers import SectionScore
 from bot.tune import TuneSettings
 
 HOLDOUT = "2503"
 
 
 def accuracy(model: SectionModel, vectors: np.ndarray, truth: list[set[tuple[str, ...]]]) -> tuple[float, float]:
+    """Top-1/top-3 at the 2nd level, judged the way `paperbot evaluate` judges them (top_levels)."""
     top1 = top3 = 0
     for ranked, want in zip(model.rank(vectors), truth, strict=True):
-        levels: list[tuple[str, ...]] = []
-        for j, _ in ranked:
-            g = model.sections_[j]["group"]
-            if g not in levels:
-                levels.append(g)
+        levels = top_levels([SectionScore(path=model.sections_[j]["path"], score=s) for j, s in ranked], 3)
         top1 += levels[0] in want
-        top3 += bool(set(levels[:3]) & want)
+        top3 += bool(set(levels) & want)
     return top1 / len(truth), top3 / len(truth)
 
 

@@ -266,17 +266,22 @@ class SectionModel:
     def fit(
         self, sections: Sequence[Section], vectors: np.ndarray, section_ids: Sequence[Sequence[str]]
     ) -> SectionModel:
+        self.index(sections, section_ids)
+        self.vectors_ = np.asarray(vectors, dtype=np.float32)
+        self._fit_linear()
+        return self
+
+    def index(self, sections: Sequence[Section], section_ids: Sequence[Sequence[str]]) -> SectionModel:
+        """The places, their 2nd-level groups and each paper's labels, without vectors or fitting."""
         index = {s.id: i for i, s in enumerate(sections)}
         self.sections_ = [{"id": s.id, "path": tuple(s.path), "group": group_of(s.path)} for s in sections]
         self.groups_ = sorted({s["group"] for s in self.sections_}, key=_path_sort_key)
         gidx = {g: i for i, g in enumerate(self.groups_)}
-        self.vectors_ = np.asarray(vectors, dtype=np.float32)
         self.paper_sections_ = [sorted({index[s] for s in ids if s in index}) for ids in section_ids]
         self.labels_ = np.zeros((len(section_ids), len(self.groups_)), dtype=np.float32)
         for i, secs in enumerate(self.paper_sections_):
             for j in secs:
                 self.labels_[i, gidx[self.sections_[j]["group"]]] = 1.0
-        self._fit_linear()
         return self
 
     def _fit_linear(self) -> None:
@@ -525,7 +530,7 @@ def tune_sections(
     """
     from bot.tune import fine_tune
 
-    labels = SectionModel(hyper).fit(sections, vectors, [lp.section_ids for lp in lpapers]).labels_
+    labels = SectionModel(hyper).index(sections, [lp.section_ids for lp in lpapers]).labels_
     texts = [lp.paper.text for lp in lpapers]
     log.info("tuning the section encoder (top %d blocks) on %d list papers", settings.layers, len(texts))
     layers = fine_tune(encoder, texts, labels, vectors, settings)

@@ -31,7 +31,7 @@ def slice_(encoder):
     sections = candidate_sections(plist)
     texts = [lp.paper.text for lp in lps]
     vectors = encoder.encode(texts)
-    labels = SectionModel(Hyper()).fit(sections, vectors, [lp.section_ids for lp in lps]).labels_
+    labels = SectionModel(Hyper()).index(sections, [lp.section_ids for lp in lps]).labels_
     return texts, vectors, labels
 
 
