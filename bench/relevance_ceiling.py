@@ -84,41 +84,36 @@ def best_sentence(scores: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def budget_recall(days: list[list[Paper]], scores: np.ndarray, held: set[str]) -> tuple[int, int, list[int]]:
-    """(recalled, proposals, held-out ranks) at the lowest threshold keeping <= 1 proposal a day."""
+def chosen(day_of: np.ndarray, scores: np.ndarray, thr: float, burst: int | None = None) -> list[int]:
+    """The papers scan would propose at this threshold: the best CAP a day, or, with `burst`, a token
+    bucket (one proposal accrues a day, at most `burst` saved) so a rich day can use what quiet days left."""
+    tokens, out = 0.0, []
+    for d in range(int(day_of.max()) + 1):
+        take = CAP
+        if burst is not None:
+            tokens = min(tokens + 1.0, burst)
+            take = min(CAP, int(tokens))
+        idx = np.where((day_of == d) & (scores >= thr))[0]
+        picked = list(idx[np.argsort(-scores[idx])][:take])
+        tokens -= len(picked)
+        out += picked
+    return out
+
+
+def budget_recall(
+    days: list[list[Paper]], scores: np.ndarray, held: set[str], burst: int | None = None
+) -> tuple[int, int, list[int]]:
+    """(recalled, proposals, held-out ranks): the most held-out papers proposed at <= 1 proposal a day."""
     day_of = np.concatenate([[d] * len(ps) for d, ps in enumerate(days)])
-    ids = [p.arxiv_id for ps in days for p in ps]
-    is_held = np.array([i in held for i in ids])
+    is_held = np.array([p.arxiv_id in held for ps in days for p in ps])
     order = np.argsort(-scores)
     ranks = sorted(r + 1 for r, j in enumerate(order) if is_held[j])
     best = (0, 0)
     for thr in scores[order[: 20 * len(days)]]:
-        chosen = []
-        for d in range(len(days)):
-            idx = np.where((day_of == d) & (scores >= thr))[0]
-            chosen += list(idx[np.argsort(-scores[idx])][:CAP])
-        if len(chosen) > len(days):
-            break
-        best = (int(is_held[chosen].sum()), len(chosen))
-    return best[0], best[1], ranks
-
-
-def paced_recall(days: list[list[Paper]], scores: np.ndarray, held: set[str], burst: int) -> tuple[int, int]:
-    """A token-bucket budget instead of a fixed threshold's volume: one proposal a day accrues, at most
-    `burst` saved, so a rich day can use what quiet days left. Best (recalled, proposals) over thresholds."""
-    day_of = np.concatenate([[d] * len(ps) for d, ps in enumerate(days)])
-    ids = [p.arxiv_id for ps in days for p in ps]
-    best = (0, 0)
-    for thr in np.sort(scores)[::-1][: 20 * len(days)]:
-        tokens, chosen = 0.0, []
-        for d in range(len(days)):
-            tokens = min(tokens + 1.0, burst)
-            idx = np.where((day_of == d) & (scores >= thr))[0]
-            take = list(idx[np.argsort(-scores[idx])][: min(CAP, int(tokens))])
-            tokens -= len(take)
-            chosen += take
-        best = max(best, (sum(ids[j] in held for j in chosen), -len(chosen)))
-    return best[0], -best[1]
+        picked = chosen(day_of, scores, thr, burst)
+        if len(picked) <= len(days):
+            best = max(best, (int(is_held[picked].sum()), -len(picked)))
+    return best[0], -best[1], ranks
 
 
 def main() -> None:
@@ -157,7 +152,7 @@ def main() -> None:
     report("product", logit)
 
     for burst in (3, 5):
-        hits, props = paced_recall(days, logit, held, burst)
+        hits, props, _ = budget_recall(days, logit, held, burst)
         print(f"{'product, paced (burst ' + str(burst) + ')':34s} {hits:2d}/{len(held)} in {props} proposals")
 
     # Grow the background from papers seen and not proposed: the first half of the days feeds the
