@@ -2,6 +2,11 @@
 5 encoders each tuned without one fold, the head refit without the paper (product code, seed list).
 
 python -m bench.section_tuned [layers=6] [epochs=4] [learning_rate=0.001] [rank=8] [folds=5] [dump=FILE.pkl]
+                               [title_views=1]
+
+title_views=1: each fold's tuner also sees the title alone of every paper with an abstract (same labels,
+no weight in the prototypes' start), so title-only entries might land nearer their sections. It runs
+only the 5 fold tunings (not the product's tune_sections), since it measures and ships nothing.
 """
 
 from __future__ import annotations
@@ -16,18 +21,59 @@ from bot.model import Hyper, SectionModel, section_loo, tune_sections
 from bot.tune import TuneSettings
 
 
+def title_view_folds(sl, hyper: Hyper, settings: TuneSettings, folds: int) -> tuple[list[np.ndarray], np.ndarray]:
+    from bot.tune import fine_tune
+
+    labels = SectionModel(hyper).index(sl.sections, [lp.section_ids for lp in sl.papers]).labels_
+    texts = [lp.paper.text for lp in sl.papers]
+    fold_of = np.random.RandomState(settings.seed).permutation(len(texts)) % folds  # as tune_sections
+    fold_vectors = []
+    for k in range(folds):
+        train = np.flatnonzero(fold_of != k)
+        views = [i for i in train if sl.papers[i].has_abstract]
+        layers = fine_tune(
+            sl.encoder,
+            [texts[i] for i in train] + [sl.papers[i].paper.title for i in views],
+            np.vstack([labels[train], labels[views]]),
+            np.vstack([sl.vectors[train], np.zeros((len(views), sl.vectors.shape[1]), dtype=np.float32)]),
+            settings,
+        )
+        fold_vectors.append(layers.encoder(sl.encoder).encode(texts))
+    return fold_vectors, fold_of
+
+
+def section_loo_hits(model: SectionModel, fold_vectors, fold_of, mask: np.ndarray) -> float:
+    """Top-1 leave-one-out accuracy over the papers in mask (same refit as bot.model.section_loo)."""
+    n = len(model.labels_)
+    right = []
+    for i in np.flatnonzero(mask):
+        vectors = fold_vectors[int(fold_of[i])] if fold_vectors else model.vectors_
+        keep = np.arange(n) != i
+        sub = SectionModel(model.hyper)
+        sub.sections_, sub.groups_ = model.sections_, model.groups_
+        sub.vectors_, sub.labels_ = vectors[keep], model.labels_[keep]
+        sub._fit_linear()
+        right.append(model.labels_[i, int(np.argmax(sub.group_scores(vectors[i : i + 1])[0]))] > 0)
+    return float(np.mean(right)) if right else 0.0
+
+
 def main() -> None:
     args = dict(a.split("=") for a in sys.argv[1:])
     folds = int(args.pop("folds", 5))
     dump = args.pop("dump", "")
+    title_views = args.pop("title_views", "") == "1"
     settings = TuneSettings(**{k: type(getattr(TuneSettings(), k))(v) for k, v in args.items()})
     sl = seed_list_embeddings()
     hyper = Hyper()
     t = time.time()
-    layers, tuned, fold_vectors, fold_of = tune_sections(
-        sl.encoder, sl.papers, sl.sections, sl.vectors, hyper, settings, folds=folds
-    )
     ids = [lp.section_ids for lp in sl.papers]
+    if title_views:
+        fold_vectors, fold_of = title_view_folds(sl, hyper, settings, folds)
+        layers, tuned = None, sl.vectors  # only the fold encoders are measured
+    else:
+        layers, tuned, fold_vectors, fold_of = tune_sections(
+            sl.encoder, sl.papers, sl.sections, sl.vectors, hyper, settings, folds=folds
+        )
     model = SectionModel(hyper).fit(sl.sections, tuned, ids)
     r = section_loo(model, fold_vectors=fold_vectors, fold_of=fold_of)
     plain = section_loo(SectionModel(hyper).fit(sl.sections, sl.vectors, ids))
@@ -40,7 +86,11 @@ def main() -> None:
                          "labels": model.labels_, "has_abstract": has}, fh)
     print(settings, f"folds={folds}")
     print(f"tuned: top1 {r['top1']:.3f} top3 {r['top3']:.3f}  plain: top1 {plain['top1']:.3f} top3 {plain['top3']:.3f}"
-          f"  n={r['papers']} ({has.sum()} with abstract)  {time.time() - t:.0f}s  adapters {layers.name}")
+          f"  n={r['papers']} ({has.sum()} with abstract)  {time.time() - t:.0f}s  "
+          f"adapters {layers.name if layers else 'per fold, with title views'}")
+    for name, mask in (("with abstract", has), ("title only", ~has)):
+        right = section_loo_hits(model, fold_vectors, fold_of, mask)
+        print(f"  {name}: top1 {right:.3f} ({mask.sum()} papers)")
 
 
 if __name__ == "__main__":
