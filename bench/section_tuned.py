@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 from bench.common import seed_list_embeddings
-from bot.model import Hyper, SectionModel, section_loo, tune_sections
+from bot.model import Hyper, SectionModel, loo_hits, section_loo, section_loo_scores, tune_sections
 from bot.tune import TuneSettings
 
 
@@ -42,21 +42,6 @@ def title_view_folds(sl, hyper: Hyper, settings: TuneSettings, folds: int) -> tu
     return fold_vectors, fold_of
 
 
-def section_loo_hits(model: SectionModel, fold_vectors, fold_of, mask: np.ndarray) -> float:
-    """Top-1 leave-one-out accuracy over the papers in mask (same refit as bot.model.section_loo)."""
-    n = len(model.labels_)
-    right = []
-    for i in np.flatnonzero(mask):
-        vectors = fold_vectors[int(fold_of[i])] if fold_vectors else model.vectors_
-        keep = np.arange(n) != i
-        sub = SectionModel(model.hyper)
-        sub.sections_, sub.groups_ = model.sections_, model.groups_
-        sub.vectors_, sub.labels_ = vectors[keep], model.labels_[keep]
-        sub._fit_linear()
-        right.append(model.labels_[i, int(np.argmax(sub.group_scores(vectors[i : i + 1])[0]))] > 0)
-    return float(np.mean(right)) if right else 0.0
-
-
 def main() -> None:
     args = dict(a.split("=") for a in sys.argv[1:])
     folds = int(args.pop("folds", 5))
@@ -75,7 +60,8 @@ def main() -> None:
             sl.encoder, sl.papers, sl.sections, sl.vectors, hyper, settings, folds=folds
         )
     model = SectionModel(hyper).fit(sl.sections, tuned, ids)
-    r = section_loo(model, fold_vectors=fold_vectors, fold_of=fold_of)
+    top1, top3 = loo_hits(section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of), model.labels_)
+    r = {"papers": len(top1), "top1": top1.mean(), "top3": top3.mean()}
     plain = section_loo(SectionModel(hyper).fit(sl.sections, sl.vectors, ids))
     has = np.array([lp.has_abstract for lp in sl.papers])
     if dump:
@@ -89,8 +75,7 @@ def main() -> None:
           f"  n={r['papers']} ({has.sum()} with abstract)  {time.time() - t:.0f}s  "
           f"adapters {layers.name if layers else 'per fold, with title views'}")
     for name, mask in (("with abstract", has), ("title only", ~has)):
-        right = section_loo_hits(model, fold_vectors, fold_of, mask)
-        print(f"  {name}: top1 {right:.3f} ({mask.sum()} papers)")
+        print(f"  {name}: top1 {top1[mask].mean() if mask.any() else 0.0:.3f} ({mask.sum()} papers)")
 
 
 if __name__ == "__main__":

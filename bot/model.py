@@ -619,14 +619,14 @@ def fit_list_model(
     )
 
 
-def section_loo(
+def section_loo_scores(
     model: SectionModel,
     *,
     refit: bool = True,
     fold_vectors: Sequence[np.ndarray] | None = None,
     fold_of: np.ndarray | None = None,
-) -> dict[str, Any]:
-    """Leave-one-out accuracy at the 2nd level: a paper in two sections counts as right if any is hit.
+) -> np.ndarray:
+    """(papers, groups) leave-one-out group scores: each paper scored by a head that never saw it.
 
     fold_vectors/fold_of: with a tuned section encoder, paper i and the head scoring it are seen through
     the encoder tuned without i's fold (fold_vectors[fold_of[i]]), so no part of the model saw paper i.
@@ -634,7 +634,7 @@ def section_loo(
     from bot.logs import progress
 
     n = len(model.vectors_)
-    top1 = top3 = 0
+    out = np.zeros((n, len(model.groups_)))
     for i in progress(range(n), desc="leave-one-out", total=n):
         vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
         if fold_vectors is not None or (refit and model.linear_ is not None):
@@ -644,14 +644,31 @@ def section_loo(
             sub.vectors_, sub.labels_ = vectors[keep], model.labels_[keep]
             sub.paper_sections_ = [s for j, s in enumerate(model.paper_sections_) if j != i]
             sub._fit_linear()
-            scores = sub.group_scores(vectors[i : i + 1])[0]
+            out[i] = sub.group_scores(vectors[i : i + 1])[0]
         else:
-            scores = model.group_scores(model.vectors_[i : i + 1], exclude=i)[0]
-        order = np.argsort(-scores)[:3]
-        hits = [model.labels_[i, j] > 0 for j in order]
-        top1 += bool(hits[0])
-        top3 += any(hits)
-    return {"papers": n, "top1": top1 / max(n, 1), "top3": top3 / max(n, 1)}
+            out[i] = model.group_scores(model.vectors_[i : i + 1], exclude=i)[0]
+    return out
+
+
+def loo_hits(scores: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per paper: is the best group one of its own (top-1), is any of the best three (top-3)."""
+    top = np.argsort(-scores, axis=1)[:, :3]
+    hits = labels[np.arange(len(labels))[:, None], top] > 0
+    return hits[:, 0], hits.any(axis=1)
+
+
+def section_loo(
+    model: SectionModel,
+    *,
+    refit: bool = True,
+    fold_vectors: Sequence[np.ndarray] | None = None,
+    fold_of: np.ndarray | None = None,
+) -> dict[str, Any]:
+    """Leave-one-out accuracy at the 2nd level: a paper in two sections counts as right if any is hit."""
+    scores = section_loo_scores(model, refit=refit, fold_vectors=fold_vectors, fold_of=fold_of)
+    top1, top3 = loo_hits(scores, model.labels_)
+    n = len(scores)
+    return {"papers": n, "top1": int(top1.sum()) / max(n, 1), "top3": int(top3.sum()) / max(n, 1)}
 
 
 def relevance_cv(
