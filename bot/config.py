@@ -288,7 +288,7 @@ def format_validation_error(source: str, exc: ValidationError) -> str:
         known = ", ".join(_known_keys(Config, loc))
         return f"{source}: unknown key '{key}'; allowed keys here: {known}{more}"
     value = first.get("input")
-    return f"{source}: {key}: {value!r} is not allowed: {_allowed(first)}{more}"
+    return f"{source}: {key}: {value!r} is not allowed: {_allowed(dict(first))}{more}"
 
 
 def load_config(path: Path | str | None = None, *, must_exist: bool = False) -> Config:

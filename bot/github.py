@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +28,7 @@ from bot.papers import Proposal
 from bot.render import parse_body, parse_marker, pr_body, pr_title, unified_diff
 
 if TYPE_CHECKING:
+    from github.Commit import Commit
     from github.PullRequest import PullRequest
     from github.Repository import Repository
 
@@ -461,7 +462,8 @@ class GitHubForge:
     def _unchanged(self, branch: str) -> bool:
         head = self._branch_sha(branch)
         with self._calls(f"read the history of {self.base_branch}"):
-            return any(c.sha == head for c in self.repo.get_commits(sha=self.base_branch)[:100])
+            recent: Iterable[Commit] = self.repo.get_commits(sha=self.base_branch)[:100]
+            return any(commit.sha == head for commit in recent)
 
     def _delete_branch(self, branch: str) -> None:
         """Best effort: undo a branch this run created before failing."""

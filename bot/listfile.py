@@ -673,7 +673,10 @@ def _template_of(item: _Item) -> tuple[str, bool, bool]:
 
 def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool]:
     """Separator, last joiner, trailing punctuation and et-al habit of the siblings' author lists."""
-    seps, lasts, ends, etal = Counter(), Counter(), Counter(), 0
+    seps: Counter[str] = Counter()
+    lasts: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    etal = 0
     for a in authors:
         a = a.strip()
         if not a:
@@ -709,7 +712,7 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     year = arxiv_year(paper.arxiv_id) or (int(paper.published[:4]) if paper.published else None)
     pattern = re.compile(r"^(?P<pre>\W*arxiv\W*?)(?P<year>(?:19|20)\d{2})(?P<post>\W*)$", re.I)
     for pool in (siblings, plist.entries):
-        forms = Counter()
+        forms: Counter[tuple[str, str]] = Counter()
         for e in pool:
             if m := pattern.match(e.venue):
                 forms[(m.group("pre"), m.group("post"))] += 1
@@ -729,7 +732,7 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         # No entries of its own: borrow from the sub-sections, else the whole list.
         sub = [it for it in plist._items if it.entry.section_id.startswith(section.id + "/")]
         pool = sub or list(plist._items)
-    templates = Counter()
+    templates: Counter[tuple[str, bool, bool]] = Counter()
     last_seen: dict[str, int] = {}
     for n, it in enumerate(pool):
         t = _template_of(it)
@@ -821,10 +824,10 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
             asc = all(a <= b for a, b in itertools.pairwise(ids))
             desc = all(a >= b for a, b in itertools.pairwise(ids))
             if asc and not desc:
-                later = [it for it in own if it.entry.arxiv_id > paper.arxiv_id]
+                later = [it for it, a in zip(own, ids, strict=True) if a > paper.arxiv_id]
                 return later[0].entry.line if later else own[-1].entry.end_line
             if desc and not asc:
-                older = [it for it in own if it.entry.arxiv_id < paper.arxiv_id]
+                older = [it for it, a in zip(own, ids, strict=True) if a < paper.arxiv_id]
                 return older[0].entry.line if older else own[-1].entry.end_line
         return own[-1].entry.end_line
     # An empty section: right under its heading/label (after one blank line if the list leaves one).

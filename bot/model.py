@@ -22,7 +22,7 @@ import json
 import logging
 import pickle
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,7 +134,7 @@ def list_papers(
     return list(out.values())
 
 
-def read_background(path: Path, *, limit: int | None = None, exclude: set[str] = frozenset()) -> list[Paper]:
+def read_background(path: Path, *, limit: int | None = None, exclude: Collection[str] = frozenset()) -> list[Paper]:
     """Background arXiv papers from JSONL or JSONL.gz (id, title, abstract, categories)."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
@@ -654,7 +654,7 @@ def loo_hits(scores: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.nda
     """Per paper: is the best group one of its own (top-1), is any of the best three (top-3)."""
     top = np.argsort(-scores, axis=1)[:, :3]
     hits = labels[np.arange(len(labels))[:, None], top] > 0
-    return hits[:, 0], hits.any(axis=1)
+    return hits[:, 0], np.asarray(hits.any(axis=1))
 
 
 def section_loo(
