@@ -64,22 +64,26 @@ def _cmd_sections(args: argparse.Namespace, config: Config) -> int:
 
 
 def _cmd_add(args: argparse.Namespace, config: Config) -> int:
+    from bot.arxiv_api import normalize_id, resolve
     from bot.files import atomic_write_text
     from bot.listfile import read_list
-    from bot.papers import parse_arxiv_id
+    from bot.papers import arxiv_id_from_url
 
-    parsed = parse_arxiv_id(args.arxiv_id)
-    if parsed is None:
-        raise UsageError(f"{args.arxiv_id!r} is not an arXiv id (expected e.g. 2503.14023)")
-    arxiv_id = parsed[0]
+    # Exactly an id (arXiv:, version allowed) or an arxiv.org link: a typo such as x2401.12345 must not
+    # quietly add 2401.12345.
+    raw = args.arxiv_id.strip()
+    arxiv_id = arxiv_id_from_url(raw) if "arxiv.org/" in raw.lower() else normalize_id(raw)
+    if arxiv_id is None:
+        raise UsageError(
+            f"{args.arxiv_id!r} is not an arXiv id (expected e.g. 2503.14023, arXiv:2503.14023v2 or "
+            "https://arxiv.org/abs/2503.14023)"
+        )
     readme = args.readme or config.list.readme
     plist = read_list(readme)
     section = plist.find_section(args.section)
     if arxiv_id in plist.arxiv_ids():
         where = next(plist.section_by_id(e.section_id) for e in plist.entries if e.arxiv_id == arxiv_id)
         raise PaperbotError(f"{arxiv_id} is already on the list in {' > '.join(where.path)} ({readme}); nothing added")
-    from bot.arxiv_api import resolve
-
     metadata = args.metadata
     if metadata is None and config.list.metadata is not None and Path(config.list.metadata).exists():
         metadata = config.list.metadata
@@ -329,7 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Insert one entry into a section in the style of that section's own entries, at the place the "
         "list's ordering implies; the rest of the file stays byte-identical.",
     )
-    p.add_argument("arxiv_id", metavar="ARXIV_ID", help="e.g. 2503.14023")
+    p.add_argument("arxiv_id", metavar="ARXIV_ID", help="e.g. 2503.14023, arXiv:2503.14023v2 or its arxiv.org link")
     p.add_argument(
         "--section", required=True, metavar="PATH",
         help='full path or unambiguous suffix, e.g. "6.3 Agent and Tool Use"',

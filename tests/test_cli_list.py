@@ -86,9 +86,18 @@ def test_add_section_errors_exit_2(readme: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert err.startswith("paperbot: error: no section 'Tool Use'")
     assert "; candidates: 6. Application Areas > 6.3 Agent and Tool Use" in err
-    assert main(["add", "not-an-id", "--section", "6.7 Writing", "--readme", str(readme)]) == 2
-    assert "not an arXiv id" in capsys.readouterr().err
+    for typo in ("not-an-id", "x2503.17460", "2503.174601", "see 2503.17460"):
+        assert main(["add", typo, "--section", "6.7 Writing", "--readme", str(readme)]) == 2
+        assert capsys.readouterr().err.startswith(f"paperbot: error: {typo!r} is not an arXiv id")
     assert readme.read_bytes() == SEED.read_bytes()
+
+
+def test_add_takes_an_arxiv_link(readme: Path) -> None:
+    assert main([
+        "add", "https://arxiv.org/pdf/2503.17460v2", "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+        "--metadata", str(METADATA),
+    ]) == 0
+    assert readme.read_text(encoding="utf-8").count(CONVOGEN_LINE) == 1
 
 
 def test_add_paper_already_listed_exit_1(readme: Path, capsys: pytest.CaptureFixture[str]) -> None:
