@@ -2,11 +2,19 @@
 5 encoders each tuned without one fold, the head refit without the paper (product code, seed list).
 
 python -m bench.section_tuned [layers=6] [epochs=4] [learning_rate=0.001] [rank=8] [folds=5] [dump=FILE.pkl]
-                               [title_views=1]
+                               [title_views=1] [leaf_targets=1]
 
 title_views=1: each fold's tuner also sees the title alone of every paper with an abstract (same labels,
 no weight in the prototypes' start), so title-only entries might land nearer their sections. It runs
 only the 5 fold tunings (not the product's tune_sections), since it measures and ships nothing.
+
+leaf_targets=1: each fold's tuner pulls a paper towards the prototypes of its own (deepest) sections as
+well as of its 2nd-level groups (one softmax over both), since the pull request writes a paper into a
+leaf, not a group. Also fold tunings only. Either option prints the leaf accuracy below for both.
+
+Every run also prints where the leaf goes right: for papers whose 2nd-level group has several places,
+how often the place nearest to the paper (its nearest entry, as SectionModel.rank picks the leaf) is one
+of the paper's own, through the fold encoders.
 """
 
 from __future__ import annotations
@@ -21,16 +29,24 @@ from bot.model import Hyper, SectionModel, loo_hits, section_loo, section_loo_sc
 from bot.tune import TuneSettings
 
 
-def title_view_folds(sl, hyper: Hyper, settings: TuneSettings, folds: int) -> tuple[list[np.ndarray], np.ndarray]:
+def variant_folds(
+    sl, hyper: Hyper, settings: TuneSettings, folds: int, *, title_views: bool, leaf_targets: bool
+) -> tuple[list[np.ndarray], np.ndarray]:
     from bot.tune import fine_tune
 
-    labels = SectionModel(hyper).index(sl.sections, [lp.section_ids for lp in sl.papers]).labels_
+    index = SectionModel(hyper).index(sl.sections, [lp.section_ids for lp in sl.papers])
+    labels = index.labels_
+    if leaf_targets:
+        leaves = np.zeros((len(labels), len(index.sections_)), dtype=np.float32)
+        for i, secs in enumerate(index.paper_sections_):
+            leaves[i, secs] = 1.0
+        labels = np.hstack([labels, leaves])
     texts = [lp.paper.text for lp in sl.papers]
     fold_of = np.random.RandomState(settings.seed).permutation(len(texts)) % folds  # as tune_sections
     fold_vectors = []
     for k in range(folds):
         train = np.flatnonzero(fold_of != k)
-        views = [i for i in train if sl.papers[i].has_abstract]
+        views = [i for i in train if sl.papers[i].has_abstract] if title_views else []
         layers = fine_tune(
             sl.encoder,
             [texts[i] for i in train] + [sl.papers[i].paper.title for i in views],
@@ -42,18 +58,44 @@ def title_view_folds(sl, hyper: Hyper, settings: TuneSettings, folds: int) -> tu
     return fold_vectors, fold_of
 
 
+def leaf_hits(model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray) -> tuple[int, int]:
+    """(right, cases): within each of a paper's groups that has several places, is the place of its nearest
+    other entry one of the paper's own? Leave-one-out through the encoder tuned without the paper."""
+    members: dict[tuple[str, ...], list[int]] = {}
+    for j, sec in enumerate(model.sections_):
+        members.setdefault(sec["group"], []).append(j)
+    right = cases = 0
+    for i, own in enumerate(model.paper_sections_):
+        vectors = fold_vectors[int(fold_of[i])]
+        sims = vectors @ vectors[i]
+        for group in {model.sections_[j]["group"] for j in own}:
+            best = {}
+            for j in members[group]:
+                others = [q for q, secs in enumerate(model.paper_sections_) if j in secs and q != i]
+                if others:
+                    best[j] = max(sims[q] for q in others)
+            if len(best) < 2:
+                continue
+            cases += 1
+            right += max(best, key=best.__getitem__) in own
+    return right, cases
+
+
 def main() -> None:
     args = dict(a.split("=") for a in sys.argv[1:])
     folds = int(args.pop("folds", 5))
     dump = args.pop("dump", "")
     title_views = args.pop("title_views", "") == "1"
+    leaf_targets = args.pop("leaf_targets", "") == "1"
     settings = TuneSettings(**{k: type(getattr(TuneSettings(), k))(v) for k, v in args.items()})
     sl = seed_list_embeddings()
     hyper = Hyper()
     t = time.time()
     ids = [lp.section_ids for lp in sl.papers]
-    if title_views:
-        fold_vectors, fold_of = title_view_folds(sl, hyper, settings, folds)
+    if title_views or leaf_targets:
+        fold_vectors, fold_of = variant_folds(
+            sl, hyper, settings, folds, title_views=title_views, leaf_targets=leaf_targets
+        )
         layers, tuned = None, sl.vectors  # only the fold encoders are measured
     else:
         layers, tuned, fold_vectors, fold_of = tune_sections(
@@ -68,14 +110,28 @@ def main() -> None:
         import pickle
 
         with open(dump, "wb") as fh:  # for head experiments without re-tuning
-            pickle.dump({"fold_vectors": fold_vectors, "fold_of": fold_of, "tuned": tuned, "plain": sl.vectors,
-                         "labels": model.labels_, "has_abstract": has}, fh)
+            pickle.dump(
+                {
+                    "fold_vectors": fold_vectors,
+                    "fold_of": fold_of,
+                    "tuned": tuned,
+                    "plain": sl.vectors,
+                    "labels": model.labels_,
+                    "has_abstract": has,
+                },
+                fh,
+            )
     print(settings, f"folds={folds}")
-    print(f"tuned: top1 {r['top1']:.3f} top3 {r['top3']:.3f}  plain: top1 {plain['top1']:.3f} top3 {plain['top3']:.3f}"
-          f"  n={r['papers']} ({has.sum()} with abstract)  {time.time() - t:.0f}s  "
-          f"adapters {layers.name if layers else 'per fold, with title views'}")
+    print(
+        f"tuned: top1 {r['top1']:.3f} top3 {r['top3']:.3f}  plain: top1 {plain['top1']:.3f} top3 {plain['top3']:.3f}"
+        f"  n={r['papers']} ({has.sum()} with abstract)  {time.time() - t:.0f}s  "
+        f"adapters {layers.name if layers else 'per fold, variant'}"
+    )
     for name, mask in (("with abstract", has), ("title only", ~has)):
         print(f"  {name}: top1 {top1[mask].mean() if mask.any() else 0.0:.3f} ({mask.sum()} papers)")
+    for name, vectors, of in (("tuned", fold_vectors, fold_of), ("plain", [sl.vectors], np.zeros(len(has), int))):
+        right, cases = leaf_hits(model, vectors, of)
+        print(f"  place inside the group ({name}): {right}/{cases} = {right / max(cases, 1):.3f}")
 
 
 if __name__ == "__main__":

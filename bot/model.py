@@ -672,9 +672,19 @@ def section_loo(
 
 
 def relevance_cv(
-    texts: Sequence[str], vectors: np.ndarray, y: np.ndarray, hyper: Hyper, *, tfidf: Any, folds: int = 5
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    y: np.ndarray,
+    hyper: Hyper,
+    *,
+    tfidf: Any,
+    folds: int = 5,
+    model_class: type[RelevanceModel] = RelevanceModel,
 ) -> dict:
-    """Stratified k-fold average precision and ROC AUC of the relevance model (training-mix probabilities)."""
+    """Stratified k-fold average precision and ROC AUC of the relevance model (training-mix probabilities).
+
+    model_class: another RelevanceModel (bench/ compares baselines through the same folds).
+    """
     from sklearn.metrics import average_precision_score, roc_auc_score
     from sklearn.model_selection import StratifiedKFold
 
@@ -683,7 +693,7 @@ def relevance_cv(
     pred = np.zeros(len(y))
     texts = list(texts)
     for train, test in skf.split(np.zeros(len(y)), y):
-        m = RelevanceModel(hyper).fit([texts[i] for i in train], vectors[train], y[train], tfidf=tfidf)
+        m = model_class(hyper).fit([texts[i] for i in train], vectors[train], y[train], tfidf=tfidf)
         pred[test] = m.raw([texts[i] for i in test], vectors[test])
     return {
         "folds": folds,
