@@ -47,3 +47,45 @@ def seed_list_embeddings() -> SeedList:
     enc = load_encoder("all-MiniLM-L6-v2")
     vectors = embed_papers([lp.paper for lp in lps], enc, EmbeddingCache(REPO / ".cache/embeddings", enc.name))
     return SeedList(plist, lps, vectors, candidate_sections(plist), enc)
+
+
+class RelevanceReplay(NamedTuple):
+    """The relevance model's data for a holdout, and the dev replay's feed as scan would score it."""
+
+    positives: list[Paper]  # the list papers trained on (held-out entries left out)
+    background: list[Paper]  # the shipped background, minus anything on the list
+    days: list[list[Paper]]  # per feed day, the papers scan scores
+    feed: list[Paper]  # the days, flattened
+    held: set[str]  # held-out arXiv ids that appear in the feed
+
+    def training(self, encoder: Any, cache: Any) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Texts, embeddings and labels (list papers 1, background 0), as RelevanceModel.fit takes them."""
+        from bot.embed import embed_papers
+
+        texts = [p.text for p in self.positives] + [p.text for p in self.background]
+        vectors = np.vstack(
+            [embed_papers(self.positives, encoder, cache), embed_papers(self.background, encoder, cache)]
+        )
+        return texts, vectors, np.r_[np.ones(len(self.positives)), np.zeros(len(self.background))]
+
+
+def relevance_replay(config: Any, plist: Any, holdout: str | None, directory: Path = FEEDS_DEV) -> RelevanceReplay:
+    """Training papers as `paperbot evaluate --holdout-from` reads them (offline), and the replay's days.
+
+    As scan: a feed paper already on the (training) list, by arXiv id or title, is never scored.
+    """
+    from bot.arxiv_api import resolve
+    from bot.model import is_held_out, list_papers, read_background
+
+    ids = sorted({e.arxiv_id for e in plist.entries if e.arxiv_id and not is_held_out(e.arxiv_id, holdout)})
+    meta = resolve(ids, config, metadata=config.list.metadata, offline=True).papers
+    positives = [lp.paper for lp in list_papers(plist, meta, holdout_from=holdout)]
+    on_list = {p.arxiv_id for p in positives if p.arxiv_id} | plist.arxiv_ids()
+    background = read_background(config.training.background, exclude=on_list)
+    held = {e.arxiv_id for e in plist.entries if e.arxiv_id and is_held_out(e.arxiv_id, holdout)}
+    days = [
+        [p for p in ps if p.arxiv_id in held or not (p.arxiv_id in on_list or plist.contains(p))]
+        for _, ps in read_feed_days(directory)
+    ]
+    feed = [p for ps in days for p in ps]
+    return RelevanceReplay(positives, background, days, feed, held & {p.arxiv_id for p in feed})

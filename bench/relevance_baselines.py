@@ -18,22 +18,12 @@ import time
 
 import numpy as np
 
-from bench.common import FEEDS_DEV, REPO, read_feed_days
+from bench.common import REPO, relevance_replay
 from bench.relevance_ceiling import HOLDOUT, budget_recall
-from bot.arxiv_api import resolve
 from bot.config import load_config
 from bot.embed import EmbeddingCache, embed_papers, load_encoder
 from bot.listfile import read_list
-from bot.model import (
-    Hyper,
-    RelevanceModel,
-    _slim,
-    _word_vectorizer,
-    is_held_out,
-    list_papers,
-    read_background,
-    relevance_cv,
-)
+from bot.model import Hyper, RelevanceModel, _slim, _word_vectorizer, relevance_cv
 
 
 class EmbeddingOnly(RelevanceModel):
@@ -62,17 +52,6 @@ def main() -> None:
     enc = load_encoder(config.embedding.model)
     cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
 
-    def training_set(holdout: str | None):
-        ids = sorted({e.arxiv_id for e in plist.entries if e.arxiv_id and not is_held_out(e.arxiv_id, holdout)})
-        meta = resolve(ids, config, metadata=config.list.metadata, offline=True).papers
-        positives = [lp.paper for lp in list_papers(plist, meta, holdout_from=holdout)]
-        on_list = {p.arxiv_id for p in positives if p.arxiv_id} | plist.arxiv_ids()
-        background = read_background(config.training.background, exclude=on_list)
-        texts = [p.text for p in positives] + [p.text for p in background]
-        vectors = np.vstack([embed_papers(positives, enc, cache), embed_papers(background, enc, cache)])
-        y = np.r_[np.ones(len(positives)), np.zeros(len(background))]
-        return positives, on_list, texts, vectors, y
-
     shipped = Hyper()
     variants: list[tuple[str, type[RelevanceModel], Hyper]] = [
         ("tf-idf + LR (baseline)", RelevanceModel, dataclasses.replace(shipped, relevance_embedding_weight=0.0)),
@@ -81,14 +60,9 @@ def main() -> None:
     ]
 
     # The dev replay, as paperbot evaluate and bench.relevance_ceiling see it.
-    _, on_list, texts, vectors, y = training_set(HOLDOUT)
-    held = {e.arxiv_id for e in plist.entries if e.arxiv_id and is_held_out(e.arxiv_id, HOLDOUT)}
-    days = [
-        [p for p in ps if p.arxiv_id in held or not (p.arxiv_id in on_list or plist.contains(p))]
-        for _, ps in read_feed_days(FEEDS_DEV)
-    ]
-    feed = [p for ps in days for p in ps]
-    held &= {p.arxiv_id for p in feed}
+    replay = relevance_replay(config, plist, HOLDOUT)
+    days, feed, held = replay.days, replay.feed, replay.held
+    texts, vectors, y = replay.training(enc, cache)
     is_held = np.array([p.arxiv_id in held for p in feed])
     feed_texts = [p.text for p in feed]
     feed_vectors = embed_papers(feed, enc, cache)
@@ -105,7 +79,7 @@ def main() -> None:
               f"  ({time.time() - t:.0f}s)", flush=True)
 
     # Cross-validation on the whole list, as `paperbot train` prints it.
-    _, _, texts, vectors, y = training_set(None)
+    texts, vectors, y = relevance_replay(config, plist, None).training(enc, cache)
     tfidf = _slim(_word_vectorizer(shipped.relevance_max_features).fit(texts))
     print(f"5-fold cross-validation: {int(y.sum())} list papers, {int((y == 0).sum())} background papers")
     for name, cls, hyper in variants:

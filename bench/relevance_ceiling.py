@@ -36,8 +36,7 @@ import sys
 
 import numpy as np
 
-from bench.common import FEEDS_DEV, REPO, read_feed_days
-from bot.arxiv_api import resolve
+from bench.common import REPO, relevance_replay
 from bot.config import load_config
 from bot.embed import EmbeddingCache, embed_papers, load_encoder
 from bot.listfile import read_list
@@ -48,8 +47,6 @@ from bot.model import (
     _slim,
     _word_vectorizer,
     is_held_out,
-    list_papers,
-    read_background,
 )
 from bot.papers import Paper
 
@@ -124,28 +121,13 @@ def main() -> None:
     args = dict(a.split("=") for a in sys.argv[1:])
     config = load_config(REPO / "config.yaml")
     plist = read_list(config.list.readme)
-    ids = sorted({e.arxiv_id for e in plist.entries if e.arxiv_id and not is_held_out(e.arxiv_id, HOLDOUT)})
-    lps = list_papers(
-        plist, resolve(ids, config, metadata=config.list.metadata, offline=True).papers, holdout_from=HOLDOUT
-    )
-    positives = [lp.paper for lp in lps]
-    on_list = {p.arxiv_id for p in positives if p.arxiv_id} | plist.arxiv_ids()
-    background = read_background(config.training.background, exclude=on_list)
-    held = {e.arxiv_id for e in plist.entries if e.arxiv_id and is_held_out(e.arxiv_id, HOLDOUT)}
-    # As scan: a paper already on the (training) list, by arXiv id or title, is never scored.
-    days = [
-        [p for p in ps if p.arxiv_id in held or not (p.arxiv_id in on_list or plist.contains(p))]
-        for _, ps in read_feed_days(FEEDS_DEV)
-    ]
-    feed = [p for ps in days for p in ps]
-    held &= {p.arxiv_id for p in feed}
+    replay = relevance_replay(config, plist, HOLDOUT)
+    positives, background, days, feed, held = replay
 
     enc = load_encoder(config.embedding.model)
     cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
     hyper = Hyper()
-    texts = [p.text for p in positives] + [p.text for p in background]
-    vectors = np.vstack([embed_papers(positives, enc, cache), embed_papers(background, enc, cache)])
-    y = np.r_[np.ones(len(positives)), np.zeros(len(background))]
+    texts, vectors, y = replay.training(enc, cache)
     tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(texts))
     model = RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf)
     feed_vectors = embed_papers(feed, enc, cache)
