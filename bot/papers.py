@@ -10,7 +10,7 @@ _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
 ARXIV_ID_RE = re.compile(rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?:v(?P<version>\d+))?")
 _ARXIV_URL_RE = re.compile(
-    rf"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>{_NEW_ID}|{_OLD_ID})(?:v(?P<version>\d+))?", re.I
+    rf"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>{_NEW_ID}|{_OLD_ID})(?:v(?P<version>\d+))?(?!\d)", re.I
 )
 
 
@@ -30,7 +30,10 @@ def versionless_id(text: str) -> str:
 
 
 def arxiv_id_from_url(url: str) -> str | None:
-    """The versionless arXiv id of an abs/pdf/html link (with or without www.), else None."""
+    """The versionless arXiv id of an abs/pdf/html link (with or without www.), else None.
+
+    The id must end where the digits end: a typo such as abs/2503.174601 names no paper, not 2503.17460.
+    """
     m = _ARXIV_URL_RE.search(url)
     return m.group("id") if m else None
 

@@ -184,6 +184,9 @@ def test_bold_pipe_format() -> None:
 
 def test_paper_key_fallbacks() -> None:
     assert paper_key("https://arxiv.org/html/2401.16380v2", "x") == ("arxiv:2401.16380", "2401.16380")
+    assert paper_key("https://arxiv.org/pdf/2401.16380v12.pdf", "x") == ("arxiv:2401.16380", "2401.16380")
+    # a mistyped id names no paper (keyed by its title), not the id its first digits spell
+    assert paper_key("https://arxiv.org/abs/2401.163801", "Some Title") == ("title:some title", None)
     assert paper_key("https://openreview.net/pdf?id=ThjDCZOljE", "x")[0] == "openreview:ThjDCZOljE"
     assert paper_key("https://doi.org/10.1145/3580305.3599572", "x")[0] == "doi:10.1145/3580305.3599572"
     assert paper_key("https://example.org/blog", "The Rise of Agentic Data Generation.")[0] == (
