@@ -27,7 +27,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as our one-line error with exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message} (see --help)")
+        # The top-level parser's prog is "paperbot", which the error line already starts with.
+        where = "" if self.prog == "paperbot" else f"{self.prog}: "
+        raise UsageError(f"{where}{message} (see `{self.prog} --help`)")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -436,10 +438,14 @@ def _setup_logging(args: argparse.Namespace, config: Config) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
         if not getattr(args, "command", None):
             parser.print_help()
             return 2
+        if extra:
+            # argparse leaves these to the top-level parser, which would not say which command was meant.
+            command = f"paperbot {args.command}"
+            raise UsageError(f"{command}: unrecognized arguments: {' '.join(extra)} (see `{command} --help`)")
         config_path = getattr(args, "config", None)
         config = load_config(config_path, must_exist=config_path is not None)
         _setup_logging(args, config)

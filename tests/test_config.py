@@ -90,3 +90,15 @@ def test_cli_missing_explicit_config_and_usage_errors(tmp_path: Path, capsys: py
     assert main(["add", "2401.00001"]) == 2  # --section is required
     assert "--section" in capsys.readouterr().err
     assert main(["frobnicate"]) == 2
+    assert capsys.readouterr().err.startswith("paperbot: error: argument COMMAND: invalid choice: 'frobnicate'")
+
+
+def test_cli_unknown_option_names_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["train", "--bogus", "x"]) == 2
+    assert capsys.readouterr().err == (
+        "paperbot: error: paperbot train: unrecognized arguments: --bogus x (see `paperbot train --help`)\n"
+    )
+    assert main(["scan", "--feed"]) == 2
+    assert capsys.readouterr().err == (
+        "paperbot: error: paperbot scan: argument --feed: expected one argument (see `paperbot scan --help`)\n"
+    )
