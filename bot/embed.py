@@ -15,6 +15,8 @@ import os
 import re
 import sys
 import uuid
+import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -177,13 +179,14 @@ class EmbeddingCache:
         self.directory = Path(directory) / slug
         self._vectors: dict[str, np.ndarray] | None = None
         self._shards: list[Path] = []
+        self._damaged: set[Path] = set()  # warned about once, not read again
 
     def _load(self, *, refresh: bool = False) -> dict[str, np.ndarray]:
         """Read every shard once; with refresh, also shards other processes wrote since."""
         if self._vectors is not None and not refresh:
             return self._vectors
         vectors = self._vectors if self._vectors is not None else {}
-        known = set(self._shards)
+        known = set(self._shards) | self._damaged
         shards = sorted(self.directory.glob("shard-*.npz")) if self.directory.is_dir() else []
         for shard in shards:
             if shard in known:
@@ -191,9 +194,15 @@ class EmbeddingCache:
             try:
                 with np.load(shard, allow_pickle=False) as doc:
                     keys, vecs = doc["keys"], doc["vectors"]
-            except (OSError, ValueError, KeyError) as exc:
-                # A shard another process is compacting away, or a damaged file: the vectors get recomputed.
-                log.debug("skipping unreadable embedding cache shard %s: %s", shard, exc)
+                if keys.ndim != 1 or vecs.ndim != 2 or len(keys) != len(vecs):
+                    raise ValueError(f"{len(keys)} keys for {len(vecs)} vectors")
+            except FileNotFoundError:
+                continue  # another process compacted it away since the listing
+            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+                # A damaged file (a disk that filled up, a cache restored in part): it is only a cache, so
+                # its vectors get recomputed rather than failing the run.
+                log.warning("ignoring damaged embedding cache file %s (%s); delete it to silence this", shard, exc)
+                self._damaged.add(shard)
                 continue
             for k, v in zip(keys.tolist(), vecs, strict=True):
                 vectors[k] = v

@@ -108,6 +108,24 @@ def test_cache_compacts_many_shards(tmp_path) -> None:
     assert fresh.get(["k7"])["k7"].tolist() == [7.0, 7.0]
 
 
+def test_damaged_cache_files_are_ignored_with_a_warning(tmp_path, caplog) -> None:
+    """A cache is only a cache: a truncated or foreign shard costs a recomputation, never the run."""
+    cache = EmbeddingCache(tmp_path, "m")
+    cache.put(["good"], np.ones((1, 2), dtype=np.float32))
+    first = set(cache.directory.glob("shard-*.npz"))
+    cache.put(["cut"], np.ones((1, 2), dtype=np.float32))
+    (cut,) = set(cache.directory.glob("shard-*.npz")) - first
+    cut.write_bytes(cut.read_bytes()[:60])
+    (cut.parent / "shard-garbage.npz").write_bytes(b"not a zip file")
+    np.savez(cut.parent / "shard-uneven.npz", keys=np.array(["a", "b"]), vectors=np.ones((1, 2)))
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        fresh = EmbeddingCache(tmp_path, "m")
+        assert list(fresh.get(["good", "cut", "a"])) == ["good"]
+        assert list(fresh.get(["good", "cut"])) == ["good"]  # a second look warns no more
+    damaged = sorted(r.getMessage().split()[5].rsplit("/", 1)[-1] for r in caplog.records)
+    assert damaged == sorted([cut.name, "shard-garbage.npz", "shard-uneven.npz"])
+
+
 def test_importing_cli_and_model_does_not_import_torch() -> None:
     code = (
         "import sys, bot.cli, bot.model, bot.embed; "
