@@ -38,8 +38,8 @@ _PREFIX = re.compile(r"^(\d{4})(?:\.(\d{1,5}))?$")
 
 # Scores are probabilities at the feed's (low) rate of list papers, so the useful thresholds crowd
 # near zero: the sweep is dense there and the plot's x axis is logarithmic.
-SWEEP = (0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7,
-         0.8, 0.9)
+SWEEP = (0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.25,
+         0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CAPS = (1, 2, 3, 4, 5)
 
 
@@ -483,10 +483,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _threshold(t: float) -> str:
+    """0.05 and 0.30 as before, 0.015 with its third decimal: the sweep is denser near zero."""
+    text = f"{t:.3f}"
+    return text[:-1] if text.endswith("0") else text
+
+
 def _point_row(p: OperatingPoint, mark: bool) -> str:
     star = " ◀ configured" if mark else ""
     return (
-        f"| {p.threshold:.2f}{star} | {p.cap} | {p.recalled}/{p.held_out} | {p.recall:.0%} | {p.proposals} | "
+        f"| {_threshold(p.threshold)}{star} | {p.cap} | {p.recalled}/{p.held_out} | {p.recall:.0%} | {p.proposals} | "
         f"{p.per_day_mean:.2f} | {p.per_day_max} | {_pct(p.top1)} | {_pct(p.top3)} |"
     )
 

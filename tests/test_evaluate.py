@@ -166,3 +166,9 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     assert main(["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS),
                  "--holdout-from", "25x"]) == 2
     assert "--holdout-from '25x'" in capsys.readouterr().err
+
+
+def test_sweep_thresholds_keep_their_third_decimal() -> None:
+    from bot.evaluate import _threshold
+
+    assert [_threshold(t) for t in (0.015, 0.05, 0.3, 0.045)] == ["0.015", "0.05", "0.30", "0.045"]
