@@ -68,6 +68,12 @@ class RelevanceReplay(NamedTuple):
         )
         return texts, vectors, np.r_[np.ones(len(self.positives)), np.zeros(len(self.background))]
 
+    def views(self, encoder: Any, cache: Any) -> Any:
+        """The background's title-only copies, as train_models adds them (bot.model.title_views)."""
+        from bot.model import title_views
+
+        return title_views(self.positives, self.background, encoder, cache)
+
 
 def relevance_replay(config: Any, plist: Any, holdout: str | None, directory: Path = FEEDS_DEV) -> RelevanceReplay:
     """Training papers as `paperbot evaluate --holdout-from` reads them (offline), and the replay's days.

@@ -6,9 +6,11 @@ The issue measured tf-idf + logistic regression and MiniLM + logistic regression
 model to beat both. Recall within one proposal a day moves by a paper with the day boundaries (15
 held-out papers), so this also ranks the whole replay: average precision of the 15 held-out papers
 among the feed papers `scan` scores, their median rank, and the relevance cross-validation `paperbot
-train` prints (245 list papers against the 20,000 background papers, 5 folds). Every variant is the
+train` prints (245 list papers against the 20,000 background papers, 5 folds; also on the 173 list
+papers with an abstract alone, since feed papers all have one). Every variant is the
 same calibrated logistic regression (bot.model.RelevanceModel) on other features: tf-idf alone,
-MiniLM alone, and the shipped tf-idf + 0.3 x MiniLM.
+MiniLM alone, tf-idf + 0.3 x MiniLM as shipped until 2026-12-02, and the same with every background paper
+also as a title-only negative (bot.model.title_views), as shipped now.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from bot.model import Hyper, RelevanceModel, _slim, _word_vectorizer, relevance_
 class EmbeddingOnly(RelevanceModel):
     """The MiniLM baseline: RelevanceModel's regression and calibration on the sentence vectors alone."""
 
-    def fit(self, texts, vectors, y, *, tfidf=None):  # type: ignore[override]
-        """tfidf is ignored: this baseline has no lexical features."""
+    def fit(self, texts, vectors, y, *, tfidf=None, views=None):  # type: ignore[override]
+        """tfidf is ignored: this baseline has no lexical features; views too: it is the issue's plain baseline."""
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.linear_model import LogisticRegression
 
@@ -53,38 +55,49 @@ def main() -> None:
     cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
 
     shipped = Hyper()
-    variants: list[tuple[str, type[RelevanceModel], Hyper]] = [
-        ("tf-idf + LR (baseline)", RelevanceModel, dataclasses.replace(shipped, relevance_embedding_weight=0.0)),
-        ("MiniLM + LR (baseline)", EmbeddingOnly, shipped),
-        ("tf-idf + 0.3 x MiniLM (shipped)", RelevanceModel, shipped),
+    # (name, model, hyper, with the title-only negatives of bot.model.title_views)
+    variants: list[tuple[str, type[RelevanceModel], Hyper, bool]] = [
+        ("tf-idf + LR (baseline)", RelevanceModel, dataclasses.replace(shipped, relevance_embedding_weight=0.0), False),
+        ("MiniLM + LR (baseline)", EmbeddingOnly, shipped, False),
+        ("tf-idf + 0.3 x MiniLM (until 2026-12-02)", RelevanceModel, shipped, False),
+        ("+ title-only negatives (shipped)", RelevanceModel, shipped, True),
     ]
 
     # The dev replay, as paperbot evaluate and bench.relevance_ceiling see it.
     replay = relevance_replay(config, plist, HOLDOUT)
     days, feed, held = replay.days, replay.feed, replay.held
     texts, vectors, y = replay.training(enc, cache)
+    views = replay.views(enc, cache)
     is_held = np.array([p.arxiv_id in held for p in feed])
     feed_texts = [p.text for p in feed]
     feed_vectors = embed_papers(feed, enc, cache)
     tfidf = _slim(_word_vectorizer(shipped.relevance_max_features).fit(texts))
     print(f"dev replay: {len(days)} feed days, {len(feed)} papers scored, {len(held)} held-out papers in them")
-    print(f"{'relevance model':34s} {'recall <=1/day':>16s} {'AP held-out':>12s} {'median rank':>12s}  ranks")
-    for name, cls, hyper in variants:
+    print(f"{'relevance model':42s} {'recall <=1/day':>16s} {'AP held-out':>12s} {'median rank':>12s}  ranks")
+    for name, cls, hyper, with_views in variants:
         t = time.time()
-        m = cls(hyper).fit(texts, vectors, y, tfidf=tfidf)
+        m = cls(hyper).fit(texts, vectors, y, tfidf=tfidf, views=views if with_views else None)
         p = np.clip(m.predict(feed_texts, feed_vectors), 1e-9, 1 - 1e-9)
         hits, props, ranks = budget_recall(days, np.log(p / (1 - p)), held)
         ap = average_precision_score(is_held, p)
-        print(f"{name:34s} {f'{hits}/{len(held)} in {props}':>16s} {ap:12.3f} {int(np.median(ranks)):12d}  {ranks}"
+        print(f"{name:42s} {f'{hits}/{len(held)} in {props}':>16s} {ap:12.3f} {int(np.median(ranks)):12d}  {ranks}"
               f"  ({time.time() - t:.0f}s)", flush=True)
 
     # Cross-validation on the whole list, as `paperbot train` prints it.
-    texts, vectors, y = relevance_replay(config, plist, None).training(enc, cache)
+    whole = relevance_replay(config, plist, None)
+    texts, vectors, y = whole.training(enc, cache)
+    views = whole.views(enc, cache)
     tfidf = _slim(_word_vectorizer(shipped.relevance_max_features).fit(texts))
     print(f"5-fold cross-validation: {int(y.sum())} list papers, {int((y == 0).sum())} background papers")
-    for name, cls, hyper in variants:
-        cv = relevance_cv(texts, vectors, y, hyper, tfidf=tfidf, model_class=cls)
-        print(f"{name:34s} average precision {cv['average_precision']:.3f}  ROC AUC {cv['roc_auc']:.4f}", flush=True)
+    with_abstract = np.array([bool(p.abstract) for p in whole.positives + whole.background])
+    for name, cls, hyper, with_views in variants:
+        cv = relevance_cv(
+            texts, vectors, y, hyper, tfidf=tfidf, model_class=cls, views=views if with_views else None,
+            with_abstract=with_abstract,
+        )
+        a = cv["with_abstract"]
+        print(f"{name:42s} average precision {cv['average_precision']:.3f}  ROC AUC {cv['roc_auc']:.4f}  "
+              f"(list papers with an abstract: {a['average_precision']:.3f}, {a['roc_auc']:.4f})", flush=True)
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ class ThresholdsConfig(_Section):
     """When a scored paper becomes a proposal."""
 
     relevance: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
-        0.08, description="Minimum calibrated probability that a paper belongs on the list."
+        0.05, description="Minimum calibrated probability that a paper belongs on the list."
     )
     section: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
         0.0, description="Minimum section score; below it the paper is not proposed."

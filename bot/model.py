@@ -214,6 +214,40 @@ def _prior_shift(p: np.ndarray, train_rate: float, target_rate: float) -> np.nda
     return odds / (1 + odds)
 
 
+@dataclass(frozen=True)
+class TitleViews:
+    """Background papers once more, as their title alone: extra negatives for the relevance model.
+
+    A list entry whose abstract is unknown is trained on its title alone, while every background paper
+    and every feed paper has an abstract; without title-only negatives "short text" is a cue for "on the
+    list", and it pulls weight from the words that matter (bench/relevance_title_only.py).
+    rows: for each view, the training row (a negative) it was made from, so cross-validation keeps a
+    paper's two views in the same fold.
+    """
+
+    rows: np.ndarray
+    texts: list[str]
+    vectors: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def within(self, keep: np.ndarray) -> TitleViews:
+        """The views of the rows in `keep`, renumbered as positions in `keep`."""
+        where = {int(r): i for i, r in enumerate(keep)}
+        picked = [j for j, r in enumerate(self.rows) if int(r) in where]
+        return TitleViews(
+            np.array([where[int(self.rows[j])] for j in picked], dtype=np.int64),
+            [self.texts[j] for j in picked],
+            self.vectors[picked] if picked else self.vectors[:0],
+        )
+
+
+def title_only(paper: Paper) -> Paper:
+    """The paper as a list entry without metadata looks: its title, nothing else."""
+    return Paper(arxiv_id=paper.arxiv_id, title=paper.title)
+
+
 class RelevanceModel:
     """Calibrated P(paper belongs on the list) from tf-idf + embedding features."""
 
@@ -223,12 +257,27 @@ class RelevanceModel:
         self.classifier_: Any = None
         self.train_rate_: float = 0.0
 
-    def fit(self, texts: Sequence[str], vectors: np.ndarray, y: np.ndarray, *, tfidf: Any = None) -> RelevanceModel:
+    def fit(
+        self,
+        texts: Sequence[str],
+        vectors: np.ndarray,
+        y: np.ndarray,
+        *,
+        tfidf: Any = None,
+        views: TitleViews | None = None,
+    ) -> RelevanceModel:
+        """views: title-only copies of negatives, fitted as negatives but not counted in the training rate
+        (they are the same papers again, so the probability shift to the feed's rate stays as without)."""
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.linear_model import LogisticRegression
 
         h = self.hyper
         self.tfidf_ = tfidf if tfidf is not None else _slim(_word_vectorizer(h.relevance_max_features).fit(texts))
+        train_rate = float(np.mean(y))
+        if views is not None and len(views):
+            texts = [*texts, *views.texts]
+            vectors = np.vstack([vectors, views.vectors])
+            y = np.r_[y, np.zeros(len(views))]
         X = _features(self.tfidf_, texts, vectors, h.relevance_embedding_weight)
         base = LogisticRegression(C=h.relevance_C, class_weight="balanced", max_iter=3000, random_state=h.seed)
         n_pos = int(y.sum())
@@ -236,7 +285,7 @@ class RelevanceModel:
         # ensemble=False: one regression on all data, calibrated on cross-validated scores; one coefficient
         # vector instead of one per fold keeps the artifact small.
         self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
-        self.train_rate_ = float(y.mean())
+        self.train_rate_ = train_rate
         return self
 
     def raw(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -571,17 +620,18 @@ def fit_list_model(
     tfidf: Any = None,
     section_vectors: np.ndarray | None = None,
     section_layers: TunedLayers | None = None,
+    views: TitleViews | None = None,
 ) -> ListModel:
     """Fit both models from already embedded papers (used by train_models and the bench/ experiments).
 
     section_vectors: the list papers through the tuned section encoder (section_layers); default the
-    plain vectors.
+    plain vectors. views: title-only negatives (title_views), rows counted with the list papers first.
     """
     sections = candidate_sections(plist)
     texts = [lp.paper.text for lp in lpapers] + [p.text for p in background]
     vectors = np.vstack([positives_vectors, background_vectors]).astype(np.float32)
     y = np.r_[np.ones(len(lpapers)), np.zeros(len(background))]
-    relevance = RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf)
+    relevance = RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf, views=views)
     section_model = SectionModel(hyper).fit(
         sections,
         positives_vectors if section_vectors is None else section_vectors,
@@ -609,6 +659,7 @@ def fit_list_model(
             "with_abstract": sum(lp.has_abstract for lp in lpapers),
             "title_only": sum(not lp.has_abstract for lp in lpapers),
             "background": len(background),
+            "title_only_negatives": len(views) if views is not None else 0,
             "sections": len(sections),
             "groups": len(section_model.groups_),
         },
@@ -680,10 +731,15 @@ def relevance_cv(
     tfidf: Any,
     folds: int = 5,
     model_class: type[RelevanceModel] = RelevanceModel,
+    views: TitleViews | None = None,
+    with_abstract: np.ndarray | None = None,
 ) -> dict:
     """Stratified k-fold average precision and ROC AUC of the relevance model (training-mix probabilities).
 
-    model_class: another RelevanceModel (bench/ compares baselines through the same folds).
+    model_class: another RelevanceModel (bench/ compares baselines through the same folds). views: each
+    fold trains on the title-only views of its own training rows only, and is scored on the real rows.
+    with_abstract: rows that have an abstract; the same numbers on those alone are added, because feed
+    papers always have one and title-only list entries are easy to tell apart by length alone.
     """
     from sklearn.metrics import average_precision_score, roc_auc_score
     from sklearn.model_selection import StratifiedKFold
@@ -693,13 +749,38 @@ def relevance_cv(
     pred = np.zeros(len(y))
     texts = list(texts)
     for train, test in skf.split(np.zeros(len(y)), y):
-        m = model_class(hyper).fit([texts[i] for i in train], vectors[train], y[train], tfidf=tfidf)
+        fold_views = views.within(train) if views is not None else None
+        m = model_class(hyper).fit([texts[i] for i in train], vectors[train], y[train], tfidf=tfidf, views=fold_views)
         pred[test] = m.raw([texts[i] for i in test], vectors[test])
-    return {
+    out: dict[str, Any] = {
         "folds": folds,
         "average_precision": float(average_precision_score(y, pred)),
         "roc_auc": float(roc_auc_score(y, pred)),
     }
+    if with_abstract is not None and 0 < y[with_abstract].sum() < with_abstract.sum():
+        out["with_abstract"] = {
+            "papers": int(y[with_abstract].sum()),
+            "average_precision": float(average_precision_score(y[with_abstract], pred[with_abstract])),
+            "roc_auc": float(roc_auc_score(y[with_abstract], pred[with_abstract])),
+        }
+    return out
+
+
+def title_views(
+    positives: Sequence[Paper], negatives: Sequence[Paper], encoder: Encoder, cache: EmbeddingCache | None
+) -> TitleViews:
+    """Title-only copies of the negatives, when some list papers are title only (else none are needed).
+
+    Rows are numbered as the relevance model sees its training papers: the list papers, then the negatives.
+    """
+    from bot.embed import embed_papers
+
+    if all(p.abstract for p in positives):
+        return TitleViews(np.zeros(0, dtype=np.int64), [], np.zeros((0, 0), dtype=np.float32))
+    picked = [i for i, p in enumerate(negatives) if p.abstract]
+    papers = [title_only(negatives[i]) for i in picked]
+    rows = np.array(picked, dtype=np.int64) + len(positives)
+    return TitleViews(rows, [p.text for p in papers], embed_papers(papers, encoder, cache))
 
 
 def train_models(
@@ -739,7 +820,8 @@ def train_models(
     cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
     pos_vectors = embed_papers([lp.paper for lp in lpapers], encoder, cache)
     neg_vectors = embed_papers(negatives, encoder, cache)
-    log.info("fitting on %d list papers and %d background papers", len(lpapers), len(negatives))
+    views = title_views([lp.paper for lp in lpapers], negatives, encoder, cache)
+    log.info("fitting on %d list papers, %d background (+%d title only)", len(lpapers), len(negatives), len(views))
     corpus = [p.text for p in negatives] + [lp.paper.text for lp in lpapers]
     tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
     settings = tune_settings(config)
@@ -755,7 +837,7 @@ def train_models(
         log.info("encoder %s cannot be tuned: the section model uses its plain embeddings", encoder.name)
     model = fit_list_model(
         plist, lpapers, pos_vectors, negatives, neg_vectors, hyper=hyper, embedding_model=encoder.name, tfidf=tfidf,
-        section_vectors=section_vectors, section_layers=layers,
+        section_vectors=section_vectors, section_layers=layers, views=views,
     )
     report: dict[str, Any] = {
         "readme": str(readme),
@@ -771,6 +853,7 @@ def train_models(
         "sections": {"candidates": len(model.sections.sections_), "groups": len(model.sections.groups_)},
         "section_encoder": model.meta["section_encoder"],
         "background": len(negatives),
+        "title_only_negatives": len(views),
         "extra_negatives": len(extra_negatives),
     }
     if evaluate:
@@ -782,7 +865,10 @@ def train_models(
         y = np.r_[np.ones(len(lpapers)), np.zeros(len(negatives))]
         vectors = np.vstack([pos_vectors, neg_vectors])
         log.info("cross-validating relevance")
-        report["relevance_cv"] = relevance_cv(texts, vectors, y, hyper, tfidf=tfidf)
+        with_abstract = np.array([lp.has_abstract for lp in lpapers] + [bool(p.abstract) for p in negatives])
+        report["relevance_cv"] = relevance_cv(
+            texts, vectors, y, hyper, tfidf=tfidf, views=views, with_abstract=with_abstract
+        )
         model.meta["metrics"] = {"section_loo": report["section_loo"], "relevance_cv": report["relevance_cv"]}
     if models_dir is not None:
         model.save(models_dir)
@@ -799,7 +885,12 @@ def format_training_report(report: dict) -> list[str]:
         f"{e['metadata_missing']} of {e['arxiv_ids']} arXiv ids without metadata)",
         f"sections: {report['sections']['candidates']} places in {report['sections']['groups']} 2nd-level sections",
         f"background: {report['background']} arXiv papers as negatives"
-        + (f" (+{report['extra_negatives']} rejected papers)" if report.get("extra_negatives") else ""),
+        + (f" (+{report['extra_negatives']} rejected papers)" if report.get("extra_negatives") else "")
+        + (
+            f"; {report['title_only_negatives']} of them also as title only, like the list's title-only entries"
+            if report.get("title_only_negatives")
+            else ""
+        ),
         f"embedding model: {report['embedding_model']}",
     ]
     if report.get("section_encoder", report["embedding_model"]) != report["embedding_model"]:
@@ -813,10 +904,17 @@ def format_training_report(report: dict) -> list[str]:
         )
     if "relevance_cv" in report:
         r = report["relevance_cv"]
-        lines.append(
+        line = (
             f"relevance {r['folds']}-fold cross-validation: average precision {r['average_precision']:.3f}, "
             f"ROC AUC {r['roc_auc']:.4f}"
         )
+        if "with_abstract" in r:
+            a = r["with_abstract"]
+            line += (
+                f"; on the {a['papers']} list papers with an abstract, as feed papers have: "
+                f"{a['average_precision']:.3f}, {a['roc_auc']:.4f}"
+            )
+        lines.append(line)
     if report.get("models_dir"):
         lines.append(f"models written to {report['models_dir']}")
     return lines

@@ -16,11 +16,13 @@ from bot.errors import PaperbotError
 
 # What the shipped models propose on the bundled day (data/demo/README.md). If this changes, the models
 # were retrained: check the demo still proposes 1-3 sensible papers and update both places.
-# The strongest of the day's proposals with the shipped models (data/demo/README.md): an instruction-tuning
-# data paper that belongs in a bold group under a sub-sub-section, in that group's own bullet style. If the
-# models are retrained and it disappears, re-check the demo day rather than this line.
-TOP_ID = "2504.12913"
-TOP_LINE = (
+# The strongest of the day's proposals with the shipped models: a code instruction-data paper (6.2).
+TOP_ID = "2504.12687"
+# Also proposed: an instruction-tuning data paper that belongs in a bold group under a sub-sub-section,
+# inserted in that group's own bullet style. If the models are retrained and it disappears, re-check the
+# demo day rather than this line.
+STYLE_ID = "2504.12913"
+STYLE_LINE = (
     "+  - [MAIN: Mutual Alignment Is Necessary for instruction tuning](https://arxiv.org/abs/2504.12913)"
     " *Fanyi Yang, Jianfeng Liu, Xin Zhang, Haoyu Liu, Xixin Cao, Yuefeng Zhan, Hao Sun, Weiwei Deng, "
     "Feng Sun, Qi Zhang.* Arxiv 2025."
@@ -53,7 +55,7 @@ def sections(output: str) -> dict[str, str]:
 
 def test_demo_proposes_one_to_three_papers_led_by_the_expected_one() -> None:
     ids = demo_report_ids()
-    assert 1 <= len(ids) <= 3 and ids[0] == TOP_ID
+    assert 1 <= len(ids) <= 3 and ids[0] == TOP_ID and STYLE_ID in ids
 
 
 def test_demo_prints_the_readme_diff_with_one_added_line_per_proposal() -> None:
@@ -69,7 +71,7 @@ def test_demo_prints_the_readme_diff_with_one_added_line_per_proposal() -> None:
     ids_in_lines = [re.findall(r"arxiv\.org/abs/(\d{4}\.\d{4,5})", line) for line in added]
     assert sorted(ids_in_lines) == sorted([i] for i in ids)  # one paper per added line
     # In the list's own style: the sub-group's indent and its no-break spaces before authors and venue.
-    assert TOP_LINE in added
+    assert STYLE_LINE in added
     noun = "paper" if len(ids) == 1 else "papers"
     assert out["PR title"] == f"Add {len(ids)} {noun} ({DEMO_DATE})\n\n"
 
@@ -84,7 +86,7 @@ def test_demo_prints_the_pr_body_table_and_marker() -> None:
     for row, arxiv_id in zip(rows, ids, strict=True):  # best first
         assert row.startswith("| [") and f"(https://arxiv.org/abs/{arxiv_id}) `{arxiv_id}`" in row
         assert re.search(r"\| \d{1,3}% \|", row)
-    assert rows[0].startswith("| [MAIN: Mutual Alignment Is Necessary for instruction tuning](")
+    assert rows[0].startswith("| [Data-efficient LLM Fine-tuning for Code Generation](")
     assert lines[head + 2 + len(ids)] == ""
     marker = ", ".join(f'"{i}"' for i in sorted(ids))
     assert f"<!-- paperbot:proposed [{marker}] -->" in lines
@@ -120,7 +122,7 @@ def test_bundled_feed_is_real_and_documented() -> None:
     assert text.startswith("<?xml") and "<rss" in text and "rss.arxiv.org" in text
     readme = (ROOT / "data" / "demo" / "README.md").read_text(encoding="utf-8")
     assert feed.name in readme and "daily-arXiv-ai-enhanced" in readme
-    assert TOP_ID in readme and TOP_ID in text
+    assert all(i in readme and i in text for i in (TOP_ID, STYLE_ID))
 
 
 def test_demo_outside_a_checkout_is_one_clear_error(tmp_path: Path) -> None:

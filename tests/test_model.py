@@ -6,14 +6,25 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.arxiv_api import load_metadata_jsonl
 from bot.config import Config
-from bot.embed import load_encoder
+from bot.embed import EmbeddingCache, embed_papers, load_encoder
 from bot.errors import PaperbotError
 from bot.listfile import read_list
-from bot.model import ListModel, Scored, format_training_report, is_held_out, train_models
+from bot.model import (
+    ListModel,
+    RelevanceModel,
+    Scored,
+    format_training_report,
+    is_held_out,
+    list_papers,
+    read_background,
+    title_views,
+    train_models,
+)
 from bot.papers import Paper
 
 ML = Path(__file__).parent / "fixtures" / "ml"
@@ -64,6 +75,7 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     assert report["entries"]["arxiv_ids"] == len(arxiv)
     assert report["entries"]["metadata_missing"] == len(arxiv) - 59
     assert report["background"] == 250
+    assert report["title_only_negatives"] == 250  # the slice has title-only entries, every background abstract
     assert report["sections"] == {"candidates": 7, "groups": 6}
     loo = report["section_loo"]
     assert loo["papers"] == 80
@@ -71,10 +83,16 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     assert loo["tuned_folds"] == 2
     assert report["section_encoder"].startswith("sentence-transformers/all-MiniLM-L6-v2+sections-")
     assert report["relevance_cv"]["roc_auc"] > 0.9
+    # scored again on the list papers with an abstract alone, as feed papers come
+    assert report["relevance_cv"]["with_abstract"]["papers"] == 59
+    assert report["relevance_cv"]["with_abstract"]["roc_auc"] > 0.9
     lines = format_training_report(report)
     assert any(line.startswith("section encoder: ") for line in lines)
     assert any("encoder tuned without each paper's fold, 2 folds" in line for line in lines)
     assert lines[1] == "entries used: 80 papers (59 with abstract, 21 title only; 16 of 75 arXiv ids without metadata)"
+    assert lines[3] == "background: 250 arXiv papers as negatives; 250 of them also as title only, like the list's " \
+        "title-only entries"
+    assert "; on the 59 list papers with an abstract, as feed papers have: " in lines[-2]
     assert lines[-1] == f"models written to {tmp / 'models'}"
 
 
@@ -87,6 +105,39 @@ def test_synthetic_data_papers_rank_above_unrelated_ones(trained, encoder, candi
     assert len(unrelated) == 6
     assert min(relevant) > max(unrelated)
     assert all(0.0 <= s.relevance <= 1.0 for s in scored)
+
+
+def test_title_only_negatives_take_away_the_length_cue(trained, encoder) -> None:
+    """21 of the slice's 80 list papers are title only, no background paper is: without title-only
+    negatives a bare title looks like a list paper; with them, an unrelated title does not."""
+    model, _, _, config = trained
+    plist = read_list(README)
+    lpapers = list_papers(plist, load_metadata_jsonl(ML / "list-metadata.jsonl"))
+    background = read_background(ML / "background.jsonl", exclude=plist.arxiv_ids())
+    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    texts = [lp.paper.text for lp in lpapers] + [p.text for p in background]
+    vectors = np.vstack(
+        [embed_papers([lp.paper for lp in lpapers], encoder, cache), embed_papers(background, encoder, cache)]
+    )
+    y = np.r_[np.ones(len(lpapers)), np.zeros(len(background))]
+    views = title_views([lp.paper for lp in lpapers], background, encoder, cache)
+    assert len(views) == len(background) and views.texts[0] == background[0].title
+    assert views.rows.tolist() == list(range(len(lpapers), len(texts)))
+    tfidf = model.relevance.tfidf_
+    without = RelevanceModel(model.relevance.hyper).fit(texts, vectors, y, tfidf=tfidf)
+    with_views = RelevanceModel(model.relevance.hyper).fit(texts, vectors, y, tfidf=tfidf, views=views)
+    # the same papers twice: the shift to the feed's rate is the same as without them
+    assert with_views.train_rate_ == without.train_rate_ == len(lpapers) / len(texts)
+    # background papers not trained on, title only: much less "relevant" once titles alone are negatives
+    unseen = [
+        Paper("2504.00001", "Fast Sparse Solvers for Elliptic PDEs on Adaptive Meshes"),
+        Paper("2504.00002", "A Benchmark of Graph Neural Networks for Traffic Forecasting"),
+        Paper("2504.00003", "Robust Visual Odometry for Legged Robots in the Dark"),
+    ]
+    unseen_vectors = embed_papers(unseen, encoder, cache)
+    plain = without.raw([p.text for p in unseen], unseen_vectors)
+    fixed = with_views.raw([p.text for p in unseen], unseen_vectors)
+    assert (fixed < plain / 2).all(), (plain, fixed)
 
 
 def test_math_paper_neighbours_and_section(trained, encoder) -> None:
