@@ -869,9 +869,9 @@ def train_models(
     }
     if evaluate:
         log.info("leave-one-out section accuracy over %d papers", len(lpapers))
+        has_abstract = np.array([lp.has_abstract for lp in lpapers], dtype=bool)
         report["section_loo"] = section_loo(
-            model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of,
-            with_abstract=np.array([lp.has_abstract for lp in lpapers]),
+            model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, with_abstract=has_abstract
         )
         if fold_vectors:
             report["section_loo"]["tuned_folds"] = len(fold_vectors)
@@ -879,7 +879,7 @@ def train_models(
         y = np.r_[np.ones(len(lpapers)), np.zeros(len(negatives))]
         vectors = np.vstack([pos_vectors, neg_vectors])
         log.info("cross-validating relevance")
-        with_abstract = np.array([lp.has_abstract for lp in lpapers] + [bool(p.abstract) for p in negatives])
+        with_abstract = np.r_[has_abstract, np.array([bool(p.abstract) for p in negatives], dtype=bool)]
         report["relevance_cv"] = relevance_cv(
             texts, vectors, y, hyper, tfidf=tfidf, views=views, with_abstract=with_abstract
         )
