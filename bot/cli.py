@@ -32,6 +32,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{where}{message} (see `{self.prog} --help`)")
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS lets the same option be given before or after the subcommand.
     parser.add_argument(
@@ -236,12 +246,14 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
         feeds_dir=args.feeds,
         holdout_from=args.holdout_from,
         offline=args.offline,
+        budget=args.budget,
     )
     md, png = write_report(result, args.report or Path("report"))
     if args.json:
         print(json.dumps({**result.to_json(), "report": str(md), "plot": str(png)}, indent=2, ensure_ascii=False))
     else:
         print(result.headline())
+        print(result.best_line())
         print(f"report: {md}  plot: {png}")
     return 0
 
@@ -394,6 +406,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--feeds", type=Path, required=True, metavar="DIR", help="directory of YYYY-MM-DD.xml day files")
     p.add_argument("--holdout-from", required=True, metavar="ARXIV_PREFIX", help="e.g. 2503")
     p.add_argument("--report", type=Path, metavar="DIR", help="where report.md and the plot go (default: ./report)")
+    p.add_argument(
+        "--budget", type=_positive_float, default=1.0, metavar="PER_DAY",
+        help="proposals per feed day a maintainer will read; the report names the best threshold for each cap "
+        "within it (default: 1)",
+    )
     p.add_argument(
         "--offline", action="store_true",
         help="train from --metadata and the API cache only, never calling the arXiv API (reproducible replays)",

@@ -41,6 +41,9 @@ _PREFIX = re.compile(r"^(\d{4})(?:\.(\d{1,5}))?$")
 SWEEP = (0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.25,
          0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CAPS = (1, 2, 3, 4, 5)
+# The volume a maintainer will read: the report names, for each cap, the threshold that recalls the most
+# within it (`--budget` changes it).
+BUDGET = 1.0
 
 
 # ---------------------------------------------------------------- hold-out split
@@ -307,6 +310,8 @@ class Evaluation:
     section: float
     cap: int
     training: dict = field(default_factory=dict)
+    budget: float = BUDGET
+    best: list[OperatingPoint] = field(default_factory=list)  # per cap, the best threshold within the budget
 
     def headline(self) -> str:
         p = self.at_config
@@ -317,6 +322,18 @@ class Evaluation:
             f"threshold {self.relevance:g}, cap {self.cap}; {p.per_day_mean:.2f} proposals per feed day "
             f"(max {p.per_day_max}, {p.proposals} over {p.days} days); section at level 2 of the recalled: "
             f"top-1 {top1}, top-3 {top3}"
+        )
+
+    def best_line(self) -> str:
+        """The overall best point within the budget, so the console answers "what should I configure?"."""
+        top = best_within(self.best, self.budget)
+        if top is None:
+            return f"no threshold and cap of the sweep stay within {self.budget:g} proposal(s) per feed day"
+        same = top.cap == self.cap and abs(top.threshold - self.relevance) < 1e-9
+        return (
+            f"best within {self.budget:g} proposal(s) per feed day: threshold {_threshold(top.threshold)}, cap "
+            f"{top.cap}: recall {top.recalled}/{top.held_out} ({top.recall:.0%}), {top.per_day_mean:.2f} per day"
+            + (" (the configured settings)" if same else "")
         )
 
     def to_json(self) -> dict:
@@ -331,6 +348,7 @@ class Evaluation:
             "held_out": [r.to_json() for r in self.rows],
             "sweep": [p.to_json() for p in self.sweep],
             "caps": [p.to_json() for p in self.caps],
+            "budget": {"proposals_per_day": self.budget, "best": [p.to_json() for p in self.best]},
             "proposals": [{"day": day, **p.to_json()} for day, p in self.proposals],
             "training": self.training,
         }
@@ -347,14 +365,19 @@ def summarize(
     thresholds: Sequence[float] = SWEEP,
     caps: Sequence[int] = CAPS,
     training: dict | None = None,
+    budget: float = BUDGET,
 ) -> Evaluation:
     """All report numbers from the per-day scores; cheap, so the sweep costs nothing."""
     at_config = operating_point(days, held_out, relevance=relevance, section=section, cap=cap)
     grid = sorted({round(t, 4) for t in thresholds} | {round(relevance, 4)})
     sweep = [operating_point(days, held_out, relevance=t, section=section, cap=cap) for t in grid]
-    cap_rows = [
-        operating_point(days, held_out, relevance=relevance, section=section, cap=c)
-        for c in sorted(set(caps) | {cap})
+    all_caps = sorted(set(caps) | {cap})
+    cap_rows = [operating_point(days, held_out, relevance=relevance, section=section, cap=c) for c in all_caps]
+    best = [
+        b for c in all_caps
+        if (b := best_within(
+            [operating_point(days, held_out, relevance=t, section=section, cap=c) for t in grid], budget
+        )) is not None
     ]
     proposals = [
         (day, p) for day, ps in proposals_by_day(days, relevance=relevance, section=section, cap=cap) for p in ps
@@ -382,8 +405,20 @@ def summarize(
     return Evaluation(
         holdout_from=holdout_from, days=list(days), held_out=list(held_out), rows=rows, at_config=at_config,
         sweep=sweep, caps=cap_rows, proposals=proposals, relevance=relevance, section=section, cap=cap,
-        training=dict(training or {}),
+        training=dict(training or {}), budget=budget, best=best,
     )
+
+
+def best_within(points: Sequence[OperatingPoint], budget: float) -> OperatingPoint | None:
+    """The point that recalls the most at no more than `budget` proposals per feed day on average.
+
+    Ties go to the better-placed recall, then to fewer proposals, then to the higher threshold: the same
+    papers found with less for the maintainer to read.
+    """
+    within = [p for p in points if p.per_day_mean <= budget + 1e-9]
+    if not within:
+        return None
+    return max(within, key=lambda p: (p.recalled, p.section_top1, -p.proposals, p.threshold))
 
 
 def evaluate(
@@ -397,6 +432,7 @@ def evaluate(
     encoder: Encoder | None = None,
     offline: bool = False,
     thresholds: Sequence[float] = SWEEP,
+    budget: float = BUDGET,
 ) -> Evaluation:
     """Train without the held-out entries, replay the day files, and compute every report number."""
     from bot.embed import load_encoder
@@ -430,7 +466,7 @@ def evaluate(
     return summarize(
         replayed, held_out, holdout_from=holdout_from, relevance=config.thresholds.relevance,
         section=config.thresholds.section, cap=config.max_proposals_per_run, thresholds=thresholds,
-        training=_jsonable(training),
+        training=_jsonable(training), budget=budget,
     )
 
 
@@ -547,6 +583,16 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         "",
         _POINT_HEADER,
         *(_point_row(c, c.cap == ev.cap) for c in ev.caps),
+        "",
+        f"## Best threshold for each cap, within {ev.budget:g} proposal(s) per feed day",
+        "",
+        "The threshold of the sweep that recalls the most held-out papers at that volume (ties: more of them "
+        "in the right section, then fewer proposals). Set both in `config.yaml` as `thresholds.relevance` "
+        "and `max_proposals_per_run`.",
+        "",
+        _POINT_HEADER,
+        *(_point_row(b, b.cap == ev.cap and abs(b.threshold - ev.relevance) < 1e-9) for b in ev.best),
+        *([] if ev.best else [f"No threshold of the sweep stays within {ev.budget:g} proposal(s) per day."]),
         "",
         "## Proposals at the configured settings",
         "",

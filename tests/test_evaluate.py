@@ -16,6 +16,7 @@ from bot.evaluate import (
     day_files,
     evaluate,
     held_out_entries,
+    render_report,
     summarize,
     write_report,
 )
@@ -99,6 +100,20 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
     assert [(s.threshold, s.recalled, s.proposals) for s in ev.sweep] == [(0.1, 2, 4), (0.5, 2, 4), (0.75, 1, 3)]
     assert [(c.cap, c.recalled) for c in ev.caps] == [(1, 1), (2, 2), (3, 3), (4, 3), (5, 3)]
     assert ev.headline().startswith("recall 2/3 (67%) of the held-out papers in the feeds at threshold 0.5, cap 2;")
+    # within one proposal a day (3 over 3 days): cap 1 proposes 2504.1 and 2504.7 at every threshold (the
+    # highest wins the tie); caps 2+ must go up to 0.75 to stay within 3, which still proposes 2504.5
+    assert [(b.cap, b.threshold, b.recalled, b.proposals) for b in ev.best] == [
+        (1, 0.75, 1, 2), (2, 0.75, 1, 3), (3, 0.75, 1, 3), (4, 0.75, 1, 3), (5, 0.75, 1, 3)]
+    assert ev.best_line() == (
+        "best within 1 proposal(s) per feed day: threshold 0.75, cap 1: recall 1/3 (33%), 0.67 per day")
+    wide = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2, thresholds=(0.1, 0.75),
+                     budget=2.0)
+    assert wide.best_line().endswith("cap 3: recall 3/3 (100%), 1.67 per day")
+    assert wide.to_json()["budget"]["proposals_per_day"] == 2.0
+    tight = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2, thresholds=(0.1,),
+                      budget=0.1)
+    assert tight.best == [] and tight.best_line().startswith("no threshold and cap of the sweep stay within 0.1")
+    assert "No threshold of the sweep stays within 0.1 proposal(s) per day." in render_report(tight, "p.png")
 
 
 def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
@@ -127,7 +142,8 @@ def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
         f"| {'yes' if first.proposed else 'no'} | {' > '.join(first.predicted)} | "
         f"6. Application Areas > 6.3 Agent and Tool Use | {level} |"
     )
-    assert "| 0.30 ◀ configured | 3 |" in text
+    assert f"| 0.30 ◀ configured | {config.max_proposals_per_run} |" in text
+    assert "## Best threshold for each cap, within 1 proposal(s) per feed day" in text
     assert "![recall and proposals per day against the relevance threshold](replay.png)" in text
     data = png.read_bytes()
     assert data.startswith(PNG_SIGNATURE) and len(data) > 10_000
@@ -162,7 +178,8 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     assert main(args) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("recall ") and ", cap 2;" in out[0] and "threshold 0.2," in out[0]
-    assert out[1] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
+    assert out[1].startswith("best within 1 proposal(s) per feed day: ") or out[1].startswith("no threshold")
+    assert out[2] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
     assert main(["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS),
                  "--holdout-from", "25x"]) == 2
     assert "--holdout-from '25x'" in capsys.readouterr().err
