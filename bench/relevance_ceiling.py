@@ -85,15 +85,17 @@ def best_sentence(scores: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def chosen(day_of: np.ndarray, scores: np.ndarray, thr: float, burst: int | None = None) -> list[int]:
-    """The papers scan would propose at this threshold: the best CAP a day, or, with `burst`, a token
+def chosen(
+    day_of: np.ndarray, scores: np.ndarray, thr: float, burst: int | None = None, cap: int = CAP
+) -> list[int]:
+    """The papers scan would propose at this threshold: the best `cap` a day, or, with `burst`, a token
     bucket (one proposal accrues a day, at most `burst` saved) so a rich day can use what quiet days left."""
     tokens, out = 0.0, []
     for d in range(int(day_of.max()) + 1):
-        take = CAP
+        take = cap
         if burst is not None:
             tokens = min(tokens + 1.0, burst)
-            take = min(CAP, int(tokens))
+            take = min(cap, int(tokens))
         idx = np.where((day_of == d) & (scores >= thr))[0]
         picked = list(idx[np.argsort(-scores[idx])][:take])
         tokens -= len(picked)
@@ -102,7 +104,7 @@ def chosen(day_of: np.ndarray, scores: np.ndarray, thr: float, burst: int | None
 
 
 def budget_recall(
-    days: list[list[Paper]], scores: np.ndarray, held: set[str], burst: int | None = None
+    days: list[list[Paper]], scores: np.ndarray, held: set[str], burst: int | None = None, cap: int = CAP
 ) -> tuple[int, int, list[int]]:
     """(recalled, proposals, held-out ranks): the most held-out papers proposed at <= 1 proposal a day."""
     day_of = np.concatenate([[d] * len(ps) for d, ps in enumerate(days)])
@@ -111,7 +113,7 @@ def budget_recall(
     ranks = sorted(r + 1 for r, j in enumerate(order) if is_held[j])
     best = (0, 0)
     for thr in scores[order[: 20 * len(days)]]:
-        picked = chosen(day_of, scores, thr, burst)
+        picked = chosen(day_of, scores, thr, burst, cap)
         if len(picked) <= len(days):
             best = max(best, (int(is_held[picked].sum()), -len(picked)))
     return best[0], -best[1], ranks
