@@ -373,12 +373,12 @@ def summarize(
     sweep = [operating_point(days, held_out, relevance=t, section=section, cap=cap) for t in grid]
     all_caps = sorted(set(caps) | {cap})
     cap_rows = [operating_point(days, held_out, relevance=relevance, section=section, cap=c) for c in all_caps]
-    best = [
-        b for c in all_caps
-        if (b := best_within(
-            [operating_point(days, held_out, relevance=t, section=section, cap=c) for t in grid], budget
-        )) is not None
-    ]
+    best = []
+    for c in all_caps:
+        points = [operating_point(days, held_out, relevance=t, section=section, cap=c) for t in grid]
+        point = best_within(points, budget)
+        if point is not None:
+            best.append(point)
     proposals = [
         (day, p) for day, ps in proposals_by_day(days, relevance=relevance, section=section, cap=cap) for p in ps
     ]
