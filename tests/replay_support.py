@@ -7,6 +7,7 @@ deterministic text representation that needs no torch, so the tests train and sc
 from __future__ import annotations
 
 import functools
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,12 +58,17 @@ def make_config(tmp: Path, **thresholds: float) -> Config:
     )
 
 
+# The shared models below outlive any one test's tmp_path, so their embedding cache goes to a directory of
+# this test session, removed when it ends (never a fixed path outside the temp area).
+_SESSION_DIR = tempfile.TemporaryDirectory(prefix="paperbot-tests-")
+
+
 @functools.cache
-def trained(holdout_from: str | None = None, cache_dir: str = "/nonexistent") -> ListModel:
+def trained(holdout_from: str | None = None) -> ListModel:
     """A model trained on the real list (optionally without the held-out ids) and the background slice."""
     from bot.model import train_models
 
-    config = make_config(Path(cache_dir))
+    config = make_config(Path(_SESSION_DIR.name))
     model, _ = train_models(
         config, readme=README, metadata=METADATA, background=BACKGROUND, models_dir=None,
         holdout_from=holdout_from, offline=True, encoder=HashingEncoder(), evaluate=False,
