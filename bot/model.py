@@ -730,6 +730,34 @@ def section_loo(
         out["with_abstract"] = {
             "papers": k, "top1": int(top1[with_abstract].sum()) / k, "top3": int(top3[with_abstract].sum()) / k
         }
+    out["by_section_size"] = loo_by_section_size(model.labels_, top1, top3)
+    return out
+
+
+# Small sections are where a section model is weakest; the leave-one-out is split by them.
+SIZE_BUCKETS = ((1, 3), (4, 9), (10, None))
+
+
+def loo_by_section_size(labels: np.ndarray, top1: np.ndarray, top3: np.ndarray) -> list[dict[str, Any]]:
+    """Leave-one-out hits by the size of each paper's 2nd-level section (its largest, if it has several).
+
+    The size counts the paper itself, so in a section of 1 the left-out paper has nothing to learn from.
+    """
+    sizes = labels.sum(0)
+    own = (labels * sizes[None, :]).max(1) if labels.size else np.zeros(0)
+    out = []
+    for lo, hi in SIZE_BUCKETS:
+        mask = (own >= lo) & (own <= (hi if hi is not None else np.inf))
+        k = int(mask.sum())
+        if not k:
+            continue
+        out.append({
+            "entries": f"{lo}-{hi}" if hi is not None else f"{lo}+",
+            "sections": int(((sizes >= lo) & (sizes <= (hi if hi is not None else np.inf))).sum()),
+            "papers": k,
+            "top1": int(top1[mask].sum()) / k,
+            "top3": int(top3[mask].sum()) / k,
+        })
     return out
 
 
@@ -920,6 +948,14 @@ def format_training_report(report: dict) -> list[str]:
             a = s["with_abstract"]
             line += f"; on the {a['papers']} with an abstract, as feed papers have: {a['top1']:.1%}, {a['top3']:.1%}"
         lines.append(line)
+        if s.get("by_section_size"):
+            lines.append(
+                "  by section size: " + "; ".join(
+                    f"{b['entries']} entries ({b['sections']} sections, {b['papers']} papers): top-1 {b['top1']:.1%}, "
+                    f"top-3 {b['top3']:.1%}"
+                    for b in s["by_section_size"]
+                )
+            )
     if "relevance_cv" in report:
         r = report["relevance_cv"]
         line = (

@@ -82,6 +82,7 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     assert 0.6 <= loo["top1"] <= loo["top3"] <= 1.0
     assert loo["tuned_folds"] == 2
     assert loo["with_abstract"]["papers"] == 59 and 0.0 < loo["with_abstract"]["top1"] <= loo["with_abstract"]["top3"]
+    assert sum(b["papers"] for b in loo["by_section_size"]) == 80
     assert report["section_encoder"].startswith("sentence-transformers/all-MiniLM-L6-v2+sections-")
     assert report["relevance_cv"]["roc_auc"] > 0.9
     # scored again on the list papers with an abstract alone, as feed papers come
@@ -282,3 +283,21 @@ def test_train_command_writes_models_and_prints_report(trained, tmp_path, capsys
     assert doc["models_dir"] == str(tmp_path / "models")
     assert (tmp_path / "models" / "model.pkl.gz").is_file()
     assert json.loads((tmp_path / "models" / "meta.json").read_text())["counts"]["background"] == 250
+
+
+def test_loo_by_section_size_buckets_papers_by_their_largest_section() -> None:
+    from bot.model import loo_by_section_size
+
+    # groups of 1, 2 and 11 papers; paper 1 is in the 2-group and the 11-group, so it counts as 11
+    labels = np.zeros((13, 3), dtype=np.float32)
+    labels[0, 0] = 1
+    labels[1, [1, 2]] = 1
+    labels[2, 1] = 1
+    labels[3:, 2] = 1
+    top1 = np.array([False, True, True] + [True] * 5 + [False] * 5)
+    top3 = np.array([False, True, True] + [True] * 10)
+    got = loo_by_section_size(labels, top1, top3)
+    assert got == [
+        {"entries": "1-3", "sections": 2, "papers": 2, "top1": 0.5, "top3": 0.5},
+        {"entries": "10+", "sections": 1, "papers": 11, "top1": 6 / 11, "top3": 1.0},
+    ]
