@@ -1,5 +1,6 @@
 """Sections on a temporal split: learn from the list's entries with arXiv ids < 2503, place the 71 entries
->= 2503 (the ones the maintainers added later), plain encoder against the tuned one (product code).
+>= 2503 (the ones the maintainers added later), plain encoder against the tuned one (product code), each
+without and with the section headings as prototypes (Hyper.section_heading_weight, plain vectors).
 
 python -m bench.section_temporal [layers=6] [epochs=4] [learning_rate=0.001] [rank=8]
 """
@@ -20,10 +21,12 @@ from bot.tune import TuneSettings
 HOLDOUT = "2503"
 
 
-def accuracy(model: SectionModel, vectors: np.ndarray, truth: list[set[tuple[str, ...]]]) -> tuple[float, float]:
+def accuracy(
+    model: SectionModel, vectors: np.ndarray, truth: list[set[tuple[str, ...]]], plain: np.ndarray | None = None
+) -> tuple[float, float]:
     """Top-1/top-3 at the 2nd level, judged the way `paperbot evaluate` judges them (top_levels)."""
     top1 = top3 = 0
-    for ranked, want in zip(model.rank(vectors), truth, strict=True):
+    for ranked, want in zip(model.rank(vectors, plain), truth, strict=True):
         levels = top_levels([SectionScore(path=model.sections_[j]["path"], score=s) for j, s in ranked], 3)
         top1 += levels[0] in want
         top3 += bool(set(levels) & want)
@@ -46,14 +49,20 @@ def main() -> None:
     test_vectors = np.array([by_key[lp.key][1] for lp in test])
     hyper = Hyper()
     ids = [lp.section_ids for lp in train]
-    plain = accuracy(SectionModel(hyper).fit(sections, train_vectors, ids), test_vectors, truth)
+    plain_model = SectionModel(hyper).fit(sections, train_vectors, ids).set_headings(sl.encoder)
+    plain = accuracy(plain_model, test_vectors, truth)
+    plain_h = accuracy(plain_model, test_vectors, truth, test_vectors)
     layers, tuned, _, _ = tune_sections(sl.encoder, train, sections, train_vectors, hyper, settings)
     tuned_test = layers.encoder(sl.encoder).encode([lp.paper.text for lp in test])
-    tuned_acc = accuracy(SectionModel(hyper).fit(sections, tuned, ids), tuned_test, truth)
+    tuned_model = SectionModel(hyper).fit(sections, tuned, ids).set_headings(sl.encoder)
+    tuned_acc = accuracy(tuned_model, tuned_test, truth)
+    tuned_h = accuracy(tuned_model, tuned_test, truth, test_vectors)
     print(settings)
     with_abstract = sum(lp.has_abstract for lp in test)
     print(f"learn from {len(train)}, place {len(test)} (>= {HOLDOUT}, {with_abstract} with abstract)")
-    print(f"plain: top1 {plain[0]:.3f} top3 {plain[1]:.3f}   tuned: top1 {tuned_acc[0]:.3f} top3 {tuned_acc[1]:.3f}")
+    for name, (top1, top3) in (("plain", plain), ("plain + headings", plain_h), ("tuned", tuned_acc),
+                               ("tuned + headings", tuned_h)):
+        print(f"{name:18s} top1 {top1:.3f} top3 {top3:.3f}")
 
 
 if __name__ == "__main__":

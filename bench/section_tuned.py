@@ -101,10 +101,13 @@ def main() -> None:
         layers, tuned, fold_vectors, fold_of = tune_sections(
             sl.encoder, sl.papers, sl.sections, sl.vectors, hyper, settings, folds=folds
         )
-    model = SectionModel(hyper).fit(sl.sections, tuned, ids)
-    top1, top3 = loo_hits(section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of), model.labels_)
+    # with the section headings as prototypes (plain vectors), as `paperbot train` measures it
+    model = SectionModel(hyper).fit(sl.sections, tuned, ids).set_headings(sl.encoder)
+    scores = section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of, plain=sl.vectors)
+    top1, top3 = loo_hits(scores, model.labels_)
     r = {"papers": len(top1), "top1": top1.mean(), "top3": top3.mean()}
-    plain = section_loo(SectionModel(hyper).fit(sl.sections, sl.vectors, ids))
+    plain_model = SectionModel(hyper).fit(sl.sections, sl.vectors, ids).set_headings(sl.encoder)
+    plain = section_loo(plain_model, plain=sl.vectors)
     has = np.array([lp.has_abstract for lp in sl.papers])
     if dump:
         import pickle

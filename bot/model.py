@@ -21,6 +21,7 @@ import io
 import json
 import logging
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ class Hyper:
     section_linear_weight: float = 0.5  # linear share of the (linear, kNN) pair
     section_centroid_weight: float = 0.2  # share of the section-centroid similarity in the group score
     section_centroid_temperature: float = 0.03
+    # The section's own heading ("Multilingual Data") as one more prototype, in the plain embedding space:
+    # the one thing a section with one or two entries has besides them (bench/README.md, small sections).
+    section_heading_weight: float = 0.3
+    section_heading_temperature: float = 0.05
     seed: int = 0
 
 
@@ -308,7 +313,7 @@ class SectionModel:
         self.vectors_: np.ndarray = np.zeros((0, 0), dtype=np.float32)  # one row per list paper
         self.labels_: np.ndarray = np.zeros((0, 0))  # list paper x group (multi-label 0/1)
         self.paper_sections_: list[list[int]] = []  # list paper -> candidate section indices
-        self.name_vectors_: np.ndarray | None = None
+        self.heading_vectors_: np.ndarray | None = None  # one per group, plain encoder (set_headings)
         self.linear_: Any = None
         self.linear_groups_: list[int] = []
 
@@ -348,8 +353,21 @@ class SectionModel:
         clf = LogisticRegression(C=self.hyper.section_C, max_iter=2000, random_state=self.hyper.seed)
         self.linear_ = OneVsRestClassifier(clf).fit(self.vectors_, self.labels_[:, cols])
 
-    def group_scores(self, vectors: np.ndarray, *, exclude: int | None = None) -> np.ndarray:
-        """(n, groups) scores in [0, 1] that sum to 1 per row."""
+    def set_headings(self, encoder: Encoder) -> SectionModel:
+        """Embed each group's heading (its last component, numbering stripped) with the plain encoder."""
+        texts = [_heading_text(g[-1]) for g in self.groups_]
+        vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+        self.heading_vectors_ = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return self
+
+    def group_scores(
+        self, vectors: np.ndarray, *, exclude: int | None = None, plain: np.ndarray | None = None
+    ) -> np.ndarray:
+        """(n, groups) scores in [0, 1] that sum to 1 per row.
+
+        plain: the same papers through the plain encoder, for the heading prototypes (the section
+        vectors may come from the tuned encoder); without them the headings are left out.
+        """
         w = self.hyper.section_linear_weight
         c = getattr(self.hyper, "section_centroid_weight", 0.0)  # models pickled before the centroid term
         if self.linear_ is None or w <= 0:
@@ -359,9 +377,13 @@ class SectionModel:
             lin[:, self.linear_groups_] = self.linear_.predict_proba(vectors)
             lin = lin / np.maximum(lin.sum(1, keepdims=True), 1e-12)
             pair = lin if w >= 1 else (1 - w) * self._knn(vectors, exclude=exclude) + w * lin
-        if c <= 0:
-            return pair
-        return (1 - c) * pair + c * self._centroids(vectors, exclude=exclude)
+        scores = pair if c <= 0 else (1 - c) * pair + c * self._centroids(vectors, exclude=exclude)
+        h = getattr(self.hyper, "section_heading_weight", 0.0)
+        headings = getattr(self, "heading_vectors_", None)  # models pickled before the headings
+        if h <= 0 or headings is None or plain is None:
+            return scores
+        t = getattr(self.hyper, "section_heading_temperature", 0.05)
+        return (1 - h) * scores + h * _softmax(np.asarray(plain, dtype=np.float32) @ headings.T, t)
 
     def _centroids(self, vectors: np.ndarray, *, exclude: int | None = None) -> np.ndarray:
         """Softmax over the cosine to each group's mean entry: every group, however small, gets a prototype."""
@@ -372,9 +394,7 @@ class SectionModel:
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         sims = vectors @ (sums / np.maximum(norms, 1e-12)).T
         sims[:, norms[:, 0] <= 0] = -np.inf
-        t = getattr(self.hyper, "section_centroid_temperature", 0.03)
-        e = np.exp((sims - sims.max(1, keepdims=True)) / t)
-        return e / e.sum(1, keepdims=True)
+        return _softmax(sims, getattr(self.hyper, "section_centroid_temperature", 0.03))
 
     def _knn(self, vectors: np.ndarray, *, exclude: int | None = None) -> np.ndarray:
         sims = vectors @ self.vectors_.T
@@ -392,9 +412,9 @@ class SectionModel:
             out[r] /= max(out[r].sum(), 1e-12)
         return out
 
-    def rank(self, vectors: np.ndarray) -> list[list[tuple[int, float]]]:
+    def rank(self, vectors: np.ndarray, plain: np.ndarray | None = None) -> list[list[tuple[int, float]]]:
         """Per paper: (candidate section index, score) best first; leaf score = group score x leaf share."""
-        groups = self.group_scores(vectors)
+        groups = self.group_scores(vectors, plain=plain)
         sims = vectors @ self.vectors_.T
         out = []
         members: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -418,6 +438,16 @@ class SectionModel:
             ranked.sort(key=lambda t: -t[1])
             out.append(ranked)
         return out
+
+
+def _softmax(sims: np.ndarray, temperature: float) -> np.ndarray:
+    e = np.exp((sims - sims.max(1, keepdims=True)) / temperature)
+    return e / e.sum(1, keepdims=True)
+
+
+def _heading_text(heading: str) -> str:
+    """'6.13 Multilingual Data' -> 'Multilingual Data', 'B. Agent' -> 'Agent': the words, not the numbering."""
+    return re.sub(r"^(\d+(\.\d+)*\.?|[A-Z]\.)\s+", "", heading.strip()) or heading.strip()
 
 
 def group_of(path: Sequence[str]) -> tuple[str, ...]:
@@ -477,7 +507,7 @@ class ListModel:
         relevance = self.relevance.predict(texts, vectors)
         placed = [r for r in range(len(papers)) if relevance[r] >= place_from]
         svectors = self.section_vectors([papers[r] for r in placed], encoder, vectors[placed])
-        ranked = dict(zip(placed, self.sections.rank(svectors), strict=True)) if placed else {}
+        ranked = dict(zip(placed, self.sections.rank(svectors, vectors[placed]), strict=True)) if placed else {}
         sims = dict(zip(placed, svectors @ self.sections.vectors_.T, strict=True)) if placed else {}
         out = []
         for r, paper in enumerate(papers):
@@ -621,11 +651,13 @@ def fit_list_model(
     section_vectors: np.ndarray | None = None,
     section_layers: TunedLayers | None = None,
     views: TitleViews | None = None,
+    encoder: Encoder | None = None,
 ) -> ListModel:
     """Fit both models from already embedded papers (used by train_models and the bench/ experiments).
 
     section_vectors: the list papers through the tuned section encoder (section_layers); default the
     plain vectors. views: title-only negatives (title_views), rows counted with the list papers first.
+    encoder: the plain encoder, for the section headings' prototypes (none without it).
     """
     sections = candidate_sections(plist)
     texts = [lp.paper.text for lp in lpapers] + [p.text for p in background]
@@ -637,6 +669,8 @@ def fit_list_model(
         positives_vectors if section_vectors is None else section_vectors,
         [lp.section_ids for lp in lpapers],
     )
+    if encoder is not None and hyper.section_heading_weight > 0:
+        section_model.set_headings(encoder)
     by_id = {s.id: s for s in plist.sections}
     entries = [
         {
@@ -676,11 +710,14 @@ def section_loo_scores(
     refit: bool = True,
     fold_vectors: Sequence[np.ndarray] | None = None,
     fold_of: np.ndarray | None = None,
+    plain: np.ndarray | None = None,
 ) -> np.ndarray:
     """(papers, groups) leave-one-out group scores: each paper scored by a head that never saw it.
 
     fold_vectors/fold_of: with a tuned section encoder, paper i and the head scoring it are seen through
     the encoder tuned without i's fold (fold_vectors[fold_of[i]]), so no part of the model saw paper i.
+    plain: the papers through the plain encoder, for the heading prototypes (the list's own headings, so
+    nothing of paper i is in them).
     """
     from bot.logs import progress
 
@@ -688,16 +725,18 @@ def section_loo_scores(
     out = np.zeros((n, len(model.groups_)))
     for i in progress(range(n), desc="leave-one-out", total=n):
         vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
+        one = None if plain is None else plain[i : i + 1]
         if fold_vectors is not None or (refit and model.linear_ is not None):
             keep = np.arange(n) != i
             sub = SectionModel(model.hyper)
             sub.sections_, sub.groups_ = model.sections_, model.groups_
             sub.vectors_, sub.labels_ = vectors[keep], model.labels_[keep]
             sub.paper_sections_ = [s for j, s in enumerate(model.paper_sections_) if j != i]
+            sub.heading_vectors_ = model.heading_vectors_
             sub._fit_linear()
-            out[i] = sub.group_scores(vectors[i : i + 1])[0]
+            out[i] = sub.group_scores(vectors[i : i + 1], plain=one)[0]
         else:
-            out[i] = model.group_scores(model.vectors_[i : i + 1], exclude=i)[0]
+            out[i] = model.group_scores(model.vectors_[i : i + 1], exclude=i, plain=one)[0]
     return out
 
 
@@ -715,13 +754,14 @@ def section_loo(
     fold_vectors: Sequence[np.ndarray] | None = None,
     fold_of: np.ndarray | None = None,
     with_abstract: np.ndarray | None = None,
+    plain: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Leave-one-out accuracy at the 2nd level: a paper in two sections counts as right if any is hit.
 
     with_abstract: which papers have an abstract; their accuracy is added, since every paper the bot
     places comes from a feed with its abstract.
     """
-    scores = section_loo_scores(model, refit=refit, fold_vectors=fold_vectors, fold_of=fold_of)
+    scores = section_loo_scores(model, refit=refit, fold_vectors=fold_vectors, fold_of=fold_of, plain=plain)
     top1, top3 = loo_hits(scores, model.labels_)
     n = len(scores)
     out: dict[str, Any] = {"papers": n, "top1": int(top1.sum()) / max(n, 1), "top3": int(top3.sum()) / max(n, 1)}
@@ -876,7 +916,7 @@ def train_models(
         log.info("encoder %s cannot be tuned: the section model uses its plain embeddings", encoder.name)
     model = fit_list_model(
         plist, lpapers, pos_vectors, negatives, neg_vectors, hyper=hyper, embedding_model=encoder.name, tfidf=tfidf,
-        section_vectors=section_vectors, section_layers=layers, views=views,
+        section_vectors=section_vectors, section_layers=layers, views=views, encoder=encoder,
     )
     report: dict[str, Any] = {
         "readme": str(readme),
@@ -899,7 +939,8 @@ def train_models(
         log.info("leave-one-out section accuracy over %d papers", len(lpapers))
         has_abstract = np.array([lp.has_abstract for lp in lpapers], dtype=bool)
         report["section_loo"] = section_loo(
-            model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, with_abstract=has_abstract
+            model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, with_abstract=has_abstract,
+            plain=pos_vectors,
         )
         if fold_vectors:
             report["section_loo"]["tuned_folds"] = len(fold_vectors)

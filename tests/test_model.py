@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -301,3 +302,40 @@ def test_loo_by_section_size_buckets_papers_by_their_largest_section() -> None:
         {"entries": "1-3", "sections": 2, "papers": 2, "top1": 0.5, "top3": 0.5},
         {"entries": "10+", "sections": 1, "papers": 11, "top1": 6 / 11, "top3": 1.0},
     ]
+
+
+def test_a_section_with_one_entry_is_found_by_its_heading() -> None:
+    """A section's heading is a prototype of its own: what a section with a single entry has to go on."""
+    from bot.model import Hyper, SectionModel
+    from tests.replay_support import HashingEncoder
+
+    class _S:
+        def __init__(self, sid: str, heading: str) -> None:
+            self.id, self.path, self.entries = sid, ("6. Application Areas", heading), [1]
+
+    sections = [_S("math", "6.1 Mathematical Reasoning"), _S("code", "6.2 Code Generation"),
+                _S("multi", "6.13 Multilingual Data")]
+    texts = [
+        "arithmetic word problems solved step by step", "geometry proofs generated at scale",
+        "olympiad algebra questions with verified answers", "math reasoning chains distilled from a teacher",
+        "python functions paired with unit tests", "competitive programming solutions generated and executed",
+        "code review comments for pull requests", "program repair pairs mined from commits",
+        "an open instruction collection written by volunteers in many countries",
+    ]
+    ids = [["math"]] * 4 + [["code"]] * 4 + [["multi"]]
+    enc = HashingEncoder()
+    vectors = enc.encode(texts)
+    model = SectionModel(Hyper()).fit(sections, vectors, ids).set_headings(enc)
+    # nothing in the entries speaks to this paper: without the headings the scores are nearly even; with
+    # them, the single-entry section named after its topic wins clearly
+    query = enc.encode(["multilingual data translated into low-resource languages"])
+    without, with_ = model.group_scores(query)[0], model.group_scores(query, plain=query)[0]
+    multi = model.groups_.index(("6. Application Areas", "6.13 Multilingual Data"))
+    assert np.ptp(without) < 0.1
+    assert with_.argmax() == multi and with_[multi] - np.delete(with_, multi).max() > 0.3
+    assert model.sections_[model.rank(query, query)[0][0][0]]["id"] == "multi"
+    # a paper the entries do speak to keeps its section: a heading is one prototype among the entries
+    code = enc.encode(["unit tests for python functions generated and executed"])
+    assert model.sections_[model.rank(code, code)[0][0][0]]["id"] == "code"
+    no_headings = SectionModel(dataclasses.replace(Hyper(), section_heading_weight=0.0)).fit(sections, vectors, ids)
+    assert np.allclose(no_headings.set_headings(enc).group_scores(query, plain=query), model.group_scores(query))
