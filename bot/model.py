@@ -787,13 +787,14 @@ def loo_by_section_size(labels: np.ndarray, top1: np.ndarray, top3: np.ndarray) 
     own = (labels * sizes[None, :]).max(1) if labels.size else np.zeros(0)
     out = []
     for lo, hi in SIZE_BUCKETS:
-        mask = (own >= lo) & (own <= (hi if hi is not None else np.inf))
+        upper = np.inf if hi is None else hi
+        mask = (own >= lo) & (own <= upper)
         k = int(mask.sum())
         if not k:
             continue
         out.append({
-            "entries": f"{lo}-{hi}" if hi is not None else f"{lo}+",
-            "sections": int(((sizes >= lo) & (sizes <= (hi if hi is not None else np.inf))).sum()),
+            "entries": f"{lo}+" if hi is None else f"{lo}-{hi}",
+            "sections": int(((sizes >= lo) & (sizes <= upper)).sum()),
             "papers": k,
             "top1": int(top1[mask].sum()) / k,
             "top3": int(top3[mask].sum()) / k,
