@@ -313,14 +313,26 @@ def test_stop_waits_for_the_run_in_progress(clock: FakeClock, caplog: pytest.Log
         release.wait(10)
         return 0
 
+    class ReleaseWhenWaiting(logging.Handler):
+        """The run finishes only once serve() says it waits for it (a timer would race serve())."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage() == "waiting for the run in progress to finish":
+                release.set()
+
     daemon = make_daemon(clock, job, executor=ThreadPoolExecutor(max_workers=1))
     caplog.set_level(logging.INFO, logger="paperbot")
     daemon.scheduler.tick(datetime(2025, 3, 7, 0, 30, tzinfo=NY))
     assert started.wait(10)
     daemon.stop(signal.SIGTERM, None)  # as if the signal came while the stepped scheduler "ran"
-    threading.Timer(0.0, release.set).start()  # the run finishes while serve() waits for it
     daemon.scheduler.start = lambda *a, **k: None  # type: ignore[method-assign]  # started above
-    assert daemon.serve() == 0
+    handler = ReleaseWhenWaiting()
+    logging.getLogger("paperbot").addHandler(handler)
+    try:
+        assert daemon.serve() == 0
+    finally:
+        logging.getLogger("paperbot").removeHandler(handler)
+        release.set()
     assert daemon.scheduler.state == STATE_STOPPED
     messages = caplog.messages
     assert messages[-1] == "scheduler stopped (1 run(s), 0 failed)"
