@@ -22,7 +22,7 @@ import time
 import numpy as np
 
 from bench.common import REPO, relevance_replay
-from bench.relevance_ceiling import HOLDOUT, budget_recall
+from bench.relevance_ceiling import CAP, HOLDOUT, budget_recall
 from bot.config import load_config
 from bot.embed import EmbeddingCache, embed_papers, load_encoder
 from bot.listfile import read_list
@@ -81,9 +81,10 @@ def main() -> None:
         m = cls(hyper).fit(texts, vectors, y, tfidf=tfidf, views=views if with_views else None)
         p = np.clip(m.predict(feed_texts, feed_vectors), 1e-9, 1 - 1e-9)
         logit = np.log(p / (1 - p))
-        hits, props, ranks = budget_recall(days, logit, held)
+        by_cap = {c: budget_recall(days, logit, held, cap=c) for c in (1, 2, 3)}
+        hits, props, ranks = by_cap[CAP]
         # as `paperbot evaluate` picks the defaults: the best threshold and daily cap within one a day
-        best = max(((*budget_recall(days, logit, held, cap=c)[:2], c) for c in (1, 2, 3)),
+        best = max(((h, n, c) for c, (h, n, _) in by_cap.items()),
                    key=lambda b: (b[0], -b[1]))  # most recalled, then fewest proposals
         ap = average_precision_score(is_held, p)
         print(f"{name:42s} {f'{hits}/{len(held)} in {props}':>16s} {f'{best[0]} in {best[1]}, cap {best[2]}':>17s} "
