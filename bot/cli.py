@@ -310,6 +310,13 @@ def _cmd_demo(args: argparse.Namespace, config: Config) -> int:
 # ---------------------------------------------------------------- parser
 
 
+def _training_inputs(p: argparse.ArgumentParser) -> None:
+    """What train and evaluate learn from; both default to the config's files."""
+    p.add_argument("--readme", type=Path, help="the list's README (default: config list.readme)")
+    p.add_argument("--metadata", type=Path, help="JSONL metadata for list entries (default: config)")
+    p.add_argument("--background", type=Path, help="JSONL(.gz) of background arXiv papers (default: config)")
+
+
 def _scan_options(p: argparse.ArgumentParser) -> None:
     """Options shared by `scan` and `run` (run takes every option scan takes)."""
     p.add_argument("--feed", action="append", metavar="SRC", help="feed URL or file (repeatable; default: config)")
@@ -372,9 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Train the relevance and section models from the list's entries and background arXiv papers, "
         "save them in the models directory and print what was learned.",
     )
-    p.add_argument("--readme", type=Path, help="the list's README (default: config list.readme)")
-    p.add_argument("--metadata", type=Path, help="JSONL metadata for list entries (default: config)")
-    p.add_argument("--background", type=Path, help="JSONL(.gz) of background arXiv papers (default: config)")
+    _training_inputs(p)
     p.add_argument("--models", type=Path, help="output directory (default: config training.models_dir)")
     p.add_argument(
         "--offline", action="store_true",
@@ -401,9 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
         "in order through the same code as scan, and report recall, proposals/day and section accuracy "
         "for a sweep of thresholds (report.md and a PNG plot).",
     )
-    p.add_argument("--readme", type=Path, help="the list's README (default: config list.readme)")
-    p.add_argument("--metadata", type=Path, help="JSONL metadata for list entries (default: config)")
-    p.add_argument("--background", type=Path, help="JSONL(.gz) of background arXiv papers (default: config)")
+    _training_inputs(p)
     p.add_argument("--feeds", type=Path, required=True, metavar="DIR", help="directory of YYYY-MM-DD.xml day files")
     p.add_argument("--holdout-from", required=True, metavar="ARXIV_PREFIX", help="e.g. 2503")
     p.add_argument("--report", type=Path, metavar="DIR", help="where report.md and the plot go (default: ./report)")
