@@ -200,8 +200,19 @@ class EmbeddingCache:
                 continue  # another process compacted it away since the listing
             except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
                 # A damaged file (a disk that filled up, a cache restored in part): it is only a cache, so
-                # its vectors get recomputed rather than failing the run.
-                log.warning("ignoring damaged embedding cache file %s (%s); delete it to silence this", shard, exc)
+                # its vectors get recomputed rather than failing the run, and the file goes so that the
+                # next run neither reads nor warns about it again. Shards are renamed into place whole,
+                # so a damaged one is never another run's write in progress.
+                try:
+                    shard.unlink()
+                    what = "removed"
+                except FileNotFoundError:
+                    what = "already removed"
+                except OSError as err:
+                    what = f"could not remove it: {err.strerror or err}"
+                log.warning(
+                    "damaged embedding cache file %s (%s), %s; its papers are embedded again", shard, exc, what
+                )
                 self._damaged.add(shard)
                 continue
             for k, v in zip(keys.tolist(), vecs, strict=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -108,8 +109,9 @@ def test_cache_compacts_many_shards(tmp_path) -> None:
     assert fresh.get(["k7"])["k7"].tolist() == [7.0, 7.0]
 
 
-def test_damaged_cache_files_are_ignored_with_a_warning(tmp_path, caplog) -> None:
-    """A cache is only a cache: a truncated or foreign shard costs a recomputation, never the run."""
+def test_damaged_cache_files_are_removed_with_a_warning(tmp_path, caplog) -> None:
+    """A cache is only a cache: a truncated or foreign shard costs a recomputation, never the run, and it
+    is deleted so the next run does not warn about it again."""
     cache = EmbeddingCache(tmp_path, "m")
     cache.put(["good"], np.ones((1, 2), dtype=np.float32))
     first = set(cache.directory.glob("shard-*.npz"))
@@ -122,8 +124,34 @@ def test_damaged_cache_files_are_ignored_with_a_warning(tmp_path, caplog) -> Non
         fresh = EmbeddingCache(tmp_path, "m")
         assert list(fresh.get(["good", "cut", "a"])) == ["good"]
         assert list(fresh.get(["good", "cut"])) == ["good"]  # a second look warns no more
-    damaged = sorted(r.getMessage().split()[5].rsplit("/", 1)[-1] for r in caplog.records)
-    assert damaged == sorted([cut.name, "shard-garbage.npz", "shard-uneven.npz"])
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 3 and all(", removed; its papers are embedded again" in m for m in messages)
+    assert sorted(m.split()[4].rsplit("/", 1)[-1] for m in messages) == sorted(
+        [cut.name, "shard-garbage.npz", "shard-uneven.npz"]
+    )
+    assert set(cache.directory.glob("shard-*.npz")) == first
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        assert list(EmbeddingCache(tmp_path, "m").get(["good", "cut"])) == ["good"]
+    assert not caplog.records
+
+
+def test_a_damaged_cache_file_that_cannot_be_removed_is_warned_about_once(tmp_path, caplog, monkeypatch) -> None:
+    cache = EmbeddingCache(tmp_path, "m")
+    cache.put(["good"], np.ones((1, 2), dtype=np.float32))
+    (cache.directory / "shard-garbage.npz").write_bytes(b"not a zip file")
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        fresh = EmbeddingCache(tmp_path, "m")
+        assert list(fresh.get(["good", "x"])) == ["good"]
+        assert list(fresh.get(["good", "x"])) == ["good"]
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "could not remove it: Permission denied" in message
+    assert (cache.directory / "shard-garbage.npz").exists()
 
 
 def test_importing_cli_and_model_does_not_import_torch() -> None:
