@@ -12,6 +12,7 @@ paper seen whether or not it was proposed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -312,6 +313,7 @@ class Evaluation:
     training: dict = field(default_factory=dict)
     budget: float = BUDGET
     best: list[OperatingPoint] = field(default_factory=list)  # per cap, the best threshold within the budget
+    calibration: list[CalibrationBin] = field(default_factory=list)
 
     def headline(self) -> str:
         p = self.at_config
@@ -336,6 +338,16 @@ class Evaluation:
             + (" (the configured settings)" if same else "")
         )
 
+    def calibration_line(self) -> str:
+        """Whether the scores' scale holds on this replay: the list papers they expect against those found."""
+        above = [b for b in self.calibration if b.low >= self.relevance]
+        return (
+            f"calibration: the scores expect {sum(b.expected for b in self.calibration):.1f} list papers among the "
+            f"{sum(b.papers for b in self.calibration)} scored, {sum(b.held_out for b in self.calibration)} held-out "
+            f"found; at or above the threshold {sum(b.expected for b in above):.1f} expected, "
+            f"{sum(b.held_out for b in above)} found"
+        )
+
     def to_json(self) -> dict:
         return {
             "holdout_from": self.holdout_from,
@@ -349,6 +361,7 @@ class Evaluation:
             "sweep": [p.to_json() for p in self.sweep],
             "caps": [p.to_json() for p in self.caps],
             "budget": {"proposals_per_day": self.budget, "best": [p.to_json() for p in self.best]},
+            "calibration": [b.to_json() for b in self.calibration],
             "proposals": [{"day": day, **p.to_json()} for day, p in self.proposals],
             "training": self.training,
         }
@@ -406,6 +419,7 @@ def summarize(
         holdout_from=holdout_from, days=list(days), held_out=list(held_out), rows=rows, at_config=at_config,
         sweep=sweep, caps=cap_rows, proposals=proposals, relevance=relevance, section=section, cap=cap,
         training=dict(training or {}), budget=budget, best=best,
+        calibration=calibration(days, held_out, threshold=relevance),
     )
 
 
@@ -419,6 +433,49 @@ def best_within(points: Sequence[OperatingPoint], budget: float) -> OperatingPoi
     if not within:
         return None
     return max(within, key=lambda p: (p.recalled, p.section_top1, -p.proposals, p.threshold))
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    """Feed papers whose relevance score fell in [low, high): what the scores promised, what happened."""
+
+    low: float
+    high: float
+    papers: int
+    expected: float  # sum of the scores: the list papers a calibrated model expects among them
+    held_out: int  # list papers (held out from training) that really were among them
+
+    def to_json(self) -> dict:
+        return {
+            "from": self.low, "to": self.high, "papers": self.papers, "expected": round(self.expected, 2),
+            "held_out": self.held_out,
+        }
+
+
+# Bin edges of the calibration table; the configured threshold is added, so one row starts at it.
+CALIBRATION_EDGES = (0.0, 0.01, 0.1, 0.3, 1.0)
+
+
+def calibration(
+    days: Sequence[DayReplay], held_out: Sequence[HeldOut], *, threshold: float
+) -> list[CalibrationBin]:
+    """Expected against found list papers per score range, over every paper the replay scored.
+
+    Scores are probabilities at `training.relevant_rate`; if they mean what they say, a range's sum of
+    scores is about the number of list papers in it. "Found" can only count the papers maintainers added,
+    so the check is against their taste, which is what a threshold has to match.
+    """
+    ids = {h.arxiv_id for h in held_out}
+    edges = sorted({*CALIBRATION_EDGES, *([round(threshold, 4)] if 0 < threshold < 1 else [])})
+    bins = []
+    scores = [(s.relevance, s.paper.arxiv_id in ids) for _, s in _first_scores(days).values()]
+    for i, (low, high) in enumerate(itertools.pairwise(edges)):
+        last = i == len(edges) - 2
+        inside = [(r, hit) for r, hit in scores if low <= r < high or (last and r == high)]
+        bins.append(
+            CalibrationBin(low, high, len(inside), float(sum(r for r, _ in inside)), sum(hit for _, hit in inside))
+        )
+    return bins
 
 
 def evaluate(
@@ -593,6 +650,22 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         _POINT_HEADER,
         *(_point_row(b, b.cap == ev.cap and abs(b.threshold - ev.relevance) < 1e-9) for b in ev.best),
         *([] if ev.best else [f"No threshold of the sweep stays within {ev.budget:g} proposal(s) per day."]),
+        "",
+        "## Do the scores mean what they say?",
+        "",
+        "Every paper the replay scored, by relevance score. A score is the probability that the paper belongs "
+        "on the list at `training.relevant_rate`; if the scores are calibrated, each row's sum of scores (the "
+        "list papers expected) is close to the held-out papers really in it. Only papers the maintainers "
+        "added count as found.",
+        "",
+        "| score | papers | list papers expected (sum of scores) | held-out papers found |",
+        "|---|---|---|---|",
+        *(
+            f"| {_threshold(b.low)} – {_threshold(b.high)} | {b.papers} | {b.expected:.1f} | {b.held_out} |"
+            for b in ev.calibration
+        ),
+        f"| all | {sum(b.papers for b in ev.calibration)} | {sum(b.expected for b in ev.calibration):.1f} | "
+        f"{sum(b.held_out for b in ev.calibration)} |",
         "",
         "## Proposals at the configured settings",
         "",

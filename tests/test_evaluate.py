@@ -144,6 +144,10 @@ def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     )
     assert f"| 0.30 ◀ configured | {config.max_proposals_per_run} |" in text
     assert "## Best threshold for each cap, within 1 proposal(s) per feed day" in text
+    scored = sum(len(d.scored) for d in ev.days)
+    assert sum(b.papers for b in ev.calibration) == scored and sum(b.held_out for b in ev.calibration) == 7
+    assert f"| all | {scored} | " in text and text.index("## Do the scores mean what they say?") < text.index(
+        "## Proposals at the configured settings")
     assert "![recall and proposals per day against the relevance threshold](replay.png)" in text
     data = png.read_bytes()
     assert data.startswith(PNG_SIGNATURE) and len(data) > 10_000
@@ -179,7 +183,8 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("recall ") and ", cap 2;" in out[0] and "threshold 0.2," in out[0]
     assert out[1].startswith("best within 1 proposal(s) per feed day: ") or out[1].startswith("no threshold")
-    assert out[2] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
+    assert out[2].startswith("calibration: the scores expect ") and "found; at or above the threshold " in out[2]
+    assert out[3] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
     assert main(["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS),
                  "--holdout-from", "25x"]) == 2
     assert "--holdout-from '25x'" in capsys.readouterr().err
@@ -189,3 +194,27 @@ def test_sweep_thresholds_keep_their_third_decimal() -> None:
     from bot.evaluate import _threshold
 
     assert [_threshold(t) for t in (0.015, 0.05, 0.3, 0.045)] == ["0.015", "0.05", "0.30", "0.045"]
+
+
+def test_calibration_sets_expected_against_found_list_papers_per_score_range() -> None:
+    held = [HeldOut("2504.1", "one", (A,)), HeldOut("2504.2", "two", (C,)), HeldOut("2504.3", "three", (B,))]
+    days = [
+        _day("2025-04-01", ("2504.1", 0.9, (A,)), ("2504.5", 0.005, (B,)), ("2504.6", 0.05, (B,))),
+        _day("2025-04-02", ("2504.2", 0.04, (C,)), ("2504.3", 0.2, (A,)), ("2504.7", 1.0, (A,))),
+    ]
+    ev = summarize(days, held, holdout_from="2504", relevance=0.04, section=0.0, cap=2, thresholds=(0.1,))
+    rows = [(b.low, b.high, b.papers, round(b.expected, 3), b.held_out) for b in ev.calibration]
+    # the configured threshold is an edge; a score equal to an edge opens its range, 1.0 closes the last
+    assert rows == [
+        (0.0, 0.01, 1, 0.005, 0), (0.01, 0.04, 0, 0.0, 0), (0.04, 0.1, 2, 0.09, 1), (0.1, 0.3, 1, 0.2, 1),
+        (0.3, 1.0, 2, 1.9, 1),
+    ]
+    assert ev.to_json()["calibration"][2] == {"from": 0.04, "to": 0.1, "papers": 2, "expected": 0.09, "held_out": 1}
+    assert ev.calibration_line() == (
+        "calibration: the scores expect 2.2 list papers among the 6 scored, 3 held-out found; at or above the "
+        "threshold 2.2 expected, 3 found"
+    )
+    text = render_report(ev, "p.png")
+    assert "| 0.04 – 0.10 | 2 | 0.1 | 1 |" in text and "| all | 6 | 2.2 | 3 |" in text
+    no_edge = summarize(days, held, holdout_from="2504", relevance=0.0, section=0.0, cap=2, thresholds=(0.1,))
+    assert [b.low for b in no_edge.calibration] == [0.0, 0.01, 0.1, 0.3]
