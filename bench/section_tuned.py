@@ -2,7 +2,8 @@
 5 encoders each tuned without one fold, the head refit without the paper (product code, seed list).
 
 python -m bench.section_tuned [layers=6] [epochs=4] [learning_rate=0.001] [rank=8] [folds=5] [dump=FILE.pkl]
-                               [title_views=1] [leaf_targets=1]
+                               [title_views=1] [leaf_targets=1] [tuned_headings=1] [heading_texts=N]
+                               [heading_start=1]
 
 title_views=1: each fold's tuner also sees the title alone of every paper with an abstract (same labels,
 no weight in the prototypes' start), so title-only entries might land nearer their sections. It runs
@@ -11,6 +12,13 @@ only the 5 fold tunings (not the product's tune_sections), since it measures and
 leaf_targets=1: each fold's tuner pulls a paper towards the prototypes of its own (deepest) sections as
 well as of its 2nd-level groups (one softmax over both), since the pull request writes a paper into a
 leaf, not a group. Also fold tunings only. Either option prints the leaf accuracy below for both.
+
+tuned_headings=1: also score with the headings seen through each fold's tuned encoder instead of the
+plain one (the same blend weight and temperature). heading_texts=N: each fold's tuner also sees the
+section headings as texts, N times each, labelled with their section. heading_start=1 (with
+heading_texts): each heading's plain vector joins the start of its section's prototype. All three run
+the 5 fold tunings only, and print the leave-one-out without headings, with the plain ones and with the
+tuned ones.
 
 Every run also prints where the leaf goes right: for papers whose 2nd-level group has several places,
 how often the place nearest to the paper (its nearest entry, as SectionModel.rank picks the leaf) is one
@@ -21,21 +29,36 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 
 import numpy as np
 
 from bench.common import seed_list_embeddings
-from bot.model import Hyper, SectionModel, loo_hits, section_loo, section_loo_scores, tune_sections
+from bot.model import (
+    Hyper,
+    SectionModel,
+    _heading_text,
+    _softmax,
+    loo_by_section_size,
+    loo_hits,
+    section_loo,
+    section_loo_scores,
+    tune_sections,
+)
 from bot.tune import TuneSettings
 
 
 def variant_folds(
-    sl, hyper: Hyper, settings: TuneSettings, folds: int, *, title_views: bool, leaf_targets: bool
-) -> tuple[list[np.ndarray], np.ndarray]:
+    sl, hyper: Hyper, settings: TuneSettings, folds: int, *, title_views: bool, leaf_targets: bool,
+    heading_texts: int = 0, heading_start: bool = False,
+) -> tuple[list[np.ndarray], np.ndarray, list[np.ndarray]]:
+    """The fold encoders' view of the list papers, each paper's fold, and each fold's view of the headings."""
     from bot.tune import fine_tune
 
-    index = SectionModel(hyper).index(sl.sections, [lp.section_ids for lp in sl.papers])
+    index = SectionModel(hyper).index(sl.sections, [lp.section_ids for lp in sl.papers]).set_headings(sl.encoder)
     labels = index.labels_
+    headings = [_heading_text(g[-1]) for g in index.groups_]
+    heading_labels = np.eye(len(headings), dtype=np.float32)
     if leaf_targets:
         leaves = np.zeros((len(labels), len(index.sections_)), dtype=np.float32)
         for i, secs in enumerate(index.paper_sections_):
@@ -43,19 +66,55 @@ def variant_folds(
         labels = np.hstack([labels, leaves])
     texts = [lp.paper.text for lp in sl.papers]
     fold_of = np.random.RandomState(settings.seed).permutation(len(texts)) % folds  # as tune_sections
-    fold_vectors = []
+    if leaf_targets:  # headings are 2nd-level groups: no leaf columns for them
+        heading_labels = np.hstack([heading_labels, np.zeros((len(headings), labels.shape[1] - len(headings)))])
+    dim = sl.vectors.shape[1]
+    # Heading rows add nothing to the prototypes' start (zero vectors) unless heading_start asks for it.
+    assert index.heading_vectors_ is not None  # set_headings above
+    heading_start_rows = index.heading_vectors_ if heading_start else np.zeros((len(headings), dim), np.float32)
+    fold_vectors, fold_headings = [], []
     for k in range(folds):
         train = np.flatnonzero(fold_of != k)
         views = [i for i in train if sl.papers[i].has_abstract] if title_views else []
         layers = fine_tune(
             sl.encoder,
-            [texts[i] for i in train] + [sl.papers[i].paper.title for i in views],
-            np.vstack([labels[train], labels[views]]),
-            np.vstack([sl.vectors[train], np.zeros((len(views), sl.vectors.shape[1]), dtype=np.float32)]),
+            [texts[i] for i in train] + [sl.papers[i].paper.title for i in views] + headings * heading_texts,
+            np.vstack([labels[train], labels[views], *[heading_labels] * heading_texts]),
+            np.vstack(
+                [sl.vectors[train], np.zeros((len(views), dim), dtype=np.float32),
+                 *[heading_start_rows] * heading_texts]
+            ),
             settings,
         )
-        fold_vectors.append(layers.encoder(sl.encoder).encode(texts))
-    return fold_vectors, fold_of
+        encoder = layers.encoder(sl.encoder)
+        fold_vectors.append(encoder.encode(texts))
+        h = np.asarray(encoder.encode(headings), dtype=np.float32)
+        fold_headings.append(h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-12))
+    return fold_vectors, fold_of, fold_headings
+
+
+def heading_blends(
+    model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray, fold_headings: list[np.ndarray],
+    plain: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Leave-one-out group scores without headings, with the plain ones (as shipped) and with the fold's own.
+
+    The head is scored once without headings; the heading term is blended in afterwards, exactly as
+    SectionModel.group_scores blends it (weight and temperature from the model's Hyper).
+    """
+    bare = SectionModel(replace(model.hyper, section_heading_weight=0.0))
+    bare.sections_, bare.groups_, bare.vectors_ = model.sections_, model.groups_, model.vectors_
+    bare.labels_, bare.paper_sections_ = model.labels_, model.paper_sections_
+    bare.linear_ = model.linear_
+    none = section_loo_scores(bare, fold_vectors=fold_vectors, fold_of=fold_of)
+    assert model.heading_vectors_ is not None  # the caller's model has set_headings
+    w, t = model.hyper.section_heading_weight, model.hyper.section_heading_temperature
+    tuned_sims = np.vstack([fold_vectors[f][i] @ fold_headings[f].T for i, f in enumerate(fold_of)])
+    return {
+        "no headings": none,
+        "plain headings (shipped)": np.add((1 - w) * none, w * _softmax(plain @ model.heading_vectors_.T, t)),
+        "headings through the fold's tuned encoder": np.add((1 - w) * none, w * _softmax(tuned_sims, t)),
+    }
 
 
 def leaf_hits(model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray) -> tuple[int, int]:
@@ -87,20 +146,27 @@ def main() -> None:
     dump = args.pop("dump", "")
     title_views = args.pop("title_views", "") == "1"
     leaf_targets = args.pop("leaf_targets", "") == "1"
+    tuned_headings = args.pop("tuned_headings", "") == "1"
+    heading_texts = int(args.pop("heading_texts", 0))
+    heading_start = args.pop("heading_start", "") == "1"
     settings = TuneSettings(**{k: type(getattr(TuneSettings(), k))(v) for k, v in args.items()})
     sl = seed_list_embeddings()
     hyper = Hyper()
     t = time.time()
     ids = [lp.section_ids for lp in sl.papers]
-    if title_views or leaf_targets:
-        fold_vectors, fold_of = variant_folds(
-            sl, hyper, settings, folds, title_views=title_views, leaf_targets=leaf_targets
+    fold_headings: list[np.ndarray] = []
+    fold_of: np.ndarray | None
+    if title_views or leaf_targets or tuned_headings or heading_texts:
+        fold_vectors, fold_of, fold_headings = variant_folds(
+            sl, hyper, settings, folds, title_views=title_views, leaf_targets=leaf_targets,
+            heading_texts=heading_texts, heading_start=heading_start,
         )
         layers, tuned = None, sl.vectors  # only the fold encoders are measured
     else:
         layers, tuned, fold_vectors, fold_of = tune_sections(
             sl.encoder, sl.papers, sl.sections, sl.vectors, hyper, settings, folds=folds
         )
+    assert fold_of is not None  # folds > 1
     # with the section headings as prototypes (plain vectors), as `paperbot train` measures it
     model = SectionModel(hyper).fit(sl.sections, tuned, ids).set_headings(sl.encoder)
     scores = section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of, plain=sl.vectors)
@@ -132,6 +198,14 @@ def main() -> None:
     )
     for name, mask in (("with abstract", has), ("title only", ~has)):
         print(f"  {name}: top1 {top1[mask].mean() if mask.any() else 0.0:.3f} ({mask.sum()} papers)")
+    if fold_headings:
+        for name, blended in heading_blends(model, fold_vectors, fold_of, fold_headings, sl.vectors).items():
+            h1, h3 = loo_hits(blended, model.labels_)
+            small = loo_by_section_size(model.labels_, h1, h3)[0]
+            print(
+                f"  {name}: top1 {h1.mean():.3f} top3 {h3.mean():.3f}; sections of {small['entries']} entries "
+                f"{small['top1']:.3f} / {small['top3']:.3f}"
+            )
     for name, vectors, of in (("tuned", fold_vectors, fold_of), ("plain", [sl.vectors], np.zeros(len(has), int))):
         right, cases = leaf_hits(model, vectors, of)
         print(f"  place inside the group ({name}): {right}/{cases} = {right / max(cases, 1):.3f}")
