@@ -95,3 +95,34 @@ def relevance_replay(config: Any, plist: Any, holdout: str | None, directory: Pa
     ]
     feed = [p for ps in days for p in ps]
     return RelevanceReplay(positives, background, days, feed, held & {p.arxiv_id for p in feed})
+
+
+class DevReplay(NamedTuple):
+    """Everything the relevance benches score the dev replay with, loaded once."""
+
+    config: Any
+    plist: Any
+    encoder: Any
+    cache: Any
+    replay: RelevanceReplay
+    is_held: np.ndarray  # per feed paper: is it a held-out list paper
+    feed_texts: list[str]
+    feed_vectors: np.ndarray
+
+
+def dev_replay(holdout: str) -> DevReplay:
+    """The repository's config, list and encoder, and the dev replay's feed as the relevance model scores it."""
+    from bot.config import load_config
+    from bot.embed import EmbeddingCache, embed_papers, load_encoder
+    from bot.listfile import read_list
+
+    config = load_config(REPO / "config.yaml")
+    plist = read_list(config.list.readme)
+    encoder = load_encoder(config.embedding.model)
+    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    replay = relevance_replay(config, plist, holdout)
+    feed = replay.feed
+    return DevReplay(
+        config, plist, encoder, cache, replay, np.array([p.arxiv_id in replay.held for p in feed]),
+        [p.text for p in feed], embed_papers(feed, encoder, cache),
+    )

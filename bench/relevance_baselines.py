@@ -21,11 +21,8 @@ import time
 
 import numpy as np
 
-from bench.common import REPO, relevance_replay
+from bench.common import dev_replay, relevance_replay
 from bench.relevance_ceiling import CAP, HOLDOUT, budget_recall
-from bot.config import load_config
-from bot.embed import EmbeddingCache, embed_papers, load_encoder
-from bot.listfile import read_list
 from bot.model import Hyper, RelevanceModel, _slim, _word_vectorizer, relevance_cv
 
 
@@ -50,10 +47,6 @@ class EmbeddingOnly(RelevanceModel):
 def main() -> None:
     from sklearn.metrics import average_precision_score
 
-    config = load_config(REPO / "config.yaml")
-    plist = read_list(config.list.readme)
-    enc = load_encoder(config.embedding.model)
-    cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
 
     shipped = Hyper()
     # (name, model, hyper, with the title-only negatives of bot.model.title_views)
@@ -65,13 +58,12 @@ def main() -> None:
     ]
 
     # The dev replay, as paperbot evaluate and bench.relevance_ceiling see it.
-    replay = relevance_replay(config, plist, HOLDOUT)
-    days, feed, held = replay.days, replay.feed, replay.held
+    dev = dev_replay(HOLDOUT)
+    config, plist, enc, cache, replay = dev.config, dev.plist, dev.encoder, dev.cache, dev.replay
+    days, feed, held, is_held = replay.days, replay.feed, replay.held, dev.is_held
+    feed_texts, feed_vectors = dev.feed_texts, dev.feed_vectors
     texts, vectors, y = replay.training(enc, cache)
     views = replay.views(enc, cache)
-    is_held = np.array([p.arxiv_id in held for p in feed])
-    feed_texts = [p.text for p in feed]
-    feed_vectors = embed_papers(feed, enc, cache)
     tfidf = _slim(_word_vectorizer(shipped.relevance_max_features).fit(texts))
     print(f"dev replay: {len(days)} feed days, {len(feed)} papers scored, {len(held)} held-out papers in them")
     print(f"{'relevance model':42s} {'recall <=1/day':>16s} {'any cap 1-3':>17s} {'AP held-out':>12s} "

@@ -19,11 +19,9 @@ import time
 
 import numpy as np
 
-from bench.common import REPO, relevance_replay
+from bench.common import dev_replay
 from bench.relevance_ceiling import HOLDOUT, budget_recall
-from bot.config import load_config
-from bot.embed import EmbeddingCache, embed_papers, load_encoder
-from bot.listfile import read_list
+from bot.embed import embed_papers
 from bot.model import Hyper, RelevanceModel, TitleViews, _slim, _word_vectorizer, title_only
 from bot.papers import Paper
 
@@ -31,15 +29,10 @@ from bot.papers import Paper
 def main() -> None:
     from sklearn.metrics import average_precision_score
 
-    config = load_config(REPO / "config.yaml")
-    plist = read_list(config.list.readme)
-    enc = load_encoder(config.embedding.model)
-    cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
-    replay = relevance_replay(config, plist, HOLDOUT)
-    days, feed, held = replay.days, replay.feed, replay.held
-    is_held = np.array([p.arxiv_id in held for p in feed])
-    feed_texts = [p.text for p in feed]
-    feed_vectors = embed_papers(feed, enc, cache)
+    dev = dev_replay(HOLDOUT)
+    replay, enc, cache = dev.replay, dev.encoder, dev.cache
+    days, feed, held, is_held = replay.days, replay.feed, replay.held, dev.is_held
+    feed_texts, feed_vectors = dev.feed_texts, dev.feed_vectors
     pos, neg = replay.positives, replay.background
     print(f"{len(pos)} positives ({sum(not p.abstract for p in pos)} title only), {len(neg)} background; "
           f"{len(feed)} feed papers, {len(held)} held out")
