@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import replace
 
 import numpy as np
 
@@ -64,10 +63,10 @@ def variant_folds(
         for i, secs in enumerate(index.paper_sections_):
             leaves[i, secs] = 1.0
         labels = np.hstack([labels, leaves])
+        # headings are 2nd-level groups: no leaf columns for them
+        heading_labels = np.hstack([heading_labels, np.zeros((len(headings), leaves.shape[1]), dtype=np.float32)])
     texts = [lp.paper.text for lp in sl.papers]
     fold_of = np.random.RandomState(settings.seed).permutation(len(texts)) % folds  # as tune_sections
-    if leaf_targets:  # headings are 2nd-level groups: no leaf columns for them
-        heading_labels = np.hstack([heading_labels, np.zeros((len(headings), labels.shape[1] - len(headings)))])
     dim = sl.vectors.shape[1]
     # Heading rows add nothing to the prototypes' start (zero vectors) unless heading_start asks for it.
     assert index.heading_vectors_ is not None  # set_headings above
@@ -99,14 +98,11 @@ def heading_blends(
 ) -> dict[str, np.ndarray]:
     """Leave-one-out group scores without headings, with the plain ones (as shipped) and with the fold's own.
 
-    The head is scored once without headings; the heading term is blended in afterwards, exactly as
-    SectionModel.group_scores blends it (weight and temperature from the model's Hyper).
+    The head is scored once without headings (no plain vectors given, so group_scores leaves them out);
+    the heading term is blended in afterwards, exactly as SectionModel.group_scores blends it (weight and
+    temperature from the model's Hyper).
     """
-    bare = SectionModel(replace(model.hyper, section_heading_weight=0.0))
-    bare.sections_, bare.groups_, bare.vectors_ = model.sections_, model.groups_, model.vectors_
-    bare.labels_, bare.paper_sections_ = model.labels_, model.paper_sections_
-    bare.linear_ = model.linear_
-    none = section_loo_scores(bare, fold_vectors=fold_vectors, fold_of=fold_of)
+    none = section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of)
     assert model.heading_vectors_ is not None  # the caller's model has set_headings
     w, t = model.hyper.section_heading_weight, model.hyper.section_heading_temperature
     tuned_sims = np.vstack([fold_vectors[f][i] @ fold_headings[f].T for i, f in enumerate(fold_of)])
