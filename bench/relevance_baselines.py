@@ -47,7 +47,6 @@ class EmbeddingOnly(RelevanceModel):
 def main() -> None:
     from sklearn.metrics import average_precision_score
 
-
     shipped = Hyper()
     # (name, model, hyper, with the title-only negatives of bot.model.title_views)
     variants: list[tuple[str, type[RelevanceModel], Hyper, bool]] = [
