@@ -338,14 +338,18 @@ class Evaluation:
             + (" (the configured settings)" if same else "")
         )
 
+    def calibration_totals(self, low: float = 0.0) -> tuple[int, float, int]:
+        """(papers, expected, held-out found) over the calibration bins that start at or above `low`."""
+        bins = [b for b in self.calibration if b.low >= low]
+        return sum(b.papers for b in bins), sum(b.expected for b in bins), sum(b.held_out for b in bins)
+
     def calibration_line(self) -> str:
         """Whether the scores' scale holds on this replay: the list papers they expect against those found."""
-        above = [b for b in self.calibration if b.low >= self.relevance]
+        papers, expected, found = self.calibration_totals()
+        _, expected_above, found_above = self.calibration_totals(self.relevance)
         return (
-            f"calibration: the scores expect {sum(b.expected for b in self.calibration):.1f} list papers among the "
-            f"{sum(b.papers for b in self.calibration)} scored, {sum(b.held_out for b in self.calibration)} held-out "
-            f"found; at or above the threshold {sum(b.expected for b in above):.1f} expected, "
-            f"{sum(b.held_out for b in above)} found"
+            f"calibration: the scores expect {expected:.1f} list papers among the {papers} scored, {found} held-out "
+            f"found; at or above the threshold {expected_above:.1f} expected, {found_above} found"
         )
 
     def to_json(self) -> dict:
@@ -388,7 +392,9 @@ def summarize(
     cap_rows = [operating_point(days, held_out, relevance=relevance, section=section, cap=c) for c in all_caps]
     best = []
     for c in all_caps:
-        points = [operating_point(days, held_out, relevance=t, section=section, cap=c) for t in grid]
+        points = sweep if c == cap else [
+            operating_point(days, held_out, relevance=t, section=section, cap=c) for t in grid
+        ]
         point = best_within(points, budget)
         if point is not None:
             best.append(point)
@@ -419,7 +425,7 @@ def summarize(
         holdout_from=holdout_from, days=list(days), held_out=list(held_out), rows=rows, at_config=at_config,
         sweep=sweep, caps=cap_rows, proposals=proposals, relevance=relevance, section=section, cap=cap,
         training=dict(training or {}), budget=budget, best=best,
-        calibration=calibration(days, held_out, threshold=relevance),
+        calibration=calibration([sc for _, sc in scores.values()], held_out, threshold=relevance),
     )
 
 
@@ -456,10 +462,8 @@ class CalibrationBin:
 CALIBRATION_EDGES = (0.0, 0.01, 0.1, 0.3, 1.0)
 
 
-def calibration(
-    days: Sequence[DayReplay], held_out: Sequence[HeldOut], *, threshold: float
-) -> list[CalibrationBin]:
-    """Expected against found list papers per score range, over every paper the replay scored.
+def calibration(scored: Sequence[Scored], held_out: Sequence[HeldOut], *, threshold: float) -> list[CalibrationBin]:
+    """Expected against found list papers per score range, over every paper the replay scored (once each).
 
     Scores are probabilities at `training.relevant_rate`; if they mean what they say, a range's sum of
     scores is about the number of list papers in it. "Found" can only count the papers maintainers added,
@@ -468,7 +472,7 @@ def calibration(
     ids = {h.arxiv_id for h in held_out}
     edges = sorted({*CALIBRATION_EDGES, *([round(threshold, 4)] if 0 < threshold < 1 else [])})
     bins = []
-    scores = [(s.relevance, s.paper.arxiv_id in ids) for _, s in _first_scores(days).values()]
+    scores = [(s.relevance, s.paper.arxiv_id in ids) for s in scored]
     for i, (low, high) in enumerate(itertools.pairwise(edges)):
         last = i == len(edges) - 2
         inside = [(r, hit) for r, hit in scores if low <= r < high or (last and r == high)]
@@ -664,8 +668,7 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
             f"| {_threshold(b.low)} – {_threshold(b.high)} | {b.papers} | {b.expected:.1f} | {b.held_out} |"
             for b in ev.calibration
         ),
-        f"| all | {sum(b.papers for b in ev.calibration)} | {sum(b.expected for b in ev.calibration):.1f} | "
-        f"{sum(b.held_out for b in ev.calibration)} |",
+        "| all | {} | {:.1f} | {} |".format(*ev.calibration_totals()),
         "",
         "## Proposals at the configured settings",
         "",
