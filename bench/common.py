@@ -35,8 +35,9 @@ class SeedList(NamedTuple):
     encoder: Any  # the loaded encoder, for embedding more texts
 
 
-def seed_list_embeddings() -> SeedList:
-    """The seed list, its papers (bot.model.list_papers), their MiniLM vectors and the candidate sections."""
+def seed_list_embeddings(model_name: str = "all-MiniLM-L6-v2") -> SeedList:
+    """The seed list, its papers (bot.model.list_papers), their vectors (MiniLM unless another
+    sentence-transformers model or folder is named) and the candidate sections."""
     from bot.arxiv_api import load_metadata_jsonl
     from bot.embed import EmbeddingCache, embed_papers, load_encoder
     from bot.listfile import read_list
@@ -44,7 +45,7 @@ def seed_list_embeddings() -> SeedList:
 
     plist = read_list(REPO / "data/lists/llm-synthetic-data.md")
     lps = list_papers(plist, load_metadata_jsonl(REPO / "data/arxiv/list-metadata.jsonl"))
-    enc = load_encoder("all-MiniLM-L6-v2")
+    enc = load_encoder(model_name)
     vectors = embed_papers([lp.paper for lp in lps], enc, EmbeddingCache(REPO / ".cache/embeddings", enc.name))
     return SeedList(plist, lps, vectors, candidate_sections(plist), enc)
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 import sys
 import time
 
-from bench.common import REPO
-from bot.arxiv_api import load_metadata_jsonl
+from bench.common import REPO, seed_list_embeddings
 from bot.config import load_config
-from bot.embed import EmbeddingCache, embed_papers, load_encoder
-from bot.listfile import read_list
-from bot.model import SectionModel, candidate_sections, hyper_from_config, list_papers, section_loo
+from bot.model import SectionModel, hyper_from_config, section_loo
 
 
 def _line(label: str, r: dict) -> str:
@@ -25,14 +22,10 @@ def _line(label: str, r: dict) -> str:
 
 def main() -> None:
     names = sys.argv[1:] or ["all-MiniLM-L6-v2"]
-    plist = read_list(REPO / "data/lists/llm-synthetic-data.md")
-    lps = list_papers(plist, load_metadata_jsonl(REPO / "data/arxiv/list-metadata.jsonl"))
-    sections = candidate_sections(plist)
     hyper = hyper_from_config(load_config(REPO / "config.yaml"))
     for name in names:
         t = time.time()
-        encoder = load_encoder(name)
-        X = embed_papers([lp.paper for lp in lps], encoder, EmbeddingCache(REPO / ".cache/embeddings", encoder.name))
+        _, lps, X, sections, encoder = seed_list_embeddings(name)
         print(f"{name}: {X.shape[0]} papers, {X.shape[1]} dimensions, embedded in {time.time() - t:.0f} s", flush=True)
         model = SectionModel(hyper).fit(sections, X, [lp.section_ids for lp in lps])
         print(_line("no headings", section_loo(model)), flush=True)
