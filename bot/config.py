@@ -188,6 +188,11 @@ class ScheduleConfig(_Section):
         description="Crontab (minute hour day month weekday; weekday 0 or 7 = Sunday) for the daily job.",
     )
     timezone: str = Field("America/New_York", description="IANA timezone the cron is read in (DST-aware).")
+    retrain: bool = Field(
+        True,
+        description="Each run is `paperbot run --retrain`: retrained first when the README changed since the "
+        "models were trained (off: such runs stop with an error until `paperbot train`). Flag: --[no-]retrain.",
+    )
 
     @field_validator("cron")
     @classmethod

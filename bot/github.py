@@ -83,6 +83,8 @@ class Published:
 
 
 class Forge(Protocol):
+    readme_source: str  # where read_readme() reads, for messages: "README.md on owner/name"
+
     def read_readme(self) -> str: ...
     def bot_pulls(self) -> list[BotPull]: ...
     def load_state(self) -> State: ...
@@ -116,8 +118,10 @@ class DryRunForge:
     """Touches nothing remote: reads the local README and state, prints what GitHub would receive."""
 
     def __init__(self, *, readme_text: str, state: State, readme_path: str = "README.md",
-                 out: TextIO | None = None, pulls: Sequence[BotPull] = (), branch_prefix: str = "paperbot/") -> None:
+                 out: TextIO | None = None, pulls: Sequence[BotPull] = (), branch_prefix: str = "paperbot/",
+                 readme_source: str = "the list README") -> None:
         self.readme_text = readme_text
+        self.readme_source = readme_source
         self.branch_prefix = branch_prefix
         self.state = state
         self.readme_path = readme_path
@@ -203,6 +207,7 @@ class GitHubForge:
         self.config = config
         self.gh = config.github
         self.repository = repository
+        self.readme_source = f"{self.gh.readme_path} on {repository}"
         self.api_url = api_url.rstrip("/")
         self._github = Github(
             base_url=self.api_url, auth=Auth.Token(token), retry=retry, per_page=100, timeout=30,

@@ -875,14 +875,20 @@ def train_models(
     offline: bool = False,
     encoder: Encoder | None = None,
     evaluate: bool = True,
+    plist: PaperList | None = None,
 ) -> tuple[ListModel, dict]:
-    """Train on the list (minus held-out entries) against background papers; save if models_dir is given."""
+    """Train on the list (minus held-out entries) against background papers; save if models_dir is given.
+
+    plist: the list already parsed (the README as read from GitHub); `readme` then only names it.
+    evaluate=False skips the leave-one-out and cross-validation estimates (5 of the 6 encoder tunings).
+    """
     from bot.arxiv_api import resolve
     from bot.embed import EmbeddingCache, embed_papers, load_encoder
     from bot.listfile import read_list
     from bot.tune import can_tune
 
-    plist = read_list(readme)
+    if plist is None:
+        plist = read_list(readme)
     hyper = hyper_from_config(config)
     ids = sorted({e.arxiv_id for e in plist.entries if e.arxiv_id and not is_held_out(e.arxiv_id, holdout_from)})
     resolution = resolve(ids, config, metadata=metadata, offline=offline)
@@ -1011,6 +1017,8 @@ def format_training_report(report: dict) -> list[str]:
                 f"{a['average_precision']:.3f}, {a['roc_auc']:.4f}"
             )
         lines.append(line)
+    if "section_loo" not in report:
+        lines.append("accuracy not estimated: leave-one-out and cross-validation skipped (--no-estimate)")
     if report.get("models_dir"):
         lines.append(f"models written to {report['models_dir']}")
     return lines

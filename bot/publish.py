@@ -9,7 +9,7 @@ whole run succeeded.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from bot.state import State
 
 log = logging.getLogger("paperbot.publish")
+
+# Trains new models on a README text (with the run's state, for the rejected papers): `run --retrain`.
+Retrain = Callable[[str, "State"], "ListModel"]
 
 
 def place(plist: PaperList, proposal: Proposal):  # -> Section
@@ -122,15 +125,37 @@ def training_negatives(config: Config, *, state_path: Path | None = None, offlin
     return rejected_negatives(config, state, offline=offline)
 
 
+def current_model(model: ListModel, readme: str, source: str, state: State, retrain: Retrain | None) -> ListModel:
+    """The models for the README the run edits: stale ones are retrained or refused, never used silently.
+
+    Checked against the README on GitHub, not a local copy: a daemon's checkout is not pulled when a
+    maintainer merges, and the list it would edit is the remote one.
+    """
+    from bot.model import readme_sha256
+
+    if model.meta.get("readme_sha256") == readme_sha256(readme):
+        return model
+    when = model.meta.get("trained_at", "an unknown date")
+    if retrain is None:
+        raise PaperbotError(
+            f"{source} changed since the models were trained ({when}): run `paperbot train` on it, "
+            "or `paperbot run --retrain`"
+        )
+    log.info("%s changed since the models were trained (%s): retraining first", source, when)
+    return retrain(readme, state)
+
+
 @dataclass
 class RunReport:
     scan: ScanResult
     published: list[Published] = field(default_factory=list)
     excluded: int = 0
     rejected: int = 0
+    retrained: bool = False
 
     def to_json(self) -> dict:
         doc = self.scan.to_json()
+        doc["retrained"] = self.retrained
         doc["pull_requests"] = [
             {"action": p.action, "number": p.number, "url": p.url, "branch": p.branch, "title": p.title,
              "ids": p.ids}
@@ -140,7 +165,7 @@ class RunReport:
 
 
 def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel, today: str,
-        encoder: Encoder | None = None) -> RunReport:
+        encoder: Encoder | None = None, retrain: Retrain | None = None) -> RunReport:
     from bot.listfile import parse_list
     from bot.propose import scan
 
@@ -150,12 +175,15 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel,
     exclude = reconcile(state, pulls, today)
     readme = forge.read_readme()
     plist = parse_list(readme, config.github.readme_path)
+    fresh = current_model(model, readme, forge.readme_source, state, retrain)
+    retrained, model = fresh is not model, fresh
     result = scan(config, feeds=feeds, plist=plist, model=model, state=state, encoder=encoder,
                   exclude=exclude, today=today)
     if result.failures and len(result.failures) >= len(feeds):
         first = result.failures[0]
         raise PaperbotError(f"every feed failed; first: {first.source}: {first.reason}")
-    report = RunReport(scan=result, excluded=len(exclude), rejected=len(state.rejected) - before)
+    report = RunReport(scan=result, excluded=len(exclude), rejected=len(state.rejected) - before,
+                       retrained=retrained)
     if result.proposals:
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
                         edit=lambda text, group: apply_proposals(text, group, config.github.readme_path))
@@ -171,43 +199,74 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel,
 def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | None = None,
             readme: Path | None = None, models: Path | None = None, state_path: Path | None = None,
             today: str | None = None, out: TextIO | None = None, environ: dict[str, str] | None = None,
-            forge: Forge | None = None, encoder: Encoder | None = None) -> RunReport:
+            forge: Forge | None = None, encoder: Encoder | None = None, retrain: bool = False) -> RunReport:
     """The whole job `paperbot run` (and the scheduler) performs: pick the Forge, load the models, run.
 
     A real run needs GITHUB_TOKEN and GITHUB_REPOSITORY (checked first: exit 2 before any work). A dry
     run with them reads the repository (README, bot PRs, state) and writes nothing; without them it
-    reads the local --readme and --state.
+    reads the local --readme and --state. The models must match the README the run reads (run() checks);
+    with retrain=True stale ones are retrained first and saved, except in a dry run.
     """
     from bot.config import github_settings
     from bot.github import DryRunForge, GitHubForge
-    from bot.propose import load_scan_inputs
+    from bot.listfile import read_list
+    from bot.model import ListModel
+    from bot.state import State
 
     today = today or datetime.now(UTC).date().isoformat()
     if forge is None and not dry_run:
         forge = GitHubForge.from_config(config, environ)
-    plist, model, local_state = load_scan_inputs(config, readme=readme, models=models, state_path=state_path)
+    models_dir = models or config.training.models_dir
+    model = ListModel.load(models_dir, embedding_model=config.embedding.model)
     if forge is None:
         repository, _, token = github_settings(config, environ)
         if repository and token:
             remote = GitHubForge.from_config(config, environ)
             forge = DryRunForge(readme_text=remote.read_readme(), state=remote.load_state(), out=out,
                                 pulls=remote.bot_pulls(), readme_path=config.github.readme_path,
-                                branch_prefix=config.github.branch_prefix)
+                                branch_prefix=config.github.branch_prefix, readme_source=remote.readme_source)
         else:
-            forge = DryRunForge(readme_text=plist.text, state=local_state, out=out,
-                                readme_path=config.github.readme_path, branch_prefix=config.github.branch_prefix)
+            local = readme or config.list.readme
+            forge = DryRunForge(readme_text=read_list(local).text, state=State.load(state_path or config.state.path),
+                                out=out, readme_path=config.github.readme_path,
+                                branch_prefix=config.github.branch_prefix, readme_source=str(local))
+    retrainer = _retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder) if retrain else None
     return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
-               encoder=encoder)
+               encoder=encoder, retrain=retrainer)
+
+
+def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder | None) -> Retrain:
+    """`paperbot train --no-estimate` on the README the run read, with the run's rejected papers."""
+
+    def retrain(readme_text: str, state: State) -> ListModel:
+        from bot.listfile import parse_list
+        from bot.model import train_models
+
+        model, _ = train_models(
+            config, readme=config.list.readme, plist=parse_list(readme_text, config.github.readme_path),
+            metadata=config.list.metadata, background=config.training.background, models_dir=models_dir,
+            extra_negatives=rejected_negatives(config, state), encoder=encoder, evaluate=False,
+        )
+        if models_dir is None:
+            log.info("dry run: the retrained models are used for this run only, not saved")
+        else:
+            log.info("retrained models saved to %s", models_dir)
+        return model
+
+    return retrain
 
 
 def summary(report: RunReport, *, dry_run: bool) -> list[str]:
     """What `paperbot run` prints after the work: one line per PR, or why there was none."""
     s = report.scan.stats
+    lines = ["retrained the models first: the list changed since they were trained"] if report.retrained else []
     if not report.published:
-        return [f"nothing to propose: {s.get('scored', 0)} new paper(s) scored, none above the thresholds "
-                f"({s.get('on_list', 0)} already on the list, {s.get('known', 0)} seen before, "
-                f"{report.excluded} in bot PRs)"]
-    lines = []
+        lines.append(
+            f"nothing to propose: {s.get('scored', 0)} new paper(s) scored, none above the thresholds "
+            f"({s.get('on_list', 0)} already on the list, {s.get('known', 0)} seen before, "
+            f"{report.excluded} in bot PRs)"
+        )
+        return lines
     for pub in report.published:
         noun = "paper" if len(pub.ids) == 1 else "papers"
         if pub.action == "dry-run":

@@ -276,14 +276,31 @@ def test_train_command_writes_models_and_prints_report(trained, tmp_path, capsys
     )
     code = main([
         "train", "--config", str(cfg), "--readme", str(README), "--metadata", str(ML / "list-metadata.jsonl"),
-        "--models", str(tmp_path / "models"), "--offline", "--json",
+        "--models", str(tmp_path / "models"), "--offline", "--json", "--no-estimate",
     ])
     assert code == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["entries"]["papers"] == 80
+    assert "section_loo" not in doc and "relevance_cv" not in doc  # --no-estimate
     assert doc["models_dir"] == str(tmp_path / "models")
     assert (tmp_path / "models" / "model.pkl.gz").is_file()
     assert json.loads((tmp_path / "models" / "meta.json").read_text())["counts"]["background"] == 250
+
+
+def test_without_the_estimates_the_same_models_are_trained(trained, encoder, candidates) -> None:
+    model, _, _, config = trained
+    quick, report = train_models(
+        config, readme=README, metadata=ML / "list-metadata.jsonl", background=ML / "background.jsonl",
+        models_dir=None, offline=True, encoder=encoder, evaluate=False,
+    )
+    assert "section_loo" not in report and "relevance_cv" not in report and "metrics" not in quick.meta
+    assert format_training_report(report)[-1] == (
+        "accuracy not estimated: leave-one-out and cross-validation skipped (--no-estimate)"
+    )
+    papers = list(candidates.values())
+    full, fast = model.score(papers, encoder), quick.score(papers, encoder)
+    assert [s.relevance for s in fast] == pytest.approx([s.relevance for s in full], abs=1e-6)
+    assert [[x.path for x in s.sections[:3]] for s in fast] == [[x.path for x in s.sections[:3]] for s in full]
 
 
 def test_loo_by_section_size_buckets_papers_by_their_largest_section() -> None:

@@ -180,3 +180,76 @@ def test_rejected_papers_become_training_negatives(workdir, hub, tmp_path):
     assert all(p.abstract == feed_papers()[p.arxiv_id].abstract for p in negatives)
     # Without GitHub, the local state file is the source: empty here, so no negatives.
     assert training_negatives(config, state_path=tmp_path / "none.json", offline=True, environ={}) == []
+
+
+# ---------------------------------------------------------------- the list changed on GitHub
+
+
+@pytest.fixture
+def merged(workdir, hub, capsys):
+    """Day 23's PR merged by a maintainer: README.md on GitHub now differs from what the models learnt.
+
+    The arXiv API (for the new entries' metadata, and the list entries the metadata file lacks) is a
+    local stand-in answering with a recorded empty result: those entries are learnt from their titles.
+    """
+    from tests.servers.arxiv import ArxivServer, Reply
+
+    assert _run(workdir, "--feed", DAY_23) == 0
+    merged_ids = parse_marker(hub.pulls[1].body)
+    hub.merge_pull(1)
+    capsys.readouterr()
+    with ArxivServer() as arxiv:
+        api = arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json"))
+        with (workdir / "config.yaml").open("a", encoding="utf-8") as fh:
+            fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
+        yield merged_ids
+
+
+def _meta(workdir: Path) -> dict:
+    return json.loads((workdir / "models" / "meta.json").read_text(encoding="utf-8"))
+
+
+def test_models_older_than_the_readme_on_github_stop_the_run(workdir, hub, merged, capsys):
+    # The local README.md (the checkout) is unchanged: the check is against the README the run would edit.
+    state_before, writes_before, meta_before = _remote_state(hub), _writes(hub), _meta(workdir)
+    assert _run(workdir, "--feed", DAY_24) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"paperbot: error: README.md on {hub.repository} changed since the models were trained "
+        f"({meta_before['trained_at']}): run `paperbot train` on it, or `paperbot run --retrain`"
+    ]
+    assert _writes(hub) == writes_before and _remote_state(hub) == state_before and len(hub.pulls) == 1
+    assert _meta(workdir) == meta_before
+
+
+def test_retrain_learns_the_merged_readme_saves_the_models_and_proposes(workdir, hub, merged, capsys):
+    from bot.model import ListModel, readme_sha256
+
+    remote_readme = hub.file_text("README.md", "main")
+    assert _run(workdir, "--feed", DAY_24, "--retrain", "--json", str(workdir / "out.json")) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "retrained the models first: the list changed since they were trained"
+    assert out[1].startswith("opened PR #2 ")
+    assert json.loads((workdir / "out.json").read_text())["retrained"] is True
+    # The saved models are those of the README on GitHub, the merged papers among their entries.
+    meta = _meta(workdir)
+    assert meta["readme_sha256"] == readme_sha256(remote_readme)
+    assert "metrics" not in meta  # trained without the leave-one-out and cross-validation estimates
+    model = ListModel.load(workdir / "models", embedding_model="test-hashing-512", readme_text=remote_readme)
+    assert set(merged) <= {e["arxiv_id"] for e in model.entries}
+    # The new PR is cut from the merged README and adds papers not proposed before.
+    new_ids = parse_marker(hub.pulls[2].body)
+    assert new_ids and not set(new_ids) & set(merged)
+    # Next run: the models match, nothing is retrained.
+    assert _run(workdir, "--feed", DAY_24, "--retrain") == 0
+    assert capsys.readouterr().out.startswith("nothing to propose")
+    assert _meta(workdir)["trained_at"] == meta["trained_at"]
+
+
+def test_dry_run_retrains_for_itself_and_saves_nothing(workdir, hub, merged, capsys):
+    meta_before, writes_before = _meta(workdir), _writes(hub)
+    assert _run(workdir, "--feed", DAY_24, "--retrain", "--dry-run") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:-1] == ["retrained the models first: the list changed since they were trained"]
+    assert out[-1].startswith("dry run: would propose ")
+    assert _meta(workdir) == meta_before and _writes(hub) == writes_before

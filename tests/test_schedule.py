@@ -364,6 +364,27 @@ def test_schedule_command_runs_paperbot_run_with_its_flags(monkeypatch: pytest.M
     [args] = seen
     assert args.command == "run" and args.dry_run is True and args.max_proposals == 2
     assert args.config == config and args.log_format == "json"
+    assert args.retrain is True  # schedule.retrain defaults to true: a daemon has no train workflow
+
+
+@pytest.mark.parametrize(
+    ("config_text", "flags", "retrain"),
+    [
+        ("schedule: {retrain: false}\n", [], False),
+        ("schedule: {retrain: false}\n", ["--retrain"], True),
+        ("", ["--no-retrain"], False),
+    ],
+)
+def test_schedule_retrain_comes_from_config_and_the_flag_overrides_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, config_text: str, flags: list[str], retrain: bool
+) -> None:
+    seen: list[argparse.Namespace] = []
+    monkeypatch.setattr(cli, "_cmd_run", lambda args, config: seen.append(args) or 0)
+    monkeypatch.setattr(Daemon, "serve", lambda self: self.job())
+    config = tmp_path / "config.yaml"
+    config.write_text(config_text, encoding="utf-8")
+    assert cli.main(["schedule", "--config", str(config), *flags]) == 0
+    assert [args.retrain for args in seen] == [retrain]
 
 
 def test_schedule_command_with_bad_timezone_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -84,6 +84,10 @@ def test_daily_workflow_contract() -> None:
         for scope, level in job.get("permissions", {}).items():
             assert scope in doc["permissions"] and level in {"read", doc["permissions"][scope]}
     assert doc["concurrency"] == {"group": "paperbot", "cancel-in-progress": False}
+    # A run queued behind a retraining checks out the branch's tip (with the new models), not the commit
+    # the schedule fired on: with no ref, actions/checkout pins the event's commit.
+    [list_checkout] = [s for s in doc["jobs"]["run"]["steps"] if s.get("name") == "Check out the list"]
+    assert list_checkout["with"]["ref"] == "${{ github.ref_name }}"
 
 
 def test_daily_workflow_runs_paperbot_offline_with_inputs_mapped() -> None:
