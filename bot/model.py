@@ -570,12 +570,17 @@ class ListModel:
                 f"{canonical_model_name(embedding_model)!r}; run `paperbot train` or set embedding.model to "
                 f"{trained_with!r}"
             )
-        if readme_text is not None and readme_sha256(readme_text) != meta.get("readme_sha256"):
-            raise PaperbotError("the list changed since the models were trained: run `paperbot train`")
-        return cls(
+        model = cls(
             meta=meta, relevance=doc["relevance"], sections=doc["sections"], entries=doc["entries"],
             section_layers=doc.get("section_layers"),
         )
+        if readme_text is not None and not model.trained_on(readme_text):
+            raise PaperbotError("the list changed since the models were trained: run `paperbot train`")
+        return model
+
+    def trained_on(self, readme_text: str) -> bool:
+        """Were these models trained on exactly this README? (Any edit, even a merged bot PR, makes them stale.)"""
+        return readme_sha256(readme_text) == self.meta.get("readme_sha256")
 
 
 # ---------------------------------------------------------------- training

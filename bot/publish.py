@@ -131,9 +131,7 @@ def current_model(model: ListModel, readme: str, source: str, state: State, retr
     Checked against the README on GitHub, not a local copy: a daemon's checkout is not pulled when a
     maintainer merges, and the list it would edit is the remote one.
     """
-    from bot.model import readme_sha256
-
-    if model.meta.get("readme_sha256") == readme_sha256(readme):
+    if model.trained_on(readme):
         return model
     when = model.meta.get("trained_at", "an unknown date")
     if retrain is None:
