@@ -441,7 +441,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the diff and PR body; change nothing remote")
     p.add_argument(
         "--retrain", action="store_true",
-        help="if the README changed since the models were trained, retrain first (as `train --no-estimate`, "
+        help="if the README changed since the models were trained, or there are no usable models (none yet, "
+        "another embedding.model), train first (as `train --no-estimate`, "
         "a few minutes) and save the models (not in a dry run); without it such a run stops with an error",
     )
     p.add_argument("--json", type=Path, metavar="OUT", help="also write the proposals as JSON to OUT")

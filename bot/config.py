@@ -190,8 +190,9 @@ class ScheduleConfig(_Section):
     timezone: str = Field("America/New_York", description="IANA timezone the cron is read in (DST-aware).")
     retrain: bool = Field(
         True,
-        description="Each run is `paperbot run --retrain`: retrained first when the README changed since the "
-        "models were trained (off: such runs stop with an error until `paperbot train`). Flag: --[no-]retrain.",
+        description="Each run is `paperbot run --retrain`: trained first when the README changed since the "
+        "models were trained or there are none usable (off: such runs stop with an error until `paperbot train`). "
+        "Flag: --[no-]retrain.",
     )
 
     @field_validator("cron")

@@ -19,13 +19,16 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
 from bot.errors import PaperbotError
 from bot.files import atomic_write_bytes
 from bot.papers import Paper
+
+if TYPE_CHECKING:
+    from bot.config import Config
 
 log = logging.getLogger("paperbot.embed")
 
@@ -157,6 +160,12 @@ def load_encoder(model_name: str, *, device: str = "cpu", batch_size: int = 64) 
     if quiet:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     return SentenceTransformerEncoder(model_name, device=device, batch_size=batch_size, quiet=quiet)
+
+
+def config_encoder(config: Config) -> Encoder:
+    """The encoder config.yaml names (embedding.model, .device, .batch_size); weights load on first use."""
+    emb = config.embedding
+    return load_encoder(emb.model, device=emb.device, batch_size=emb.batch_size)
 
 
 def text_key(paper: Paper) -> str:

@@ -15,3 +15,10 @@ class UsageError(PaperbotError):
 
 class ConfigError(UsageError):
     """config.yaml is missing, malformed or holds a value that is not allowed."""
+
+
+class UnusableModels(PaperbotError):
+    """models/ cannot serve this config (missing, unreadable, another embedding model): training fixes it.
+
+    Its own class so `paperbot run --retrain` can train instead of stopping.
+    """

@@ -496,7 +496,7 @@ def evaluate(
     budget: float = BUDGET,
 ) -> Evaluation:
     """Train without the held-out entries, replay the day files, and compute every report number."""
-    from bot.embed import load_encoder
+    from bot.embed import config_encoder
     from bot.listfile import read_list
     from bot.model import train_models
 
@@ -506,10 +506,7 @@ def evaluate(
     held_out = held_out_entries(plist, holdout_from)
     if not held_out:
         raise UsageError(f"--holdout-from {holdout_from}: no entry of {readme} has an arXiv id at or after it")
-    if encoder is None:
-        encoder = load_encoder(
-            config.embedding.model, device=config.embedding.device, batch_size=config.embedding.batch_size
-        )
+    encoder = config_encoder(config) if encoder is None else encoder
     log.info("training without %d entries at or after %s", len(held_out), holdout_from)
     model, training = train_models(
         config, readme=readme, metadata=metadata, background=background, models_dir=None,

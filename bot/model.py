@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.errors import PaperbotError, UsageError
+from bot.errors import PaperbotError, UnusableModels, UsageError
 from bot.files import atomic_write_bytes, atomic_write_json
 from bot.papers import Neighbour, Paper, Section, SectionScore
 
@@ -554,18 +554,18 @@ class ListModel:
         directory = Path(directory)
         path = directory / ARTIFACT
         if not path.is_file():
-            raise PaperbotError(f"{directory}: no trained models ({ARTIFACT} missing); run `paperbot train`")
+            raise UnusableModels(f"{directory}: no trained models ({ARTIFACT} missing); run `paperbot train`")
         try:
             with gzip.open(path, "rb") as fh:
                 doc = pickle.load(fh)  # our own artifact, written by save()
         except Exception as exc:
-            raise PaperbotError(f"{path}: cannot read the trained models ({exc}); run `paperbot train`") from None
+            raise UnusableModels(f"{path}: cannot read the trained models ({exc}); run `paperbot train`") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT_VERSION:
-            raise PaperbotError(f"{path}: models in an old or unknown format; run `paperbot train`")
+            raise UnusableModels(f"{path}: models in an old or unknown format; run `paperbot train`")
         meta = doc["meta"]
         trained_with = meta.get("embedding_model")
         if trained_with != canonical_model_name(embedding_model):
-            raise PaperbotError(
+            raise UnusableModels(
                 f"{directory}: the models were trained with embedding model {trained_with!r}, but embedding.model is "
                 f"{canonical_model_name(embedding_model)!r}; run `paperbot train` or set embedding.model to "
                 f"{trained_with!r}"
@@ -888,7 +888,7 @@ def train_models(
     evaluate=False skips the leave-one-out and cross-validation estimates (5 of the 6 encoder tunings).
     """
     from bot.arxiv_api import resolve
-    from bot.embed import EmbeddingCache, embed_papers, load_encoder
+    from bot.embed import EmbeddingCache, config_encoder, embed_papers
     from bot.listfile import read_list
     from bot.tune import can_tune
 
@@ -904,10 +904,7 @@ def train_models(
     negatives = read_background(background, limit=config.training.background_limit, exclude=on_list)
     seen_neg = {p.arxiv_id for p in negatives}
     negatives += [p for p in extra_negatives if p.arxiv_id not in on_list and p.arxiv_id not in seen_neg]
-    if encoder is None:
-        encoder = load_encoder(
-            config.embedding.model, device=config.embedding.device, batch_size=config.embedding.batch_size
-        )
+    encoder = config_encoder(config) if encoder is None else encoder
     cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
     pos_vectors = embed_papers([lp.paper for lp in lpapers], encoder, cache)
     neg_vectors = embed_papers(negatives, encoder, cache)

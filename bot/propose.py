@@ -97,7 +97,7 @@ def scan(
     save: the caller saves state once the whole run has succeeded. Papers are placed in sections from
     relevance `place_from` up (default: the relevance threshold; evaluate's sweep asks for lower).
     """
-    from bot.embed import EmbeddingCache, load_encoder
+    from bot.embed import EmbeddingCache, config_encoder
     from bot.feeds import read_feeds
 
     result = read_feeds(
@@ -121,10 +121,7 @@ def scan(
             candidates.append(paper)
 
     if candidates:
-        if encoder is None:
-            encoder = load_encoder(
-                config.embedding.model, device=config.embedding.device, batch_size=config.embedding.batch_size
-            )
+        encoder = config_encoder(config) if encoder is None else encoder
         cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
         floor = config.thresholds.relevance if place_from is None else place_from
         scored = list(

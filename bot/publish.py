@@ -125,22 +125,25 @@ def training_negatives(config: Config, *, state_path: Path | None = None, offlin
     return rejected_negatives(config, state, offline=offline)
 
 
-def current_model(model: ListModel, readme: str, source: str, state: State, retrain: Retrain | None) -> ListModel:
-    """The models for the README the run edits: stale ones are retrained or refused, never used silently.
+def current_model(model: ListModel | None, readme: str, source: str, state: State, retrain: Retrain | None,
+                  *, unusable: str = "") -> tuple[ListModel, str]:
+    """The models for the README the run edits, and why they were retrained ("" when they were not).
 
-    Checked against the README on GitHub, not a local copy: a daemon's checkout is not pulled when a
-    maintainer merges, and the list it would edit is the remote one.
+    Stale ones are retrained or refused, never used silently. Checked against the README on GitHub, not
+    a local copy: a daemon's checkout is not pulled when a maintainer merges, and the list it would edit
+    is the remote one. model None: models/ could not serve the run (`unusable` says why).
     """
-    if model.trained_on(readme):
-        return model
-    when = model.meta.get("trained_at", "an unknown date")
+    if model is not None and model.trained_on(readme):
+        return model, ""
+    if model is None:
+        why, fix = f"no usable models ({unusable})", "run `paperbot train`"
+    else:
+        when = model.meta.get("trained_at", "an unknown date")
+        why, fix = f"{source} changed since the models were trained ({when})", "run `paperbot train` on it"
     if retrain is None:
-        raise PaperbotError(
-            f"{source} changed since the models were trained ({when}): run `paperbot train` on it, "
-            "or `paperbot run --retrain`"
-        )
-    log.info("%s changed since the models were trained (%s): retraining first", source, when)
-    return retrain(readme, state)
+        raise PaperbotError(f"{why}: {fix}, or `paperbot run --retrain`")
+    log.info("%s: training first", why)
+    return retrain(readme, state), why
 
 
 @dataclass
@@ -149,11 +152,12 @@ class RunReport:
     published: list[Published] = field(default_factory=list)
     excluded: int = 0
     rejected: int = 0
-    retrained: bool = False
+    retrained: str = ""  # why the run trained the models first; "" when it used them as they were
 
     def to_json(self) -> dict:
         doc = self.scan.to_json()
-        doc["retrained"] = self.retrained
+        doc["retrained"] = bool(self.retrained)
+        doc["retrained_because"] = self.retrained or None
         doc["pull_requests"] = [
             {"action": p.action, "number": p.number, "url": p.url, "branch": p.branch, "title": p.title,
              "ids": p.ids}
@@ -162,8 +166,9 @@ class RunReport:
         return doc
 
 
-def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel, today: str,
-        encoder: Encoder | None = None, retrain: Retrain | None = None) -> RunReport:
+def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel | None, today: str,
+        encoder: Encoder | None = None, retrain: Retrain | None = None, unusable: str = "") -> RunReport:
+    """One run on `forge`; model None (with `unusable` saying why) is only served by `retrain`."""
     from bot.listfile import parse_list
     from bot.propose import scan
 
@@ -173,8 +178,7 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel,
     exclude = reconcile(state, pulls, today)
     readme = forge.read_readme()
     plist = parse_list(readme, config.github.readme_path)
-    fresh = current_model(model, readme, forge.readme_source, state, retrain)
-    retrained, model = fresh is not model, fresh
+    model, retrained = current_model(model, readme, forge.readme_source, state, retrain, unusable=unusable)
     result = scan(config, feeds=feeds, plist=plist, model=model, state=state, encoder=encoder,
                   exclude=exclude, today=today)
     if result.failures and len(result.failures) >= len(feeds):
@@ -203,9 +207,11 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     A real run needs GITHUB_TOKEN and GITHUB_REPOSITORY (checked first: exit 2 before any work). A dry
     run with them reads the repository (README, bot PRs, state) and writes nothing; without them it
     reads the local --readme and --state. The models must match the README the run reads (run() checks);
-    with retrain=True stale ones are retrained first and saved, except in a dry run.
+    with retrain=True stale, missing or unusable ones are trained first and saved, except in a dry run.
     """
     from bot.config import github_settings
+    from bot.embed import config_encoder
+    from bot.errors import UnusableModels
     from bot.github import DryRunForge, GitHubForge
     from bot.listfile import read_list
     from bot.model import ListModel
@@ -215,7 +221,14 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     if forge is None and not dry_run:
         forge = GitHubForge.from_config(config, environ)
     models_dir = models or config.training.models_dir
-    model = ListModel.load(models_dir, embedding_model=config.embedding.model)
+    model: ListModel | None = None
+    unusable = ""
+    try:
+        model = ListModel.load(models_dir, embedding_model=config.embedding.model)
+    except UnusableModels as exc:
+        if not retrain:
+            raise UnusableModels(f"{exc}, or `paperbot run --retrain`") from None
+        unusable = str(exc).split("; run `paperbot train`")[0]
     if forge is None:
         repository, _, token = github_settings(config, environ)
         if repository and token:
@@ -228,12 +241,14 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
             forge = DryRunForge(readme_text=read_list(local).text, state=State.load(state_path or config.state.path),
                                 out=out, readme_path=config.github.readme_path,
                                 branch_prefix=config.github.branch_prefix, readme_source=str(local))
+    # One encoder for training and scanning: a retraining run loads the weights once, not twice.
+    encoder = config_encoder(config) if encoder is None else encoder
     retrainer = _retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder) if retrain else None
     return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
-               encoder=encoder, retrain=retrainer)
+               encoder=encoder, retrain=retrainer, unusable=unusable)
 
 
-def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder | None) -> Retrain:
+def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> Retrain:
     """`paperbot train --no-estimate` on the README the run read, with the run's rejected papers."""
 
     def retrain(readme_text: str, state: State) -> ListModel:
@@ -257,7 +272,7 @@ def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder | No
 def summary(report: RunReport, *, dry_run: bool) -> list[str]:
     """What `paperbot run` prints after the work: one line per PR, or why there was none."""
     s = report.scan.stats
-    lines = ["retrained the models first: the list changed since they were trained"] if report.retrained else []
+    lines = [f"trained the models first: {report.retrained}"] if report.retrained else []
     if not report.published:
         lines.append(
             f"nothing to propose: {s.get('scored', 0)} new paper(s) scored, none above the thresholds "

@@ -186,23 +186,29 @@ def test_rejected_papers_become_training_negatives(workdir, hub, tmp_path):
 
 
 @pytest.fixture
-def merged(workdir, hub, capsys):
-    """Day 23's PR merged by a maintainer: README.md on GitHub now differs from what the models learnt.
+def arxiv_api(workdir):
+    """Training in a run asks the arXiv API for the list entries the metadata file lacks (and new ones).
 
-    The arXiv API (for the new entries' metadata, and the list entries the metadata file lacks) is a
-    local stand-in answering with a recorded empty result: those entries are learnt from their titles.
+    Here that is a local stand-in answering with a recorded empty result: those entries are learnt from
+    their titles.
     """
     from tests.servers.arxiv import ArxivServer, Reply
 
-    assert _run(workdir, "--feed", DAY_23) == 0
-    merged_ids = parse_marker(hub.pulls[1].body)
-    hub.merge_pull(1)
-    capsys.readouterr()
     with ArxivServer() as arxiv:
         api = arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json"))
         with (workdir / "config.yaml").open("a", encoding="utf-8") as fh:
             fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
-        yield merged_ids
+        yield api
+
+
+@pytest.fixture
+def merged(workdir, hub, arxiv_api, capsys):
+    """Day 23's PR merged by a maintainer: README.md on GitHub now differs from what the models learnt."""
+    assert _run(workdir, "--feed", DAY_23) == 0
+    merged_ids = parse_marker(hub.pulls[1].body)
+    hub.merge_pull(1)
+    capsys.readouterr()
+    return merged_ids
 
 
 def _meta(workdir: Path) -> dict:
@@ -226,11 +232,14 @@ def test_retrain_learns_the_merged_readme_saves_the_models_and_proposes(workdir,
     from bot.model import ListModel, readme_sha256
 
     remote_readme = hub.file_text("README.md", "main")
+    meta_before = _meta(workdir)
     assert _run(workdir, "--feed", DAY_24, "--retrain", "--json", str(workdir / "out.json")) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "retrained the models first: the list changed since they were trained"
+    why = f"README.md on {hub.repository} changed since the models were trained ({meta_before['trained_at']})"
+    assert out[0] == f"trained the models first: {why}"
     assert out[1].startswith("opened PR #2 ")
-    assert json.loads((workdir / "out.json").read_text())["retrained"] is True
+    doc = json.loads((workdir / "out.json").read_text())
+    assert doc["retrained"] is True and doc["retrained_because"] == why
     # The saved models are those of the README on GitHub, the merged papers among their entries.
     meta = _meta(workdir)
     assert meta["readme_sha256"] == readme_sha256(remote_readme)
@@ -250,6 +259,61 @@ def test_dry_run_retrains_for_itself_and_saves_nothing(workdir, hub, merged, cap
     meta_before, writes_before = _meta(workdir), _writes(hub)
     assert _run(workdir, "--feed", DAY_24, "--retrain", "--dry-run") == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-2:-1] == ["retrained the models first: the list changed since they were trained"]
+    assert out[-2].startswith(f"trained the models first: README.md on {hub.repository} changed since")
     assert out[-1].startswith("dry run: would propose ")
     assert _meta(workdir) == meta_before and _writes(hub) == writes_before
+
+
+# ---------------------------------------------------------------- no usable models at all
+
+
+def test_missing_models_stop_a_run_and_retrain_trains_them(workdir, hub, arxiv_api, capsys, monkeypatch):
+    """A fresh list or daemon has no models yet: `run` says how to get them, `run --retrain` trains them."""
+    import shutil
+
+    from bot import embed
+    from bot.model import ListModel, readme_sha256
+
+    shutil.rmtree(workdir / "models")
+    assert _run(workdir, "--feed", DAY_23) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"paperbot: error: {workdir / 'models'}: no trained models (model.pkl.gz missing); run `paperbot train`, "
+        "or `paperbot run --retrain`"
+    ]
+    assert not hub.pulls and _writes(hub) == 0 and not (workdir / "models").exists()
+
+    loads: list[str] = []
+    counted = embed.load_encoder
+
+    def counting(model_name: str, **kwargs):
+        loads.append(model_name)
+        return counted(model_name, **kwargs)
+
+    monkeypatch.setattr(embed, "load_encoder", counting)
+    assert _run(workdir, "--feed", DAY_23, "--retrain", "--json", str(workdir / "out.json")) == 0
+    out = capsys.readouterr().out.splitlines()
+    why = f"no usable models ({workdir / 'models'}: no trained models (model.pkl.gz missing))"
+    assert out[0] == f"trained the models first: {why}"
+    assert out[1].startswith("opened PR #1 ")
+    assert json.loads((workdir / "out.json").read_text())["retrained_because"] == why
+    assert loads == ["test-hashing-512"]  # one encoder serves the training and the scan
+    remote_readme = hub.file_text("README.md", "main")
+    model = ListModel.load(workdir / "models", embedding_model="test-hashing-512", readme_text=remote_readme)
+    assert model.meta["readme_sha256"] == readme_sha256(remote_readme)
+
+
+def test_retrain_replaces_models_of_another_embedding_model(workdir, hub, arxiv_api, capsys):
+    """embedding.model changed in config: without --retrain the run stops, with it the models follow config."""
+    from bot.model import ListModel
+
+    model = ListModel.load(workdir / "models", embedding_model="test-hashing-512")
+    model.meta["embedding_model"] = "sentence-transformers/all-MiniLM-L6-v2"
+    model.save(workdir / "models")
+    assert _run(workdir, "--feed", DAY_23) == 1
+    err = capsys.readouterr().err.strip()
+    assert "trained with embedding model 'sentence-transformers/all-MiniLM-L6-v2'" in err
+    assert err.endswith(", or `paperbot run --retrain`") and "\n" not in err and not hub.pulls
+    assert _run(workdir, "--feed", DAY_23, "--retrain") == 0
+    assert capsys.readouterr().out.startswith("trained the models first: no usable models (")
+    assert _meta(workdir)["embedding_model"] == "test-hashing-512" and len(hub.pulls) == 1
