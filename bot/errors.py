@@ -20,5 +20,10 @@ class ConfigError(UsageError):
 class UnusableModels(PaperbotError):
     """models/ cannot serve this config (missing, unreadable, another embedding model): training fixes it.
 
-    Its own class so `paperbot run --retrain` can train instead of stopping.
+    Its own class so `paperbot run --retrain` can train instead of stopping; `reason` and `fix` apart so
+    it can say why without the advice, or add its own.
     """
+
+    def __init__(self, reason: str, fix: str = "run `paperbot train`") -> None:
+        super().__init__(f"{reason}; {fix}")
+        self.reason, self.fix = reason, fix

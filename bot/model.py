@@ -554,21 +554,21 @@ class ListModel:
         directory = Path(directory)
         path = directory / ARTIFACT
         if not path.is_file():
-            raise UnusableModels(f"{directory}: no trained models ({ARTIFACT} missing); run `paperbot train`")
+            raise UnusableModels(f"{directory}: no trained models ({ARTIFACT} missing)")
         try:
             with gzip.open(path, "rb") as fh:
                 doc = pickle.load(fh)  # our own artifact, written by save()
         except Exception as exc:
-            raise UnusableModels(f"{path}: cannot read the trained models ({exc}); run `paperbot train`") from None
+            raise UnusableModels(f"{path}: cannot read the trained models ({exc})") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT_VERSION:
-            raise UnusableModels(f"{path}: models in an old or unknown format; run `paperbot train`")
+            raise UnusableModels(f"{path}: models in an old or unknown format")
         meta = doc["meta"]
         trained_with = meta.get("embedding_model")
         if trained_with != canonical_model_name(embedding_model):
             raise UnusableModels(
                 f"{directory}: the models were trained with embedding model {trained_with!r}, but embedding.model is "
-                f"{canonical_model_name(embedding_model)!r}; run `paperbot train` or set embedding.model to "
-                f"{trained_with!r}"
+                f"{canonical_model_name(embedding_model)!r}",
+                f"run `paperbot train` or set embedding.model to {trained_with!r}",
             )
         model = cls(
             meta=meta, relevance=doc["relevance"], sections=doc["sections"], entries=doc["entries"],

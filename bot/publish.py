@@ -227,8 +227,8 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
         model = ListModel.load(models_dir, embedding_model=config.embedding.model)
     except UnusableModels as exc:
         if not retrain:
-            raise UnusableModels(f"{exc}, or `paperbot run --retrain`") from None
-        unusable = str(exc).split("; run `paperbot train`")[0]
+            raise UnusableModels(exc.reason, f"{exc.fix}, or `paperbot run --retrain`") from None
+        unusable = exc.reason
     if forge is None:
         repository, _, token = github_settings(config, environ)
         if repository and token:
