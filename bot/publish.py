@@ -261,9 +261,9 @@ def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> 
             extra_negatives=rejected_negatives(config, state), encoder=encoder, evaluate=False,
         )
         if models_dir is None:
-            log.info("dry run: the retrained models are used for this run only, not saved")
+            log.info("dry run: the newly trained models are used for this run only, not saved")
         else:
-            log.info("retrained models saved to %s", models_dir)
+            log.info("newly trained models saved to %s", models_dir)
         return model
 
     return retrain
