@@ -230,6 +230,10 @@ class EmbeddingCache:
         self._vectors = vectors
         return vectors
 
+    def sibling(self, model_name: str) -> EmbeddingCache:
+        """The cache of another encoder under the same root (the tuned section encoder's vectors)."""
+        return EmbeddingCache(self.directory.parent, model_name)
+
     def get(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         vectors = self._load()
         if any(k not in vectors for k in keys):
@@ -267,7 +271,9 @@ class EmbeddingCache:
         self._shards = [path]
 
 
-def embed_papers(papers: Sequence[Paper], encoder: Encoder, cache: EmbeddingCache | None = None) -> np.ndarray:
+def embed_papers(
+    papers: Sequence[Paper], encoder: Encoder, cache: EmbeddingCache | None = None, *, log_level: int = logging.INFO
+) -> np.ndarray:
     """(n, dim) float32 unit rows, one per paper; only papers missing from the cache are encoded."""
     keys = [text_key(p) for p in papers]
     found = cache.get(keys) if cache is not None else {}
@@ -276,7 +282,8 @@ def embed_papers(papers: Sequence[Paper], encoder: Encoder, cache: EmbeddingCach
         if k not in found and k not in missing:
             missing[k] = p.text
     if missing:
-        log.info("embedding %d papers with %s (%d cached)", len(missing), encoder.name, len(set(keys)) - len(missing))
+        cached = len(set(keys)) - len(missing)
+        log.log(log_level, "embedding %d papers with %s (%d cached)", len(missing), encoder.name, cached)
         new_keys = list(missing)
         vecs = np.asarray(encoder.encode([missing[k] for k in new_keys]), dtype=np.float32)
         if cache is not None:

@@ -472,11 +472,21 @@ class ListModel:
     entries: list[dict] = field(default_factory=list)  # per list paper: key, title, arxiv_id, section path
     section_layers: TunedLayers | None = None  # the section encoder's tuned layers; None: plain embeddings
 
-    def section_vectors(self, papers: Sequence[Paper], encoder: Encoder, vectors: np.ndarray) -> np.ndarray:
-        """The papers as the section model sees them: through the tuned encoder when there is one."""
+    def section_vectors(
+        self, papers: Sequence[Paper], encoder: Encoder, vectors: np.ndarray, cache: EmbeddingCache | None = None
+    ) -> np.ndarray:
+        """The papers as the section model sees them: through the tuned encoder when there is one.
+
+        Cached beside the plain vectors under the tuned encoder's name (base model + adapter digest), so
+        a paper scored again by the same models loads no model at all, and new models never reuse them.
+        """
+        from bot.embed import embed_papers
+
         if self.section_layers is None or not len(papers):
             return vectors
-        return self.section_layers.encoder(encoder).encode([p.text for p in papers])
+        tuned = self.section_layers.encoder(encoder)
+        sibling = cache.sibling(tuned.name) if cache is not None else None
+        return embed_papers(papers, tuned, sibling, log_level=logging.DEBUG)  # a few papers a day: not news
 
     def score(
         self,
@@ -506,7 +516,7 @@ class ListModel:
         texts = [p.text for p in papers]
         relevance = self.relevance.predict(texts, vectors)
         placed = [r for r in range(len(papers)) if relevance[r] >= place_from]
-        svectors = self.section_vectors([papers[r] for r in placed], encoder, vectors[placed])
+        svectors = self.section_vectors([papers[r] for r in placed], encoder, vectors[placed], cache)
         ranked = dict(zip(placed, self.sections.rank(svectors, vectors[placed]), strict=True)) if placed else {}
         sims = dict(zip(placed, svectors @ self.sections.vectors_.T, strict=True)) if placed else {}
         out = []

@@ -27,6 +27,7 @@ from bot.model import (
     train_models,
 )
 from bot.papers import Paper
+from bot.tune import TunedEncoder
 
 ML = Path(__file__).parent / "fixtures" / "ml"
 README = ML / "llm-synthetic-data.md"
@@ -221,6 +222,35 @@ def test_only_papers_from_the_floor_are_placed(trained, encoder, candidates) -> 
         alone = by_id[s.paper.arxiv_id].sections
         assert [x.path for x in s.sections[:3]] == [x.path for x in alone[:3]]
         assert [x.score for x in s.sections] == pytest.approx([x.score for x in alone], abs=1e-4)
+
+
+def test_tuned_vectors_are_cached_per_section_encoder(trained, encoder, candidates, tmp_path, monkeypatch) -> None:
+    """Scoring a paper again with the same models loads no tuned encoder; other tuned layers never reuse them."""
+    tmp = trained[2]
+    calls: list[list[str]] = []
+    real = TunedEncoder.encode
+    monkeypatch.setattr(TunedEncoder, "encode", lambda self, texts: calls.append(list(texts)) or real(self, texts))
+
+    def fresh() -> ListModel:
+        return ListModel.load(tmp / "models", embedding_model="all-MiniLM-L6-v2", readme_text=README.read_text())
+
+    papers = list(candidates.values())
+    first = fresh().score(papers, encoder, EmbeddingCache(tmp_path, encoder.name))
+    assert [len(c) for c in calls] == [len(papers)]
+    again = fresh().score(papers, encoder, EmbeddingCache(tmp_path, encoder.name))
+    assert len(calls) == 1  # every tuned vector came from the cache
+    assert [[x.path for x in s.sections] for s in again] == [[x.path for x in s.sections] for s in first]
+    assert [x.score for s in again for x in s.sections] == pytest.approx([x.score for s in first for x in s.sections])
+
+    other = fresh()
+    layers = other.section_layers
+    assert layers is not None
+    other.section_layers = dataclasses.replace(
+        layers, weights={k: v * 2 for k, v in layers.weights.items()}, digest="", _encoder=None
+    )
+    assert other.section_layers.name != layers.name
+    other.score(papers, encoder, EmbeddingCache(tmp_path, encoder.name))
+    assert [len(c) for c in calls] == [len(papers), len(papers)]
 
 
 def test_load_refuses_another_embedding_model(trained) -> None:
