@@ -900,7 +900,7 @@ def train_models(
     from bot.arxiv_api import resolve
     from bot.embed import EmbeddingCache, config_encoder, embed_papers
     from bot.listfile import read_list
-    from bot.tune import can_tune
+    from bot.tune import NotTunable, can_tune
 
     if plist is None:
         plist = read_list(readme)
@@ -927,10 +927,13 @@ def train_models(
     fold_vectors: list[np.ndarray] = []
     fold_of = None
     if settings.layers and can_tune(encoder):
-        layers, section_vectors, fold_vectors, fold_of = tune_sections(
-            encoder, lpapers, candidate_sections(plist), pos_vectors, hyper, settings,
-            folds=config.training.tune_folds if evaluate else 0,
-        )
+        try:
+            layers, section_vectors, fold_vectors, fold_of = tune_sections(
+                encoder, lpapers, candidate_sections(plist), pos_vectors, hyper, settings,
+                folds=config.training.tune_folds if evaluate else 0,
+            )
+        except NotTunable as exc:  # any sentence-transformers model must train, tuned or not
+            log.warning("%s (%s): the section model uses its plain embeddings", exc, encoder.name)
     elif settings.layers:
         log.info("encoder %s cannot be tuned: the section model uses its plain embeddings", encoder.name)
     model = fit_list_model(

@@ -85,17 +85,38 @@ def can_tune(encoder: Any) -> bool:
     return callable(getattr(encoder, "fresh_model", None))
 
 
-def _linears(model: Any, layers: int) -> dict[str, Any]:
-    """name -> nn.Linear for every linear layer of the top `layers` transformer blocks (BERT-style)."""
+class NotTunable(PaperbotError):
+    """The embedding model has no transformer blocks to put adapters on (e.g. averaged word vectors)."""
+
+
+def _blocks(model: Any) -> Any:
+    """The stack of transformer blocks: the largest ModuleList whose every item holds linear layers.
+
+    Searched for rather than named, because each family keeps it elsewhere: BERT and MPNet at
+    encoder.layer, DistilBERT at transformer.layer, T5 at encoder.block, ModernBERT and decoder-based
+    embedders at layers.
+    """
     import torch
 
-    try:
-        stack = model[0].auto_model.encoder.layer
-    except (AttributeError, IndexError, TypeError):
-        raise PaperbotError(
-            "cannot tune the section encoder: the embedding model has no BERT-style layer stack; "
-            "set training.tune_layers: 0 in config.yaml"
-        ) from None
+    auto = getattr(model[0], "auto_model", None) if len(model) else None
+    best, size = None, 0
+    for module in auto.modules() if isinstance(auto, torch.nn.Module) else ():
+        if not isinstance(module, torch.nn.ModuleList) or not len(module):
+            continue
+        if all(any(isinstance(m, torch.nn.Linear) for m in block.modules()) for block in module):
+            n = sum(p.numel() for p in module.parameters())
+            if n > size:
+                best, size = module, n
+    if best is None:
+        raise NotTunable("cannot tune the section encoder: the embedding model has no stack of transformer blocks")
+    return best
+
+
+def _linears(model: Any, layers: int) -> dict[str, Any]:
+    """name -> nn.Linear for every linear layer of the top `layers` transformer blocks."""
+    import torch
+
+    stack = _blocks(model)
     n = len(stack)
     out = {}
     for i in range(max(0, n - layers), n):
@@ -129,7 +150,7 @@ def _adapter_class() -> Any:
 def _swap(model: Any, name: str, module: Any) -> None:
     """Replace the linear `<block>.<path>` of the layer stack by `module`."""
     block, _, path = name.partition(".")
-    parent = model[0].auto_model.encoder.layer[int(block)]
+    parent = _blocks(model)[int(block)]
     *parents, leaf = path.split(".")
     for part in parents:
         parent = getattr(parent, part)
@@ -226,7 +247,7 @@ class TunedEncoder:
             model = self.base.fresh_model()
             w = self._layers.weights
             names = sorted({k.rsplit(".", 1)[0] for k in w})
-            linears = _linears(model, len(model[0].auto_model.encoder.layer))
+            linears = _linears(model, len(_blocks(model)))
             unknown = [n for n in names if n not in linears]
             if unknown:
                 raise PaperbotError(

