@@ -79,7 +79,9 @@ def _hub_model(factory: Any, name: str, device: str) -> Any:
     try:
         return factory(name, device=device, local_files_only=True)
     except Exception:
-        if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}:
+        from huggingface_hub import constants  # its own reading of HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE
+
+        if getattr(constants, "HF_HUB_OFFLINE", False):
             raise OSError("it is not in the Hugging Face cache and HF_HUB_OFFLINE is set") from None
     log.info("embedding model %s is not in the Hugging Face cache: downloading it", name)
     return factory(name, device=device)

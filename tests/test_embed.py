@@ -140,8 +140,10 @@ def test_a_model_in_the_hugging_face_cache_loads_with_no_request(tmp_path) -> No
 
 
 def test_hf_hub_offline_stops_before_the_hub(tmp_path, monkeypatch) -> None:
+    from huggingface_hub import constants
+
     monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)  # the library reads the variable once, at import
     with pytest.raises(PaperbotError, match="not in the Hugging Face cache and HF_HUB_OFFLINE is set; fix:"):
         load_encoder("some-org/not-downloaded").encode(["a title"])
 
