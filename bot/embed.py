@@ -65,6 +65,16 @@ def _set_threads() -> None:
     torch.set_num_threads(max(1, n))
 
 
+def _is_folder_name(name: str) -> bool:
+    """A path rather than a Hub id ("org/name"): it exists, or it is spelt like a path."""
+    return (
+        Path(name).expanduser().exists()
+        or name.startswith(("/", ".", "~"))
+        or name.count("/") > 1
+        or "\\" in name
+    )
+
+
 def _hub_model(factory: Any, name: str, device: str) -> Any:
     """A local folder, else the Hugging Face cache, and only then the Hub.
 
@@ -74,7 +84,7 @@ def _hub_model(factory: Any, name: str, device: str) -> Any:
     folder = Path(name).expanduser()
     if folder.exists():
         return factory(str(folder), device=device)
-    if name.startswith(("/", ".", "~")) or name.count("/") > 1 or "\\" in name:  # a Hub id is "org/name"
+    if _is_folder_name(name):
         raise OSError(f"no such folder {folder}")
     try:
         return factory(name, device=device, local_files_only=True)
@@ -143,9 +153,13 @@ class SentenceTransformerEncoder:
         except PaperbotError:
             raise
         except Exception as exc:
+            fix = (
+                "point embedding.model at a folder saved by sentence-transformers (SentenceTransformer.save)"
+                if _is_folder_name(self.requested)
+                else "make it available offline (download it into the Hugging Face cache where a network exists)"
+            )
             raise PaperbotError(
-                f"cannot load embedding model {self.requested!r}: {_load_failure(exc)}; fix: make it available "
-                "offline (download it into the Hugging Face cache where a network exists) or set "
+                f"cannot load embedding model {self.requested!r}: {_load_failure(exc)}; fix: {fix} or set "
                 "embedding.model in config.yaml to all-MiniLM-L6-v2 (bundled)"
             ) from None
 

@@ -76,8 +76,11 @@ def test_unloadable_model_is_one_clear_error(tmp_path, monkeypatch) -> None:
 
 
 def test_a_missing_model_folder_is_named_without_asking_the_hub(tmp_path) -> None:
-    with pytest.raises(PaperbotError, match=r"no such folder .*nowhere; fix:"):
+    with pytest.raises(PaperbotError, match=r"no such folder .*nowhere; fix: point embedding.model at a folder"):
         load_encoder(str(tmp_path / "nowhere")).encode(["a title"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(PaperbotError, match=r"'.*empty': .*; fix: point embedding.model at a folder saved by"):
+        load_encoder(str(tmp_path / "empty")).encode(["a title"])
 
 
 def _hub_cache_with(root: Path, repo: str) -> None:
