@@ -86,13 +86,19 @@ def _hub_model(factory: Any, name: str, device: str) -> Any:
         return factory(str(folder), device=device)
     if _is_folder_name(name):
         raise OSError(f"no such folder {folder}")
-    try:
-        return factory(name, device=device, local_files_only=True)
-    except Exception:
-        from huggingface_hub import constants  # its own reading of HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE
+    from huggingface_hub import constants, try_to_load_from_cache
 
-        if getattr(constants, "HF_HUB_OFFLINE", False):
-            raise OSError("it is not in the Hugging Face cache and HF_HUB_OFFLINE is set") from None
+    # Only a cache that knows the model's modules.json (present, or known absent on the Hub) is used
+    # alone: from config and weights cached by plain transformers, sentence-transformers would build
+    # mean pooling where the model asks for another. The folder is where sentence-transformers looks.
+    known = try_to_load_from_cache(name, "modules.json", cache_dir=os.environ.get("SENTENCE_TRANSFORMERS_HOME"))
+    if known is not None:
+        try:
+            return factory(name, device=device, local_files_only=True)
+        except Exception as exc:
+            log.debug("%s from the Hugging Face cache: %s", name, exc)
+    if getattr(constants, "HF_HUB_OFFLINE", False):  # the library's own reading of HF_HUB_OFFLINE
+        raise OSError("it is not in the Hugging Face cache and HF_HUB_OFFLINE is set")
     log.info("embedding model %s is not in the Hugging Face cache: downloading it", name)
     return factory(name, device=device)
 

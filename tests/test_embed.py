@@ -142,6 +142,18 @@ def test_a_model_in_the_hugging_face_cache_loads_with_no_request(tmp_path) -> No
     assert [r for r in seen if "minilm-copy" in r] == []
 
 
+def test_a_cache_without_modules_json_is_not_trusted_alone(tmp_path, monkeypatch) -> None:
+    """Config and weights cached by plain transformers would load with made-up (mean) pooling."""
+    from huggingface_hub import constants
+
+    _hub_cache_with(tmp_path, "some-org/partial")
+    (next((tmp_path / "models--some-org--partial" / "snapshots").iterdir()) / "modules.json").unlink()
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path))
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    with pytest.raises(PaperbotError, match="not in the Hugging Face cache and HF_HUB_OFFLINE is set"):
+        load_encoder("some-org/partial").encode(["a title"])
+
+
 def test_hf_hub_offline_stops_before_the_hub(tmp_path, monkeypatch) -> None:
     from huggingface_hub import constants
 
