@@ -926,6 +926,7 @@ def train_models(
     layers = section_vectors = None
     fold_vectors: list[np.ndarray] = []
     fold_of = None
+    untuned = "training.tune_layers is 0" if not settings.layers else ""
     if settings.layers and can_tune(encoder):
         try:
             layers, section_vectors, fold_vectors, fold_of = tune_sections(
@@ -933,8 +934,11 @@ def train_models(
                 folds=config.training.tune_folds if evaluate else 0,
             )
         except NotTunable as exc:  # any sentence-transformers model must train, tuned or not
-            log.warning("%s (%s): the section model uses its plain embeddings", exc, encoder.name)
+            untuned = str(exc)
+            log.warning("section encoder not tuned: %s (%s); the section model uses its plain embeddings",
+                        exc, encoder.name)
     elif settings.layers:
+        untuned = f"encoder {encoder.name} is not a sentence-transformers model"
         log.info("encoder %s cannot be tuned: the section model uses its plain embeddings", encoder.name)
     model = fit_list_model(
         plist, lpapers, pos_vectors, negatives, neg_vectors, hyper=hyper, embedding_model=encoder.name, tfidf=tfidf,
@@ -953,6 +957,7 @@ def train_models(
         },
         "sections": {"candidates": len(model.sections.sections_), "groups": len(model.sections.groups_)},
         "section_encoder": model.meta["section_encoder"],
+        "section_encoder_untuned": untuned or None,  # why the section step uses the plain embeddings
         "background": len(negatives),
         "title_only_negatives": len(views),
         "extra_negatives": len(extra_negatives),
@@ -1000,6 +1005,8 @@ def format_training_report(report: dict) -> list[str]:
     ]
     if report.get("section_encoder", report["embedding_model"]) != report["embedding_model"]:
         lines.append(f"section encoder: {report['section_encoder']} (tuned on the list's sections)")
+    elif report.get("section_encoder_untuned"):
+        lines.append(f"section encoder: the plain embeddings (not tuned: {report['section_encoder_untuned']})")
     if "section_loo" in report:
         s = report["section_loo"]
         how = f"; encoder tuned without each paper's fold, {s['tuned_folds']} folds" if s.get("tuned_folds") else ""

@@ -108,7 +108,7 @@ def _blocks(model: Any) -> Any:
             if n > size:
                 best, size = module, n
     if best is None:
-        raise NotTunable("cannot tune the section encoder: the embedding model has no stack of transformer blocks")
+        raise NotTunable("the embedding model has no stack of transformer blocks to tune")
     return best
 
 

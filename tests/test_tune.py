@@ -166,7 +166,7 @@ def test_a_model_without_transformer_blocks_trains_untuned(tmp_path, caplog) -> 
     from tokenizers import Tokenizer
 
     from bot.config import Config
-    from bot.model import ListModel, train_models
+    from bot.model import ListModel, format_training_report, train_models
 
     tokenizer = Tokenizer.from_file(str(_minilm_tokenizer_dir() / "tokenizer.json"))
     weights = np.random.RandomState(0).standard_normal((tokenizer.get_vocab_size(), 16)).astype(np.float32)
@@ -182,6 +182,11 @@ def test_a_model_without_transformer_blocks_trains_untuned(tmp_path, caplog) -> 
     )
     assert model.section_layers is None and report["section_encoder"] == report["embedding_model"]
     assert "no stack of transformer blocks" in caplog.text and "plain embeddings" in caplog.text
+    assert report["section_encoder_untuned"] == "the embedding model has no stack of transformer blocks to tune"
+    assert (
+        "section encoder: the plain embeddings (not tuned: the embedding model has no stack of transformer "
+        "blocks to tune)"
+    ) in format_training_report(report)
     loaded = ListModel.load(tmp_path / "models", embedding_model=str(tmp_path / "st"))
     paper = Paper("2401.00001", "Synthetic math word problems for fine-tuning")
     [scored] = loaded.score([paper], load_encoder(str(tmp_path / "st")))
