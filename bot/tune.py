@@ -112,11 +112,10 @@ def _blocks(model: Any) -> Any:
     return best
 
 
-def _linears(model: Any, layers: int) -> dict[str, Any]:
-    """name -> nn.Linear for every linear layer of the top `layers` transformer blocks."""
+def _linears(stack: Any, layers: int) -> dict[str, Any]:
+    """name -> nn.Linear for every linear layer of the top `layers` blocks of the stack."""
     import torch
 
-    stack = _blocks(model)
     n = len(stack)
     out = {}
     for i in range(max(0, n - layers), n):
@@ -147,10 +146,10 @@ def _adapter_class() -> Any:
     return LoRALinear
 
 
-def _swap(model: Any, name: str, module: Any) -> None:
+def _swap(stack: Any, name: str, module: Any) -> None:
     """Replace the linear `<block>.<path>` of the layer stack by `module`."""
     block, _, path = name.partition(".")
-    parent = _blocks(model)[int(block)]
+    parent = stack[int(block)]
     *parents, leaf = path.split(".")
     for part in parents:
         parent = getattr(parent, part)
@@ -177,11 +176,12 @@ def fine_tune(
         p.requires_grad = False
     scale = settings.alpha / settings.rank
     lora = _adapter_class()
+    stack = _blocks(model)
     adapters = {
-        name: lora(linear, settings.rank, scale, generator) for name, linear in _linears(model, settings.layers).items()
+        name: lora(linear, settings.rank, scale, generator) for name, linear in _linears(stack, settings.layers).items()
     }
     for name, adapter in adapters.items():
-        _swap(model, name, adapter)
+        _swap(stack, name, adapter)
     device = model.device
     for adapter in adapters.values():
         adapter.to(device)
@@ -247,7 +247,8 @@ class TunedEncoder:
             model = self.base.fresh_model()
             w = self._layers.weights
             names = sorted({k.rsplit(".", 1)[0] for k in w})
-            linears = _linears(model, len(_blocks(model)))
+            stack = _blocks(model)
+            linears = _linears(stack, len(stack))
             unknown = [n for n in names if n not in linears]
             if unknown:
                 raise PaperbotError(
