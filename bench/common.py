@@ -114,12 +114,12 @@ class DevReplay(NamedTuple):
 def dev_replay(holdout: str) -> DevReplay:
     """The repository's config, list and encoder, and the dev replay's feed as the relevance model scores it."""
     from bot.config import load_config
-    from bot.embed import EmbeddingCache, embed_papers, load_encoder
+    from bot.embed import EmbeddingCache, config_encoder, embed_papers
     from bot.listfile import read_list
 
     config = load_config(REPO / "config.yaml")
     plist = read_list(config.list.readme)
-    encoder = load_encoder(config.embedding.model)
+    encoder = config_encoder(config)
     cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
     replay = relevance_replay(config, plist, holdout)
     feed = replay.feed

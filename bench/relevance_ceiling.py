@@ -38,7 +38,7 @@ import numpy as np
 
 from bench.common import REPO, relevance_replay
 from bot.config import load_config
-from bot.embed import EmbeddingCache, embed_papers, load_encoder
+from bot.embed import EmbeddingCache, config_encoder, embed_papers
 from bot.listfile import read_list
 from bot.model import (
     Hyper,
@@ -126,7 +126,7 @@ def main() -> None:
     replay = relevance_replay(config, plist, HOLDOUT)
     positives, background, days, feed, held = replay
 
-    enc = load_encoder(config.embedding.model)
+    enc = config_encoder(config)
     cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
     hyper = Hyper()
     texts, vectors, y = replay.training(enc, cache)

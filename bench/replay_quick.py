@@ -17,7 +17,7 @@ import numpy as np
 
 from bench.common import FEEDS_DEV, REPO, read_feed_days
 from bot.config import load_config
-from bot.embed import EmbeddingCache, load_encoder
+from bot.embed import EmbeddingCache, config_encoder
 from bot.listfile import read_list
 from bot.model import Hyper, group_of, is_held_out, train_models
 
@@ -33,7 +33,7 @@ def main() -> None:
         overrides[k] = type(field.default)(v)
     config = load_config(REPO / "config.yaml")
     cap = config.max_proposals_per_run
-    enc = load_encoder(config.embedding.model)
+    enc = config_encoder(config)
     if overrides:
         import bot.model as bm
 
