@@ -212,6 +212,18 @@ def _write_json(target: Path, doc: dict) -> None:
         atomic_write_text(target, text)
 
 
+def _check_output(flag: str, path: Path | None) -> None:
+    """An output the user named must be writable before the work that fills it, not found out after."""
+    from bot.files import check_writable
+
+    if path is None or str(path) == "-":
+        return
+    try:
+        check_writable(path)
+    except PaperbotError as exc:
+        raise UsageError(f"{flag}: {exc}") from None
+
+
 def _feed_failures(failures: Sequence) -> int:
     """One stderr line per failed feed; the exit code says a source failed while the others were used."""
     for failure in failures:
@@ -223,11 +235,13 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
     from bot.propose import format_proposals, load_scan_inputs, scan, with_overrides
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
+    _check_output("--json", args.json)
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=args.state)
     result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
-    state.save()
+    # The proposals first: state marks these papers seen, so a proposal lost after it is lost for good.
     if args.json is not None:
         _write_json(args.json, result.to_json())
+    state.save()
     if args.json is None or str(args.json) != "-":
         print(format_proposals(result))
     return _feed_failures(result.failures)
@@ -240,6 +254,8 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
     from bot.propose import with_overrides
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
+    report_dir = args.report or Path("report")
+    _check_output("--report", report_dir / "report.md")
     result = evaluate(
         config,
         readme=args.readme or config.list.readme,
@@ -250,7 +266,7 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
         offline=args.offline,
         budget=args.budget,
     )
-    md, png = write_report(result, args.report or Path("report"))
+    md, png = write_report(result, report_dir)
     if args.json:
         print(json.dumps({**result.to_json(), "report": str(md), "plot": str(png)}, indent=2, ensure_ascii=False))
     else:
@@ -266,6 +282,7 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
     from bot.publish import run_job, summary
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
+    _check_output("--json", args.json)
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
                      state_path=args.state, retrain=args.retrain)
     if args.json is not None:

@@ -44,6 +44,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def check_writable(path: Path) -> None:
+    """Fail before long work (training, a replay, a scan that records state), not after it.
+
+    Probes with a real temp file in the target's folder, the way the atomic write will, because
+    permission bits lie (root, read-only mounts, /proc).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise PaperbotError(f"cannot write {path}: it is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=path.parent)
+    except OSError as exc:
+        raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Text is written exactly (no newline translation), so README bytes survive a round trip."""
     atomic_write_bytes(path, text.encode("utf-8"))

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from bot.errors import PaperbotError, UnusableModels, UsageError
-from bot.files import atomic_write_bytes, atomic_write_json
+from bot.files import atomic_write_bytes, atomic_write_json, check_writable
 from bot.papers import Neighbour, Paper, Section, SectionScore
 
 if TYPE_CHECKING:
@@ -902,6 +902,8 @@ def train_models(
     from bot.listfile import read_list
     from bot.tune import NotTunable, can_tune
 
+    if models_dir is not None:
+        check_writable(Path(models_dir) / ARTIFACT)  # now, not after a 20-minute training
     if plist is None:
         plist = read_list(readme)
     hyper = hyper_from_config(config)

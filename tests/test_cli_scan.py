@@ -88,3 +88,16 @@ def test_a_changed_readme_refuses_the_stale_models(workdir: Path, capsys: pytest
     err = capsys.readouterr().err
     assert err.startswith("paperbot: error: ") and "paperbot train" in err
     assert not (workdir / "state" / "state.json").exists()
+
+
+def test_an_unwritable_json_target_stops_before_anything_is_marked_seen(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "file").write_text("not a folder")
+    assert _scan(workdir, "--feed", DAY_23, "--json", str(workdir / "file" / "p.json")) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("paperbot: error: --json: cannot write ") and "\n" not in err
+    # the proposals would be lost for good if these papers were recorded as seen
+    assert not (workdir / "state" / "state.json").exists()
+    assert _scan(workdir, "--feed", DAY_23, "--json", "-") == 0
+    assert len(json.loads(capsys.readouterr().out)["proposals"]) == 3

@@ -188,6 +188,9 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     assert main(["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS),
                  "--holdout-from", "25x"]) == 2
     assert "--holdout-from '25x'" in capsys.readouterr().err
+    (tmp_path / "file").write_text("not a folder")
+    assert main([*args[:-6], "--report", str(tmp_path / "file" / "out")]) == 2  # before the replay, not after
+    assert capsys.readouterr().err.startswith("paperbot: error: --report: cannot write ")
 
 
 def test_sweep_thresholds_keep_their_third_decimal() -> None:

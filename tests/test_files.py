@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import PaperbotError
-from bot.files import atomic_write_json, atomic_write_text
+from bot.files import atomic_write_json, atomic_write_text, check_writable
 
 
 def test_atomic_write_keeps_bytes_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -42,3 +42,13 @@ def test_atomic_write_keeps_mode_of_existing_file_and_umask_for_new(tmp_path: Pa
     finally:
         os.umask(old_umask)
     assert (tmp_path / "fresh.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_check_writable_probes_without_leaving_anything(tmp_path: Path) -> None:
+    check_writable(tmp_path / "out" / "p.json")  # the folder is made, as the write would make it
+    assert [p.name for p in tmp_path.rglob("*")] == ["out"]
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(PaperbotError, match=r"cannot write .*file/p\.json: "):
+        check_writable(tmp_path / "file" / "p.json")
+    with pytest.raises(PaperbotError, match=r"cannot write .*out: it is a folder"):
+        check_writable(tmp_path / "out")

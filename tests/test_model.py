@@ -279,6 +279,16 @@ def test_missing_models_dir_says_run_train(tmp_path) -> None:
     assert "run `paperbot train`" in str(err.value)
 
 
+def test_unwritable_models_dir_fails_before_training(trained, encoder, tmp_path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(PaperbotError, match=r"cannot write .*file/models/model\.pkl\.gz"):
+        # a README that does not exist: the check has to come before anything is read or trained
+        train_models(
+            trained[3], readme=tmp_path / "missing.md", metadata=None, background=ML / "background.jsonl",
+            models_dir=tmp_path / "file" / "models", offline=True, encoder=encoder,
+        )
+
+
 def test_holdout_drops_entries_at_or_after_prefix(trained, encoder) -> None:
     tmp, config = trained[2], trained[3]
     assert is_held_out("2503.00001", "2503") and is_held_out("2601.1", "2503")
