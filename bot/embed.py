@@ -258,6 +258,7 @@ class EmbeddingCache:
         self._vectors: dict[str, np.ndarray] | None = None
         self._shards: list[Path] = []
         self._damaged: set[Path] = set()  # warned about once, not read again
+        self._unwritable = False
 
     def _load(self, *, refresh: bool = False) -> dict[str, np.ndarray]:
         """Read every shard once; with refresh, also shards other processes wrote since."""
@@ -313,10 +314,13 @@ class EmbeddingCache:
         if not len(keys):
             return
         store = self._load()
-        path = self.directory / f"shard-{uuid.uuid4().hex}.npz"
-        self._write(path, list(keys), np.asarray(vectors, dtype=np.float32))
         for k, v in zip(keys, vectors, strict=True):
             store[k] = v
+        if self._unwritable:
+            return
+        path = self.directory / f"shard-{uuid.uuid4().hex}.npz"
+        if not self._write(path, list(keys), np.asarray(vectors, dtype=np.float32)):
+            return
         self._shards.append(path)
         if len(self._shards) >= _SHARDS_BEFORE_COMPACT:
             self._compact()
@@ -324,16 +328,25 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._load())
 
-    def _write(self, path: Path, keys: list[str], vectors: np.ndarray) -> None:
+    def _write(self, path: Path, keys: list[str], vectors: np.ndarray) -> bool:
+        """False when the cache cannot be written (read-only, disk full): it is only a cache, as a damaged
+        shard is, so the run goes on with its vectors in memory instead of failing after the embedding."""
         buf = io.BytesIO()
         np.savez(buf, keys=np.array(keys, dtype=str), vectors=vectors)
-        atomic_write_bytes(path, buf.getvalue())
+        try:
+            atomic_write_bytes(path, buf.getvalue())
+        except PaperbotError as exc:
+            log.warning("%s; the embeddings are kept for this run only", exc)
+            self._unwritable = True  # said once; the next run embeds these papers again
+            return False
+        return True
 
     def _compact(self) -> None:
         store = self._load()
         keys = list(store)
         path = self.directory / f"shard-{uuid.uuid4().hex}.npz"
-        self._write(path, keys, np.stack([store[k] for k in keys]))
+        if not self._write(path, keys, np.stack([store[k] for k in keys])):
+            return
         for old in self._shards:
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -279,6 +279,19 @@ def test_a_damaged_cache_file_that_cannot_be_removed_is_warned_about_once(tmp_pa
     assert (cache.directory / "shard-garbage.npz").exists()
 
 
+def test_a_cache_that_cannot_be_written_costs_a_warning_not_the_run(tmp_path, caplog) -> None:
+    """Training embeds 20,000 papers before the first write: a read-only or full cache must not throw that
+    away, any more than a damaged shard fails a run."""
+    (tmp_path / "file").write_text("not a folder")
+    cache = EmbeddingCache(tmp_path / "file", "m")
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        for i in range(20):  # past the compaction point too
+            cache.put([f"k{i}"], np.full((1, 2), i, dtype=np.float32))
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert message.startswith("cannot write ") and message.endswith("; the embeddings are kept for this run only")
+    assert len(cache) == 20 and cache.get(["k7"])["k7"].tolist() == [7.0, 7.0]
+
+
 def test_importing_cli_and_model_does_not_import_torch() -> None:
     code = (
         "import sys, bot.cli, bot.model, bot.embed; "
