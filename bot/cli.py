@@ -236,6 +236,7 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
     _check_output("--json", args.json)
+    _check_output("--state" if args.state else "state.path", args.state or config.state.path)
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=args.state)
     result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
     # The proposals first: state marks these papers seen, so a proposal lost after it is lost for good.

@@ -101,3 +101,12 @@ def test_an_unwritable_json_target_stops_before_anything_is_marked_seen(
     assert not (workdir / "state" / "state.json").exists()
     assert _scan(workdir, "--feed", DAY_23, "--json", "-") == 0
     assert len(json.loads(capsys.readouterr().out)["proposals"]) == 3
+
+
+def test_an_unwritable_state_file_stops_the_scan_before_it_scores(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "file").write_text("not a folder")
+    assert _scan(workdir, "--feed", DAY_23, "--state", str(workdir / "file" / "state.json")) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("paperbot: error: --state: cannot write ") and captured.out == ""
