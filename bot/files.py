@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bot.errors import PaperbotError
+from bot.errors import PaperbotError, UsageError
 
 
 def _mode_for(path: Path) -> int:
@@ -48,16 +48,16 @@ def check_writable(path: Path) -> None:
     """Fail before long work (training, a replay, a scan that records state), not after it.
 
     Probes with a real temp file in the target's folder, the way the atomic write will, because
-    permission bits lie (root, read-only mounts, /proc).
+    permission bits lie (root, read-only mounts, /proc). A usage error (exit 2): the path was given.
     """
     path = Path(path)
     if path.is_dir():
-        raise PaperbotError(f"cannot write {path}: it is a folder")
+        raise UsageError(f"cannot write {path}: it is a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=path.parent)
     except OSError as exc:
-        raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)
     os.unlink(tmp)
 
