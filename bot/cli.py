@@ -125,6 +125,8 @@ def _cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     from bot.state import State
 
     sources = args.feed or list(config.feeds.urls)
+    if not args.no_state:
+        _check_output("--state" if args.state else "state.path", args.state or config.state.path)
     state = None if args.no_state else State.load(args.state or config.state.path)
     result = read_feeds(
         sources,

@@ -127,3 +127,13 @@ def test_corrupt_state_is_a_one_line_error(capsys: pytest.CaptureFixture[str], t
     assert code == 1 and out == ""
     assert err.startswith(f"paperbot: error: {state}: state file is not valid JSON")
     assert err.count("\n") == 1
+
+
+def test_an_unwritable_state_file_is_refused_before_the_feeds_are_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    code, out, err = run(capsys, "fetch", "--feed", str(RSS / "arxiv_cs_cl.xml"),
+                         "--state", str(tmp_path / "file" / "state.json"))
+    assert code == 2 and out == ""
+    assert err.startswith("paperbot: error: --state: cannot write ") and err.count("\n") == 1
