@@ -47,15 +47,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def check_writable(path: Path) -> None:
     """Fail before long work (training, a replay, a scan that records state), not after it.
 
-    Probes with a real temp file in the target's folder, the way the atomic write will, because
-    permission bits lie (root, read-only mounts, /proc). A usage error (exit 2): the path was given.
+    Probes with a real temp file in the nearest folder that exists, where the write would make its
+    folders, because permission bits lie (root, read-only mounts, /proc); it creates nothing, so a run
+    stopped later for another reason leaves no empty folder. A usage error (exit 2): the path was given.
     """
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"cannot write {path}: it is a folder")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: {folder} is not a folder")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".paperbot-", suffix=".probe", dir=folder)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)

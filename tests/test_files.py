@@ -45,10 +45,20 @@ def test_atomic_write_keeps_mode_of_existing_file_and_umask_for_new(tmp_path: Pa
 
 
 def test_check_writable_probes_without_leaving_anything(tmp_path: Path) -> None:
-    check_writable(tmp_path / "out" / "p.json")  # the folder is made, as the write would make it
-    assert [p.name for p in tmp_path.rglob("*")] == ["out"]
+    check_writable(tmp_path / "out" / "deeper" / "p.json")  # folders the write would make are fine
+    assert list(tmp_path.iterdir()) == []  # and the probe leaves nothing, not even them
     (tmp_path / "file").write_text("x")
-    with pytest.raises(PaperbotError, match=r"cannot write .*file/p\.json: "):
-        check_writable(tmp_path / "file" / "p.json")
-    with pytest.raises(PaperbotError, match=r"cannot write .*out: it is a folder"):
-        check_writable(tmp_path / "out")
+    with pytest.raises(PaperbotError, match=r"cannot write .*file/sub/p\.json: .*file is not a folder"):
+        check_writable(tmp_path / "file" / "sub" / "p.json")
+    with pytest.raises(PaperbotError, match=r"cannot write .*: it is a folder"):
+        check_writable(tmp_path)
+    tmp_path.chmod(0o500)
+    try:
+        if not os.access(tmp_path, os.W_OK):  # root writes anywhere; the /proc case below still holds
+            with pytest.raises(PaperbotError, match=r"cannot write .*p\.json: Permission denied"):
+                check_writable(tmp_path / "p.json")
+    finally:
+        tmp_path.chmod(0o700)
+    if Path("/proc/self").is_dir():  # Linux: root passes any permission check, yet /proc takes no files
+        with pytest.raises(PaperbotError, match=r"cannot write /proc/paperbot/p\.json: "):
+            check_writable(Path("/proc/paperbot/p.json"))
