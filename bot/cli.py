@@ -125,9 +125,9 @@ def _cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     from bot.state import State
 
     sources = args.feed or list(config.feeds.urls)
+    state = None
     if not args.no_state:
-        _check_output("--state" if args.state else "state.path", args.state or config.state.path)
-    state = None if args.no_state else State.load(args.state or config.state.path)
+        state = State.load(_state_path(args, config))
     result = read_feeds(
         sources,
         announce_types=config.feeds.announce_types,
@@ -226,6 +226,13 @@ def _check_output(flag: str, path: Path | None) -> None:
         raise UsageError(f"{flag}: {exc}") from None
 
 
+def _state_path(args: argparse.Namespace, config: Config) -> Path:
+    """The state file a command will write, checked first: it is saved after the feeds are read."""
+    path = args.state or config.state.path
+    _check_output("--state" if args.state else "state.path", path)
+    return path
+
+
 def _feed_failures(failures: Sequence) -> int:
     """One stderr line per failed feed; the exit code says a source failed while the others were used."""
     for failure in failures:
@@ -238,8 +245,8 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
     _check_output("--json", args.json)
-    _check_output("--state" if args.state else "state.path", args.state or config.state.path)
-    plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=args.state)
+    state_path = _state_path(args, config)
+    plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=state_path)
     result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
     # The proposals first: state marks these papers seen, so a proposal lost after it is lost for good.
     if args.json is not None:
