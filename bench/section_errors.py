@@ -25,6 +25,7 @@ from collections import Counter
 import numpy as np
 
 from bench.common import seed_list_embeddings
+from bench.section_tuned_blend import accuracy
 from bot.model import Hyper, SectionModel, _heading_text, _softmax, loo_hits, section_loo_scores
 
 TEMPLATES = (
@@ -32,11 +33,6 @@ TEMPLATES = (
     "Synthetic data for {}",
     "{}: large language models generate synthetic training data",
 )
-
-
-def accuracy(scores: np.ndarray, labels: np.ndarray) -> str:
-    top1, top3 = loo_hits(scores, labels)
-    return f"{top1.mean():.1%} / {top3.mean():.1%}"
 
 
 def main() -> None:
