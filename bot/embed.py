@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import numpy as np
 
 from bot.errors import PaperbotError
-from bot.files import atomic_write_bytes
+from bot.files import atomic_write_bytes, sweep_stale_temps
 from bot.papers import Paper
 
 if TYPE_CHECKING:
@@ -267,6 +267,8 @@ class EmbeddingCache:
         vectors = self._vectors if self._vectors is not None else {}
         known = set(self._shards) | self._damaged
         shards = sorted(self.directory.glob("shard-*.npz")) if self.directory.is_dir() else []
+        if not refresh and shards:
+            sweep_stale_temps(self.directory, ".shard-*.npz.*.tmp")  # writes a killed run left half done
         for shard in shards:
             if shard in known:
                 continue

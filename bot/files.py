@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from bot.errors import PaperbotError, UsageError
+
+STALE_TEMP_SECONDS = 3600
 
 
 def _mode_for(path: Path) -> int:
@@ -23,13 +27,19 @@ def _mode_for(path: Path) -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file in the same directory, fsync, then rename over the target."""
-    path = Path(path)
+    """Write to a temp file in the same directory, fsync, then rename over the target.
+
+    A symlink is written through (its target gets the new bytes), not replaced by a plain file. Temp
+    files a killed run left beside the target are swept, so they never reach a commit of models/.
+    """
+    shown = Path(path)
+    path = Path(os.path.realpath(shown))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        sweep_stale_temps(path.parent, f".{glob.escape(path.name)}.*.tmp")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise PaperbotError(f"cannot write {shown}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -38,10 +48,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         # mkstemp creates 0600; keep the old file's mode (a README stays world-readable), else the umask's.
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: no temp file stays behind
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise PaperbotError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise
+
+
+def sweep_stale_temps(folder: Path, pattern: str) -> None:
+    """Remove temp files older than an hour: a kill -9 mid-write leaves them, nothing reads them.
+
+    The hour keeps a concurrent run's write in progress (seconds old) safe.
+    """
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for old in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
 
 
 def check_writable(path: Path) -> None:
@@ -52,9 +76,10 @@ def check_writable(path: Path) -> None:
     stopped later for another reason leaves no empty folder. A usage error (exit 2): the path was given.
     """
     path = Path(path)
-    if path.is_dir():
+    target = Path(os.path.realpath(path))  # where atomic_write_bytes will really write
+    if target.is_dir():
         raise UsageError(f"cannot write {path}: it is a folder")
-    folder = path.parent
+    folder = target.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():

@@ -234,6 +234,19 @@ def test_cache_compacts_many_shards(tmp_path) -> None:
     assert fresh.get(["k7"])["k7"].tolist() == [7.0, 7.0]
 
 
+def test_half_written_shards_of_a_killed_run_are_swept(tmp_path) -> None:
+    writer = EmbeddingCache(tmp_path, "m")
+    writer.put(["k1"], np.ones((1, 2), dtype=np.float32))
+    stale = writer.directory / ".shard-0a1b.npz.x1y2.tmp"  # a compaction killed mid-write, hours ago
+    fresh = writer.directory / ".shard-3c4d.npz.z3w4.tmp"  # another run writing right now
+    for f in (stale, fresh):
+        f.write_bytes(b"half")
+    hours_ago = os.stat(stale).st_mtime - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    assert len(EmbeddingCache(tmp_path, "m")) == 1
+    assert not stale.exists() and fresh.exists()
+
+
 def test_damaged_cache_files_are_removed_with_a_warning(tmp_path, caplog) -> None:
     """A cache is only a cache: a truncated or foreign shard costs a recomputation, never the run, and it
     is deleted so the next run does not warn about it again."""

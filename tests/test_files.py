@@ -62,3 +62,41 @@ def test_check_writable_probes_without_leaving_anything(tmp_path: Path) -> None:
     if Path("/proc/self").is_dir():  # Linux: root passes any permission check, yet /proc takes no files
         with pytest.raises(PaperbotError, match=r"cannot write /proc/paperbot/p\.json: "):
             check_writable(Path("/proc/paperbot/p.json"))
+
+
+def test_a_symlinked_file_is_written_through_not_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "lists" / "real.md"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "README.md"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    check_writable(link)  # probes the target's folder
+
+
+def test_an_interrupted_write_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "state.json"
+    target.write_text("old")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_text(target, "new")
+    assert [p.name for p in tmp_path.iterdir()] == ["state.json"] and target.read_text() == "old"
+
+
+def test_temp_files_of_a_killed_run_are_swept_but_a_fresh_one_is_kept(tmp_path: Path) -> None:
+    stale = tmp_path / ".model.pkl.gz.abc123.tmp"
+    fresh = tmp_path / ".model.pkl.gz.def456.tmp"  # another run writing right now
+    other = tmp_path / ".meta.json.abc123.tmp"
+    for f in (stale, fresh, other):
+        f.write_bytes(b"half")
+    hours_ago = os.stat(stale).st_mtime - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    atomic_write_text(tmp_path / "model.pkl.gz", "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".meta.json.abc123.tmp", ".model.pkl.gz.def456.tmp",
+                                                          "model.pkl.gz"]
