@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import math
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from bot import __version__
 from bot.config import Config, load_config
@@ -135,9 +137,6 @@ def _cmd_fetch(args: argparse.Namespace, config: Config) -> int:
         timeout=config.feeds.timeout_seconds,
         contact=contact_for(config),
     )
-    if state is not None and result.papers:
-        state.mark_seen((p.arxiv_id for p in result.papers), datetime.now(UTC).date().isoformat())
-        state.save()
     if args.json:
         doc = {
             "papers": [
@@ -170,6 +169,10 @@ def _cmd_fetch(args: argparse.Namespace, config: Config) -> int:
             f"replace {st.replace}, replace-cross {st.replace_cross}; {st.duplicates} duplicates "
             f"({st.seen} seen in earlier runs)"
         )
+    sys.stdout.flush()  # shown before they are recorded as seen: a failed output must not hide them for good
+    if state is not None and result.papers:
+        state.mark_seen((p.arxiv_id for p in result.papers), datetime.now(UTC).date().isoformat())
+        state.save()
     return _feed_failures(result.failures)
 
 
@@ -209,9 +212,46 @@ def _write_json(target: Path, doc: dict) -> None:
 
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if str(target) == "-":
-        sys.stdout.write(text)
+        _emit(text, end="")
     else:
         atomic_write_text(target, text)
+
+
+def _emit(text: str, end: str = "\n") -> None:
+    """Print and flush now, so a full disk or a failed redirect is known before state is saved."""
+    sys.stdout.write(text + end)
+    sys.stdout.flush()
+
+
+class _GuardedStdout:
+    """sys.stdout while a command runs: a failed write (`> /dev/full`, a dead redirect) becomes the usual
+    one-line error instead of a traceback; a reader that left (`| head`) stays BrokenPipeError."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def _failed(self, exc: OSError) -> PaperbotError:
+        _quiet_stdout(self._stream)
+        return PaperbotError(f"cannot write to standard output: {exc.strerror or exc}")
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _check_output(flag: str, path: Path | None) -> None:
@@ -248,12 +288,13 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
     state_path = _state_path(args, config)
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=state_path)
     result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
-    # The proposals first: state marks these papers seen, so a proposal lost after it is lost for good.
+    # The proposals first, shown and flushed: state marks these papers seen, so a proposal lost after it
+    # (an output that fails) would be lost for good; shown twice is the safe side.
     if args.json is not None:
         _write_json(args.json, result.to_json())
-    state.save()
     if args.json is None or str(args.json) != "-":
-        print(format_proposals(result))
+        _emit(format_proposals(result))
+    state.save()
     return _feed_failures(result.failures)
 
 
@@ -399,7 +440,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "fetch", _cmd_fetch, "read arXiv RSS feeds and print the new papers",
         "Poll arXiv RSS feeds (URLs or files), keep new and cross-listed papers, skip replacements and "
-        "papers already seen, and print them.",
+        "papers already seen, and print them. They are recorded as seen, so a later scan or run skips "
+        "them: use --no-state to look without recording.",
     )
     p.add_argument("--feed", action="append", metavar="SRC", help="feed URL or file (repeatable; default: config)")
     p.add_argument("--state", type=Path, help="state file (default: config state.path)")
@@ -516,7 +558,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         config_path = getattr(args, "config", None)
         config = load_config(config_path, must_exist=config_path is not None)
         _setup_logging(args, config)
-        return args.handler(args, config)
+        stdout, sys.stdout = sys.stdout, _GuardedStdout(sys.stdout)  # type: ignore[assignment]
+        try:
+            code = args.handler(args, config)
+            sys.stdout.flush()  # `> /dev/full` fails here: one error line, not "Exception ignored" at exit
+        finally:
+            sys.stdout = stdout
+        return code
     except PaperbotError as exc:
         print(f"paperbot: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -525,9 +573,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `paperbot sections --json | head`: the reader left; that is not an error worth a traceback.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        _quiet_stdout(sys.stdout)
         return 0
+
+
+def _quiet_stdout(stream: TextIO) -> None:
+    """Stdout failed: point its descriptor at /dev/null, so what is still buffered goes nowhere quietly
+    instead of an "Exception ignored" at exit (the recipe of Python's signal docs)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import errno
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,17 @@ def test_an_unwritable_state_file_is_refused_before_the_feeds_are_read(
                          "--state", str(tmp_path / "file" / "state.json"))
     assert code == 2 and out == ""
     assert err.startswith("paperbot: error: --state: cannot write ") and err.count("\n") == 1
+
+
+def test_papers_that_cannot_be_printed_are_not_recorded(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    class FullDisk(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    state = tmp_path / "state.json"
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", FullDisk())
+        code, _, err = run(capsys, "fetch", "--feed", str(RSS / "arxiv_cs_cl.xml"), "--state", str(state))
+    assert code == 1 and err.endswith("\npaperbot: error: cannot write to standard output: No space left on device\n")
+    assert not state.exists()

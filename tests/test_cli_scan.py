@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +113,25 @@ def test_an_unwritable_state_file_stops_the_scan_before_it_scores(
     assert _scan(workdir, "--feed", DAY_23, "--state", str(workdir / "file" / "state.json")) == 2
     captured = capsys.readouterr()
     assert captured.err.startswith("paperbot: error: --state: cannot write ") and captured.out == ""
+
+
+class _FullDisk(io.StringIO):
+    """Standard output redirected to a full disk (`> /dev/full`)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json", "-")])
+def test_proposals_that_cannot_be_printed_are_not_marked_seen(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, json_flag: tuple[str, ...]
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", _FullDisk())
+        assert _scan(workdir, "--feed", DAY_23, *json_flag) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == "paperbot: error: cannot write to standard output: No space left on device"
+    assert not any(line.startswith("Traceback") for line in err)
+    assert not (workdir / "state" / "state.json").exists()
+    assert _scan(workdir, "--feed", DAY_23, "--json", "-") == 0
+    assert len(json.loads(capsys.readouterr().out)["proposals"]) == 3
