@@ -9,8 +9,16 @@ from dataclasses import dataclass, field
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
 ARXIV_ID_RE = re.compile(rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?:v(?P<version>\d+))?")
+# Lists link arXiv papers through other sites too: the same paper, so the same identity.
+_ARXIV_PAGES = (
+    r"arxiv\.org/(?:abs|pdf|html|format)/",
+    r"alphaxiv\.org/(?:abs|overview|pdf)/",
+    r"huggingface\.co/papers/",
+    r"ar5iv\.org/(?:abs|html)/",
+    r"doi\.org/10\.48550/arxiv\.",
+)
 _ARXIV_URL_RE = re.compile(
-    rf"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>{_NEW_ID}|{_OLD_ID})(?:v(?P<version>\d+))?(?!\d)", re.I
+    rf"(?:{'|'.join(_ARXIV_PAGES)})(?P<id>{_NEW_ID}|{_OLD_ID})(?:v(?P<version>\d+))?(?!\d)", re.I
 )
 
 
@@ -30,7 +38,8 @@ def versionless_id(text: str) -> str:
 
 
 def arxiv_id_from_url(url: str) -> str | None:
-    """The versionless arXiv id of an abs/pdf/html link (with or without www.), else None.
+    """The versionless arXiv id of an abs/pdf/html link (with or without www.), or of the paper's page
+    on alphaXiv, Hugging Face or ar5iv, or its arXiv DOI; else None.
 
     The id must end where the digits end: a typo such as abs/2503.174601 names no paper, not 2503.17460.
     """

@@ -185,6 +185,10 @@ def test_bold_pipe_format() -> None:
 def test_paper_key_fallbacks() -> None:
     assert paper_key("https://arxiv.org/html/2401.16380v2", "x") == ("arxiv:2401.16380", "2401.16380")
     assert paper_key("https://arxiv.org/pdf/2401.16380v12.pdf", "x") == ("arxiv:2401.16380", "2401.16380")
+    # the same paper linked through another site is the same paper: never proposed again
+    for url in ("https://huggingface.co/papers/2401.16380", "https://www.alphaxiv.org/abs/2401.16380v2",
+                "https://doi.org/10.48550/arXiv.2401.16380", "https://ar5iv.org/abs/2401.16380"):
+        assert paper_key(url, "x") == ("arxiv:2401.16380", "2401.16380"), url
     # a mistyped id names no paper (keyed by its title), not the id its first digits spell
     assert paper_key("https://arxiv.org/abs/2401.163801", "Some Title") == ("title:some title", None)
     assert paper_key("https://openreview.net/pdf?id=ThjDCZOljE", "x")[0] == "openreview:ThjDCZOljE"
