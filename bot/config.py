@@ -208,9 +208,14 @@ class ScheduleConfig(_Section):
     def _valid_crontab(cls, v: str) -> str:
         if len(v.split()) != 5:
             raise ValueError("must have 5 fields: minute hour day month weekday")
+        from datetime import UTC, datetime
+
         from bot.schedule import crontab_trigger
 
-        crontab_trigger(v, "UTC")  # ValueError naming the bad field
+        trigger = crontab_trigger(v, "UTC")  # ValueError naming the bad field
+        now = datetime.now(UTC)
+        if trigger.get_next_fire_time(None, now) is None:  # "30 0 31 2 *": 31 February
+            raise ValueError("never fires: no date matches its day and month")
         return v
 
     @field_validator("timezone")
@@ -220,7 +225,7 @@ class ScheduleConfig(_Section):
 
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a folder of zones, not a zone
             raise ValueError("must be an IANA timezone such as UTC or America/New_York") from None
         return v
 
@@ -267,6 +272,8 @@ def _resolve(model: BaseModel, base: Path) -> Any:
             updates[name] = _resolve(value, base)
         elif isinstance(value, Path) and not value.is_absolute():
             updates[name] = base / value
+    if isinstance(model, FeedsConfig):  # local feed files sit beside the config, like every other path
+        updates["urls"] = [u if "://" in u or Path(u).is_absolute() else str(base / u) for u in model.urls]
     return model.model_copy(update=updates)
 
 
@@ -319,6 +326,8 @@ def load_config(path: Path | str | None = None, *, must_exist: bool = False) -> 
         where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(f"{path}:{where}: not valid YAML: {problem}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the config as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
     if raw is None:

@@ -61,11 +61,20 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
         load_config(write(tmp_path, "feeds: [\n"))
     with pytest.raises(ConfigError, match="timezone: 'Mars/Base'"):
         load_config(write(tmp_path, "schedule:\n  timezone: Mars/Base\n"))
+    # a region is a folder of zones in the tz database, not a zone
+    with pytest.raises(ConfigError, match="timezone: 'America' is not allowed: must be an IANA timezone"):
+        load_config(write(tmp_path, "schedule:\n  timezone: America\n"))
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("# r\u00e9sum\u00e9\nmax_proposals_per_run: 2\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match=r"latin1\.yaml: not UTF-8 text \(byte 3\)"):
+        load_config(latin1)
 
 
 def test_relative_paths_resolve_against_config_dir(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, "state:\n  path: s/state.json\n"))
+    config = load_config(write(tmp_path, "state:\n  path: s/state.json\nfeeds:\n  urls: [feeds/today.xml, "
+                                         "/srv/abs.xml, https://rss.arxiv.org/rss/cs.CL]\n"))
     assert config.state.path == tmp_path / "s/state.json"
+    assert config.feeds.urls == [str(tmp_path / "feeds/today.xml"), "/srv/abs.xml", "https://rss.arxiv.org/rss/cs.CL"]
 
 
 def test_github_settings_from_environment_and_token_hidden(tmp_path: Path) -> None:
