@@ -165,7 +165,11 @@ def _parse_source(source: str, *, timeout: float, session: requests.Session, con
 
 
 def _read_bytes(source: str, *, timeout: float, session: requests.Session, contact: str | None) -> bytes:
-    scheme = urlparse(source).scheme.lower()
+    try:
+        url = urlparse(source)
+    except ValueError as exc:  # "http://[::1": a broken address, not a reason for a traceback
+        raise _SourceError(f"not a valid URL: {exc}") from None
+    scheme = url.scheme.lower()
     if scheme in ("http", "https"):
         try:
             response = session.get(source, timeout=timeout, headers={"User-Agent": user_agent(contact)})
@@ -177,7 +181,7 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
             raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip())
         return response.content
     if scheme == "file":
-        path = Path(unquote(urlparse(source).path))
+        path = Path(unquote(url.path))
     elif scheme and len(scheme) > 1:  # one letter: a Windows drive
         raise _SourceError(f"unsupported URL scheme '{scheme}' (use http(s), file:// or a path)")
     else:

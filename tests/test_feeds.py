@@ -193,6 +193,14 @@ def test_connection_refused_is_a_failure_not_a_crash() -> None:
     assert result.failures[0].reason.startswith("connection failed")
 
 
+def test_a_malformed_url_is_a_failed_feed_not_a_crash() -> None:
+    result = read_feeds(["http://[::1/rss/cs.CL", "gopher://arxiv.org/rss", str(RSS / "arxiv_cs_ai.xml")])
+    assert [f.reason for f in result.failures] == [
+        "not a valid URL: Invalid IPv6 URL", "unsupported URL scheme 'gopher' (use http(s), file:// or a path)"
+    ]
+    assert len(result.papers) == 3
+
+
 def test_unknown_announce_type_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown announce types"):
         read_feeds([], announce_types=("new", "replaced"))
