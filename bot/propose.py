@@ -97,6 +97,7 @@ def scan(
     save: the caller saves state once the whole run has succeeded. Papers are placed in sections from
     relevance `place_from` up (default: the relevance threshold; evaluate's sweep asks for lower).
     """
+    from bot.arxiv_api import contact_for
     from bot.embed import EmbeddingCache, config_encoder
     from bot.feeds import read_feeds
 
@@ -104,6 +105,7 @@ def scan(
         list(feeds),
         announce_types=tuple(config.feeds.announce_types),
         timeout=config.feeds.timeout_seconds,
+        contact=contact_for(config),  # arXiv asks automated clients to say who runs them
     )
     stats: dict[str, int] = {k: int(v) for k, v in result.stats.to_json().items() if isinstance(v, int | float)}
     on_list = known = excluded = 0
@@ -139,7 +141,8 @@ def scan(
     )
     above = sum(_passes(s, config.thresholds.relevance, config.thresholds.section) for s in scored)
     if record:
-        state.mark_seen([s.paper.arxiv_id for s in scored], today or _dt.date.today().isoformat())
+        day = today or _dt.datetime.now(_dt.UTC).date().isoformat()  # UTC, as fetch and run date things
+        state.mark_seen([s.paper.arxiv_id for s in scored], day)
 
     stats.update(
         {

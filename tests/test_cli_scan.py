@@ -13,6 +13,7 @@ import pytest
 from bot.cli import main
 from bot.listfile import read_list
 from tests.replay_support import FEEDS, README, list_checkout
+from tests.servers.arxiv import ArxivServer
 
 DAY_18 = str(FEEDS / "2025-04-18.xml")
 DAY_23 = str(FEEDS / "2025-04-23.xml")
@@ -135,3 +136,14 @@ def test_proposals_that_cannot_be_printed_are_not_marked_seen(
     assert not (workdir / "state" / "state.json").exists()
     assert _scan(workdir, "--feed", DAY_23, "--json", "-") == 0
     assert len(json.loads(capsys.readouterr().out)["proposals"]) == 3
+
+
+def test_scan_tells_arxiv_who_runs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    workdir = list_checkout(tmp_path, monkeypatch, extra_config="arxiv_api: {contact: lists@example.org}\n")
+    with ArxivServer() as server:
+        url = server.feed("/rss/cs.CL", DAY_23)
+        assert _scan(workdir, "--feed", url) == 0
+    (request,) = server.requests
+    assert request.headers["User-Agent"].startswith("paperbot/")
+    assert request.headers["User-Agent"].endswith("; +lists@example.org)")
