@@ -84,10 +84,10 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     from bot.listfile import read_list
     from bot.papers import arxiv_id_from_url
 
-    # Exactly an id (arXiv:, version allowed) or an arxiv.org link: a typo such as x2401.12345 must not
-    # quietly add 2401.12345.
+    # Exactly an id (arXiv:, version allowed) or a link to the paper (arxiv.org, alphaXiv, Hugging Face):
+    # a typo such as x2401.12345 must not quietly add 2401.12345.
     raw = args.arxiv_id.strip()
-    arxiv_id = arxiv_id_from_url(raw) if "arxiv.org/" in raw.lower() else normalize_id(raw)
+    arxiv_id = arxiv_id_from_url(raw) or normalize_id(raw)
     if arxiv_id is None:
         raise UsageError(
             f"{args.arxiv_id!r} is not an arXiv id (expected e.g. 2503.14023, arXiv:2503.14023v2 or "
@@ -99,6 +99,7 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     if arxiv_id in plist.arxiv_ids():
         where = next(plist.section_by_id(e.section_id) for e in plist.entries if e.arxiv_id == arxiv_id)
         raise PaperbotError(f"{arxiv_id} is already on the list in {' > '.join(where.path)} ({readme}); nothing added")
+    _check_output("--output" if args.output else "--readme", args.output or readme)  # before asking arXiv
     metadata = args.metadata
     if metadata is None and config.list.metadata is not None and Path(config.list.metadata).exists():
         metadata = config.list.metadata
@@ -346,8 +347,10 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
 def _cmd_schedule(args: argparse.Namespace, config: Config) -> int:
     from functools import partial
 
+    from bot.propose import with_overrides
     from bot.schedule import Daemon
 
+    with_overrides(config, max_proposals=args.max_proposals)  # a bad value stops now, not at every tick
     # Each tick is exactly `paperbot run` with the same config and flags: main() reloads the config, so an
     # edited config.yaml (thresholds, feeds) applies from the next run; the cron itself is read once.
     run_argv = ["run"]

@@ -3,12 +3,14 @@
 Runs never overlap (one instance; a tick that arrives while a run is still going is skipped and logged),
 late ticks collapse into one run (after a laptop sleeps through several days there is one run, not
 three), a failed run is one log line and the next tick simply tries again, and SIGTERM/SIGINT stop the
-loop cleanly: no new run starts, a run in progress finishes, the process exits 0.
+loop cleanly: no new run starts, a run in progress finishes, the process exits 0. A second SIGINT or
+SIGTERM stops at once (exit 130, or the signal's default).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -93,10 +95,18 @@ class CrontabTrigger(BaseTrigger):
         minute, hour, day, month, weekday = fields
         self.cron = cron
         self.timezone = ZoneInfo(timezone)
-        self._wall = CronTrigger(
-            minute=minute, hour=hour, day=day, month=month,
-            day_of_week=crontab_weekdays(weekday, cron), timezone=UTC,
-        )
+        days = crontab_weekdays(weekday, cron)
+        # crontab: when both day fields are restricted, a day matching either one fires (man 5 crontab);
+        # one APScheduler trigger would need both ("13 * 5": every 13th and every Friday, not Friday 13th).
+        both = not day.startswith("*") and not weekday.startswith("*")
+        pairs = [(day, "*"), ("*", days)] if both else [(day, days)]
+        self._walls = [
+            CronTrigger(minute=minute, hour=hour, day=d, month=month, day_of_week=w, timezone=UTC) for d, w in pairs
+        ]
+
+    def _wall_next(self, previous: datetime | None, now: datetime) -> datetime | None:
+        times = [t for t in (w.get_next_fire_time(previous, now) for w in self._walls) if t is not None]
+        return min(times, default=None)
 
     def _wall_time(self, when: datetime) -> datetime:
         return when.astimezone(self.timezone).replace(tzinfo=UTC, fold=0)
@@ -111,7 +121,7 @@ class CrontabTrigger(BaseTrigger):
         # On the autumn night the wall clock runs an hour twice; a wall time may then map to an instant
         # already past. Step over it (at most a couple of times).
         for _ in range(4):
-            wall_next = self._wall.get_next_fire_time(wall_previous, wall_now)
+            wall_next = self._wall_next(wall_previous, wall_now)
             if wall_next is None:
                 return None
             local = self._local_time(wall_next)
@@ -261,6 +271,17 @@ class Daemon:
             self.scheduler.shutdown(wait=False)  # no new run; a run in progress goes on
         if not self._idle.is_set():
             log.info("waiting for the run in progress to finish")
-            self._idle.wait()
+            self._wait_or_exit()
         log.info("scheduler stopped (%d run(s), %d failed)", self.runs, self.failures)
         return 0
+
+    def _wait_or_exit(self) -> None:
+        """A second Ctrl-C means now: the run's thread would otherwise keep the process alive to its end
+        (and maybe open a PR after the user gave up on it). A half-made bot branch is reused next time."""
+        try:
+            while not self._idle.wait(POLL_SECONDS):
+                pass
+        except KeyboardInterrupt:
+            log.warning("interrupted again: stopping now; the run in progress is cut off")
+            logging.shutdown()
+            os._exit(130)

@@ -24,6 +24,7 @@ from bot import cli
 from bot.config import Config, load_config
 from bot.errors import ConfigError
 from bot.schedule import Daemon, crontab_trigger, crontab_weekdays
+from tests.conftest import REPO
 
 NY = ZoneInfo("America/New_York")
 
@@ -121,6 +122,17 @@ def test_weekdays_one_to_five_are_monday_to_friday() -> None:
     assert [t.strftime("%a %d") for t in times] == ["Fri 07", "Mon 10", "Tue 11", "Wed 12", "Thu 13"]
 
 
+def test_day_and_weekday_both_set_fire_on_either_as_crontab_does() -> None:
+    """man 5 crontab: "13 * 5" is every 13th and every Friday, not only Friday the 13th."""
+    times = fire_times("0 9 13 * 5", "UTC", datetime(2025, 6, 1, tzinfo=UTC), 4)
+    assert [t.strftime("%a %d") for t in times] == ["Fri 06", "Fri 13", "Fri 20", "Fri 27"]
+    times = fire_times("0 9 1 * mon", "UTC", datetime(2025, 6, 20, tzinfo=UTC), 3)
+    assert [t.strftime("%a %d %b") for t in times] == ["Mon 23 Jun", "Mon 30 Jun", "Tue 01 Jul"]
+    # a stepped day field starts with '*': only the weekdays restrict, as in crontab
+    times = fire_times("0 9 */2 * mon", "UTC", datetime(2025, 6, 1, tzinfo=UTC), 2)
+    assert [t.strftime("%a %d") for t in times] == ["Mon 09", "Mon 23"]
+
+
 def test_fire_times_follow_new_york_across_spring_dst_change() -> None:
     # DST began Sunday 9 March 2025: 00:30 New York is 05:30 UTC before and 04:30 UTC after.
     times = fire_times("30 0 * * 1-5", "America/New_York", datetime(2025, 3, 6, 12, tzinfo=NY), 3)
@@ -154,7 +166,8 @@ def test_default_schedule_is_just_after_the_feed_rebuild() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cron", "needle"), [("30 0 * * 8", "weekday '8'"), ("61 0 * * *", "61"), ("30 0 * *", "5 fields")]
+    ("cron", "needle"),
+    [("30 0 * * 8", "weekday '8'"), ("61 0 * * *", "61"), ("30 0 * *", "5 fields"), ("30 0 31 2 *", "never fires")],
 )
 def test_bad_cron_in_config_is_a_one_line_config_error(tmp_path: Path, cron: str, needle: str) -> None:
     path = tmp_path / "config.yaml"
@@ -395,6 +408,14 @@ def test_schedule_command_with_bad_timezone_exits_2(tmp_path: Path, capsys: pyte
     assert err.startswith("paperbot: error: ") and "schedule.timezone" in err and err.count("\n") == 1
 
 
+def test_schedule_with_a_bad_cap_stops_at_start_not_at_every_tick(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Daemon, "serve", lambda self: pytest.fail("the daemon started"))
+    assert cli.main(["schedule", "--config", str(REPO / "config.yaml"), "--max-proposals", "500"]) == 2
+    assert capsys.readouterr().err == "paperbot: error: --max-proposals 500: must be between 0 and 100\n"
+
+
 def test_next_run_uses_the_injected_clock(clock: FakeClock) -> None:
     daemon = make_daemon(clock, lambda: 0)
     assert daemon.next_run() == datetime(2025, 3, 7, 0, 30, tzinfo=NY)
@@ -446,3 +467,37 @@ def test_paperbot_schedule_process_exits_0_on_sigterm(tmp_path: Path) -> None:
     assert out == ""
     assert '"message": "SIGTERM received: stopping the scheduler"' in err
     assert '"message": "scheduler stopped (0 run(s), 0 failed)"' in err
+
+
+def test_a_second_ctrl_c_stops_at_once_instead_of_waiting_for_the_run(tmp_path: Path) -> None:
+    """The first SIGINT waits for the run in progress; a second one means now (exit 130), not in a minute."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "daemon.py"
+    script.write_text(
+        "import logging, sys, threading, time\n"
+        "from bot.schedule import Daemon\n"
+        "logging.basicConfig(level=logging.INFO, stream=sys.stderr, format='%(message)s')\n"
+        "daemon = Daemon(lambda: time.sleep(60) or 0, cron='0 0 1 1 *', timezone='UTC')\n"
+        "threading.Thread(target=daemon._run_once).start()  # a run in progress, as a tick would start it\n"
+        "sys.exit(daemon.serve())\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert proc.stderr is not None
+        while "paperbot schedule: cron" not in proc.stderr.readline():  # serving, with the run going
+            pass
+        proc.send_signal(signal.SIGINT)
+        while "waiting for the run in progress to finish" not in proc.stderr.readline():
+            pass
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130 and time.monotonic() - started < 10
+    assert "interrupted again: stopping now; the run in progress is cut off" in err
