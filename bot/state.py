@@ -68,8 +68,15 @@ class State:
         for name in ("proposed", "rejected"):
             if not all(isinstance(v, dict) for v in parts[name].values()):
                 raise PaperbotError(f"{where}: every '{name}' value must be a JSON object")
-        return cls(path=path, seen=dict(parts["seen"]), proposed=dict(parts["proposed"]),
-                   rejected=dict(parts["rejected"]))
+        # Keys as every lookup spells them: a hand-edited "2504.12687v2" is the same paper as 2504.12687.
+        def keyed(part: dict) -> dict:
+            out: dict = {}
+            for key, value in part.items():
+                out.setdefault(versionless_id(str(key)), value)
+            return out
+
+        return cls(path=path, seen=keyed(parts["seen"]), proposed=keyed(parts["proposed"]),
+                   rejected=keyed(parts["rejected"]))
 
     def to_json(self) -> dict:
         return {

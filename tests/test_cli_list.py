@@ -100,6 +100,25 @@ def test_add_takes_an_arxiv_link(readme: Path) -> None:
     assert readme.read_text(encoding="utf-8").count(CONVOGEN_LINE) == 1
 
 
+def test_add_takes_the_papers_page_on_another_site(readme: Path) -> None:
+    assert main([
+        "add", "https://huggingface.co/papers/2503.17460", "--section", "6.3 Agent and Tool Use",
+        "--readme", str(readme), "--metadata", str(METADATA),
+    ]) == 0
+    assert readme.read_text(encoding="utf-8").count(CONVOGEN_LINE) == 1
+
+
+def test_add_to_an_unwritable_output_stops_before_asking_arxiv(
+    readme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("in the way")
+    # no --metadata: reaching the arXiv lookup would be a network error, not this one
+    code = main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+                 "--output", str(tmp_path / "file" / "out.md")])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("paperbot: error: --output: cannot write ")
+
+
 def test_add_paper_already_listed_exit_1(readme: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["add", "2406.08464v2", "--section", "6.7 Writing", "--readme", str(readme)])
     assert code == 1

@@ -84,3 +84,12 @@ def test_load_none_is_an_in_memory_state() -> None:
     state = State.load(None)
     state.mark_seen(["2401.16380"], "2024-01-30")
     assert state.is_known("2401.16380v2")
+
+
+def test_hand_edited_versioned_ids_are_the_same_papers(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": 1, "seen": {"2504.12687v2": "2025-04-18"},
+                                "rejected": {"arXiv:2504.12913v1": {"date": "2025-04-20", "pr": None}}}))
+    state = State.load(path)
+    assert state.is_known("2504.12687") and state.is_known("2504.12687v3")
+    assert "2504.12913" in state.rejected and state.is_known("2504.12913")
