@@ -267,21 +267,20 @@ class Daemon:
             self._restore_signals()
             raise
         self._restore_signals()
-        if self.scheduler.state != STATE_STOPPED:
-            self.scheduler.shutdown(wait=False)  # no new run; a run in progress goes on
-        if not self._idle.is_set():
-            log.info("waiting for the run in progress to finish")
-            self._wait_or_exit()
-        log.info("scheduler stopped (%d run(s), %d failed)", self.runs, self.failures)
-        return 0
-
-    def _wait_or_exit(self) -> None:
-        """A second Ctrl-C means now: the run's thread would otherwise keep the process alive to its end
-        (and maybe open a PR after the user gave up on it). A half-made bot branch is reused next time."""
         try:
-            while not self._idle.wait(POLL_SECONDS):
-                pass
+            if self.scheduler.state != STATE_STOPPED:
+                self.scheduler.shutdown(wait=False)  # no new run; a run in progress goes on
+            if not self._idle.is_set():
+                log.info("waiting for the run in progress to finish")
+                while not self._idle.wait(POLL_SECONDS):
+                    pass
         except KeyboardInterrupt:
+            if self._idle.is_set():
+                raise
+            # A second Ctrl-C means now: the run's thread would otherwise keep the process alive to its end
+            # (and maybe open a PR after the user gave up on it). A half-made bot branch is reused next time.
             log.warning("interrupted again: stopping now; the run in progress is cut off")
             logging.shutdown()
             os._exit(130)
+        log.info("scheduler stopped (%d run(s), %d failed)", self.runs, self.failures)
+        return 0
