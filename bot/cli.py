@@ -307,7 +307,8 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
     report_dir = args.report or Path("report")
-    _check_output("--report", report_dir / "report.md")
+    for name in ("report.md", "replay.png"):  # both, before the minutes of replay that fill them
+        _check_output("--report", report_dir / name)
     result = evaluate(
         config,
         readme=args.readme or config.list.readme,

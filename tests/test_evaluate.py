@@ -191,6 +191,10 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     (tmp_path / "file").write_text("not a folder")
     assert main([*args[:-6], "--report", str(tmp_path / "file" / "out")]) == 2  # before the replay, not after
     assert capsys.readouterr().err.startswith("paperbot: error: --report: cannot write ")
+    (tmp_path / "busy" / "replay.png").mkdir(parents=True)  # the plot's name taken by a folder
+    assert main([*args[:-6], "--report", str(tmp_path / "busy")]) == 2
+    plot = tmp_path / "busy" / "replay.png"
+    assert capsys.readouterr().err == f"paperbot: error: --report: cannot write {plot}: it is a folder\n"
 
 
 def test_sweep_thresholds_keep_their_third_decimal() -> None:
