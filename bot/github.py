@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from urllib.parse import urlsplit
 
 from bot.config import Config, github_settings
 from bot.errors import PaperbotError, UsageError
 from bot.papers import Proposal
-from bot.render import parse_body, parse_marker, pr_body, pr_title, unified_diff
+from bot.render import BodyParts, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
 if TYPE_CHECKING:
-    from github.Commit import Commit
     from github.PullRequest import PullRequest
     from github.Repository import Repository
 
@@ -41,6 +43,8 @@ LABEL_DESCRIPTION = "Papers proposed by paperbot"
 MAX_BRANCH_SUFFIX = 20
 # Reads plus writes of one run, with room for retries: below this the run would stop half-way.
 MIN_RATE_BUDGET = 25
+# A branch of a run that died before its PR holds one commit (a few after conflicts); more is someone's work.
+MAX_ABANDONED_COMMITS = 20
 
 Edit = Callable[[str, Sequence[Proposal]], str]
 
@@ -163,7 +167,12 @@ class DryRunForge:
 
 
 def _rate_limit_reset(exc: Any) -> str | None:
-    """The reset time of a rate-limit answer (403/429 with x-ratelimit-remaining 0, or retry-after)."""
+    """When a rate-limit answer (403/429) lifts: "at <UTC time>" or "in N s"; None when it is not one.
+
+    GitHub's docs: wait retry-after seconds when it is sent (a secondary limit sends it while the primary
+    window still has requests left, so that window's x-ratelimit-reset says nothing); x-ratelimit-reset
+    when the primary window is used up (remaining 0, the later of the two) or there is no retry-after.
+    """
     headers = {k.lower(): v for k, v in (getattr(exc, "headers", None) or {}).items()}
     data = getattr(exc, "data", None)
     message = str(data.get("message", "")).lower() if isinstance(data, dict) else ""
@@ -172,52 +181,119 @@ def _rate_limit_reset(exc: Any) -> str | None:
     )
     if not limited:
         return None
-    if "x-ratelimit-reset" in headers:
-        try:
-            reset = datetime.fromtimestamp(int(headers["x-ratelimit-reset"]), tz=UTC)
-            return reset.strftime("%Y-%m-%d %H:%M:%S UTC")
-        except ValueError:
-            pass
-    if "retry-after" in headers:
-        return f"in {headers['retry-after']} s"
-    return "unknown"
+    reset = None
+    with suppress(KeyError, ValueError, OverflowError, OSError):
+        reset = datetime.fromtimestamp(int(headers["x-ratelimit-reset"]), tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    retry_after = str(headers.get("retry-after", "")).strip()
+    if reset is not None and (headers.get("x-ratelimit-remaining") == "0" or not retry_after):
+        return f"at {reset}"
+    if retry_after.isdigit():
+        return f"in {int(retry_after)} s"
+    if retry_after:
+        return f"after {retry_after}"  # an HTTP date
+    return "at an unknown time"
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _page_text(page: str) -> str:
+    """What an HTML error page (a proxy's 502, a maintenance page) says: its title or heading, else its text."""
+    m = re.search(r"<(title|h1)[^>]*>(.*?)</\1>", page, re.S | re.I)
+    text = m.group(2) if m else re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page, flags=re.S | re.I)
+    return _one_line(re.sub(r"<[^>]*>", " ", text), 120)
 
 
 def _message(exc: Any) -> str:
+    """GitHub's message of an error answer, on one line; the status text when the body says nothing."""
     data = getattr(exc, "data", None)
     if isinstance(data, dict):
         msg = str(data.get("message") or "").replace("\n", " ")
         errors = data.get("errors") or []
         details = "; ".join(str(e.get("message") or e.get("code")) for e in errors if isinstance(e, dict))
-        return f"{msg} ({details})" if details else msg
-    return str(data or exc)
+        if msg or details:
+            return f"{msg} ({details})" if details else msg
+        raw = data.get("data")  # PyGithub's wrapper of a body that is not JSON
+        text = _page_text(raw) if isinstance(raw, str) else ""
+    else:
+        text = _one_line(str(data)) if data else ""
+    if text:
+        return text
+    try:
+        return HTTPStatus(int(getattr(exc, "status", None) or 0)).phrase
+    except ValueError:
+        return _one_line(str(exc)) or type(exc).__name__
+
+
+def _settings_error(api_url: str, token: str, *, url_setting: str, token_setting: str) -> str | None:
+    """Why the API URL or the token cannot work, naming the setting (never showing the token); None if fine.
+
+    Checked before PyGithub sees them: it would fail with an assertion, an AttributeError or a
+    UnicodeEncodeError deep inside, or send a header that requests refuses as "cannot reach".
+    """
+    try:
+        split = urlsplit(api_url)
+        _ = split.port  # a port that is not a number raises here
+    except ValueError:
+        split = None
+    if split is None or split.scheme not in ("http", "https") or not split.hostname:
+        hint = f"; did you mean 'https://{api_url}'?" if split is not None and "://" not in api_url else ""
+        return (f"{url_setting}={api_url!r} is not an http(s) URL with a host, like https://api.github.com or "
+                f"https://ghe.example.com/api/v3{hint}")
+    if any(c.isspace() for c in token):
+        return f"{token_setting} contains a space or a line break (copied with the token?); set it to the token alone"
+    if not all(33 <= ord(c) < 127 for c in token):
+        return (f"{token_setting} contains a character no GitHub token has (a non-ASCII character such as a curly "
+                "quote, or a control character); copy the token again")
+    return None
+
+
+class _Limited(PaperbotError):
+    """A rate limit: `base` says when it lifts; the message ends with what this run had changed by then."""
+
+    def __init__(self, base: str, aftermath: str) -> None:
+        super().__init__(base + aftermath)
+        self.base = base
 
 
 class GitHubForge:
     """PRs on one repository through PyGithub (works with github.com, Enterprise and the test stand-in)."""
 
-    def __init__(self, config: Config, *, repository: str, api_url: str, token: str, retry: Any = "default") -> None:
+    def __init__(self, config: Config, *, repository: str, api_url: str, token: str, retry: Any = "default",
+                 timeout: int = 30) -> None:
         from github import Auth, Github, InputGitAuthor
         from urllib3.util.retry import Retry
 
+        problem = _settings_error(api_url, token, url_setting="GITHUB_API_URL (github.api_url)",
+                                  token_setting="GITHUB_TOKEN (github.token)")
+        if problem:
+            raise UsageError(problem)
         if retry == "default":
-            # Only idempotent reads are retried, on server errors; rate limits are reported, never slept on.
+            # Only idempotent reads are retried, on server errors; rate limits are reported, never slept on
+            # (urllib3 would otherwise sleep whatever Retry-After a 429/503 asks, an hour as well).
             retry = Retry(total=3, backoff_factor=1.0, status_forcelist=(500, 502, 503, 504),
-                          allowed_methods=frozenset({"GET"}), raise_on_status=False)
+                          allowed_methods=frozenset({"GET"}), raise_on_status=False,
+                          respect_retry_after_header=False)
         self.config = config
         self.gh = config.github
         self.repository = repository
+        self.owner = repository.split("/")[0]
         self.readme_source = f"{self.gh.readme_path} on {repository}"
         self.api_url = api_url.rstrip("/")
         self._github = Github(
-            base_url=self.api_url, auth=Auth.Token(token), retry=retry, per_page=100, timeout=30,
+            base_url=self.api_url, auth=Auth.Token(token), retry=retry, per_page=100, timeout=timeout,
             seconds_between_requests=config.github.seconds_between_requests or None,
             seconds_between_writes=config.github.seconds_between_writes or None,
         )
         self._bot = InputGitAuthor(self.gh.commit_name, self.gh.commit_email)
         self._repo: Repository | None = None
         self._pulls: list[BotPull] | None = None
+        self._commits: dict[int, list[tuple[str, str | None, str, str]]] = {}
         self._created_branches: list[str] = []
+        self._done: list[str] = []  # what this run changed that stays: said in any error that follows
+        self._maybe_opened = False  # a POST /pulls was sent and its outcome is unknown
 
     @classmethod
     def from_config(cls, config: Config, environ: dict[str, str] | None = None, **kwargs: Any) -> GitHubForge:
@@ -228,12 +304,43 @@ class GitHubForge:
             raise UsageError("no target repository: set GITHUB_REPOSITORY=owner/name (or github.repository in config)")
         if repository.count("/") != 1 or not all(repository.split("/")):
             raise UsageError(f"GITHUB_REPOSITORY={repository!r} must look like owner/name")
+        problem = _settings_error(api_url, token, url_setting="github.api_url" if config.github.api_url else
+                                  "GITHUB_API_URL", token_setting="github.token" if config.github.token else
+                                  "GITHUB_TOKEN")
+        if problem:
+            raise UsageError(problem)
         return cls(config, repository=repository, api_url=api_url, token=token, **kwargs)
 
     def __repr__(self) -> str:
         return f"GitHubForge(repository={self.repository!r}, api_url={self.api_url!r})"
 
     # ------------------------------------------------------------------ errors
+
+    def _note(self, change: str) -> None:
+        """Remember a change that outlives this run, for the error messages that may follow it."""
+        if change not in self._done:
+            self._done.append(change)
+
+    def _aftermath(self, rerun: str) -> str:
+        """The end of an error message: what is already changed, so "nothing was changed" is never a lie."""
+        if not self._done:
+            return f"; nothing was changed, {rerun}"
+        done = self._done[0] if len(self._done) == 1 else ", ".join(self._done[:-1]) + " and " + self._done[-1]
+        return f"; {done}, nothing will be proposed twice; {rerun}"
+
+    @contextmanager
+    def _after_writes(self) -> Iterator[None]:
+        """An error after this run changed something says what; a rate limit's tail is brought up to date
+        (a branch that could not be deleted after it is a change too)."""
+        try:
+            yield
+        except _Limited as exc:
+            exc.args = (exc.base + self._aftermath("run again after that"),)
+            raise
+        except PaperbotError as exc:
+            if self._done:
+                exc.args = (f"{exc}{self._aftermath('run again')}",)
+            raise
 
     @contextmanager
     def _calls(self, what: str) -> Iterator[None]:
@@ -250,21 +357,26 @@ class GitHubForge:
                 f"GitHub rejected the token while trying to {what} (401 Bad credentials); check GITHUB_TOKEN"
             ) from None
         except UnknownObjectException as exc:
+            where = "" if self.repository in what else f" on {self.repository}"
             raise PaperbotError(
-                f"GitHub: not found while trying to {what} on {self.repository} ({_message(exc)}); check "
+                f"GitHub: not found while trying to {what}{where} ({_message(exc)}); check "
                 "GITHUB_REPOSITORY and that the token can access it"
             ) from None
         except GithubException as exc:
             reset = _rate_limit_reset(exc)
             if reset is not None:
-                raise PaperbotError(
-                    f"GitHub rate limit exceeded while trying to {what}; it resets at {reset}; nothing was "
-                    "changed, run again after that"
-                ) from None
+                raise _Limited(f"GitHub rate limit exceeded while trying to {what}; it resets {reset}",
+                               self._aftermath("run again after that")) from None
             raise PaperbotError(f"GitHub error {exc.status} while trying to {what}: {_message(exc)}") from None
         except RequestException as exc:
             raise PaperbotError(f"cannot reach the GitHub API at {self.api_url} to {what}: "
                                 f"{type(exc).__name__}") from None
+        except Exception as exc:
+            # PyGithub trusts the answer's shape: a cut-off JSON body, an HTML page where JSON belongs or a
+            # null file content end up as JSONDecodeError, KeyError or AssertionError deep inside it.
+            log.debug("unexpected answer from the GitHub API while trying to %s", what, exc_info=True)
+            raise PaperbotError(f"unexpected answer from the GitHub API at {self.api_url} while trying to {what}: "
+                                f"{type(exc).__name__}: {_one_line(str(exc), 120)}") from None
 
     @property
     def repo(self) -> Repository:
@@ -275,7 +387,11 @@ class GitHubForge:
 
     @property
     def base_branch(self) -> str:
-        return self.gh.base_branch or self.repo.default_branch
+        if self.gh.base_branch:
+            return self.gh.base_branch
+        repo = self.repo
+        with self._calls(f"read repository {self.repository}"):
+            return repo.default_branch
 
     # ------------------------------------------------------------------ reading
 
@@ -339,23 +455,25 @@ class GitHubForge:
         from bot.state import State
 
         branch, path = self.gh.state_branch, self.gh.state_file
-        if self._branch_sha(branch) is None:
-            with self._calls(f"create branch {branch}"):
-                self.repo.create_git_ref(f"refs/heads/{branch}", self._branch_sha(self.base_branch) or "")
-        for attempt in range(self.gh.max_retries + 1):
-            text, sha = self._read_file(path, branch)
-            if text is not None:
-                try:
-                    _merge_state(state, State.from_json(json.loads(text)))
-                except (json.JSONDecodeError, PaperbotError):
-                    log.warning("state on %s was unreadable; overwriting it", branch)
-            new_text = json.dumps(state.to_json(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-            if new_text == text:
-                return
-            if self._put_file(path, "paperbot: update state", new_text, sha, branch, attempt):
-                log.info("state saved to %s@%s:%s", self.repository, branch, path)
-                return
-        raise PaperbotError(f"state on {branch} kept changing; gave up after {self.gh.max_retries + 1} attempts")
+        with self._after_writes():
+            if self._branch_sha(branch) is None:
+                with self._calls(f"create branch {branch}"):
+                    self.repo.create_git_ref(f"refs/heads/{branch}", self._branch_sha(self.base_branch) or "")
+                self._note(f"branch {branch} was created")
+            for attempt in range(self.gh.max_retries + 1):
+                text, sha = self._read_file(path, branch)
+                if text is not None:
+                    try:
+                        _merge_state(state, State.from_json(json.loads(text)))
+                    except (json.JSONDecodeError, PaperbotError):
+                        log.warning("state on %s was unreadable; overwriting it", branch)
+                new_text = json.dumps(state.to_json(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+                if new_text == text:
+                    return
+                if self._put_file(path, "paperbot: update state", new_text, sha, branch, attempt):
+                    log.info("state saved to %s@%s:%s", self.repository, branch, path)
+                    return
+            raise PaperbotError(f"state on {branch} kept changing; gave up after {self.gh.max_retries + 1} attempts")
 
     # ------------------------------------------------------------------ writing
 
@@ -369,7 +487,10 @@ class GitHubForge:
                 return None
 
     def _put_file(self, path: str, message: str, text: str, sha: str | None, branch: str, attempt: int) -> bool:
-        """False when the file changed under us (409, or 422 on a stale sha): re-read and try again."""
+        """False when the file changed under us (409, or 422 on a stale or missing sha): re-read and try again.
+
+        Any other 422 (a validation error) is GitHub refusing the write for good: retrying cannot help.
+        """
         from github.GithubException import GithubException
 
         with self._calls(f"commit {path} on {branch}"):
@@ -380,7 +501,9 @@ class GitHubForge:
                     self.repo.update_file(path, message, text, sha, branch=branch, committer=self._bot,
                                           author=self._bot)
             except GithubException as exc:
-                if exc.status in (409, 422) and _rate_limit_reset(exc) is None:
+                stale = exc.status == 409 or (
+                    exc.status == 422 and re.search(r"does not match|\bsha\b", _message(exc).lower()) is not None)
+                if stale and _rate_limit_reset(exc) is None:
                     log.warning("%s changed on %s while editing (HTTP %d, attempt %d/%d); re-reading",
                                 path, branch, exc.status, attempt + 1, self.gh.max_retries + 1)
                     return False
@@ -403,22 +526,42 @@ class GitHubForge:
                             "(github.max_retries)")
 
     def _check_budget(self) -> None:
-        """Stop before the first write when the rate limit could not cover the run (no half-made PR)."""
+        """Stop before the first write when the rate limit could not cover the run (no half-made PR).
+
+        GitHub Enterprise with rate limiting turned off answers 404 ("Rate limiting is not enabled."): no limit.
+        """
+        from github.GithubException import GithubException
+
         with self._calls("read the rate limit"):
-            core = self._github.get_rate_limit().resources.core
-        if core.remaining < MIN_RATE_BUDGET:
-            reset = core.reset.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-            raise PaperbotError(f"GitHub rate limit nearly exhausted ({core.remaining} requests left); it resets "
-                                f"at {reset}; nothing was changed, run again after that")
+            try:
+                core = self._github.get_rate_limit().resources.core
+            except GithubException as exc:
+                if exc.status != 404:
+                    raise
+                log.info("no rate limit on this GitHub (%s)", _message(exc))
+                return
+            remaining, reset = core.remaining, core.reset
+        if remaining < MIN_RATE_BUDGET:
+            when = reset.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            raise _Limited(f"GitHub rate limit nearly exhausted ({remaining} requests left); it resets at {when}",
+                           self._aftermath("run again after that"))
+
+    def _pull_commits(self, number: int) -> list[tuple[str, str | None, str, str]]:
+        """(sha, first parent, author email, committer email) of a PR's commits, oldest first; read once a run."""
+        if number not in self._commits:
+            with self._calls(f"read the commits of PR #{number}"):
+                self._commits[number] = [
+                    (c.sha, c.parents[0].sha if c.parents else None, c.commit.author.email, c.commit.committer.email)
+                    for c in self.repo.get_pull(number).get_commits()
+                ]
+        return self._commits[number]
 
     def _is_foreign(self, number: int) -> bool:
         """Someone else pushed to the bot's PR branch: a commit not authored and committed by the bot."""
-        with self._calls(f"read the commits of PR #{number}"):
-            for commit in self.repo.get_pull(number).get_commits():
-                git = commit.commit
-                if git.author.email != self.gh.commit_email or git.committer.email != self.gh.commit_email:
-                    log.info("PR #%d has a commit by %s: leaving it alone", number, git.author.email)
-                    return True
+        for _, _, author, committer in self._pull_commits(number):
+            if author != self.gh.commit_email or committer != self.gh.commit_email:
+                log.info("PR #%d has a commit by %s: leaving it alone", number, author)
+                return True
         return False
 
     def _ensure_labels(self, pr: PullRequest) -> None:
@@ -439,8 +582,8 @@ class GitHubForge:
             pr.add_to_labels(*self.gh.labels)
 
     def _claim_branch(self, name: str, base_sha: str) -> str:
-        """Create `name` (or name-2, name-3...) at base_sha. An existing branch is reused only if it is
-        ours and unchanged: no commits of its own and no PR ever made from it."""
+        """Create `name` (or name-2, name-3...) at base_sha. An existing branch is reused only if no bot PR was
+        ever made from it and it holds no commits but the bot's (what a run that died before its PR leaves)."""
         from github.GithubException import GithubException
 
         used = {p.branch for p in self.bot_pulls()}
@@ -456,19 +599,29 @@ class GitHubForge:
                 except GithubException as exc:
                     if exc.status != 422 or "already exists" not in _message(exc).lower():
                         raise
-            if self._unchanged(branch):
-                log.info("branch %s already exists without commits of its own: reusing it", branch)
+            if self._abandoned(branch, base_sha):
+                log.info("branch %s already exists with no commits but the bot's and no pull request: reusing it",
+                         branch)
                 with self._calls(f"move branch {branch}"):
                     self.repo.get_git_ref(f"heads/{branch}").edit(base_sha, force=True)
                 return branch
             log.info("branch %s already exists with other work: trying the next name", branch)
         raise PaperbotError(f"branches {name} to {name}-{MAX_BRANCH_SUFFIX} all exist; delete old bot branches")
 
-    def _unchanged(self, branch: str) -> bool:
-        head = self._branch_sha(branch)
-        with self._calls(f"read the history of {self.base_branch}"):
-            recent: Iterable[Commit] = self.repo.get_commits(sha=self.base_branch)[:100]
-            return any(commit.sha == head for commit in recent)
+    def _abandoned(self, branch: str, base_sha: str) -> bool:
+        """Nothing on the branch but base_sha's history and the bot's own commits, and no PR from it."""
+        with self._calls(f"compare branch {branch} with {self.base_branch}"):
+            comparison = self.repo.compare(base_sha, branch)
+            if comparison.ahead_by == 0:
+                return True
+            if comparison.ahead_by > MAX_ABANDONED_COMMITS:
+                return False
+            for commit in comparison.commits:
+                git = commit.commit
+                if git.author.email != self.gh.commit_email or git.committer.email != self.gh.commit_email:
+                    return False
+            # Bot commits only: a person may still have opened a PR from it (without the bot's marker).
+            return next(iter(self.repo.get_pulls(state="all", head=f"{self.owner}:{branch}")), None) is None
 
     def _delete_branch(self, branch: str) -> None:
         """Best effort: undo a branch this run created before failing."""
@@ -477,18 +630,18 @@ class GitHubForge:
             log.info("deleted branch %s created by this failed run", branch)
         except Exception as exc:  # the original error is what the user must see
             log.warning("could not delete branch %s after the failure: %s", branch, type(exc).__name__)
+            self._note(f"branch {branch} was left behind (the next run reuses it)")
 
     def publish(self, change: Change) -> list[Published]:
-        self._check_budget()
-        out: list[Published] = []
-        for group in _groups(change):
-            if change.mode == "single":
-                target = self._updatable_pull()
-                if target is not None:
-                    out.append(self._update(target, group, change))
-                    continue
-            out.append(self._open(group, change))
-        return out
+        with self._after_writes():
+            self._check_budget()
+            out: list[Published] = []
+            for group in _groups(change):
+                target = self._updatable_pull() if change.mode == "single" else None
+                pub = self._update(target, group, change) if target is not None else self._open(group, change)
+                if pub is not None:
+                    out.append(pub)
+            return out
 
     def _updatable_pull(self) -> BotPull | None:
         for pr in self.bot_pulls():  # newest first
@@ -496,7 +649,8 @@ class GitHubForge:
                 return pr
         return None
 
-    def _open(self, group: list[Proposal], change: Change) -> Published:
+    def _open(self, group: list[Proposal], change: Change) -> Published | None:
+        """A new branch with the README commit and a PR from it; None when the papers are on the base already."""
         ids = [p.paper.arxiv_id for p in group]
         name = f"{self.gh.branch_prefix}{change.date}"
         if change.mode == "per-paper":
@@ -507,49 +661,133 @@ class GitHubForge:
             raise PaperbotError(f"{self.repository}: base branch {base} not found (github.base_branch)")
         self._created_branches = []
         branch = self._claim_branch(name, base_sha)
+        title = _title(group, len(group), change.date, change.mode)
+        body = pr_body(group, readme_path=self.gh.readme_path)
+        self._maybe_opened = False
         try:
             if not self._commit_readme(branch, group, change.edit):
-                raise PaperbotError(f"{', '.join(ids)}: already in {self.gh.readme_path} on {base}; nothing to add")
-            title = _title(group, len(group), change.date, change.mode)
-            body = pr_body(group, readme_path=self.gh.readme_path)
-            with self._calls(f"open a pull request from {branch}"):
-                pr = self.repo.create_pull(base=base, head=branch, title=title, body=body,
-                                           draft=self.config.pr.draft, maintainer_can_modify=True)
+                # A maintainer added them between the scan and now: nothing left to propose, not an error.
+                log.info("%s: already in %s on %s (added during this run); no pull request needed",
+                         ", ".join(ids), self.gh.readme_path, base)
+                for created in self._created_branches:
+                    self._delete_branch(created)
+                return None
+            pr, number, url = self._create_pull(branch, base, title, body)
         except BaseException:
-            for created in self._created_branches:
-                self._delete_branch(created)
+            if self._maybe_opened:
+                # Deleting the head of a PR that GitHub did open closes it: that reads as a maintainer's "no".
+                log.warning("kept branch %s: GitHub may have opened its pull request", branch)
+                self._note(f"branch {branch} was kept (GitHub may have opened its PR; the next run finds the PR "
+                           "or reuses the branch)")
+            else:
+                for created in self._created_branches:
+                    self._delete_branch(created)
             raise
-        self._label_quietly(pr)
-        log.info("opened PR #%d %s (%d paper(s), branch %s)", pr.number, pr.html_url, len(ids), branch)
-        self._remember(BotPull(pr.number, pr.html_url, "open", branch, tuple(ids), title))
-        return Published("opened", branch, ids, url=pr.html_url, number=pr.number, title=title, body=body,
+        self._note(f"PR #{number} was already opened ({url})")
+        self._label_quietly(pr, number)
+        log.info("opened PR #%d %s (%d paper(s), branch %s)", number, url, len(ids), branch)
+        self._remember(BotPull(number, url, "open", branch, tuple(ids), title))
+        return Published("opened", branch, ids, url=url, number=number, title=title, body=body,
                          sections={p.paper.arxiv_id: list(p.section.path) for p in group})
 
-    def _label_quietly(self, pr: PullRequest) -> None:
+    def _create_pull(self, branch: str, base: str, title: str, body: str) -> tuple[PullRequest, int, str]:
+        """POST /pulls. When the answer is lost (timeout, 5xx, a cut-off body) GitHub may have opened the PR all
+        the same: look for it before calling it a failure. Only a clear 4xx means it was not opened (but "a pull
+        request already exists" from this branch is looked for too)."""
+        from github.GithubException import GithubException
+
+        self._maybe_opened = True
+        try:
+            with self._calls(f"open a pull request from {branch}"):
+                try:
+                    pr = self.repo.create_pull(base=base, head=branch, title=title, body=body,
+                                               draft=self.config.pr.draft, maintainer_can_modify=True)
+                    return pr, pr.number, pr.html_url
+                except GithubException as exc:
+                    refused = 400 <= exc.status < 500 and exc.status != 408  # 408: the request timed out
+                    if refused and "already exists" not in _message(exc).lower():
+                        self._maybe_opened = False
+                    raise
+        except PaperbotError as exc:
+            if not self._maybe_opened:
+                raise
+            lost = exc
+        log.warning("%s; looking for the pull request in case GitHub opened it all the same", lost)
+        try:
+            with self._calls(f"look for a pull request from {branch}"):
+                for pr in self.repo.get_pulls(state="open", head=f"{self.owner}:{branch}"):
+                    log.info("GitHub did open PR #%d from %s", pr.number, branch)
+                    return pr, pr.number, pr.html_url
+        except PaperbotError as exc:
+            log.warning("could not look: %s", exc)
+            raise lost from None
+        self._maybe_opened = False
+        raise lost
+
+    def _label_quietly(self, pr: PullRequest, number: int) -> None:
         try:
             self._ensure_labels(pr)
         except PaperbotError as exc:
             # The PR exists and its marker finds it again; a missing label is not worth failing the run.
-            log.warning("could not label PR #%d: %s", pr.number, exc)
+            log.warning("could not label PR #%d: %s", number, exc)
 
-    def _update(self, target: BotPull, group: list[Proposal], change: Change) -> Published:
-        new = [p for p in group if p.paper.arxiv_id not in target.ids]
-        if new:
-            self._commit_readme(target.branch, new, change.edit)
+    def _update(self, target: BotPull, group: list[Proposal], change: Change) -> Published | None:
+        """Add the group to an open bot PR: README commit on its branch, then its title and body.
+
+        Read first: a PR merged or closed since the run listed the PRs must not get the commit (a maintainer's
+        "no" would then take the new papers with it); they go to a new PR instead.
+        """
         with self._calls(f"read PR #{target.number}"):
             pr = self.repo.get_pull(target.number)
-            old_body = pr.body
-        ids = list(target.ids) + [p.paper.arxiv_id for p in new]
+            state, merged, old_body, url = pr.state, pr.merged_at is not None, pr.body, pr.html_url
+        if state != "open":
+            now = "merged" if merged else "closed"
+            log.info("PR #%d was %s during this run: opening a new pull request instead", target.number, now)
+            self._remember(replace(target, state=now))
+            return self._open(group, change)
+        earlier = parse_body(old_body) or BodyParts(ids=list(target.ids), rows=[], details=[])
+        new = [p for p in group if p.paper.arxiv_id not in earlier.ids]
+        fresh = {p.paper.arxiv_id for p in new}
+        unrecorded = [i for i in self._unrecorded(target, earlier.ids) if i not in fresh]
+        if unrecorded:
+            log.info("PR #%d: %s on its branch but not in its marker (a run failed before editing the body); "
+                     "recording them", target.number, ", ".join(unrecorded))
+            earlier = BodyParts(ids=earlier.ids + unrecorded, rows=earlier.rows, details=earlier.details)
+        if new and self._commit_readme(target.branch, new, change.edit):
+            self._note(f"PR #{target.number} was already updated ({url})")
+        ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
-        body = pr_body(new, readme_path=self.gh.readme_path, earlier=parse_body(old_body))
+        body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier)
         with self._calls(f"update PR #{target.number}"):
             pr.edit(title=title, body=body)
-        self._label_quietly(pr)
-        log.info("updated PR #%d %s with %d paper(s)", target.number, pr.html_url, len(new))
-        self._remember(BotPull(target.number, pr.html_url, "open", target.branch, tuple(ids), title))
-        return Published("updated", target.branch, [p.paper.arxiv_id for p in new], url=pr.html_url,
+        self._note(f"PR #{target.number} was already updated ({url})")
+        self._label_quietly(pr, target.number)
+        log.info("updated PR #%d %s with %d paper(s)", target.number, url, len(new))
+        self._remember(BotPull(target.number, url, "open", target.branch, tuple(ids), title))
+        return Published("updated", target.branch, [p.paper.arxiv_id for p in new], url=url,
                          number=target.number, title=title, body=body,
                          sections={p.paper.arxiv_id: list(p.section.path) for p in new})
+
+    def _unrecorded(self, target: BotPull, recorded: Sequence[str]) -> list[str]:
+        """Papers the PR's branch added to the README that its marker lacks.
+
+        A run commits to the branch before it edits the body; when the edit fails (a rate limit) the paper is
+        in the PR's diff but not in the marker later runs read. The branch's own additions are the ids in its
+        README that were not there at its fork point (the parent of its first commit, all of them the bot's).
+        """
+        from bot.listfile import parse_list
+
+        commits = self._pull_commits(target.number)
+        fork = commits[0][1] if commits else None
+        if fork is None:
+            return []
+        path = self.gh.readme_path
+        before, _ = self._read_file(path, fork)
+        after, _ = self._read_file(path, target.branch)
+        if before is None or after is None:
+            return []
+        added = parse_list(after, path).arxiv_ids() - parse_list(before, path).arxiv_ids()
+        return sorted(added - set(recorded))
 
     def _remember(self, pull: BotPull) -> None:
         if self._pulls is not None:

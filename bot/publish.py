@@ -220,6 +220,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     today = today or datetime.now(UTC).date().isoformat()
     if forge is None and not dry_run:
         forge = GitHubForge.from_config(config, environ)
+        _state_ignored(config, state_path)
     models_dir = models or config.training.models_dir
     model: ListModel | None = None
     unusable = ""
@@ -233,6 +234,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
         repository, _, token = github_settings(config, environ)
         if repository and token:
             remote = GitHubForge.from_config(config, environ)
+            _state_ignored(config, state_path)
             forge = DryRunForge(readme_text=remote.read_readme(), state=remote.load_state(), out=out,
                                 pulls=remote.bot_pulls(), readme_path=config.github.readme_path,
                                 branch_prefix=config.github.branch_prefix, readme_source=remote.readme_source)
@@ -246,6 +248,14 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     retrainer = _retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder) if retrain else None
     return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
                encoder=encoder, retrain=retrainer, unusable=unusable)
+
+
+def _state_ignored(config: Config, state_path: Path | None) -> None:
+    """`run --state FILE` against a repository: the state is the repository's, so say FILE is not used."""
+    if state_path is not None:
+        gh = config.github
+        log.warning("--state %s is ignored: a run on GitHub keeps its state in %s on branch %s of the repository "
+                    "(github.state_file, github.state_branch)", state_path, gh.state_file, gh.state_branch)
 
 
 def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> Retrain:
@@ -273,6 +283,11 @@ def summary(report: RunReport, *, dry_run: bool) -> list[str]:
     """What `paperbot run` prints after the work: one line per PR, or why there was none."""
     s = report.scan.stats
     lines = [f"trained the models first: {report.retrained}"] if report.retrained else []
+    if not report.published and report.scan.proposals:
+        # The forge found every proposed paper on the list already: a maintainer added them during the run.
+        n = len(report.scan.proposals)
+        lines.append(f"nothing to propose: the {n} paper(s) found were added to the list while this run worked")
+        return lines
     if not report.published:
         lines.append(
             f"nothing to propose: {s.get('scored', 0)} new paper(s) scored, none above the thresholds "

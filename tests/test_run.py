@@ -317,3 +317,85 @@ def test_retrain_replaces_models_of_another_embedding_model(workdir, hub, arxiv_
     assert _run(workdir, "--feed", DAY_23, "--retrain") == 0
     assert capsys.readouterr().out.startswith("trained the models first: no usable models (")
     assert _meta(workdir)["embedding_model"] == "test-hashing-512" and len(hub.pulls) == 1
+
+
+# ---------------------------------------------------------------- GitHub misbehaving, settings that cannot work
+
+
+def test_api_url_or_token_that_cannot_work_is_exit_2_in_one_line(workdir, hub, monkeypatch, capsys):
+    monkeypatch.setenv("GITHUB_API_URL", "ghe.example.com/api/v3")
+    assert _run(workdir, "--feed", DAY_23) == 2
+    assert capsys.readouterr().err == (
+        "paperbot: error: GITHUB_API_URL='ghe.example.com/api/v3' is not an http(s) URL with a host, like "
+        "https://api.github.com or https://ghe.example.com/api/v3; did you mean 'https://ghe.example.com/api/v3'?\n"
+    )
+    monkeypatch.setenv("GITHUB_API_URL", hub.base_url)
+    for token in (TOKEN + "\n", TOKEN + "\u2019"):
+        monkeypatch.setenv("GITHUB_TOKEN", token)
+        assert _run(workdir, "--feed", DAY_23) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("paperbot: error: GITHUB_TOKEN contains ") and err.count("\n") == 1
+        assert TOKEN not in err
+    assert hub.requests == []
+
+
+def test_pr_opened_but_answer_lost_is_recorded_as_proposed(workdir, hub, capsys):
+    hub.fail_next("POST", r"/pulls$", 502, {"message": "Server Error"},
+                  before=lambda: hub._create_pull({}, hub.request_json()))
+    assert _run(workdir, "--feed", DAY_23) == 0
+    assert capsys.readouterr().out.startswith(f"opened PR #1 {hub.web_url}/pull/1 (3 papers, ")
+    assert hub.pulls[1].state == "open" and hub.pulls[1].head in hub.refs
+    assert sorted(_remote_state(hub)["proposed"]) == sorted(parse_marker(hub.pulls[1].body))
+    assert _remote_state(hub)["rejected"] == {}
+
+
+def test_rate_limit_after_the_pr_was_opened_says_so(workdir, hub, capsys):
+    hub.rate_limit_next("PUT", r"/contents/state\.json$", reset=1_893_456_000)
+    assert _run(workdir, "--feed", DAY_23) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == (
+        "paperbot: error: GitHub rate limit exceeded while trying to commit state.json on paperbot-state; it resets "
+        f"at 2030-01-01 00:00:00 UTC; PR #1 was already opened ({hub.web_url}/pull/1) and branch paperbot-state was "
+        "created, nothing will be proposed twice; run again after that"
+    )
+    first = parse_marker(hub.pulls[1].body)
+    assert _run(workdir, "--feed", DAY_23) == 0  # after the reset: the same papers are not proposed again
+    assert len(hub.pulls) == 1 and set(first) < set(parse_marker(hub.pulls[1].body))
+    branch_readme = hub.file_text("README.md", hub.pulls[1].head)
+    assert all(branch_readme.count(f"arxiv.org/abs/{i}") == 1 for i in first)
+
+
+def test_malformed_answer_is_one_line_without_traceback(workdir, hub, capsys):
+    hub.fail_next("POST", r"/pulls$", 201, b'{"number": 1, "html', headers={"Content-Type": "application/json"})
+    assert _run(workdir, "--feed", DAY_23) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith(
+        f"paperbot: error: unexpected answer from the GitHub API at {hub.base_url} while trying to open a pull "
+        "request from paperbot/")
+    assert set(hub.refs) == {"main"} and hub.pulls == {}  # it looked for a PR, found none, removed its branch
+
+
+def test_papers_added_to_main_during_the_run_end_it_quietly(workdir, hub, monkeypatch, capsys):
+    assert _run(workdir, "--feed", DAY_23) == 0  # what the run commits, seen on a first repository
+    proposed_readme = hub.file_text("README.md", hub.pulls[1].head)
+    with GitHubStandIn({"README.md": README.read_text(encoding="utf-8")}, token=TOKEN) as other:
+        monkeypatch.setenv("GITHUB_API_URL", other.base_url)
+        # A maintainer adds the same papers after the scan read the README, before the branch is cut.
+        other.before_next("GET", r"/git/refs?/heads/main$",
+                          lambda: other.push("main", "README.md", proposed_readme))
+        capsys.readouterr()
+        assert _run(workdir, "--feed", DAY_23) == 0
+        out = capsys.readouterr().out.splitlines()
+        assert out == ["nothing to propose: the 3 paper(s) found were added to the list while this run worked"]
+        assert set(other.refs) == {"main", "paperbot-state"} and other.pulls == {}
+        assert len(_remote_state(other)["seen"]) == 14  # state saved all the same
+
+
+def test_state_option_is_ignored_with_a_warning_in_a_real_run(workdir, hub, capsys):
+    local = workdir / "elsewhere.json"
+    assert _run(workdir, "--feed", DAY_23, "--state", str(local)) == 0
+    err = capsys.readouterr().err
+    assert (f"WARNING paperbot.publish: --state {local} is ignored: a run on GitHub keeps its state in state.json on "
+            "branch paperbot-state of the repository (github.state_file, github.state_branch)") in err
+    assert not local.exists() and "paperbot-state" in hub.refs

@@ -5,9 +5,11 @@ replay data) with the fields that matter filled from the server's state: branche
 file blobs per commit, pull requests (open/closed/merged, labels, body), labels. Served under /api/v3
 like GitHub Enterprise, so the base-URL handling is exercised too.
 
-Fault hooks make the awkward answers reproducible: `fail_next` (any status once), `rate_limit_next`
-(the real 403 body with x-ratelimit-reset) and an optional callback run before the fault is answered
-(e.g. someone commits to the branch, then the PUT gets its 409).
+Fault hooks make the awkward answers reproducible: `fail_next` (any status once; a bytes body is sent
+as is, for cut-off JSON or a proxy's HTML page), `rate_limit_next` (the real 403 body with
+x-ratelimit-reset) and an optional callback run before the fault is answered (e.g. someone commits to
+the branch, then the PUT gets its 409; or GitHub creates the PR, then the answer is lost). `before_next`
+runs a callback and then answers normally (e.g. a maintainer merges the PR between two requests).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import itertools
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +31,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "github"
 PREFIX = "/api/v3"
+DELAY_HEADER = "X-Standin-Delay"  # not sent: the handler waits that long (outside the lock) before answering
 TEMPLATE_REPO = "octocat/Hello-World"
 
 
@@ -81,8 +85,8 @@ class Pull:
 class Fault:
     method: str
     pattern: re.Pattern[str]
-    status: int
-    body: dict
+    status: int  # 0: no fault, run `before` and answer normally
+    body: Any  # dict or list (sent as JSON) or bytes (sent as is)
     headers: dict[str, str]
     times: int
     before: Callable[[], None] | None = None
@@ -127,7 +131,7 @@ class GitHubStandIn:
         class Handler(_Handler):
             server_state = standin
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self
 
@@ -206,10 +210,23 @@ class GitHubStandIn:
             pr.state, pr.merged, pr.closed_at = "closed", True, self._now()
             pr.merged_at = pr.closed_at
 
-    def fail_next(self, method: str, pattern: str, status: int, body: dict, *, headers: dict[str, str] | None = None,
+    def fail_next(self, method: str, pattern: str, status: int, body: Any, *, headers: dict[str, str] | None = None,
                   times: int = 1, before: Callable[[], None] | None = None) -> None:
         with self.lock:
             self.faults.append(Fault(method, re.compile(pattern), status, body, headers or {}, times, before))
+
+    def before_next(self, method: str, pattern: str, callback: Callable[[], None], *, times: int = 1) -> None:
+        """Run `callback` when the request arrives, then answer it normally."""
+        self.fail_next(method, pattern, 0, None, times=times, before=callback)
+
+    def delay_next(self, method: str, pattern: str, seconds: float, *,
+                   before: Callable[[], None] | None = None) -> None:
+        """Answer the request normally but `seconds` late (a client with a shorter timeout gives up first)."""
+        self.fail_next(method, pattern, 0, None, headers={DELAY_HEADER: str(seconds)}, before=before)
+
+    def request_json(self, index: int = -1) -> Any:
+        """The JSON body of a logged request (from a `before` callback: the request being answered)."""
+        return json.loads(self.request_log[index].rsplit("\n", 1)[-1])
 
     def rate_limit_next(self, method: str, pattern: str, *, reset: int, status: int = 403) -> None:
         """GitHub's primary rate-limit answer: the recorded 403 body, remaining 0, reset as epoch seconds."""
@@ -221,7 +238,10 @@ class GitHubStandIn:
 
     def branch_commits(self, branch: str) -> list[Commit]:
         """Commits reachable from the branch head, newest first (first parents)."""
-        out, sha = [], self.refs.get(branch)
+        return self.branch_commits_from(self.refs.get(branch))
+
+    def branch_commits_from(self, sha: str | None) -> list[Commit]:
+        out = []
         while sha:
             commit = self.commits[sha]
             out.append(commit)
@@ -349,7 +369,17 @@ class GitHubStandIn:
                     fault.times -= 1
                     if fault.before:
                         fault.before()
-                    return fault.status, dict(fault.headers), fault.body
+                    if fault.status:
+                        return fault.status, dict(fault.headers), fault.body
+                    passing = dict(fault.headers)
+                    break
+            else:
+                passing = {}
+            status, extra, doc = self._route(method, path, query, body)
+            return status, {**passing, **extra}, doc
+
+    def _route(self, method: str, path: str, query: dict[str, str], body: bytes) -> tuple[int, dict, Any]:
+        with self.lock:
             if not path.startswith(PREFIX):
                 return 404, {}, _not_found()
             path = path[len(PREFIX):]
@@ -379,6 +409,7 @@ class GitHubStandIn:
             ("DELETE", r"/git/refs?/heads/(.+)", self._delete_ref),
             ("POST", r"/git/refs", self._post_ref),
             ("GET", r"/commits", self._list_commits),
+            ("GET", r"/compare/(.+?)\.\.\.(.+)", self._compare),
             ("GET", r"/pulls", self._list_pulls),
             ("POST", r"/pulls", self._create_pull),
             ("GET", r"/pulls/(\d+)", lambda q, d, n: self._pull_or_404(int(n))),
@@ -458,6 +489,41 @@ class GitHubStandIn:
         if branch not in self.refs:
             return 404, {}, {"message": "No commit found for SHA: " + branch, "documentation_url": _DOCS}
         return 200, {}, [self.commit_json(c) for c in self.branch_commits(branch)]
+
+    def _resolve(self, ref: str) -> str | None:
+        return self.refs.get(ref, ref if ref in self.commits else None)
+
+    def _ancestors(self, sha: str) -> set[str]:
+        seen, todo = set(), [sha]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo += self.commits[current].parents
+        return seen
+
+    def _compare(self, q: dict, d: Any, base: str, head: str) -> tuple[int, dict, Any]:
+        """GET /compare/{base}...{head}: the commits of head not in base (oldest first), ahead/behind counts."""
+        base_sha, head_sha = self._resolve(base), self._resolve(head)
+        if base_sha is None or head_sha is None:
+            return 404, {}, _not_found()
+        in_base, in_head = self._ancestors(base_sha), self._ancestors(head_sha)
+        ahead = [c for c in self.branch_commits_from(head_sha) if c.sha not in in_base]
+        behind = in_base - in_head
+        merge_base = next(c for c in self.branch_commits_from(head_sha) if c.sha in in_base)
+        status = ("identical" if not ahead and not behind else "ahead" if not behind
+                  else "behind" if not ahead else "diverged")
+        url = self._api(f"/compare/{base}...{head}")
+        return 200, {}, {
+            "url": url, "html_url": f"{self.web_url}/compare/{base}...{head}",
+            "permalink_url": f"{self.web_url}/compare/{base_sha}...{head_sha}",
+            "diff_url": f"{self.web_url}/compare/{base}...{head}.diff",
+            "patch_url": f"{self.web_url}/compare/{base}...{head}.patch",
+            "base_commit": self.commit_json(self.commits[base_sha]),
+            "merge_base_commit": self.commit_json(merge_base),
+            "status": status, "ahead_by": len(ahead), "behind_by": len(behind), "total_commits": len(ahead),
+            "commits": [self.commit_json(c) for c in reversed(ahead)], "files": [],
+        }
 
     def _list_pulls(self, q: dict, d: Any) -> tuple[int, dict, Any]:
         state = q.get("state", "open")
@@ -564,6 +630,15 @@ def _validation(resource: str, field_name: str | None, code: str, message: str |
     return {"message": "Validation Failed", "errors": [error], "documentation_url": _DOCS}
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (its timeout) is part of some tests, not a server error worth a traceback."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_state: GitHubStandIn
 
@@ -574,9 +649,12 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server_state
         state.request_log.append(f"{self.command} {self.path}\n{self.headers}\n{body.decode('utf-8', 'replace')}")
         status, extra, doc = state.handle(self.command, self.path, headers, body)
-        payload = b"" if doc is None else json.dumps(doc).encode("utf-8")
+        payload = doc if isinstance(doc, bytes) else b"" if doc is None else json.dumps(doc).encode("utf-8")
+        extra = dict(extra)
+        if DELAY_HEADER in extra:
+            time.sleep(float(extra.pop(DELAY_HEADER)))
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", extra.pop("Content-Type", "application/json; charset=utf-8"))
         self.send_header("Content-Length", str(len(payload)))
         if "x-ratelimit-remaining" not in {k.lower() for k in extra}:
             self.send_header("x-ratelimit-limit", "5000")
