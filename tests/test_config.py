@@ -70,6 +70,34 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
         load_config(latin1)
 
 
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("thresholds:\n  relevance: 0.04\nthresholds:\n  relevance: 0.2\n",
+         "line 3: not valid YAML: key 'thresholds' appears twice in one mapping"),
+        ("max_proposals_per_run: true\n",
+         "max_proposals_per_run: True is not allowed: Input should be a valid integer"),
+        ("training:\n  seed: -1\n", "training.seed: -1 is not allowed: Input should be greater than or equal to 0"),
+        ("feeds:\n  timeout_seconds: .inf\n", "feeds.timeout_seconds: inf is not allowed"),
+        ("arxiv_api:\n  timeout_seconds: 1e12\n",
+         "arxiv_api.timeout_seconds: '1e12' is not allowed: Input should be less than or equal to 600"),
+        ("embedding:\n  device: garbage\n",
+         "embedding.device: 'garbage' is not allowed: must be a torch device such as cpu, cuda, cuda:1 or mps"),
+        ('"a\\nb": 1\n', "unknown key 'a\\nb'"),
+    ],
+)
+def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:
+    """Each of these passed validation once and then crashed a command (or was silently misread)."""
+    with pytest.raises(ConfigError) as err:
+        load_config(write(tmp_path, text))
+    assert needle in str(err.value) and "\n" not in str(err.value)
+
+
+def test_torch_devices_with_an_index_are_taken(tmp_path: Path) -> None:
+    for device in ("cpu", "cuda", "cuda:1", "mps"):
+        assert load_config(write(tmp_path, f"embedding:\n  device: '{device}'\n")).embedding.device == device
+
+
 def test_relative_paths_resolve_against_config_dir(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "state:\n  path: s/state.json\nfeeds:\n  urls: [feeds/today.xml, "
                                          "/srv/abs.xml, https://rss.arxiv.org/rss/cs.CL]\n"))
