@@ -20,7 +20,7 @@ import feedparser
 import requests
 
 from bot.errors import PaperbotError
-from bot.feeds import user_agent
+from bot.feeds import split_authors, user_agent
 from bot.files import atomic_write_text
 from bot.papers import ARXIV_ID_RE, Paper, parse_arxiv_id, versionless_id
 
@@ -258,25 +258,44 @@ def _paper_from_json(doc: Any, where: str) -> Paper:
         categories = categories.split()
     if not isinstance(title, str) or not isinstance(abstract, str) or not isinstance(categories, list):
         raise ValueError(f"{where}: 'title'/'abstract' must be strings and 'categories' a list")
-    authors = doc.get("authors", []) or []
     published = doc.get("published") or doc.get("date")
     version = doc.get("version")
     return Paper(
         arxiv_id=arxiv_id,
         title=_one_line(title),
         abstract=abstract.strip(),
-        authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
+        authors=_authors(doc.get("authors"), where),
         categories=tuple(str(c) for c in categories),
         version=version if isinstance(version, int) else None,
         published=str(published)[:10] if published else None,
     )
 
 
+def _authors(raw: Any, where: str) -> tuple[str, ...]:
+    """Authors as the README entry will print them: a list of names, one "A, B" string, or the API's
+    [{"name": ...}]; anything else would end up in the list as Python reprs, so it is refused."""
+    if not raw:
+        return ()
+    if isinstance(raw, str):
+        return split_authors(raw)
+    if isinstance(raw, list):
+        names = [a.get("name") if isinstance(a, dict) else a for a in raw]
+        if all(isinstance(n, str) for n in names):
+            return tuple(name for name in (_one_line(str(n)) for n in names) if name)
+    raise ValueError(f"{where}: 'authors' must be a list of names (or one comma-separated string)")
+
+
+def _lines(text: str) -> list[str]:
+    """JSONL lines: only a newline ends one; str.splitlines would also split inside a JSON string at a
+    U+2028 or U+0085, which json.dumps(ensure_ascii=False) writes as it is."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
     """The --metadata format: one JSON object per line with id, title, abstract, categories."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _lines(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PaperbotError(f"{path}: metadata file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -300,19 +319,22 @@ def load_cache(path: Path) -> dict[str, Paper]:
     """The cache is only a speed-up: unreadable lines are skipped (and re-fetched), never fatal."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         log.warning("%s: cannot read the arXiv cache (%s); ignoring it", path, exc)
         return {}
     papers: dict[str, Paper] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    # Line by line, bytes first: one damaged line (a bad byte) costs that paper, not the whole cache,
+    # which the next save would otherwise rewrite without the papers it could not read.
+    for number, chunk in enumerate(raw.split(b"\n"), 1):
         try:
+            line = chunk.decode("utf-8").removesuffix("\r")
+            if not line.strip():
+                continue
             paper = _paper_from_json(json.loads(line), f"{path}:{number}")
-        except (json.JSONDecodeError, ValueError) as exc:
+        except (json.JSONDecodeError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
             log.warning("%s:%d: skipping a broken cache line (%s)", path, number, exc)
             continue
         papers[paper.arxiv_id] = paper

@@ -301,6 +301,39 @@ def test_a_broken_cache_line_is_skipped(tmp_path: Path) -> None:
     cache = tmp_path / "api-cache.jsonl"
     cache.write_text('{"id": "1707.08567", "title": "T", "abstract": "A", "categories": ["cs.IT"]}\n{broken\n')
     assert list(load_cache(cache)) == ["1707.08567"]
+    # a bad byte costs its own line, not the cache (the next save would drop every paper it skipped)
+    cache.write_bytes(b'{"id": "1707.08567", "title": "T"}\n{"id": "0808.05394", "title": "Caf\xe9"}\n'
+                      b'{"id": "2401.16380", "title": "U"}\n')
+    assert sorted(load_cache(cache)) == ["1707.08567", "2401.16380"]
+
+
+def test_metadata_lines_are_split_on_newlines_only(tmp_path: Path) -> None:
+    """json.dumps(ensure_ascii=False) writes U+2028 as it is; str.splitlines would cut the line there."""
+    path = tmp_path / "meta.jsonl"
+    doc = {"id": "2401.16380", "title": "T", "abstract": "First\u2028second\x85third"}
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert load_metadata_jsonl(path)["2401.16380"].abstract == "First\u2028second\x85third"
+    cache = tmp_path / "cache.jsonl"
+    cache.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert list(load_cache(cache)) == ["2401.16380"]
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [(["Ann One", "Bob Two"], ("Ann One", "Bob Two")), ("Ann One, Bob Two", ("Ann One", "Bob Two")),
+     ([{"name": "Ann One"}, {"name": "Bob Two"}], ("Ann One", "Bob Two")), (None, ())],
+)
+def test_metadata_authors_in_the_forms_people_write(tmp_path: Path, authors: object, expected: tuple) -> None:
+    path = tmp_path / "meta.jsonl"
+    path.write_text(json.dumps({"id": "2401.16380", "title": "T", "authors": authors}) + "\n")
+    assert load_metadata_jsonl(path)["2401.16380"].authors == expected
+
+
+def test_metadata_authors_of_another_shape_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "meta.jsonl"
+    path.write_text('{"id": "2401.16380", "title": "T"}\n{"id": "2401.16381", "title": "T", "authors": [1, 2]}\n')
+    with pytest.raises(PaperbotError, match=r"meta\.jsonl:2: 'authors' must be a list of names"):
+        load_metadata_jsonl(path)
 
 
 def test_recorded_fixtures_are_what_the_server_sends() -> None:
