@@ -318,8 +318,11 @@ class PaperList:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            shown = "; ".join(" > ".join(s.path) for s in matches)
-            raise UsageError(f"section {query!r} is ambiguous in {self.source}; candidates: {shown}")
+            # With the id too: two sections can share a whole path ("Other" twice), and the id still tells them apart.
+            shown = "; ".join(f"{' > '.join(s.path)} (id {s.id})" for s in matches)
+            raise UsageError(
+                f"section {query!r} is ambiguous in {self.source}; give a longer path or an id; candidates: {shown}"
+            )
         # Candidates: sections whose name contains the query's words, then names that look alike.
         words = set(re.findall(r"\w+", q.casefold()))
         close = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import pytest
@@ -224,9 +225,15 @@ def test_find_section() -> None:
         "## Methods\n### Datasets\n- [A](https://arxiv.org/abs/2401.00001)\n"
         "## Tools\n### Datasets\n- [B](https://arxiv.org/abs/2401.00002)\n"
     )
-    with pytest.raises(UsageError, match=r"ambiguous.*Methods > Datasets; Tools > Datasets"):
+    with pytest.raises(UsageError, match=r"ambiguous.*Methods > Datasets \(id (\S+)\); Tools > Datasets \(id (\S+)\)"):
         twice.find_section("Datasets")
     assert twice.find_section("Tools > Datasets").entries[0].title == "B"
+    # the same whole path twice: only the id tells them apart, so the message gives it
+    same = parse_list("## Other\n- [A](https://arxiv.org/abs/2401.00001)\n## Other\n- [B](https://arxiv.org/abs/2401.00002)\n")
+    with pytest.raises(UsageError) as err:
+        same.find_section("Other")
+    ids = re.findall(r"\(id (\S+)\)", str(err.value))
+    assert len(set(ids)) == 2 and [same.find_section(i).entries[0].title for i in ids] == ["A", "B"]
 
 
 def test_contains_by_id_or_title() -> None:
