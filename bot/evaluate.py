@@ -12,6 +12,7 @@ paper seen whether or not it was proposed.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import itertools
 import logging
 import re
@@ -19,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from bot.config import Config
 from bot.errors import PaperbotError, UsageError
@@ -114,7 +116,7 @@ class DayReplay:
     day: str
     scored: list[Scored]
     stats: dict[str, int]
-    failed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "file: why" of each day file that could not be read
 
 
 def day_files(directory: Path) -> list[tuple[str, Path]]:
@@ -124,6 +126,16 @@ def day_files(directory: Path) -> list[tuple[str, Path]]:
     days = sorted((m.group(1), p) for p in directory.iterdir() if (m := _DAY_FILE.match(p.name)))
     if not days:
         raise UsageError(f"--feeds {directory}: no day files named YYYY-MM-DD.xml in it")
+    # Checked before minutes of training, not found after them: a name that is no date, a file that is no XML.
+    for day, path in days:
+        try:
+            datetime.date.fromisoformat(day)
+        except ValueError:
+            raise UsageError(f"--feeds {path}: {day} is not a date (day files are named YYYY-MM-DD.xml)") from None
+        try:
+            ElementTree.parse(path)
+        except (OSError, ElementTree.ParseError) as exc:
+            raise UsageError(f"--feeds {path}: not a readable XML feed ({exc}); fix or remove it") from None
     return days
 
 
@@ -151,7 +163,7 @@ def replay(
                 config, feeds=[str(path)], plist=plist, model=model, state=state, encoder=encoder, today=day,
                 place_from=place_from,
             )
-        out.append(DayReplay(day, result.scored, result.stats, [f.source for f in result.failures]))
+        out.append(DayReplay(day, result.scored, result.stats, [f"{f.source}: {f.reason}" for f in result.failures]))
         log.debug("%s: %d scored, %d proposed", day, len(result.scored), len(result.proposals))
     return out
 
@@ -519,7 +531,7 @@ def evaluate(
     )
     failed = sorted({src for d in replayed for src in d.failed})
     if failed:
-        raise PaperbotError(f"evaluate: could not read day file(s) {', '.join(failed)}; fix or remove them")
+        raise PaperbotError(f"evaluate: could not read day file(s) {'; '.join(failed)}; fix or remove them")
     _place_held_out(replayed, held_out, model, encoder, config)
     return summarize(
         replayed, held_out, holdout_from=holdout_from, relevance=config.thresholds.relevance,

@@ -48,8 +48,17 @@ def test_at_or_after_compares_ids_numerically() -> None:
 
 def test_day_files_in_date_order(tmp_path: Path) -> None:
     for name in ("2025-04-24.xml", "2025-04-18.xml", "notes.txt", "2025-04-23.xml"):
-        (tmp_path / name).write_text("x")
+        (tmp_path / name).write_text("<rss/>")
     assert [d for d, _ in day_files(tmp_path)] == ["2025-04-18", "2025-04-23", "2025-04-24"]
+    # found before the minutes of training, with the reason
+    (tmp_path / "2025-04-25.xml").write_text("<rss><channel>")
+    with pytest.raises(UsageError, match=r"2025-04-25\.xml: not a readable XML feed \(no element found"):
+        day_files(tmp_path)
+    (tmp_path / "2025-04-25.xml").unlink()
+    (tmp_path / "2025-13-45.xml").write_text("<rss/>")
+    with pytest.raises(UsageError, match=r"2025-13-45 is not a date"):
+        day_files(tmp_path)
+    (tmp_path / "2025-13-45.xml").unlink()
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(UsageError, match=r"no day files named YYYY-MM-DD\.xml"):
