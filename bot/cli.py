@@ -287,6 +287,8 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
     _check_output("--json", args.json)
     state_path = _state_path(args, config)
+    if args.json is not None and str(args.json) != "-" and Path(args.json).resolve() == Path(state_path).resolve():
+        raise UsageError(f"--json {args.json} is the state file: the state would overwrite the proposals")
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=state_path)
     result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
     # The proposals first, shown and flushed: state marks these papers seen, so a proposal lost after it

@@ -109,7 +109,7 @@ def read_feeds(
             try:
                 parsed = _parse_source(source, timeout=timeout, session=http, contact=contact)
             except _SourceError as exc:
-                log.info("feed failed: %s: %s", source, exc)
+                log.debug("feed failed: %s: %s", source, exc)  # the command reports it once, as an error
                 result.failures.append(FeedFailure(source=source, reason=_short(str(exc))))
                 stats.failed += 1
                 continue

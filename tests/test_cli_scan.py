@@ -147,3 +147,11 @@ def test_scan_tells_arxiv_who_runs_it(tmp_path: Path, monkeypatch: pytest.Monkey
     (request,) = server.requests
     assert request.headers["User-Agent"].startswith("paperbot/")
     assert request.headers["User-Agent"].endswith("; +lists@example.org)")
+
+
+def test_json_and_state_on_one_file_is_refused(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = workdir / "state" / "state.json"
+    assert _scan(workdir, "--feed", DAY_23, "--json", str(state)) == 2
+    assert capsys.readouterr().err == f"paperbot: error: --json {state} is the state file: the state would " \
+        "overwrite the proposals\n"
+    assert not state.exists()
