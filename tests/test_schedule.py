@@ -167,7 +167,8 @@ def test_default_schedule_is_just_after_the_feed_rebuild() -> None:
 
 @pytest.mark.parametrize(
     ("cron", "needle"),
-    [("30 0 * * 8", "weekday '8'"), ("61 0 * * *", "61"), ("30 0 * *", "5 fields"), ("30 0 31 2 *", "never fires")],
+    [("30 0 * * 8", "weekday '8'"), ("61 0 * * *", "61"), ("30 0 * *", "5 fields"), ("30 0 31 2 *", "never fires"),
+     ("a b c d e", 'expression "a" for field "minute"')],
 )
 def test_bad_cron_in_config_is_a_one_line_config_error(tmp_path: Path, cron: str, needle: str) -> None:
     path = tmp_path / "config.yaml"
