@@ -95,8 +95,9 @@ class CrontabTrigger(BaseTrigger):
         minute, hour, day, month, weekday = fields
         self.cron = cron
         self.timezone = ZoneInfo(timezone)
-        # The other fields first, in crontab's order, so an error names the first bad field.
-        CronTrigger(minute=minute, hour=hour, day=day, month=month, timezone=UTC)
+        # One field at a time, in crontab's order, so an error names the first bad field.
+        for name, value in (("minute", minute), ("hour", hour), ("day", day), ("month", month)):
+            CronTrigger(**{name: value}, timezone=UTC)
         days = crontab_weekdays(weekday, cron)
         # crontab: when both day fields are restricted, a day matching either one fires (man 5 crontab);
         # one APScheduler trigger would need both ("13 * 5": every 13th and every Friday, not Friday 13th).
