@@ -116,6 +116,14 @@ def _load_failure(exc: Exception) -> str:
     return text or type(exc).__name__
 
 
+def _device_failure(exc: Exception, device: str) -> bool:
+    """torch refusing the device ("Torch not compiled with CUDA enabled", "no CUDA GPUs are available",
+    "not linked with support for mps devices"), not the model: the fix is embedding.device."""
+    text = str(exc).lower()
+    kind = device.split(":")[0].lower()
+    return kind in text or "device" in text or "driver" in text
+
+
 class SentenceTransformerEncoder:
     """sentence-transformers model, loaded on first use, encoding in length-sorted batches."""
 
@@ -172,6 +180,11 @@ class SentenceTransformerEncoder:
                     f"cannot load embedding model {self.requested!r}: it runs code from its own repository; fix: "
                     "set embedding.trust_remote_code: true in config.yaml if you trust that code, or set "
                     "embedding.model to all-MiniLM-L6-v2 (bundled)"
+                ) from None
+            if self.device != "cpu" and _device_failure(exc, self.device):
+                raise PaperbotError(
+                    f"cannot load embedding model {self.requested!r} on device {self.device!r}: "
+                    f"{_load_failure(exc)}; fix: set embedding.device to cpu (or to a device this machine has)"
                 ) from None
             fix = (
                 "point embedding.model at a folder saved by sentence-transformers (SentenceTransformer.save)"
@@ -269,38 +282,47 @@ class EmbeddingCache:
         shards = sorted(self.directory.glob("shard-*.npz")) if self.directory.is_dir() else []
         if not refresh and shards:
             sweep_stale_temps(self.directory, ".shard-*.npz.*.tmp")  # writes a killed run left half done
+        read: list[tuple[Path, np.ndarray, np.ndarray]] = []
         for shard in shards:
             if shard in known:
                 continue
             try:
                 with np.load(shard, allow_pickle=False) as doc:
                     keys, vecs = doc["keys"], doc["vectors"]
-                if keys.ndim != 1 or vecs.ndim != 2 or len(keys) != len(vecs):
-                    raise ValueError(f"{len(keys)} keys for {len(vecs)} vectors")
+                _check_shard(keys, vecs)
             except FileNotFoundError:
                 continue  # another process compacted it away since the listing
             except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-                # A damaged file (a disk that filled up, a cache restored in part): it is only a cache, so
-                # its vectors get recomputed rather than failing the run, and the file goes so that the
-                # next run neither reads nor warns about it again. Shards are renamed into place whole,
-                # so a damaged one is never another run's write in progress.
-                try:
-                    shard.unlink()
-                    what = "removed"
-                except FileNotFoundError:
-                    what = "already removed"
-                except OSError as err:
-                    what = f"could not remove it: {err.strerror or err}"
-                log.warning(
-                    "damaged embedding cache file %s (%s), %s; its papers are embedded again", shard, exc, what
-                )
-                self._damaged.add(shard)
+                self._drop_damaged(shard, str(exc))
                 continue
-            for k, v in zip(keys.tolist(), vecs, strict=True):
+            read.append((shard, keys, vecs))
+        # Vectors of another length than the rest are another model's (a local model folder swapped under
+        # the same name): scoring them would fail inside scikit-learn, so they go as a damaged file does.
+        dimension = _dimension_of(vectors) or _most_rows_dimension(read)
+        for shard, keys, vecs in read:
+            if vecs.shape[1] != dimension:
+                self._drop_damaged(shard, f"{vecs.shape[1]}-dimensional vectors, the other files' are {dimension}")
+                continue
+            for k, v in zip(keys.tolist(), vecs.astype(np.float32, copy=False), strict=True):
                 vectors[k] = v
             self._shards.append(shard)
         self._vectors = vectors
         return vectors
+
+    def _drop_damaged(self, shard: Path, why: str) -> None:
+        """A damaged file (a disk that filled up, a cache restored in part, another model's vectors): it is
+        only a cache, so its vectors get recomputed rather than failing the run, and the file goes so that
+        the next run neither reads nor warns about it again. Shards are renamed into place whole, so a
+        damaged one is never another run's write in progress."""
+        try:
+            shard.unlink()
+            what = "removed"
+        except FileNotFoundError:
+            what = "already removed"
+        except OSError as err:
+            what = f"could not remove it: {err.strerror or err}"
+        log.warning("damaged embedding cache file %s (%s), %s; its papers are embedded again", shard, why, what)
+        self._damaged.add(shard)
 
     def sibling(self, model_name: str) -> EmbeddingCache:
         """The cache of another encoder under the same root (the tuned section encoder's vectors)."""
@@ -313,15 +335,29 @@ class EmbeddingCache:
         return {k: vectors[k] for k in keys if k in vectors}
 
     def put(self, keys: Sequence[str], vectors: np.ndarray) -> None:
+        """Keep the vectors and write them as one new shard; rows a later read would refuse as damaged
+        (zero, not finite) stay in memory only, so they never cost the shard (and its neighbours) again."""
         if not len(keys):
             return
+        vectors = np.asarray(vectors, dtype=np.float32)
         store = self._load()
+        held = _dimension_of(store)
+        if held is not None and vectors.ndim == 2 and vectors.shape[1] != held:
+            raise PaperbotError(
+                f"embedding cache {self.directory} holds {held}-dimensional vectors but {self.model_name} gives "
+                f"{vectors.shape[1]}-dimensional ones: they are another model's (a model folder swapped under the "
+                f"same name?); fix: delete {self.directory} (the vectors are recomputed), then run `paperbot train` "
+                "if the model changed"
+            )
         for k, v in zip(keys, vectors, strict=True):
             store[k] = v
         if self._unwritable:
             return
+        sound = _sound_rows(vectors)
+        if not sound.any():
+            return
         path = self.directory / f"shard-{uuid.uuid4().hex}.npz"
-        if not self._write(path, list(keys), np.asarray(vectors, dtype=np.float32)):
+        if not self._write(path, [k for k, ok in zip(keys, sound, strict=True) if ok], vectors[sound]):
             return
         self._shards.append(path)
         if len(self._shards) >= _SHARDS_BEFORE_COMPACT:
@@ -346,8 +382,12 @@ class EmbeddingCache:
     def _compact(self) -> None:
         store = self._load()
         keys = list(store)
+        vectors = np.stack([store[k] for k in keys])
+        sound = _sound_rows(vectors)  # as put writes them: rows kept in memory only stay there
+        if not sound.any():
+            return
         path = self.directory / f"shard-{uuid.uuid4().hex}.npz"
-        if not self._write(path, keys, np.stack([store[k] for k in keys])):
+        if not self._write(path, [k for k, ok in zip(keys, sound, strict=True) if ok], vectors[sound]):
             return
         for old in self._shards:
             with contextlib.suppress(OSError):
@@ -376,6 +416,47 @@ def embed_papers(
     if not papers:
         return np.zeros((0, 0), dtype=np.float32)
     return np.stack([found[k] for k in keys]).astype(np.float32)
+
+
+def _check_shard(keys: np.ndarray, vecs: np.ndarray) -> None:
+    """ValueError for a shard that holds anything but string keys and one sound float row per key.
+
+    np.load reads any .npz with these names: strings, NaN, a 1-D array or zero rows (which an encoder of
+    unit rows never gives) would otherwise reach the models and fail there, or score every paper 0.
+    """
+    if keys.ndim != 1 or vecs.ndim != 2 or len(keys) != len(vecs):
+        raise ValueError(f"{len(keys)} keys for {len(vecs)} vectors")
+    if keys.dtype.kind != "U":
+        raise ValueError(f"keys of type {keys.dtype}, not strings")
+    if vecs.dtype.kind != "f":
+        raise ValueError(f"vectors of type {vecs.dtype}, not floats")
+    if len(vecs) and not vecs.shape[1]:
+        raise ValueError("vectors of length 0")
+    for bad, what in ((~np.isfinite(vecs).all(axis=1), "not finite"), (~vecs.any(axis=1), "all zero")):
+        if bad.any():
+            raise ValueError(f"{int(bad.sum())} of {len(vecs)} vectors are {what}")
+
+
+def _sound_rows(vecs: np.ndarray) -> np.ndarray:
+    """Per row: finite and not all zero (an embedding, not a placeholder or a numeric failure)."""
+    if not vecs.shape[1]:
+        return np.zeros(len(vecs), dtype=bool)
+    return np.isfinite(vecs).all(axis=1) & vecs.any(axis=1)
+
+
+def _dimension_of(vectors: dict[str, np.ndarray]) -> int | None:
+    """The length of the vectors already held (all have one: shards of another length are refused)."""
+    for v in vectors.values():
+        return int(v.shape[0])
+    return None
+
+
+def _most_rows_dimension(read: Sequence[tuple[Path, np.ndarray, np.ndarray]]) -> int | None:
+    """The vector length most rows of these shards have: the odd ones out are the damaged ones."""
+    rows: dict[int, int] = {}
+    for _, _, vecs in read:
+        rows[vecs.shape[1]] = rows.get(vecs.shape[1], 0) + len(vecs)
+    return max(rows, key=lambda d: rows[d]) if rows else None
 
 
 def _dimension(model: object) -> int:

@@ -150,14 +150,8 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
                 if not line.strip():
                     continue
                 try:
-                    doc = json.loads(line)
-                    paper = Paper(
-                        arxiv_id=str(doc["id"]),
-                        title=" ".join(str(doc["title"]).split()),
-                        abstract=" ".join(str(doc.get("abstract") or "").split()),
-                        categories=tuple(doc.get("categories") or ()),
-                    )
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    paper = _background_paper(json.loads(line))
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                     raise PaperbotError(
                         f"{path}:{number}: not a background paper ({exc}); expected JSON with id, title, abstract"
                     ) from None
@@ -175,6 +169,35 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
     if not papers:
         raise PaperbotError(f"{path}: no background papers; the relevance model needs negatives")
     return papers
+
+
+def _background_paper(doc: Any) -> Paper:
+    """One background line as a paper; anything else is refused rather than trained on as text like "None".
+
+    A null id is a paper without one (as list entries without an arXiv id are), never the id "None".
+    """
+    if not isinstance(doc, dict):
+        raise TypeError(f"a JSON {type(doc).__name__}, not an object")
+    if "id" not in doc:
+        raise ValueError("no 'id' key; null stands for a paper without one")
+    raw_id, title, abstract = doc["id"], doc.get("title"), doc.get("abstract")
+    categories = doc.get("categories") or []
+    if raw_id is not None and not isinstance(raw_id, str):
+        raise TypeError(f"'id' {raw_id!r} is not a string")
+    if not isinstance(title, str) or not title.strip():
+        raise TypeError("'title' is missing or not a string" if not isinstance(title, str) else "'title' is empty")
+    if abstract is not None and not isinstance(abstract, str):
+        raise TypeError("'abstract' is not a string")
+    if isinstance(categories, str):
+        categories = categories.split()  # arXiv's own metadata spells them "cs.CL cs.AI"
+    if not isinstance(categories, list) or not all(isinstance(c, str) for c in categories):
+        raise TypeError("'categories' is not a list of strings")
+    return Paper(
+        arxiv_id=(raw_id or "").strip(),
+        title=" ".join(title.split()),
+        abstract=" ".join((abstract or "").split()),
+        categories=tuple(categories),
+    )
 
 
 # ---------------------------------------------------------------- features
@@ -253,6 +276,53 @@ def title_only(paper: Paper) -> Paper:
     return Paper(arxiv_id=paper.arxiv_id, title=paper.title)
 
 
+CALIBRATION_FOLDS = 5
+
+
+def calibration_folds(positives: int, folds: int = CALIBRATION_FOLDS) -> int:
+    """Folds of the relevance model's calibration (and of its cross-validation): at most one per positive."""
+    return max(2, min(folds, positives))
+
+
+def training_needs(list_papers: int, *, evaluate: bool) -> tuple[int, int]:
+    """(list papers, background papers) the relevance model needs at least; evaluate: its cross-validation too.
+
+    Calibration splits the papers into stratified folds, so each class needs a paper per fold; the
+    cross-validation fits the model again on each fold's rest, which then needs as many in turn. The
+    title-only views are left out of the count, so with them these are a little more than the least.
+    """
+    folds = calibration_folds(list_papers)
+    if not evaluate:
+        return 2, folds
+    inner = calibration_folds(list_papers - list_papers // folds)  # calibration inside the largest fold's rest
+    background = max(folds, inner)
+    while background - -(-background // folds) < inner:  # the rest of the fold with the most background
+        background += 1
+    return 3, background  # 2 list papers leave one to calibrate on in a fold's rest
+
+
+class EmbeddingMismatch(PaperbotError):
+    """Vectors of another length than the models were trained on: another model's, or a damaged cache."""
+
+    def __init__(self, found: int, expected: int, *, models: str = "models", cache: Path | None = None) -> None:
+        where = f"the embedding cache {cache}" if cache is not None else "the model's folder under embedding.cache_dir"
+        verb = "were" if models.endswith("s") else "was"
+        super().__init__(
+            f"the papers' embeddings have {found} dimensions but the {models} {verb} trained on {expected}-dimensional "
+            f"ones; fix: delete {where} (the vectors are recomputed), or run `paperbot train` if embedding.model "
+            "now names another model"
+        )
+        self.found, self.expected = found, expected
+
+
+def check_dimension(vectors: np.ndarray, expected: int | None, **where: Any) -> None:
+    """Stop with the fix before scikit-learn or a matrix product fails on vectors of the wrong length."""
+    vectors = np.asarray(vectors)
+    found = vectors.shape[1] if vectors.ndim == 2 else 0
+    if expected is not None and len(vectors) and found != expected:
+        raise EmbeddingMismatch(found, expected, **where)
+
+
 class RelevanceModel:
     """Calibrated P(paper belongs on the list) from tf-idf + embedding features."""
 
@@ -285,16 +355,24 @@ class RelevanceModel:
             y = np.r_[y, np.zeros(len(views))]
         X = _features(self.tfidf_, texts, vectors, h.relevance_embedding_weight)
         base = LogisticRegression(C=h.relevance_C, class_weight="balanced", max_iter=3000, random_state=h.seed)
-        n_pos = int(y.sum())
-        folds = max(2, min(5, n_pos))
+        folds = calibration_folds(int(y.sum()))
         # ensemble=False: one regression on all data, calibrated on cross-validated scores; one coefficient
         # vector instead of one per fold keeps the artifact small.
         self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
         self.train_rate_ = train_rate
         return self
 
+    def dimension(self) -> int | None:
+        """Length of the embeddings the classifier was fitted on; None when it uses none (or is not fitted)."""
+        n = getattr(self.classifier_, "n_features_in_", None)
+        vocabulary = getattr(self.tfidf_, "vocabulary_", None)
+        if self.hyper.relevance_embedding_weight <= 0 or n is None or vocabulary is None:
+            return None
+        return int(n) - len(vocabulary)
+
     def raw(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         """Calibrated probability at the training mix of positives and negatives."""
+        check_dimension(vectors, self.dimension(), models="relevance model")
         X = _features(self.tfidf_, texts, vectors, self.hyper.relevance_embedding_weight)
         return self.classifier_.predict_proba(X)[:, 1]
 
@@ -368,6 +446,7 @@ class SectionModel:
         plain: the same papers through the plain encoder, for the heading prototypes (the section
         vectors may come from the tuned encoder); without them the headings are left out.
         """
+        check_dimension(vectors, self.dimension(), models="section model")
         w = self.hyper.section_linear_weight
         c = getattr(self.hyper, "section_centroid_weight", 0.0)  # models pickled before the centroid term
         if self.linear_ is None or w <= 0:
@@ -382,8 +461,14 @@ class SectionModel:
         headings = getattr(self, "heading_vectors_", None)  # models pickled before the headings
         if h <= 0 or headings is None or plain is None:
             return scores
+        check_dimension(plain, headings.shape[1], models="section headings")
         t = getattr(self.hyper, "section_heading_temperature", 0.05)
         return (1 - h) * scores + h * _softmax(np.asarray(plain, dtype=np.float32) @ headings.T, t)
+
+    def dimension(self) -> int | None:
+        """Length of the section vectors (the tuned encoder's, when there is one) the model was fitted on."""
+        shape = np.shape(self.vectors_)
+        return int(shape[1]) if len(shape) == 2 and shape[1] else None
 
     def _centroids(self, vectors: np.ndarray, *, exclude: int | None = None) -> np.ndarray:
         """Softmax over the cosine to each group's mean entry: every group, however small, gets a prototype."""
@@ -513,10 +598,14 @@ class ListModel:
                 f"{encoder.name!r}; run `paperbot train` or set embedding.model back"
             )
         vectors = embed_papers(papers, encoder, cache)
+        check_dimension(vectors, self.dimension(), cache=cache.directory if cache is not None else None)
         texts = [p.text for p in papers]
         relevance = self.relevance.predict(texts, vectors)
         placed = [r for r in range(len(papers)) if relevance[r] >= place_from]
         svectors = self.section_vectors([papers[r] for r in placed], encoder, vectors[placed], cache)
+        if self.section_layers is not None and cache is not None:
+            where = cache.sibling(self.section_layers.name).directory
+            check_dimension(svectors, self.sections.dimension(), models="section model", cache=where)
         ranked = dict(zip(placed, self.sections.rank(svectors, vectors[placed]), strict=True)) if placed else {}
         sims = dict(zip(placed, svectors @ self.sections.vectors_.T, strict=True)) if placed else {}
         out = []
@@ -542,11 +631,28 @@ class ListModel:
             out.append(Scored(paper, float(relevance[r]), secs, nearest, bool(unsure)))
         return out
 
+    def dimension(self) -> int | None:
+        """Length of the plain embeddings the models were trained on: as recorded, else from the estimators."""
+        recorded = self.meta.get("dimension")
+        if isinstance(recorded, int) and not isinstance(recorded, bool) and recorded > 0:
+            return recorded
+        found = self.relevance.dimension()
+        headings = getattr(self.sections, "heading_vectors_", None)
+        if found is None and headings is not None:
+            found = int(headings.shape[1])
+        if found is None and self.section_layers is None:
+            found = self.sections.dimension()
+        return found
+
     # ------------------------------------------------------------ persistence
 
     def save(self, directory: Path) -> None:
-        """model.pkl (the estimators) and meta.json (readable), each written atomically."""
+        """model.pkl (the estimators) and meta.json (readable), each written atomically.
+
+        Both are checked first: a pickle replaced beside a meta.json that cannot be is a half-written folder.
+        """
         directory = Path(directory)
+        check_models_writable(directory)
         buf = io.BytesIO()
         pickle.dump(
             {"format": FORMAT_VERSION, "meta": self.meta, "relevance": self.relevance, "sections": self.sections,
@@ -572,6 +678,9 @@ class ListModel:
             raise UnusableModels(f"{path}: cannot read the trained models ({exc})") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT_VERSION:
             raise UnusableModels(f"{path}: models in an old or unknown format")
+        problem = _artifact_problem(doc)
+        if problem:
+            raise UnusableModels(f"{path}: damaged models ({problem})")
         meta = doc["meta"]
         trained_with = meta.get("embedding_model")
         if trained_with != canonical_model_name(embedding_model):
@@ -593,7 +702,101 @@ class ListModel:
         return readme_sha256(readme_text) == self.meta.get("readme_sha256")
 
 
+def _artifact_problem(doc: dict) -> str | None:
+    """What in a loaded artifact is not as save() writes it (None: nothing).
+
+    The format number alone does not make a file whole: a hand-edited or damaged artifact must stop at
+    load, as UnusableModels (which `run --retrain` trains past), not as a traceback in the middle of a scan.
+    """
+    from bot.tune import TunedLayers
+
+    meta = doc.get("meta")
+    if not isinstance(meta, dict):
+        return "'meta' is missing or not a mapping"
+    for key in ("embedding_model", "readme_sha256"):
+        if not isinstance(meta.get(key), str):
+            return f"meta has no {key}"
+    recorded = meta.get("dimension")
+    if recorded is not None and (not isinstance(recorded, int) or isinstance(recorded, bool) or recorded <= 0):
+        return f"meta's dimension {recorded!r} is not a positive number"
+    relevance = doc.get("relevance")
+    if (
+        not isinstance(relevance, RelevanceModel)
+        or not isinstance(getattr(relevance, "hyper", None), Hyper)
+        or not callable(getattr(getattr(relevance, "tfidf_", None), "transform", None))
+        or not callable(getattr(getattr(relevance, "classifier_", None), "predict_proba", None))
+        or not isinstance(getattr(relevance, "train_rate_", None), float)
+        or not 0 < relevance.train_rate_ < 1
+    ):
+        return "'relevance' is not a fitted relevance model"
+    entries = doc.get("entries")
+    if not isinstance(entries, list) or not entries:
+        return "'entries' is missing or empty"
+    for entry in entries:
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("title"), str)
+            or not isinstance(entry.get("arxiv_id"), str | None)
+            or not isinstance(entry.get("section_path"), list | tuple)
+            or not all(isinstance(part, str) for part in entry["section_path"])
+        ):
+            return "an entry lacks its title, arXiv id or section path"
+    problem = _section_model_problem(doc.get("sections"), len(entries))
+    if problem:
+        return problem
+    layers = doc.get("section_layers")
+    if layers is not None and not isinstance(layers, TunedLayers):
+        return "'section_layers' are not tuned layers"
+    return None
+
+
+def _section_model_problem(model: Any, papers: int) -> str | None:
+    """What the section model lacks of what rank() reads, for a list of `papers` entries (None: nothing)."""
+    if not isinstance(model, SectionModel) or not isinstance(getattr(model, "hyper", None), Hyper):
+        return "'sections' is not a section model"
+    groups, places = getattr(model, "groups_", None), getattr(model, "sections_", None)
+    if not isinstance(groups, list) or not groups or not isinstance(places, list) or not places:
+        return "the section model has no sections"
+    if not all(isinstance(p, dict) and {"id", "path", "group"} <= p.keys() and p["group"] in groups for p in places):
+        return "a section of the section model lacks its id, path or group"
+    vectors, labels = getattr(model, "vectors_", None), getattr(model, "labels_", None)
+    if not isinstance(vectors, np.ndarray) or vectors.ndim != 2 or vectors.shape[0] != papers or not vectors.shape[1]:
+        return f"the section model's vectors are not one row per entry ({papers})"
+    if not isinstance(labels, np.ndarray) or labels.shape != (papers, len(groups)):
+        return "the section model's labels are not one row per entry and a column per section"
+    paper_sections = getattr(model, "paper_sections_", None)
+    if (
+        not isinstance(paper_sections, list)
+        or len(paper_sections) != papers
+        or not all(isinstance(s, list) and all(isinstance(j, int) and 0 <= j < len(places) for j in s)
+                   for s in paper_sections)
+    ):
+        return "the section model's entries are not placed in its sections"
+    linear, columns = getattr(model, "linear_", None), getattr(model, "linear_groups_", None)
+    if linear is not None and (
+        not callable(getattr(linear, "predict_proba", None))
+        or not isinstance(columns, list)
+        or not all(isinstance(j, int) and 0 <= j < len(groups) for j in columns)
+    ):
+        return "the section model's linear part is not fitted"
+    headings = getattr(model, "heading_vectors_", None)
+    if headings is not None and (not isinstance(headings, np.ndarray) or headings.shape[:1] != (len(groups),)
+                                 or headings.ndim != 2):
+        return "the section model's heading vectors are not one per section"
+    return None
+
+
 # ---------------------------------------------------------------- training
+
+
+def check_models_writable(directory: Path) -> None:
+    """Every file save() writes (the pickle and meta.json), before the work that leads to them.
+
+    Checking the pickle alone let a meta.json that is a folder stop the run after the new pickle had
+    replaced the old: the folder then held models and a description that do not belong together.
+    """
+    for name in (ARTIFACT, META):
+        check_writable(Path(directory) / name)
 
 
 def hyper_from_config(config: Config) -> Hyper:
@@ -700,6 +903,7 @@ def fit_list_model(
         "format": FORMAT_VERSION,
         "readme_sha256": readme_sha256(plist.text),
         "embedding_model": embedding_model,
+        "dimension": int(np.shape(positives_vectors)[1]),  # of the plain embeddings: scoring checks it
         "versions": _versions(),
         "trained_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
         "hyper": hyper.__dict__.copy(),
@@ -839,7 +1043,7 @@ def relevance_cv(
     from sklearn.metrics import average_precision_score, roc_auc_score
     from sklearn.model_selection import StratifiedKFold
 
-    folds = max(2, min(folds, int(y.sum())))
+    folds = calibration_folds(int(y.sum()), folds)
     skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=hyper.seed)
     pred = np.zeros(len(y))
     texts = list(texts)
@@ -903,7 +1107,7 @@ def train_models(
     from bot.tune import NotTunable, can_tune
 
     if models_dir is not None:
-        check_writable(Path(models_dir) / ARTIFACT)  # now, not after a 20-minute training
+        check_models_writable(Path(models_dir))  # now, not after a 20-minute training
     if plist is None:
         plist = read_list(readme)
     hyper = hyper_from_config(config)
@@ -916,6 +1120,7 @@ def train_models(
     negatives = read_background(background, limit=config.training.background_limit, exclude=on_list)
     seen_neg = {p.arxiv_id for p in negatives}
     negatives += [p for p in extra_negatives if p.arxiv_id not in on_list and p.arxiv_id not in seen_neg]
+    _check_enough(len(lpapers), len(negatives), readme=readme, background=background, evaluate=evaluate)
     encoder = config_encoder(config) if encoder is None else encoder
     cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
     pos_vectors = embed_papers([lp.paper for lp in lpapers], encoder, cache)
@@ -986,6 +1191,25 @@ def train_models(
         model.save(models_dir)
         report["models_dir"] = str(models_dir)
     return model, report
+
+
+def _check_enough(list_count: int, background_count: int, *, readme: Path, background: Path, evaluate: bool) -> None:
+    """Stop before any embedding when the classifiers (and the estimate) cannot be fitted on so few papers,
+    instead of scikit-learn's cross-validation error after it."""
+    need_list, need_background = training_needs(list_count, evaluate=evaluate)
+    skip = "; `paperbot train --no-estimate` skips the estimate"
+    if list_count < need_list:
+        raise UsageError(
+            f"{readme}: only {list_count} paper(s) to learn from; estimating the models' accuracy needs at least "
+            f"{need_list}{skip}"
+        )
+    if background_count < need_background:
+        what = "the relevance model and its cross-validation need" if evaluate else "the relevance model needs"
+        fit_alone = training_needs(list_count, evaluate=False)[1]
+        raise PaperbotError(
+            f"{background}: {background_count} background paper(s) not on the list; {what} at least "
+            f"{need_background}" + (skip if evaluate and background_count >= fit_alone else "")
+        )
 
 
 def format_training_report(report: dict) -> list[str]:

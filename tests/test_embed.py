@@ -75,6 +75,15 @@ def test_unloadable_model_is_one_clear_error(tmp_path, monkeypatch) -> None:
     assert "embedding.model" in message
 
 
+@pytest.mark.skipif(sys.platform == "darwin", reason="mps exists on macOS")
+def test_a_device_this_machine_lacks_names_embedding_device() -> None:
+    with pytest.raises(PaperbotError) as err:
+        load_encoder("all-MiniLM-L6-v2", device="mps").encode(["a title"])
+    message = str(err.value)
+    assert message.startswith("cannot load embedding model 'all-MiniLM-L6-v2' on device 'mps': ")
+    assert message.endswith("fix: set embedding.device to cpu (or to a device this machine has)")
+
+
 def test_a_missing_model_folder_is_named_without_asking_the_hub(tmp_path) -> None:
     with pytest.raises(PaperbotError, match=r"no such folder .*nowhere; fix: point embedding.model at a folder"):
         load_encoder(str(tmp_path / "nowhere")).encode(["a title"])
@@ -226,12 +235,12 @@ def test_cache_sees_shards_written_by_another_process(tmp_path) -> None:
 def test_cache_compacts_many_shards(tmp_path) -> None:
     cache = EmbeddingCache(tmp_path, "m")
     for i in range(20):
-        cache.put([f"k{i}"], np.full((1, 2), i, dtype=np.float32))
+        cache.put([f"k{i}"], np.full((1, 2), i + 1, dtype=np.float32))  # never a zero row: a read refuses those
     shards = list(cache.directory.glob("shard-*.npz"))
     assert len(shards) < 16
     fresh = EmbeddingCache(tmp_path, "m")
     assert len(fresh) == 20
-    assert fresh.get(["k7"])["k7"].tolist() == [7.0, 7.0]
+    assert fresh.get(["k7"])["k7"].tolist() == [8.0, 8.0]
 
 
 def test_half_written_shards_of_a_killed_run_are_swept(tmp_path) -> None:
@@ -272,6 +281,98 @@ def test_damaged_cache_files_are_removed_with_a_warning(tmp_path, caplog) -> Non
     with caplog.at_level("WARNING", logger="paperbot.embed"):
         assert list(EmbeddingCache(tmp_path, "m").get(["good", "cut"])) == ["good"]
     assert not caplog.records
+
+
+def test_cache_files_with_unusable_vectors_are_removed_with_a_warning(tmp_path, caplog) -> None:
+    """Real keys, bad vectors: strings, NaN and zero rows (no encoder of unit rows gives them) and vectors of
+    another length than the rest (a model folder swapped under the same name) would reach the models and
+    fail inside scikit-learn, or score every paper 0. They go as a truncated file does."""
+    cache = EmbeddingCache(tmp_path, "m")
+    cache.put(["good", "fine"], np.ones((2, 3), dtype=np.float32))
+    folder = cache.directory
+    nan = np.ones((2, 3), dtype=np.float32)
+    nan[1, 0] = np.nan
+    bad = {
+        "shard-short.npz": np.ones((1, 10), dtype=np.float32),
+        "shard-nan.npz": nan,
+        "shard-inf.npz": np.full((2, 3), np.inf, dtype=np.float32),
+        "shard-zero.npz": np.zeros((2, 3), dtype=np.float32),
+        "shard-strings.npz": np.full((2, 3), "x"),
+        "shard-ints.npz": np.ones((2, 3), dtype=np.int64),
+        "shard-empty-rows.npz": np.ones((2, 0), dtype=np.float32),
+    }
+    for name, vectors in bad.items():
+        np.savez(folder / name, keys=np.array(["good", "a"][: len(vectors)]), vectors=vectors)
+    np.savez(folder / "shard-int-keys.npz", keys=np.array([1, 2]), vectors=np.ones((2, 3), dtype=np.float32))
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        fresh = EmbeddingCache(tmp_path, "m")
+        got = fresh.get(["good", "fine", "a"])
+    assert sorted(got) == ["fine", "good"] and got["good"].tolist() == [1.0, 1.0, 1.0]
+    messages = {r.getMessage().split()[4].rsplit("/", 1)[-1]: r.getMessage() for r in caplog.records}
+    assert sorted(messages) == sorted([*bad, "shard-int-keys.npz"])
+    assert all(", removed; its papers are embedded again" in m for m in messages.values())
+    assert "(10-dimensional vectors, the other files' are 3)" in messages["shard-short.npz"]
+    assert "(1 of 2 vectors are not finite)" in messages["shard-nan.npz"]
+    assert "(2 of 2 vectors are all zero)" in messages["shard-zero.npz"]
+    assert "not floats" in messages["shard-strings.npz"] and "not floats" in messages["shard-ints.npz"]
+    assert "not strings" in messages["shard-int-keys.npz"]
+    assert [p.name for p in folder.glob("shard-*.npz")] == [p.name for p in cache._shards]
+    # the embedding then goes on with the good vectors only
+    counting = CountingEncoder(_Fixed(3))
+    vectors = embed_papers([Paper("", "a")], counting, EmbeddingCache(tmp_path, "m"))
+    assert vectors.shape == (1, 3)
+
+
+def test_the_dimension_the_most_vectors_have_wins(tmp_path, caplog) -> None:
+    """Which of two lengths is the odd one out: the one fewer vectors have, whatever the file names."""
+    folder = EmbeddingCache(tmp_path, "m").directory
+    folder.mkdir(parents=True)
+    np.savez(folder / "shard-a.npz", keys=np.array(["x"]), vectors=np.ones((1, 4), dtype=np.float32))
+    np.savez(folder / "shard-b.npz", keys=np.array(["x", "y"]), vectors=np.ones((2, 3), dtype=np.float32))
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        got = EmbeddingCache(tmp_path, "m").get(["x", "y"])
+    assert {k: v.shape for k, v in got.items()} == {"x": (3,), "y": (3,)}
+    assert [p.name for p in folder.iterdir()] == ["shard-b.npz"]
+
+
+class _Fixed:
+    """Unit rows of a given length, whatever the text."""
+
+    def __init__(self, dimension: int, name: str = "m") -> None:
+        self.name, self.dimension = name, dimension
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.full((len(texts), self.dimension), 1 / np.sqrt(self.dimension), dtype=np.float32)
+
+
+def test_vectors_of_another_length_than_the_cache_holds_are_one_line(tmp_path) -> None:
+    """The model behind a name changed (a local folder swapped): mixing its vectors with the old ones would
+    fail in np.stack, or later in the models; the cache says which folder to delete."""
+    embed_papers([MATH], _Fixed(3), EmbeddingCache(tmp_path, "m"))
+    cache = EmbeddingCache(tmp_path, "m")
+    with pytest.raises(PaperbotError) as err:
+        embed_papers([MATH, CODE], _Fixed(5), cache)
+    message = str(err.value)
+    assert "\n" not in message
+    assert message == (
+        f"embedding cache {cache.directory} holds 3-dimensional vectors but m gives 5-dimensional ones: they are "
+        f"another model's (a model folder swapped under the same name?); fix: delete {cache.directory} (the vectors "
+        "are recomputed), then run `paperbot train` if the model changed"
+    )
+    assert len(list(cache.directory.glob("shard-*.npz"))) == 1  # nothing of the new model was written
+
+
+def test_rows_a_read_would_refuse_are_kept_for_the_run_but_not_written(tmp_path, caplog) -> None:
+    """A zero or NaN row written would cost the whole shard (and a compaction, every vector) at the next read."""
+    cache = EmbeddingCache(tmp_path, "m")
+    vectors = np.array([[1.0, 0.0], [0.0, 0.0], [np.nan, 1.0]], dtype=np.float32)
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        cache.put(["good", "zero", "nan"], vectors)
+        cache.put(["zero only"], np.zeros((1, 2), dtype=np.float32))
+        assert sorted(cache.get(["good", "zero", "nan", "zero only"])) == ["good", "nan", "zero", "zero only"]
+        assert list(EmbeddingCache(tmp_path, "m").get(["good", "zero", "nan", "zero only"])) == ["good"]
+    assert not caplog.records
+    assert len(list(cache.directory.glob("shard-*.npz"))) == 1
 
 
 def test_a_damaged_cache_file_that_cannot_be_removed_is_warned_about_once(tmp_path, caplog, monkeypatch) -> None:
