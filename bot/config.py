@@ -321,7 +321,8 @@ def format_validation_error(source: str, exc: ValidationError) -> str:
     errors = exc.errors()
     first = errors[0]
     loc = tuple(first["loc"])
-    key = ".".join(str(p) for p in loc).encode("unicode_escape").decode("ascii") or "(top level)"  # one line
+    key = ".".join(str(p) for p in loc) or "(top level)"
+    key = re.sub(r"[\x00-\x1f]", lambda m: repr(m.group())[1:-1], key)  # a key with a line break: still one line
     more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
     if first["type"] == "extra_forbidden":
         known = ", ".join(_known_keys(Config, loc))
