@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from bot.config import Config, GithubConfig, PrConfig
-from bot.github import GitHubForge
+from bot.github import Change, GitHubForge
 from bot.papers import Neighbour, Paper, Proposal, SectionScore
 from tests.conftest import FIXTURES, REPO
 from tests.servers.github import GitHubStandIn
@@ -13,6 +13,7 @@ from tests.servers.github import GitHubStandIn
 README_PATH = REPO / "data" / "lists" / "llm-synthetic-data.md"
 FEEDS = [FIXTURES / "replay" / "feeds" / "2025-04-23.xml", FIXTURES / "replay" / "feeds" / "2025-04-24.xml"]
 TOKEN = "ghp_T0pS3cretT0kenValue42"
+DATE = "2025-05-27"
 
 SECTIONS = {
     "scratch": ("4. Methods", "4.3. Instruction Tuning", "4.3.4 Synthesis instructions and outputs using LLM",
@@ -73,3 +74,10 @@ def forge(hub: GitHubStandIn, cfg: Config | None = None) -> GitHubForge:
 
 def standin() -> GitHubStandIn:
     return GitHubStandIn({"README.md": readme()}, token=TOKEN)
+
+
+def change(*proposals: Proposal, date: str = DATE, mode: str = "single") -> Change:
+    """What a run hands the forge: these proposals, written into the README by the product's own edit."""
+    from bot.publish import apply_proposals
+
+    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals)

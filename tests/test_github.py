@@ -8,13 +8,12 @@ import json
 import pytest
 
 from bot.errors import PaperbotError, UsageError
-from bot.github import Change, DryRunForge, GitHubForge
+from bot.github import DryRunForge, GitHubForge
 from bot.publish import apply_proposals, reconcile
 from bot.render import parse_marker
 from bot.state import State
-from tests.github_support import TOKEN, config, forge, proposal, readme, standin
+from tests.github_support import TOKEN, change, config, forge, proposal, readme, standin
 
-DATE = "2025-05-27"
 BOT_EMAIL = "paperbot@users.noreply.github.com"
 
 
@@ -22,10 +21,6 @@ BOT_EMAIL = "paperbot@users.noreply.github.com"
 def hub():
     with standin() as server:
         yield server
-
-
-def change(*proposals, date: str = DATE, mode: str = "single") -> Change:
-    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals)
 
 
 def writes(hub) -> list[tuple[str, str]]:

@@ -9,13 +9,12 @@ import types
 import pytest
 
 from bot.errors import PaperbotError, UsageError
-from bot.github import Change, GitHubForge
+from bot.github import GitHubForge
 from bot.publish import apply_proposals, reconcile
 from bot.render import parse_marker, pr_body
 from bot.state import State
-from tests.github_support import TOKEN, config, forge, proposal, readme, standin
+from tests.github_support import TOKEN, change, config, forge, proposal, readme, standin
 
-DATE = "2025-05-27"
 BRANCH = "paperbot/2025-05-27"
 BOT = ("paperbot", "paperbot@users.noreply.github.com")
 RESET = 1_893_456_000  # 2030-01-01 00:00:00 UTC
@@ -25,10 +24,6 @@ RESET = 1_893_456_000  # 2030-01-01 00:00:00 UTC
 def hub():
     with standin() as server:
         yield server
-
-
-def change(*proposals, date: str = DATE, mode: str = "single") -> Change:
-    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals)
 
 
 def writes(hub) -> list[tuple[str, str]]:
