@@ -19,7 +19,7 @@ import numpy as np
 
 from bench.common import seed_list_embeddings
 from bench.section_tuned_blend import accuracy
-from bot.model import Hyper, SectionModel, _softmax, section_loo_scores
+from bot.model import Hyper, SectionModel, _softmax, prototype_cosines, section_loo_scores
 
 _group_centroids = SectionModel._centroids
 MODE = {"kind": "group"}
@@ -33,10 +33,7 @@ def _leaf_centroids(self: SectionModel, vectors: np.ndarray, *, exclude: int | N
         places[i, secs] = 1.0
     if exclude is not None:
         places[exclude] = 0.0
-    sums = places.T @ self.vectors_
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    sims = vectors @ (sums / np.maximum(norms, 1e-12)).T
-    sims[:, norms[:, 0] <= 0] = -np.inf
+    sims = prototype_cosines(places, self.vectors_, vectors)
     group_index = {g: k for k, g in enumerate(self.groups_)}
     best = np.full((len(vectors), len(self.groups_)), -np.inf)
     for j, section in enumerate(self.sections_):

@@ -381,6 +381,16 @@ class RelevanceModel:
         return _prior_shift(self.raw(texts, vectors), self.train_rate_, self.hyper.relevant_rate)
 
 
+def prototype_cosines(members: np.ndarray, points: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """(vectors, columns) cosine of each vector to the mean of each column's member points (a 0/1 matrix,
+    points x columns); -inf for a column without members, so a softmax gives it nothing."""
+    sums = members.T @ points
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    sims = vectors @ (sums / np.maximum(norms, 1e-12)).T
+    sims[:, norms[:, 0] <= 0] = -np.inf
+    return sims
+
+
 class SectionModel:
     """Scores over the section tree: 2nd-level groups (linear + kNN blend), then the leaf inside the group."""
 
@@ -475,10 +485,7 @@ class SectionModel:
         labels = self.labels_.copy()
         if exclude is not None:
             labels[exclude] = 0.0
-        sums = labels.T @ self.vectors_
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        sims = vectors @ (sums / np.maximum(norms, 1e-12)).T
-        sims[:, norms[:, 0] <= 0] = -np.inf
+        sims = prototype_cosines(labels, self.vectors_, vectors)
         return _softmax(sims, getattr(self.hyper, "section_centroid_temperature", 0.03))
 
     def _knn(self, vectors: np.ndarray, *, exclude: int | None = None) -> np.ndarray:
