@@ -45,7 +45,14 @@ def normalize_id(text: str) -> str | None:
     """The versionless id if `text` is exactly an arXiv id (optionally with arXiv:/version), else None."""
     text = text.strip().removeprefix("arXiv:").removeprefix("arxiv:")
     m = ARXIV_ID_RE.fullmatch(text)
-    return m.group("id") if m else None
+    if not m:
+        return None
+    arxiv_id = m.group("id")
+    if "/" not in arxiv_id:  # YYMM.NNNN until December 2014, YYMM.NNNNN since: a digit too many or few is a typo
+        month, number = int(arxiv_id[2:4]), arxiv_id.split(".")[1]
+        if not 1 <= month <= 12 or len(number) != (4 if int(arxiv_id[:4]) <= 1412 else 5):
+            return None
+    return arxiv_id
 
 
 class ArxivClient:

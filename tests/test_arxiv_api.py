@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.arxiv_api import ArxivApiError, ArxivClient, load_cache, load_metadata_jsonl, resolve
+from bot.arxiv_api import ArxivApiError, ArxivClient, load_cache, load_metadata_jsonl, normalize_id, resolve
 from bot.config import Config
 from bot.errors import PaperbotError
 from tests.conftest import REPO, NetworkBlocked
@@ -348,3 +348,14 @@ def test_the_default_api_url_cannot_be_reached_from_tests(clock: FakeClock) -> N
     assert client.base_url == "https://export.arxiv.org/api/query"
     with pytest.raises(NetworkBlocked):
         client.fetch(["2401.16380"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2503.14023", "2503.14023"), ("arXiv:2503.14023v2", "2503.14023"), ("1412.6980", "1412.6980"),
+     ("hep-th/9901001v1", "hep-th/9901001"), ("2401.1234", None), ("1412.69801", None), ("2513.14023", None),
+     ("2500.14023", None)],
+)
+def test_normalize_id_takes_only_ids_arxiv_can_have(text: str, expected: str | None) -> None:
+    """Four digits after the dot until 2014, five since, months 01-12: anything else is a typo."""
+    assert normalize_id(text) == expected

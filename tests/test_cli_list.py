@@ -86,7 +86,8 @@ def test_add_section_errors_exit_2(readme: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert err.startswith("paperbot: error: no section 'Tool Use'")
     assert "; candidates: 6. Application Areas > 6.3 Agent and Tool Use" in err
-    for typo in ("not-an-id", "x2503.17460", "2503.174601", "see 2503.17460", "https://arxiv.org/abs/2503.174601"):
+    for typo in ("not-an-id", "x2503.17460", "2503.174601", "see 2503.17460", "https://arxiv.org/abs/2503.174601",
+                 "2503.1746"):
         assert main(["add", typo, "--section", "6.7 Writing", "--readme", str(readme)]) == 2
         assert capsys.readouterr().err.startswith(f"paperbot: error: {typo!r} is not an arXiv id")
     assert readme.read_bytes() == SEED.read_bytes()
