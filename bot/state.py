@@ -26,6 +26,7 @@ class State:
     seen: dict[str, str] = field(default_factory=dict)  # arxiv_id -> ISO date first seen
     proposed: dict[str, dict] = field(default_factory=dict)  # arxiv_id -> {"date", "pr", "section"}
     rejected: dict[str, dict] = field(default_factory=dict)  # arxiv_id -> {"date", "pr"}
+    extra: dict[str, Any] = field(default_factory=dict)  # keys a newer paperbot wrote: kept, not dropped
 
     @classmethod
     def load(cls, path: Path | None) -> State:
@@ -75,11 +76,13 @@ class State:
                 out.setdefault(versionless_id(str(key)), value)
             return out
 
+        extra = {k: v for k, v in doc.items() if k not in ("version", "seen", "proposed", "rejected")}
         return cls(path=path, seen=keyed(parts["seen"]), proposed=keyed(parts["proposed"]),
-                   rejected=keyed(parts["rejected"]))
+                   rejected=keyed(parts["rejected"]), extra=extra)
 
     def to_json(self) -> dict:
         return {
+            **self.extra,
             "version": SCHEMA_VERSION,
             "seen": dict(sorted(self.seen.items())),
             "proposed": dict(sorted(self.proposed.items())),

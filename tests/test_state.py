@@ -93,3 +93,13 @@ def test_hand_edited_versioned_ids_are_the_same_papers(tmp_path: Path) -> None:
     state = State.load(path)
     assert state.is_known("2504.12687") and state.is_known("2504.12687v3")
     assert "2504.12913" in state.rejected and state.is_known("2504.12913")
+
+
+def test_keys_a_newer_paperbot_wrote_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": 1, "seen": {}, "pending": {"2504.12687": {"since": "2025-04-18"}}}))
+    state = State.load(path)
+    state.mark_seen(["2504.12913"], "2025-04-19")
+    state.save()
+    doc = json.loads(path.read_text())
+    assert doc["pending"] == {"2504.12687": {"since": "2025-04-18"}} and doc["seen"] == {"2504.12913": "2025-04-19"}
