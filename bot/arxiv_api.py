@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import feedparser
 import requests
 
-from bot.errors import PaperbotError
+from bot.errors import PaperbotError, UsageError
 from bot.feeds import split_authors, user_agent
 from bot.files import atomic_write_text
 from bot.papers import ARXIV_ID_RE, Paper, parse_arxiv_id, versionless_id
@@ -303,8 +303,8 @@ def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
     path = Path(path)
     try:
         lines = _lines(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PaperbotError(f"{path}: metadata file not found") from None
+    except FileNotFoundError:  # a path the user gave: a usage error (exit 2)
+        raise UsageError(f"{path}: metadata file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PaperbotError(f"{path}: cannot read metadata: {exc}") from None
     papers: dict[str, Paper] = {}

@@ -430,6 +430,8 @@ def read_list(path: Path) -> PaperList:
     path = Path(path)
     try:
         data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError) as exc:  # a path the user gave: a usage error (exit 2)
+        raise UsageError(f"cannot read list {path}: {exc.strerror or exc}") from None
     except OSError as exc:
         raise PaperbotError(f"cannot read list {path}: {exc.strerror or exc}") from None
     try:

@@ -160,8 +160,8 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
                 papers.append(paper)
                 if limit is not None and len(papers) >= limit:
                     break
-    except FileNotFoundError:
-        raise PaperbotError(
+    except FileNotFoundError:  # a path the user gave: a usage error (exit 2)
+        raise UsageError(
             f"{path}: background file not found; set training.background or pass --background"
         ) from None
     except (OSError, EOFError, UnicodeDecodeError) as exc:

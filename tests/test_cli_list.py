@@ -140,3 +140,18 @@ def test_sections_on_a_file_that_is_not_a_list(tmp_path: Path, capsys: pytest.Ca
         f"paperbot: error: {notes}:1: not a paper list: no section found "
         "(expected '## Heading' lines or '- **Group**' bullets)\n"
     )
+
+
+def test_input_files_that_are_not_there_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path the user gave (flag or config) that does not exist: exit 2, like an output that cannot be written."""
+    assert main(["sections", "--readme", str(tmp_path / "README.md")]) == 2
+    assert capsys.readouterr().err.startswith(f"paperbot: error: cannot read list {tmp_path / 'README.md'}: No such")
+    assert main(["sections", "--readme", str(tmp_path)]) == 2  # a folder
+    capsys.readouterr()
+    assert main(["train", "--readme", str(SEED), "--metadata", str(METADATA), "--background",
+                 str(tmp_path / "bg.jsonl"), "--models", str(tmp_path / "models"), "--offline", "--no-estimate",
+                 "--state", str(tmp_path / "state.json")]) == 2
+    assert "background file not found" in capsys.readouterr().err
+    assert main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(SEED),
+                 "--metadata", str(tmp_path / "meta.jsonl"), "--output", str(tmp_path / "out.md")]) == 2
+    assert capsys.readouterr().err == f"paperbot: error: {tmp_path / 'meta.jsonl'}: metadata file not found\n"
