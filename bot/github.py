@@ -258,16 +258,20 @@ class _Limited(PaperbotError):
         self.base = base
 
 
+# Where the API URL and the token come from, for their error lines (from_config knows which one it was).
+_SETTINGS = ("GITHUB_API_URL (github.api_url)", "GITHUB_TOKEN (github.token)")
+
+
 class GitHubForge:
     """PRs on one repository through PyGithub (works with github.com, Enterprise and the test stand-in)."""
 
     def __init__(self, config: Config, *, repository: str, api_url: str, token: str, retry: Any = "default",
-                 timeout: int = 30) -> None:
+                 timeout: int = 30, settings: tuple[str, str] = _SETTINGS) -> None:
+        """settings: where api_url and token came from, named in the error when they cannot work."""
         from github import Auth, Github, InputGitAuthor
         from urllib3.util.retry import Retry
 
-        problem = _settings_error(api_url, token, url_setting="GITHUB_API_URL (github.api_url)",
-                                  token_setting="GITHUB_TOKEN (github.token)")
+        problem = _settings_error(api_url, token, url_setting=settings[0], token_setting=settings[1])
         if problem:
             raise UsageError(problem)
         if retry == "default":
@@ -304,12 +308,9 @@ class GitHubForge:
             raise UsageError("no target repository: set GITHUB_REPOSITORY=owner/name (or github.repository in config)")
         if repository.count("/") != 1 or not all(repository.split("/")):
             raise UsageError(f"GITHUB_REPOSITORY={repository!r} must look like owner/name")
-        problem = _settings_error(api_url, token, url_setting="github.api_url" if config.github.api_url else
-                                  "GITHUB_API_URL", token_setting="github.token" if config.github.token else
-                                  "GITHUB_TOKEN")
-        if problem:
-            raise UsageError(problem)
-        return cls(config, repository=repository, api_url=api_url, token=token, **kwargs)
+        settings = ("github.api_url" if config.github.api_url else "GITHUB_API_URL",
+                    "github.token" if config.github.token else "GITHUB_TOKEN")
+        return cls(config, repository=repository, api_url=api_url, token=token, settings=settings, **kwargs)
 
     def __repr__(self) -> str:
         return f"GitHubForge(repository={self.repository!r}, api_url={self.api_url!r})"
