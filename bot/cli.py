@@ -231,25 +231,20 @@ class _GuardedStdout:
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
-    def _failed(self, exc: OSError) -> PaperbotError:
-        _quiet_stdout(self._stream)
-        return PaperbotError(f"cannot write to standard output: {exc.strerror or exc}")
+    def _guarded(self, call: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _quiet_stdout(self._stream)
+            raise PaperbotError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise self._failed(exc) from None
+        return self._guarded(self._stream.write, text)
 
     def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise self._failed(exc) from None
+        self._guarded(self._stream.flush)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
