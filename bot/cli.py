@@ -328,17 +328,21 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
 
 
 def _cmd_run(args: argparse.Namespace, config: Config) -> int:
+    from datetime import UTC, datetime
+
     from bot.propose import with_overrides
-    from bot.publish import run_job, summary
+    from bot.publish import append_step_summary, run_job, step_summary, summary
 
     config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
     _check_output("--json", args.json)
+    today = datetime.now(UTC).date().isoformat()
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
-                     state_path=args.state, retrain=args.retrain)
+                     state_path=args.state, retrain=args.retrain, today=today)
     if args.json is not None:
         _write_json(args.json, report.to_json())
     for line in summary(report, dry_run=args.dry_run):
         print(line)
+    append_step_summary(step_summary(report, date=today, dry_run=args.dry_run))
     return _feed_failures(report.scan.failures)
 
 
@@ -547,6 +551,7 @@ def _setup_logging(args: argparse.Namespace, config: Config) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    args: argparse.Namespace | None = None
     try:
         args, extra = parser.parse_known_args(argv)
         if not getattr(args, "command", None):
@@ -568,6 +573,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except PaperbotError as exc:
         print(f"paperbot: error: {exc}", file=sys.stderr)
+        if getattr(args, "command", None) == "run":  # the Action's page says why, not only its log
+            from bot.publish import append_step_summary
+            from bot.render import failure_summary
+
+            append_step_summary(failure_summary("run", str(exc)))
         return exc.exit_code
     except KeyboardInterrupt:
         print("paperbot: interrupted", file=sys.stderr)

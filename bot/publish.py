@@ -302,3 +302,32 @@ def summary(report: RunReport, *, dry_run: bool) -> list[str]:
         else:
             lines.append(f"{pub.action} PR #{pub.number} {pub.url} ({len(pub.ids)} {noun}, branch {pub.branch})")
     return lines
+
+
+def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
+    """`summary` for the GitHub Actions run page, in markdown."""
+    from bot.render import job_summary
+
+    pulls = [
+        (p.action, p.branch if p.action == "dry-run" or not p.url else f"[#{p.number} {p.title}]({p.url})")
+        for p in report.published
+    ]
+    return job_summary(
+        date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
+        pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
+    )
+
+
+def append_step_summary(markdown: str, environ: dict[str, str] | None = None) -> None:
+    """Add to the job summary when GitHub Actions gives one; a summary that cannot be written is a warning,
+    never a failed run (the PR is already open by then)."""
+    import os
+
+    target = (os.environ if environ is None else environ).get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(markdown + "\n")
+    except OSError as exc:
+        log.warning("cannot write the job summary to %s: %s", target, exc.strerror or exc)

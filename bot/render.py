@@ -1,4 +1,4 @@
-"""What a maintainer reads: the PR title, the PR body and the README diff.
+"""What a maintainer reads: the PR title, the PR body, the README diff and the Action's job summary.
 
 The body is built from Proposals only, so the dry run prints exactly what GitHub would receive. It ends
 with a hidden marker listing the proposed arXiv ids; the marker, not the prose, is what later runs read
@@ -178,3 +178,37 @@ def unified_diff(old: str, new: str, path: str = "README.md") -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+_STATS = (
+    ("kept", "new in the feeds"), ("on_list", "already on the list"), ("known", "seen before"),
+    ("excluded", "in open bot PRs"), ("scored", "scored"), ("above_threshold", "above the thresholds"),
+    ("proposed", "proposed"),
+)
+
+
+def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], pulls: list[tuple[str, str]],
+                failures: list[str], retrained: str = "", dry_run: bool = False) -> str:
+    """The run's page in GitHub Actions ($GITHUB_STEP_SUMMARY): what happened today, readable without
+    opening the log. pulls: (action, markdown link or branch) per PR; failures: one line per failed feed."""
+    title = f"### paperbot {'dry run' if dry_run else 'run'}, {date}"
+    lines = [title, "", "| " + " | ".join(label for _, label in _STATS) + " |", "|" + "---|" * len(_STATS)]
+    lines.append("| " + " | ".join(str(stats.get(key, 0)) for key, _ in _STATS) + " |")
+    lines.append("")
+    if retrained:
+        lines += [f"Trained the models first: {_cell(retrained)}.", ""]
+    for action, where in pulls:
+        lines += [f"{'Pull request' if action != 'dry-run' else 'Would propose, on branch'} {where}"
+                  + (f" ({action})" if action != "dry-run" else "; nothing was sent."), ""]
+    if proposals:
+        lines += [*_TABLE_HEAD, *(table_row(p) for p in proposals), ""]
+    elif not failures:
+        lines += ["Nothing to propose today.", ""]
+    if failures:
+        lines += [f"**{len(failures)} feed(s) failed:**", *(f"- {_cell(f)}" for f in failures), ""]
+    return "\n".join(lines) + "\n"
+
+
+def failure_summary(command: str, message: str) -> str:
+    """The job summary of a run that stopped: the one error line, where a maintainer looks first."""
+    return f"### paperbot {command} failed\n\n```\n{message}\n```\n"

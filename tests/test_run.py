@@ -399,3 +399,29 @@ def test_state_option_is_ignored_with_a_warning_in_a_real_run(workdir, hub, caps
     assert (f"WARNING paperbot.publish: --state {local} is ignored: a run on GitHub keeps its state in state.json on "
             "branch paperbot-state of the repository (github.state_file, github.state_branch)") in err
     assert not local.exists() and "paperbot-state" in hub.refs
+
+
+def test_the_actions_job_summary_says_what_the_run_did(workdir, hub, monkeypatch, capsys):
+    """$GITHUB_STEP_SUMMARY: the run's page shows the counts, the PR and its papers; a failed run its error."""
+    summary = workdir / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert _run(workdir, "--feed", DAY_23) == 0
+    text = summary.read_text(encoding="utf-8")
+    ids = parse_marker(hub.pulls[1].body)
+    assert text.startswith("### paperbot run, ")
+    # 17 items: 2 replacements, 15 kept, 1 already on the list, 14 scored, 3 proposed
+    assert "| 15 | 1 | 0 | 0 | 14 |" in text and text.count("| 3 |") == 1
+    assert f"Pull request [#1 {hub.pulls[1].title}]({hub.web_url}/pull/1) (opened)" in text
+    assert all(f"`{i}` |" in text for i in ids)
+
+    hub.rate_limit_next("PUT", r"/contents/README\.md$", reset=1_893_456_000)
+    assert _run(workdir, "--feed", DAY_24, "--max-proposals", "1") == 1
+    failed = summary.read_text(encoding="utf-8")[len(text):]
+    assert failed.startswith("### paperbot run failed\n\n```\nGitHub rate limit exceeded while trying to commit")
+
+
+def test_a_job_summary_that_cannot_be_written_does_not_fail_the_run(workdir, hub, monkeypatch, capsys):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workdir / "no-such-folder" / "summary.md"))
+    assert _run(workdir, "--feed", DAY_23) == 0
+    assert len(hub.pulls) == 1
+    assert "WARNING paperbot.publish: cannot write the job summary to " in capsys.readouterr().err
