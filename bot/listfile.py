@@ -619,7 +619,7 @@ def _section_ends(sections: Sequence[Section], n_lines: int) -> dict[str, int]:
 # ---------------------------------------------------------------- writing: style and placement
 
 
-_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]|<>"})
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]|<>~"})  # "~": GitHub strikes through ~text~
 
 
 def escape_markdown(text: str) -> str:
@@ -644,6 +644,7 @@ class _Style:
     authors_last: str = ", "
     authors_end: str = ""
     et_al: bool = False
+    title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
 
 
 def _template_of(item: _Item) -> tuple[str, bool, bool]:
@@ -723,10 +724,24 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
                 forms[(m.group("pre"), m.group("post"))] += 1
         if forms and year:
             (pre, post), _ = forms.most_common(1)[0]
-            return f"{pre}{year}{post}"
+            return f"{pre}{year}{_section_full_stop(post, siblings)}"
     ends = Counter(e.venue[-1] for e in siblings if e.venue and not e.venue[-1].isalnum())
     end = ends.most_common(1)[0][0] if ends and ends.most_common(1)[0][1] > len(siblings) / 2 else ""
     return f"arXiv {year}{end}" if year else "arXiv"
+
+
+def _section_full_stop(post: str, siblings: Sequence[Entry]) -> str:
+    """The venue's closing "." as most of the section's venues have it ("ICLR 2025." / "ICLR 2025"): one
+    arXiv neighbour's habit is not the section's."""
+    venues = [e.venue.rstrip() for e in siblings if e.venue.strip()]
+    if len(venues) < 2:
+        return post
+    stops = sum(v.endswith(".") for v in venues)
+    if stops * 2 > len(venues):
+        return post if post.endswith(".") else post + "."
+    if stops * 2 < len(venues):
+        return post.rstrip(".")
+    return post
 
 
 def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style, list[_Item]]:
@@ -743,6 +758,17 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         t = _template_of(it)
         templates[t] += 1
         last_seen[t[0]] = n
+    if paper.authors and not any(t[1] for t in templates):
+        # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
+        # way of writing them, rather than a paper without its authors on a list that names them.
+        with_authors = [it for it in plist._items if it.parsed.authors_span]
+        if with_authors:
+            pool = with_authors
+            templates.clear()
+            for n, it in enumerate(pool):
+                t = _template_of(it)
+                templates[t] += 1
+                last_seen[t[0]] = n
     # A template that has a place for what we know (authors) beats a more common one that has not.
     best = max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
     prefixes = Counter(it.prefix for it in (own or pool))
@@ -750,7 +776,9 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     if not own:
         prefix = _prefix_for_empty(plist, section, prefix)
     sep, last, end, etal = _authors_style([it.entry.authors for it in pool])
-    return _Style(prefix, best[0], sep, last, end, etal), own
+    titled = own or pool
+    periods = sum(it.body[slice(*it.parsed.title_span)].rstrip().endswith(".") for it in titled)
+    return _Style(prefix, best[0], sep, last, end, etal, title_period=periods > len(titled) / 2), own
 
 
 def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:
@@ -772,9 +800,13 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str) -> str:
     authors = _format_authors(paper.authors, style)
     if not authors and "{authors}" in template:
         # no authors known: drop the emphasis around them and one separator
-        template = re.sub(r"[ \t\u00a0]*(\*\*|\*|__|_)?\{authors\}(\*\*|\*|__|_)?[ \t\u00a0]*(\|)?", " ", template)
+        template = re.sub(
+            r"[,;]?[ \t\u00a0]*(\*\*|\*|__|_)?\{authors\}[.,;]?(\*\*|\*|__|_)?[.,;]?[ \t\u00a0]*(\|)?", " ", template
+        )
         template = re.sub(r"\|[ \t\u00a0]+\|", "|", template)
     title = escape_markdown(paper.title)
+    if style.title_period and not title.endswith((".", "?", "!")):
+        title += "."
     body = template.format(title=title, url=paper.url, authors=authors, venue=escape_markdown(venue))
     body = re.sub(r"(?<=\S)  +(?=\S)", " ", body) if not authors else body
     return prefix + body.rstrip(" \t\u00a0")
@@ -825,7 +857,8 @@ def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
 def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequence[_Item]) -> int:
     if own:
         ids = [it.entry.arxiv_id for it in own if it.entry.arxiv_id]
-        if len(ids) >= 3 and len(ids) == len(own):
+        # Sorted only on evidence: three ids fall in order by chance one time in three.
+        if len(ids) >= 4 and len(ids) == len(own):
             asc = all(a <= b for a, b in itertools.pairwise(ids))
             desc = all(a >= b for a, b in itertools.pairwise(ids))
             if asc and not desc:

@@ -23,7 +23,7 @@ TOP_ID = "2504.12687"
 # demo day rather than this line.
 STYLE_ID = "2504.12913"
 STYLE_LINE = (
-    "+  - [MAIN: Mutual Alignment Is Necessary for instruction tuning](https://arxiv.org/abs/2504.12913)"
+    "+  - [MAIN: Mutual Alignment Is Necessary for instruction tuning.](https://arxiv.org/abs/2504.12913)"
     " *Fanyi Yang, Jianfeng Liu, Xin Zhang, Haoyu Liu, Xixin Cao, Yuefeng Zhan, Hao Sun, Weiwei Deng, "
     "Feng Sun, Qi Zhang.* Arxiv 2025."
 )

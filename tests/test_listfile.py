@@ -278,8 +278,8 @@ def test_sections_json_shape() -> None:
             "(https://arxiv.org/abs/2503.17460) *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* Arxiv 2025.\n",
         ),
         (
-            OLD, "3. Surveys",
-            "7. [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+            OLD, "3. Surveys",  # 5 of its 6 titles end with "." inside the link
+            "7. [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach.]"
             "(https://arxiv.org/abs/2503.17460)\u00a0*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.*\u00a0Arxiv 2025.\n",
         ),
         (
@@ -319,13 +319,58 @@ def test_add_in_id_order_when_the_section_is_sorted() -> None:
         "- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
         "- [Beta](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024.\n"
         "- [Gamma](https://arxiv.org/abs/2506.00003) *C. Three.* Arxiv 2025.\n"
+        "- [Epsilon](https://arxiv.org/abs/2507.00005) *E. Five.* Arxiv 2025.\n"
         "\n## Other\n\n- [Delta](https://arxiv.org/abs/2101.00004) *D. Four.* Arxiv 2021.\n"
     )
     plist = parse_list(text)
     after = plist.with_entry(PAPER, plist.find_section("Reading"))
-    assert [e.title for e in after.find_section("Reading").entries] == ["Alpha", "Beta", PAPER.title, "Gamma"]
+    titles = [e.title for e in after.find_section("Reading").entries]
+    assert titles == ["Alpha", "Beta", PAPER.title, "Gamma", "Epsilon"]
     line = inserted_lines(plist.lines, after.lines)[0]
     assert line.endswith("*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* Arxiv 2025.\n")
+
+
+def test_three_entries_in_order_by_chance_are_not_a_sorted_section() -> None:
+    """4.1 Pre-training holds 2412.08905, 2412.02595, 2411.02265: newest first, or just the order they were
+    added in. Three ids fall in order one time in three, so a new paper goes at the end, as maintainers add."""
+    plist = read_list(SEED)
+    section = plist.find_section("4.1. Pre-training")
+    assert [e.arxiv_id for e in section.entries] == ["2412.08905", "2412.02595", "2411.02265"]
+    after = plist.with_entry(PAPER, section)
+    assert after.section_by_id(section.id).entries[-1].arxiv_id == PAPER.arxiv_id
+
+
+def test_a_section_without_readable_authors_gets_the_lists_way_of_writing_them() -> None:
+    """One entry without authors, one with plain-text authors the parser does not read as authors: the
+    paper still gets its authors, in the italics the rest of the list uses."""
+    plist = read_list(OLD)
+    section = plist.find_section("Failure-inducing exploration to guide LLM synthetic data")
+    assert not any(e.authors for e in section.entries)
+    line = inserted_lines(plist.lines, plist.with_entry(PAPER, section).lines)[0]
+    assert "*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.*" in line
+
+
+def test_title_and_venue_end_as_most_of_the_section_ends_them() -> None:
+    text = (
+        "## Dotted\n\n"
+        "- [Alpha.](https://arxiv.org/abs/2401.00001) *A. One.* ICLR 2024.\n"
+        "- [Beta.](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024\n"
+        "- [Gamma](https://arxiv.org/abs/2403.00003) *C. Three.* NeurIPS 2024.\n"
+        "\n## Plain\n\n"
+        "- [Delta](https://arxiv.org/abs/2101.00004) *D. Four.* ACL 2021\n"
+        "- [Zeta?](https://arxiv.org/abs/2101.00006) *F. Six.* Arxiv 2021.\n"
+        "- [Eta](https://arxiv.org/abs/2101.00007) *G. Seven.* EMNLP 2021\n"
+    )
+    plist = parse_list(text)
+    dotted = inserted_lines(plist.lines, plist.with_entry(PAPER, plist.find_section("Dotted")).lines)[0]
+    assert dotted.startswith("- [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach.](")
+    assert dotted.endswith(" Arxiv 2025.\n")  # two of three venues end with "."; its one arXiv neighbour does not
+    plain = inserted_lines(plist.lines, plist.with_entry(PAPER, plist.find_section("Plain")).lines)[0]
+    assert plain.startswith("- [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach](")
+    assert plain.endswith(" Arxiv 2025\n")
+    question = Paper("2503.00009", "Is synthetic data enough?", authors=("H. Eight",))
+    asked = inserted_lines(plist.lines, plist.with_entry(question, plist.find_section("Dotted")).lines)[0]
+    assert asked.startswith("- [Is synthetic data enough?](")  # no "?." even where titles end with "."
 
 
 def test_crlf_nbsp_and_missing_final_newline_survive() -> None:
@@ -368,6 +413,7 @@ def test_add_into_an_empty_section() -> None:
         ("Code `spans`", r"Code \`spans\`"),
         ("Two\nlines", "Two lines"),
         ("snake_case_name", r"snake\_case\_name"),
+        ("multilingual AI~Linguistic Diversity~", r"multilingual AI\~Linguistic Diversity\~"),  # 2503.04792
     ],
 )
 def test_titles_are_escaped_and_render_as_written(title: str, escaped: str) -> None:
@@ -380,3 +426,16 @@ def test_titles_are_escaped_and_render_as_written(title: str, escaped: str) -> N
     entry = next(e for e in after.entries if e.arxiv_id == "2503.17460")
     assert entry.title == " ".join(title.split())  # reads back as the title itself: nothing leaked into markup
     assert entry.authors == "Ann [Lab] Lee, Bo * Wu."
+
+
+def test_a_paper_without_authors_leaves_no_stray_punctuation() -> None:
+    """Metadata without authors (a JSONL that has none): the authors' slot goes with its emphasis and the
+    punctuation around it, not leaving `](url) . Arxiv 2025.` behind."""
+    nobody = Paper("2503.17460", "ConvoGen")
+    text = "## Data\n\n- [Open Artificial Knowledge](https://arxiv.org/abs/2407.14371) *V. Borisov*. ICML 2024.\n"
+    plist = parse_list(text)
+    line = inserted_lines(plist.lines, plist.with_entry(nobody, plist.sections[0]).lines)[0]
+    assert line == "- [ConvoGen](https://arxiv.org/abs/2503.17460) arXiv 2025.\n"
+    comma = parse_list("## D\n\n- [FreeAL](https://arxiv.org/abs/2311.15614), *R. Xiao, Y. Dong* EMNLP 2023.\n")
+    line = inserted_lines(comma.lines, comma.with_entry(nobody, comma.sections[0]).lines)[0]
+    assert line == "- [ConvoGen](https://arxiv.org/abs/2503.17460) arXiv 2025.\n"
