@@ -306,12 +306,13 @@ def summary(report: RunReport, *, dry_run: bool) -> list[str]:
 
 def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
     """`summary` for the GitHub Actions run page, in markdown."""
+    from bot.listfile import escape_markdown
     from bot.render import job_summary
 
-    pulls = [
-        (p.action, p.branch if p.action == "dry-run" or not p.url else f"[#{p.number} {p.title}]({p.url})")
-        for p in report.published
-    ]
+    def where(p: Published) -> str:
+        return p.branch if p.action == "dry-run" or not p.url else f"[#{p.number} {escape_markdown(p.title)}]({p.url})"
+
+    pulls = [(p.action, where(p)) for p in report.published]
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
