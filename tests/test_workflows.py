@@ -83,7 +83,8 @@ def test_daily_workflow_contract() -> None:
     for job in doc["jobs"].values():
         for scope, level in job.get("permissions", {}).items():
             assert scope in doc["permissions"] and level in {"read", doc["permissions"][scope]}
-    assert doc["concurrency"] == {"group": "paperbot", "cancel-in-progress": False}
+    # queue: max: a run waiting in the group is never cancelled by the next one (a retraining by a daily run).
+    assert doc["concurrency"] == {"group": "paperbot", "cancel-in-progress": False, "queue": "max"}
     # A run queued behind a retraining checks out the branch's tip (with the new models), not the commit
     # the schedule fired on: with no ref, actions/checkout pins the event's commit.
     [list_checkout] = [s for s in doc["jobs"]["run"]["steps"] if s.get("name") == "Check out the list"]
@@ -94,7 +95,8 @@ def test_daily_workflow_runs_paperbot_with_inputs_mapped() -> None:
     doc = load("paperbot.yml")
     job = doc["jobs"]["run"]
     [script] = steps_running(doc, "paperbot run")
-    assert "paperbot run --config paperbot.yaml --log-format json" in script
+    # --retrain: models older than the README (a retraining failed or has not run yet) are trained first
+    assert 'paperbot run --config paperbot.yaml --log-format json --retrain "${flags[@]}"' in script
     assert 'if [ "$DRY_RUN" = "true" ]; then flags+=(--dry-run); fi' in script
     assert 'flags+=(--max-proposals "$MAX_PROPOSALS")' in script
     run_step = next(s for s in job["steps"] if "paperbot run" in s.get("run", ""))
@@ -133,9 +135,11 @@ def test_list_workflows_may_use_another_embedding_model(name: str, job: str) -> 
 
 def test_train_workflow_retrains_on_readme_change_and_commits_configured_paths() -> None:
     doc = load("paperbot-train.yml")
-    assert doc["on"]["push"]["paths"] == ["README.md"]
+    # paperbot.yaml too (embedding.model, training.*); any branch name, the job filters the default branch
+    assert doc["on"]["push"] == {"paths": ["README.md", "paperbot.yaml"]}
+    assert doc["jobs"]["train"]["if"] == "github.ref_name == github.event.repository.default_branch"
     assert doc["permissions"] == {"contents": "write", "pull-requests": "read"}
-    assert doc["concurrency"]["group"] == load("paperbot.yml")["concurrency"]["group"]
+    assert doc["concurrency"] == load("paperbot.yml")["concurrency"]
     [train] = steps_running(doc, "paperbot train")
     assert "--config paperbot.yaml" in train and "--log-format json" in train
     [step] = [s for s in doc["jobs"]["train"]["steps"] if "paperbot train" in s.get("run", "")]
@@ -160,3 +164,54 @@ def test_ci_workflow_runs_the_ci_script() -> None:
     assert doc["permissions"] == {"contents": "read"}
     assert steps_running(doc, ".ci/run") == ["bash .ci/run"]
     assert (REPO / ".ci" / "run").is_file()
+
+
+@pytest.mark.parametrize(("name", "job"), [("paperbot.yml", "run"), ("paperbot-train.yml", "train")])
+def test_list_workflows_install_the_cpu_torch_then_the_checked_out_paperbot(name: str, job: str) -> None:
+    """A runner has no GPU: PyPI's default torch wheel is the multi-GB CUDA build."""
+    doc = load(name)
+    steps = doc["jobs"][job]["steps"]
+    runs = [line.strip() for s in steps for line in s.get("run", "").splitlines()]
+    torch = runs.index("pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu")
+    assert runs.index("pip install ./.paperbot-src") > torch
+    [checkout] = [s for s in steps if s.get("with", {}).get("repository") == "${{ env.PAPERBOT_REPOSITORY }}"]
+    assert checkout["with"]["path"] == ".paperbot-src"
+
+
+def test_ci_workflow_offers_the_cpu_torch_index() -> None:
+    env = load("ci.yml")["jobs"]["test"]["env"]
+    assert env["PIP_EXTRA_INDEX_URL"] == "https://download.pytorch.org/whl/cpu"
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [t for v in node.values() for t in _strings(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_expressions_name_steps_jobs_and_outputs_that_exist(path: Path) -> None:
+    """What the schema cannot see and actionlint would: `steps.config.outputs.configured` with a renamed
+    step id, or a misspelt `needs.check.outputs.configure`, is an empty string, so every step it guards is
+    skipped in silence."""
+    import re
+
+    doc = load(path.name)
+    for job_name, job in doc["jobs"].items():
+        written = {
+            step["id"]: set(re.findall(r'echo "([\w-]+)=[^"]*" >> "\$GITHUB_OUTPUT"', step.get("run", "")))
+            for step in job.get("steps", []) if "id" in step
+        }
+        needs = job.get("needs", [])
+        needs = [needs] if isinstance(needs, str) else needs
+        for text in _strings(job):
+            for step_id, output in re.findall(r"steps\.([\w-]+)\.outputs\.([\w-]+)", text):
+                where = f"{path.name} {job_name}: steps.{step_id}.outputs.{output}"
+                assert output in written.get(step_id, set()), where
+            for other, output in re.findall(r"needs\.([\w-]+)\.outputs\.([\w-]+)", text):
+                assert other in needs, f"{path.name} {job_name}: needs.{other} is not in needs"
+                assert output in doc["jobs"][other].get("outputs", {}), f"{path.name}: needs.{other}.outputs.{output}"
