@@ -400,6 +400,9 @@ class EmbeddingCache:
         self._shards = [path]
 
 
+SAVE_EVERY = 2048  # papers encoded between two writes of the cache
+
+
 def embed_papers(
     papers: Sequence[Paper], encoder: Encoder, cache: EmbeddingCache | None = None, *, log_level: int = logging.INFO
 ) -> np.ndarray:
@@ -414,10 +417,15 @@ def embed_papers(
         cached = len(set(keys)) - len(missing)
         log.log(log_level, "embedding %d papers with %s (%d cached)", len(missing), encoder.name, cached)
         new_keys = list(missing)
-        vecs = np.asarray(encoder.encode([missing[k] for k in new_keys]), dtype=np.float32)
-        if cache is not None:
-            cache.put(new_keys, vecs)
-        found = {**found, **dict(zip(new_keys, vecs, strict=True))}
+        found = dict(found)
+        # In parts, each saved as it is done: a run killed 30 minutes into the 20,000 background papers (a
+        # CI timeout, Ctrl-C) leaves those 30 minutes in the cache for the next one.
+        for start in range(0, len(new_keys), SAVE_EVERY):
+            part = new_keys[start : start + SAVE_EVERY]
+            vecs = np.asarray(encoder.encode([missing[k] for k in part]), dtype=np.float32)
+            if cache is not None:
+                cache.put(part, vecs)
+            found.update(zip(part, vecs, strict=True))
     if not papers:
         return np.zeros((0, 0), dtype=np.float32)
     return np.stack([found[k] for k in keys]).astype(np.float32)

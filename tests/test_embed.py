@@ -440,3 +440,33 @@ def test_importing_cli_and_model_does_not_import_torch() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_run_killed_while_embedding_keeps_the_parts_it_finished(tmp_path, monkeypatch) -> None:
+    """Ctrl-C or a CI timeout half-way through thousands of papers: the finished parts are in the cache,
+    so the next run embeds only the rest."""
+    import bot.embed
+    from tests.replay_support import HashingEncoder
+
+    class DiesOnThirdPart(HashingEncoder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.calls: list[int] = []
+
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            self.calls.append(len(texts))
+            if len(self.calls) == 3:
+                raise KeyboardInterrupt
+            return super().encode(texts)
+
+    monkeypatch.setattr(bot.embed, "SAVE_EVERY", 4)
+    papers = [Paper(f"2501.{i:05d}", f"Paper number {i}", abstract=f"About topic {i}.") for i in range(10)]
+    dying = DiesOnThirdPart()
+    with pytest.raises(KeyboardInterrupt):
+        embed_papers(papers, dying, EmbeddingCache(tmp_path, dying.name))
+    assert dying.calls == [4, 4, 2]
+    again = DiesOnThirdPart()
+    again.calls = [0, 0, 0]  # this one never dies
+    vectors = embed_papers(papers, again, EmbeddingCache(tmp_path, again.name))
+    assert again.calls[3:] == [2]  # only the last two papers were embedded again
+    np.testing.assert_allclose(vectors, HashingEncoder().encode([p.text for p in papers]), atol=1e-6)

@@ -114,11 +114,26 @@ def test_daily_workflow_caches_pip_and_embeddings() -> None:
     steps = load("paperbot.yml")["jobs"]["run"]["steps"]
     setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["cache"] == "pip"
-    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache/restore@"))
     # The cached directory is the one the list repository's config uses.
     config = load_config(REPO / "examples" / "paperbot.yaml", must_exist=True)
     example_dir = (REPO / "examples").resolve()
     assert config.embedding.cache_dir == example_dir / cache["with"]["path"]
+
+
+@pytest.mark.parametrize(("name", "job"), [("paperbot.yml", "run"), ("paperbot-train.yml", "train")])
+def test_the_embedding_cache_is_saved_even_when_the_job_fails(name: str, job: str) -> None:
+    """actions/cache saves only after a job that succeeded: a first training that times out would start
+    cold again on every attempt. The work step's own timeout leaves the job time to save."""
+    steps = load(name)["jobs"][job]["steps"]
+    restore = next(s for s in steps if s.get("uses", "").startswith("actions/cache/restore@"))
+    save = steps[-1]
+    assert save["uses"].startswith("actions/cache/save@") and save["if"].startswith("always()")
+    assert save["with"]["path"] == restore["with"]["path"] == ".cache/embeddings"
+    assert save["with"]["key"] == restore["with"]["key"]
+    assert restore["with"]["restore-keys"] == "paperbot-embeddings-${{ runner.os }}-"
+    work = next(s for s in steps if "paperbot " in s.get("run", ""))
+    assert work["timeout-minutes"] < load(name)["jobs"][job]["timeout-minutes"]
 
 
 @pytest.mark.parametrize(("name", "job"), [("paperbot.yml", "run"), ("paperbot-train.yml", "train")])
