@@ -322,6 +322,7 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
     else:
         print(result.headline())
         print(result.best_line())
+        print(result.out_of_sample_line())
         print(result.calibration_line())
         print(f"report: {md}  plot: {png}")
     return 0

@@ -32,7 +32,7 @@ import numpy as np
 
 from bot.errors import PaperbotError, UnusableModels, UsageError
 from bot.files import atomic_write_bytes, atomic_write_json, check_writable
-from bot.papers import Neighbour, Paper, Section, SectionScore
+from bot.papers import Neighbour, Paper, Section, SectionScore, normalize_title
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -126,17 +126,45 @@ def list_papers(
     """Distinct works of the list placed in candidate sections, title-only where no abstract is known."""
     allowed = {s.id for s in candidate_sections(plist)}
     out: dict[str, ListPaper] = {}
+    # One work under two links (OpenReview in one section, arXiv in another) is one paper with both sections:
+    # as two, each would be the other's nearest neighbour in the leave-one-out.
+    by_title: dict[str, str] = {}
     for e in plist.entries:
         if e.section_id not in allowed or is_held_out(e.arxiv_id, holdout_from):
             continue
-        if e.key in out:
-            if e.section_id not in out[e.key].section_ids:
-                out[e.key].section_ids.append(e.section_id)
-            continue
         meta = metadata.get(e.arxiv_id or "")
         paper = meta if meta is not None and meta.abstract else Paper(arxiv_id=e.arxiv_id or "", title=e.title)
-        out[e.key] = ListPaper(e.key, paper, [e.section_id], bool(paper.abstract))
+        title = normalize_title(e.title)
+        key = by_title.setdefault(title, e.key) if title else e.key
+        if key != e.key and key.startswith("arxiv:") and e.key.startswith("arxiv:"):
+            key = e.key  # two arXiv ids are two works, whatever the list calls them (a link to the wrong paper)
+        if key in out:
+            known = out[key]
+            if e.section_id not in known.section_ids:
+                known.section_ids.append(e.section_id)
+            if paper.abstract and not known.paper.abstract:  # the arXiv twin brings the abstract
+                out[key] = ListPaper(key, paper, known.section_ids, True)
+            continue
+        out[key] = ListPaper(key, paper, [e.section_id], bool(paper.abstract))
     return list(out.values())
+
+
+def _without_list_twins(negatives: list[Paper], plist: PaperList) -> list[Paper]:
+    """Background papers that are list entries under another link (a Hugging Face or OpenReview page, no
+    arXiv id on the list) are not negatives: such a paper was a positive and a negative at once."""
+    titles = {t for e in plist.entries if (t := normalize_title(e.title))}
+    kept = [p for p in negatives if normalize_title(p.title) not in titles]
+    if len(kept) < len(negatives):
+        twins = [p.arxiv_id for p in negatives if normalize_title(p.title) in titles]
+        log.info("%d background paper(s) left out, on the list under another link: %s", len(twins), ", ".join(twins))
+    return kept
+
+
+def trained_sections(plist: PaperList, lpapers: Sequence[ListPaper]) -> list[Section]:
+    """The candidate sections the training papers are in: with a hold-out (`paperbot evaluate`), a section
+    only the held-out entries fill did not exist yet, so it must not be a place to predict."""
+    used = {sid for lp in lpapers for sid in lp.section_ids}
+    return [s for s in candidate_sections(plist) if s.id in used]
 
 
 def read_background(path: Path, *, limit: int | None = None, exclude: Collection[str] = frozenset()) -> list[Paper]:
@@ -284,6 +312,27 @@ def calibration_folds(positives: int, folds: int = CALIBRATION_FOLDS) -> int:
     return max(2, min(folds, positives))
 
 
+def calibration_splits(y: np.ndarray, views: TitleViews | None, *, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The calibration's folds: shuffled and stratified over the real rows, each title view in its paper's fold.
+
+    Unshuffled folds (scikit-learn's default for cv=int) cut the rows as they come: list papers in README
+    order, then the background, then the views. Each fold then held whole sections of the list and folds
+    without any full-text negative, so the probabilities, and what a threshold means, changed with the
+    order of the README's sections (for the 2503 replay: 12.6 list papers expected in the feeds against 15
+    found; with these folds 15.0).
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    n = len(y)
+    fold = np.zeros(n, dtype=np.int64)
+    skf = StratifiedKFold(n_splits=calibration_folds(int(y.sum())), shuffle=True, random_state=seed)
+    for k, (_, test) in enumerate(skf.split(np.zeros(n), y)):
+        fold[test] = k
+    if views is not None and len(views):
+        fold = np.r_[fold, fold[views.rows]]
+    return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(int(fold.max()) + 1)]
+
+
 def training_needs(list_papers: int, *, evaluate: bool) -> tuple[int, int]:
     """(list papers, background papers) the relevance model needs at least; evaluate: its cross-validation too.
 
@@ -349,16 +398,16 @@ class RelevanceModel:
         h = self.hyper
         self.tfidf_ = tfidf if tfidf is not None else _slim(_word_vectorizer(h.relevance_max_features).fit(texts))
         train_rate = float(np.mean(y))
+        splits = calibration_splits(y, views, seed=h.seed)
         if views is not None and len(views):
             texts = [*texts, *views.texts]
             vectors = np.vstack([vectors, views.vectors])
             y = np.r_[y, np.zeros(len(views))]
         X = _features(self.tfidf_, texts, vectors, h.relevance_embedding_weight)
         base = LogisticRegression(C=h.relevance_C, class_weight="balanced", max_iter=3000, random_state=h.seed)
-        folds = calibration_folds(int(y.sum()))
         # ensemble=False: one regression on all data, calibrated on cross-validated scores; one coefficient
         # vector instead of one per fold keeps the artifact small.
-        self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
+        self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=splits, ensemble=False).fit(X, y)
         self.train_rate_ = train_rate
         return self
 
@@ -884,7 +933,7 @@ def fit_list_model(
     plain vectors. views: title-only negatives (title_views), rows counted with the list papers first.
     encoder: the plain encoder, for the section headings' prototypes (none without it).
     """
-    sections = candidate_sections(plist)
+    sections = trained_sections(plist, lpapers)
     texts = [lp.paper.text for lp in lpapers] + [p.text for p in background]
     vectors = np.vstack([positives_vectors, background_vectors]).astype(np.float32)
     y = np.r_[np.ones(len(lpapers)), np.zeros(len(background))]
@@ -1042,6 +1091,8 @@ def relevance_cv(
 ) -> dict:
     """Stratified k-fold average precision and ROC AUC of the relevance model (training-mix probabilities).
 
+    tfidf: one fitted vectorizer for every fold, or None for one fitted on each fold's training rows (what
+    `paperbot train` reports: the left-out fold's words then count for nothing, as a new paper's would).
     model_class: another RelevanceModel (bench/ compares baselines through the same folds). views: each
     fold trains on the title-only views of its own training rows only, and is scored on the real rows.
     with_abstract: rows that have an abstract; the same numbers on those alone are added, because feed
@@ -1127,6 +1178,7 @@ def train_models(
     negatives = read_background(background, limit=config.training.background_limit, exclude=on_list)
     seen_neg = {p.arxiv_id for p in negatives}
     negatives += [p for p in extra_negatives if p.arxiv_id not in on_list and p.arxiv_id not in seen_neg]
+    negatives = _without_list_twins(negatives, plist)
     _check_enough(len(lpapers), len(negatives), readme=readme, background=background, evaluate=evaluate)
     encoder = config_encoder(config) if encoder is None else encoder
     cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
@@ -1144,7 +1196,7 @@ def train_models(
     if settings.layers and can_tune(encoder):
         try:
             layers, section_vectors, fold_vectors, fold_of = tune_sections(
-                encoder, lpapers, candidate_sections(plist), pos_vectors, hyper, settings,
+                encoder, lpapers, trained_sections(plist, lpapers), pos_vectors, hyper, settings,
                 folds=config.training.tune_folds if evaluate else 0,
             )
         except NotTunable as exc:  # any sentence-transformers model must train, tuned or not
@@ -1190,8 +1242,9 @@ def train_models(
         vectors = np.vstack([pos_vectors, neg_vectors])
         log.info("cross-validating relevance")
         with_abstract = np.r_[has_abstract, np.array([bool(p.abstract) for p in negatives], dtype=bool)]
+        # tfidf=None: each fold fits its own vocabulary and idf, so the held-out fold's words weigh nothing
         report["relevance_cv"] = relevance_cv(
-            texts, vectors, y, hyper, tfidf=tfidf, views=views, with_abstract=with_abstract
+            texts, vectors, y, hyper, tfidf=None, views=views, with_abstract=with_abstract
         )
         model.meta["metrics"] = {"section_loo": report["section_loo"], "relevance_cv": report["relevance_cv"]}
     if models_dir is not None:

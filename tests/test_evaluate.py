@@ -125,6 +125,32 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
     assert "No threshold of the sweep stays within 0.1 proposal(s) per day." in render_report(tight, "p.png")
 
 
+def test_settings_picked_on_half_the_days_are_judged_on_the_other_half() -> None:
+    """The in-sample best point is optimistic; the report also says what picking on some days gives on others."""
+    held = [HeldOut("2504.1", "one", (A,)), HeldOut("2504.2", "two", (A,)), HeldOut("2504.3", "three", (A,)),
+            HeldOut("2504.4", "four", (A,))]
+    days = [
+        # the 1st and 3rd days need a low threshold; on the 2nd and 4th a high one finds the same with less
+        _day("2025-04-01", ("2504.1", 0.3, (A,))),
+        _day("2025-04-02", ("2504.2", 0.9, (A,)), ("2504.8", 0.3, (A,))),
+        _day("2025-04-03", ("2504.3", 0.3, (A,))),
+        _day("2025-04-04", ("2504.4", 0.9, (A,)), ("2504.9", 0.3, (A,))),
+    ]
+    ev = summarize(days, held, holdout_from="2504", relevance=0.25, section=0.0, cap=1, thresholds=(0.25, 0.6),
+                   caps=(1,))
+    assert (ev.at_config.recalled, ev.at_config.per_day_mean) == (4, 1.0)  # in sample: all four
+    cross = ev.out_of_sample
+    assert cross is not None
+    # the 1st and 3rd days judged with what the 2nd and 4th pick (0.6: both found there, the tie goes to the
+    # higher threshold), and the reverse (0.25, the only threshold that finds anything on the 1st and 3rd)
+    assert [(p.threshold, p.cap) for p in cross.picked] == [(0.6, 1), (0.25, 1)]
+    assert [j.recalled for j in cross.judged] == [0, 2] and (cross.recalled, cross.held_out) == (2, 4)
+    assert ev.out_of_sample_line().startswith("out of sample: recall 2/4 (50%) at 0.50 proposals per feed day")
+    assert ev.to_json()["out_of_sample"]["recalled"] == 2
+    assert "judged on the other half, both ways: recall 2/4 (50%)" in render_report(ev, "p.png")
+    assert summarize(days[:3], held, holdout_from="2504", relevance=0.25, section=0.0, cap=1).out_of_sample is None
+
+
 def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     shutil.copytree(FEEDS, feeds)
@@ -192,8 +218,9 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("recall ") and ", cap 2;" in out[0] and "threshold 0.2," in out[0]
     assert out[1].startswith("best within 1 proposal(s) per feed day: ") or out[1].startswith("no threshold")
-    assert out[2].startswith("calibration: the scores expect ") and "found; at or above the threshold " in out[2]
-    assert out[3] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
+    assert out[2].startswith("out of sample: ")
+    assert out[3].startswith("calibration: the scores expect ") and "found; at or above the threshold " in out[3]
+    assert out[4] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
     assert main(["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS),
                  "--holdout-from", "25x"]) == 2
     assert "--holdout-from '25x'" in capsys.readouterr().err

@@ -396,3 +396,58 @@ def test_a_section_with_one_entry_is_found_by_its_heading() -> None:
     assert model.sections_[model.rank(code, code)[0][0][0]]["id"] == "code"
     no_headings = SectionModel(dataclasses.replace(Hyper(), section_heading_weight=0.0)).fit(sections, vectors, ids)
     assert np.allclose(no_headings.set_headings(enc).group_scores(query, plain=query), model.group_scores(query))
+
+
+def test_calibration_folds_are_shuffled_and_keep_a_title_view_with_its_paper() -> None:
+    """The folds must not follow the README's section order (whole sections in one fold, folds without a
+    full-text negative), or what a threshold means changes when a maintainer reorders the list."""
+    from bot.model import TitleViews, calibration_splits
+
+    y = np.r_[np.ones(30), np.zeros(300)]  # list papers first, in README order, as train_models stacks them
+    views = TitleViews(np.arange(30, 330), ["t"] * 300, np.zeros((300, 4), dtype=np.float32))
+    splits = calibration_splits(y, views, seed=0)
+    fold_of = np.full(len(y) + len(views), -1)
+    for k, (train, test) in enumerate(splits):
+        assert not set(train) & set(test)
+        fold_of[test] = k
+    assert (fold_of >= 0).all()  # every row, real or view, is scored once
+    np.testing.assert_array_equal(fold_of[330:], fold_of[views.rows])  # a view sits in its paper's fold
+    for k in range(len(splits)):
+        in_fold = fold_of[:330] == k
+        assert y[in_fold].sum() == 6 and (y[in_fold] == 0).sum() == 60  # stratified, full-text negatives in each
+    firsts = [fold_of[i] for i in range(10)]
+    assert len(set(firsts)) > 1  # the first list papers (one section of the README) are spread over folds
+
+
+def test_one_work_under_two_links_is_one_paper_with_both_sections() -> None:
+    from bot.listfile import parse_list
+    from bot.model import trained_sections
+
+    plist = parse_list(
+        "## A\n\n- [How Bad is Training on Synthetic Data?](https://openreview.net/forum?id=t3z6UlV09o) ICLR 2024.\n"
+        "- [Principle-Driven Self-Alignment](https://arxiv.org/abs/2308.06259) NeurIPS 2023.\n"
+        "\n## B\n\n- [How bad is training on synthetic data](https://arxiv.org/abs/2404.05090) Arxiv 2024.\n"
+        "- [Self-Alignment with Instruction Backtranslation](https://arxiv.org/abs/2308.06259) ICLR 2024.\n"
+        "- [Principle-Driven Self-Alignment](https://arxiv.org/abs/2305.03047) NeurIPS 2023.\n"
+        "\n## C\n\n- [Later paper](https://arxiv.org/abs/2504.00001) Arxiv 2025.\n"
+    )
+    bad_paper = Paper("2404.05090", "How Bad is Training on Synthetic Data?", abstract="A statistical analysis.")
+    meta = {"2404.05090": bad_paper}
+    papers = {lp.key: lp for lp in list_papers(plist, meta)}
+    [bad] = [lp for lp in papers.values() if "bad" in lp.paper.title.lower()]
+    assert len(bad.section_ids) == 2 and bad.paper.abstract == "A statistical analysis."  # the arXiv twin's
+    # Two arXiv ids stay two works, even where the list links a title to the wrong one.
+    assert {"arxiv:2308.06259", "arxiv:2305.03047"} <= set(papers)
+    # A section only held-out entries fill is no place to predict in the replay.
+    kept = list_papers(plist, meta, holdout_from="2503")
+    assert [s.path[-1] for s in trained_sections(plist, kept)] == ["A", "B"]
+
+
+def test_a_background_paper_on_the_list_under_another_link_is_not_a_negative(tmp_path) -> None:
+    from bot.listfile import parse_list
+    from bot.model import _without_list_twins
+
+    plist = parse_list("## Data\n\n- [Open Artificial Knowledge](https://huggingface.co/papers/2407.14371) 2024.\n")
+    twin = Paper("2407.14371", "Open Artificial Knowledge", abstract="A dataset.")
+    other = Paper("2407.00001", "Something else", abstract="Unrelated.")
+    assert _without_list_twins([twin, other], plist) == [other]
