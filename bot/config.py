@@ -70,7 +70,8 @@ class ArxivApiConfig(_Section):
     )
     timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(30.0, description="HTTP timeout per request.")
     cache: Path = Field(
-        Path("data/arxiv/api-cache.jsonl"), description="On-disk cache of resolved metadata (committed)."
+        Path("data/arxiv/api-cache.jsonl"),
+        description="On-disk cache of resolved metadata (a list repository commits it: paperbot-train.yml).",
     )
     contact: str | None = Field(
         None,
