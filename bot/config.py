@@ -158,7 +158,7 @@ class ThresholdsConfig(_Section):
     """When a scored paper becomes a proposal."""
 
     relevance: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
-        0.04, description="Minimum calibrated probability that a paper belongs on the list."
+        0.07, description="Minimum calibrated probability that a paper belongs on the list."
     )
     section: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
         0.0, description="Minimum section score; below it the paper is not proposed."
@@ -285,7 +285,7 @@ class Config(_Section):
     training: TrainingConfig = TrainingConfig()
     thresholds: ThresholdsConfig = ThresholdsConfig()
     max_proposals_per_run: Annotated[int, Field(strict=True, ge=0, le=100)] = Field(
-        2, description="Daily cap: at most this many proposals per run, best first."
+        1, description="Daily cap: at most this many proposals per run, best first."
     )
     state: StateConfig = StateConfig()
     github: GithubConfig = GithubConfig()
