@@ -367,7 +367,7 @@ class Evaluation:
 
     def out_of_sample_line(self) -> str:
         if self.out_of_sample is None:
-            return "out of sample: too few feed days to pick settings on half of them"
+            return "out of sample: not measured (fewer than 4 feed days, or nothing within the budget on half of them)"
         return f"out of sample: {self.out_of_sample.line()}"
 
     def to_json(self) -> dict:
@@ -704,7 +704,7 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         "",
         "These are in-sample numbers when the configured settings were chosen on this replay (as the best "
         "point below is). Picked on half of the days, every other day, and judged on the other half, both "
-        f"ways: {ev.out_of_sample.line() if ev.out_of_sample else 'too few days to tell'}.",
+        f"ways: {ev.out_of_sample.line() if ev.out_of_sample else 'not measured (too few days, or none fits)'}.",
         "",
         f"![recall and proposals per day against the relevance threshold]({plot_name})",
         "",
