@@ -147,17 +147,23 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
     count = len(ids)
     noun = "paper" if count == 1 else "papers"
+    rows = [*earlier.rows, *(table_row(p) for p in new)]
+    legend = (
+        "Confidence is the calibrated probability that the paper belongs on the list, among a day's arXiv "
+        "papers (few of which do, so 10% is already a strong candidate); the number after a section is the "
+        "section model's score."
+    )
+    if any("⚠️ unsure" in row for row in rows):
+        legend += " ⚠️ unsure: the best and runner-up sections are close."
     lines = [
         f"paperbot proposes {count} new {noun} for `{readme_path}`, each inserted in its section in the "
         "list's own style. Edit or drop entries in this branch before merging; closing this PR tells "
         "paperbot never to propose these papers again.",
         "",
         *_TABLE_HEAD,
-        *earlier.rows,
-        *(table_row(p) for p in new),
+        *rows,
         "",
-        "Confidence is the calibrated probability that the paper belongs on the list; the number after a "
-        "section is the section model's score. ⚠️ unsure: the best and runner-up sections are close.",
+        legend,
         "",
         *("\n\n".join([*earlier.details, *(details_block(p) for p in new)]).split("\n")),
         "",

@@ -91,3 +91,13 @@ def test_unified_diff_marks_missing_final_newline():
         "--- a/docs/list.md", "+++ b/docs/list.md", "@@ -1,2 +1,3 @@", " a",
         "-b", "\\ No newline at end of file", "+b", "+c", "\\ No newline at end of file",
     ]
+
+
+def test_the_legend_explains_unsure_only_when_a_row_is_unsure():
+    sure, unsure = proposal("2504.16511", "pretrain"), proposal("2504.16828", "math", unsure=True)
+    assert "10% is already a strong candidate" in pr_body([sure])
+    assert "⚠️ unsure: the best and runner-up sections are close." not in pr_body([sure])
+    assert "⚠️ unsure: the best and runner-up sections are close." in pr_body([sure, unsure])
+    # a PR that grows keeps the explanation its earlier unsure row needs
+    grown = pr_body([sure], earlier=parse_body(pr_body([unsure])))
+    assert "⚠️ unsure: the best and runner-up sections are close." in grown
