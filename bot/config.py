@@ -22,6 +22,11 @@ DEFAULT_CONFIG = Path("config.yaml")
 _TORCH_DEVICE = r"(cpu|cuda|mps|xpu|npu|hpu|xla|mtia|meta|privateuseone)(:\d+)?"
 
 
+def spelt_as_path(name: str) -> bool:
+    """A model name written as a folder, not a Hub id ("org/name"): "./enc", "/models/x", "a/b/c"."""
+    return name.startswith(("/", ".", "~")) or name.count("/") > 1 or "\\" in name
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -119,8 +124,7 @@ class EmbeddingConfig(_Section):
         if self._base is None or name != name.strip() or name.startswith(("/", "~")) or Path(name).is_absolute():
             return name
         beside = self._base / name
-        spelt_as_path = name.startswith(".") or name.count("/") > 1 or "\\" in name  # a Hub id is "org/name"
-        return str(beside) if spelt_as_path or beside.exists() else name
+        return str(beside) if spelt_as_path(name) or beside.exists() else name
 
 
 class TrainingConfig(_Section):

@@ -68,12 +68,9 @@ def _set_threads() -> None:
 
 def _is_folder_name(name: str) -> bool:
     """A path rather than a Hub id ("org/name"): it exists, or it is spelt like a path."""
-    return (
-        Path(name).expanduser().exists()
-        or name.startswith(("/", ".", "~"))
-        or name.count("/") > 1
-        or "\\" in name
-    )
+    from bot.config import spelt_as_path
+
+    return Path(name).expanduser().exists() or spelt_as_path(name)
 
 
 def _hub_model(factory: Any, name: str, device: str) -> Any:

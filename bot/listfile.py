@@ -752,23 +752,16 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         # No entries of its own: borrow from the sub-sections, else the whole list.
         sub = [it for it in plist._items if it.entry.section_id.startswith(section.id + "/")]
         pool = sub or list(plist._items)
+    if paper.authors and not any(it.parsed.authors_span for it in pool):
+        # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
+        # way of writing them, rather than a paper without its authors on a list that names them.
+        pool = [it for it in plist._items if it.parsed.authors_span] or pool
     templates: Counter[tuple[str, bool, bool]] = Counter()
     last_seen: dict[str, int] = {}
     for n, it in enumerate(pool):
         t = _template_of(it)
         templates[t] += 1
         last_seen[t[0]] = n
-    if paper.authors and not any(t[1] for t in templates):
-        # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
-        # way of writing them, rather than a paper without its authors on a list that names them.
-        with_authors = [it for it in plist._items if it.parsed.authors_span]
-        if with_authors:
-            pool = with_authors
-            templates.clear()
-            for n, it in enumerate(pool):
-                t = _template_of(it)
-                templates[t] += 1
-                last_seen[t[0]] = n
     # A template that has a place for what we know (authors) beats a more common one that has not.
     best = max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
     prefixes = Counter(it.prefix for it in (own or pool))

@@ -153,11 +153,11 @@ def _without_list_twins(negatives: list[Paper], plist: PaperList) -> list[Paper]
     """Background papers that are list entries under another link (a Hugging Face or OpenReview page, no
     arXiv id on the list) are not negatives: such a paper was a positive and a negative at once."""
     titles = {t for e in plist.entries if (t := normalize_title(e.title))}
-    kept = [p for p in negatives if normalize_title(p.title) not in titles]
-    if len(kept) < len(negatives):
-        twins = [p.arxiv_id for p in negatives if normalize_title(p.title) in titles]
-        log.info("%d background paper(s) left out, on the list under another link: %s", len(twins), ", ".join(twins))
-    return kept
+    twin = [normalize_title(p.title) in titles for p in negatives]
+    if any(twin):
+        ids = [p.arxiv_id for p, t in zip(negatives, twin, strict=True) if t]
+        log.info("%d background paper(s) left out, on the list under another link: %s", len(ids), ", ".join(ids))
+    return [p for p, t in zip(negatives, twin, strict=True) if not t]
 
 
 def trained_sections(plist: PaperList, lpapers: Sequence[ListPaper]) -> list[Section]:
