@@ -156,9 +156,14 @@ def test_train_workflow_retrains_on_readme_change_and_commits_configured_paths()
     assert doc["permissions"] == {"contents": "write", "pull-requests": "read"}
     assert doc["concurrency"] == load("paperbot.yml")["concurrency"]
     [train] = steps_running(doc, "paperbot train")
-    assert "--config paperbot.yaml" in train and "--log-format json" in train
+    assert 'paperbot train --config paperbot.yaml --log-format json "${flags[@]}"' in train
+    # Without the estimates unless asked for by hand: one tuning instead of six on every merged bot PR.
+    assert 'if [ "$ESTIMATE" != "true" ]; then flags+=(--no-estimate); fi' in train
+    estimate = doc["on"]["workflow_dispatch"]["inputs"]["estimate"]
+    assert estimate["type"] == "boolean" and estimate["default"] is False
     [step] = [s for s in doc["jobs"]["train"]["steps"] if "paperbot train" in s.get("run", "")]
     assert step["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"  # rejected PRs become negatives
+    assert step["env"]["ESTIMATE"] == "${{ inputs.estimate }}"
     config = load_config(REPO / "examples" / "paperbot.yaml", must_exist=True)
     example_dir = (REPO / "examples").resolve()
     assert config.training.models_dir == example_dir / doc["env"]["MODELS_DIR"]
