@@ -121,7 +121,7 @@ class EmbeddingConfig(_Section):
         models/meta.json, and those must not change with the machine's folder layout.
         """
         name = self.model
-        if self._base is None or name != name.strip() or name.startswith(("/", "~")) or Path(name).is_absolute():
+        if self._base is None or name != name.strip() or name.startswith("~") or Path(name).is_absolute():
             return name
         beside = self._base / name
         return str(beside) if spelt_as_path(name) or beside.exists() else name

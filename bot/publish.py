@@ -309,10 +309,12 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
     from bot.listfile import escape_markdown
     from bot.render import job_summary
 
-    def where(p: Published) -> str:
-        return p.branch if p.action == "dry-run" or not p.url else f"[#{p.number} {escape_markdown(p.title)}]({p.url})"
+    def line(p: Published) -> str:
+        if p.action == "dry-run" or not p.url:
+            return f"Would propose, on branch {p.branch}; nothing was sent."
+        return f"Pull request [#{p.number} {escape_markdown(p.title)}]({p.url}) ({p.action})"
 
-    pulls = [(p.action, where(p)) for p in report.published]
+    pulls = [line(p) for p in report.published]
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,

@@ -193,19 +193,18 @@ _STATS = (
 )
 
 
-def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], pulls: list[tuple[str, str]],
+def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], pulls: list[str],
                 failures: list[str], retrained: str = "", dry_run: bool = False) -> str:
     """The run's page in GitHub Actions ($GITHUB_STEP_SUMMARY): what happened today, readable without
-    opening the log. pulls: (action, markdown link or branch) per PR; failures: one line per failed feed."""
+    opening the log. pulls: one markdown line per PR; failures: one line per failed feed."""
     title = f"### paperbot {'dry run' if dry_run else 'run'}, {date}"
     lines = [title, "", "| " + " | ".join(label for _, label in _STATS) + " |", "|" + "---|" * len(_STATS)]
     lines.append("| " + " | ".join(str(stats.get(key, 0)) for key, _ in _STATS) + " |")
     lines.append("")
     if retrained:
         lines += [f"Trained the models first: {_cell(retrained)}.", ""]
-    for action, where in pulls:
-        lines += [f"{'Pull request' if action != 'dry-run' else 'Would propose, on branch'} {where}"
-                  + (f" ({action})" if action != "dry-run" else "; nothing was sent."), ""]
+    for pull in pulls:
+        lines += [pull, ""]
     if proposals:
         lines += [*_TABLE_HEAD, *(table_row(p) for p in proposals), ""]
     elif not failures:
