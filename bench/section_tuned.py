@@ -22,7 +22,7 @@ tuned ones.
 
 Every run also prints where the leaf goes right: for papers whose 2nd-level group has several places,
 how often the place nearest to the paper (its nearest entry, as SectionModel.rank picks the leaf) is one
-of the paper's own, through the fold encoders.
+of the paper's own, through the fold encoders; without and with the leaf time prior (leaf_time_prior).
 """
 
 from __future__ import annotations
@@ -38,12 +38,14 @@ from bot.model import (
     SectionModel,
     _heading_text,
     _softmax,
+    leaf_time_prior,
     loo_by_section_size,
     loo_hits,
     section_loo,
     section_loo_scores,
     tune_sections,
 )
+from bot.papers import arxiv_month
 from bot.tune import TuneSettings
 
 
@@ -113,9 +115,12 @@ def heading_blends(
     }
 
 
-def leaf_hits(model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray) -> tuple[int, int]:
+def leaf_hits(
+    model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray, months: np.ndarray | None = None
+) -> tuple[int, int]:
     """(right, cases): within each of a paper's groups that has several places, is the place of its nearest
-    other entry one of the paper's own? Leave-one-out through the encoder tuned without the paper."""
+    other entry one of the paper's own? Leave-one-out through the encoder tuned without the paper.
+    months: the list papers' arxiv_month (NaN unknown), to add the leaf time prior as SectionModel.rank does."""
     members: dict[tuple[str, ...], list[int]] = {}
     for j, sec in enumerate(model.sections_):
         members.setdefault(sec["group"], []).append(j)
@@ -124,13 +129,17 @@ def leaf_hits(model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.n
         vectors = fold_vectors[int(fold_of[i])]
         sims = vectors @ vectors[i]
         for group in {model.sections_[j]["group"] for j in own}:
-            best = {}
+            best, leaf_months = {}, []
             for j in members[group]:
                 others = [q for q, secs in enumerate(model.paper_sections_) if j in secs and q != i]
                 if others:
                     best[j] = max(sims[q] for q in others)
+                    leaf_months.append(months[others] if months is not None else np.array([]))
             if len(best) < 2:
                 continue
+            if months is not None and not np.isnan(months[i]):
+                prior = leaf_time_prior(int(months[i]), leaf_months, model.hyper)
+                best = {j: b + p for (j, b), p in zip(best.items(), prior, strict=True)}
             cases += 1
             right += max(best, key=best.__getitem__) in own
     return right, cases
@@ -164,7 +173,8 @@ def main() -> None:
         )
     assert fold_of is not None  # folds > 1
     # with the section headings as prototypes (plain vectors), as `paperbot train` measures it
-    model = SectionModel(hyper).fit(sl.sections, tuned, ids).set_headings(sl.encoder)
+    months = [arxiv_month(lp.paper.arxiv_id) for lp in sl.papers]
+    model = SectionModel(hyper).fit(sl.sections, tuned, ids, months).set_headings(sl.encoder)
     scores = section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of, plain=sl.vectors)
     top1, top3 = loo_hits(scores, model.labels_)
     r = {"papers": len(top1), "top1": top1.mean(), "top3": top3.mean()}
@@ -203,8 +213,9 @@ def main() -> None:
                 f"{small['top1']:.3f} / {small['top3']:.3f}"
             )
     for name, vectors, of in (("tuned", fold_vectors, fold_of), ("plain", [sl.vectors], np.zeros(len(has), int))):
-        right, cases = leaf_hits(model, vectors, of)
-        print(f"  place inside the group ({name}): {right}/{cases} = {right / max(cases, 1):.3f}")
+        for prior, months in (("", None), (", with the time prior (shipped)", model.months_)):
+            right, cases = leaf_hits(model, vectors, of, months)
+            print(f"  place inside the group ({name}{prior}): {right}/{cases} = {right / max(cases, 1):.3f}")
 
 
 if __name__ == "__main__":

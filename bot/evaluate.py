@@ -294,6 +294,7 @@ class HeldOutRow:
     true_sections: tuple[tuple[str, ...], ...]
     section_ok: bool  # best section right at the 2nd level
     section_top3_ok: bool
+    place_ok: bool = False  # the best section is one of the paper's own: where the PR writes it, exactly
 
     def to_json(self) -> dict:
         return {
@@ -306,6 +307,7 @@ class HeldOutRow:
             "true_sections": [list(p) for p in self.true_sections],
             "section_top1_level2": self.section_ok,
             "section_top3_level2": self.section_top3_ok,
+            "section_top1_exact": self.place_ok,
         }
 
 
@@ -438,6 +440,7 @@ def summarize(
                 true_sections=h.sections,
                 section_ok=bool(levels and levels[0] in truth),
                 section_top3_ok=bool(set(levels) & truth),
+                place_ok=bool(s.sections) and tuple(s.sections[0].path) in set(h.sections),
             )
         )
     rows.sort(key=lambda r: (r.first_seen, r.arxiv_id))
@@ -701,6 +704,8 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         f"- proposals per feed day: **{p.per_day_mean:.2f}** on average, at most {p.per_day_max} "
         f"({p.proposals} over {p.days} days)",
         f"- section of the recalled papers (2nd level): top-1 **{_pct(p.top1)}**, top-3 {_pct(p.top3)}",
+        f"- exact place (the section the pull request writes into, at any depth) of the recalled papers: "
+        f"{sum(r.place_ok for r in ev.rows if r.proposed)}/{sum(r.proposed for r in ev.rows)}",
         "",
         "These are in-sample numbers when the configured settings were chosen on this replay (as the best "
         "point below is). Picked on half of the days, every other day, and judged on the other half, both "
@@ -711,14 +716,15 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         "## Held-out papers in the feeds",
         "",
         "| arXiv id | title | first seen | score | proposed | predicted section | true section(s) | "
-        "2nd level |",
-        "|---|---|---|---|---|---|---|---|",
+        "2nd level | exact place |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in ev.rows:
         level = "top-1" if r.section_ok else ("top-3" if r.section_top3_ok else "no")
         lines.append(
             f"| {r.arxiv_id} | {_cell(r.title)} | {r.first_seen} | {r.score:.3f} | {'yes' if r.proposed else 'no'} | "
-            f"{_cell(_path(r.predicted))} | {_cell('; '.join(_path(t) for t in r.true_sections))} | {level} |"
+            f"{_cell(_path(r.predicted))} | {_cell('; '.join(_path(t) for t in r.true_sections))} | {level} | "
+            f"{'yes' if r.place_ok else 'no'} |"
         )
     lines += [
         "",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import PaperbotError, UsageError
-from bot.papers import Entry, Paper, Section, arxiv_id_from_url, normalize_title
+from bot.papers import Entry, Paper, Section, arxiv_id_from_url, arxiv_month, normalize_title
 
 # ---------------------------------------------------------------- markdown patterns
 
@@ -629,11 +629,8 @@ def escape_markdown(text: str) -> str:
 
 
 def arxiv_year(arxiv_id: str) -> int | None:
-    m = re.match(r"^(?:[a-z\-.]+/)?(\d{2})(\d{2})", arxiv_id, re.I)
-    if not m:
-        return None
-    yy = int(m.group(1))
-    return (1900 if yy >= 91 else 2000) + yy
+    month = arxiv_month(arxiv_id)
+    return None if month is None else month // 12
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ import numpy as np
 
 from bot.errors import PaperbotError, UnusableModels, UsageError
 from bot.files import atomic_write_bytes, atomic_write_json, check_writable
-from bot.papers import Neighbour, Paper, Section, SectionScore, normalize_title
+from bot.papers import Neighbour, Paper, Section, SectionScore, arxiv_month, normalize_title
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -77,6 +77,10 @@ class Hyper:
     # the one thing a section with one or two entries has besides them (bench/README.md, small sections).
     section_heading_weight: float = 0.3
     section_heading_temperature: float = 0.05
+    # Inside a 2nd-level section, a list fills its places over time ("Before ChatGPT came out" is closed):
+    # the leaf's entries' arXiv months, as a density around the paper's, weigh in its choice of leaf.
+    leaf_time_weight: float = 0.05
+    leaf_time_months: float = 3.0
     seed: int = 0
 
 
@@ -453,12 +457,20 @@ class SectionModel:
         self.heading_vectors_: np.ndarray | None = None  # one per group, plain encoder (set_headings)
         self.linear_: Any = None
         self.linear_groups_: list[int] = []
+        self.months_: np.ndarray | None = None  # per list paper: arxiv_month, NaN where unknown
 
     def fit(
-        self, sections: Sequence[Section], vectors: np.ndarray, section_ids: Sequence[Sequence[str]]
+        self,
+        sections: Sequence[Section],
+        vectors: np.ndarray,
+        section_ids: Sequence[Sequence[str]],
+        months: Sequence[int | None] | None = None,
     ) -> SectionModel:
+        """months: each list paper's arxiv_month, for the leaf's time prior (none: similarity alone)."""
         self.index(sections, section_ids)
         self.vectors_ = np.asarray(vectors, dtype=np.float32)
+        if months is not None:
+            self.months_ = np.array([np.nan if m is None else m for m in months], dtype=np.float64)
         self._fit_linear()
         return self
 
@@ -553,8 +565,13 @@ class SectionModel:
             out[r] /= max(out[r].sum(), 1e-12)
         return out
 
-    def rank(self, vectors: np.ndarray, plain: np.ndarray | None = None) -> list[list[tuple[int, float]]]:
-        """Per paper: (candidate section index, score) best first; leaf score = group score x leaf share."""
+    def rank(
+        self, vectors: np.ndarray, plain: np.ndarray | None = None, months: Sequence[int | None] | None = None
+    ) -> list[list[tuple[int, float]]]:
+        """Per paper: (candidate section index, score) best first; leaf score = group score x leaf share.
+
+        months: the papers' arxiv_month, for the leaf's time prior (leaf_time_prior).
+        """
         groups = self.group_scores(vectors, plain=plain)
         sims = vectors @ self.vectors_.T
         out = []
@@ -565,7 +582,9 @@ class SectionModel:
         for i, secs in enumerate(self.paper_sections_):
             for j in secs:
                 papers_of[j].append(i)
+        list_months = getattr(self, "months_", None)  # models pickled before the time prior
         for r in range(len(vectors)):
+            month = None if months is None else months[r]
             ranked: list[tuple[int, float]] = []
             for g, gscore in zip(self.groups_, groups[r], strict=True):
                 secs = members[g]
@@ -575,10 +594,32 @@ class SectionModel:
                 best = np.array([max((sims[r, i] for i in papers_of[j]), default=-1.0) for j in secs])
                 share = np.exp((best - best.max()) / self.hyper.section_temperature)
                 share /= share.sum()
+                if month is not None and list_months is not None:
+                    # The time prior reorders the places, it does not make the section surer: the shares
+                    # go to the places in their new order, so sections compare as before (bench/README.md).
+                    order = np.argsort(-(best + leaf_time_prior(month, [list_months[papers_of[j]] for j in secs],
+                                                                self.hyper)), kind="stable")
+                    share[order] = np.sort(share)[::-1]
                 ranked.extend((j, float(gscore * s)) for j, s in zip(secs, share, strict=True))
             ranked.sort(key=lambda t: -t[1])
             out.append(ranked)
         return out
+
+
+def leaf_time_prior(month: int, leaf_months: Sequence[np.ndarray], hyper: Hyper) -> np.ndarray:
+    """Per leaf of one group: weight x log of a density of its entries' months around the paper's.
+
+    The paper's month is capped at the newest of these entries: a paper from a year after the last
+    edit is placed like the latest additions, not like nothing there. Entries without a month do not count.
+    """
+    w = getattr(hyper, "leaf_time_weight", 0.0)  # models pickled before the time prior
+    known = [m[~np.isnan(m)] for m in leaf_months]
+    if w <= 0 or not any(len(m) for m in known):
+        return np.zeros(len(leaf_months))
+    t = min(float(month), max(float(m.max()) for m in known if len(m)))
+    sd = getattr(hyper, "leaf_time_months", 3.0)
+    density = np.array([(np.exp(-0.5 * ((t - m) / sd) ** 2).sum() + 0.05) / (len(m) + 1) for m in known])
+    return w * np.log(density)
 
 
 def _softmax(sims: np.ndarray, temperature: float) -> np.ndarray:
@@ -662,7 +703,8 @@ class ListModel:
         if self.section_layers is not None and cache is not None:
             where = cache.sibling(self.section_layers.name).directory
             check_dimension(svectors, self.sections.dimension(), models="section model", cache=where)
-        ranked = dict(zip(placed, self.sections.rank(svectors, vectors[placed]), strict=True)) if placed else {}
+        months = [arxiv_month(papers[r].arxiv_id) for r in placed]
+        ranked = dict(zip(placed, self.sections.rank(svectors, vectors[placed], months), strict=True)) if placed else {}
         sims = dict(zip(placed, svectors @ self.sections.vectors_.T, strict=True)) if placed else {}
         out = []
         for r, paper in enumerate(papers):
@@ -942,6 +984,7 @@ def fit_list_model(
         sections,
         positives_vectors if section_vectors is None else section_vectors,
         [lp.section_ids for lp in lpapers],
+        [arxiv_month(lp.paper.arxiv_id) for lp in lpapers],
     )
     if encoder is not None and hyper.section_heading_weight > 0:
         section_model.set_headings(encoder)

@@ -47,6 +47,15 @@ def arxiv_id_from_url(url: str) -> str | None:
     return m.group("id") if m else None
 
 
+def arxiv_month(arxiv_id: str | None) -> int | None:
+    """Months since year 0 of the month an id was announced in (its YYMM), for new- and old-style ids."""
+    m = re.match(r"^(?:[a-z\-.]+/)?(\d{2})(\d{2})", arxiv_id or "", re.I)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    yy = int(m.group(1))
+    return ((1900 if yy >= 91 else 2000) + yy) * 12 + int(m.group(2)) - 1
+
+
 def normalize_title(title: str) -> str:
     """Title identity for works without an id: lower case, letters and digits only."""
     return re.sub(r"[^0-9a-z]+", " ", title.lower()).strip()

@@ -69,17 +69,22 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+def _score(x: float) -> str:
+    """A section score; "<0.01" says "no contest" where "0.00" would read as a missing number."""
+    return "<0.01" if x < 0.005 else f"{x:.2f}"
+
+
 def _runner_up(alternatives: tuple[SectionScore, ...]) -> str:
     if not alternatives:
         return "—"
     alt = alternatives[0]
-    return f"{_cell(_path(alt.path))} ({alt.score:.2f})"
+    return f"{_cell(_path(alt.path))} ({_score(alt.score)})"
 
 
 def table_row(p: Proposal) -> str:
     paper = p.paper
     link = f"[{_cell(paper.title)}]({paper.url}) `{paper.arxiv_id}`"
-    section = f"{_cell(_path(p.section.path))} ({p.section.score:.2f})"
+    section = f"{_cell(_path(p.section.path))} ({_score(p.section.score)})"
     if p.unsure:
         section += " ⚠️ unsure"
     return f"| {link} | {section} | {_pct(p.score)} | {_runner_up(p.alternatives)} |"
@@ -102,11 +107,11 @@ def details_block(p: Proposal) -> str:
         "",
         f"- **Authors:** {', '.join(paper.authors) or 'unknown'}",
         f"- **Categories:** {', '.join(paper.categories) or 'unknown'}",
-        f"- **Proposed section:** {_path(p.section.path)} (score {p.section.score:.2f})"
+        f"- **Proposed section:** {_path(p.section.path)} (score {_score(p.section.score)})"
         + (" — ⚠️ unsure: the runner-up is close, check the section" if p.unsure else ""),
     ]
     if p.alternatives:
-        alts = "; ".join(f"{_path(a.path)} ({a.score:.2f})" for a in p.alternatives)
+        alts = "; ".join(f"{_path(a.path)} ({_score(a.score)})" for a in p.alternatives)
         lines.append(f"- **Other candidate sections:** {alts}")
     lines += ["", f"> {abstract}", ""]
     if p.nearest:

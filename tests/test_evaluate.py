@@ -106,6 +106,11 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
     assert [r.arxiv_id for r in ev.rows] == ["2504.1", "2504.2", "2504.3"]
     assert [(r.proposed, r.section_ok, r.section_top3_ok) for r in ev.rows] == [
         (True, True, True), (True, True, True), (False, False, True)]
+    # the exact place: 2504.2 goes to D, a place below its own C, so right at the 2nd level only
+    assert [r.place_ok for r in ev.rows] == [True, False, False]
+    assert [r["section_top1_exact"] for r in ev.to_json()["held_out"]] == [True, False, False]
+    assert "- exact place (the section the pull request writes into, at any depth) of the recalled papers: 1/2" \
+        in render_report(ev, "p.png").splitlines()
     assert [(s.threshold, s.recalled, s.proposals) for s in ev.sweep] == [(0.1, 2, 4), (0.5, 2, 4), (0.75, 1, 3)]
     assert [(c.cap, c.recalled) for c in ev.caps] == [(1, 1), (2, 2), (3, 3), (4, 3), (5, 3)]
     assert ev.headline().startswith("recall 2/3 (67%) of the held-out papers in the feeds at threshold 0.5, cap 2;")
@@ -175,7 +180,7 @@ def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     row = next(line for line in text.splitlines() if line.startswith("| 2504.12322 |"))
     assert row.endswith(
         f"| {'yes' if first.proposed else 'no'} | {' > '.join(first.predicted)} | "
-        f"6. Application Areas > 6.3 Agent and Tool Use | {level} |"
+        f"6. Application Areas > 6.3 Agent and Tool Use | {level} | {'yes' if first.place_ok else 'no'} |"
     )
     assert f"| 0.30 ◀ configured | {config.max_proposals_per_run} |" in text
     assert "## Best threshold for each cap, within 1 proposal(s) per feed day" in text

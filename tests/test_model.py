@@ -203,6 +203,10 @@ def test_save_load_round_trip(trained, encoder, candidates) -> None:
     assert [n.title for n in before[0].nearest] == [n.title for n in after[0].nearest]
     assert loaded.section_layers is not None and loaded.section_layers.digest == model.section_layers.digest
     assert meta["section_encoder"] == model.section_layers.name
+    # the leaf time prior's months, one per list paper, from their arXiv ids (none for the others)
+    months = loaded.sections.months_
+    assert months is not None and len(months) == 80
+    assert int(np.isnan(months).sum()) == sum(not e["arxiv_id"] for e in loaded.entries)
 
 
 def test_only_papers_from_the_floor_are_placed(trained, encoder, candidates) -> None:
@@ -396,6 +400,50 @@ def test_a_section_with_one_entry_is_found_by_its_heading() -> None:
     assert model.sections_[model.rank(code, code)[0][0][0]]["id"] == "code"
     no_headings = SectionModel(dataclasses.replace(Hyper(), section_heading_weight=0.0)).fit(sections, vectors, ids)
     assert np.allclose(no_headings.set_headings(enc).group_scores(query, plain=query), model.group_scores(query))
+
+
+def test_a_new_paper_goes_to_the_place_the_list_fills_now() -> None:
+    """Inside a 2nd-level section, a leaf the list stopped filling ("Before ChatGPT came out") is not
+    where a paper from this year goes, however close it is to one old entry there."""
+    from bot.model import Hyper, SectionModel
+
+    class _S:
+        def __init__(self, sid: str, leaf: str) -> None:
+            self.id, self.path, self.entries = sid, ("4. Methods", "4.3. Instruction Tuning", leaf), [1]
+
+    sections = [_S("old", "4.3.1 Before ChatGPT came out"), _S("new", "4.3.4 Synthesis instructions and outputs")]
+    e = np.eye(4, dtype=np.float32)
+    vectors = np.vstack([e[0], e[0], e[1], e[1]])
+    ids = [["old"], ["old"], ["new"], ["new"]]
+    months = [2021 * 12 + 9, 2022 * 12 + 11, 2024 * 12 + 8, 2025 * 12 + 1]  # 2110, 2212 | 2409, 2502
+    model = SectionModel(Hyper()).fit(sections, vectors, ids, months)
+    query = (e[0] * 1.02 + e[1])[None, :]  # a little nearer the old leaf's entries
+    query /= np.linalg.norm(query)
+
+    def leaf(month: int | None) -> str:
+        return model.sections_[model.rank(query, months=[month])[0][0][0]]["id"]
+
+    assert leaf(None) == "old"  # no date: similarity alone
+    assert leaf(2025 * 12 + 3) == "new"  # 2504: where the list adds now
+    assert leaf(2027 * 12) == "new"  # long after the newest entry: still placed like the latest additions
+    assert leaf(2022 * 12 + 10) == "old"  # a paper from the old leaf's time
+    # the prior reorders the places, it does not make the section surer: the same scores, other places
+    undated, dated = model.rank(query)[0], model.rank(query, months=[2025 * 12 + 3])[0]
+    assert [s for _, s in dated] == pytest.approx([s for _, s in undated])
+    assert [j for j, _ in dated] == [j for j, _ in undated][::-1]
+    off = SectionModel(dataclasses.replace(Hyper(), leaf_time_weight=0.0)).fit(sections, vectors, ids, months)
+    assert off.sections_[off.rank(query, months=[2025 * 12 + 3])[0][0][0]]["id"] == "old"
+    model.months_ = None  # a model pickled before the time prior ranks as before
+    assert leaf(2025 * 12 + 3) == "old"
+
+
+def test_arxiv_month() -> None:
+    from bot.papers import arxiv_month
+
+    assert arxiv_month("2504.12687") == 2025 * 12 + 3
+    assert arxiv_month("0704.0001") == 2007 * 12 + 3
+    assert arxiv_month("hep-th/9901001") == 1999 * 12
+    assert arxiv_month(None) is None and arxiv_month("") is None and arxiv_month("2513.00001") is None
 
 
 def test_calibration_folds_are_shuffled_and_keep_a_title_view_with_its_paper() -> None:

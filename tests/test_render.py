@@ -34,6 +34,15 @@ def test_table_row_links_arxiv_and_flags_unsure():
     )
 
 
+def test_a_runner_up_with_no_chance_reads_as_such():
+    p = proposal("2504.16828", "math")
+    p = replace(p, alternatives=(replace(p.alternatives[0], score=0.0031),))
+    assert table_row(p).endswith("| 6. Application Areas > 6.3 Agent and Tool Use (<0.01) |")
+    assert "- **Other candidate sections:** 6. Application Areas > 6.3 Agent and Tool Use (<0.01)" in pr_body([p])
+    p = replace(p, alternatives=(replace(p.alternatives[0], score=0.005),))
+    assert table_row(p).endswith("(0.01) |")
+
+
 def test_pipes_in_titles_do_not_break_the_table():
     p = proposal("2504.16828", "math")
     p = replace(p, paper=replace(p.paper, title="A | B\nC"))
