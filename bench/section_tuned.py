@@ -38,9 +38,9 @@ from bot.model import (
     SectionModel,
     _heading_text,
     _softmax,
-    leaf_time_prior,
     loo_by_section_size,
     loo_hits,
+    place_loo,
     section_loo,
     section_loo_scores,
     tune_sections,
@@ -118,31 +118,10 @@ def heading_blends(
 def leaf_hits(
     model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray, months: np.ndarray | None = None
 ) -> tuple[int, int]:
-    """(right, cases): within each of a paper's groups that has several places, is the place of its nearest
-    other entry one of the paper's own? Leave-one-out through the encoder tuned without the paper.
-    months: the list papers' arxiv_month (NaN unknown), to add the leaf time prior as SectionModel.rank does."""
-    members: dict[tuple[str, ...], list[int]] = {}
-    for j, sec in enumerate(model.sections_):
-        members.setdefault(sec["group"], []).append(j)
-    right = cases = 0
-    for i, own in enumerate(model.paper_sections_):
-        vectors = fold_vectors[int(fold_of[i])]
-        sims = vectors @ vectors[i]
-        for group in {model.sections_[j]["group"] for j in own}:
-            best, leaf_months = {}, []
-            for j in members[group]:
-                others = [q for q, secs in enumerate(model.paper_sections_) if j in secs and q != i]
-                if others:
-                    best[j] = max(sims[q] for q in others)
-                    leaf_months.append(months[others] if months is not None else np.array([]))
-            if len(best) < 2:
-                continue
-            if months is not None and not np.isnan(months[i]):
-                prior = leaf_time_prior(int(months[i]), leaf_months, model.hyper)
-                best = {j: b + p for (j, b), p in zip(best.items(), prior, strict=True)}
-            cases += 1
-            right += max(best, key=best.__getitem__) in own
-    return right, cases
+    """(right, cases) of bot.model.place_loo through the fold encoders; with the leaf time prior when months
+    (the model's months_) are given, else the nearest entry alone."""
+    out = place_loo(model, fold_vectors=fold_vectors, fold_of=fold_of, use_time=months is not None)
+    return out["right"], out["cases"]
 
 
 def main() -> None:

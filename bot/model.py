@@ -1092,6 +1092,43 @@ def section_loo(
     return out
 
 
+def place_loo(
+    model: SectionModel,
+    *,
+    fold_vectors: Sequence[np.ndarray] | None = None,
+    fold_of: np.ndarray | None = None,
+    use_time: bool = True,
+) -> dict[str, int]:
+    """Leave-one-out of the place inside a 2nd-level section, where the pull request writes the paper.
+
+    For each of a paper's own 2nd-level sections with several places: is the place SectionModel.rank
+    puts first there (nearest other entry, reordered by the leaf time prior) one of the paper's own?
+    """
+    members: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, sec in enumerate(model.sections_):
+        members[sec["group"]].append(j)
+    papers_of: dict[int, list[int]] = defaultdict(list)
+    for i, secs in enumerate(model.paper_sections_):
+        for j in secs:
+            papers_of[j].append(i)
+    months = getattr(model, "months_", None) if use_time else None
+    right = cases = 0
+    for i, own in enumerate(model.paper_sections_):
+        vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
+        sims = vectors @ vectors[i]
+        for group in {model.sections_[j]["group"] for j in own}:
+            places = [(j, [q for q in papers_of[j] if q != i]) for j in members[group]]
+            places = [(j, others) for j, others in places if others]
+            if len(places) < 2:
+                continue
+            best = np.array([max(sims[q] for q in others) for _, others in places])
+            if months is not None and not np.isnan(months[i]):
+                best = best + leaf_time_prior(int(months[i]), [months[others] for _, others in places], model.hyper)
+            cases += 1
+            right += places[int(np.argmax(best))][0] in own
+    return {"cases": cases, "right": right}
+
+
 # Small sections are where a section model is weakest; the leave-one-out is split by them.
 SIZE_BUCKETS = ((1, 3), (4, 9), (10, None))
 
@@ -1280,6 +1317,9 @@ def train_models(
         )
         if fold_vectors:
             report["section_loo"]["tuned_folds"] = len(fold_vectors)
+        places = place_loo(model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of)
+        if places["cases"]:
+            report["section_loo"]["places"] = places
         texts = [lp.paper.text for lp in lpapers] + [p.text for p in negatives]
         y = np.r_[np.ones(len(lpapers)), np.zeros(len(negatives))]
         vectors = np.vstack([pos_vectors, neg_vectors])
@@ -1354,6 +1394,12 @@ def format_training_report(report: dict) -> list[str]:
                     f"top-3 {b['top3']:.1%}"
                     for b in s["by_section_size"]
                 )
+            )
+        if s.get("places"):
+            c = s["places"]
+            lines.append(
+                f"  place inside a 2nd-level section with several places (where the PR writes the paper): right for "
+                f"{c['right']} of {c['cases']} ({c['right'] / c['cases']:.1%})"
             )
     if "relevance_cv" in report:
         r = report["relevance_cv"]

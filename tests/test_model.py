@@ -85,6 +85,8 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     assert loo["tuned_folds"] == 2
     assert loo["with_abstract"]["papers"] == 59 and 0.0 < loo["with_abstract"]["top1"] <= loo["with_abstract"]["top3"]
     assert sum(b["papers"] for b in loo["by_section_size"]) == 80
+    places = loo["places"]  # 4.1 Pre-training has two places in the slice (itself, "A. Rephrasing document")
+    assert places["cases"] > 0 and 0 <= places["right"] <= places["cases"]
     assert report["section_encoder"].startswith("sentence-transformers/all-MiniLM-L6-v2+sections-")
     assert report["relevance_cv"]["roc_auc"] > 0.9
     # scored again on the list papers with an abstract alone, as feed papers come
@@ -93,6 +95,8 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     lines = format_training_report(report)
     assert any(line.startswith("section encoder: ") for line in lines)
     assert any("encoder tuned without each paper's fold, 2 folds" in line for line in lines)
+    assert f"  place inside a 2nd-level section with several places (where the PR writes the paper): right for " \
+        f"{places['right']} of {places['cases']} ({places['right'] / places['cases']:.1%})" in lines
     assert any("; on the 59 with an abstract, as feed papers have: " in line for line in lines)
     assert lines[1] == "entries used: 80 papers (59 with abstract, 21 title only; 16 of 75 arXiv ids without metadata)"
     assert lines[3] == "background: 250 arXiv papers as negatives; 250 of them also as title only, like the list's " \
