@@ -565,6 +565,17 @@ class SectionModel:
             out[r] /= max(out[r].sum(), 1e-12)
         return out
 
+    def places(self) -> tuple[dict[tuple[str, ...], list[int]], dict[int, list[int]]]:
+        """(each 2nd-level group's places, each place's list papers): the two indexes a leaf is picked by."""
+        members: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for j, s in enumerate(self.sections_):
+            members[s["group"]].append(j)
+        papers_of: dict[int, list[int]] = defaultdict(list)
+        for i, secs in enumerate(self.paper_sections_):
+            for j in secs:
+                papers_of[j].append(i)
+        return members, papers_of
+
     def rank(
         self, vectors: np.ndarray, plain: np.ndarray | None = None, months: Sequence[int | None] | None = None
     ) -> list[list[tuple[int, float]]]:
@@ -575,13 +586,7 @@ class SectionModel:
         groups = self.group_scores(vectors, plain=plain)
         sims = vectors @ self.vectors_.T
         out = []
-        members: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for j, s in enumerate(self.sections_):
-            members[s["group"]].append(j)
-        papers_of: dict[int, list[int]] = defaultdict(list)
-        for i, secs in enumerate(self.paper_sections_):
-            for j in secs:
-                papers_of[j].append(i)
+        members, papers_of = self.places()
         list_months = getattr(self, "months_", None)  # models pickled before the time prior
         for r in range(len(vectors)):
             month = None if months is None else months[r]
@@ -1104,28 +1109,22 @@ def place_loo(
     For each of a paper's own 2nd-level sections with several places: is the place SectionModel.rank
     puts first there (nearest other entry, reordered by the leaf time prior) one of the paper's own?
     """
-    members: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j, sec in enumerate(model.sections_):
-        members[sec["group"]].append(j)
-    papers_of: dict[int, list[int]] = defaultdict(list)
-    for i, secs in enumerate(model.paper_sections_):
-        for j in secs:
-            papers_of[j].append(i)
+    members, papers_of = model.places()
     months = getattr(model, "months_", None) if use_time else None
     right = cases = 0
     for i, own in enumerate(model.paper_sections_):
         vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
         sims = vectors @ vectors[i]
         for group in {model.sections_[j]["group"] for j in own}:
-            places = [(j, [q for q in papers_of[j] if q != i]) for j in members[group]]
-            places = [(j, others) for j, others in places if others]
-            if len(places) < 2:
+            inside = [(j, [q for q in papers_of[j] if q != i]) for j in members[group]]
+            inside = [(j, others) for j, others in inside if others]
+            if len(inside) < 2:
                 continue
-            best = np.array([max(sims[q] for q in others) for _, others in places])
+            best = np.array([max(sims[q] for q in others) for _, others in inside])
             if months is not None and not np.isnan(months[i]):
-                best = best + leaf_time_prior(int(months[i]), [months[others] for _, others in places], model.hyper)
+                best = best + leaf_time_prior(int(months[i]), [months[others] for _, others in inside], model.hyper)
             cases += 1
-            right += places[int(np.argmax(best))][0] in own
+            right += inside[int(np.argmax(best))][0] in own
     return {"cases": cases, "right": right}
 
 
