@@ -21,8 +21,7 @@ import sys
 import numpy as np
 
 from bench.common import seed_list_embeddings
-from bench.section_tuned import leaf_hits
-from bot.model import Hyper, SectionModel, loo_hits, section_loo_scores
+from bot.model import Hyper, SectionModel, loo_hits, place_loo, section_loo_scores
 from bot.papers import arxiv_month
 
 
@@ -45,12 +44,13 @@ def main() -> None:
         ("plain", sl.vectors, [sl.vectors], np.zeros(len(ids), int)),
     ):
         model = SectionModel(Hyper()).fit(sl.sections, vectors, ids, months)
-        print(f"  {name}, nearest entry alone: {leaf_hits(model, folds, of)}")
+        alone = place_loo(model, fold_vectors=folds, fold_of=of, use_time=False)
+        print(f"  {name}, nearest entry alone: ({alone['right']}, {alone['cases']})")
         for sd in (2.0, 3.0, 4.0, 6.0):
             row = []
             for w in (0.02, 0.03, 0.05, 0.07, 0.1):
                 m = SectionModel(Hyper(leaf_time_weight=w, leaf_time_months=sd)).fit(sl.sections, vectors, ids, months)
-                row.append(f"w {w}: {leaf_hits(m, folds, of, m.months_)[0]}")
+                row.append(f"w {w}: {place_loo(m, fold_vectors=folds, fold_of=of)['right']}")
             print(f"  {name}, time prior, {sd:g} months: " + ", ".join(row), flush=True)
 
     print("2nd level, plain encoder with the headings, leave-one-out:")

@@ -115,15 +115,6 @@ def heading_blends(
     }
 
 
-def leaf_hits(
-    model: SectionModel, fold_vectors: list[np.ndarray], fold_of: np.ndarray, months: np.ndarray | None = None
-) -> tuple[int, int]:
-    """(right, cases) of bot.model.place_loo through the fold encoders; with the leaf time prior when months
-    (the model's months_) are given, else the nearest entry alone."""
-    out = place_loo(model, fold_vectors=fold_vectors, fold_of=fold_of, use_time=months is not None)
-    return out["right"], out["cases"]
-
-
 def main() -> None:
     args = dict(a.split("=") for a in sys.argv[1:])
     folds = int(args.pop("folds", 5))
@@ -192,9 +183,10 @@ def main() -> None:
                 f"{small['top1']:.3f} / {small['top3']:.3f}"
             )
     for name, vectors, of in (("tuned", fold_vectors, fold_of), ("plain", [sl.vectors], np.zeros(len(has), int))):
-        for prior, months in (("", None), (", with the time prior (shipped)", model.months_)):
-            right, cases = leaf_hits(model, vectors, of, months)
-            print(f"  place inside the group ({name}{prior}): {right}/{cases} = {right / max(cases, 1):.3f}")
+        for prior, use_time in (("", False), (", with the time prior (shipped)", True)):
+            c = place_loo(model, fold_vectors=vectors, fold_of=of, use_time=use_time)
+            print(f"  place inside the group ({name}{prior}): {c['right']}/{c['cases']} = "
+                  f"{c['right'] / max(c['cases'], 1):.3f}")
 
 
 if __name__ == "__main__":
