@@ -14,6 +14,7 @@ Nothing here imports torch: vectors come from an `Encoder` (bot.embed) passed in
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import gzip
 import hashlib
@@ -77,6 +78,9 @@ class Hyper:
     # the one thing a section with one or two entries has besides them (bench/README.md, small sections).
     section_heading_weight: float = 0.3
     section_heading_temperature: float = 0.05
+    # A heading with broad words ("Knowledge-Intensive Data") is close to most papers and took a runner-up
+    # slot for a quarter of them: each heading's mean cosine to the list's papers is subtracted, times this.
+    section_heading_centering: float = 1.0
     # Inside a 2nd-level section, a list fills its places over time ("Before ChatGPT came out" is closed):
     # the leaf's entries' arXiv months, as a density around the paper's, weigh in its choice of leaf.
     leaf_time_weight: float = 0.05
@@ -455,6 +459,7 @@ class SectionModel:
         self.labels_: np.ndarray = np.zeros((0, 0))  # list paper x group (multi-label 0/1)
         self.paper_sections_: list[list[int]] = []  # list paper -> candidate section indices
         self.heading_vectors_: np.ndarray | None = None  # one per group, plain encoder (set_headings)
+        self.heading_means_: np.ndarray | None = None  # per heading: mean cosine to the list papers (plain)
         self.linear_: Any = None
         self.linear_groups_: list[int] = []
         self.months_: np.ndarray | None = None  # per list paper: arxiv_month, NaN where unknown
@@ -502,11 +507,18 @@ class SectionModel:
         clf = LogisticRegression(C=self.hyper.section_C, max_iter=2000, random_state=self.hyper.seed)
         self.linear_ = OneVsRestClassifier(clf).fit(self.vectors_, self.labels_[:, cols])
 
-    def set_headings(self, encoder: Encoder) -> SectionModel:
-        """Embed each group's heading (its last component, numbering stripped) with the plain encoder."""
+    def set_headings(self, encoder: Encoder, plain: np.ndarray | None = None) -> SectionModel:
+        """Embed each group's heading (its last component, numbering stripped) with the plain encoder.
+
+        plain: the list papers through the plain encoder, one row per paper as fitted: each heading's
+        mean cosine to them is what group_scores subtracts (a heading near every paper says little).
+        """
         texts = [_heading_text(g[-1]) for g in self.groups_]
         vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
         self.heading_vectors_ = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        self.heading_means_ = None
+        if plain is not None and len(plain):
+            self.heading_means_ = (np.asarray(plain, dtype=np.float32) @ self.heading_vectors_.T).mean(0)
         return self
 
     def group_scores(
@@ -534,7 +546,11 @@ class SectionModel:
             return scores
         check_dimension(plain, headings.shape[1], models="section headings")
         t = getattr(self.hyper, "section_heading_temperature", 0.05)
-        return (1 - h) * scores + h * _softmax(np.asarray(plain, dtype=np.float32) @ headings.T, t)
+        sims = np.asarray(plain, dtype=np.float32) @ headings.T
+        means = getattr(self, "heading_means_", None)  # models pickled before the centering
+        if means is not None:
+            sims = sims - getattr(self.hyper, "section_heading_centering", 0.0) * means
+        return (1 - h) * scores + h * _softmax(sims, t)
 
     def dimension(self) -> int | None:
         """Length of the section vectors (the tuned encoder's, when there is one) the model was fitted on."""
@@ -886,6 +902,9 @@ def _section_model_problem(model: Any, papers: int) -> str | None:
     if headings is not None and (not isinstance(headings, np.ndarray) or headings.shape[:1] != (len(groups),)
                                  or headings.ndim != 2):
         return "the section model's heading vectors are not one per section"
+    means = getattr(model, "heading_means_", None)
+    if means is not None and (headings is None or not isinstance(means, np.ndarray) or means.shape != (len(groups),)):
+        return "the section model's heading means are not one per section"
     return None
 
 
@@ -992,7 +1011,7 @@ def fit_list_model(
         [arxiv_month(lp.paper.arxiv_id) for lp in lpapers],
     )
     if encoder is not None and hyper.section_heading_weight > 0:
-        section_model.set_headings(encoder)
+        section_model.set_headings(encoder, positives_vectors)
     by_id = {s.id: s for s in plist.sections}
     entries = [
         {
@@ -1056,11 +1075,23 @@ def section_loo_scores(
             sub.vectors_, sub.labels_ = vectors[keep], model.labels_[keep]
             sub.paper_sections_ = [s for j, s in enumerate(model.paper_sections_) if j != i]
             sub.heading_vectors_ = model.heading_vectors_
+            sub.heading_means_ = _means_without(model, plain, i)
             sub._fit_linear()
             out[i] = sub.group_scores(vectors[i : i + 1], plain=one)[0]
         else:
-            out[i] = model.group_scores(model.vectors_[i : i + 1], exclude=i, plain=one)[0]
+            view = copy.copy(model)  # the same fitted head, its headings centred without paper i
+            view.heading_means_ = _means_without(model, plain, i)
+            out[i] = view.group_scores(model.vectors_[i : i + 1], exclude=i, plain=one)[0]
     return out
+
+
+def _means_without(model: SectionModel, plain: np.ndarray | None, i: int) -> np.ndarray | None:
+    """The headings' mean cosines over the list papers other than i (from the means over all of them)."""
+    means, headings = getattr(model, "heading_means_", None), model.heading_vectors_
+    if means is None or headings is None or plain is None or len(plain) < 2:
+        return means
+    n = len(plain)
+    return (means * n - np.asarray(plain[i], dtype=np.float32) @ headings.T) / (n - 1)
 
 
 def loo_hits(scores: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

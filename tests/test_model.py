@@ -406,6 +406,51 @@ def test_a_section_with_one_entry_is_found_by_its_heading() -> None:
     assert np.allclose(no_headings.set_headings(enc).group_scores(query, plain=query), model.group_scores(query))
 
 
+def test_a_heading_near_every_paper_does_not_take_the_runner_up() -> None:
+    """A heading with broad words ("Knowledge-Intensive Data") is as near a code paper as to any other: it
+    took the 2nd or 3rd slot for a quarter of the list's papers. Centred on its mean cosine to the list's
+    papers, it is runner-up only where a paper is nearer to it than the list's papers are."""
+    from bot.model import Hyper, SectionModel, _means_without
+
+    class _S:
+        def __init__(self, sid: str, heading: str) -> None:
+            self.id, self.path, self.entries = sid, ("6. Application Areas", heading), [1]
+
+    e = np.eye(4, dtype=np.float32)
+    headings = {"Code Generation": e[0], "Mathematical Reasoning": e[1], "AI For Science": e[3],
+                "Knowledge-Intensive Data": e.sum(0) / 2}  # cosine 0.5 to every entry below
+
+    class _Headings:
+        name = "fixed"
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.array([headings[t] for t in texts])
+
+    sections = [_S("code", "6.2 Code Generation"), _S("math", "6.1 Mathematical Reasoning"),
+                _S("sci", "6.8 AI For Science"), _S("broad", "5.15. Knowledge-Intensive Data")]
+    vectors = np.vstack([e[0]] * 4 + [e[1]] * 4 + [e[3]] * 4 + [e[2]])
+    ids = [["code"]] * 4 + [["math"]] * 4 + [["sci"]] * 4 + [["broad"]]
+    query = (e[0] + 0.6 * e[1])[None, :]
+    query /= np.linalg.norm(query)  # code, with some mathematics in it
+
+    def order(centering: float) -> list[str]:
+        hyper = dataclasses.replace(Hyper(), section_heading_centering=centering, section_heading_weight=1.0)
+        model = SectionModel(hyper).fit(sections, vectors, ids).set_headings(_Headings(), vectors)
+        scores = model.group_scores(query, plain=query)[0]
+        return [model.groups_[j][-1] for j in np.argsort(-scores, kind="stable")]
+
+    assert order(0.0)[:2] == ["6.2 Code Generation", "5.15. Knowledge-Intensive Data"]
+    assert order(Hyper().section_heading_centering)[:3] == [
+        "6.2 Code Generation", "6.1 Mathematical Reasoning", "5.15. Knowledge-Intensive Data"
+    ]
+    # leave-one-out centres each paper's headings on the other papers only
+    model = SectionModel(Hyper()).fit(sections, vectors, ids).set_headings(_Headings(), vectors)
+    others = SectionModel(Hyper()).fit(sections, vectors[1:], ids[1:]).set_headings(_Headings(), vectors[1:])
+    assert others.groups_ == model.groups_
+    assert np.allclose(_means_without(model, vectors, 0), others.heading_means_)
+    assert not np.allclose(model.heading_means_, others.heading_means_)
+
+
 def test_a_new_paper_goes_to_the_place_the_list_fills_now() -> None:
     """Inside a 2nd-level section, a leaf the list stopped filling ("Before ChatGPT came out") is not
     where a paper from this year goes, however close it is to one old entry there."""
