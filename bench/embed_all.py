@@ -1,4 +1,6 @@
-"""Warm the embedding cache: list metadata + the 20k background papers (run once, several minutes)."""
+"""Warm the embedding cache: list metadata + the 20k background papers, and the background papers' titles
+alone (the title-only negatives `paperbot train` and `evaluate` add, bot.model.title_views); run once,
+about 30 minutes on 2 cores."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import time
 from pathlib import Path
 
 from bot.embed import EmbeddingCache, embed_papers, load_encoder
-from bot.model import read_background
+from bot.model import read_background, title_only
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,6 +24,10 @@ def main() -> None:
         # chunks so an interrupted run keeps what it did
         for i in range(0, len(papers), 2000):
             embed_papers(papers[i : i + 2000], enc, cache)
+        if "background" in name:
+            titles = [title_only(p) for p in papers if p.abstract]
+            for i in range(0, len(titles), 2000):
+                embed_papers(titles[i : i + 2000], enc, cache)
         print(f"{name}: {len(papers)} papers in {time.time() - t:.0f}s", flush=True)
 
 

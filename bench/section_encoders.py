@@ -29,7 +29,7 @@ def main() -> None:
         print(f"{name}: {X.shape[0]} papers, {X.shape[1]} dimensions, embedded in {time.time() - t:.0f} s", flush=True)
         model = SectionModel(hyper).fit(sections, X, [lp.section_ids for lp in lps])
         print(_line("no headings", section_loo(model)), flush=True)
-        print(_line("headings", section_loo(model.set_headings(encoder), plain=X)), flush=True)
+        print(_line("headings", section_loo(model.set_headings(encoder, X), plain=X)), flush=True)
 
 
 if __name__ == "__main__":

@@ -41,11 +41,11 @@ def main() -> None:
     sl = seed_list_embeddings()
     hyper = Hyper()
     ids = [lp.section_ids for lp in sl.papers]
-    model = SectionModel(hyper).fit(sl.sections, dump["tuned"], ids).set_headings(sl.encoder)
+    model = SectionModel(hyper).fit(sl.sections, dump["tuned"], ids).set_headings(sl.encoder, dump["plain"])
     folds = {"fold_vectors": dump["fold_vectors"], "fold_of": dump["fold_of"]}
-    none = section_loo_scores(model, **folds)  # without the heading term: it is blended in below
+    none = section_loo_scores(model, **folds)  # without the heading term: templates are blended in below
     w, t = hyper.section_heading_weight, hyper.section_heading_temperature
-    shipped = (1 - w) * none + w * _softmax(dump["plain"] @ model.heading_vectors_.T, t)
+    shipped = section_loo_scores(model, **folds, plain=dump["plain"])
     labels = model.labels_
     names = [_heading_text(g[-1]) for g in model.groups_]
     top1, top3 = loo_hits(shipped, labels)

@@ -1,6 +1,7 @@
 """Sections on a temporal split: learn from the list's entries with arXiv ids < 2503, place the 71 entries
 >= 2503 (the ones the maintainers added later), plain encoder against the tuned one (product code), each
-without and with the section headings as prototypes (Hyper.section_heading_weight, plain vectors).
+without and with the section headings as prototypes (Hyper.section_heading_weight, plain vectors), the
+headings both as shipped (centred on their mean cosine to the training papers) and not centred.
 Then the exact place (the leaf SectionModel.rank puts first, where the PR writes the paper) and the place
 inside each of the paper's own 2nd-level sections with several places, tuned + headings, without and with
 the leaf time prior (the papers' arXiv months, as `scan` passes them).
@@ -10,6 +11,7 @@ python -m bench.section_temporal [layers=6] [epochs=4] [learning_rate=0.001] [ra
 
 from __future__ import annotations
 
+import copy
 import sys
 
 import numpy as np
@@ -68,21 +70,28 @@ def main() -> None:
     test_vectors = np.array([by_key[lp.key][1] for lp in test])
     hyper = Hyper()
     ids = [lp.section_ids for lp in train]
-    plain_model = SectionModel(hyper).fit(sections, train_vectors, ids).set_headings(sl.encoder)
+    plain_model = SectionModel(hyper).fit(sections, train_vectors, ids).set_headings(sl.encoder, train_vectors)
     plain = accuracy(plain_model, test_vectors, truth)
     plain_h = accuracy(plain_model, test_vectors, truth, test_vectors)
     layers, tuned, _, _ = tune_sections(sl.encoder, train, sections, train_vectors, hyper, settings)
     tuned_test = layers.encoder(sl.encoder).encode([lp.paper.text for lp in test])
     train_months = [arxiv_month(lp.paper.arxiv_id) for lp in train]
-    tuned_model = SectionModel(hyper).fit(sections, tuned, ids, train_months).set_headings(sl.encoder)
+    tuned_model = SectionModel(hyper).fit(sections, tuned, ids, train_months).set_headings(sl.encoder, train_vectors)
     tuned_acc = accuracy(tuned_model, tuned_test, truth)
     tuned_h = accuracy(tuned_model, tuned_test, truth, test_vectors)
+    uncentered = copy.copy(tuned_model)
+    uncentered.heading_means_ = None
+    tuned_raw = accuracy(uncentered, tuned_test, truth, test_vectors)
+    plain_raw = copy.copy(plain_model)
+    plain_raw.heading_means_ = None
     print(settings)
     with_abstract = sum(lp.has_abstract for lp in test)
     print(f"learn from {len(train)}, place {len(test)} (>= {HOLDOUT}, {with_abstract} with abstract)")
-    for name, (top1, top3) in (("plain", plain), ("plain + headings", plain_h), ("tuned", tuned_acc),
-                               ("tuned + headings", tuned_h)):
-        print(f"{name:18s} top1 {top1:.3f} top3 {top3:.3f}")
+    plain_h_raw = accuracy(plain_raw, test_vectors, truth, test_vectors)
+    for name, (top1, top3) in (("plain", plain), ("plain + headings, not centered", plain_h_raw),
+                               ("plain + headings", plain_h), ("tuned", tuned_acc),
+                               ("tuned + headings, not centered", tuned_raw), ("tuned + headings", tuned_h)):
+        print(f"{name:32s} top1 {top1:.3f} top3 {top3:.3f}")
     own = [set(lp.section_ids) for lp in test]
     months = [arxiv_month(lp.paper.arxiv_id) for lp in test]
     for name, with_months in (("without", None), ("with", months)):

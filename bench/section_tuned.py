@@ -37,6 +37,7 @@ from bot.model import (
     Hyper,
     SectionModel,
     _heading_text,
+    _means_without,
     _softmax,
     loo_by_section_size,
     loo_hits,
@@ -108,9 +109,13 @@ def heading_blends(
     assert model.heading_vectors_ is not None  # the caller's model has set_headings
     w, t = model.hyper.section_heading_weight, model.hyper.section_heading_temperature
     tuned_sims = np.vstack([fold_vectors[f][i] @ fold_headings[f].T for i, f in enumerate(fold_of)])
+    c = model.hyper.section_heading_centering  # centred on the other papers' means, as section_loo_scores does
+    means = [_means_without(model, plain, i) for i in range(len(plain))]
+    plain_sims = np.vstack([plain[i] @ model.heading_vectors_.T - (0 if m is None else c * m)
+                            for i, m in enumerate(means)])
     return {
         "no headings": none,
-        "plain headings (shipped)": np.add((1 - w) * none, w * _softmax(plain @ model.heading_vectors_.T, t)),
+        "plain headings (shipped)": np.add((1 - w) * none, w * _softmax(plain_sims, t)),
         "headings through the fold's tuned encoder": np.add((1 - w) * none, w * _softmax(tuned_sims, t)),
     }
 
@@ -144,11 +149,11 @@ def main() -> None:
     assert fold_of is not None  # folds > 1
     # with the section headings as prototypes (plain vectors), as `paperbot train` measures it
     months = [arxiv_month(lp.paper.arxiv_id) for lp in sl.papers]
-    model = SectionModel(hyper).fit(sl.sections, tuned, ids, months).set_headings(sl.encoder)
+    model = SectionModel(hyper).fit(sl.sections, tuned, ids, months).set_headings(sl.encoder, sl.vectors)
     scores = section_loo_scores(model, fold_vectors=fold_vectors, fold_of=fold_of, plain=sl.vectors)
     top1, top3 = loo_hits(scores, model.labels_)
     r = {"papers": len(top1), "top1": top1.mean(), "top3": top3.mean()}
-    plain_model = SectionModel(hyper).fit(sl.sections, sl.vectors, ids).set_headings(sl.encoder)
+    plain_model = SectionModel(hyper).fit(sl.sections, sl.vectors, ids).set_headings(sl.encoder, sl.vectors)
     plain = section_loo(plain_model, plain=sl.vectors)
     has = np.array([lp.has_abstract for lp in sl.papers])
     if dump:
