@@ -27,6 +27,7 @@ of the paper's own, through the fold encoders; without and with the leaf time pr
 
 from __future__ import annotations
 
+import copy
 import sys
 import time
 
@@ -109,10 +110,11 @@ def heading_blends(
     assert model.heading_vectors_ is not None  # the caller's model has set_headings
     w, t = model.hyper.section_heading_weight, model.hyper.section_heading_temperature
     tuned_sims = np.vstack([fold_vectors[f][i] @ fold_headings[f].T for i, f in enumerate(fold_of)])
-    c = model.hyper.section_heading_centering  # centred on the other papers' means, as section_loo_scores does
-    means = [_means_without(model, plain, i) for i in range(len(plain))]
-    plain_sims = np.vstack([plain[i] @ model.heading_vectors_.T - (0 if m is None else c * m)
-                            for i, m in enumerate(means)])
+    view = copy.copy(model)  # each paper's headings centred on the other papers, as section_loo_scores does
+    plain_sims = np.zeros((len(plain), len(model.groups_)))
+    for i in range(len(plain)):
+        view.heading_means_ = _means_without(model, plain, i)
+        plain_sims[i] = view.heading_sims(plain[i : i + 1])[0]
     return {
         "no headings": none,
         "plain headings (shipped)": np.add((1 - w) * none, w * _softmax(plain_sims, t)),

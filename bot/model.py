@@ -546,11 +546,17 @@ class SectionModel:
             return scores
         check_dimension(plain, headings.shape[1], models="section headings")
         t = getattr(self.hyper, "section_heading_temperature", 0.05)
-        sims = np.asarray(plain, dtype=np.float32) @ headings.T
+        return (1 - h) * scores + h * _softmax(self.heading_sims(plain), t)
+
+    def heading_sims(self, plain: np.ndarray) -> np.ndarray:
+        """(n, groups) cosines of the papers (plain encoder) to the headings, centred on the headings' means."""
+        if self.heading_vectors_ is None:
+            raise ValueError("heading_sims needs set_headings first")
+        sims = np.asarray(plain, dtype=np.float32) @ self.heading_vectors_.T
         means = getattr(self, "heading_means_", None)  # models pickled before the centering
         if means is not None:
             sims = sims - getattr(self.hyper, "section_heading_centering", 0.0) * means
-        return (1 - h) * scores + h * _softmax(sims, t)
+        return sims
 
     def dimension(self) -> int | None:
         """Length of the section vectors (the tuned encoder's, when there is one) the model was fitted on."""
