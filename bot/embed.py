@@ -99,8 +99,35 @@ def _hub_model(factory: Any, name: str, device: str) -> Any:
             log.debug("%s from the Hugging Face cache: %s", name, exc)
     if getattr(constants, "HF_HUB_OFFLINE", False):  # the library's own reading of HF_HUB_OFFLINE
         raise OSError("it is not in the Hugging Face cache and HF_HUB_OFFLINE is set")
+    _check_hub_reachable(name)
     log.info("embedding model %s is not in the Hugging Face cache: downloading it", name)
     return factory(name, device=device)
+
+
+class NotOnHub(OSError):
+    """The Hub answered that it has no model by that name: a misspelt embedding.model, most likely."""
+
+
+def _check_hub_reachable(name: str, timeout: float = 10.0) -> None:
+    """One request before the download: where the Hub cannot be reached, the download retries for more
+    than a minute and logs a line per retry before failing. "No such repository" is a misspelt name; any
+    other answer lets the download go on and give its own reason (a mirror may not serve the API)."""
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import GatedRepoError, HfHubHTTPError, RepositoryNotFoundError
+
+    try:
+        HfApi().model_info(name, timeout=timeout)
+    except GatedRepoError:
+        return  # it exists; the download says what access it needs
+    except RepositoryNotFoundError:
+        raise NotOnHub("the Hugging Face Hub has no such model (or it is private and no HF_TOKEN is set)") from None
+    except HfHubHTTPError:
+        return  # the Hub answered
+    except Exception as exc:
+        if isinstance(exc, OSError) or any(c.__name__ == "TransportError" for c in type(exc).__mro__):
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise OSError(f"it is not in the Hugging Face cache and the Hub cannot be reached ({reason})") from None
+        log.debug("probing the Hub for %s: %s", name, exc)
 
 
 def _load_failure(exc: Exception) -> str:
@@ -184,11 +211,12 @@ class SentenceTransformerEncoder:
                     f"cannot load embedding model {self.requested!r} on device {self.device!r}: "
                     f"{_load_failure(exc)}; fix: set embedding.device to cpu (or to a device this machine has)"
                 ) from None
-            fix = (
-                "point embedding.model at a folder saved by sentence-transformers (SentenceTransformer.save)"
-                if _is_folder_name(self.source)
-                else "make it available offline (download it into the Hugging Face cache where a network exists)"
-            )
+            if isinstance(exc, NotOnHub):
+                fix = "check the spelling of embedding.model (a Hub id is organisation/name)"
+            elif _is_folder_name(self.source):
+                fix = "point embedding.model at a folder saved by sentence-transformers (SentenceTransformer.save)"
+            else:
+                fix = "make it available offline (download it into the Hugging Face cache where a network exists)"
             raise PaperbotError(
                 f"cannot load embedding model {self.requested!r}: {_load_failure(exc)}; fix: {fix} or set "
                 "embedding.model in config.yaml to all-MiniLM-L6-v2 (bundled)"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -132,6 +136,27 @@ def _hub_cache_with(root: Path, repo: str) -> None:
     (folder / "refs" / "main").write_text(commit)
 
 
+def _fresh_process(tmp_path: Path, endpoint: str, code: str) -> tuple[subprocess.CompletedProcess, float]:
+    """Python code in a fresh process, not offline, with HF_ENDPOINT as given and empty model caches but
+    tmp_path/st (the library reads these variables once, at import); and how long it took."""
+    env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}}
+    env |= {"HF_ENDPOINT": endpoint, "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "st")}
+    env["HF_HOME"] = str(tmp_path / "hf")
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, cwd=REPO)
+    return done, time.monotonic() - start
+
+
+def _load_from_hub(tmp_path: Path, endpoint: str, name: str) -> tuple[subprocess.CompletedProcess, float]:
+    """A model that is in no cache, its error printed as the command line prints it."""
+    code = (
+        "import sys; from bot.embed import load_encoder; from bot.errors import PaperbotError\n"
+        f"try: load_encoder({name!r}).encode(['MetaMath'])\n"
+        "except PaperbotError as err: sys.exit(f'paperbot: error: {err}')"
+    )
+    return _fresh_process(tmp_path, endpoint, code)
+
+
 def test_a_model_in_the_hugging_face_cache_loads_with_no_request(tmp_path) -> None:
     """Cache first: a downloaded model must not wait on the Hub (offline it retries for a minute).
 
@@ -155,26 +180,91 @@ def test_a_model_in_the_hugging_face_cache_loads_with_no_request(tmp_path) -> No
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Hub)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}}
-    env |= {
-        "HF_ENDPOINT": f"http://127.0.0.1:{server.server_port}",
-        "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "st"),
-        "HF_HOME": str(tmp_path / "hf"),
-    }
     code = (
         "from bot.embed import load_encoder; "
         "print(load_encoder('some-org/minilm-copy').encode(['MetaMath']).shape)"
     )
     try:
-        done = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, cwd=REPO
-        )
+        done, _ = _fresh_process(tmp_path, f"http://127.0.0.1:{server.server_port}", code)
     finally:
         server.shutdown()
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "(1, 384)"
     # Only model requests count: huggingface_hub may also fetch its own registries (agent-harnesses).
     assert [r for r in seen if "minilm-copy" in r] == []
+
+
+def test_an_unreachable_hub_is_one_line_at_once(tmp_path) -> None:
+    """Not cached and no Hub: the download would retry for over a minute, a log line per retry (79 s here
+    before the probe); one request says so in seconds."""
+    with socket.socket() as sock:  # a port nothing listens on: connection refused, as with no network
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    done, seconds = _load_from_hub(tmp_path, f"http://127.0.0.1:{port}", "some-org/not-downloaded")
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert re.fullmatch(
+        r"paperbot: error: cannot load embedding model 'some-org/not-downloaded': it is not in the Hugging Face "
+        r"cache and the Hub cannot be reached \(.*[Cc]onnection refused\); fix: make it available offline "
+        r"\(download it into the Hugging Face cache where a network exists\) or set embedding.model in "
+        r"config.yaml to all-MiniLM-L6-v2 \(bundled\)",
+        line,
+    ), line
+    assert seconds < 40, seconds
+
+
+class _StandInHub(BaseHTTPRequestHandler):
+    """Answers every request with one status (and the Hub's error code header), recording what was asked."""
+
+    status = 404
+    error_code = "RepoNotFound"
+    seen: ClassVar[list[str]] = []  # each test's subclass brings its own list
+
+    def _answer(self) -> None:
+        self.seen.append(f"{self.command} {self.path}")
+        self.send_response(self.status)
+        self.send_header("Content-Length", "0")
+        if self.error_code:
+            self.send_header("X-Error-Code", self.error_code)
+        self.end_headers()
+
+    do_GET = do_HEAD = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _ask_stand_in(tmp_path: Path, status: int, error_code: str, name: str) -> tuple[list[str], list[str]]:
+    """stderr's lines, and the requests for the model, of a load from a stand-in Hub that has nothing."""
+    handler = type("Hub", (_StandInHub,), {"status": status, "error_code": error_code, "seen": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        done, _ = _load_from_hub(tmp_path, f"http://127.0.0.1:{server.server_port}", name)
+    finally:
+        server.shutdown()
+    assert done.returncode == 1, done.stderr[-2000:]
+    return done.stderr.strip().splitlines(), [r for r in handler.seen if name in r]
+
+
+def test_a_model_the_hub_does_not_have_is_named_as_a_spelling_to_check(tmp_path) -> None:
+    lines, asked = _ask_stand_in(tmp_path, 404, "RepoNotFound", "some-org/not-on-the-hub")
+    assert lines == [
+        "paperbot: error: cannot load embedding model 'some-org/not-on-the-hub': the Hugging Face Hub has no such "
+        "model (or it is private and no HF_TOKEN is set); fix: check the spelling of embedding.model (a Hub id is "
+        "organisation/name) or set embedding.model in config.yaml to all-MiniLM-L6-v2 (bundled)"
+    ]
+    assert asked == ["GET /api/models/some-org/not-on-the-hub"]  # one question, no download attempted
+
+
+def test_a_hub_that_answers_otherwise_is_left_to_give_its_own_reason(tmp_path) -> None:
+    """Any other answer means the Hub is there (a mirror may not serve the API): the download goes on (the
+    libraries log their own warnings on the way; the error is the last line)."""
+    lines, asked = _ask_stand_in(tmp_path, 404, "", "some-org/model")
+    line = lines[-1]
+    assert "no such model" not in line
+    assert line.startswith("paperbot: error: cannot load embedding model 'some-org/model': "), line
+    assert asked[0] == "GET /api/models/some-org/model" and len(asked) > 1, asked
 
 
 def test_a_cache_without_modules_json_is_not_trusted_alone(tmp_path, monkeypatch) -> None:
