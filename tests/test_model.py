@@ -207,6 +207,12 @@ def test_save_load_round_trip(trained, encoder, candidates) -> None:
     assert [n.title for n in before[0].nearest] == [n.title for n in after[0].nearest]
     assert loaded.section_layers is not None and loaded.section_layers.digest == model.section_layers.digest
     assert meta["section_encoder"] == model.section_layers.name
+    # what the artifact holds of the relevance model: the vocabulary as a list, the folds as their number
+    state = model.relevance.__getstate__()
+    assert not hasattr(state["tfidf_"], "vocabulary_") and isinstance(state["classifier_"].cv, int)
+    assert len(state["tfidf_terms_"]) == len(model.relevance.tfidf_.vocabulary_)
+    assert loaded.relevance.tfidf_.vocabulary_ == model.relevance.tfidf_.vocabulary_
+    assert isinstance(model.relevance.classifier_.cv, list)  # the fitted model itself is left as it was
     # the leaf time prior's months, one per list paper, from their arXiv ids (none for the others)
     months = loaded.sections.months_
     assert months is not None and len(months) == 80
