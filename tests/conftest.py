@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
+
+# A model with its own code (embedding.trust_remote_code) has that code copied into transformers' modules
+# cache, ~/.cache/huggingface/modules by default: tests keep it in a folder of their own. transformers
+# reads the variable once, at import, so it is set here, before any test imports it.
+_MODULES = tempfile.mkdtemp(prefix="paperbot-test-hf-modules-")
+os.environ["HF_MODULES_CACHE"] = _MODULES
+atexit.register(shutil.rmtree, _MODULES, ignore_errors=True)
 
 _LOCAL = {"127.0.0.1", "::1", "localhost", "0.0.0.0"}
 _real_connect = socket.socket.connect

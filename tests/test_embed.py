@@ -141,7 +141,7 @@ def _fresh_process(tmp_path: Path, endpoint: str, code: str) -> tuple[subprocess
     tmp_path/st (the library reads these variables once, at import); and how long it took."""
     env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}}
     env |= {"HF_ENDPOINT": endpoint, "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "st")}
-    env["HF_HOME"] = str(tmp_path / "hf")
+    env |= {"HF_HOME": str(tmp_path / "hf"), "HF_HUB_DISABLE_TELEMETRY": "1"}
     start = time.monotonic()
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, cwd=REPO)
     return done, time.monotonic() - start
