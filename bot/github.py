@@ -6,7 +6,8 @@ sent. Dry run is a different Forge, not a flag tested inside the flow.
 
 State between runs lives in the repository itself, so a fresh Action runner knows everything:
 - the bot's PRs (found by label or branch prefix, read through the hidden marker in their body):
-  open = not proposed again, closed unmerged = rejected for good, merged = on the list;
+  open = not proposed again, closed unmerged = rejected for good, merged = on the list (a paper the
+  maintainer took out before merging: rejected);
 - a state file (papers seen) on a dedicated branch (github.state_branch), read and written through
   the contents API.
 """

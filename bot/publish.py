@@ -1,15 +1,16 @@
 """`paperbot run`: scan, then propose through a Forge (GitHub, or the dry run that prints).
 
 Order matters for "never twice" and "nothing half-done": the bot's own PRs are read first (open ones
-are excluded, closed-unmerged ones become rejected for good), the scan runs against the README of the
-repository's default branch, the PR is opened or updated, and state is saved last — only when the
+are excluded, closed-unmerged ones become rejected for good), then the README of the repository's
+default branch (so a merged PR's papers missing from it were taken out by a maintainer: rejected too),
+the scan runs against that README, the PR is opened or updated, and state is saved last — only when the
 whole run succeeded.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,19 +68,27 @@ def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "REA
     return plist.to_text()
 
 
-def reconcile(state: State, pulls: Sequence[BotPull], today: str) -> set[str]:
+def reconcile(state: State, pulls: Sequence[BotPull], today: str, listed: Collection[str] | None = None) -> set[str]:
     """Fold the bot's PRs into state; return every id that is in some bot PR (never propose those again).
 
     Closed without merging = a maintainer said no: rejected for good (and a negative for training).
+    listed: the arXiv ids on the list as it is now, read after `pulls` (so every merge they show is in it).
+    A paper of a merged PR that is not on the list was taken out of the PR before merging (or off the list
+    since): a no as well.
     """
     in_prs: set[str] = set()
     for pr in pulls:
         for arxiv_id in pr.ids:
             in_prs.add(arxiv_id)
+            if arxiv_id in state.rejected:
+                continue
             if pr.state == "closed":
-                if arxiv_id not in state.rejected:
-                    state.mark_rejected(arxiv_id, date=today, pr=pr.url)
-                    log.info("%s: PR #%d was closed without merging; never proposing it again", arxiv_id, pr.number)
+                state.mark_rejected(arxiv_id, date=today, pr=pr.url)
+                log.info("%s: PR #%d was closed without merging; never proposing it again", arxiv_id, pr.number)
+            elif pr.state == "merged" and listed is not None and arxiv_id not in listed:
+                state.mark_rejected(arxiv_id, date=today, pr=pr.url)
+                log.info("%s: PR #%d was merged without it (it is not on the list); never proposing it again",
+                         arxiv_id, pr.number)
             elif arxiv_id not in state.proposed:
                 state.mark_proposed(arxiv_id, date=today, pr=pr.url)
     return in_prs
@@ -117,9 +126,13 @@ def training_negatives(config: Config, *, state_path: Path | None = None, offlin
 
     repository, _, token = github_settings(config, environ)
     if repository and token:
+        from bot.listfile import parse_list
+
         forge = GitHubForge.from_config(config, environ)
         state = forge.load_state()
-        reconcile(state, forge.bot_pulls(), today or datetime.now(UTC).date().isoformat())
+        pulls = forge.bot_pulls()
+        listed = parse_list(forge.read_readme(), config.github.readme_path).arxiv_ids()
+        reconcile(state, pulls, today or datetime.now(UTC).date().isoformat(), listed)
     else:
         state = State.load(state_path or config.state.path)
     return rejected_negatives(config, state, offline=offline)
@@ -175,9 +188,9 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     state = forge.load_state()
     pulls = forge.bot_pulls()
     before = len(state.rejected)
-    exclude = reconcile(state, pulls, today)
-    readme = forge.read_readme()
+    readme = forge.read_readme()  # after the PRs: every merge they show is in it
     plist = parse_list(readme, config.github.readme_path)
+    exclude = reconcile(state, pulls, today, plist.arxiv_ids())
     model, retrained = current_model(model, readme, forge.readme_source, state, retrain, unusable=unusable)
     result = scan(config, feeds=feeds, plist=plist, model=model, state=state, encoder=encoder,
                   exclude=exclude, today=today)
@@ -235,8 +248,9 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
         if repository and token:
             remote = GitHubForge.from_config(config, environ)
             _state_ignored(config, state_path)
+            pulls = remote.bot_pulls()  # before the README, as run() reads them: every merge shown is in it
             forge = DryRunForge(readme_text=remote.read_readme(), state=remote.load_state(), out=out,
-                                pulls=remote.bot_pulls(), readme_path=config.github.readme_path,
+                                pulls=pulls, readme_path=config.github.readme_path,
                                 branch_prefix=config.github.branch_prefix, readme_source=remote.readme_source)
         else:
             local = readme or config.list.readme

@@ -9,6 +9,7 @@ import pytest
 
 from bot.errors import PaperbotError, UsageError
 from bot.github import DryRunForge, GitHubForge
+from bot.listfile import parse_list
 from bot.publish import apply_proposals, reconcile
 from bot.render import parse_marker
 from bot.state import State
@@ -68,6 +69,27 @@ def test_bot_pulls_reads_state_and_marker_back(hub):
         "2504.16828": {"date": "2025-05-30", "pr": f"{hub.web_url}/pull/1"},
     }
     assert "2504.15777" in hub.file_text("README.md")  # merged: on the list now
+
+
+def test_a_paper_taken_out_of_a_pr_before_it_was_merged_is_a_no(hub):
+    """The maintainer drops one of two papers on the PR's branch, then merges: the marker still names both."""
+    [pub] = forge(hub).publish(change(proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")))
+    branch_readme = hub.file_text("README.md", pub.branch)
+    kept = "\n".join(line for line in branch_readme.splitlines() if "2504.16511" not in line) + "\n"
+    hub.push(pub.branch, "README.md", kept, message="Not this one")
+    hub.merge_pull(pub.number)
+    pulls = forge(hub).bot_pulls()
+    assert pulls[0].state == "merged" and pulls[0].ids == ("2504.16511", "2504.16828")
+    listed = parse_list(hub.file_text("README.md")).arxiv_ids()
+    assert "2504.16828" in listed and "2504.16511" not in listed
+    state = State()
+    assert reconcile(state, pulls, "2025-05-30", listed) == {"2504.16511", "2504.16828"}
+    assert state.rejected == {"2504.16511": {"date": "2025-05-30", "pr": f"{hub.web_url}/pull/1"}}
+    assert list(state.proposed) == ["2504.16828"]
+    # without the list (as before), a merged PR's papers are all taken as on it
+    state = State()
+    reconcile(state, pulls, "2025-05-30")
+    assert state.rejected == {} and sorted(state.proposed) == ["2504.16511", "2504.16828"]
 
 
 def test_second_publish_updates_the_open_pr_instead_of_opening_another(hub):

@@ -105,6 +105,38 @@ def test_closed_pr_papers_are_never_proposed_again_and_become_rejected(workdir, 
     assert hub.pulls[2].head != hub.pulls[1].head  # the closed PR's branch is not reused
 
 
+def test_a_paper_taken_out_of_the_pr_before_merging_is_rejected(workdir, hub, arxiv_api, tmp_path, capsys):
+    """The maintainer keeps two of the three papers on the PR's branch and merges it: the third is a no,
+    for `paperbot train` (a negative) and for the next run (rejected, never proposed again)."""
+    from bot.config import load_config
+    from bot.publish import training_negatives
+    from tests.github_support import feed_papers
+
+    assert _run(workdir, "--feed", DAY_23) == 0
+    ids = parse_marker(hub.pulls[1].body)
+    dropped, kept = ids[0], ids[1:]
+    lines = hub.file_text("README.md", hub.pulls[1].head).splitlines(keepends=True)
+    hub.push(hub.pulls[1].head, "README.md", "".join(line for line in lines if f"abs/{dropped})" not in line))
+    hub.merge_pull(1)
+
+    paper = feed_papers()[dropped]  # its metadata, as the arXiv API would give it
+    metadata = tmp_path / "metadata.jsonl"
+    metadata.write_text(json.dumps({"id": dropped, "title": paper.title, "abstract": paper.abstract}) + "\n")
+    config = load_config(workdir / "config.yaml")
+    config = config.model_copy(update={"list": config.list.model_copy(update={"metadata": metadata})})
+    env = {"GITHUB_TOKEN": TOKEN, "GITHUB_REPOSITORY": hub.repository, "GITHUB_API_URL": hub.base_url}
+    assert [p.arxiv_id for p in training_negatives(config, offline=True, environ=env)] == [dropped]
+
+    capsys.readouterr()
+    assert _run(workdir, "--feed", DAY_24, "--retrain") == 0
+    log = capsys.readouterr().err
+    state = _remote_state(hub)
+    assert list(state["rejected"]) == [dropped] and state["rejected"][dropped]["pr"] == f"{hub.web_url}/pull/1"
+    assert set(kept) <= set(state["proposed"])
+    assert f"{dropped}: PR #1 was merged without it (it is not on the list); never proposing it again" in log
+    assert len(hub.pulls) == 2 and dropped not in parse_marker(hub.pulls[2].body)
+
+
 def test_rate_limit_is_one_line_with_reset_and_exit_1(workdir, hub, capsys):
     hub.rate_limit_next("PUT", r"/contents/README\.md$", reset=1_893_456_000)
     assert _run(workdir, "--feed", DAY_23) == 1
