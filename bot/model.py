@@ -420,9 +420,9 @@ class RelevanceModel:
         return self
 
     def __getstate__(self) -> dict:
-        """Two thirds of the size the artifact had, which the train workflow commits to the list's repository
-        each time the list changes: the tf-idf vocabulary as its terms in column order (as a dict of 100,000
-        terms it was a third of it), and the calibration folds' row indices (a tenth) as their number."""
+        """A third off the artifact, which the train workflow commits to the list's repository each time the
+        list changes: the tf-idf vocabulary pickled as its terms in column order (as a dict of 100,000 terms
+        it was a third of the file), the calibration folds (their row indices, a tenth) as their number."""
         state = self.__dict__.copy()
         if isinstance(getattr(self.classifier_, "cv", None), list):  # used only to fit
             state["classifier_"] = copy.copy(self.classifier_)
