@@ -51,7 +51,8 @@ def diverse_top3(scores: np.ndarray, branch: np.ndarray, *, slot: int, ratio: fl
 
 def product_top3(model: SectionModel, scores: np.ndarray, fold_vectors, fold_of) -> np.ndarray:
     """(papers, 3) the first three distinct groups in the order `scan` ranks places: each group's score
-    split over its places by the nearest other entry (SectionModel.rank), as the PR's runner-up is chosen."""
+    split over its places by the nearest other entry (SectionModel.place_shares, as SectionModel.rank splits
+    it), as the PR's runner-up is chosen."""
     members, papers_of = model.places()
     gidx = {g: k for k, g in enumerate(model.groups_)}
     out = np.zeros((len(scores), 3), dtype=int)
@@ -61,8 +62,7 @@ def product_top3(model: SectionModel, scores: np.ndarray, fold_vectors, fold_of)
         leaves: list[tuple[float, int]] = []
         for g, k in gidx.items():
             best = np.array([max((sims[q] for q in papers_of[j] if q != i), default=-1.0) for j in members[g]])
-            share = np.exp((best - best.max()) / model.hyper.section_temperature)
-            leaves += [(float(scores[i, k] * s), k) for s in share / share.sum()]
+            leaves += [(float(scores[i, k] * s), k) for s in model.place_shares(best)]
         seen: list[int] = []
         for _, k in sorted(leaves, key=lambda t: -t[0]):
             if k not in seen:

@@ -622,6 +622,11 @@ class SectionModel:
                 papers_of[j].append(i)
         return members, papers_of
 
+    def place_shares(self, best: np.ndarray) -> np.ndarray:
+        """How a group's score is split over its places, from each place's most similar entry."""
+        share = np.exp((best - best.max()) / self.hyper.section_temperature)
+        return share / share.sum()
+
     def rank(
         self, vectors: np.ndarray, plain: np.ndarray | None = None, months: Sequence[int | None] | None = None
     ) -> list[list[tuple[int, float]]]:
@@ -643,8 +648,7 @@ class SectionModel:
                     ranked.append((secs[0], float(gscore)))
                     continue
                 best = np.array([max((sims[r, i] for i in papers_of[j]), default=-1.0) for j in secs])
-                share = np.exp((best - best.max()) / self.hyper.section_temperature)
-                share /= share.sum()
+                share = self.place_shares(best)
                 if month is not None and list_months is not None:
                     # The time prior reorders the places, it does not make the section surer: the shares
                     # go to the places in their new order, so sections compare as before (bench/README.md).
