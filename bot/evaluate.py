@@ -27,7 +27,7 @@ from bot.errors import PaperbotError, UsageError
 from bot.files import atomic_write_bytes, atomic_write_text
 from bot.model import group_of
 from bot.papers import Paper, Proposal, SectionScore, normalize_title
-from bot.propose import scan, select_proposals
+from bot.propose import scan, select_proposals, why_not_proposed
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -295,6 +295,7 @@ class HeldOutRow:
     section_ok: bool  # best section right at the 2nd level
     section_top3_ok: bool
     place_ok: bool = False  # the best section is one of the paper's own: where the PR writes it, exactly
+    not_proposed_because: str = ""  # below a threshold, or over the daily cap (propose.why_not_proposed)
 
     def to_json(self) -> dict:
         return {
@@ -308,6 +309,7 @@ class HeldOutRow:
             "section_top1_level2": self.section_ok,
             "section_top3_level2": self.section_top3_ok,
             "section_top1_exact": self.place_ok,
+            "not_proposed_because": self.not_proposed_because or None,
         }
 
 
@@ -425,6 +427,7 @@ def summarize(
     out_of_sample = cross_days(days, held_out, section=section, thresholds=grid, caps=all_caps, budget=budget)
     proposed = {p.paper.arxiv_id for _, p in proposals}
     scores = _first_scores(days)
+    scored_on = {d.day: d.scored for d in days}
     rows = []
     for h in held_out:
         if h.arxiv_id not in scores:
@@ -441,6 +444,8 @@ def summarize(
                 section_ok=bool(levels and levels[0] in truth),
                 section_top3_ok=bool(set(levels) & truth),
                 place_ok=bool(s.sections) and tuple(s.sections[0].path) in set(h.sections),
+                not_proposed_because="" if h.arxiv_id in proposed else why_not_proposed(
+                    s, scored_on[day], relevance=relevance, section=section, max_proposals=cap),
             )
         )
     rows.sort(key=lambda r: (r.first_seen, r.arxiv_id))
@@ -686,6 +691,12 @@ _POINT_HEADER = (
 )
 
 
+def _proposed_cell(row: HeldOutRow) -> str:
+    if row.proposed:
+        return "yes"
+    return f"no: {row.not_proposed_because}" if row.not_proposed_because else "no"
+
+
 def render_report(ev: Evaluation, plot_name: str) -> str:
     p = ev.at_config
     lines = [
@@ -722,7 +733,7 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
     for r in ev.rows:
         level = "top-1" if r.section_ok else ("top-3" if r.section_top3_ok else "no")
         lines.append(
-            f"| {r.arxiv_id} | {_cell(r.title)} | {r.first_seen} | {r.score:.3f} | {'yes' if r.proposed else 'no'} | "
+            f"| {r.arxiv_id} | {_cell(r.title)} | {r.first_seen} | {r.score:.3f} | {_proposed_cell(r)} | "
             f"{_cell(_path(r.predicted))} | {_cell('; '.join(_path(t) for t in r.true_sections))} | {level} | "
             f"{'yes' if r.place_ok else 'no'} |"
         )

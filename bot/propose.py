@@ -78,6 +78,19 @@ def select_proposals(
     ]
 
 
+def why_not_proposed(
+    paper: Scored, day: Sequence[Scored], *, relevance: float, section: float, max_proposals: int
+) -> str:
+    """Why `select_proposals` left a paper of that day out ("" when it did not), by the same rules: what
+    a maintainer tuning the thresholds needs to know is whether a lower threshold or a larger cap finds it."""
+    if not paper.sections or paper.relevance < relevance:
+        return f"score below {relevance:g}"
+    if paper.sections[0].score < section:
+        return f"section score below {section:g}"
+    place = 1 + sum(_passes(s, relevance, section) and _rank_key(s) < _rank_key(paper) for s in day)
+    return f"over the cap: #{place} of its day, cap {max_proposals}" if place > max_proposals else ""
+
+
 def scan(
     config: Config,
     *,

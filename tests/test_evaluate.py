@@ -106,6 +106,10 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
     assert [r.arxiv_id for r in ev.rows] == ["2504.1", "2504.2", "2504.3"]
     assert [(r.proposed, r.section_ok, r.section_top3_ok) for r in ev.rows] == [
         (True, True, True), (True, True, True), (False, False, True)]
+    assert [r.not_proposed_because for r in ev.rows] == ["", "", "over the cap: #3 of its day, cap 2"]
+    assert "| 0.600 | no: over the cap: #3 of its day, cap 2 |" in render_report(ev, "p.png")
+    assert [r["not_proposed_because"] for r in ev.to_json()["held_out"]] == [
+        None, None, "over the cap: #3 of its day, cap 2"]
     # the exact place: 2504.2 goes to D, a place below its own C, so right at the 2nd level only
     assert [r.place_ok for r in ev.rows] == [True, False, False]
     assert [r["section_top1_exact"] for r in ev.to_json()["held_out"]] == [True, False, False]
@@ -178,8 +182,9 @@ def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     first = ev.rows[0]
     level = "top-1" if first.section_ok else ("top-3" if first.section_top3_ok else "no")
     row = next(line for line in text.splitlines() if line.startswith("| 2504.12322 |"))
+    proposed = "yes" if first.proposed else f"no: {first.not_proposed_because}"
     assert row.endswith(
-        f"| {'yes' if first.proposed else 'no'} | {' > '.join(first.predicted)} | "
+        f"| {proposed} | {' > '.join(first.predicted)} | "
         f"6. Application Areas > 6.3 Agent and Tool Use | {level} | {'yes' if first.place_ok else 'no'} |"
     )
     assert f"| 0.30 ◀ configured | {config.max_proposals_per_run} |" in text

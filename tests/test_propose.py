@@ -10,7 +10,7 @@ from bot.errors import UsageError
 from bot.listfile import read_list
 from bot.model import Scored
 from bot.papers import Neighbour, Paper, SectionScore
-from bot.propose import ScanResult, scan, select_proposals, with_overrides
+from bot.propose import ScanResult, scan, select_proposals, why_not_proposed, with_overrides
 from bot.state import State
 from tests.replay_support import FEEDS, README, HashingEncoder, make_config, trained
 
@@ -56,6 +56,18 @@ def test_select_proposals_thresholds_cap_and_order() -> None:
     assert [p.paper.arxiv_id for p in everything] == ["2504.00002", "2504.00004", "2504.00006", "2504.00005"]
     assert select_proposals(scored, relevance=0.5, section=0.1, max_proposals=0) == []
     assert select_proposals(scored, relevance=0.95, section=0.0, max_proposals=5) == []
+
+    # why each paper left out was left out, by the same rules
+    why = {s.paper.arxiv_id: why_not_proposed(s, scored, relevance=0.5, section=0.1, max_proposals=3) for s in scored}
+    assert why == {
+        "2504.00001": "score below 0.5",
+        "2504.00002": "",
+        "2504.00003": "section score below 0.1",
+        "2504.00004": "",
+        "2504.00005": "over the cap: #4 of its day, cap 3",
+        "2504.00006": "",
+    }
+    assert {i for i, w in why.items() if not w} == {p.paper.arxiv_id for p in got}
 
 
 def test_scan_result_json_shape() -> None:
