@@ -3,7 +3,8 @@
     python -m bench.replay_quick [hyper=value ...]
 
 Same training code as `paperbot train` (bot.model.train_models) and the same ranking rule as scan
-(best relevance first, at most max_proposals_per_run a day, above the threshold) and the product's feed
+(`select_proposals`: best relevance first, at most max_proposals_per_run a day, above the threshold, the
+second and later above thresholds.relevance_after_first too) and the product's feed
 reader (bot.feeds.read_feeds). `paperbot evaluate` is the product path; this prints per-paper ranks too.
 """
 
@@ -20,6 +21,7 @@ from bot.config import load_config
 from bot.embed import EmbeddingCache, config_encoder
 from bot.listfile import read_list
 from bot.model import Hyper, group_of, is_held_out, train_models
+from bot.propose import select_proposals
 
 HOLDOUT = "2503"
 SWEEP = [0.02, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9]
@@ -76,10 +78,10 @@ def main() -> None:
     for thr in SWEEP:
         proposed = []
         for _, ss in scored_days:
-            keep = sorted((s for s in ss if s.relevance >= thr), key=lambda s: (-s.relevance, s.paper.arxiv_id))[:cap]
-            proposed += keep
-        hits = [s for s in proposed if s.paper.arxiv_id in in_feeds]
-        right = sum(group_of(s.sections[0].path) in held[s.paper.arxiv_id] for s in hits)
+            proposed += select_proposals(ss, relevance=thr, section=config.thresholds.section, max_proposals=cap,
+                                         after_first=config.thresholds.relevance_after_first)
+        hits = [p for p in proposed if p.paper.arxiv_id in in_feeds]
+        right = sum(group_of(p.section.path) in held[p.paper.arxiv_id] for p in hits)
         print(f"{thr:9.2f}  {len(hits):2d}/{len(in_feeds)}  {len(proposed) / len(days):13.2f}  "
               f"{right}/{len(hits)}")
 

@@ -279,7 +279,9 @@ def _feed_failures(failures: Sequence) -> int:
 def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
     from bot.propose import format_proposals, load_scan_inputs, scan, with_overrides
 
-    config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
+    config = with_overrides(
+        config, threshold=args.threshold, max_proposals=args.max_proposals, after_first=args.threshold_after_first
+    )
     _check_output("--json", args.json)
     state_path = _state_path(args, config)
     if args.json is not None and str(args.json) != "-" and Path(args.json).resolve() == Path(state_path).resolve():
@@ -302,7 +304,9 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
     from bot.evaluate import evaluate, write_report
     from bot.propose import with_overrides
 
-    config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
+    config = with_overrides(
+        config, threshold=args.threshold, max_proposals=args.max_proposals, after_first=args.threshold_after_first
+    )
     report_dir = args.report or Path("report")
     for name in ("report.md", "replay.png"):  # both, before the minutes of replay that fill them
         _check_output("--report", report_dir / name)
@@ -334,7 +338,9 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
     from bot.propose import with_overrides
     from bot.publish import append_step_summary, run_job, step_summary, summary
 
-    config = with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals)
+    config = with_overrides(
+        config, threshold=args.threshold, max_proposals=args.max_proposals, after_first=args.threshold_after_first
+    )
     _check_output("--json", args.json)
     today = datetime.now(UTC).date().isoformat()
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
@@ -404,6 +410,9 @@ def _scan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--state", type=Path, help="state file (default: config state.path)")
     p.add_argument("--max-proposals", type=int, metavar="N", help="override max_proposals_per_run")
     p.add_argument("--threshold", type=float, metavar="P", help="override thresholds.relevance")
+    p.add_argument(
+        "--threshold-after-first", type=float, metavar="P", help="override thresholds.relevance_after_first"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -504,6 +513,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="train from --metadata and the API cache only, never calling the arXiv API (reproducible replays)",
     )
     p.add_argument("--threshold", type=float, metavar="P", help="override thresholds.relevance for the replay")
+    p.add_argument(
+        "--threshold-after-first", type=float, metavar="P",
+        help="override thresholds.relevance_after_first for the replay",
+    )
     p.add_argument("--max-proposals", type=int, metavar="N", help="override max_proposals_per_run for the replay")
     p.add_argument("--json", action="store_true", help="print the numbers as JSON")
 

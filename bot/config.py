@@ -164,6 +164,11 @@ class ThresholdsConfig(_Section):
     relevance: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
         0.07, description="Minimum calibrated probability that a paper belongs on the list."
     )
+    relevance_after_first: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+        0.5,
+        description="Minimum relevance of every proposal after a run's best one (and never below `relevance`): "
+        "a day brings more than one proposal only when the others are strong too.",
+    )
     section: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
         0.0, description="Minimum section score; below it the paper is not proposed."
     )
@@ -289,7 +294,9 @@ class Config(_Section):
     training: TrainingConfig = TrainingConfig()
     thresholds: ThresholdsConfig = ThresholdsConfig()
     max_proposals_per_run: Annotated[int, Field(strict=True, ge=0, le=100)] = Field(
-        1, description="Daily cap: at most this many proposals per run, best first."
+        2,
+        description="Daily cap: at most this many proposals per run, best first (after the first, only papers "
+        "at or above thresholds.relevance_after_first).",
     )
     state: StateConfig = StateConfig()
     github: GithubConfig = GithubConfig()

@@ -16,7 +16,8 @@ import datetime
 import itertools
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,7 @@ from bot.errors import PaperbotError, UsageError
 from bot.files import atomic_write_bytes, atomic_write_text
 from bot.model import group_of
 from bot.papers import Paper, Proposal, SectionScore, normalize_title
-from bot.propose import scan, select_proposals, why_not_proposed
+from bot.propose import day_rank, scan, select_proposals, why_not_proposed
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -44,6 +45,8 @@ _PREFIX = re.compile(r"^(\d{4})(?:\.(\d{1,5}))?$")
 SWEEP = (0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.25,
          0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CAPS = (1, 2, 3, 4, 5)
+# thresholds.relevance_after_first: the bar for a day's second and later proposals.
+AFTER_FIRST_SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # The volume a maintainer will read: the report names, for each cap, the threshold that recalls the most
 # within it (`--budget` changes it).
 BUDGET = 1.0
@@ -211,6 +214,10 @@ class OperatingPoint:
     per_day_max: int
     section_top1: int
     section_top3: int
+    # The most any scores could recall at this cap: held-out papers announced on one day compete for its
+    # `cap` places, so a cap below the busiest day's count caps recall whatever the model.
+    ceiling: int = 0
+    after_first: float | None = None  # thresholds.relevance_after_first (None: the threshold for all)
 
     @property
     def recall(self) -> float:
@@ -219,6 +226,11 @@ class OperatingPoint:
     @property
     def per_day_mean(self) -> float:
         return self.proposals / self.days if self.days else 0.0
+
+    @property
+    def after_first_bar(self) -> float:
+        """The score a day's second and later proposals need."""
+        return self.threshold if self.after_first is None else max(self.threshold, self.after_first)
 
     @property
     def top1(self) -> float | None:
@@ -240,9 +252,13 @@ class OperatingPoint:
 
 
 def proposals_by_day(
-    days: Sequence[DayReplay], *, relevance: float, section: float, cap: int
+    days: Sequence[DayReplay], *, relevance: float, section: float, cap: int, after_first: float | None = None
 ) -> list[tuple[str, list[Proposal]]]:
-    return [(d.day, select_proposals(d.scored, relevance=relevance, section=section, max_proposals=cap)) for d in days]
+    return [
+        (d.day, select_proposals(d.scored, relevance=relevance, section=section, max_proposals=cap,
+                                 after_first=after_first))
+        for d in days
+    ]
 
 
 def _first_scores(days: Sequence[DayReplay]) -> dict[str, tuple[str, Scored]]:
@@ -255,14 +271,16 @@ def _first_scores(days: Sequence[DayReplay]) -> dict[str, tuple[str, Scored]]:
 
 
 def operating_point(
-    days: Sequence[DayReplay], held_out: Sequence[HeldOut], *, relevance: float, section: float, cap: int
+    days: Sequence[DayReplay], held_out: Sequence[HeldOut], *, relevance: float, section: float, cap: int,
+    after_first: float | None = None,
 ) -> OperatingPoint:
     truth = {h.arxiv_id: {group_of(p) for p in h.sections} for h in held_out}
     scores = _first_scores(days)
     in_feeds = set(scores) & set(truth)
     per_day: list[int] = []
     recalled = top1 = top3 = 0
-    for _, proposals in proposals_by_day(days, relevance=relevance, section=section, cap=cap):
+    by_day = proposals_by_day(days, relevance=relevance, section=section, cap=cap, after_first=after_first)
+    for _, proposals in by_day:
         per_day.append(len(proposals))
         for p in proposals:
             if p.paper.arxiv_id not in truth:
@@ -274,8 +292,15 @@ def operating_point(
     return OperatingPoint(
         threshold=round(relevance, 4), cap=cap, recalled=recalled, held_out=len(in_feeds),
         proposals=sum(per_day), days=len(days), per_day_max=max(per_day, default=0),
-        section_top1=top1, section_top3=top3,
+        section_top1=top1, section_top3=top3, ceiling=recall_ceiling(scores, in_feeds, cap),
+        after_first=None if after_first is None else round(after_first, 4),
     )
+
+
+def recall_ceiling(scores: dict[str, tuple[str, Scored]], held_out: Collection[str], cap: int) -> int:
+    """What a perfect ranking recalls at `cap` a day: on each day, its held-out papers up to the cap."""
+    per_day = Counter(scores[i][0] for i in held_out)
+    return sum(min(max(0, cap), n) for n in per_day.values())
 
 
 # ---------------------------------------------------------------- the evaluation
@@ -296,6 +321,8 @@ class HeldOutRow:
     section_top3_ok: bool
     place_ok: bool = False  # the best section is one of the paper's own: where the PR writes it, exactly
     not_proposed_because: str = ""  # below a threshold, or over the daily cap (propose.why_not_proposed)
+    day_rank: int = 0  # its place by relevance among the papers scored on its day (1 = the day's best)
+    day_papers: int = 0  # papers scored on its day
 
     def to_json(self) -> dict:
         return {
@@ -310,6 +337,8 @@ class HeldOutRow:
             "section_top3_level2": self.section_top3_ok,
             "section_top1_exact": self.place_ok,
             "not_proposed_because": self.not_proposed_because or None,
+            "day_rank": self.day_rank,
+            "day_papers": self.day_papers,
         }
 
 
@@ -331,6 +360,8 @@ class Evaluation:
     best: list[OperatingPoint] = field(default_factory=list)  # per cap, the best threshold within the budget
     calibration: list[CalibrationBin] = field(default_factory=list)
     out_of_sample: CrossDays | None = None
+    after_first: float | None = None  # thresholds.relevance_after_first
+    after_first_sweep: list[OperatingPoint] = field(default_factory=list)  # that bar swept, threshold and cap fixed
 
     def headline(self) -> str:
         p = self.at_config
@@ -378,7 +409,8 @@ class Evaluation:
         return {
             "holdout_from": self.holdout_from,
             "days": [d.day for d in self.days],
-            "thresholds": {"relevance": self.relevance, "section": self.section},
+            "thresholds": {"relevance": self.relevance, "section": self.section,
+                           "relevance_after_first": self.after_first},
             "max_proposals_per_run": self.cap,
             "held_out_on_list": len(self.held_out),
             "held_out_in_feeds": len(self.rows),
@@ -386,6 +418,7 @@ class Evaluation:
             "held_out": [r.to_json() for r in self.rows],
             "sweep": [p.to_json() for p in self.sweep],
             "caps": [p.to_json() for p in self.caps],
+            "sweep_after_first": [p.to_json() for p in self.after_first_sweep],
             "budget": {"proposals_per_day": self.budget, "best": [p.to_json() for p in self.best]},
             "calibration": [b.to_json() for b in self.calibration],
             "out_of_sample": None if self.out_of_sample is None else self.out_of_sample.to_json(),
@@ -406,25 +439,35 @@ def summarize(
     caps: Sequence[int] = CAPS,
     training: dict | None = None,
     budget: float = BUDGET,
+    after_first: float | None = None,
+    after_first_grid: Sequence[float] = AFTER_FIRST_SWEEP,
 ) -> Evaluation:
     """All report numbers from the per-day scores; cheap, so the sweep costs nothing."""
-    at_config = operating_point(days, held_out, relevance=relevance, section=section, cap=cap)
+
+    def point(t: float, c: int, more: float | None = after_first) -> OperatingPoint:
+        return operating_point(days, held_out, relevance=t, section=section, cap=c, after_first=more)
+
+    at_config = point(relevance, cap)
     grid = sorted({round(t, 4) for t in thresholds} | {round(relevance, 4)})
-    sweep = [operating_point(days, held_out, relevance=t, section=section, cap=cap) for t in grid]
+    sweep = [point(t, cap) for t in grid]
     all_caps = sorted(set(caps) | {cap})
-    cap_rows = [operating_point(days, held_out, relevance=relevance, section=section, cap=c) for c in all_caps]
+    cap_rows = [point(relevance, c) for c in all_caps]
     best = []
     for c in all_caps:
-        points = sweep if c == cap else [
-            operating_point(days, held_out, relevance=t, section=section, cap=c) for t in grid
-        ]
-        point = best_within(points, budget)
-        if point is not None:
-            best.append(point)
+        found = best_within(sweep if c == cap else [point(t, c) for t in grid], budget)
+        if found is not None:
+            best.append(found)
+    # bars below the threshold are the threshold itself: only the ones above it change anything
+    bars = {round(a, 4) for a in after_first_grid} | ({round(after_first, 4)} if after_first is not None else set())
+    after_first_sweep = [point(relevance, cap, a) for a in sorted(bars) if a >= relevance]
     proposals = [
-        (day, p) for day, ps in proposals_by_day(days, relevance=relevance, section=section, cap=cap) for p in ps
+        (day, p)
+        for day, ps in proposals_by_day(days, relevance=relevance, section=section, cap=cap, after_first=after_first)
+        for p in ps
     ]
-    out_of_sample = cross_days(days, held_out, section=section, thresholds=grid, caps=all_caps, budget=budget)
+    out_of_sample = cross_days(
+        days, held_out, section=section, thresholds=grid, caps=all_caps, budget=budget, after_first=after_first
+    )
     proposed = {p.paper.arxiv_id for _, p in proposals}
     scores = _first_scores(days)
     scored_on = {d.day: d.scored for d in days}
@@ -445,14 +488,17 @@ def summarize(
                 section_top3_ok=bool(set(levels) & truth),
                 place_ok=bool(s.sections) and tuple(s.sections[0].path) in set(h.sections),
                 not_proposed_because="" if h.arxiv_id in proposed else why_not_proposed(
-                    s, scored_on[day], relevance=relevance, section=section, max_proposals=cap),
+                    s, scored_on[day], relevance=relevance, section=section, max_proposals=cap,
+                    after_first=after_first),
+                day_rank=day_rank(s, scored_on[day]), day_papers=len(scored_on[day]),
             )
         )
     rows.sort(key=lambda r: (r.first_seen, r.arxiv_id))
     return Evaluation(
         holdout_from=holdout_from, days=list(days), held_out=list(held_out), rows=rows, at_config=at_config,
         sweep=sweep, caps=cap_rows, proposals=proposals, relevance=relevance, section=section, cap=cap,
-        training=dict(training or {}), budget=budget, best=best,
+        training=dict(training or {}), budget=budget, best=best, after_first=after_first,
+        after_first_sweep=after_first_sweep,
         calibration=calibration([sc for _, sc in scores.values()], held_out, threshold=relevance),
         out_of_sample=out_of_sample,
     )
@@ -504,7 +550,7 @@ class CrossDays:
 
 def cross_days(
     days: Sequence[DayReplay], held_out: Sequence[HeldOut], *, section: float, thresholds: Sequence[float],
-    caps: Sequence[int], budget: float,
+    caps: Sequence[int], budget: float, after_first: float | None = None,
 ) -> CrossDays | None:
     """CrossDays over alternate days, or None with fewer than 4 days or a half where nothing fits the budget."""
     if len(days) < 4:
@@ -513,13 +559,15 @@ def cross_days(
     picked, judged = [], []
     for mine, other in (halves, halves[::-1]):
         points = [
-            operating_point(other, held_out, relevance=t, section=section, cap=c) for c in caps for t in thresholds
+            operating_point(other, held_out, relevance=t, section=section, cap=c, after_first=after_first)
+            for c in caps for t in thresholds
         ]
         best = best_within(points, budget)
         if best is None:
             return None
         picked.append(best)
-        judged.append(operating_point(mine, held_out, relevance=best.threshold, section=section, cap=best.cap))
+        judged.append(operating_point(
+            mine, held_out, relevance=best.threshold, section=section, cap=best.cap, after_first=after_first))
     return CrossDays(picked, judged)
 
 
@@ -618,7 +666,7 @@ def evaluate(
     return summarize(
         replayed, held_out, holdout_from=holdout_from, relevance=config.thresholds.relevance,
         section=config.thresholds.section, cap=config.max_proposals_per_run, thresholds=thresholds,
-        training=_jsonable(training), budget=budget,
+        training=_jsonable(training), budget=budget, after_first=config.thresholds.relevance_after_first,
     )
 
 
@@ -677,10 +725,12 @@ def _threshold(t: float) -> str:
     return text[:-1] if text.endswith("0") else text
 
 
-def _point_row(p: OperatingPoint, mark: bool) -> str:
+def _point_row(p: OperatingPoint, mark: bool, first: float | None = None) -> str:
+    """One table row; `first` replaces the threshold in the first column (the after-first sweep)."""
     star = " ◀ configured" if mark else ""
+    lead = _threshold(p.threshold if first is None else first)
     return (
-        f"| {_threshold(p.threshold)}{star} | {p.cap} | {p.recalled}/{p.held_out} | {p.recall:.0%} | {p.proposals} | "
+        f"| {lead}{star} | {p.cap} | {p.recalled}/{p.held_out} | {p.recall:.0%} | {p.proposals} | "
         f"{p.per_day_mean:.2f} | {p.per_day_max} | {_pct(p.top1)} | {_pct(p.top3)} |"
     )
 
@@ -689,6 +739,41 @@ _POINT_HEADER = (
     "| threshold | cap | recalled | recall | proposals | per day (mean) | per day (max) | section top-1 | "
     "section top-3 |\n|---|---|---|---|---|---|---|---|---|"
 )
+
+
+def _after_first_section(ev: Evaluation) -> list[str]:
+    """The bar for a day's second and later proposals, swept at the configured threshold and cap."""
+    if not ev.after_first_sweep:
+        return []
+    configured = None if ev.after_first is None else max(ev.after_first, ev.relevance)
+    note = (
+        f"With a cap of {ev.cap} a day never has a second proposal, so this bar changes nothing here."
+        if ev.cap <= 1 else
+        "A day's best paper needs the threshold; each further one, up to the cap, also needs this bar, so a "
+        "busy day can bring several strong papers without every day bringing its weaker second or third."
+    )
+    return [
+        f"## After a day's first proposal (threshold {ev.relevance:g}, cap {ev.cap})",
+        "",
+        note,
+        "",
+        _POINT_HEADER.replace("| threshold |", "| after the first |", 1),
+        *(_point_row(p, configured is not None and abs(p.after_first_bar - configured) < 1e-9, p.after_first_bar)
+          for p in ev.after_first_sweep),
+        "",
+    ]
+
+
+def ceiling_sentence(caps: Sequence[OperatingPoint]) -> str:
+    """The most each cap lets any scores recall, so a cap is not blamed on the model or the reverse."""
+    if not caps:
+        return ""
+    held = caps[0].held_out
+    parts = ", ".join(f"cap {c.cap}: {c.ceiling}/{held}" for c in caps)
+    return (
+        f"The most any scores could recall at each cap (held-out papers announced on the same day compete for "
+        f"that day's places): {parts}."
+    )
 
 
 def _proposed_cell(row: HeldOutRow) -> str:
@@ -707,11 +792,13 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         f"{len(ev.rows)} of the held-out papers appear in the feeds.",
         "",
         f"Configured: thresholds.relevance = {ev.relevance:g}, thresholds.section = {ev.section:g}, "
-        f"max_proposals_per_run = {ev.cap}.",
+        + ("" if ev.after_first is None else f"thresholds.relevance_after_first = {ev.after_first:g}, ")
+        + f"max_proposals_per_run = {ev.cap}.",
         "",
         "## Headline",
         "",
         f"- recall: **{p.recalled}/{p.held_out} ({p.recall:.0%})**",
+        f"- the most any scores could recall at cap {p.cap}: {p.ceiling}/{p.held_out} (see the daily cap below)",
         f"- proposals per feed day: **{p.per_day_mean:.2f}** on average, at most {p.per_day_max} "
         f"({p.proposals} over {p.days} days)",
         f"- section of the recalled papers (2nd level): top-1 **{_pct(p.top1)}**, top-3 {_pct(p.top3)}",
@@ -726,14 +813,18 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         "",
         "## Held-out papers in the feeds",
         "",
-        "| arXiv id | title | first seen | score | proposed | predicted section | true section(s) | "
+        "Rank that day: the paper's place by score among the papers scored that day, the daily cap that would "
+        "reach it at any threshold.",
+        "",
+        "| arXiv id | title | first seen | score | rank that day | proposed | predicted section | true section(s) | "
         "2nd level | exact place |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in ev.rows:
         level = "top-1" if r.section_ok else ("top-3" if r.section_top3_ok else "no")
         lines.append(
-            f"| {r.arxiv_id} | {_cell(r.title)} | {r.first_seen} | {r.score:.3f} | {_proposed_cell(r)} | "
+            f"| {r.arxiv_id} | {_cell(r.title)} | {r.first_seen} | {r.score:.3f} | {r.day_rank} of {r.day_papers} | "
+            f"{_proposed_cell(r)} | "
             f"{_cell(_path(r.predicted))} | {_cell('; '.join(_path(t) for t in r.true_sections))} | {level} | "
             f"{'yes' if r.place_ok else 'no'} |"
         )
@@ -746,14 +837,17 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         "",
         f"## Daily cap (threshold {ev.relevance:g})",
         "",
+        ceiling_sentence(ev.caps),
+        "",
         _POINT_HEADER,
         *(_point_row(c, c.cap == ev.cap) for c in ev.caps),
         "",
+        *_after_first_section(ev),
         f"## Best threshold for each cap, within {ev.budget:g} proposal(s) per feed day",
         "",
         "The threshold of the sweep that recalls the most held-out papers at that volume (ties: more of them "
-        "in the right section, then fewer proposals). Set both in `config.yaml` as `thresholds.relevance` "
-        "and `max_proposals_per_run`.",
+        "in the right section, then fewer proposals), with the bar after a day's first proposal as configured. "
+        "Set both in `config.yaml` as `thresholds.relevance` and `max_proposals_per_run`.",
         "",
         _POINT_HEADER,
         *(_point_row(b, b.cap == ev.cap and abs(b.threshold - ev.relevance) < 1e-9) for b in ev.best),

@@ -60,11 +60,15 @@ def _passes(s: Scored, relevance: float, section: float) -> bool:
 
 
 def select_proposals(
-    scored: Sequence[Scored], *, relevance: float, section: float, max_proposals: int
+    scored: Sequence[Scored], *, relevance: float, section: float, max_proposals: int,
+    after_first: float | None = None,
 ) -> list[Proposal]:
-    """Papers at or above both thresholds, best first, at most `max_proposals`."""
+    """Papers at or above both thresholds, best first, at most `max_proposals`; every one after the first
+    also at or above `after_first`, so a quiet day's cap is not filled with weak papers."""
     keep = [s for s in scored if _passes(s, relevance, section)]
     keep.sort(key=_rank_key)
+    more = _bar_after_first(relevance, after_first)
+    keep = keep[:1] + [s for s in keep[1:] if s.relevance >= more]
     return [
         Proposal(
             paper=s.paper,
@@ -78,8 +82,13 @@ def select_proposals(
     ]
 
 
+def _bar_after_first(relevance: float, after_first: float | None) -> float:
+    return relevance if after_first is None else max(relevance, after_first)
+
+
 def why_not_proposed(
-    paper: Scored, day: Sequence[Scored], *, relevance: float, section: float, max_proposals: int
+    paper: Scored, day: Sequence[Scored], *, relevance: float, section: float, max_proposals: int,
+    after_first: float | None = None,
 ) -> str:
     """Why `select_proposals` left a paper of that day out ("" when it did not), by the same rules: what
     a maintainer tuning the thresholds needs to know is whether a lower threshold or a larger cap finds it."""
@@ -88,7 +97,16 @@ def why_not_proposed(
     if paper.sections[0].score < section:
         return f"section score below {section:g}"
     place = 1 + sum(_passes(s, relevance, section) and _rank_key(s) < _rank_key(paper) for s in day)
+    more = _bar_after_first(relevance, after_first)
+    if place > 1 and paper.relevance < more:
+        return f"score below {more:g}, the bar after its day's first proposal (#{place} of its day)"
     return f"over the cap: #{place} of its day, cap {max_proposals}" if place > max_proposals else ""
+
+
+def day_rank(paper: Scored, day: Sequence[Scored]) -> int:
+    """The paper's place among all of its day's papers by relevance, in `select_proposals`' order: the cap a
+    day would need to reach it if no threshold stood in the way."""
+    return 1 + sum(_rank_key(s) < _rank_key(paper) for s in day)
 
 
 def scan(
@@ -151,6 +169,7 @@ def scan(
         relevance=config.thresholds.relevance,
         section=config.thresholds.section,
         max_proposals=config.max_proposals_per_run,
+        after_first=config.thresholds.relevance_after_first,
     )
     above = sum(_passes(s, config.thresholds.relevance, config.thresholds.section) for s in scored)
     if record:
@@ -175,13 +194,19 @@ def scan(
     return ScanResult(proposals=proposals, scored=scored, stats=stats, failures=list(result.failures))
 
 
-def with_overrides(config: Config, *, threshold: float | None = None, max_proposals: int | None = None) -> Config:
-    """The config with the CLI's --threshold / --max-proposals applied, checked like config.yaml values."""
+def with_overrides(
+    config: Config, *, threshold: float | None = None, max_proposals: int | None = None,
+    after_first: float | None = None,
+) -> Config:
+    """The config with the CLI's --threshold / --threshold-after-first / --max-proposals applied, checked like
+    config.yaml values."""
     thresholds = config.thresholds
-    if threshold is not None:
-        if not 0.0 <= threshold <= 1.0:
-            raise UsageError(f"--threshold {threshold:g}: must be a probability between 0 and 1")
-        thresholds = thresholds.model_copy(update={"relevance": threshold})
+    for flag, key, value in (("--threshold", "relevance", threshold),
+                             ("--threshold-after-first", "relevance_after_first", after_first)):
+        if value is not None:
+            if not 0.0 <= value <= 1.0:
+                raise UsageError(f"{flag} {value:g}: must be a probability between 0 and 1")
+            thresholds = thresholds.model_copy(update={key: value})
     cap = config.max_proposals_per_run
     if max_proposals is not None:
         if not 0 <= max_proposals <= 100:

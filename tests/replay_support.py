@@ -46,7 +46,12 @@ class HashingEncoder:
 
 
 def make_config(tmp: Path, **thresholds: float) -> Config:
-    """Defaults, with the tiny encoder, a private embedding cache and the small background slice."""
+    """Defaults, with the tiny encoder, a private embedding cache and the small background slice.
+
+    A `relevance` given without `relevance_after_first` stands for both: these tests mean "every paper
+    above it", and the bar after a day's first proposal has tests of its own."""
+    if "relevance" in thresholds:
+        thresholds.setdefault("relevance_after_first", thresholds["relevance"])
     base = Config()
     return base.model_copy(
         update={
@@ -91,7 +96,7 @@ def list_checkout(tmp: Path, monkeypatch, *, extra_config: str = "") -> Path:
         f"list: {{readme: {README}, metadata: {METADATA}}}\n"
         f"embedding: {{model: {ENCODER_NAME}, cache_dir: emb}}\n"
         f"training: {{background: {BACKGROUND}, models_dir: models}}\n"
-        "thresholds: {relevance: 0.0}\n"
+        "thresholds: {relevance: 0.0, relevance_after_first: 0.0}\n"
         "max_proposals_per_run: 3\n"
         "state: {path: state/state.json}\n" + extra_config,
         encoding="utf-8",

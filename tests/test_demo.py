@@ -65,13 +65,17 @@ def test_demo_proposes_within_the_daily_cap_led_by_the_expected_one() -> None:
 def test_with_a_cap_of_two_the_runner_up_goes_into_its_bold_group_in_its_style(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The same day through `paperbot run --dry-run` on the shipped models, the cap raised to 2."""
+    """The same day through `paperbot run --dry-run` on the shipped models, the cap raised to 2 and the
+    second paper let in at the threshold (its score is below the default bar after the first)."""
     for name in ("GITHUB_TOKEN", "GITHUB_REPOSITORY"):
         monkeypatch.delenv(name, raising=False)  # a local dry run: the README and state on disk
     monkeypatch.chdir(ROOT)
     feed = str(ROOT / DEMO_FEED)
     args = ["run", "--dry-run", "--feed", feed, "--state", str(tmp_path / "state.json"), "--max-proposals", "2"]
     assert cli.main(args) == 0
+    added = [line for line in capsys.readouterr().out.splitlines() if line.startswith("+ ") or line.startswith("+-")]
+    assert added == [TOP_LINE]  # the defaults: MAIN's score is below thresholds.relevance_after_first
+    assert cli.main([*args, "--threshold-after-first", "0"]) == 0
     added = [line for line in capsys.readouterr().out.splitlines() if line.startswith("+ ") or line.startswith("+-")]
     assert STYLE_LINE in added and TOP_LINE in added
 

@@ -107,7 +107,10 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
     assert [(r.proposed, r.section_ok, r.section_top3_ok) for r in ev.rows] == [
         (True, True, True), (True, True, True), (False, False, True)]
     assert [r.not_proposed_because for r in ev.rows] == ["", "", "over the cap: #3 of its day, cap 2"]
-    assert "| 0.600 | no: over the cap: #3 of its day, cap 2 |" in render_report(ev, "p.png")
+    assert "| 0.600 | 3 of 3 | no: over the cap: #3 of its day, cap 2 |" in render_report(ev, "p.png")
+    # the day's place by score, whatever the thresholds: the cap that would reach each paper
+    assert [(r.day_rank, r.day_papers) for r in ev.rows] == [(1, 3), (2, 3), (3, 3)]
+    assert [(r["day_rank"], r["day_papers"]) for r in ev.to_json()["held_out"]] == [(1, 3), (2, 3), (3, 3)]
     assert [r["not_proposed_because"] for r in ev.to_json()["held_out"]] == [
         None, None, "over the cap: #3 of its day, cap 2"]
     # the exact place: 2504.2 goes to D, a place below its own C, so right at the 2nd level only
@@ -117,6 +120,12 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
         in render_report(ev, "p.png").splitlines()
     assert [(s.threshold, s.recalled, s.proposals) for s in ev.sweep] == [(0.1, 2, 4), (0.5, 2, 4), (0.75, 1, 3)]
     assert [(c.cap, c.recalled) for c in ev.caps] == [(1, 1), (2, 2), (3, 3), (4, 3), (5, 3)]
+    # two held-out papers share day 2: a cap of 1 can never reach all three, whatever the scores
+    assert [(c.cap, c.ceiling) for c in ev.caps] == [(1, 2), (2, 3), (3, 3), (4, 3), (5, 3)]
+    assert ev.to_json()["at_config"]["ceiling"] == 3
+    report = render_report(ev, "p.png")
+    assert "- the most any scores could recall at cap 2: 3/3 (see the daily cap below)" in report.splitlines()
+    assert "that day's places): cap 1: 2/3, cap 2: 3/3, cap 3: 3/3, cap 4: 3/3, cap 5: 3/3." in report
     assert ev.headline().startswith("recall 2/3 (67%) of the held-out papers in the feeds at threshold 0.5, cap 2;")
     # within one proposal a day (3 over 3 days): cap 1 proposes 2504.1 and 2504.7 at every threshold (the
     # highest wins the tie); caps 2+ must go up to 0.75 to stay within 3, which still proposes 2504.5
@@ -132,6 +141,42 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
                       budget=0.1)
     assert tight.best == [] and tight.best_line().startswith("no threshold and cap of the sweep stay within 0.1")
     assert "No threshold of the sweep stays within 0.1 proposal(s) per day." in render_report(tight, "p.png")
+
+
+def test_the_bar_after_a_days_first_proposal_is_replayed_and_swept() -> None:
+    held = [HeldOut("2504.1", "one", (A,)), HeldOut("2504.2", "two", (C,)), HeldOut("2504.3", "three", (B,))]
+    days = [
+        _day("2025-04-01", ("2504.1", 0.9, (A, B)), ("2504.5", 0.8, (B,)), ("2504.6", 0.2, (B,))),
+        _day("2025-04-02", ("2504.2", 0.7, (D, A)), ("2504.3", 0.6, (A, C, B)), ("2504.7", 0.95, (A,))),
+        _day("2025-04-03"),
+    ]
+    ev = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2, thresholds=(0.1, 0.75),
+                   after_first=0.75, after_first_grid=(0.3, 0.6, 0.8))
+    # day 1: 2504.5 (0.8) clears the bar as its second; day 2: 2504.2 (0.7) does not
+    assert [(d, p.paper.arxiv_id) for d, p in ev.proposals] == [
+        ("2025-04-01", "2504.1"), ("2025-04-01", "2504.5"), ("2025-04-02", "2504.7")]
+    assert (ev.at_config.recalled, ev.at_config.proposals, ev.at_config.after_first) == (1, 3, 0.75)
+    assert [r.not_proposed_because for r in ev.rows] == [
+        "", "score below 0.75, the bar after its day's first proposal (#2 of its day)",
+        "score below 0.75, the bar after its day's first proposal (#3 of its day)"]
+    # the sweep holds threshold and cap; a bar below the threshold (0.3) would be the threshold, so it is left out
+    assert [(p.after_first_bar, p.recalled, p.proposals) for p in ev.after_first_sweep] == [
+        (0.6, 2, 4), (0.75, 1, 3), (0.8, 1, 3)]
+    doc = ev.to_json()
+    assert doc["thresholds"] == {"relevance": 0.5, "section": 0.0, "relevance_after_first": 0.75}
+    assert [p["after_first"] for p in doc["sweep_after_first"]] == [0.6, 0.75, 0.8]
+    report = render_report(ev, "p.png")
+    assert "thresholds.relevance_after_first = 0.75, max_proposals_per_run = 2." in report
+    section = report.split("## After a day's first proposal (threshold 0.5, cap 2)\n", 1)[1]
+    assert "| 0.75 ◀ configured | 2 | 1/3 | 33% | 3 |" in section and "| 0.60 | 2 | 2/3 | 67% | 4 |" in section
+    # the cross-days pick and the per-cap best hold the bar as configured
+    assert all(p.after_first == 0.75 for p in [*ev.best, *ev.sweep, *ev.caps])
+    one = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=1, after_first=0.75)
+    assert "With a cap of 1 a day never has a second proposal" in render_report(one, "p.png")
+    plain = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2)  # no bar: as before
+    assert plain.at_config.after_first is None and [(d, p.paper.arxiv_id) for d, p in plain.proposals] == [
+        ("2025-04-01", "2504.1"), ("2025-04-01", "2504.5"), ("2025-04-02", "2504.7"), ("2025-04-02", "2504.2")]
+    assert [p.after_first for p in plain.after_first_sweep] == [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 
 
 def test_settings_picked_on_half_the_days_are_judged_on_the_other_half() -> None:
@@ -184,7 +229,7 @@ def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     row = next(line for line in text.splitlines() if line.startswith("| 2504.12322 |"))
     proposed = "yes" if first.proposed else f"no: {first.not_proposed_because}"
     assert row.endswith(
-        f"| {proposed} | {' > '.join(first.predicted)} | "
+        f"| {first.day_rank} of {first.day_papers} | {proposed} | {' > '.join(first.predicted)} | "
         f"6. Application Areas > 6.3 Agent and Tool Use | {level} | {'yes' if first.place_ok else 'no'} |"
     )
     assert f"| 0.30 ◀ configured | {config.max_proposals_per_run} |" in text
@@ -219,9 +264,10 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     )
     args = ["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS), "--holdout-from", "2503",
             "--offline", "--report", str(tmp_path / "out"), "--threshold", "0.2", "--max-proposals", "2"]
-    assert main([*args, "--json"]) == 0
+    assert main([*args, "--threshold-after-first", "0.9", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["thresholds"]["relevance"] == 0.2 and doc["max_proposals_per_run"] == 2
+    assert doc["thresholds"]["relevance_after_first"] == 0.9
     assert doc["report"] == str(tmp_path / "out" / "report.md") and Path(doc["plot"]).read_bytes()[:8] == PNG_SIGNATURE
     assert doc["at_config"]["held_out"] == 7 and doc["at_config"]["proposals_per_day_max"] <= 2
     assert main(args) == 0

@@ -10,7 +10,7 @@ from bot.errors import UsageError
 from bot.listfile import read_list
 from bot.model import Scored
 from bot.papers import Neighbour, Paper, SectionScore
-from bot.propose import ScanResult, scan, select_proposals, why_not_proposed, with_overrides
+from bot.propose import ScanResult, day_rank, scan, select_proposals, why_not_proposed, with_overrides
 from bot.state import State
 from tests.replay_support import FEEDS, README, HashingEncoder, make_config, trained
 
@@ -68,6 +68,41 @@ def test_select_proposals_thresholds_cap_and_order() -> None:
         "2504.00006": "",
     }
     assert {i for i, w in why.items() if not w} == {p.paper.arxiv_id for p in got}
+    # the place by score alone, thresholds aside; ties go to the lower id, as select_proposals orders them
+    assert {s.paper.arxiv_id: day_rank(s, scored) for s in scored} == {
+        "2504.00002": 1, "2504.00003": 2, "2504.00004": 3, "2504.00006": 4, "2504.00005": 5, "2504.00001": 6}
+
+
+def test_after_the_first_proposal_a_day_needs_the_higher_bar() -> None:
+    scored = [
+        _scored("2504.00001", 0.55),
+        _scored("2504.00002", 0.62),
+        _scored("2504.00003", 0.61),
+        _scored("2504.00004", 0.20),
+    ]
+
+    def ids(**kw: float) -> list[str]:
+        return [p.paper.arxiv_id for p in select_proposals(scored, section=0.0, max_proposals=3, **kw)]
+
+    # the day's best needs only the threshold; the others, up to the cap, the bar too
+    assert ids(relevance=0.1, after_first=0.6) == ["2504.00002", "2504.00003"]
+    assert ids(relevance=0.1, after_first=0.7) == ["2504.00002"]
+    assert ids(relevance=0.1, after_first=0.5) == ["2504.00002", "2504.00003", "2504.00001"]
+    assert ids(relevance=0.1) == ids(relevance=0.1, after_first=0.0) == ["2504.00002", "2504.00003", "2504.00001"]
+    # a bar below the threshold is the threshold; a weak day still gets its best paper
+    assert ids(relevance=0.58, after_first=0.3) == ["2504.00002", "2504.00003"]
+    assert [p.paper.arxiv_id for p in select_proposals(
+        scored[3:], relevance=0.1, section=0.0, max_proposals=3, after_first=0.9)] == ["2504.00004"]
+    why = {s.paper.arxiv_id: why_not_proposed(s, scored, relevance=0.1, section=0.0, max_proposals=3,
+                                              after_first=0.6) for s in scored}
+    assert why == {
+        "2504.00001": "score below 0.6, the bar after its day's first proposal (#3 of its day)",
+        "2504.00002": "", "2504.00003": "",
+        "2504.00004": "score below 0.6, the bar after its day's first proposal (#4 of its day)",
+    }
+    assert why_not_proposed(scored[1], scored, relevance=0.1, section=0.0, max_proposals=1, after_first=0.5) == ""
+    assert why_not_proposed(scored[2], scored, relevance=0.1, section=0.0, max_proposals=1, after_first=0.5) == (
+        "over the cap: #2 of its day, cap 1")
 
 
 def test_scan_result_json_shape() -> None:
@@ -90,6 +125,10 @@ def test_overrides_are_checked() -> None:
         with_overrides(config, threshold=1.5)
     with pytest.raises(UsageError, match="--max-proposals -1"):
         with_overrides(config, max_proposals=-1)
+    assert with_overrides(config, after_first=0.3).thresholds.relevance_after_first == 0.3
+    assert with_overrides(config).thresholds == config.thresholds
+    with pytest.raises(UsageError, match=r"--threshold-after-first 2: must be a probability"):
+        with_overrides(config, after_first=2.0)
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +146,14 @@ def test_paper_on_the_list_is_never_proposed(tmp_path: Path, plist) -> None:
     # everything else new or cross-listed that day is scored and, at threshold 0, proposed
     assert result.stats["scored"] == result.stats["kept"] - 4 == len(proposed) == 14
     assert result.stats["replace"] == 2 and result.stats["items"] == 20
+
+
+def test_scan_applies_the_bar_after_the_first(tmp_path: Path, plist) -> None:
+    config = with_overrides(make_config(tmp_path, relevance=0.0, relevance_after_first=1.0), max_proposals=100)
+    result = scan(config, feeds=[DAY_18], plist=plist, model=trained(), state=State(), encoder=HashingEncoder())
+    # nothing scores 1, so the day brings its best paper only, and every other one still counts as above
+    assert len(result.proposals) == 1 and result.stats["above_threshold"] == result.stats["scored"] == 14
+    assert result.proposals[0].score == max(s.relevance for s in result.scored)
 
 
 def test_state_prevents_a_second_proposal(tmp_path: Path, plist) -> None:

@@ -16,7 +16,8 @@ def test_table_has_one_row_per_config_key() -> None:
     rows = describe_config()
     assert table[:2] == ["| Key | Default | Meaning |", "| --- | --- | --- |"]
     assert len(table) == 2 + len(rows)
-    assert "| `max_proposals_per_run` | `1` | Daily cap: at most this many proposals per run, best first. |" in table
+    assert "| `max_proposals_per_run` | `2` | Daily cap: at most this many proposals per run, best first (after the " \
+        "first, only papers at or above thresholds.relevance_after_first). |" in table
     assert "| `schedule.timezone` | `America/New_York` | IANA timezone the cron is read in (DST-aware). |" in table
     # Every row has exactly three cells: pipes inside text are escaped.
     for line in table:
