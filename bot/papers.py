@@ -161,3 +161,25 @@ class Proposal:
             "categories": list(self.paper.categories),
             "abstract": self.paper.abstract,
         }
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A paper above the thresholds that the daily cap or the bar after a run's first proposal kept out.
+
+    Scan marks it seen like every paper it scores, so it is never proposed later: the run's summary is where
+    a maintainer can still pick it up (`paperbot add`)."""
+
+    paper: Paper
+    score: float
+    section: SectionScore
+    why: str  # propose.why_not_proposed
+
+    def to_json(self) -> dict:
+        return {
+            "arxiv_id": self.paper.arxiv_id,
+            "title": self.paper.title,
+            "score": round(self.score, 4),
+            "section": {"path": list(self.section.path), "score": round(self.section.score, 4)},
+            "why": self.why,
+        }

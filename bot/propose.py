@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.config import Config
 from bot.errors import UsageError
-from bot.papers import Paper, Proposal
+from bot.papers import HeldBack, Paper, Proposal
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -44,10 +44,15 @@ class ScanResult:
     scored: list[Scored]
     stats: dict[str, int]
     failures: list[FeedFailure] = field(default_factory=list)
+    held_back: list[HeldBack] = field(default_factory=list)  # above the thresholds, kept out by cap or bar
 
     def to_json(self) -> dict:
-        """The `scan --json` shape: {"stats": {...}, "proposals": [...]}."""
-        return {"stats": dict(self.stats), "proposals": [p.to_json() for p in self.proposals]}
+        """The `scan --json` shape: {"stats": {...}, "proposals": [...]}, and the papers held back."""
+        return {
+            "stats": dict(self.stats),
+            "proposals": [p.to_json() for p in self.proposals],
+            "held_back": [h.to_json() for h in self.held_back],
+        }
 
 
 def _rank_key(s: Scored) -> tuple[float, str]:
@@ -172,6 +177,7 @@ def scan(
         after_first=config.thresholds.relevance_after_first,
     )
     above = sum(_passes(s, config.thresholds.relevance, config.thresholds.section) for s in scored)
+    held_back = held_back_papers(scored, proposals, config)
     if record:
         day = today or _dt.datetime.now(_dt.UTC).date().isoformat()  # UTC, as fetch and run date things
         state.mark_seen([s.paper.arxiv_id for s in scored], day)
@@ -191,7 +197,21 @@ def scan(
         "scan: %d papers from %d feed(s), %d on the list, %d seen before, %d scored, %d above threshold, %d proposed",
         len(result.papers), len(feeds), on_list, known, len(scored), above, len(proposals),
     )
-    return ScanResult(proposals=proposals, scored=scored, stats=stats, failures=list(result.failures))
+    return ScanResult(proposals=proposals, scored=scored, stats=stats, failures=list(result.failures),
+                      held_back=held_back)
+
+
+def held_back_papers(scored: Sequence[Scored], proposals: Sequence[Proposal], config: Config) -> list[HeldBack]:
+    """Papers above both thresholds that were not proposed, best first, each with the rule that kept it out."""
+    t = config.thresholds
+    chosen = {p.paper.arxiv_id for p in proposals}
+    return [
+        HeldBack(paper=s.paper, score=float(s.relevance), section=s.sections[0], why=why_not_proposed(
+            s, scored, relevance=t.relevance, section=t.section, max_proposals=config.max_proposals_per_run,
+            after_first=t.relevance_after_first))
+        for s in sorted(scored, key=_rank_key)
+        if _passes(s, t.relevance, t.section) and s.paper.arxiv_id not in chosen
+    ]
 
 
 def with_overrides(
@@ -240,6 +260,8 @@ def format_proposals(result: ScanResult) -> str:
         if p.alternatives:
             alt = p.alternatives[0]
             lines.append(f"   runner-up: {' > '.join(alt.path)} ({alt.score:.2f})")
+    for h in result.held_back:
+        lines.append(f"held back: {h.paper.title} (arXiv:{h.paper.arxiv_id}, score {h.score:.2f}; {h.why})")
     s = result.stats
     lines.append(
         f"{len(result.proposals)} proposal(s) from {s.get('scored', 0)} new paper(s) scored "

@@ -199,6 +199,8 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
         raise PaperbotError(f"every feed failed; first: {first.source}: {first.reason}")
     report = RunReport(scan=result, excluded=len(exclude), rejected=len(state.rejected) - before,
                        retrained=retrained)
+    for h in result.held_back:  # marked seen with the rest: the log and the job summary are where they remain
+        log.info("held back: %s (arXiv:%s, score %.2f; %s)", h.paper.title, h.paper.arxiv_id, h.score, h.why)
     if result.proposals:
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
                         edit=lambda text, group: apply_proposals(text, group, config.github.readme_path))
@@ -295,6 +297,10 @@ def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> 
 
 def summary(report: RunReport, *, dry_run: bool) -> list[str]:
     """What `paperbot run` prints after the work: one line per PR, or why there was none."""
+    return _outcome(report)
+
+
+def _outcome(report: RunReport) -> list[str]:
     s = report.scan.stats
     lines = [f"trained the models first: {report.retrained}"] if report.retrained else []
     if not report.published and report.scan.proposals:
@@ -303,9 +309,12 @@ def summary(report: RunReport, *, dry_run: bool) -> list[str]:
         lines.append(f"nothing to propose: the {n} paper(s) found were added to the list while this run worked")
         return lines
     if not report.published:
+        above = s.get("above_threshold", 0)
         lines.append(
-            f"nothing to propose: {s.get('scored', 0)} new paper(s) scored, none above the thresholds "
-            f"({s.get('on_list', 0)} already on the list, {s.get('known', 0)} seen before, "
+            f"nothing to propose: {s.get('scored', 0)} new paper(s) scored, "
+            + (f"{above} above the thresholds and none within max_proposals_per_run " if above else
+               "none above the thresholds ")
+            + f"({s.get('on_list', 0)} already on the list, {s.get('known', 0)} seen before, "
             f"{report.excluded} in bot PRs)"
         )
         return lines
@@ -332,6 +341,7 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
+        held_back=report.scan.held_back,
     )
 
 

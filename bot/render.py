@@ -15,9 +15,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.papers import Neighbour, Proposal, SectionScore
+from bot.papers import HeldBack, Neighbour, Proposal, SectionScore
 
 MARKER_RE = re.compile(r"<!--\s*paperbot:proposed\s+(\[[^\]]*\])\s*-->")
 _TABLE_HEAD = (
@@ -199,9 +200,11 @@ _STATS = (
 
 
 def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], pulls: list[str],
-                failures: list[str], retrained: str = "", dry_run: bool = False) -> str:
+                failures: list[str], retrained: str = "", dry_run: bool = False,
+                held_back: Sequence[HeldBack] = ()) -> str:
     """The run's page in GitHub Actions ($GITHUB_STEP_SUMMARY): what happened today, readable without
-    opening the log. pulls: one markdown line per PR; failures: one line per failed feed."""
+    opening the log. pulls: one markdown line per PR; failures: one line per failed feed; held_back: papers
+    above the thresholds that the cap kept out, which no later run proposes."""
     title = f"### paperbot {'dry run' if dry_run else 'run'}, {date}"
     lines = [title, "", "| " + " | ".join(label for _, label in _STATS) + " |", "|" + "---|" * len(_STATS)]
     lines.append("| " + " | ".join(str(stats.get(key, 0)) for key, _ in _STATS) + " |")
@@ -214,6 +217,15 @@ def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], 
         lines += [*_TABLE_HEAD, *(table_row(p) for p in proposals), ""]
     elif not failures:
         lines += ["Nothing to propose today.", ""]
+    if held_back:
+        lines += [
+            f"**Held back today** ({len(held_back)}): above the thresholds but not proposed, and not proposed by a "
+            "later run either; add one by hand with `paperbot add ARXIV_ID --section \"PATH\"`.",
+            "",
+            *(f"- [{_cell(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`: {_pct(h.score)}, "
+              f"{_cell(_path(h.section.path))}; {_cell(h.why)}" for h in held_back),
+            "",
+        ]
     if failures:
         lines += [f"**{len(failures)} feed(s) failed:**", *(f"- {_cell(f)}" for f in failures), ""]
     return "\n".join(lines) + "\n"

@@ -34,9 +34,13 @@ def test_scan_json_shape_state_and_second_run(workdir: Path, capsys: pytest.Capt
     out = workdir / "proposals.json"
     assert _scan(workdir, "--feed", DAY_23, "--json", str(out)) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert list(doc) == ["stats", "proposals"]
+    assert list(doc) == ["stats", "proposals", "held_back"]
     assert doc["stats"]["items"] == 17 and doc["stats"]["proposed"] == 3 and doc["stats"]["on_list"] == 1
     assert len(doc["proposals"]) == 3
+    # the other 11 scored papers pass the test's thresholds (0): over the cap, named, never in proposals
+    assert len(doc["held_back"]) == 11 == doc["stats"]["above_threshold"] - 3
+    assert not {h["arxiv_id"] for h in doc["held_back"]} & {p["arxiv_id"] for p in doc["proposals"]}
+    assert all(h["why"].startswith("over the cap: #") for h in doc["held_back"])
     section_paths = [s["path"] for s in read_list(README).sections_json()["sections"]]
     scores = [p["score"] for p in doc["proposals"]]
     assert scores == sorted(scores, reverse=True)

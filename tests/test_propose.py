@@ -10,7 +10,7 @@ from bot.errors import UsageError
 from bot.listfile import read_list
 from bot.model import Scored
 from bot.papers import Neighbour, Paper, SectionScore
-from bot.propose import ScanResult, day_rank, scan, select_proposals, why_not_proposed, with_overrides
+from bot.propose import ScanResult, day_rank, format_proposals, scan, select_proposals, why_not_proposed, with_overrides
 from bot.state import State
 from tests.replay_support import FEEDS, README, HashingEncoder, make_config, trained
 
@@ -108,7 +108,7 @@ def test_after_the_first_proposal_a_day_needs_the_higher_bar() -> None:
 def test_scan_result_json_shape() -> None:
     props = select_proposals([_scored("2504.00002", 0.9)], relevance=0.5, section=0.0, max_proposals=3)
     doc = ScanResult(proposals=props, scored=[], stats={"items": 3, "proposed": 1}).to_json()
-    assert list(doc) == ["stats", "proposals"]
+    assert list(doc) == ["stats", "proposals", "held_back"] and doc["held_back"] == []
     assert doc["stats"] == {"items": 3, "proposed": 1}
     p = doc["proposals"][0]
     assert p["arxiv_id"] == "2504.00002" and p["title"] == "Paper 2504.00002" and p["score"] == 0.9
@@ -154,6 +154,13 @@ def test_scan_applies_the_bar_after_the_first(tmp_path: Path, plist) -> None:
     # nothing scores 1, so the day brings its best paper only, and every other one still counts as above
     assert len(result.proposals) == 1 and result.stats["above_threshold"] == result.stats["scored"] == 14
     assert result.proposals[0].score == max(s.relevance for s in result.scored)
+    # the 13 others are held back by the bar, best first, each saying so
+    assert [h.score for h in result.held_back] == sorted((h.score for h in result.held_back), reverse=True)
+    assert len(result.held_back) == 13 and result.held_back[0].why == (
+        "score below 1, the bar after its day's first proposal (#2 of its day)")
+    doc = result.to_json()["held_back"][0]
+    assert list(doc) == ["arxiv_id", "title", "score", "section", "why"] and doc["why"] == result.held_back[0].why
+    assert "\nheld back: " + result.held_back[0].paper.title in format_proposals(result)
 
 
 def test_state_prevents_a_second_proposal(tmp_path: Path, plist) -> None:

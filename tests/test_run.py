@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -433,6 +434,14 @@ def test_state_option_is_ignored_with_a_warning_in_a_real_run(workdir, hub, caps
     assert not local.exists() and "paperbot-state" in hub.refs
 
 
+def test_a_cap_of_zero_says_the_cap_not_the_thresholds_held_everything(workdir, hub, capsys):
+    assert _run(workdir, "--feed", DAY_23, "--max-proposals", "0") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("nothing to propose: 14 new paper(s) scored, 14 above the thresholds and none within "
+                          "max_proposals_per_run (1 already on the list, 0 seen before, 0 in bot PRs)")
+    assert not hub.pulls
+
+
 def test_the_actions_job_summary_says_what_the_run_did(workdir, hub, monkeypatch, capsys):
     """$GITHUB_STEP_SUMMARY: the run's page shows the counts, the PR and its papers; a failed run its error."""
     summary = workdir / "step-summary.md"
@@ -445,6 +454,13 @@ def test_the_actions_job_summary_says_what_the_run_did(workdir, hub, monkeypatch
     assert "| 15 | 1 | 0 | 0 | 14 |" in text and text.count("| 3 |") == 1
     assert f"Pull request [#1 {hub.pulls[1].title}]({hub.web_url}/pull/1) (opened)" in text
     assert all(f"`{i}` |" in text for i in ids)
+    # the other 11 scored papers pass the (test) thresholds: the cap held them back, and no later run
+    # proposes them, so the page names them, as the console does
+    held = [line for line in text.splitlines() if line.startswith("- [")]
+    assert "**Held back today** (11): above the thresholds but not proposed" in text and len(held) == 11
+    assert all(re.search(r"`\d{4}\.\d{5}`: \d+%, .+; over the cap: #\d+ of its day, cap 3$", line) for line in held)
+    assert not {re.search(r"`(\d{4}\.\d{5})`", line).group(1) for line in held} & set(ids)
+    assert capsys.readouterr().err.count("INFO paperbot.publish: held back: ") == 11
 
     hub.rate_limit_next("PUT", r"/contents/README\.md$", reset=1_893_456_000)
     assert _run(workdir, "--feed", DAY_24, "--max-proposals", "1") == 1
