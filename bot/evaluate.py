@@ -372,6 +372,8 @@ class Evaluation:
             f"threshold {self.relevance:g}, cap {self.cap}; {p.per_day_mean:.2f} proposals per feed day "
             f"(max {p.per_day_max}, {p.proposals} over {p.days} days); section at level 2 of the recalled: "
             f"top-1 {top1}, top-3 {top3}"
+            + (f"; a day's second and later proposals at {p.after_first_bar:g} or above"
+               if self.after_first is not None and self.cap > 1 else "")
         )
 
     def best_line(self) -> str:

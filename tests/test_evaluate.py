@@ -156,6 +156,7 @@ def test_the_bar_after_a_days_first_proposal_is_replayed_and_swept() -> None:
     assert [(d, p.paper.arxiv_id) for d, p in ev.proposals] == [
         ("2025-04-01", "2504.1"), ("2025-04-01", "2504.5"), ("2025-04-02", "2504.7")]
     assert (ev.at_config.recalled, ev.at_config.proposals, ev.at_config.after_first) == (1, 3, 0.75)
+    assert ev.headline().endswith("top-3 100%; a day's second and later proposals at 0.75 or above")
     assert [r.not_proposed_because for r in ev.rows] == [
         "", "score below 0.75, the bar after its day's first proposal (#2 of its day)",
         "score below 0.75, the bar after its day's first proposal (#3 of its day)"]
