@@ -766,7 +766,7 @@ def _after_first_section(ev: Evaluation) -> list[str]:
     ]
 
 
-def ceiling_sentence(caps: Sequence[OperatingPoint]) -> str:
+def _ceiling_sentence(caps: Sequence[OperatingPoint]) -> str:
     """The most each cap lets any scores recall, so a cap is not blamed on the model or the reverse."""
     if not caps:
         return ""
@@ -839,7 +839,7 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         "",
         f"## Daily cap (threshold {ev.relevance:g})",
         "",
-        ceiling_sentence(ev.caps),
+        _ceiling_sentence(ev.caps),
         "",
         _POINT_HEADER,
         *(_point_row(c, c.cap == ev.cap) for c in ev.caps),

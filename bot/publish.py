@@ -297,10 +297,6 @@ def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> 
 
 def summary(report: RunReport, *, dry_run: bool) -> list[str]:
     """What `paperbot run` prints after the work: one line per PR, or why there was none."""
-    return _outcome(report)
-
-
-def _outcome(report: RunReport) -> list[str]:
     s = report.scan.stats
     lines = [f"trained the models first: {report.retrained}"] if report.retrained else []
     if not report.published and report.scan.proposals:

@@ -170,7 +170,7 @@ def test_the_bar_after_a_days_first_proposal_is_replayed_and_swept() -> None:
     assert "thresholds.relevance_after_first = 0.75, max_proposals_per_run = 2." in report
     section = report.split("## After a day's first proposal (threshold 0.5, cap 2)\n", 1)[1]
     assert "| 0.75 ◀ configured | 2 | 1/3 | 33% | 3 |" in section and "| 0.60 | 2 | 2/3 | 67% | 4 |" in section
-    # the cross-days pick and the per-cap best hold the bar as configured
+    # the sweeps and the per-cap best hold the bar as configured
     assert all(p.after_first == 0.75 for p in [*ev.best, *ev.sweep, *ev.caps])
     one = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=1, after_first=0.75)
     assert "With a cap of 1 a day never has a second proposal" in render_report(one, "p.png")
