@@ -122,6 +122,15 @@ class SectionScore:
     score: float
     section_id: str = ""
 
+    def to_json(self) -> dict:
+        """{"path", "score"}: a section as `scan --json` writes it."""
+        return {"path": list(self.path), "score": round(self.score, 4)}
+
+
+def _candidate_json(paper: Paper, score: float, section: SectionScore) -> dict:
+    """The keys a proposal and a held-back paper share in `scan --json`."""
+    return {"arxiv_id": paper.arxiv_id, "title": paper.title, "score": round(score, 4), "section": section.to_json()}
+
 
 @dataclass(frozen=True)
 class Neighbour:
@@ -147,11 +156,8 @@ class Proposal:
     def to_json(self) -> dict:
         """The shape `scan --json` promises (extended with a few extra keys)."""
         return {
-            "arxiv_id": self.paper.arxiv_id,
-            "title": self.paper.title,
-            "score": round(self.score, 4),
-            "section": {"path": list(self.section.path), "score": round(self.section.score, 4)},
-            "alternatives": [{"path": list(a.path), "score": round(a.score, 4)} for a in self.alternatives],
+            **_candidate_json(self.paper, self.score, self.section),
+            "alternatives": [a.to_json() for a in self.alternatives],
             "nearest": [
                 {"title": n.title, "arxiv_id": n.arxiv_id, "similarity": round(n.similarity, 4)}
                 for n in self.nearest
@@ -176,10 +182,4 @@ class HeldBack:
     why: str  # propose.why_not_proposed
 
     def to_json(self) -> dict:
-        return {
-            "arxiv_id": self.paper.arxiv_id,
-            "title": self.paper.title,
-            "score": round(self.score, 4),
-            "section": {"path": list(self.section.path), "score": round(self.section.score, 4)},
-            "why": self.why,
-        }
+        return {**_candidate_json(self.paper, self.score, self.section), "why": self.why}
