@@ -276,12 +276,18 @@ def _feed_failures(failures: Sequence) -> int:
     return 1 if failures else 0
 
 
-def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
-    from bot.propose import format_proposals, load_scan_inputs, scan, with_overrides
+def _with_flags(config: Config, args: argparse.Namespace) -> Config:
+    """--threshold, --threshold-after-first and --max-proposals over config.yaml, checked the same way."""
+    from bot.propose import with_overrides
 
-    config = with_overrides(
-        config, threshold=args.threshold, max_proposals=args.max_proposals, after_first=args.threshold_after_first
-    )
+    return with_overrides(config, threshold=args.threshold, max_proposals=args.max_proposals,
+                          after_first=args.threshold_after_first)
+
+
+def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
+    from bot.propose import format_proposals, load_scan_inputs, scan
+
+    config = _with_flags(config, args)
     _check_output("--json", args.json)
     state_path = _state_path(args, config)
     if args.json is not None and str(args.json) != "-" and Path(args.json).resolve() == Path(state_path).resolve():
@@ -302,11 +308,8 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
     import json
 
     from bot.evaluate import evaluate, write_report
-    from bot.propose import with_overrides
 
-    config = with_overrides(
-        config, threshold=args.threshold, max_proposals=args.max_proposals, after_first=args.threshold_after_first
-    )
+    config = _with_flags(config, args)
     report_dir = args.report or Path("report")
     for name in ("report.md", "replay.png"):  # both, before the minutes of replay that fill them
         _check_output("--report", report_dir / name)
@@ -335,12 +338,9 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
 def _cmd_run(args: argparse.Namespace, config: Config) -> int:
     from datetime import UTC, datetime
 
-    from bot.propose import with_overrides
     from bot.publish import append_step_summary, run_job, step_summary, summary
 
-    config = with_overrides(
-        config, threshold=args.threshold, max_proposals=args.max_proposals, after_first=args.threshold_after_first
-    )
+    config = _with_flags(config, args)
     _check_output("--json", args.json)
     today = datetime.now(UTC).date().isoformat()
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,

@@ -76,6 +76,14 @@ def test_scan_overrides_cap_and_threshold(workdir: Path, capsys: pytest.CaptureF
                  "--json", "-") == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["proposals"] == [] and doc["stats"]["scored"] == 14
+    # the bar after the first: nothing reaches 1, so the day keeps its best paper only, the rest held back
+    assert _scan(workdir, "--feed", DAY_18, "--threshold-after-first", "1", "--state", str(workdir / "c.json"),
+                 "--json", "-") == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert len(doc["proposals"]) == 1 and len(doc["held_back"]) == 13
+    assert _scan(workdir, "--feed", DAY_18, "--threshold-after-first", "1.5") == 2
+    assert capsys.readouterr().err == (
+        "paperbot: error: --threshold-after-first 1.5: must be a probability between 0 and 1\n")
 
 
 def test_a_failed_feed_exits_1_but_keeps_the_others(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
