@@ -99,7 +99,7 @@ def torch_int8_encoder(model, max_seq_length: int | None = None) -> Encode:
     import torch
 
     quantised = copy.deepcopy(model)
-    # sentence-transformers 5 runs its Transformer module's `model` (`auto_model` is a read-only view of it)
+    # sentence-transformers 6.3 runs its Transformer module's `model`; assigning `auto_model` does not replace it
     module = quantised[0]
     name = "model" if "model" in module._modules else "auto_model"
     with warnings.catch_warnings():
