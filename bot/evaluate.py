@@ -28,7 +28,7 @@ from bot.errors import PaperbotError, UsageError
 from bot.files import atomic_write_bytes, atomic_write_text
 from bot.model import group_of
 from bot.papers import Paper, Proposal, SectionScore, normalize_title
-from bot.propose import day_rank, scan, select_proposals, why_not_proposed
+from bot.propose import bar_after_first, day_rank, scan, select_proposals, why_not_proposed
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -230,7 +230,7 @@ class OperatingPoint:
     @property
     def after_first_bar(self) -> float:
         """The score a day's second and later proposals need."""
-        return self.threshold if self.after_first is None else max(self.threshold, self.after_first)
+        return bar_after_first(self.threshold, self.after_first)
 
     @property
     def top1(self) -> float | None:
@@ -747,7 +747,7 @@ def _after_first_section(ev: Evaluation) -> list[str]:
     """The bar for a day's second and later proposals, swept at the configured threshold and cap."""
     if not ev.after_first_sweep:
         return []
-    configured = None if ev.after_first is None else max(ev.after_first, ev.relevance)
+    configured = None if ev.after_first is None else bar_after_first(ev.relevance, ev.after_first)
     note = (
         f"With a cap of {ev.cap} a day never has a second proposal, so this bar changes nothing here."
         if ev.cap <= 1 else

@@ -72,7 +72,7 @@ def select_proposals(
     also at or above `after_first`, so a quiet day's cap is not filled with weak papers."""
     keep = [s for s in scored if _passes(s, relevance, section)]
     keep.sort(key=_rank_key)
-    more = _bar_after_first(relevance, after_first)
+    more = bar_after_first(relevance, after_first)
     keep = keep[:1] + [s for s in keep[1:] if s.relevance >= more]
     return [
         Proposal(
@@ -87,7 +87,8 @@ def select_proposals(
     ]
 
 
-def _bar_after_first(relevance: float, after_first: float | None) -> float:
+def bar_after_first(relevance: float, after_first: float | None) -> float:
+    """The score a day's second and later proposals need: the bar, never below the threshold."""
     return relevance if after_first is None else max(relevance, after_first)
 
 
@@ -102,7 +103,7 @@ def why_not_proposed(
     if paper.sections[0].score < section:
         return f"section score below {section:g}"
     place = 1 + sum(_passes(s, relevance, section) and _rank_key(s) < _rank_key(paper) for s in day)
-    more = _bar_after_first(relevance, after_first)
+    more = bar_after_first(relevance, after_first)
     if place > 1 and paper.relevance < more:
         return f"score below {more:g}, the bar after its day's first proposal (#{place} of its day)"
     return f"over the cap: #{place} of its day, cap {max_proposals}" if place > max_proposals else ""
