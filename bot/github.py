@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from bot.config import Config, github_settings
 from bot.errors import PaperbotError, UsageError
-from bot.papers import Proposal
+from bot.papers import HeldBack, Proposal
 from bot.render import BodyParts, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class Change:
     date: str  # YYYY-MM-DD
     edit: Edit
     mode: str = "single"  # "single" | "per-paper"
+    held_back: list[HeldBack] = field(default_factory=list)  # named in the body of the run's first PR
 
 
 @dataclass
@@ -101,6 +102,11 @@ def _groups(change: Change) -> list[list[Proposal]]:
     if change.mode == "per-paper":
         return [[p] for p in change.proposals]
     return [list(change.proposals)]
+
+
+def _held_back(change: Change, index: int) -> list[HeldBack]:
+    """Held-back papers go into the first group's PR only: once is enough for a maintainer to see them."""
+    return change.held_back if index == 0 else []
 
 
 def _title(proposals: Sequence[Proposal], count: int, date: str, mode: str) -> str:
@@ -150,12 +156,12 @@ class DryRunForge:
 
     def publish(self, change: Change) -> list[Published]:
         out: list[Published] = []
-        for group in _groups(change):
+        for index, group in enumerate(_groups(change)):
             new_text = change.edit(self.readme_text, group)
             ids = [p.paper.arxiv_id for p in group]
             suffix = f"-{ids[0]}" if change.mode == "per-paper" else ""
             title = _title(group, len(group), change.date, change.mode)
-            body = pr_body(group, readme_path=self.readme_path)
+            body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, index), date=change.date)
             diff = unified_diff(self.readme_text, new_text, self.readme_path)
             self.out.write(f"=== README change ({self.readme_path}) ===\n{diff}\n")
             self.out.write(f"=== PR title ===\n{title}\n\n=== PR body ===\n{body}\n")
@@ -638,9 +644,11 @@ class GitHubForge:
         with self._after_writes():
             self._check_budget()
             out: list[Published] = []
-            for group in _groups(change):
+            for index, group in enumerate(_groups(change)):
                 target = self._updatable_pull() if change.mode == "single" else None
-                pub = self._update(target, group, change) if target is not None else self._open(group, change)
+                held = _held_back(change, index)
+                pub = (self._update(target, group, change, held) if target is not None
+                       else self._open(group, change, held))
                 if pub is not None:
                     out.append(pub)
             return out
@@ -651,7 +659,7 @@ class GitHubForge:
                 return pr
         return None
 
-    def _open(self, group: list[Proposal], change: Change) -> Published | None:
+    def _open(self, group: list[Proposal], change: Change, held: Sequence[HeldBack] = ()) -> Published | None:
         """A new branch with the README commit and a PR from it; None when the papers are on the base already."""
         ids = [p.paper.arxiv_id for p in group]
         name = f"{self.gh.branch_prefix}{change.date}"
@@ -664,7 +672,7 @@ class GitHubForge:
         self._created_branches = []
         branch = self._claim_branch(name, base_sha)
         title = _title(group, len(group), change.date, change.mode)
-        body = pr_body(group, readme_path=self.gh.readme_path)
+        body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date)
         self._maybe_opened = False
         try:
             if not self._commit_readme(branch, group, change.edit):
@@ -733,7 +741,8 @@ class GitHubForge:
             # The PR exists and its marker finds it again; a missing label is not worth failing the run.
             log.warning("could not label PR #%d: %s", number, exc)
 
-    def _update(self, target: BotPull, group: list[Proposal], change: Change) -> Published | None:
+    def _update(self, target: BotPull, group: list[Proposal], change: Change,
+                held: Sequence[HeldBack] = ()) -> Published | None:
         """Add the group to an open bot PR: README commit on its branch, then its title and body.
 
         Read first: a PR merged or closed since the run listed the PRs must not get the commit (a maintainer's
@@ -746,7 +755,7 @@ class GitHubForge:
             now = "merged" if merged else "closed"
             log.info("PR #%d was %s during this run: opening a new pull request instead", target.number, now)
             self._remember(replace(target, state=now))
-            return self._open(group, change)
+            return self._open(group, change, held)
         earlier = parse_body(old_body) or BodyParts(ids=list(target.ids), rows=[], details=[])
         new = [p for p in group if p.paper.arxiv_id not in earlier.ids]
         fresh = {p.paper.arxiv_id for p in new}
@@ -754,12 +763,12 @@ class GitHubForge:
         if unrecorded:
             log.info("PR #%d: %s on its branch but not in its marker (a run failed before editing the body); "
                      "recording them", target.number, ", ".join(unrecorded))
-            earlier = BodyParts(ids=earlier.ids + unrecorded, rows=earlier.rows, details=earlier.details)
+            earlier = replace(earlier, ids=earlier.ids + unrecorded)
         if new and self._commit_readme(target.branch, new, change.edit):
             self._note(f"PR #{target.number} was already updated ({url})")
         ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
-        body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier)
+        body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier, held_back=held, date=change.date)
         with self._calls(f"update PR #{target.number}"):
             pr.edit(title=title, body=body)
         self._note(f"PR #{target.number} was already updated ({url})")

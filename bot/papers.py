@@ -173,8 +173,8 @@ class Proposal:
 class HeldBack:
     """A paper above the thresholds that the daily cap or the bar after a run's first proposal kept out.
 
-    Scan marks it seen like every paper it scores, so it is never proposed later: the run's summary is where
-    a maintainer can still pick it up (`paperbot add`)."""
+    Scan marks it seen like every paper it scores, so it is never proposed later: the PR body and the run's
+    summary are where a maintainer can still pick it up (`paperbot add`)."""
 
     paper: Paper
     score: float

@@ -199,11 +199,12 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
         raise PaperbotError(f"every feed failed; first: {first.source}: {first.reason}")
     report = RunReport(scan=result, excluded=len(exclude), rejected=len(state.rejected) - before,
                        retrained=retrained)
-    for h in result.held_back:  # marked seen with the rest: the log and the job summary are where they remain
+    for h in result.held_back:  # marked seen with the rest: the log, the PR body and the job summary name them
         log.info("held back: %s (arXiv:%s, score %.2f; %s)", h.paper.title, h.paper.arxiv_id, h.score, h.why)
     if result.proposals:
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
-                        edit=lambda text, group: apply_proposals(text, group, config.github.readme_path))
+                        edit=lambda text, group: apply_proposals(text, group, config.github.readme_path),
+                        held_back=list(result.held_back))
         report.published = forge.publish(change)
         by_id = {p.paper.arxiv_id: p for p in result.proposals}
         for pub in report.published:

@@ -6,8 +6,8 @@ back to know which papers are already in a bot PR:
 
     <!-- paperbot:proposed ["2503.01234", "2503.05678"] -->
 
-(a JSON array of versionless arXiv ids, on one line). When an open PR grows, its earlier rows and
-<details> blocks are kept from the old body and the new papers' are appended.
+(a JSON array of versionless arXiv ids, on one line). When an open PR grows, its earlier rows, <details>
+blocks and held-back lines are kept from the old body and the new ones appended.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import difflib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.papers import HeldBack, Neighbour, Proposal, SectionScore
 
@@ -28,6 +28,18 @@ _TABLE_HEAD = (
 _ROW_RE = re.compile(r"^\| \[.*\]\(https://arxiv\.org/abs/[^)]+\).*\|$")
 _DETAILS_RE = re.compile(r"^<details>\n.*?\n</details>$", re.S | re.M)
 _ABSTRACT_LIMIT = 1500
+_HELD_HEAD = (
+    "**Held back** (above the thresholds but over the day's limits, and no later run offers them again): add "
+    "one by hand on this branch, or with `paperbot add ARXIV_ID --section \"PATH\"`."
+)
+_HELD_PER_DAY = 5  # a busy day at a low threshold holds back dozens; the job summary lists every one
+_HELD_ID_RE = re.compile(r"\(https://arxiv\.org/abs/([^)\s]+)\)")
+_LEFT_OUT_HEAD = "_Left out to stay within GitHub's limit on a PR body: "
+_LEFT_OUT = {"rows": "{n} of the table's rows", "details": "{n} papers' details"}
+_LEFT_OUT_RE = {
+    "rows": re.compile(r"^_Left out to stay within GitHub's limit.*?\b(\d+) of the table's rows", re.M),
+    "details": re.compile(r"^_Left out to stay within GitHub's limit.*?\b(\d+) papers' details", re.M),
+}
 
 
 def pr_title(count: int, date: str, *, paper_title: str | None = None) -> str:
@@ -134,26 +146,85 @@ class BodyParts:
     ids: list[str]
     rows: list[str]
     details: list[str]
+    held: list[str] = field(default_factory=list)  # the held-back lines, one per paper
+    dropped: dict[str, int] = field(default_factory=dict)  # rows / details left out for GitHub's body limit
 
 
 def parse_body(body: str | None) -> BodyParts | None:
-    """Split an earlier bot body back into rows and <details> blocks; None when it is not a bot body."""
+    """Split an earlier bot body back into rows, <details> blocks and held-back lines; None when it is not a
+    bot body."""
     ids = parse_marker(body)
     if ids is None or body is None:
         return None
-    rows = [line for line in body.splitlines() if _ROW_RE.match(line)]
-    details = _DETAILS_RE.findall(body.replace("\r\n", "\n"))
-    return BodyParts(ids=ids, rows=rows, details=details)
+    lines = body.replace("\r\n", "\n").split("\n")
+    rows = [line for line in lines if _ROW_RE.match(line)]
+    details = _DETAILS_RE.findall("\n".join(lines))
+    held: list[str] = []
+    if _HELD_HEAD in lines:
+        for line in lines[lines.index(_HELD_HEAD) + 1:]:
+            if not line.startswith("- "):
+                break
+            held.append(line)
+    dropped = {kind: int(m.group(1)) for kind, pattern in _LEFT_OUT_RE.items() if (m := pattern.search(body))}
+    return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped)
 
 
-def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlier: BodyParts | None = None) -> str:
-    """Table first (decide in seconds), evidence folded below, the machine-readable marker last."""
+def held_back_lines(held_back: Sequence[HeldBack], date: str) -> list[str]:
+    """A day's held-back papers as body lines, the best few: enough to catch a strong second paper."""
+    lines = [f"- {date}: [{_cell(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`, {_pct(h.score)}, "
+             f"{_cell(_path(h.section.path))}; {_cell(h.why)}" for h in held_back[:_HELD_PER_DAY]]
+    if len(held_back) > _HELD_PER_DAY:
+        lines.append(f"- {date}: {len(held_back) - _HELD_PER_DAY} more, in that run's job summary")
+    return lines
+
+
+def _held_id(line: str) -> str | None:
+    m = _HELD_ID_RE.search(line)
+    return m.group(1) if m else None
+
+
+def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlier: BodyParts | None = None,
+            held_back: Sequence[HeldBack] = (), date: str = "") -> str:
+    """Table first (decide in seconds), evidence folded below, the machine-readable marker last.
+
+    held_back: the run's papers above the thresholds that the cap kept out (from `date`). A maintainer
+    reads the PR, not the job summary, and no later run offers them again, so the PR names them too."""
     earlier = earlier or BodyParts(ids=[], rows=[], details=[])
     new = [p for p in proposals if p.paper.arxiv_id not in earlier.ids]
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
+    known = {_held_id(line) for line in earlier.held}
+    held = [line for line in [*earlier.held, *held_back_lines(
+        [h for h in held_back if h.paper.arxiv_id not in known], date)] if _held_id(line) not in ids]
+    rows = [*earlier.rows, *(table_row(p) for p in new)]
+    details = [*earlier.details, *(details_block(p) for p in new)]
+    dropped = {"rows": earlier.dropped.get("rows", 0), "details": earlier.dropped.get("details", 0)}
+    body = _assemble(ids, rows, held, details, readme_path, dropped)
+    # A PR left open for weeks grows a paper a day. Over GitHub's limit the body, and so the whole update, is
+    # refused: drop the oldest held-back lines, then the oldest papers' details, then their rows.
+    while _too_long(body) and (held or details or rows):
+        if held:
+            held.pop(0)
+        else:
+            kind = "details" if details else "rows"
+            (details or rows).pop(0)
+            dropped[kind] += 1
+        body = _assemble(ids, rows, held, details, readme_path, dropped)
+    return body
+
+
+BODY_LIMIT = 65_536  # GitHub refuses a longer PR body ("body is too long (maximum is 65536 characters)")
+
+
+def _too_long(body: str) -> bool:
+    """Counted in UTF-8 bytes: GitHub does not document whether it counts characters or bytes, and the
+    body holds non-ASCII titles and marks."""
+    return len(body.encode("utf-8")) > BODY_LIMIT
+
+
+def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[str], readme_path: str,
+              dropped: dict[str, int]) -> str:
     count = len(ids)
     noun = "paper" if count == 1 else "papers"
-    rows = [*earlier.rows, *(table_row(p) for p in new)]
     legend = (
         "Confidence is the calibrated probability that the paper belongs on the list, among a day's arXiv "
         "papers (few of which do, so 10% is already a strong candidate); the number after a section is the "
@@ -161,6 +232,7 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     )
     if any("⚠️ unsure" in row for row in rows):
         legend += " ⚠️ unsure: the best and runner-up sections are close."
+    left_out = [_LEFT_OUT[kind].format(n=dropped[kind]) for kind in ("rows", "details") if dropped[kind]]
     lines = [
         f"paperbot proposes {count} new {noun} for `{readme_path}`, each inserted in its section in the "
         "list's own style. Edit or drop entries in this branch before merging; closing this PR tells "
@@ -171,7 +243,10 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
         "",
         legend,
         "",
-        *("\n\n".join([*earlier.details, *(details_block(p) for p in new)]).split("\n")),
+        *([f"{_LEFT_OUT_HEAD}{' and '.join(left_out)}, the earliest first; the diff holds every paper._", ""]
+          if left_out else []),
+        *([_HELD_HEAD, *held, ""] if held else []),
+        *("\n\n".join(details).split("\n")),
         "",
         marker(ids),
         "",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from bot.config import Config, GithubConfig, PrConfig
 from bot.github import Change, GitHubForge
-from bot.papers import Neighbour, Paper, Proposal, SectionScore
+from bot.papers import HeldBack, Neighbour, Paper, Proposal, SectionScore
 from tests.conftest import FIXTURES, REPO
 from tests.servers.github import GitHubStandIn
 
@@ -36,6 +37,7 @@ def feed_papers() -> dict[str, Paper]:
     return {p.arxiv_id: p for p in result.papers}
 
 
+@cache
 def section_id(path: tuple[str, ...]) -> str:
     from bot.listfile import parse_list
 
@@ -76,8 +78,15 @@ def standin() -> GitHubStandIn:
     return GitHubStandIn({"README.md": readme()}, token=TOKEN)
 
 
-def change(*proposals: Proposal, date: str = DATE, mode: str = "single") -> Change:
+def change(*proposals: Proposal, date: str = DATE, mode: str = "single", held_back: Sequence[HeldBack] = ()) -> Change:
     """What a run hands the forge: these proposals, written into the README by the product's own edit."""
     from bot.publish import apply_proposals
 
-    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals)
+    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals, held_back=list(held_back))
+
+
+def held(arxiv_id: str, where: str, *, score: float = 0.31,
+         why: str = "over the cap: #2 of its day, cap 1") -> HeldBack:
+    """A paper the cap kept out of a run, as scan reports it."""
+    p = proposal(arxiv_id, where, score=score)
+    return HeldBack(paper=p.paper, score=score, section=p.section, why=why)

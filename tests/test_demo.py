@@ -111,6 +111,11 @@ def test_demo_prints_the_pr_body_table_and_marker() -> None:
     assert lines[head + 2 + len(ids)] == ""
     marker = ", ".join(f'"{i}"' for i in sorted(ids))
     assert f"<!-- paperbot:proposed [{marker}] -->" in lines
+    # the day's second paper, below the bar after the first, is named for the maintainer but not proposed
+    held = lines[lines.index(next(line for line in lines if line.startswith("**Held back**"))) + 1]
+    assert held.startswith(f"- {DEMO_DATE}: [MAIN: Mutual Alignment Is Necessary for instruction tuning]"
+                           "(https://arxiv.org/abs/2504.12913) `2504.12913`, 7%, 4. Methods > 4.3. Instruction Tuning")
+    assert "2504.12913" not in marker
 
 
 def test_demo_ends_with_the_summary_and_next_steps() -> None:
@@ -132,7 +137,7 @@ def test_demo_is_the_same_every_time_and_remembers_nothing(monkeypatch: pytest.M
     report = run_demo(again)
     assert again.getvalue() == first
     assert [p.paper.arxiv_id for p in report.scan.proposals] == demo_report_ids()
-    # the day's second paper is below the bar after the first: held back, named in the log and job summary
+    # the day's second paper is below the bar after the first: held back, named in the log, PR and summary
     assert [(h.paper.arxiv_id, h.why) for h in report.scan.held_back] == [
         ("2504.12913", "score below 0.5, the bar after its day's first proposal (#2 of its day)")]
     # The whole real day was read: 285 items, replacements dropped, 5 papers already on the list skipped.

@@ -11,9 +11,9 @@ from bot.errors import PaperbotError, UsageError
 from bot.github import DryRunForge, GitHubForge
 from bot.listfile import parse_list
 from bot.publish import apply_proposals, reconcile
-from bot.render import parse_marker
+from bot.render import BODY_LIMIT, parse_body, parse_marker, pr_body
 from bot.state import State
-from tests.github_support import TOKEN, change, config, forge, proposal, readme, standin
+from tests.github_support import TOKEN, change, config, forge, held, proposal, readme, standin
 
 BOT_EMAIL = "paperbot@users.noreply.github.com"
 
@@ -208,6 +208,42 @@ def test_per_paper_mode_opens_one_pr_per_paper(hub):
     ]
     assert hub.pulls[1].title == "Add paper: Process Reward Models That Think (2025-05-27)"
     assert hub.file_text("README.md", "paperbot/2025-05-27-2504.16511") == apply_proposals(readme(), [b])
+
+
+def test_held_back_papers_reach_the_pr_a_maintainer_reads(hub):
+    forge(hub).publish(change(proposal("2504.16828", "math"), held_back=[held("2504.15777", "math")]))
+    assert [line.split("`")[1] for line in parse_body(hub.pulls[1].body).held] == ["2504.15777"]
+    # the next run updates the PR: yesterday's held-back line stays beside today's
+    forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28",
+                              held_back=[held("2504.15305", "math")]))
+    assert [line.split("`")[1] for line in parse_body(hub.pulls[1].body).held] == ["2504.15777", "2504.15305"]
+    assert parse_marker(hub.pulls[1].body) == ["2504.16511", "2504.16828"]
+    # one PR per paper: the day's held-back papers are named in the first one only
+    cfg = config(mode="per-paper")
+    hub.close_pull(1)
+    forge(hub, cfg).publish(change(proposal("2504.15329", "math"), proposal("2504.15392", "math"),
+                                   date="2025-05-29", mode="per-paper", held_back=[held("2504.15397", "math")]))
+    assert parse_body(hub.pulls[2].body).held[0].startswith("- 2025-05-29: ")
+    assert parse_body(hub.pulls[3].body).held == []
+
+
+def test_a_pr_at_githubs_body_limit_still_takes_a_new_paper(hub):
+    from github.GithubException import GithubException
+
+    from tests.github_support import feed_papers
+
+    forge(hub).publish(change(proposal("2504.16828", "math")))
+    earlier = sorted(set(feed_papers()) - {"2504.15305"})
+    hub.pulls[1].body = pr_body([proposal(i, "math") for i in earlier])  # a month of papers, trimmed to fit
+    with pytest.raises(GithubException) as refused:  # the stand-in refuses what GitHub refuses
+        forge(hub).repo.get_pull(1).edit(body=hub.pulls[1].body + "x" * 70_000)
+    assert refused.value.status == 422 and "body is too long" in str(refused.value.data)
+
+    [pub] = forge(hub).publish(change(proposal("2504.15305", "math"), date="2025-05-28"))
+    body = hub.pulls[1].body
+    assert pub.action == "updated" and len(body.encode("utf-8")) <= BODY_LIMIT
+    assert parse_marker(body) == sorted([*earlier, "2504.15305"])
+    assert "<summary><b>2504.15305</b>" in body and parse_body(body).dropped["details"] > 0
 
 
 def test_state_round_trips_through_the_state_branch(hub):

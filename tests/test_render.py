@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.render import marker, parse_body, parse_marker, pr_body, pr_title, table_row, unified_diff
-from tests.github_support import proposal
+from bot.render import (
+    BODY_LIMIT,
+    details_block,
+    marker,
+    parse_body,
+    parse_marker,
+    pr_body,
+    pr_title,
+    table_row,
+    unified_diff,
+)
+from tests.github_support import feed_papers, held, proposal
 
 
 def test_title_plural_singular_and_per_paper():
@@ -110,3 +120,55 @@ def test_the_legend_explains_unsure_only_when_a_row_is_unsure():
     # a PR that grows keeps the explanation its earlier unsure row needs
     grown = pr_body([sure], earlier=parse_body(pr_body([unsure])))
     assert "⚠️ unsure: the best and runner-up sections are close." in grown
+
+
+def test_held_back_papers_are_named_once_and_kept_when_the_pr_grows():
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    first = pr_body([a], held_back=[held("2504.15777", "math")], date="2025-05-27")
+    lines = first.splitlines()
+    head = lines.index(next(line for line in lines if line.startswith("**Held back**")))
+    assert "`paperbot add ARXIV_ID --section \"PATH\"`" in lines[head]
+    assert lines[head + 1] == (
+        f"- 2025-05-27: [{feed_papers()['2504.15777'].title}](https://arxiv.org/abs/2504.15777) `2504.15777`, 31%, "
+        "6. Application Areas > 6.1 Mathematical Reasoning; over the cap: #2 of its day, cap 1")
+    assert lines[head + 2] == "" and lines[head + 3] == "<details>"
+    assert parse_marker(first) == ["2504.16828"]  # not proposed: closing the PR rejects only the proposals
+    parts = parse_body(first)
+    assert parts is not None and parts.held == [lines[head + 1]]
+    # the next day: the earlier line stays, the same paper again is not repeated, a new one is appended
+    grown = pr_body([b], earlier=parts, held_back=[held("2504.15777", "math"), held("2504.16511", "pretrain"),
+                                                   held("2504.15305", "math")], date="2025-05-28")
+    held_lines = parse_body(grown).held
+    assert held_lines[0] == lines[head + 1]
+    # 2504.16511 is in this PR now, so it is not listed as held back
+    assert [line.split("`")[1] for line in held_lines] == ["2504.15777", "2504.15305"]
+    assert held_lines[1].startswith("- 2025-05-28: ")
+    assert "**Held back**" not in pr_body([a])
+
+
+def test_a_busy_day_lists_its_best_held_back_papers_and_counts_the_rest():
+    ids = ["2504.15305", "2504.15329", "2504.15392", "2504.15397", "2504.15544", "2504.15612", "2504.15694"]
+    many = [held(i, "math", score=0.3 - k / 100) for k, i in enumerate(ids)]
+    parts = parse_body(pr_body([proposal("2504.16828", "math")], held_back=many, date="2025-05-27"))
+    assert parts is not None and len(parts.held) == 6
+    assert [line.split("`")[1] for line in parts.held[:5]] == ids[:5]
+    assert parts.held[-1] == "- 2025-05-27: 2 more, in that run's job summary"
+
+
+def test_a_pr_open_for_weeks_stays_within_githubs_body_limit():
+    """A paper a day for a month outgrows 65,536 characters, and GitHub would refuse every update."""
+    ids = sorted(feed_papers())
+    body, sizes = None, []
+    for day, arxiv_id in enumerate(ids, 1):
+        body = pr_body([proposal(arxiv_id, "math")], earlier=parse_body(body),
+                       held_back=[held(ids[day % len(ids)], "math")], date=f"2025-05-{day:02d}")
+        sizes.append(len(body.encode("utf-8")))
+        parts = parse_body(body)
+        assert parts is not None and parts.ids == sorted(ids[:day])  # the marker always holds every paper
+        assert f"<summary><b>{arxiv_id}</b>" in body  # today's paper is shown in full
+        left_out = len(ids[:day]) - len(parts.details)
+        assert parts.dropped.get("details", 0) == left_out
+        assert (f"{left_out} papers' details, the earliest first" in body) == (left_out > 0)
+    assert max(sizes) <= BODY_LIMIT < sum(len(details_block(proposal(i, "math"))) for i in ids)
+    assert parts.details[0].startswith(f"<details>\n<summary><b>{ids[left_out]}</b>")  # the oldest went first
+    assert len(parts.rows) == len(ids) and parts.held == []  # rows kept; held-back lines went before details

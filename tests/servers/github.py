@@ -547,6 +547,8 @@ class GitHubStandIn:
                                         f"A pull request already exists for {self.owner}:{head}.")
         if self.refs[head] == self.refs[base]:
             return 422, {}, _validation("PullRequest", None, "custom", f"No commits between {base} and {head}")
+        if _too_long(d.get("body")):
+            return 422, {}, _BODY_TOO_LONG
         number = next(self._numbers)
         pr = Pull(number, d["title"], d.get("body") or "", head, base, draft=bool(d.get("draft")),
                   created_at=self._now(), fork_sha=self._fork_point(head, base))
@@ -569,6 +571,8 @@ class GitHubStandIn:
         pr = self.pulls.get(int(n))
         if pr is None:
             return 404, {}, _not_found()
+        if _too_long(d.get("body")):
+            return 422, {}, _BODY_TOO_LONG
         pr.title = d.get("title", pr.title)
         pr.body = d.get("body", pr.body)
         if d.get("state") in ("open", "closed"):
@@ -614,6 +618,21 @@ class GitHubStandIn:
 
 
 _DOCS = "https://docs.github.com/rest"
+
+
+def _too_long(body: str | None) -> bool:
+    """GitHub refuses a PR or issue body over 65,536 characters (whether it counts characters or bytes is not
+    documented, so the stand-in takes the stricter: UTF-8 bytes)."""
+    return body is not None and len(body.encode("utf-8")) > 65536
+
+
+# GitHub's answer to a longer body, as reported from real 422s (e.g. renovatebot/renovate#2032).
+_BODY_TOO_LONG = {
+    "message": "Validation Failed",
+    "errors": [{"resource": "Issue", "code": "custom", "field": "body",
+                "message": "body is too long (maximum is 65536 characters)"}],
+    "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+}
 
 
 def _not_found() -> dict:
