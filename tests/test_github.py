@@ -246,6 +246,24 @@ def test_a_pr_at_githubs_body_limit_still_takes_a_new_paper(hub):
     assert "<summary><b>2504.15305</b>" in body and parse_body(body).dropped["details"] > 0
 
 
+def test_a_state_file_over_a_megabyte_still_loads_and_merges(hub):
+    """A year of feeds is some 100,000 seen papers, several MB: the contents API stops returning the file's
+    content at 1 MB, so the state is read through the blob API."""
+    big = State()
+    big.mark_seen([f"24{m:02d}.{n:05d}" for m in range(1, 13) for n in range(3500)], "2025-01-02")
+    big.mark_rejected("2504.16511", date="2025-05-27", pr="https://x/pull/1")
+    forge(hub).save_state(big)
+    assert len(hub.file_text("state.json", "paperbot-state").encode()) > 1024 * 1024
+    assert forge(hub).load_state().to_json() == big.to_json()
+    # a second writer's entries are merged into the big file, not lost
+    mine = State()
+    mine.mark_seen(["2505.00001"], "2025-05-28")
+    forge(hub).save_state(mine)
+    loaded = forge(hub).load_state()
+    assert loaded.is_known("2505.00001") and loaded.is_known("2412.03499") and "2504.16511" in loaded.rejected
+    assert any(m == "GET" and "/git/blobs/" in p for m, p in hub.requests)
+
+
 def test_state_round_trips_through_the_state_branch(hub):
     f = forge(hub)
     assert f.load_state().to_json() == State().to_json()  # no branch yet: empty

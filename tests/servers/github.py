@@ -50,6 +50,15 @@ def _replay_body(name: str, status: int) -> dict:
     raise LookupError(f"{name}: no {status} exchange")
 
 
+CONTENTS_LIMIT = 1024 * 1024  # the contents API returns a file's content up to 1 MB
+
+
+def _base64_lines(data: bytes) -> str:
+    """Base64 in 60-character lines, as GitHub sends file and blob content."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return "\n".join(encoded[i:i + 60] for i in range(0, len(encoded), 60)) + "\n"
+
+
 def blob_sha(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
@@ -266,14 +275,23 @@ class GitHubStandIn:
         doc.pop("source", None)
         return doc
 
+    def _get_blob(self, q: dict, d: Any, sha: str) -> tuple[int, dict, Any]:
+        """GET /git/blobs/{sha}: any blob up to 100 MB, always base64 (GitHub's REST docs, "Get a blob")."""
+        data = self.blobs.get(sha)
+        if data is None:
+            return 404, {}, _not_found()
+        return 200, {}, {"sha": sha, "node_id": f"B_{sha[:16]}", "size": len(data),
+                         "url": self._api(f"/git/blobs/{sha}"), "content": _base64_lines(data), "encoding": "base64"}
+
     def content_json(self, path: str, ref: str, sha: str) -> dict:
         data = self.blobs[sha]
         doc = self._rewrite(copy.deepcopy(_example("GET_repos_owner_repo_contents_path.json", "200",
                                                    "response-if-content-is-a-file")))
-        encoded = base64.b64encode(data).decode("ascii")
+        # GitHub's contents API leaves out a file over 1 MB: empty content, encoding "none" (the blob API has it)
+        large = len(data) > CONTENTS_LIMIT
         doc.update(
-            type="file", encoding="base64", size=len(data), name=path.rsplit("/", 1)[-1], path=path, sha=sha,
-            content="\n".join(encoded[i:i + 60] for i in range(0, len(encoded), 60)) + "\n",
+            type="file", encoding="none" if large else "base64", size=len(data), name=path.rsplit("/", 1)[-1],
+            path=path, sha=sha, content="" if large else _base64_lines(data),
             url=self._api(f"/contents/{path}?ref={ref}"),
             git_url=self._api(f"/git/blobs/{sha}"),
             html_url=f"{self.web_url}/blob/{ref}/{path}",
@@ -404,6 +422,7 @@ class GitHubStandIn:
             ("GET", r"", lambda q, d: (200, {}, self.repo_json())),
             ("GET", r"/contents/(.+)", self._get_contents),
             ("PUT", r"/contents/(.+)", self._put_contents),
+            ("GET", r"/git/blobs/([0-9a-f]{40})", self._get_blob),
             ("GET", r"/git/refs?/heads/(.+)", self._get_ref),
             ("PATCH", r"/git/refs?/heads/(.+)", self._patch_ref),
             ("DELETE", r"/git/refs?/heads/(.+)", self._delete_ref),
