@@ -78,21 +78,27 @@ def _cmd_sections(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _cmd_add(args: argparse.Namespace, config: Config) -> int:
-    from bot.arxiv_api import normalize_id, resolve
-    from bot.files import atomic_write_text
-    from bot.listfile import read_list
+def _arxiv_id_arg(raw: str) -> str:
+    """Exactly an id (arXiv:, version allowed) or a link to the paper (arxiv.org, alphaXiv, Hugging Face): a
+    typo such as x2401.12345 must not quietly become 2401.12345."""
+    from bot.arxiv_api import normalize_id
     from bot.papers import arxiv_id_from_url
 
-    # Exactly an id (arXiv:, version allowed) or a link to the paper (arxiv.org, alphaXiv, Hugging Face):
-    # a typo such as x2401.12345 must not quietly add 2401.12345.
-    raw = args.arxiv_id.strip()
-    arxiv_id = arxiv_id_from_url(raw) or normalize_id(raw)
+    arxiv_id = arxiv_id_from_url(raw.strip()) or normalize_id(raw.strip())
     if arxiv_id is None:
         raise UsageError(
-            f"{args.arxiv_id!r} is not an arXiv id (expected e.g. 2503.14023, arXiv:2503.14023v2 or "
+            f"{raw!r} is not an arXiv id (expected e.g. 2503.14023, arXiv:2503.14023v2 or "
             "https://arxiv.org/abs/2503.14023)"
         )
+    return arxiv_id
+
+
+def _cmd_add(args: argparse.Namespace, config: Config) -> int:
+    from bot.arxiv_api import resolve
+    from bot.files import atomic_write_text
+    from bot.listfile import read_list
+
+    arxiv_id = _arxiv_id_arg(args.arxiv_id)
     readme = args.readme or config.list.readme
     plist = read_list(readme)
     section = plist.find_section(args.section)
@@ -304,6 +310,40 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
     return _feed_failures(result.failures)
 
 
+def _cmd_explain(args: argparse.Namespace, config: Config) -> int:
+    import json
+
+    from bot.arxiv_api import resolve
+    from bot.propose import explain, format_explanations, load_scan_inputs
+
+    config = _with_flags(config, args)
+    ids = [_arxiv_id_arg(raw) for raw in args.arxiv_ids]
+    plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models,
+                                           state_path=args.state or config.state.path)
+    # The user's file, then the list's own metadata (a paper on the list), then the cache and the API.
+    sources = [m for m in (args.metadata, config.list.metadata) if m is not None and Path(m).exists()]
+    papers: dict = {}
+    errors: dict[str, str] = {}
+    for n, source in enumerate([*sources, None]):
+        wanted = [i for i in dict.fromkeys(ids) if i not in papers]
+        if not wanted:
+            break
+        resolution = resolve(wanted, config, metadata=source, offline=args.offline or n < len(sources))
+        papers.update(resolution.papers)
+        errors.update(resolution.errors)
+    missing = [i for i in dict.fromkeys(ids) if i not in papers]
+    if missing:
+        reasons = "; ".join(f"{i}: {errors.get(i, 'not found')}" for i in missing)
+        raise PaperbotError(f"no metadata for {reasons}; pass --metadata FILE with a line for each (id, title, "
+                            "abstract)")
+    explanations = explain(config, [papers[i] for i in dict.fromkeys(ids)], plist=plist, model=model, state=state)
+    if args.json:
+        print(json.dumps({"papers": [x.to_json() for x in explanations]}, indent=2, ensure_ascii=False))
+    else:
+        print(format_explanations(explanations, config))
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
     import json
 
@@ -492,6 +532,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _scan_options(p)
     p.add_argument("--json", type=Path, metavar="OUT", help="write proposals as JSON to OUT ('-' for stdout)")
+
+    p = command(
+        "explain", _cmd_explain, "score given papers and say what scan would do with them",
+        "Score arXiv papers by id as scan does (relevance, sections, nearest entries) and say whether scan "
+        "would propose them today and why not; for a paper a maintainer added by hand that the bot never "
+        "proposed, or one to place. Records nothing.",
+    )
+    p.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", help="e.g. 2503.14023, arXiv:2503.14023v2 or a link")
+    p.add_argument("--readme", type=Path, help="the list's README (default: config list.readme)")
+    p.add_argument("--models", type=Path, help="trained models directory (default: config training.models_dir)")
+    p.add_argument("--state", type=Path, help="state file, read only (default: config state.path)")
+    p.add_argument("--metadata", type=Path, help="JSONL with id, title, abstract, categories (wins over the API)")
+    p.add_argument("--offline", action="store_true", help="metadata from --metadata and the API cache only")
+    p.add_argument("--threshold", type=float, metavar="P", help="override thresholds.relevance")
+    p.add_argument(
+        "--threshold-after-first", type=float, metavar="P", help="override thresholds.relevance_after_first"
+    )
+    p.add_argument("--max-proposals", type=int, metavar="N", help="override max_proposals_per_run")
+    p.add_argument("--json", action="store_true", help='print JSON: {"papers": [...]}')
 
     p = command(
         "evaluate", _cmd_evaluate, "replay past feeds to measure recall and volume",

@@ -270,3 +270,99 @@ def format_proposals(result: ScanResult) -> str:
         f"{s.get('known', 0)} seen before; {s.get('above_threshold', 0)} above the threshold)"
     )
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One paper as `scan` would judge it today, for a maintainer asking "why not this one?" or "where?"."""
+
+    scored: Scored
+    verdict: str
+    on_list: tuple[str, ...] | None = None  # the section holding it, when it is on the list
+    record: dict | None = None  # what state knows of it: {"status": "seen" | "proposed" | "rejected", "date", ...}
+
+    def to_json(self) -> dict:
+        s = self.scored
+        return {
+            "arxiv_id": s.paper.arxiv_id,
+            "title": s.paper.title,
+            "score": round(float(s.relevance), 4),
+            "section": s.sections[0].to_json() if s.sections else None,
+            "alternatives": [a.to_json() for a in s.sections[1 : 1 + MAX_ALTERNATIVES]],
+            "nearest": [{"title": n.title, "arxiv_id": n.arxiv_id, "similarity": round(n.similarity, 4)}
+                        for n in s.nearest],
+            "unsure": bool(s.unsure),
+            "on_list": list(self.on_list) if self.on_list is not None else None,
+            "state": self.record,
+            "verdict": self.verdict,
+        }
+
+
+def explain(config: Config, papers: Sequence[Paper], *, plist: PaperList, model: ListModel, state: State,
+            encoder: Encoder | None = None) -> list[Explanation]:
+    """Score `papers` as scan does and say what scan would do with each, without recording anything."""
+    from bot.embed import EmbeddingCache, config_encoder
+
+    if not papers:
+        return []
+    encoder = config_encoder(config) if encoder is None else encoder
+    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    scored = model.score(list(papers), encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=0.0)
+    return [_explanation(s, config, plist, state) for s in scored]
+
+
+def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> Explanation:
+    from bot.papers import normalize_title, versionless_id
+
+    t = config.thresholds
+    key = versionless_id(s.paper.arxiv_id)
+    if plist.contains(s.paper):
+        title = normalize_title(s.paper.title)
+        entry = next(e for e in plist.entries if e.arxiv_id == key or normalize_title(e.title) == title)
+        path = tuple(plist.section_by_id(entry.section_id).path)
+        return Explanation(s, f"on the list in {' > '.join(path)}; scan skips it (its score is in-sample: the "
+                           "models learned from it)", on_list=path)
+    for status, book in (("rejected", state.rejected), ("proposed", state.proposed)):
+        if key in book:
+            record = {"status": status, **book[key]}
+            pr = f" ({book[key]['pr']})" if book[key].get("pr") else ""
+            then = "never proposed again" if status == "rejected" else "not proposed twice"
+            what = "a maintainer closed its pull request" if status == "rejected" else "proposed"
+            return Explanation(s, f"{what} on {book[key].get('date', '?')}{pr}: {then}", record=record)
+    if key in state.seen:
+        return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again",
+                           record={"status": "seen", "date": state.seen[key]})
+    if s.relevance < t.relevance:
+        verdict = f"not proposed: score below the threshold {t.relevance:g} (thresholds.relevance)"
+    elif s.sections[0].score < t.section:
+        verdict = f"not proposed: section score below {t.section:g} (thresholds.section)"
+    elif config.max_proposals_per_run < 1:
+        verdict = "not proposed: max_proposals_per_run is 0"
+    elif config.max_proposals_per_run > 1 and s.relevance >= bar_after_first(t.relevance, t.relevance_after_first):
+        verdict = "would be proposed, also as its day's second or later paper (within the daily cap)"
+    else:
+        more = bar_after_first(t.relevance, t.relevance_after_first)
+        verdict = "would be proposed as its day's best paper above the thresholds" + (
+            f"; after a day's first proposal it would need {more:g}" if config.max_proposals_per_run > 1 else "")
+    return Explanation(s, verdict)
+
+
+def format_explanations(explanations: Sequence[Explanation], config: Config) -> str:
+    """What `explain` prints for a person: the numbers scan decides by, then the verdict."""
+    t = config.thresholds
+    lines: list[str] = []
+    for x in explanations:
+        s = x.scored
+        lines.append(f"{s.paper.arxiv_id}  {s.paper.title}")
+        lines.append(f"  score      {s.relevance:.3f} (threshold {t.relevance:g}; a day's second proposal "
+                     f"{bar_after_first(t.relevance, t.relevance_after_first):g})")
+        best = s.sections[0]
+        lines.append(f"  section    {' > '.join(best.path)} ({best.score:.2f}){'  [unsure]' if s.unsure else ''}")
+        for n, alt in enumerate(s.sections[1 : 1 + MAX_ALTERNATIVES]):
+            lines.append(f"  {'runner-up' if n == 0 else '':<9}  {' > '.join(alt.path)} ({alt.score:.2f})")
+        for n, near in enumerate(s.nearest):
+            where = f", in {' > '.join(near.section_path)}" if near.section_path else ""
+            lines.append(f"  {'nearest' if n == 0 else '':<9}  {near.title} ({near.similarity:.2f}{where})")
+        lines.append(f"  verdict    {x.verdict}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")

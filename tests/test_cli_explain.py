@@ -1,0 +1,104 @@
+"""`paperbot explain`: what scan would do with given papers, and why, without recording anything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.feeds import read_feeds
+from bot.state import State
+from tests.replay_support import FEEDS, list_checkout
+
+DAY_23 = str(FEEDS / "2025-04-23.xml")
+KEYS = ["arxiv_id", "title", "score", "section", "alternatives", "nearest", "unsure", "on_list", "state", "verdict"]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Saved models over the tiny encoder, and the day's feed papers as a metadata file (no arXiv API)."""
+    work = list_checkout(tmp_path, monkeypatch)
+    with (work / "day.jsonl").open("w", encoding="utf-8") as out:
+        for p in read_feeds([DAY_23]).papers:
+            out.write(json.dumps({"id": p.arxiv_id, "title": p.title, "abstract": p.abstract,
+                                  "categories": list(p.categories), "authors": list(p.authors)}) + "\n")
+    return work
+
+
+def _explain(workdir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["explain", "--config", str(workdir / "config.yaml"), "--metadata", str(workdir / "day.jsonl"),
+                 "--offline", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _papers(out: str) -> dict[str, dict]:
+    return {p["arxiv_id"]: p for p in json.loads(out)["papers"]}
+
+
+def test_explain_agrees_with_scan_and_records_nothing(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", "--config", str(workdir / "config.yaml"), "--feed", DAY_23, "--json",
+                 str(workdir / "scan.json"), "--state", str(workdir / "other-state.json")]) == 0  # not explain's
+    capsys.readouterr()
+    scan = json.loads((workdir / "scan.json").read_text(encoding="utf-8"))
+    first = scan["proposals"][0]
+    code, out, _ = _explain(workdir, capsys, first["arxiv_id"], "--json")
+    assert code == 0
+    [doc] = _papers(out).values()
+    assert list(doc) == KEYS
+    # the same numbers scan proposed it with
+    assert (doc["score"], doc["section"], doc["alternatives"], doc["nearest"]) == (
+        first["score"], first["section"], first["alternatives"], first["nearest"])
+    assert doc["verdict"] == "would be proposed, also as its day's second or later paper (within the daily cap)"
+    assert doc["on_list"] is None and doc["state"] is None
+    assert not (workdir / "state").exists()  # explain never writes state
+
+    # with the config's state, where scan saw it: that is why a later scan would not propose it again
+    assert main(["scan", "--config", str(workdir / "config.yaml"), "--feed", DAY_23]) == 0
+    capsys.readouterr()
+    code, out, _ = _explain(workdir, capsys, first["arxiv_id"], "--json")
+    doc = _papers(out)[first["arxiv_id"]]
+    assert doc["state"]["status"] == "seen" and doc["verdict"].startswith("seen on ")
+
+
+def test_explain_says_which_rule_keeps_a_paper_out(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _explain(workdir, capsys, "2504.15777", "--threshold", "0.99", "--threshold-after-first", "0.99",
+                            "--json")
+    assert code == 0
+    doc = _papers(out)["2504.15777"]
+    assert doc["verdict"] == "not proposed: score below the threshold 0.99 (thresholds.relevance)"
+    code, out, _ = _explain(workdir, capsys, "2504.15777", "--threshold", "0", "--threshold-after-first", "0.99",
+                            "--json")
+    assert _papers(out)["2504.15777"]["verdict"] == (
+        "would be proposed as its day's best paper above the thresholds; after a day's first proposal it would "
+        "need 0.99")
+    state = State.load(workdir / "state" / "state.json")
+    state.mark_rejected("2504.15777", date="2025-04-25", pr="https://github.com/o/l/pull/7")
+    state.save()
+    code, out, _ = _explain(workdir, capsys, "https://arxiv.org/abs/2504.15777v2")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("2504.15777  ") and lines[1].startswith("  score      ")
+    assert lines[2].startswith("  section    ") and any(line.startswith("  nearest    ") for line in lines)
+    assert lines[-1] == ("  verdict    a maintainer closed its pull request on 2025-04-25 "
+                         "(https://github.com/o/l/pull/7): never proposed again")
+
+
+def test_a_paper_on_the_list_is_placed_where_it_is(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 2504.15573 is in the day's feed and on the list (its metadata comes from the list's own file too)
+    code, out, _ = _explain(workdir, capsys, "2504.15573", "2212.10560", "--json")
+    assert code == 0
+    docs = _papers(out)
+    assert docs["2212.10560"]["title"].startswith("Self-Instruct")
+    for doc in docs.values():
+        assert doc["on_list"] and doc["verdict"].startswith("on the list in " + " > ".join(doc["on_list"]))
+
+
+def test_explain_errors_are_one_line(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _explain(workdir, capsys, "x2504.16408")
+    assert code == 2 and err.strip().count("\n") == 0 and "'x2504.16408' is not an arXiv id" in err
+    code, _, err = _explain(workdir, capsys, "2504.15777", "1901.00001")
+    assert code == 1 and err.strip().count("\n") == 0
+    assert "no metadata for 1901.00001: offline" in err and "--metadata FILE" in err
