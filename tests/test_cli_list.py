@@ -155,3 +155,19 @@ def test_input_files_that_are_not_there_are_usage_errors(tmp_path: Path, capsys:
     assert main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(SEED),
                  "--metadata", str(tmp_path / "meta.jsonl"), "--output", str(tmp_path / "out.md")]) == 2
     assert capsys.readouterr().err == f"paperbot: error: {tmp_path / 'meta.jsonl'}: metadata file not found\n"
+
+
+def test_add_that_does_not_read_back_leaves_the_readme_alone(
+    readme: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Should the writer ever get a list's shape wrong (the entry does not parse back where it was put), add
+    says so in one line and writes nothing, rather than a broken README and a traceback."""
+    from bot.listfile import PaperList
+
+    before = readme.read_bytes()
+    monkeypatch.setattr(PaperList, "with_entry", lambda self, paper, section: self)  # the entry is lost
+    code = main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+                 "--metadata", str(METADATA)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "did not read back" in err and "unchanged" in err
+    assert readme.read_bytes() == before

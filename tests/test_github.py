@@ -264,6 +264,17 @@ def test_a_state_file_over_a_megabyte_still_loads_and_merges(hub):
     assert any(m == "GET" and "/git/blobs/" in p for m, p in hub.requests)
 
 
+def test_an_entry_that_does_not_read_back_opens_no_branch_and_no_pr(hub, monkeypatch):
+    from bot.listfile import PaperList
+
+    monkeypatch.setattr(PaperList, "with_entry", lambda self, paper, section: self)  # the writer loses it
+    refs = dict(hub.refs)
+    with pytest.raises(PaperbotError, match=r"could not write 2504\.16828 into 6\. Application Areas > 6\.1 "
+                                            r"Mathematical Reasoning of README\.md .*did not read back"):
+        forge(hub).publish(change(proposal("2504.16828", "math")))
+    assert hub.refs == refs and hub.pulls == {}
+
+
 def test_state_round_trips_through_the_state_branch(hub):
     f = forge(hub)
     assert f.load_state().to_json() == State().to_json()  # no branch yet: empty
