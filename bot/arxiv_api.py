@@ -11,8 +11,10 @@ import email.utils
 import json
 import logging
 import time
+import xml.sax
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +22,9 @@ import feedparser
 import requests
 
 from bot.errors import PaperbotError, UsageError
-from bot.feeds import split_authors, user_agent
+from bot.feeds import get_within, split_authors, user_agent
 from bot.files import atomic_write_text
-from bot.papers import ARXIV_ID_RE, Paper, parse_arxiv_id, versionless_id
+from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, versionless_id
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -47,12 +49,23 @@ def normalize_id(text: str) -> str | None:
     m = ARXIV_ID_RE.fullmatch(text)
     if not m:
         return None
-    arxiv_id = m.group("id")
-    if "/" not in arxiv_id:  # YYMM.NNNN until December 2014, YYMM.NNNNN since: a digit too many or few is a typo
+    arxiv_id = canonical_id(m.group("id"))
+    if "/" not in arxiv_id:  # YYMM.NNNN from April 2007 to December 2014, YYMM.NNNNN since: else a typo
         month, number = int(arxiv_id[2:4]), arxiv_id.split(".")[1]
-        if not 1 <= month <= 12 or len(number) != (4 if int(arxiv_id[:4]) <= 1412 else 5):
+        next_year = (datetime.now(UTC).year + 1) % 100
+        if not 1 <= month <= 12 or not 704 <= int(arxiv_id[:4]) < (next_year + 1) * 100:
+            return None
+        if len(number) != (4 if int(arxiv_id[:4]) <= 1412 else 5):
             return None
     return arxiv_id
+
+
+def _broken_xml(parsed: Any) -> str | None:
+    """Why feedparser found the answer malformed (truncated, not well-formed), or None when it is sound."""
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(exc, xml.sax.SAXException):
+        return _one_line(str(exc)) or type(exc).__name__
+    return None
 
 
 class ArxivClient:
@@ -126,12 +139,30 @@ class ArxivClient:
 
     def _fetch_batch(self, batch: list[str]) -> tuple[dict[str, Paper], dict[str, str]]:
         params = {"id_list": ",".join(batch), "max_results": str(len(batch))}
-        response = self._get(params)
-        parsed = feedparser.parse(response.content, sanitize_html=False, resolve_relative_uris=False)
+        for attempt in range(self.max_retries + 1):
+            response, body = self._get(params)
+            parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+            broken = _broken_xml(parsed)
+            if broken is None or response.status_code == 400:
+                break
+            # A 200 cut off mid-answer parses leniently into papers with empty fields, which the cache would keep
+            # for good: ask again, and never use such an answer.
+            if attempt >= self.max_retries:
+                raise ArxivApiError(f"{self.base_url}: the answer is broken XML ({broken}); gave up after "
+                                    f"{attempt + 1} attempt(s)")
+            delay = self.backoff * (2**attempt)
+            log.info("arXiv API answer is broken XML (%s); retry %d/%d in %.1fs", broken, attempt + 1,
+                     self.max_retries, delay)
+            self.sleep(delay)
         if response.status_code == 400:
             # arXiv answers a malformed id with 400 and an Atom entry titled "Error" saying why.
             reason = _api_error_text(parsed) or "HTTP 400 Bad Request"
             log.warning("arXiv API rejected id_list %s: %s", params["id_list"][:80], reason)
+            named = [i for i in batch if reason.endswith(f" {i}")]  # "incorrect id format for abc"
+            if len(batch) > 1 and len(named) == 1:
+                # One bad id must not cost the batch's other papers, run after run: ask for them without it.
+                papers, errors = self._fetch_batch([i for i in batch if i != named[0]])
+                return papers, {**errors, named[0]: f"arXiv API: {reason}"}
             return {}, {arxiv_id: f"arXiv API: {reason}" for arxiv_id in batch}
         if not (parsed.get("version") or "").startswith("atom"):
             raise ArxivApiError(f"{self.base_url}: the answer is not an Atom feed (HTTP {response.status_code})")
@@ -151,15 +182,16 @@ class ArxivClient:
                 errors.setdefault(arxiv_id, "arXiv API: no such paper (zero results)")
         return papers, errors
 
-    def _get(self, params: dict[str, str]) -> requests.Response:
+    def _get(self, params: dict[str, str]) -> tuple[requests.Response, bytes]:
         attempt = 0
         while True:
             self._throttle()
             self.requests_made += 1
             retry_after: float | None = None
             try:
-                response = self.session.get(
-                    self.base_url, params=params, timeout=self.timeout, headers={"User-Agent": self.user_agent}
+                response, body = get_within(
+                    self.session, self.base_url, params=params, timeout=self.timeout,
+                    headers={"User-Agent": self.user_agent},
                 )
             except requests.Timeout:
                 problem = f"timed out after {self.timeout:g}s"
@@ -167,7 +199,7 @@ class ArxivClient:
                 problem = f"connection failed ({type(exc).__name__})"
             else:
                 if response.status_code <= 400:  # 400 carries the reason for a malformed id
-                    return response
+                    return response, body
                 if response.status_code not in _RETRY_STATUS:
                     raise ArxivApiError(f"{self.base_url}: HTTP {response.status_code} {response.reason or ''}".strip())
                 problem = f"HTTP {response.status_code}"

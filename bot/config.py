@@ -57,7 +57,9 @@ class FeedsConfig(_Section):
         min_length=1,
         description="Announce types kept; replacements are new versions of papers already announced.",
     )
-    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(30.0, description="HTTP timeout per feed.")
+    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(
+        30.0, description="Time a feed may take to arrive in full (a slow server is cut off)."
+    )
 
 
 class ArxivApiConfig(_Section):
@@ -73,7 +75,9 @@ class ArxivApiConfig(_Section):
     max_retries: Annotated[int, Field(strict=True, ge=0, le=10)] = Field(
         4, description="Retries on 429/5xx/timeouts."
     )
-    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(30.0, description="HTTP timeout per request.")
+    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(
+        30.0, description="Time an API answer may take to arrive in full (then retried)."
+    )
     cache: Path = Field(
         Path("data/arxiv/api-cache.jsonl"),
         description="On-disk cache of resolved metadata (a list repository commits it: paperbot-train.yml).",

@@ -8,10 +8,11 @@ An empty feed is a normal day (weekends, holidays), not a failure.
 from __future__ import annotations
 
 import email.utils
+import functools
 import logging
 import re
 import time
-from collections.abc import Collection, Container, Sequence
+from collections.abc import Collection, Container, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from urllib.parse import unquote, urlparse
 
 import feedparser
 import requests
+import urllib3
 
 from bot import __version__
 from bot.papers import Paper, parse_arxiv_id
@@ -164,6 +166,33 @@ def _parse_source(source: str, *, timeout: float, session: requests.Session, con
     return parsed
 
 
+def get_within(
+    session: requests.Session, url: str, *, timeout: float, **kwargs: Any
+) -> tuple[requests.Response, bytes]:
+    """GET where `timeout` bounds the whole answer: requests' own timeout bounds each wait for a byte, so a
+    server that trickles its body would hold a run for as long as it likes. Raises requests.Timeout."""
+    start = time.monotonic()
+    response = session.get(url, timeout=timeout, stream=True, **kwargs)
+    # read1 returns what has arrived instead of waiting for a full chunk, so the clock is checked between the
+    # server's pieces (urllib3 2.x); iter_content is the fallback.
+    read1 = getattr(response.raw, "read1", None)
+    pieces: Iterator[bytes] = (
+        iter(functools.partial(read1, 64 * 1024, decode_content=True), b"") if read1 is not None
+        else response.iter_content(8 * 1024)
+    )
+    chunks: list[bytes] = []
+    try:
+        for chunk in pieces:
+            chunks.append(chunk)
+            if time.monotonic() - start > timeout:
+                raise requests.Timeout(f"the answer took longer than {timeout:g}s")
+    except urllib3.exceptions.HTTPError as exc:  # raw reads raise urllib3's errors, not requests'
+        raise requests.ConnectionError(exc) from None
+    finally:
+        response.close()
+    return response, b"".join(chunks)
+
+
 def _read_bytes(source: str, *, timeout: float, session: requests.Session, contact: str | None) -> bytes:
     try:
         url = urlparse(source)
@@ -172,14 +201,14 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
     scheme = url.scheme.lower()
     if scheme in ("http", "https"):
         try:
-            response = session.get(source, timeout=timeout, headers={"User-Agent": user_agent(contact)})
+            response, body = get_within(session, source, timeout=timeout, headers={"User-Agent": user_agent(contact)})
         except requests.Timeout:
             raise _SourceError(f"timed out after {timeout:g}s") from None
         except requests.RequestException as exc:
             raise _SourceError(f"connection failed: {_short(_root_cause(exc))}") from None
         if response.status_code >= 400:
             raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip())
-        return response.content
+        return body
     if scheme == "file":
         path = Path(unquote(url.path))
     elif scheme and len(scheme) > 1:  # one letter: a Windows drive
@@ -224,8 +253,27 @@ def paper_from_entry(entry: Any) -> Paper | None:
 
 
 def split_authors(creator: str) -> tuple[str, ...]:
-    """dc:creator is one comma-separated string ("A. One, B. Two,  Single"); spacing is irregular."""
-    return tuple(name for name in (_one_line(part) for part in creator.split(",")) if name)
+    """dc:creator is one comma-separated string ("A. One, B. Two,  Single"); spacing is irregular, and some
+    authors add an affiliation in parentheses with commas of its own ("T. Yan (University of Birmingham, UK)"):
+    only commas outside parentheses separate authors, and the affiliation is dropped, as a list writes names."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for i, char in enumerate(creator):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(creator[start:i])
+            start = i + 1
+    parts.append(creator[start:])
+    if depth:  # an unclosed parenthesis: the plain split loses less
+        parts = creator.split(",")
+    names = (_one_line(_AFFILIATION_RE.sub("", part)) or _one_line(part) for part in parts)
+    return tuple(name for name in names if name)
+
+
+_AFFILIATION_RE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _published_date(entry: Any) -> str | None:

@@ -22,13 +22,19 @@ _ARXIV_URL_RE = re.compile(
 )
 
 
+def canonical_id(arxiv_id: str) -> str:
+    """An old-style id without its subject class: math.GT/0309136 is math/0309136 to arXiv (the class is not
+    part of the identifier), as feeds and the API write it."""
+    return re.sub(r"^([a-z][a-z\-]*)\.[A-Z]{2}/", r"\1/", arxiv_id)
+
+
 def parse_arxiv_id(text: str) -> tuple[str, int | None] | None:
     """Split 'arXiv:2401.16380v2', 'oai:arXiv.org:2401.16380v2' or a bare id into (id, version)."""
     m = ARXIV_ID_RE.search(text.strip())
     if not m:
         return None
     version = int(m.group("version")) if m.group("version") else None
-    return m.group("id"), version
+    return canonical_id(m.group("id")), version
 
 
 def versionless_id(text: str) -> str:
@@ -44,7 +50,7 @@ def arxiv_id_from_url(url: str) -> str | None:
     The id must end where the digits end: a typo such as abs/2503.174601 names no paper, not 2503.17460.
     """
     m = _ARXIV_URL_RE.search(url)
-    return m.group("id") if m else None
+    return canonical_id(m.group("id")) if m else None
 
 
 def arxiv_month(arxiv_id: str | None) -> int | None:

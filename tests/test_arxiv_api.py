@@ -100,6 +100,14 @@ def test_malformed_id_http_400_is_reported_missing_without_retry(server: ArxivSe
     assert len(server.requests) == 1 and clock.sleeps == []
 
 
+def test_one_bad_id_does_not_cost_its_batch(server: ArxivServer, clock: FakeClock) -> None:
+    url = server.api(Reply.api_fixture(MALFORMED), Reply.api_fixture(TWO_IDS))
+    client = client_for(url, clock)
+    assert list(client.fetch(["1707.08567", "abc"])) == ["1707.08567"]
+    assert client.errors == {"abc": "arXiv API: incorrect id format for abc"}
+    assert [r.query["id_list"] for r in server.requests] == [["1707.08567,abc"], ["1707.08567"]]
+
+
 def test_zero_results_is_missing(server: ArxivServer, clock: FakeClock) -> None:
     url = server.api(Reply.api_fixture(ZERO))
     client = client_for(url, clock)
@@ -160,6 +168,16 @@ def test_a_hanging_server_times_out_and_is_retried(server: ArxivServer, clock: F
     assert len(server.requests) == 2 and clock.sleeps == [3.0]
 
 
+def test_an_answer_that_trickles_is_cut_off_and_retried(server: ArxivServer, clock: FakeClock) -> None:
+    whole = Reply.api_fixture(TWO_IDS)
+    url = server.api(Reply(body=whole.body, content_type=whole.content_type, drip=0.2), whole)
+    client = client_for(url, clock, timeout=0.5, backoff=3.0)
+    started = time.monotonic()
+    assert list(client.fetch(["1707.08567"])) == ["1707.08567"]
+    assert time.monotonic() - started < 2.0
+    assert len(server.requests) == 2 and clock.sleeps == [3.0]
+
+
 def test_connection_errors_are_retried_then_reported(clock: FakeClock) -> None:
     import socket
 
@@ -207,6 +225,30 @@ def test_min_interval_counts_time_already_spent(server: ArxivServer, clock: Fake
 
 
 # ---------------------------------------------------------------------- metadata file, cache, resolve
+
+
+def _cut(name: str, marker: bytes) -> Reply:
+    """A recorded answer cut off where `marker` starts: what a dropped connection delivers with a 200."""
+    whole = Reply.api_fixture(name)
+    return Reply(status=200, body=whole.body[: whole.body.index(marker)], content_type=whole.content_type)
+
+
+def test_an_answer_cut_off_mid_xml_is_asked_again(server: ArxivServer, clock: FakeClock, tmp_path: Path) -> None:
+    """feedparser reads a truncated 200 leniently (empty abstract, no authors): the client must not take it."""
+    url = server.api(_cut(TWO_IDS, b"<summary>"), Reply.api_fixture(TWO_IDS))
+    papers = client_for(url, clock, backoff=2.0).fetch(["1707.08567"])
+    assert papers["1707.08567"].abstract.startswith("The 10th Asia-Europe workshop")
+    assert len(server.requests) == 2 and 2.0 in clock.sleeps
+
+
+def test_a_broken_answer_is_never_cached(server: ArxivServer, clock: FakeClock, tmp_path: Path) -> None:
+    url = server.api(*[_cut(TWO_IDS, b"<summary>")] * 3)
+    config = _config(tmp_path, url)
+    result = resolve(["1707.08567"], config, client=client_for(url, clock, max_retries=2))
+    assert result.papers == {} and result.missing == ["1707.08567"]
+    assert "the answer is broken XML" in result.errors["1707.08567"]
+    assert "gave up after 3 attempt(s)" in result.errors["1707.08567"]
+    assert not config.arxiv_api.cache.exists()
 
 
 def test_load_metadata_jsonl_reads_the_real_file() -> None:
@@ -354,8 +396,18 @@ def test_the_default_api_url_cannot_be_reached_from_tests(clock: FakeClock) -> N
     ("text", "expected"),
     [("2503.14023", "2503.14023"), ("arXiv:2503.14023v2", "2503.14023"), ("1412.6980", "1412.6980"),
      ("hep-th/9901001v1", "hep-th/9901001"), ("2401.1234", None), ("1412.69801", None), ("2513.14023", None),
-     ("2500.14023", None)],
+     ("2500.14023", None), ("0612.1234", None), ("9912.12345", None), ("math.GT/0309136v2", "math/0309136"),
+     ("arXiv:math/0309136", "math/0309136")],
 )
 def test_normalize_id_takes_only_ids_arxiv_can_have(text: str, expected: str | None) -> None:
     """Four digits after the dot until 2014, five since, months 01-12: anything else is a typo."""
     assert normalize_id(text) == expected
+
+
+def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
+    """arXiv's identifier of math.GT/0309136 is math/0309136, as feeds and the API write it: a link with the
+    class must find the paper, and dedupe against the list must match it."""
+    from bot.papers import Paper, arxiv_id_from_url, versionless_id
+
+    assert arxiv_id_from_url("https://arxiv.org/abs/math.GT/0309136v2") == "math/0309136"
+    assert versionless_id("math.GT/0309136") == Paper("math/0309136", "T").arxiv_id == "math/0309136"

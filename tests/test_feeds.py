@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import gzip
 import re
+import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -175,6 +177,25 @@ def test_a_feed_that_hangs_times_out(server: ArxivServer) -> None:
     assert result.stats.kept == 3
 
 
+def test_a_feed_that_trickles_is_cut_off_at_the_timeout(server: ArxivServer) -> None:
+    """Every piece comes within the timeout, the whole feed does not: the timeout bounds the whole answer."""
+    body = (RSS / "arxiv_cs_lg.xml").read_bytes()
+    slow = server.route("/rss/drip", Reply(body=body, drip=0.25))
+    started = time.monotonic()
+    result = read_feeds([slow], timeout=0.6)
+    assert [(f.source, f.reason) for f in result.failures] == [(slow, "timed out after 0.6s")]
+    assert time.monotonic() - started < 2.0
+    fine = server.route("/rss/drip-ok", Reply(body=body, drip=0.01))
+    assert read_feeds([fine], timeout=2.0).stats.kept == 3
+
+
+def test_a_gzipped_feed_is_read_in_pieces(server: ArxivServer) -> None:
+    body = (RSS / "arxiv_cs_lg.xml").read_bytes()
+    url = server.route("/rss/gz", Reply(body=gzip.compress(body), headers={"Content-Encoding": "gzip"}, drip=0.01))
+    result = read_feeds([url])
+    assert result.failures == [] and result.stats.kept == 3
+
+
 def test_local_paths_and_file_urls(tmp_path: Path) -> None:
     path = RSS / "arxiv_cs_ai.xml"
     result = read_feeds([path.as_uri(), str(tmp_path / "missing.xml")])
@@ -212,6 +233,14 @@ def test_split_authors() -> None:
     )
     assert split_authors(" , A  B ,, ") == ("A B",)
     assert split_authors("") == ()
+    assert split_authors("A (unclosed, B") == ("A (unclosed", "B")
+
+
+def test_affiliations_in_parentheses_do_not_make_authors() -> None:
+    """A real paper of the full feed lists its 8 authors each with an affiliation full of commas."""
+    [paper] = [p for p in read_feeds([str(BIG)]).papers if p.arxiv_id == "2411.17817"]
+    assert len(paper.authors) == 8
+    assert paper.authors[:2] == ("Tianliang Yan", "Yubao Liu") and paper.authors[-1] == "Denis Martynov"
 
 
 def test_the_default_feed_cannot_be_reached_from_tests() -> None:

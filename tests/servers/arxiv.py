@@ -48,6 +48,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = RSS_TYPE
     delay: float = 0.0  # seconds before answering (a hang longer than the client timeout)
+    drip: float = 0.0  # seconds between the body's pieces (a server that trickles: every wait is short)
 
     @classmethod
     def file(cls, path: Path, *, status: int = 200, content_type: str = RSS_TYPE) -> Reply:
@@ -191,7 +192,15 @@ def _make_handler(server: ArxivServer) -> type[BaseHTTPRequestHandler]:
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(reply.body)
+                if not reply.drip:
+                    self.wfile.write(reply.body)
+                    return
+                step = max(1, len(reply.body) // 10)
+                for start in range(0, len(reply.body), step):
+                    if start and server._stopping.wait(reply.drip):
+                        return
+                    self.wfile.write(reply.body[start:start + step])
+                    self.wfile.flush()
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout test)
 
