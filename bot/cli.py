@@ -147,6 +147,7 @@ def _cmd_fetch(args: argparse.Namespace, config: Config) -> int:
         seen=state if state is not None else (),
         timeout=config.feeds.timeout_seconds,
         contact=contact_for(config),
+        retries=config.feeds.retries,
     )
     if args.json:
         doc = {

@@ -60,6 +60,10 @@ class FeedsConfig(_Section):
     timeout_seconds: Annotated[float, Field(gt=0, le=600)] = Field(
         30.0, description="Time a feed may take to arrive in full (a slow server is cut off)."
     )
+    retries: Annotated[int, Field(ge=0, le=5)] = Field(
+        2, description="Retries of a feed that failed in a way that may pass (timeout, connection error, HTTP "
+        "429/5xx, XML cut off), 30 s then 60 s later: a day's feed missed is a day's papers missed."
+    )
 
 
 class ArxivApiConfig(_Section):

@@ -85,7 +85,16 @@ class FeedResult:
 
 
 class _SourceError(Exception):
-    """A source could not be read or is not an arXiv RSS feed; the message is the short reason."""
+    """A source could not be read or is not an arXiv RSS feed; the message is the short reason. transient: it
+    may pass if asked again (a timeout, a dropped connection, HTTP 429/5xx, a feed cut off mid-XML)."""
+
+    def __init__(self, reason: str, *, transient: bool = False) -> None:
+        super().__init__(reason)
+        self.transient = transient
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def read_feeds(
@@ -96,8 +105,13 @@ def read_feeds(
     timeout: float = 30.0,
     session: requests.Session | None = None,
     contact: str | None = None,
+    retries: int = 0,
+    backoff: float = 30.0,
 ) -> FeedResult:
-    """Read every source in order; keep items of `announce_types` not seen before (ids compared without version)."""
+    """Read every source in order; keep items of `announce_types` not seen before (ids compared without version).
+
+    A source that fails in a way that may pass is asked again up to `retries` times, `backoff` seconds later
+    (doubling): a day's feed missed is a day's papers missed for good, as the next feed has moved on."""
     unknown = set(announce_types) - set(ANNOUNCE_TYPES)
     if unknown:
         raise ValueError(f"unknown announce types {sorted(unknown)}; allowed: {', '.join(ANNOUNCE_TYPES)}")
@@ -109,7 +123,8 @@ def read_feeds(
     try:
         for source in sources:
             try:
-                parsed = _parse_source(source, timeout=timeout, session=http, contact=contact)
+                parsed = _parse_with_retries(source, timeout=timeout, session=http, contact=contact,
+                                             retries=retries, backoff=backoff)
             except _SourceError as exc:
                 log.debug("feed failed: %s: %s", source, exc)  # the command reports it once, as an error
                 result.failures.append(FeedFailure(source=source, reason=_short(str(exc))))
@@ -142,6 +157,22 @@ def read_feeds(
     return result
 
 
+def _parse_with_retries(source: str, *, timeout: float, session: requests.Session, contact: str | None,
+                        retries: int, backoff: float) -> Any:
+    for attempt in range(retries + 1):
+        try:
+            return _parse_source(source, timeout=timeout, session=session, contact=contact)
+        except _SourceError as exc:
+            if not exc.transient or attempt >= retries:
+                if attempt:
+                    raise _SourceError(f"{exc} (gave up after {attempt + 1} attempts)") from None
+                raise
+            delay = backoff * 2**attempt
+            log.warning("feed %s: %s; retry %d/%d in %.0fs", source, exc, attempt + 1, retries, delay)
+            _sleep(delay)
+    raise AssertionError("unreachable")
+
+
 def _parse_source(source: str, *, timeout: float, session: requests.Session, contact: str | None) -> Any:
     data = _read_bytes(source, timeout=timeout, session=session, contact=contact)
     if not data.strip():
@@ -159,7 +190,7 @@ def _parse_source(source: str, *, timeout: float, session: requests.Session, con
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
         if not isinstance(exc, feedparser.CharacterEncodingOverride):
-            raise _SourceError(f"broken XML (truncated or malformed): {_short(str(exc))}")
+            raise _SourceError(f"broken XML (truncated or malformed): {_short(str(exc))}", transient=True)
     title = parsed.feed.get("title", "")
     if title.startswith(_ERROR_TITLE):
         raise _SourceError(f"arXiv feed error: {_short(parsed.feed.get('subtitle') or title)}")
@@ -203,11 +234,12 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
         try:
             response, body = get_within(session, source, timeout=timeout, headers={"User-Agent": user_agent(contact)})
         except requests.Timeout:
-            raise _SourceError(f"timed out after {timeout:g}s") from None
+            raise _SourceError(f"timed out after {timeout:g}s", transient=True) from None
         except requests.RequestException as exc:
-            raise _SourceError(f"connection failed: {_short(_root_cause(exc))}") from None
+            raise _SourceError(f"connection failed: {_short(_root_cause(exc))}", transient=True) from None
         if response.status_code >= 400:
-            raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip())
+            raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip(),
+                               transient=response.status_code == 429 or response.status_code >= 500)
         return body
     if scheme == "file":
         path = Path(unquote(url.path))

@@ -143,6 +143,7 @@ def scan(
         announce_types=tuple(config.feeds.announce_types),
         timeout=config.feeds.timeout_seconds,
         contact=contact_for(config),  # arXiv asks automated clients to say who runs them
+        retries=config.feeds.retries,
     )
     stats: dict[str, int] = {k: int(v) for k, v in result.stats.to_json().items() if isinstance(v, int | float)}
     on_list = known = excluded = 0

@@ -61,6 +61,18 @@ def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+def _no_feed_retry_sleep(seconds: float) -> None:
+    raise AssertionError(f"a feed retry would sleep {seconds:g} s in a test: patch bot.feeds._sleep to count it")
+
+
+@pytest.fixture(autouse=True)
+def no_feed_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """feeds.retries (default 2) waits 30 s and 60 s: a test that meets a failing feed must say so."""
+    from bot import feeds
+
+    monkeypatch.setattr(feeds, "_sleep", _no_feed_retry_sleep)
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

@@ -88,24 +88,33 @@ def test_text_listing(capsys: pytest.CaptureFixture[str]) -> None:
                          "0 duplicates (0 seen in earlier runs)")
 
 
-def test_failed_source_exit_1_with_one_line_per_source(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_failed_source_exit_1_with_one_line_per_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import feeds
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(feeds, "_sleep", sleeps.append)
     with ArxivServer() as server:
         html = server.route("/rss/cs.CL", Reply.html(200))
         down = server.route("/rss/cs.AI", Reply.html(503))
         good = server.feed("/rss/cs.LG", "arxiv_cs_lg.xml")
         code, out, err = run(capsys, "fetch", "--feed", html, "--feed", down, "--feed", good, "--json",
                              "--state", str(tmp_path / "state.json"))
+        asked = [r.path for r in server.requests]
     assert code == 1
     doc = json.loads(out)
     assert doc["stats"]["kept"] == 3
+    # the 503 may pass: asked again twice (feeds.retries), 30 s then 60 s later; an HTML page will not
+    assert asked.count("/rss/cs.AI") == 3 and asked.count("/rss/cs.CL") == 1 and sleeps == [30.0, 60.0]
     assert doc["failures"] == [
         {"source": html, "reason": "not a feed: got an HTML page"},
-        {"source": down, "reason": "HTTP 503 Service Unavailable"},
+        {"source": down, "reason": "HTTP 503 Service Unavailable (gave up after 3 attempts)"},
     ]
     errors = [line for line in err.splitlines() if "feed failed" in line]  # each once, as an error
     assert errors == [
         f"paperbot: error: feed failed: {html}: not a feed: got an HTML page",
-        f"paperbot: error: feed failed: {down}: HTTP 503 Service Unavailable",
+        f"paperbot: error: feed failed: {down}: HTTP 503 Service Unavailable (gave up after 3 attempts)",
     ]
 
 

@@ -189,6 +189,20 @@ def test_a_feed_that_trickles_is_cut_off_at_the_timeout(server: ArxivServer) -> 
     assert read_feeds([fine], timeout=2.0).stats.kept == 3
 
 
+def test_a_failure_that_may_pass_is_asked_again(server: ArxivServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import feeds
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(feeds, "_sleep", sleeps.append)
+    body = (RSS / "arxiv_cs_lg.xml").read_bytes()
+    flaky = server.route("/rss/flaky", Reply.html(503), Reply(body=body[: len(body) // 2]), Reply(body=body))
+    gone = server.route("/rss/gone", Reply(status=404, body=b"nope", content_type="text/plain"))
+    result = read_feeds([flaky, gone], retries=2, backoff=5.0)
+    assert result.stats.kept == 3 and sleeps == [5.0, 10.0]  # a 503, then XML cut off, then the feed
+    assert [(f.source, f.reason) for f in result.failures] == [(gone, "HTTP 404 Not Found")]  # not asked again
+    assert [r.path for r in server.requests].count("/rss/gone") == 1
+
+
 def test_a_gzipped_feed_is_read_in_pieces(server: ArxivServer) -> None:
     body = (RSS / "arxiv_cs_lg.xml").read_bytes()
     url = server.route("/rss/gz", Reply(body=gzip.compress(body), headers={"Content-Encoding": "gzip"}, drip=0.01))
