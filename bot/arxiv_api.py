@@ -161,8 +161,8 @@ class ArxivClient:
             named = [i for i in batch if reason.endswith(f" {i}")]  # "incorrect id format for abc"
             if len(batch) > 1 and len(named) == 1:
                 # One bad id must not cost the batch's other papers, run after run: ask for them without it.
-                papers, errors = self._fetch_batch([i for i in batch if i != named[0]])
-                return papers, {**errors, named[0]: f"arXiv API: {reason}"}
+                rest, missed = self._fetch_batch([i for i in batch if i != named[0]])
+                return rest, {**missed, named[0]: f"arXiv API: {reason}"}
             return {}, {arxiv_id: f"arXiv API: {reason}" for arxiv_id in batch}
         if not (parsed.get("version") or "").startswith("atom"):
             raise ArxivApiError(f"{self.base_url}: the answer is not an Atom feed (HTTP {response.status_code})")

@@ -20,7 +20,9 @@ from bot.papers import Entry, Paper, Section, arxiv_id_from_url, arxiv_month, no
 
 # ---------------------------------------------------------------- markdown patterns
 
-_HEADING_RE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*#*[ \t]*$")
+# A closing run of "#" needs a space before it (CommonMark): "## C#" is the heading "C#".
+_HEADING_RE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))??(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t\u00a0]+)(?P<body>.*)$")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # [text](url) where text may hold one level of brackets (e.g. [[paper]](url)) and url may hold parentheses.
@@ -29,10 +31,22 @@ _LINK_RE = re.compile(
     r"\(\s*<?(?P<url>(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_BOLD_ONLY_RE = re.compile(r"^(\*\*|__)(?P<text>(?:(?!\1).)+?)\1[ \t\u00a0:：]*$")
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]\ufe0f?"
+# Marks before an entry's title: emoji, a badge image (or a linked badge), a short code span (`2024.05`).
+_LEAD_MARK_RE = re.compile(
+    r"[ \t\u00a0]*(?P<mark>(?:" + _EMOJI + r")+|!\[[^\]]*\]\([^)]*\)|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|`[^`]{1,24}`)"
+    r"[ \t\u00a0]*(?:[|:–—-][ \t\u00a0]*)?"
+)
+# A continuation line with the authors in emphasis and a venue with a year after them.
+_AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
+# A group label: bold text, then only a colon, emoji or a short note (`- **B. Personas** 🔥`, `(new)`).
+# Entries with a bold title have a link, which a label never has (the caller checks).
+_BOLD_ONLY_RE = re.compile(
+    r"^(\*\*|__)(?P<text>(?:(?!\1).)+?)\1(?:[ \t\u00a0:：]|" + _EMOJI + r"|\([^()\[\]]{1,30}\))*$"
+)
 _ITALIC_ONLY_RE = re.compile(r"^(?P<d>[*_])(?P<text>[^*_]+?)(?P=d)[ \t\u00a0:：]*$")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
-_EMOJI_RE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]\ufe0f?")
+_EMOJI_RE = re.compile(_EMOJI)
 _GENERIC_LINK_TEXT = re.compile(
     r"^\W*(paper|pdf|arxiv|link|url|doi|openreview|acl|abs|project|web|website|page|html|blog|"
     r"code|github|repo|huggingface|hf|dataset|data|model|demo|slides|video|poster)\W*$",
@@ -47,6 +61,24 @@ _ACL_RE = re.compile(
 _DOI_RE = re.compile(r"(?:doi\.org/|/doi/(?:abs/|pdf/|full/)?)(?P<id>10\.\d{4,9}/[^\s?#]+)", re.I)
 _SLUG_RE = re.compile(r"[^0-9a-z]+")
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
+
+
+def _setext_level(lines: Sequence[str], n: int) -> int | None:
+    """1 or 2 when line n is the text of a setext heading (`Title` over `===` or `---`), else None.
+
+    Only a one-line paragraph that starts after a blank line or a heading counts: under a blank line `---`
+    is a thematic break, and a line right after a bullet is that bullet's lazy continuation.
+    """
+    if n + 1 >= len(lines) or not (u := _SETEXT_RE.match(_content(lines[n + 1]))):
+        return None
+    text = _content(lines[n]).lstrip("\ufeff") if n == 0 else _content(lines[n])
+    if not text.strip() or len(text) - len(text.lstrip(" ")) > 3 or text.lstrip().startswith(("<", "|", ">")):
+        return None
+    if _BULLET_RE.match(text) or _HEADING_RE.match(text) or _FENCE_RE.match(text) or _SETEXT_RE.match(text):
+        return None
+    if n > 0 and _content(lines[n - 1]).strip() and not _HEADING_RE.match(_content(lines[n - 1])):
+        return None
+    return 1 if u.group(1)[0] == "=" else 2
 
 
 def _split_lines(text: str) -> list[str]:
@@ -155,6 +187,8 @@ class _ParsedEntry:
     venue_span: tuple[int, int] | None
     other_links: tuple[tuple[int, int], ...]  # links that are not the main one (code, project...)
     extra_urls: tuple[str, ...]
+    lead_end: int = 0  # end of the marks before the title (🔥, a badge, a date): that paper's, not a style
+    own_len: int = 0  # the part of the body that is the entry's own line(s), not a description below it
 
 
 def _url_span(body: str, link: _Link) -> tuple[int, int]:
@@ -169,21 +203,52 @@ def _strip_emphasis_span(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _parse_entry_body(body: str, first_line: int | None = None) -> _ParsedEntry | None:
+def _lead_marks(body: str, code: bool = True) -> tuple[int, tuple[str, ...]]:
+    """End of the marks before an entry's title (emoji, badges, a short code span such as a date) and the
+    marks as read (the emoji, the badge's alt text, the code): they belong to that paper, not to its title."""
+    pos, marks = 0, []
+    while (m := _LEAD_MARK_RE.match(body, pos)) and m.end() > pos:
+        mark = m.group("mark")
+        if mark.startswith("`") and not code:
+            break
+        marks.append(mark if _EMOJI_RE.match(mark) else plain_text(re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", mark)))
+        pos = m.end()
+    return pos, tuple(marks)
+
+
+def _own_extent(body: str, own: int, title_end: int, line_ends: Sequence[int]) -> int:
+    """How much of a joined multi-line bullet is its own line (see `_parse_entry_body`)."""
+    for end in line_ends:
+        if end >= title_end:  # the title or its link wraps: the lines it spans are the entry's own
+            own = max(own, end)
+            break
+    later = [end for end in line_ends if end > own]
+    if later and not body[title_end:own].strip(" \t\u00a0.,|") and _AUTHOR_LINE_RE.match(body[own + 1: later[0]]):
+        own = later[0]  # `[Title](url)` alone, `*Authors* Venue 2024.` on the line below
+    return own
+
+
+def _parse_entry_body(
+    body: str, first_line: int | None = None, line_ends: Sequence[int] = ()
+) -> _ParsedEntry | None:
     """Title, link, authors and venue of one bullet's text, or None if it names no linked work.
 
     Authors and venue are only read from the bullet's own line (`first_line` characters): text on
-    continuation lines is a description (e.g. `  _Trains LLMs to ..._`), not an author list.
+    continuation lines is a description (e.g. `  _Trains LLMs to ..._`), not an author list. A title
+    wrapped onto the next line extends the bullet's own line to where the title's link ends; a
+    continuation line that holds `*Authors* Venue Year` after a bare `[Title](url)` line is read too.
+    `line_ends` are the positions in `body` where each joined line ends.
     """
     own = len(body) if first_line is None else first_line
     links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
     if not links:
         return None
     first = links[0]
-    lead = body[: first.start].strip()
+    lead_end, lead_marks = _lead_marks(body[: first.start])
+    lead = body[lead_end: first.start].strip()
     main: _Link
     if not lead.strip("*_ \u00a0") and not _GENERIC_LINK_TEXT.match(plain_text(first.text)):
-        # `[Title](url) ...` or `[**Title**](url) ...`
+        # `[Title](url) ...` or `[**Title**](url) ...` (after marks such as `🔥 ` or `` `2024.05` ``)
         main = first
         ts, te = first.start + 1, first.start + 1 + len(first.text)
         ts, te = _strip_emphasis_span(body, ts, te)
@@ -192,19 +257,24 @@ def _parse_entry_body(body: str, first_line: int | None = None) -> _ParsedEntry 
         # `**Title** | ... | [paper](url)` or `Title. [[pdf]](url)`: the title is the text before the first link
         paperish = [lk for lk in links if not _CODE_LINK_TEXT.match(plain_text(lk.text))]
         main = paperish[0] if paperish else first
-        lead_raw = body[: first.start]
+        lead_raw = body[lead_end: first.start]
         m = re.match(r"^\s*(\*\*|__)(.+?)\1", lead_raw)
         if m:
-            ts, te = m.start(2), m.end(2)
-            title_end = m.end()
+            ts, te = lead_end + m.start(2), lead_end + m.end(2)
+            title_end = lead_end + m.end()
         else:
+            # a plain-text title: a code span before it is part of it (`` `Toolformer`: Language ... ``)
+            lead_end, lead_marks = _lead_marks(body[: first.start], code=False)
+            lead_raw = body[lead_end: first.start]
             seg = lead_raw.split(" | ")[0]
             stripped = seg.rstrip(" \t\u00a0|-–—:,")
-            ts = len(seg) - len(seg.lstrip(" \t\u00a0"))
-            te = len(stripped)
+            ts = lead_end + len(seg) - len(seg.lstrip(" \t\u00a0"))
+            te = lead_end + len(stripped)
             if te <= ts:
                 return None
             title_end = te
+    if first_line is not None and line_ends:
+        own = _own_extent(body, own, max(title_end, main.end), line_ends)
     title = plain_text(body[ts:te])
     if not title:
         return None
@@ -239,9 +309,9 @@ def _parse_entry_body(body: str, first_line: int | None = None) -> _ParsedEntry 
     others = tuple((lk.start, lk.end) for lk in links if lk is not main)
     extra = tuple(lk.url for lk in links if lk is not main)
     return _ParsedEntry(
-        title=title, url=main.url, authors=authors, venue=venue, marks=marks,
+        title=title, url=main.url, authors=authors, venue=venue, marks=lead_marks + marks,
         title_span=(ts, te), url_span=url_span, authors_span=authors_span, venue_span=venue_span,
-        other_links=others, extra_urls=extra,
+        other_links=others, extra_urls=extra, lead_end=lead_end, own_len=own,
     )
 
 
@@ -256,7 +326,7 @@ class _Item:
     prefix: str  # indent + marker + gap
     body: str  # the bullet's text, continuation lines joined with one space
     parsed: _ParsedEntry
-    first_len: int  # length of the part of `body` on the bullet's own line
+    first_len: int  # length of the part of `body` on the bullet's own line(s) (a wrapped title's too)
 
     @property
     def multiline(self) -> bool:
@@ -303,18 +373,20 @@ class PaperList:
         by_id = [s for s in self.sections if s.id == q]
         if by_id:
             return by_id[0]
-        parts = [_norm_component(p) for p in re.split(r"\s+(?:>|/)\s+", q) if p.strip()]
         paths = {s.id: [_norm_component(c) for c in s.path] for s in self.sections}
-        matches = [s for s in self.sections if paths[s.id] == parts]
-        if not matches:
-            matches = [s for s in self.sections if paths[s.id][-len(parts):] == parts]
-        if not matches:
-            # "Agent and Tool Use" for "5.7. Agent and Tool Use": ignore the numbering of components.
-            bare = [_NUMBER_PREFIX_RE.sub("", p) for p in parts]
-            matches = [
-                s for s in self.sections
-                if [_NUMBER_PREFIX_RE.sub("", c) for c in paths[s.id][-len(parts):]] == bare
-            ]
+        # The whole query first: a name may itself hold " / " or " > " ("Vision / Language").
+        readings = [[_norm_component(q)]]
+        for sep in (r"\s+>\s+", r"\s+(?:>|/)\s+"):
+            parts = [_norm_component(p) for p in re.split(sep, q) if p.strip()]
+            if parts not in readings:
+                readings.append(parts)
+        matches: list[Section] = []
+        for fits in (_same_path, _path_suffix, _path_suffix_unnumbered):
+            for parts in readings:
+                if matches := [s for s in self.sections if fits(paths[s.id], parts)]:
+                    break
+            if matches:
+                break
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -323,11 +395,14 @@ class PaperList:
             raise UsageError(
                 f"section {query!r} is ambiguous in {self.source}; give a longer path or an id; candidates: {shown}"
             )
-        # Candidates: sections whose name contains the query's words, then names that look alike.
+        # Candidates: the same name under another number ("6.2 Code Generation" for "6.1 Code Generation"),
+        # sections whose name contains the query's words, then names that look alike.
         words = set(re.findall(r"\w+", q.casefold()))
-        close = [
+        bare = _split_number(readings[-1][-1])[1]
+        close = [" > ".join(s.path) for s in self.sections if _split_number(paths[s.id][-1])[1] == bare]
+        close += [
             " > ".join(s.path) for s in self.sections
-            if words and words <= set(re.findall(r"\w+", s.path[-1].casefold()))
+            if words and words <= set(re.findall(r"\w+", s.path[-1].casefold())) and " > ".join(s.path) not in close
         ]
         last = {s.path[-1]: " > ".join(s.path) for s in self.sections}
         for name in difflib.get_close_matches(q, list(last), n=5, cutoff=0.5):
@@ -411,6 +486,33 @@ class PaperList:
         return parse_list("".join(lines), self.source)
 
 
+def _split_number(component: str) -> tuple[str | None, str]:
+    """("6.3", "agent and tool use") for "6.3. agent and tool use"; (None, name) when it has no number."""
+    m = _NUMBER_PREFIX_RE.match(component)
+    return (m.group(0).strip().rstrip("."), component[m.end():]) if m else (None, component)
+
+
+def _same_path(path: Sequence[str], parts: Sequence[str]) -> bool:
+    return list(path) == list(parts)
+
+
+def _path_suffix(path: Sequence[str], parts: Sequence[str]) -> bool:
+    return list(path[-len(parts):]) == list(parts)
+
+
+def _path_suffix_unnumbered(path: Sequence[str], parts: Sequence[str]) -> bool:
+    """"Agent and Tool Use" for "5.7. Agent and Tool Use": the numbering may be left out, but a number the
+    user gives must be the section's ("6.1 Code Generation" is not "6.2 Code Generation")."""
+    tail = path[-len(parts):]
+    if len(tail) != len(parts):
+        return False
+    for have, want in zip(tail, parts, strict=True):
+        (have_num, have_name), (want_num, want_name) = _split_number(have), _split_number(want)
+        if have_name != want_name or (want_num is not None and want_num != have_num):
+            return False
+    return True
+
+
 def _is_under(section: Section, ancestor: Section) -> bool:
     return len(section.path) > len(ancestor.path) and section.path[: len(ancestor.path)] == ancestor.path and (
         section.id.startswith(ancestor.id + "/")
@@ -455,7 +557,10 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     seen_title = False
     in_fence: str | None = None
     in_comment = False
-    toc_like = False  # the current heading holds only anchor links (a table of contents)
+    # A table of contents: a heading whose bullets are (nearly) all local anchors. Its few other link bullets
+    # are not list entries; one "See also [B](#b)" bullet in a real section must not hide the section's entries.
+    toc_anchors = 0
+    since_heading: list[tuple[Entry, _Item, Section]] = []
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
@@ -467,6 +572,17 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         section = Section(id=sid, path=path, kind=kind, line=line, parent_id=parent.id if parent else None)
         sections.append(section)
         return section
+
+    def close_heading() -> None:
+        nonlocal toc_anchors
+        if toc_anchors >= 2 and len(since_heading) * 3 <= toc_anchors:  # 3 of 4 bullets or more are anchors
+            dropped = {id(e) for e, _, _ in since_heading}
+            for _, _, owner in since_heading:
+                owner.entries[:] = [e for e in owner.entries if id(e) not in dropped]
+            entries[:] = [e for e in entries if id(e) not in dropped]
+            items[:] = [it for it in items if id(it.entry) not in dropped]
+        toc_anchors = 0
+        since_heading.clear()
 
     def current_parent() -> Section | None:
         if groups:
@@ -496,17 +612,21 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             in_comment = True
             i += 1
             continue
-        if m := _HEADING_RE.match(raw):
-            level = len(m.group("hashes"))
-            title = plain_text(m.group("text") or "")
+        m = _HEADING_RE.match(raw)
+        setext = None if m else _setext_level(lines, i)
+        if m or setext:
+            close_heading()
+            level = len(m.group("hashes")) if m else setext or 0
+            title = plain_text((m.group("text") if m else raw) or "")
+            step = 1 if m else 2  # a setext heading's underline is part of it
             groups.clear()
             if level == 1 and not seen_title and not sections:
                 seen_title = True
                 heading_stack.clear()
-                i += 1
+                i += step
                 continue
             if not title:
-                i += 1
+                i += step
                 continue
             while heading_stack and heading_stack[-1][0] >= level:
                 heading_stack.pop()
@@ -514,8 +634,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             path = (*parent.path, title) if parent else (title,)
             section = new_section(path, "heading", i, parent)
             heading_stack.append((level, section))
-            toc_like = False
-            i += 1
+            i += step
             continue
         bm = _BULLET_RE.match(raw)
         if not bm:
@@ -555,11 +674,13 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         links = _links(full)
         if links and all(_is_local(lk) or _is_badge(lk) for lk in links):
             if any(_is_local(lk) for lk in links):
-                toc_like = True
+                toc_anchors += 1
             i = end
             continue
-        parsed = _parse_entry_body(full, len(body))
-        if parsed is None or toc_like:
+        more = [len(_content(lines[j]).strip()) + 1 for j in range(i + 1, end)]  # +1: the joining space
+        line_ends = list(itertools.accumulate([len(body), *more]))
+        parsed = _parse_entry_body(full, len(body), line_ends)
+        if parsed is None:
             i = end
             continue
         # Which open group does this bullet belong to? Deeper bullets nest; a same-indent bullet right
@@ -584,8 +705,10 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         owner.entries.append(entry)
         entries.append(entry)
         prefix = raw[: bm.start("body")]
-        items.append(_Item(entry, prefix, full, parsed, first_len=len(body)))
+        items.append(_Item(entry, prefix, full, parsed, first_len=parsed.own_len))
+        since_heading.append((entry, items[-1], owner))
         i = end
+    close_heading()
 
     if not sections:
         first = next((n for n, line in enumerate(lines) if line.strip()), None)
@@ -641,14 +764,18 @@ class _Style:
     authors_last: str = ", "
     authors_end: str = ""
     et_al: bool = False
+    et_al_text: str = "et al."  # or "et al", as most neighbours write it
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
 
 
-def _template_of(item: _Item) -> tuple[str, bool, bool]:
-    """The sibling's body with its parts replaced by placeholders; marks and code links dropped."""
+def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
+    """The sibling's body with its parts replaced by placeholders; marks and code links dropped. None when
+    the shape cannot be templated (no place for the title or the link): such a line would be broken."""
     p = item.parsed
     body = item.body[: item.first_len]  # continuation lines describe that paper only: not part of a style
     cuts: list[tuple[int, int, str]] = [(p.title_span[0], p.title_span[1], "{title}"), (*p.url_span, "{url}")]
+    if p.lead_end:
+        cuts.append((0, p.lead_end, ""))  # a 🔥, a badge or a date before the title is that paper's
     if p.authors_span:
         cuts.append((*p.authors_span, "{authors}"))
     if p.venue_span:
@@ -671,22 +798,29 @@ def _template_of(item: _Item) -> tuple[str, bool, bool]:
     out.append(body[pos:].replace("{", "{{").replace("}", "}}"))
     template = "".join(out)
     template = _EMOJI_RE.sub("", template).rstrip(" \t\u00a0")
+    if "{title}" not in template or "{url}" not in template:
+        return None
     return template, p.authors_span is not None, p.venue_span is not None
 
 
-def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool]:
-    """Separator, last joiner, trailing punctuation and et-al habit of the siblings' author lists."""
+_PLAIN_TEMPLATE = ("[{title}]({url}) *{authors}* {venue}", True, True)
+
+
+def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str]:
+    """Separator, last joiner, trailing punctuation, et-al habit and its spelling in the siblings' author lists."""
     seps: Counter[str] = Counter()
     lasts: Counter[str] = Counter()
     ends: Counter[str] = Counter()
+    etals: Counter[str] = Counter()
     etal = 0
     for a in authors:
         a = a.strip()
         if not a:
             continue
         ends["." if a.endswith(".") and not a.endswith("al.") else ""] += 1
-        if re.search(r"\bet al\.?$", a):
+        if m := re.search(r"\bet al\.?$", a):
             etal += 1
+            etals[m.group(0)] += 1
             continue
         seps["; " if "; " in a else ", "] += 1
         if re.search(r",? and [^,]+$", a):
@@ -696,7 +830,8 @@ def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool]:
     sep = seps.most_common(1)[0][0] if seps else ", "
     last = lasts.most_common(1)[0][0] if lasts else "sep"
     end = ends.most_common(1)[0][0] if ends else ""
-    return sep, sep if last == "sep" else last, end, etal > len(authors) / 2
+    etal_text = max(etals, key=lambda t: (etals[t], t)) if etals else "et al."
+    return sep, sep if last == "sep" else last, end, etal > len(authors) / 2, etal_text
 
 
 def _format_authors(names: Sequence[str], style: _Style) -> str:
@@ -704,8 +839,7 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
     if not names:
         return ""
     if style.et_al and len(names) > 1:
-        text = f"{names[0]} et al."
-        return text
+        return f"{names[0]} {style.et_al_text}"
     text = names[0] if len(names) == 1 else style.authors_sep.join(names[:-1]) + style.authors_last + names[-1]
     return text + style.authors_end if not text.endswith(style.authors_end) else text
 
@@ -755,20 +889,28 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         pool = [it for it in plist._items if it.parsed.authors_span] or pool
     templates: Counter[tuple[str, bool, bool]] = Counter()
     last_seen: dict[str, int] = {}
-    for n, it in enumerate(pool):
-        t = _template_of(it)
-        templates[t] += 1
-        last_seen[t[0]] = n
+    # Neighbours whose shape cannot be templated: the others', else the list's common shape, else a plain one.
+    for candidates in (pool, plist._items):
+        for n, it in enumerate(candidates):
+            if (t := _template_of(it)) is not None:
+                templates[t] += 1
+                last_seen[t[0]] = n
+        if templates:
+            break
+    if not templates:
+        templates[_PLAIN_TEMPLATE] = 1
+        last_seen[_PLAIN_TEMPLATE[0]] = 0
     # A template that has a place for what we know (authors) beats a more common one that has not.
     best = max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
     prefixes = Counter(it.prefix for it in (own or pool))
     prefix = max(prefixes, key=lambda p: (prefixes[p], max(n for n, it in enumerate(own or pool) if it.prefix == p)))
     if not own:
         prefix = _prefix_for_empty(plist, section, prefix)
-    sep, last, end, etal = _authors_style([it.entry.authors for it in pool])
+    sep, last, end, etal, etal_text = _authors_style([it.entry.authors for it in pool])
     titled = own or pool
     periods = sum(it.body[slice(*it.parsed.title_span)].rstrip().endswith(".") for it in titled)
-    return _Style(prefix, best[0], sep, last, end, etal, title_period=periods > len(titled) / 2), own
+    style = _Style(prefix, best[0], sep, last, end, etal, etal_text, title_period=periods > len(titled) / 2)
+    return style, own
 
 
 def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:
@@ -779,10 +921,21 @@ def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:
         marker = "1" + marker[-1]
     if section.kind == "heading":
         return f"{marker}{gap}"
-    label = _content(plist.lines[section.line])
-    lm = _BULLET_RE.match(label)
-    indent = len(lm.group("indent")) if lm else 0
-    return " " * (indent + 2) + f"{marker}{gap}"
+    indent = _bullet_indent(plist.lines[section.line])
+    # As far in as the sibling groups' entries sit from their labels: 0 where they are flat (`- **B.**` then
+    # `- [Title](url)` at the label's indent), else the usual nesting.
+    offsets: Counter[int] = Counter()
+    for sib in plist.sections:
+        if sib.parent_id == section.parent_id and sib.kind == section.kind and sib.id != section.id:
+            label = _bullet_indent(plist.lines[sib.line])
+            offsets.update(_bullet_indent(plist.lines[e.line]) - label for e in sib.entries)
+    offset = max(offsets, key=lambda o: (offsets[o], o)) if offsets else 2
+    return " " * (indent + max(offset, 0)) + f"{marker}{gap}"
+
+
+def _bullet_indent(line: str) -> int:
+    m = _BULLET_RE.match(_content(line))
+    return len(m.group("indent")) if m else 0
 
 
 def _render(paper: Paper, style: _Style, venue: str, prefix: str) -> str:
@@ -809,12 +962,16 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     venue = _venue_for(paper, plist, siblings)
     prefix = style.prefix
     at = _insert_index(plist, paper, section, own)
-    # ordered lists: number after the entry before us
+    # ordered lists: the number after the entry before us, or the one number a lazy list repeats (`1.` `1.`)
     m = _BULLET_RE.match(prefix + "x")
     if m and m.group("marker")[0].isdigit():
+        markers = [_BULLET_RE.match(_content(plist.lines[it.entry.line])) for it in own]
+        numbers = [int(bm.group("marker")[:-1]) for bm in markers if bm and bm.group("marker")[0].isdigit()]
         before = [it for it in own if it.entry.end_line <= at]
         num = 1
-        if before:
+        if len(numbers) >= 2 and len(set(numbers)) == 1:
+            num = numbers[0]
+        elif before:
             bm = _BULLET_RE.match(_content(plist.lines[before[-1].entry.line]))
             if bm and bm.group("marker")[0].isdigit():
                 num = int(bm.group("marker")[:-1]) + 1
@@ -828,8 +985,10 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         new = [nl, line + nl] if at >= own[-1].entry.end_line else [line + nl, nl]
     if not own:
         following = _content(plist.lines[at]) if at < len(plist.lines) else ""
-        if _HEADING_RE.match(following):
+        if _HEADING_RE.match(following) or _setext_level(plist.lines, at):
             new.append(nl)  # keep a blank line before the next heading, as the list does
+        if at > 0 and _is_paragraph(plist.lines, at - 1):
+            new.insert(0, nl)  # never glued to the intro paragraph above
     return at, new
 
 
@@ -860,12 +1019,27 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
         return own[-1].entry.end_line
     # An empty section: right under its heading/label (after one blank line if the list leaves one).
     at = section.line + 1
-    if section.kind == "heading" and at < len(plist.lines) and not plist.lines[at].strip():
-        nxt = at + 1
-        if nxt < len(plist.lines) and plist.lines[nxt].strip() and not _HEADING_RE.match(_content(plist.lines[nxt])):
-            return nxt
-        return at + 1
+    if section.kind != "heading":
+        return at
+    if _setext_level(plist.lines, section.line):
+        at += 1  # below the underline
+    if at < len(plist.lines) and not plist.lines[at].strip():
+        at += 1
+    if at < len(plist.lines) and _is_paragraph(plist.lines, at):
+        # An intro paragraph: the bullet goes after it (a blank line between, see `_plan_insert`); above it,
+        # the paragraph would become part of the bullet (a lazy continuation line).
+        while at < len(plist.lines) and _is_paragraph(plist.lines, at):
+            at += 1
     return at
+
+
+def _is_paragraph(lines: Sequence[str], n: int) -> bool:
+    """Line n is running text: not blank, not a bullet, heading (either kind), fence, HTML or table row."""
+    text = _content(lines[n])
+    return bool(text.strip()) and not (
+        _BULLET_RE.match(text) or _HEADING_RE.match(text) or _FENCE_RE.match(text) or _SETEXT_RE.match(text)
+        or text.lstrip().startswith(("<", "|")) or _setext_level(lines, n)
+    )
 
 
 __all__ = ["PaperList", "escape_markdown", "paper_key", "parse_list", "plain_text", "read_list"]

@@ -439,3 +439,180 @@ def test_a_paper_without_authors_leaves_no_stray_punctuation() -> None:
     comma = parse_list("## D\n\n- [FreeAL](https://arxiv.org/abs/2311.15614), *R. Xiao, Y. Dong* EMNLP 2023.\n")
     line = inserted_lines(comma.lines, comma.with_entry(nobody, comma.sections[0]).lines)[0]
     assert line == "- [ConvoGen](https://arxiv.org/abs/2503.17460) arXiv 2025.\n"
+
+
+# ---------------------------------------------------------------- audit fixes: shapes the lists above do not have
+
+NEW = Paper(arxiv_id="2504.12913", title="New Paper Title", authors=("Ann Lee", "Bob Ray"))
+NEW_LINE = "[New Paper Title](https://arxiv.org/abs/2504.12913) *Ann Lee, Bob Ray.* Arxiv 2025."
+
+
+def added_line(text: str, section: str, paper: Paper = NEW) -> list[str]:
+    plist = parse_list(text)
+    after = plist.with_entry(paper, plist.find_section(section))
+    new = next(e for e in after.entries if e.arxiv_id == paper.arxiv_id)
+    assert after.section_by_id(new.section_id).path == plist.find_section(section).path
+    return inserted_lines(plist.lines, after.lines)
+
+
+def test_wrapped_entries_give_a_complete_one_line_entry() -> None:
+    """A title wrapped inside its link, or authors on the line below a bare `[Title](url)`: the new entry
+    still has its title, link, authors and venue (once a broken `- [Beta: another ... has` was written)."""
+    text = (
+        "# L\n\n## A\n"
+        "- [Alpha: a rather long title that the maintainer\n"
+        "  wrapped](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "- [Beta: another long title that the maintainer has\n"
+        "  wrapped](https://arxiv.org/abs/2401.00002) *B. Two.* Arxiv 2024.\n"
+        "\n## B\n"
+        "- [Gamma](https://arxiv.org/abs/2401.00003)\n  *C. Three.* Arxiv 2024.\n"
+        "- [Delta](https://arxiv.org/abs/2401.00004)\n  *D. Four.* Arxiv 2024.\n"
+    )
+    plist = parse_list(text)
+    alpha, _, gamma, _ = plist.entries
+    assert (alpha.title, alpha.authors, alpha.venue) == (
+        "Alpha: a rather long title that the maintainer wrapped", "A. One.", "Arxiv 2024.",
+    )
+    assert (gamma.title, gamma.authors, gamma.venue) == ("Gamma", "C. Three.", "Arxiv 2024.")
+    assert added_line(text, "A") == [f"- {NEW_LINE}\n"]
+    assert added_line(text, "B") == [f"- {NEW_LINE}\n"]
+
+
+def test_marks_before_the_title_are_marks_not_the_title() -> None:
+    text = (
+        "# L\n\n## Hot\n"
+        "- 🔥 [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "- 🔥 [Beta](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024.\n"
+        "\n## Dated\n"
+        "- `2024.05` [Zeta](https://arxiv.org/abs/2405.00005) *Z. Six.* Arxiv 2024.\n"
+        "- `2024.06` [Eta](https://arxiv.org/abs/2406.00006) *E. Seven.* Arxiv 2024.\n"
+        "\n## Badged\n"
+        "- ![ICLR](https://img.shields.io/badge/ICLR-2024-blue) [Gamma](https://arxiv.org/abs/2403.00003) "
+        "*C. Three.* ICLR 2024.\n"
+        "- ![NeurIPS](https://img.shields.io/badge/NeurIPS-2024-blue) [Delta](https://arxiv.org/abs/2403.00004) "
+        "*D. Four.* NeurIPS 2024.\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.authors, e.marks) for e in plist.entries] == [
+        ("Alpha", "A. One.", ("🔥",)), ("Beta", "B. Two.", ("🔥",)),
+        ("Zeta", "Z. Six.", ("2024.05",)), ("Eta", "E. Seven.", ("2024.06",)),
+        ("Gamma", "C. Three.", ("ICLR",)), ("Delta", "D. Four.", ("NeurIPS",)),
+    ]
+    # a paper listed behind a badge is on the list: not added twice
+    with pytest.raises(PaperbotError, match="already on the list in Badged"):
+        plist.with_entry(Paper("2403.00004", "Delta"), plist.find_section("Hot"))
+    plain = parse_list("## A\n- `Toolformer`: Language Models Teach Themselves [[pdf]](https://arxiv.org/abs/2302.04761)\n")
+    assert plain.entries[0].title == "Toolformer: Language Models Teach Themselves"  # a plain-text title keeps it
+    # the new entry takes the section's shape, not a neighbour's 🔥, date or venue badge
+    for section in ("Hot", "Dated", "Badged"):
+        assert added_line(text, section) == [f"- {NEW_LINE}\n"], section
+
+
+def test_one_anchor_bullet_does_not_hide_a_sections_entries() -> None:
+    text = (
+        "# L\n\n## Contents\n- [A](#a)\n- [B](#b)\n- [C](#c)\n- [Another list](https://github.com/x/awesome)\n"
+        "\n## A\n- See also [B](#b)\n"
+        "- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "- [Delta](https://arxiv.org/abs/2403.00004) *D. Four.* Arxiv 2024.\n"
+        "\n## B\n- [Gamma](https://arxiv.org/abs/2402.00003) *C. Three.* Arxiv 2024.\n"
+    )
+    plist = parse_list(text)
+    assert [e.title for e in plist.find_section("A").entries] == ["Alpha", "Delta"]
+    assert plist.find_section("Contents").entries == []  # a real table of contents still holds no entries
+    assert added_line(text, "A") == [f"- {NEW_LINE}\n"]
+    assert parse_list(text).with_entry(NEW, plist.find_section("A")).find_section("A").entries[-1].arxiv_id == (
+        NEW.arxiv_id
+    )
+
+
+def test_bold_labels_with_an_emoji_or_a_note_are_groups() -> None:
+    text = (
+        "# L\n\n## Methods\n"
+        "- **A. Rephrasing**\n  - [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "- **B. Personas** 🔥\n  - [Beta](https://arxiv.org/abs/2401.00002) *B. Two.* Arxiv 2024.\n"
+        "- **C. Inversion** (new)\n  - [Gamma](https://arxiv.org/abs/2401.00003) *C. Three.* Arxiv 2024.\n"
+        "- **D. Notes**:\n  - [Epsilon](https://arxiv.org/abs/2401.00005) *E. Five.* Arxiv 2024.\n"
+        "\n## Bold titles\n"
+        "- **Zeta** (2024) | [paper](https://arxiv.org/abs/2401.00006)\n"
+        "- **Eta** 🔥 | [paper](https://arxiv.org/abs/2401.00007)\n"
+    )
+    plist = parse_list(text)
+    groups = {s.path[-1]: [e.title for e in s.entries] for s in plist.sections if s.kind == "bold"}
+    assert groups == {
+        "A. Rephrasing": ["Alpha"], "B. Personas": ["Beta"], "C. Inversion": ["Gamma"], "D. Notes": ["Epsilon"],
+    }
+    assert [e.title for e in plist.find_section("Bold titles").entries] == ["Zeta", "Eta"]  # a label has no link
+    assert added_line(text, "B. Personas") == [f"  - {NEW_LINE}\n"]
+
+
+def test_an_empty_section_with_an_intro_paragraph_gets_its_entry_after_the_paragraph() -> None:
+    text = (
+        "# L\n\n## A\n- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "\n## B\n\nPapers that study synthetic data\nfor science.\n\n"
+        "### B.1 Chemistry\n- [Beta](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024.\n"
+    )
+    plist = parse_list(text)
+    after = plist.with_entry(NEW, plist.find_section("B"))
+    assert "for science.\n\n- [New Paper Title]" in after.to_text()
+    assert [e.arxiv_id for e in after.find_section("B").entries] == [NEW.arxiv_id]
+    # no blank line after the paragraph: one is added, on both sides
+    tight = "## A\n- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n## B\nIntro.\n## C\n" \
+        "- [Beta](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024.\n"
+    assert added_line(tight, "B") == ["\n", f"- {NEW_LINE}\n", "\n"]
+
+
+def test_find_section_by_a_name_with_separators_and_never_by_a_wrong_number() -> None:
+    slash = parse_list("## Vision / Language\n- [Alpha](https://arxiv.org/abs/2401.00001)\n")
+    assert slash.find_section("Vision / Language").path == ("Vision / Language",)
+    plist = read_list(SEED)
+    assert plist.find_section("6.1 Mathematical Reasoning").path[-1] == "6.1 Mathematical Reasoning"
+    assert plist.find_section("Code Generation").path[-1] == "6.2 Code Generation"  # no number: any number
+    assert plist.find_section("6.3. Agent and Tool Use").path[-1] == "6.3 Agent and Tool Use"
+    with pytest.raises(UsageError, match=r"no section '6\.1 Code Generation'.*candidates: 6\. [^;]+ > 6\.2 Code"):
+        plist.find_section("6.1 Code Generation")
+
+
+def test_numbered_lists_number_the_new_entry_as_they_number_theirs() -> None:
+    lazy = "## A\n1. [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n" \
+        "1. [Beta](https://arxiv.org/abs/2403.00002) *B. Two.* Arxiv 2024.\n"
+    assert added_line(lazy, "A") == [f"1. {NEW_LINE}\n"]
+    counted = lazy.replace("1. [Beta", "2. [Beta")
+    assert added_line(counted, "A") == [f"3. {NEW_LINE}\n"]
+
+
+def test_an_empty_group_in_a_flat_list_takes_its_siblings_indent() -> None:
+    text = (
+        "# L\n\n## Methods\n- **A. Rephrasing**\n"
+        "- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "- [Beta](https://arxiv.org/abs/2401.00002) *B. Two.* Arxiv 2024.\n"
+        "- **B. Personas**\n- **C. Inversion**\n"
+        "- [Gamma](https://arxiv.org/abs/2401.00003) *C. Three.* Arxiv 2024.\n"
+    )
+    assert added_line(text, "B. Personas") == [f"- {NEW_LINE}\n"]
+
+
+def test_headings_closing_hashes_and_setext() -> None:
+    text = (
+        "Title\n=====\n\nIntro.\n\n---\n\n## C#\n- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+        "\nVision\n------\n- [Beta](https://arxiv.org/abs/2401.00002) *B. Two.* Arxiv 2024.\n"
+        "\nEmpty\n-----\n\nNext\n----\n- [Gamma](https://arxiv.org/abs/2401.00003) *C. Three.* Arxiv 2024.\n"
+    )
+    plist = parse_list(text)
+    assert [(s.path, [e.title for e in s.entries]) for s in plist.sections] == [
+        (("C#",), ["Alpha"]), (("Vision",), ["Beta"]), (("Empty",), []), (("Next",), ["Gamma"]),
+    ]
+    ruled = parse_list("## A\n- [Alpha](https://arxiv.org/abs/2401.00001)\n\nNot a heading\n\n---\n")
+    assert [s.path for s in ruled.sections] == [("A",)]  # a `---` under a blank line is a thematic break
+    after = plist.with_entry(NEW, plist.find_section("Empty"))
+    assert "Empty\n-----\n\n- [New Paper Title]" in after.to_text()  # below the underline, not inside the heading
+    assert [e.arxiv_id for e in after.find_section("Empty").entries] == [NEW.arxiv_id]
+
+
+def test_et_al_as_the_neighbours_write_it() -> None:
+    text = "## A\n- [Alpha](https://arxiv.org/abs/2401.00001) *A. One et al* Arxiv 2024.\n" \
+        "- [Beta](https://arxiv.org/abs/2401.00002) *B. Two et al* Arxiv 2024.\n"
+    assert added_line(text, "A") == [
+        "- [New Paper Title](https://arxiv.org/abs/2504.12913) *Ann Lee et al* Arxiv 2025.\n"
+    ]
+    dotted = text.replace("et al*", "et al.*")
+    assert added_line(dotted, "A")[0].endswith("*Ann Lee et al.* Arxiv 2025.\n")
