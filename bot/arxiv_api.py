@@ -297,6 +297,8 @@ def _paper_from_json(doc: Any, where: str) -> Paper:
         categories = categories.split()
     if not isinstance(title, str) or not isinstance(abstract, str) or not isinstance(categories, list):
         raise ValueError(f"{where}: 'title'/'abstract' must be strings and 'categories' a list")
+    if not title.strip():  # an entry needs its title: without one, `add` would look it up and fail much later
+        raise ValueError(f"{where}: 'title' is missing or empty")
     published = doc.get("published") or doc.get("date")
     version = doc.get("version")
     return Paper(

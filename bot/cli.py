@@ -102,6 +102,10 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     readme = args.readme or config.list.readme
     plist = read_list(readme)
     section = plist.find_section(args.section)
+    if not plist.entries_of(section, recursive=True) and (others := plist.other_bullets(section)):
+        raise UsageError(f"section {' > '.join(section.path)!r} holds no papers: its {others} bullet(s) are not "
+                         "paper entries (a table of contents, a changelog?); name a section of papers "
+                         "(`paperbot sections`)")
     if arxiv_id in plist.arxiv_ids():
         where = next(plist.section_by_id(e.section_id) for e in plist.entries if e.arxiv_id == arxiv_id)
         raise PaperbotError(f"{arxiv_id} is already on the list in {' > '.join(where.path)} ({readme}); nothing added")
@@ -109,7 +113,9 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     metadata = args.metadata
     if metadata is None and config.list.metadata is not None and Path(config.list.metadata).exists():
         metadata = config.list.metadata
-    resolution = resolve([arxiv_id], config, metadata=metadata)
+    _not_an_input("--output", args.output,
+                  {"the metadata file": metadata, "the config file": getattr(args, "config", None)})
+    resolution = resolve([arxiv_id], config, metadata=metadata, offline=args.offline)
     paper = resolution.papers.get(arxiv_id)
     if paper is None:
         reason = getattr(resolution, "errors", {}).get(arxiv_id, "not found")
@@ -273,6 +279,36 @@ def _check_output(flag: str, path: Path | None) -> None:
         raise UsageError(f"{flag}: {exc}") from None
 
 
+def _not_an_input(flag: str, out: Path | None, inputs: dict[str, Path | str | None]) -> None:
+    """An output must not be a file the command reads: `--json README.md` would replace the list itself."""
+    import os
+
+    if out is None or str(out) == "-":
+        return
+    target = os.path.realpath(out)
+    for what, path in inputs.items():
+        if not path or "://" in str(path):
+            continue
+        source = os.path.realpath(path)
+        if target == source or (os.path.isdir(source) and target.startswith(source + os.sep)):
+            raise UsageError(f"{flag} {out}: that is {what}, which this command reads; write somewhere else")
+
+
+def _scan_inputs(args: argparse.Namespace, config: Config, state_path: Path | None) -> dict[str, Path | str | None]:
+    """What scan and run read, for `_not_an_input`."""
+    inputs: dict[str, Path | str | None] = {
+        "the list README": args.readme or config.list.readme,
+        "the models directory": args.models or config.training.models_dir,
+        "the state file": state_path,
+        "the config file": getattr(args, "config", None),
+        "the list's metadata": config.list.metadata,
+        "the background papers": config.training.background,
+    }
+    for n, feed in enumerate(args.feed or config.feeds.urls):
+        inputs[f"feed {n + 1}"] = feed
+    return inputs
+
+
 def _state_path(args: argparse.Namespace, config: Config) -> Path:
     """The state file a command will write, checked first: it is saved after the feeds are read."""
     path = args.state or config.state.path
@@ -303,6 +339,7 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
     state_path = _state_path(args, config)
     if args.json is not None and str(args.json) != "-" and Path(args.json).resolve() == Path(state_path).resolve():
         raise UsageError(f"--json {args.json} is the state file: the state would overwrite the proposals")
+    _not_an_input("--json", args.json, _scan_inputs(args, config, state_path))
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=state_path)
     result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
     # The proposals first, shown and flushed: state marks these papers seen, so a proposal lost after it
@@ -387,6 +424,7 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
 
     config = _with_flags(config, args)
     _check_output("--json", args.json)
+    _not_an_input("--json", args.json, _scan_inputs(args, config, args.state or config.state.path))
     today = datetime.now(UTC).date().isoformat()
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
                      state_path=args.state, retrain=args.retrain, today=today)
@@ -496,6 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--readme", type=Path, help="the list's README (default: config list.readme)")
     p.add_argument("--metadata", type=Path, help="JSONL with id, title, abstract, categories (wins over the API)")
     p.add_argument("--output", type=Path, help="write here instead of editing --readme in place")
+    p.add_argument("--offline", action="store_true", help="metadata from --metadata and the API cache only")
 
     p = command(
         "fetch", _cmd_fetch, "read arXiv RSS feeds and print the new papers",

@@ -30,6 +30,14 @@ def spelt_as_path(name: str) -> bool:
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @field_validator("*")
+    @classmethod
+    def _no_nul_byte(cls, v: Any) -> Any:
+        """A NUL byte cannot be in a path or a name: the OS would refuse it later, with a traceback."""
+        if any(isinstance(t, str | Path) and "\x00" in str(t) for t in (v if isinstance(v, list) else [v])):
+            raise ValueError("cannot hold a NUL byte")
+        return v
+
 
 class ListConfig(_Section):
     """The paper list the bot serves."""
@@ -169,18 +177,18 @@ class TrainingConfig(_Section):
 class ThresholdsConfig(_Section):
     """When a scored paper becomes a proposal."""
 
-    relevance: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+    relevance: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
         0.07, description="Minimum calibrated probability that a paper belongs on the list."
     )
-    relevance_after_first: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+    relevance_after_first: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
         0.5,
         description="Minimum relevance of every proposal after a run's best one (and never below `relevance`): "
         "a day brings more than one proposal only when the others are strong too.",
     )
-    section: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+    section: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
         0.0, description="Minimum section score; below it the paper is not proposed."
     )
-    unsure_margin: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+    unsure_margin: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
         0.1, description="Best and runner-up section closer than this are flagged 'unsure'."
     )
 
@@ -377,7 +385,11 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            if isinstance(key, str | int | float | bool) and key in seen:
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"a key must be a name, not a {type(key).__name__}", key_node.start_mark
+                )
+            if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
                 )

@@ -33,6 +33,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     files a killed run left beside the target are swept, so they never reach a commit of models/.
     """
     shown = Path(path)
+    if _is_stream(shown):
+        _write_stream(shown, data)
+        return
     path = Path(os.path.realpath(shown))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,6 +59,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def _is_stream(path: Path) -> bool:
+    """A device, pipe or socket (`--json /dev/stdout`, a FIFO): written into, never renamed over, which would
+    replace the device node with a plain file (and into /proc/self/fd/1's pipe it cannot)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def sweep_stale_temps(folder: Path, pattern: str) -> None:
     """Remove temp files older than an hour: a kill -9 mid-write leaves them, nothing reads them.
 
@@ -76,6 +97,10 @@ def check_writable(path: Path) -> None:
     stopped later for another reason leaves no empty folder. A usage error (exit 2): the path was given.
     """
     path = Path(path)
+    if _is_stream(path):  # written into as it is (atomic_write_bytes)
+        if not os.access(path, os.W_OK):
+            raise UsageError(f"cannot write {path}: permission denied")
+        return
     target = Path(os.path.realpath(path))  # where atomic_write_bytes will really write
     if target.is_dir():
         raise UsageError(f"cannot write {path}: it is a folder")

@@ -424,6 +424,17 @@ class PaperList:
         title = normalize_title(paper.title)
         return bool(title) and any(normalize_title(e.title) == title for e in self.entries)
 
+    def other_bullets(self, section: Section) -> int:
+        """Bullets under a heading, before the next one, that are neither papers nor groups: a table of
+        contents or a changelog (`- **Section 4:** reorganised`), where a paper does not belong."""
+        if section.kind != "heading":
+            return 0
+        later = [s.line for s in self.sections if s.kind == "heading" and s.line > section.line]
+        end = min(later, default=len(self.lines))
+        taken = {e.line for e in self.entries} | {s.line for s in self.sections}
+        return sum(1 for n in range(section.line + 1, end)
+                   if n not in taken and _BULLET_RE.match(_content(self.lines[n])))
+
     def entries_of(self, section: Section, *, recursive: bool = False) -> list[Entry]:
         if not recursive:
             return list(section.entries)

@@ -822,7 +822,12 @@ class ListModel:
 
         directory = Path(directory)
         path = directory / ARTIFACT
-        if not path.is_file():
+        try:
+            present = path.is_file()
+        except OSError as exc:  # a folder that cannot be read (permissions) says nothing of its models
+            raise PaperbotError(f"{directory}: cannot read the models folder ({exc.strerror or exc}); check its "
+                                "permissions") from None
+        if not present:
             raise UnusableModels(f"{directory}: no trained models ({ARTIFACT} missing)")
         try:
             with gzip.open(path, "rb") as fh:

@@ -378,6 +378,13 @@ def test_metadata_authors_of_another_shape_name_the_line(tmp_path: Path) -> None
         load_metadata_jsonl(path)
 
 
+def test_a_metadata_line_without_a_title_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "meta.jsonl"
+    path.write_text('{"id": "2401.16380", "title": "T"}\n{"id": "2401.16381"}\n')
+    with pytest.raises(PaperbotError, match=r"meta\.jsonl:2: 'title' is missing or empty"):
+        load_metadata_jsonl(path)
+
+
 def test_recorded_fixtures_are_what_the_server_sends() -> None:
     doc = json.loads((API_DIR / MALFORMED).read_text())
     assert Reply.api_fixture(MALFORMED).body == doc["body"].encode("latin-1")

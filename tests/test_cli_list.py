@@ -171,3 +171,20 @@ def test_add_that_does_not_read_back_leaves_the_readme_alone(
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "did not read back" in err and "unchanged" in err
     assert readme.read_bytes() == before
+
+
+def test_add_refuses_outputs_that_are_inputs_and_sections_without_papers(
+    readme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meta = tmp_path / "meta.jsonl"
+    shutil.copyfile(METADATA, meta)
+    before = meta.read_bytes()
+    code = main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+                 "--metadata", str(meta), "--output", str(meta)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"--output {meta}: that is the metadata file, which this command reads" in err
+    assert meta.read_bytes() == before
+    for name in ("Contents", "Latest updates"):  # a table of contents and a changelog: no paper goes there
+        assert main(["add", "2503.17460", "--section", name, "--readme", str(readme), "--metadata", str(meta)]) == 2
+        assert f"section '{name}' holds no papers" in capsys.readouterr().err
+    assert readme.read_bytes() == SEED.read_bytes()

@@ -167,3 +167,19 @@ def test_json_and_state_on_one_file_is_refused(workdir: Path, capsys: pytest.Cap
     assert capsys.readouterr().err == f"paperbot: error: --json {state} is the state file: the state would " \
         "overwrite the proposals\n"
     assert not state.exists()
+
+
+def test_json_output_never_replaces_an_input(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--json README.md` (or the models, a feed file) would replace what the next run reads."""
+    models = workdir / "models"
+    artifact = next(p for p in models.iterdir() if p.is_file())
+    for target, what in ((README, "the list README"), (artifact, "the models directory"),
+                         (Path(DAY_23), "feed 1")):
+        before = target.read_bytes()
+        assert _scan(workdir, "--feed", DAY_23, "--json", str(target)) == 2
+        assert f"--json {target}: that is {what}, which this command reads" in capsys.readouterr().err
+        assert target.read_bytes() == before
+    assert main(["run", "--config", str(workdir / "config.yaml"), "--dry-run", "--feed", DAY_23,
+                 "--json", str(README)]) == 2
+    assert "that is the list README" in capsys.readouterr().err
+    assert not (workdir / "state").exists()  # stopped before any work

@@ -84,6 +84,11 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
         ("embedding:\n  device: garbage\n",
          "embedding.device: 'garbage' is not allowed: must be a torch device such as cpu, cuda, cuda:1 or mps"),
         ('"a\\nb": 1\n', "unknown key 'a\\nb'"),
+        ("? [a, b]\n: 1\n", "line 1: not valid YAML: a key must be a name, not a list"),
+        ("thresholds:\n  {a: 1}: 2\n", "line 2: not valid YAML: a key must be a name, not a dict"),
+        ('list: {readme: "a\\0b"}\n', "list.readme: 'a\\x00b' is not allowed: cannot hold a NUL byte"),
+        ("thresholds:\n  relevance: true\n", "thresholds.relevance: True is not allowed: Input should be a valid"),
+        ('thresholds:\n  relevance: "0.1"\n', "thresholds.relevance: '0.1' is not allowed"),
     ],
 )
 def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:

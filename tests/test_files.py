@@ -100,3 +100,21 @@ def test_temp_files_of_a_killed_run_are_swept_but_a_fresh_one_is_kept(tmp_path: 
     atomic_write_text(tmp_path / "model.pkl.gz", "x")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".meta.json.abc123.tmp", ".model.pkl.gz.def456.tmp",
                                                           "model.pkl.gz"]
+
+
+def test_a_pipe_or_device_is_written_into_not_replaced(tmp_path: Path) -> None:
+    """`--json /dev/stdout` or a FIFO: renaming a temp file over it would replace the node with a plain file."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    check_writable(fifo)
+    atomic_write_text(fifo, '{"ok": true}\n')
+    reader.join(timeout=5)
+    assert got == [b'{"ok": true}\n']
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]  # no temp file beside it

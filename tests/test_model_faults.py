@@ -312,3 +312,23 @@ def test_an_artifact_rewritten_whole_still_loads_and_scores(saved, tmp_path) -> 
     assert [s.relevance for s in loaded.score(PAPERS, HashingEncoder())] == pytest.approx(
         [s.relevance for s in saved[0].score(PAPERS, HashingEncoder())]
     )
+
+
+def test_a_models_folder_that_cannot_be_read_is_one_line(tmp_path, monkeypatch) -> None:
+    """chmod 000 on the folder (root ignores it, hence the injected PermissionError): not a traceback."""
+    import pathlib
+
+    folder = tmp_path / "models"
+    folder.mkdir()
+    real = pathlib.Path.is_file
+
+    def is_file(self: pathlib.Path) -> bool:
+        if self.parent == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "is_file", is_file)
+    with pytest.raises(PaperbotError) as err:  # not UnusableModels: training would not mend permissions
+        ListModel.load(folder, embedding_model=ENCODER_NAME)
+    assert _one_line(err) == f"{folder}: cannot read the models folder (Permission denied); check its permissions"
+    assert not isinstance(err.value, UnusableModels)
