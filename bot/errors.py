@@ -27,3 +27,8 @@ class UnusableModels(PaperbotError):
     def __init__(self, reason: str, fix: str = "run `paperbot train`") -> None:
         super().__init__(f"{reason}; {fix}")
         self.reason, self.fix = reason, fix
+
+
+class MissingSection(PaperbotError):
+    """A proposal's section is not in the README being edited: an open PR's branch older than a heading
+    renamed or added on the default branch (the models and the scan read the default branch)."""

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from urllib.parse import urlsplit
 
 from bot.config import Config, github_settings
-from bot.errors import PaperbotError, UsageError
+from bot.errors import MissingSection, PaperbotError, UsageError
 from bot.papers import HeldBack, Proposal
 from bot.render import BodyParts, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
@@ -124,6 +124,10 @@ def _commit_message(proposals: Sequence[Proposal], readme_path: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- dry run
+
+
+class _BranchTouched(PaperbotError):
+    """A bot PR's branch got a commit that is not the bot's while this run was writing to it."""
 
 
 class DryRunForge:
@@ -524,10 +528,18 @@ class GitHubForge:
                 raise
         return True
 
-    def _commit_readme(self, branch: str, proposals: Sequence[Proposal], edit: Edit) -> bool:
-        """Read the README on the branch, apply, commit; re-read and re-apply if it moved. False: nothing to add."""
+    def _commit_readme(self, branch: str, proposals: Sequence[Proposal], edit: Edit, pull: int | None = None) -> bool:
+        """Read the README on the branch, apply, commit; re-read and re-apply if it moved. False: nothing to add.
+
+        pull: the open PR whose branch this is. There a README that moved means someone pushed to the branch
+        during this run: _BranchTouched, since the bot writes only on branches that hold its own commits alone.
+        """
         path = self.gh.readme_path
         for attempt in range(self.gh.max_retries + 1):
+            if attempt and pull is not None:
+                self._commits.pop(pull, None)  # read them again: who moved it?
+                if self._is_foreign(pull):
+                    raise _BranchTouched(f"someone else pushed to {branch} during this run")
             text, sha = self._read_file(path, branch)
             if text is None:
                 raise PaperbotError(f"{self.repository}: {path} not found on {branch} (set github.readme_path)")
@@ -770,8 +782,26 @@ class GitHubForge:
             log.info("PR #%d: %s on its branch but not in its marker (a run failed before editing the body); "
                      "recording them", target.number, ", ".join(unrecorded))
             earlier = replace(earlier, ids=earlier.ids + unrecorded)
-        if new and self._commit_readme(target.branch, new, change.edit):
+        try:
+            committed = bool(new) and self._commit_readme(target.branch, new, change.edit, pull=target.number)
+        except (MissingSection, _BranchTouched) as exc:
+            # A heading renamed on the default branch since the PR was cut, or a maintainer's push just now:
+            # the new papers go to a new PR from the default branch; this one is left as it is.
+            log.info("PR #%d: %s; opening a new pull request instead", target.number, exc)
+            return self._open(group, change, held)
+        if committed:
             self._note(f"PR #{target.number} was already updated ({url})")
+            with self._calls(f"read PR #{target.number}"):
+                pr = self.repo.get_pull(target.number)
+                state, merged = pr.state, pr.merged_at is not None
+            if state != "open":
+                # Merged or closed while this run committed: the commit may have missed it, and its marker would
+                # not name the new papers. Propose them again from the default branch (nothing, if merged in).
+                now = "merged" if merged else "closed"
+                log.info("PR #%d was %s during this run: proposing its new papers from %s", target.number, now,
+                         self.base_branch)
+                self._remember(replace(target, state=now))
+                return self._open(group, change, held)
         ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
         body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier, held_back=held, date=change.date)

@@ -40,7 +40,7 @@ def place(plist: PaperList, proposal: Proposal):  # -> Section
     The model was trained on the local README; the remote one is the same list, possibly a few
     entries further on, so ids usually match and the path settles any doubt.
     """
-    from bot.errors import UsageError
+    from bot.errors import MissingSection, UsageError
 
     sid, path = proposal.section.section_id, tuple(proposal.section.path)
     if sid:
@@ -50,7 +50,7 @@ def place(plist: PaperList, proposal: Proposal):  # -> Section
     try:
         return plist.find_section(" > ".join(path))
     except UsageError:
-        raise PaperbotError(
+        raise MissingSection(
             f"section {' > '.join(path)!r} of the trained model is not in {plist.source}; run `paperbot train`"
         ) from None
 
@@ -86,6 +86,12 @@ def reconcile(state: State, pulls: Sequence[BotPull], today: str, listed: Collec
         for arxiv_id in pr.ids:
             in_prs.add(arxiv_id)
             if arxiv_id in state.rejected:
+                continue
+            if listed is not None and arxiv_id in listed:
+                # On the list, whatever its PR became (closed as a duplicate of a hand-made entry, closed and
+                # reopened, then merged): a yes, never a rejection.
+                if arxiv_id not in state.proposed:
+                    state.mark_proposed(arxiv_id, date=today, pr=pr.url)
                 continue
             if pr.state == "closed":
                 state.mark_rejected(arxiv_id, date=today, pr=pr.url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -92,6 +93,16 @@ def test_a_paper_taken_out_of_a_pr_before_it_was_merged_is_a_no(hub):
     assert state.rejected == {} and sorted(state.proposed) == ["2504.16511", "2504.16828"]
 
 
+def test_a_closed_pr_whose_paper_is_on_the_list_is_not_a_no(hub):
+    """The maintainer added the paper by hand on main and closed the bot's PR as a duplicate."""
+    [pub] = forge(hub).publish(change(proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")))
+    hub.close_pull(pub.number)
+    pulls = forge(hub).bot_pulls()
+    state = State()
+    reconcile(state, pulls, "2025-05-30", {"2504.16828"})
+    assert list(state.rejected) == ["2504.16511"] and list(state.proposed) == ["2504.16828"]
+
+
 def test_second_publish_updates_the_open_pr_instead_of_opening_another(hub):
     forge(hub).publish(change(proposal("2504.16828", "math")))
     [pub] = forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28"))
@@ -139,6 +150,48 @@ def test_conflict_on_readme_update_rereads_and_retries(hub):
     assert len(puts) == 2
     # re-read the README that is there now and re-applied the paper on top of it
     assert hub.file_text("README.md", "paperbot/2025-05-27") == apply_proposals(maintainer_edit, [a])
+
+
+def test_a_maintainer_push_to_the_bot_branch_during_a_run_sends_the_paper_to_a_new_pr(hub):
+    forge(hub).publish(change(proposal("2504.16828", "math")))
+    theirs = hub.file_text("README.md", "paperbot/2025-05-27").replace("Arxiv 2025.", "ICML 2025.", 1)
+
+    def maintainer_pushes():
+        hub.push("paperbot/2025-05-27", "README.md", theirs, message="fix venue")
+
+    hub.before_next("PUT", r"/contents/README\.md$", maintainer_pushes)  # lands just before the bot's write
+    hub.fail_next("PUT", r"/contents/README\.md$", 409, {"message": "README.md does not match 1234"})
+    [pub] = forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28"))
+    assert (pub.action, pub.number, pub.branch) == ("opened", 2, "paperbot/2025-05-28")
+    assert hub.file_text("README.md", "paperbot/2025-05-27") == theirs  # nothing of the bot's on top
+    assert parse_marker(hub.pulls[1].body) == ["2504.16828"] and parse_marker(hub.pulls[2].body) == ["2504.16511"]
+
+
+def test_a_pr_merged_while_a_run_commits_to_it_does_not_swallow_the_new_paper(hub):
+    forge(hub).publish(change(proposal("2504.16828", "math")))
+
+    def maintainer_merges():  # after the run saw the PR open, before its commit lands
+        hub.merge_pull(1)
+
+    hub.before_next("PUT", r"/contents/README\.md$", maintainer_merges)
+    [pub] = forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28"))
+    assert (pub.action, pub.number, pub.ids) == ("opened", 2, ["2504.16511"])
+    assert parse_marker(hub.pulls[1].body) == ["2504.16828"]  # the merged PR never names it: not a "no"
+    assert "2504.16511" in hub.file_text("README.md", pub.branch)
+
+
+def test_a_heading_renamed_on_main_under_an_open_pr_sends_the_paper_to_a_new_pr(hub, monkeypatch):
+    """The models (and the proposal's section) follow main; the open PR's branch still has the old heading."""
+    forge(hub).publish(change(proposal("2504.16828", "math")))
+    renamed = readme().replace("### **6.1 Mathematical Reasoning**", "### **6.1 Mathematical Reasoning (curated)**")
+    assert renamed != readme()
+    hub.push("main", "README.md", renamed, message="rename a heading")
+    p = proposal("2504.15777", "math")
+    path = (*p.section.path[:-1], "6.1 Mathematical Reasoning (curated)")
+    p = replace(p, section=replace(p.section, path=path, section_id=""))
+    [pub] = forge(hub).publish(change(p, date="2025-05-28"))
+    assert (pub.action, pub.number) == ("opened", 2)
+    assert parse_marker(hub.pulls[1].body) == ["2504.16828"] and parse_marker(hub.pulls[2].body) == ["2504.15777"]
 
 
 def test_conflict_every_time_gives_up_and_leaves_nothing(hub):
