@@ -443,6 +443,10 @@ def _cmd_schedule(args: argparse.Namespace, config: Config) -> int:
     from bot.schedule import Daemon
 
     with_overrides(config, max_proposals=args.max_proposals)  # a bad value stops now, not at every tick
+    if not args.dry_run:  # nor a missing token: the first tick may be days away
+        from bot.github import GitHubForge
+
+        GitHubForge.from_config(config)
     # Each tick is exactly `paperbot run` with the same config and flags: main() reloads the config, so an
     # edited config.yaml (thresholds, feeds) applies from the next run; the cron itself is read once.
     run_argv = ["run"]
@@ -464,6 +468,7 @@ def _cmd_schedule(args: argparse.Namespace, config: Config) -> int:
         cron=config.schedule.cron,
         timezone=config.schedule.timezone,
         verbose=getattr(args, "verbose", False),
+        reason=lambda: _last_error[0] if _last_error else "",  # in the JSON log too, not only on stderr
     )
     return daemon.serve()
 
@@ -666,9 +671,13 @@ def _setup_logging(args: argparse.Namespace, config: Config) -> None:
     setup_logging(fmt, level)
 
 
+_last_error: list[str] = []  # the error line main() printed last: the daemon puts it in its log record
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args: argparse.Namespace | None = None
+    _last_error.clear()
     try:
         args, extra = parser.parse_known_args(argv)
         if not getattr(args, "command", None):
@@ -690,6 +699,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except PaperbotError as exc:
         print(f"paperbot: error: {exc}", file=sys.stderr)
+        _last_error[:] = [str(exc)]
         if getattr(args, "command", None) == "run":  # the Action's page says why, not only its log
             from bot.publish import append_step_summary
             from bot.render import failure_summary

@@ -34,6 +34,7 @@ _apscheduler_log = logging.getLogger("paperbot.apscheduler")
 _apscheduler_log.setLevel(logging.ERROR)
 
 JOB_ID = "paperbot-run"
+WAKE_EVERY_POLLS = 60  # polls between looks at the wall clock (a minute at 1 s)
 POLL_SECONDS = 1.0
 Job = Callable[[], int]
 
@@ -67,6 +68,8 @@ def crontab_weekdays(field: str, cron: str = "") -> str:
         elif "-" in span:
             low, high = span.split("-", 1)
             first, last = _weekday_number(low, cron), _weekday_number(high, cron)
+            if low.strip() == "7":
+                first = 7  # "7-7" is Sunday alone, not 0 to 7 (every day)
             if high.strip() == "7":
                 last = 7  # "5-7" is Friday to Sunday
             if first > last:
@@ -157,8 +160,10 @@ class Daemon:
         verbose: bool = False,
         scheduler: BaseScheduler | None = None,
         now: Callable[[], datetime] | None = None,
+        reason: Callable[[], str] | None = None,
     ) -> None:
         self.job = job
+        self.reason = reason  # why the last run failed (its one error line), for the daemon's own log record
         self.verbose = verbose
         self.zone = ZoneInfo(timezone)
         self.trigger = crontab_trigger(cron, timezone)
@@ -222,9 +227,11 @@ class Daemon:
             return
         if code != 0:
             self.failures += 1
+            why = self.reason() if self.reason is not None else ""
             log.error(
-                "scheduled run failed with exit code %d; will try again at the next tick, %s",
+                "scheduled run failed with exit code %d%s; will try again at the next tick, %s",
                 code,
+                f" ({why})" if why else "",
                 self._next_text(),
             )
         else:
@@ -264,8 +271,14 @@ class Daemon:
             self.scheduler.start()
             # Short waits, not one long one: Python runs signal handlers in the main thread between waits,
             # and a signal the kernel hands to another thread does not interrupt a wait.
+            polls = 0
             while not self._stop.wait(POLL_SECONDS):
-                pass
+                polls += 1
+                if polls % WAKE_EVERY_POLLS == 0:
+                    # The scheduler sleeps on a monotonic clock, which stops while the machine is suspended:
+                    # after a laptop's weekend asleep it would wait out the whole sleep again. Make it look at
+                    # the wall clock now and then, so a run due during the sleep starts within a minute.
+                    self.scheduler.wakeup()
         except BaseException:
             self._restore_signals()
             raise

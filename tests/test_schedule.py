@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -100,6 +102,7 @@ def fire_times(cron: str, tz: str, start: datetime, count: int) -> list[datetime
         ("0,6", "sat,sun"),
         ("7", "sun"),
         ("5-7", "fri,sat,sun"),
+        ("7-7", "sun"),
         ("*/2", "tue,thu,sat,sun"),
         ("1-5/2", "mon,wed,fri"),
         ("mon-fri", "mon,tue,wed,thu,fri"),
@@ -319,6 +322,32 @@ def test_signal_stops_the_real_scheduler(signum: int, caplog: pytest.LogCaptureF
     assert daemon.runs == 0
 
 
+def test_the_scheduler_looks_at_the_wall_clock_now_and_then(monkeypatch: pytest.MonkeyPatch) -> None:
+    """APScheduler sleeps until the next run on a monotonic clock, which stops while a laptop is suspended;
+    serve() wakes it regularly so a run due during the sleep starts soon after, not a whole sleep later."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from bot import schedule
+
+    monkeypatch.setattr(schedule, "POLL_SECONDS", 0.01)
+    monkeypatch.setattr(schedule, "WAKE_EVERY_POLLS", 3)
+    wakeups: list[float] = []
+
+    class Counting(BackgroundScheduler):
+        def wakeup(self) -> None:
+            wakeups.append(time.monotonic())
+            super().wakeup()
+
+    daemon = Daemon(lambda: 0, cron="0 0 1 1 *", timezone="UTC", scheduler=Counting(timezone=ZoneInfo("UTC")))
+    stopper = threading.Timer(0.5, daemon.stop)
+    stopper.start()
+    try:
+        assert daemon.serve() == 0
+    finally:
+        stopper.cancel()
+    assert len(wakeups) >= 5  # about one every 3 polls of the half second
+
+
 def test_stop_waits_for_the_run_in_progress(clock: FakeClock, caplog: pytest.LogCaptureFixture) -> None:
     started, release = threading.Event(), threading.Event()
 
@@ -393,12 +422,46 @@ def test_schedule_retrain_comes_from_config_and_the_flag_overrides_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, config_text: str, flags: list[str], retrain: bool
 ) -> None:
     seen: list[argparse.Namespace] = []
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_test")  # a real (not dry) daemon checks it at start
+    monkeypatch.setenv("GITHUB_REPOSITORY", "octo-org/awesome-list")
     monkeypatch.setattr(cli, "_cmd_run", lambda args, config: seen.append(args) or 0)
     monkeypatch.setattr(Daemon, "serve", lambda self: self.job())
     config = tmp_path / "config.yaml"
     config.write_text(config_text, encoding="utf-8")
     assert cli.main(["schedule", "--config", str(config), *flags]) == 0
     assert [args.retrain for args in seen] == [retrain]
+
+
+def test_a_failed_runs_reason_is_in_the_daemons_json_log(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --log-format json the daemon's error record says why, not only "exit code 1"."""
+    import json
+
+    def serve_once(self: Daemon) -> int:
+        self._run_logged()
+        return 0
+
+    monkeypatch.setattr(Daemon, "serve", serve_once)
+    config = tmp_path / "config.yaml"
+    config.write_text("list: {readme: missing.md}\n", encoding="utf-8")
+    assert cli.main(["schedule", "--config", str(config), "--dry-run", "--log-format", "json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    [failed] = [r for r in records if r["message"].startswith("scheduled run failed")]
+    assert failed["level"] == "error" and "(cannot read list " in failed["message"]
+    assert "missing.md" in failed["message"]
+
+
+def test_a_daemon_without_a_token_stops_at_start_not_at_its_first_tick(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(Daemon, "serve", lambda self: pytest.fail("must not start serving"))
+    config = tmp_path / "config.yaml"
+    config.write_text('schedule:\n  cron: "0 0 1 1 *"\n  timezone: UTC\n', encoding="utf-8")
+    code = cli.main(["schedule", "--config", str(config)])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "paperbot: error: no GitHub token: set GITHUB_TOKEN (or github.token in config), or use --dry-run\n")
 
 
 def test_schedule_command_with_bad_timezone_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -451,9 +514,10 @@ def test_paperbot_schedule_process_exits_0_on_sigterm(tmp_path: Path) -> None:
 
     config = tmp_path / "config.yaml"
     config.write_text('schedule:\n  cron: "0 0 1 1 *"\n  timezone: UTC\n', encoding="utf-8")
+    env = {**os.environ, "GITHUB_TOKEN": "ghp_test", "GITHUB_REPOSITORY": "octo-org/awesome-list"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", "schedule", "--config", str(config), "--log-format", "json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env,
     )
     try:
         assert proc.stderr is not None

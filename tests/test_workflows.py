@@ -8,6 +8,7 @@ on 4 Dec 2026 found the actions that still ran on Node.js 20; the test below kee
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -188,6 +189,64 @@ def test_train_workflow_retrains_on_readme_change_and_commits_configured_paths()
     assert config.list.readme == example_dir / "README.md"
     [commit] = steps_running(doc, "git commit")
     assert 'git add -- "$MODELS_DIR"' in commit and 'git push origin "HEAD:$GITHUB_REF_NAME"' in commit
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_two_quick_readme_pushes_leave_models_of_the_last_readme(tmp_path: Path) -> None:
+    """Push A starts a training; push B lands while it runs and queues a second one. The workflow's own
+    checkout and commit step, run for real against a local bare repository: both trainings push, and the
+    default branch ends with models of README B (checking out the pushed commit instead of the tip made the
+    second rebase conflict on the model files, and the models stayed one README behind)."""
+    doc = load("paperbot-train.yml")
+    [checkout] = [s for s in doc["jobs"]["train"]["steps"] if s.get("name") == "Check out the list"]
+    assert checkout["with"]["ref"] == "${{ github.ref_name }}"  # the tip when the job starts
+    [commit_step] = steps_running(doc, "git commit")
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+    origin, seed = tmp_path / "origin.git", tmp_path / "seed"
+    git("init", "-q", "--bare", "-b", "main", str(origin), cwd=tmp_path)
+    git("clone", "-q", str(origin), str(seed), cwd=tmp_path)
+    for key, value in (("user.name", "m"), ("user.email", "m@example.org")):
+        git("config", key, value, cwd=seed)
+    models = seed / ".paperbot" / "models"
+    models.mkdir(parents=True)
+    (models / "meta.json").write_text("v0\n")
+    (seed / "README.md").write_text("list v0\n")
+    git("add", "-A", cwd=seed)
+    git("commit", "-qm", "init", cwd=seed)
+    git("push", "-q", "origin", "main", cwd=seed)
+
+    def push_readme(version: str) -> None:
+        git("pull", "-q", "--rebase", "origin", "main", cwd=seed)
+        (seed / "README.md").write_text(f"list {version}\n")
+        git("commit", "-qam", f"push {version}", cwd=seed)
+        git("push", "-q", "origin", "main", cwd=seed)
+
+    def start_training(name: str) -> Path:  # actions/checkout with ref: the branch's tip now
+        runner = tmp_path / name
+        git("clone", "-q", "--depth", "1", "-b", "main", f"file://{origin}", str(runner), cwd=tmp_path)
+        return runner
+
+    def finish_training(runner: Path) -> subprocess.CompletedProcess[str]:
+        readme = (runner / "README.md").read_text()
+        (runner / ".paperbot" / "models" / "meta.json").write_text(f"models of {readme}")
+        env = {"MODELS_DIR": ".paperbot/models", "ARXIV_CACHE": ".paperbot/arxiv-cache.jsonl",
+               "GITHUB_SHA": "0123456789abcdef", "GITHUB_REF_NAME": "main", "PATH": os.environ["PATH"],
+               "HOME": str(tmp_path)}
+        return subprocess.run(["bash", "-e", "-c", commit_step], cwd=runner, env=env, capture_output=True,
+                              text=True)
+
+    push_readme("A")
+    first = start_training("run-a")
+    push_readme("B")  # lands while the first training runs; queues the second
+    assert finish_training(first).returncode == 0
+    second = start_training("run-b")
+    result = finish_training(second)
+    assert result.returncode == 0, result.stderr
+    assert git("show", "main:README.md", cwd=origin) == "list B\n"
+    assert git("show", "main:.paperbot/models/meta.json", cwd=origin) == "models of list B\n"
 
 
 def test_list_workflows_install_the_same_paperbot() -> None:
