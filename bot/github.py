@@ -425,12 +425,18 @@ class GitHubForge:
                 return None, None
             if isinstance(content, list):
                 raise PaperbotError(f"{self.repository}: {path} on {ref} is a directory, not a file")
-            if content.encoding == "none" and content.sha:
+            sha = content.sha
+            if content.encoding == "none" and sha:
                 # Over 1 MB the contents API leaves the content out (encoding "none"): a state file kept for
                 # months grows past that. The blob API serves up to 100 MB, always in base64.
-                blob = self.repo.get_git_blob(content.sha)
-                return base64.b64decode(blob.content).decode("utf-8"), content.sha
-            return content.decoded_content.decode("utf-8"), content.sha
+                data = base64.b64decode(self.repo.get_git_blob(sha).content)
+            else:
+                data = content.decoded_content
+        try:
+            return data.decode("utf-8"), sha
+        except UnicodeDecodeError as exc:
+            raise PaperbotError(f"{self.repository}: {path} on {ref} is not UTF-8 text (byte {exc.start}); fix or "
+                                "delete it") from None
 
     def bot_pulls(self) -> list[BotPull]:
         """Every PR the bot opened (open, closed, merged), newest first, with the ids of its marker."""

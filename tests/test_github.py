@@ -328,6 +328,17 @@ def test_an_entry_that_does_not_read_back_opens_no_branch_and_no_pr(hub, monkeyp
     assert hub.refs == refs and hub.pulls == {}
 
 
+def test_a_state_file_that_is_not_utf8_is_one_line_naming_it(hub):
+    forge(hub).save_state(State())
+    hub.refs["paperbot-state"] = hub._commit(hub.commits[hub.refs["paperbot-state"]].tree,
+                                             [hub.refs["paperbot-state"]], "break it", ("m", "m@example.org"),
+                                             {"state.json": b"\xff\xfe{}"})
+    with pytest.raises(PaperbotError) as err:
+        forge(hub).load_state()
+    assert str(err.value) == (f"{hub.repository}: state.json on paperbot-state is not UTF-8 text (byte 0); "
+                              "fix or delete it")
+
+
 def test_state_round_trips_through_the_state_branch(hub):
     f = forge(hub)
     assert f.load_state().to_json() == State().to_json()  # no branch yet: empty
