@@ -287,7 +287,9 @@ def _paper_to_json(paper: Paper) -> dict[str, Any]:
 def _paper_from_json(doc: Any, where: str) -> Paper:
     if not isinstance(doc, dict):
         raise ValueError(f"{where}: expected a JSON object, got {type(doc).__name__}")
-    raw_id = doc.get("id")
+    raw_id = doc.get("id", doc.get("arxiv_id"))  # "arxiv_id" as every JSON paperbot prints spells it
+    if raw_id is None:
+        raise ValueError(f"{where}: no 'id' (or 'arxiv_id') key")
     arxiv_id = normalize_id(raw_id) if isinstance(raw_id, str) else None
     if arxiv_id is None:
         raise ValueError(f"{where}: 'id' {raw_id!r} is not an arXiv id")

@@ -426,12 +426,15 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
     _check_output("--json", args.json)
     _not_an_input("--json", args.json, _scan_inputs(args, config, args.state or config.state.path))
     today = datetime.now(UTC).date().isoformat()
+    # `--json -`: stdout is the JSON alone (as with scan); the dry run's diff and body and the summary go to
+    # stderr, so `paperbot run --json - | jq` works.
+    text_out = sys.stderr if args.json is not None and str(args.json) == "-" else sys.stdout
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
-                     state_path=args.state, retrain=args.retrain, today=today)
+                     state_path=args.state, retrain=args.retrain, today=today, out=text_out)
     if args.json is not None:
         _write_json(args.json, report.to_json())
     for line in summary(report, dry_run=args.dry_run):
-        print(line)
+        print(line, file=text_out)
     append_step_summary(step_summary(report, date=today, dry_run=args.dry_run))
     return _feed_failures(report.scan.failures)
 

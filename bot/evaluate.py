@@ -252,8 +252,10 @@ class OperatingPoint:
 
 
 def proposals_by_day(
-    days: Sequence[DayReplay], *, relevance: float, section: float, cap: int, after_first: float | None = None
+    days: Sequence[DayReplay], *, relevance: float, section: float, cap: int, after_first: float | None
 ) -> list[tuple[str, list[Proposal]]]:
+    """Each day's proposals as scan selects them (after_first is required: a table without the bar for a day's
+    second paper once counted 34 proposals where the replay made 24)."""
     return [
         (d.day, select_proposals(d.scored, relevance=relevance, section=section, max_proposals=cap,
                                  after_first=after_first))
@@ -645,6 +647,7 @@ def evaluate(
     from bot.model import train_models
 
     _prefix_key(holdout_from)
+    holdout_from = holdout_from.strip()  # " 2504" must split training as it splits the report
     days = day_files(feeds_dir)
     plist = read_list(readme)
     held_out = held_out_entries(plist, holdout_from)
@@ -890,7 +893,8 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
     ]
     per_day = dict(
         (day, len(ps))
-        for day, ps in proposals_by_day(ev.days, relevance=ev.relevance, section=ev.section, cap=ev.cap)
+        for day, ps in proposals_by_day(ev.days, relevance=ev.relevance, section=ev.section, cap=ev.cap,
+                                        after_first=ev.after_first)
     )
     for d in ev.days:
         lines.append(f"| {d.day} | {d.stats.get('items', 0)} | {len(d.scored)} | {per_day[d.day]} |")

@@ -381,7 +381,7 @@ class PaperList:
             if parts not in readings:
                 readings.append(parts)
         matches: list[Section] = []
-        for fits in (_same_path, _path_suffix, _path_suffix_unnumbered):
+        for fits in (_same_path, _path_suffix, _path_suffix_unnumbered, _path_with_gap):
             for parts in readings:
                 if matches := [s for s in self.sections if fits(paths[s.id], parts)]:
                     break
@@ -522,6 +522,19 @@ def _path_suffix_unnumbered(path: Sequence[str], parts: Sequence[str]) -> bool:
         if have_name != want_name or (want_num is not None and want_num != have_num):
             return False
     return True
+
+
+def _path_with_gap(path: Sequence[str], parts: Sequence[str]) -> bool:
+    """"4.3. Instruction Tuning > … > LLM Self-Reflection", the short form a pull request shows: the parts before
+    the "…" appear in order somewhere above, the parts after it end the path."""
+    if "…" not in parts and "..." not in parts:
+        return False
+    gap = parts.index("…") if "…" in parts else parts.index("...")
+    before, after = list(parts[:gap]), list(parts[gap + 1:])
+    if not after or len(before) + len(after) > len(path) or list(path[len(path) - len(after):]) != after:
+        return False
+    head = list(path[: len(path) - len(after)])
+    return any(head[i: i + len(before)] == before for i in range(len(head) - len(before) + 1))
 
 
 def _is_under(section: Section, ancestor: Section) -> bool:

@@ -107,6 +107,7 @@ class ListPaper:
 
 def is_held_out(arxiv_id: str | None, holdout_from: str | None) -> bool:
     """Entries with a new-style arXiv id at or after the prefix (e.g. '2503') are held out."""
+    holdout_from = (holdout_from or "").strip()
     if not holdout_from or not arxiv_id or "/" in arxiv_id:
         return False
     return arxiv_id[: len(holdout_from)] >= holdout_from
@@ -137,8 +138,15 @@ def list_papers(
     # One work under two links (OpenReview in one section, arXiv in another) is one paper with both sections:
     # as two, each would be the other's nearest neighbour in the leave-one-out.
     by_title: dict[str, str] = {}
+    # A held-out work is held out under every link: its OpenReview twin kept in training would teach the model
+    # the very paper the replay then counts as found.
+    held_titles = {
+        t for e in plist.entries if is_held_out(e.arxiv_id, holdout_from) and (t := normalize_title(e.title))
+    }
     for e in plist.entries:
         if e.section_id not in allowed or is_held_out(e.arxiv_id, holdout_from):
+            continue
+        if held_titles and normalize_title(e.title) in held_titles:
             continue
         meta = metadata.get(e.arxiv_id or "")
         paper = meta if meta is not None and meta.abstract else Paper(arxiv_id=e.arxiv_id or "", title=e.title)
@@ -180,6 +188,8 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     papers: list[Paper] = []
+    taken: set[str] = set()
+    repeated = 0
     try:
         with opener(path, "rt", encoding="utf-8") as fh:
             for number, line in enumerate(fh, 1):
@@ -193,6 +203,13 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
                     ) from None
                 if paper.arxiv_id in exclude:
                     continue
+                # A paper twice would weigh twice and, counted in the training rate, raise every probability;
+                # in cross-validation its copies would sit on both sides of a fold.
+                identity = paper.arxiv_id or f"title:{normalize_title(paper.title)}"
+                if identity in taken:
+                    repeated += 1
+                    continue
+                taken.add(identity)
                 papers.append(paper)
                 if limit is not None and len(papers) >= limit:
                     break
@@ -204,6 +221,8 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
         raise PaperbotError(f"{path}: cannot read background papers: {exc}") from None
     if not papers:
         raise PaperbotError(f"{path}: no background papers; the relevance model needs negatives")
+    if repeated:
+        log.warning("%s: %d background line(s) repeat a paper already read; each paper is used once", path, repeated)
     return papers
 
 

@@ -186,6 +186,11 @@ class HeldBack:
     score: float
     section: SectionScore
     why: str  # propose.why_not_proposed
+    place: int = 0  # its rank among the day's papers above the thresholds
+    bar: float | None = None  # the score a day's later paper needed, when that kept it out (else the cap did)
+    cap: int = 0  # max_proposals_per_run
+    alternatives: tuple[SectionScore, ...] = ()
+    unsure: bool = False
 
     def to_json(self) -> dict:
         return {**_candidate_json(self.paper, self.score, self.section), "why": self.why}

@@ -6,6 +6,7 @@ threshold tuned on the replay means the same thing in production.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import logging
 from collections.abc import Collection, Sequence
@@ -207,12 +208,18 @@ def held_back_papers(scored: Sequence[Scored], proposals: Sequence[Proposal], co
     """Papers above both thresholds that were not proposed, best first, each with the rule that kept it out."""
     t = config.thresholds
     chosen = {p.paper.arxiv_id for p in proposals}
+    above = sorted((s for s in scored if _passes(s, t.relevance, t.section)), key=_rank_key)
+    more = bar_after_first(t.relevance, t.relevance_after_first)
     return [
-        HeldBack(paper=s.paper, score=float(s.relevance), section=s.sections[0], why=why_not_proposed(
-            s, scored, relevance=t.relevance, section=t.section, max_proposals=config.max_proposals_per_run,
-            after_first=t.relevance_after_first))
-        for s in sorted(scored, key=_rank_key)
-        if _passes(s, t.relevance, t.section) and s.paper.arxiv_id not in chosen
+        HeldBack(
+            paper=s.paper, score=float(s.relevance), section=s.sections[0],
+            why=why_not_proposed(s, scored, relevance=t.relevance, section=t.section,
+                                 max_proposals=config.max_proposals_per_run, after_first=t.relevance_after_first),
+            place=place, bar=more if place > 1 and s.relevance < more else None, cap=config.max_proposals_per_run,
+            alternatives=tuple(s.sections[1 : 1 + MAX_ALTERNATIVES]), unsure=bool(s.unsure),
+        )
+        for place, s in enumerate(above, 1)
+        if s.paper.arxiv_id not in chosen
     ]
 
 
@@ -321,6 +328,9 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
         title = normalize_title(s.paper.title)
         entry = next(e for e in plist.entries if e.arxiv_id == key or normalize_title(e.title) == title)
         path = tuple(plist.section_by_id(entry.section_id).path)
+        # Its own entry is not evidence: it would always be the nearest, at similarity 1.
+        s = dataclasses.replace(s, nearest=tuple(
+            n for n in s.nearest if n.arxiv_id != key and normalize_title(n.title) != title))
         return Explanation(s, f"on the list in {' > '.join(path)}; scan skips it (its score is in-sample: the "
                            "models learned from it)", on_list=path)
     for status, book in (("rejected", state.rejected), ("proposed", state.proposed)):
@@ -331,7 +341,8 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
             what = "a maintainer closed its pull request" if status == "rejected" else "proposed"
             return Explanation(s, f"{what} on {book[key].get('date', '?')}{pr}: {then}", record=record)
     if key in state.seen:
-        return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again",
+        return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again (a paper held back that day "
+                           "is named in that run's pull request and job summary)",
                            record={"status": "seen", "date": state.seen[key]})
     if s.relevance < t.relevance:
         verdict = f"not proposed: score below the threshold {t.relevance:g} (thresholds.relevance)"

@@ -346,6 +346,9 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
         return f"Pull request [#{p.number} {escape_markdown(p.title)}]({p.url}) ({p.action})"
 
     pulls = [line(p) for p in report.published]
+    if not report.published and report.scan.proposals:  # added to the list by a maintainer during the run
+        pulls = [f"No pull request: the {len(report.scan.proposals)} paper(s) found were added to the list while "
+                 "this run worked."]
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,

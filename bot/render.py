@@ -29,8 +29,9 @@ _ROW_RE = re.compile(r"^\| \[.*\]\(https://arxiv\.org/abs/[^)]+\).*\|$")
 _DETAILS_RE = re.compile(r"^<details>\n.*?\n</details>$", re.S | re.M)
 _ABSTRACT_LIMIT = 1500
 _HELD_HEAD = (
-    "**Held back** (above the thresholds but over the day's limits, and no later run offers them again): add "
-    "one by hand on this branch, or with `paperbot add ARXIV_ID --section \"PATH\"`."
+    "**Held back**: above the relevance threshold but not proposed (the daily cap, or the bar for a day's later "
+    "papers), and no later run offers them again; add one by hand on this branch, or with `paperbot add "
+    "ARXIV_ID --section \"PATH\"`."
 )
 _HELD_PER_DAY = 5  # a busy day at a low threshold holds back dozens; the job summary lists every one
 _HELD_ID_RE = re.compile(r"\(https://arxiv\.org/abs/([^)\s]+)\)")
@@ -78,6 +79,19 @@ def _path(path: tuple[str, ...] | list[str]) -> str:
     return " > ".join(path)
 
 
+def _short_path(path: tuple[str, ...] | list[str]) -> str:
+    """A deep path as a table cell shows it: the 2nd level and the leaf ("4.3. Instruction Tuning > … >
+    LLM Self-Reflection"); the <details> block has it whole."""
+    return _path(path) if len(path) <= 3 else f"{path[1]} > … > {path[-1]}"
+
+
+def _title(text: str) -> str:
+    """A title as link text, escaped as the README entry escapes it: the PR shows what the list will show."""
+    from bot.listfile import escape_markdown
+
+    return escape_markdown(text)
+
+
 def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
@@ -91,20 +105,20 @@ def _runner_up(alternatives: tuple[SectionScore, ...]) -> str:
     if not alternatives:
         return "—"
     alt = alternatives[0]
-    return f"{_cell(_path(alt.path))} ({_score(alt.score)})"
+    return f"{_cell(_short_path(alt.path))} ({_score(alt.score)})"
 
 
 def table_row(p: Proposal) -> str:
     paper = p.paper
-    link = f"[{_cell(paper.title)}]({paper.url}) `{paper.arxiv_id}`"
-    section = f"{_cell(_path(p.section.path))} ({_score(p.section.score)})"
+    link = f"[{_title(paper.title)}]({paper.url}) `{paper.arxiv_id}`"
+    section = f"{_cell(_short_path(p.section.path))} ({_score(p.section.score)})"
     if p.unsure:
         section += " ⚠️ unsure"
     return f"| {link} | {section} | {_pct(p.score)} | {_runner_up(p.alternatives)} |"
 
 
 def _neighbour(n: Neighbour) -> str:
-    title = f"[{n.title}](https://arxiv.org/abs/{n.arxiv_id})" if n.arxiv_id else n.title
+    title = f"[{_title(n.title)}](https://arxiv.org/abs/{n.arxiv_id})" if n.arxiv_id else _title(n.title)
     where = f" — in {_path(n.section_path)}" if n.section_path else ""
     return f"  - {title} (similarity {n.similarity:.2f}){where}"
 
@@ -160,8 +174,9 @@ def parse_body(body: str | None) -> BodyParts | None:
     rows = [line for line in lines if _ROW_RE.match(line)]
     details = _DETAILS_RE.findall("\n".join(lines))
     held: list[str] = []
-    if _HELD_HEAD in lines:
-        for line in lines[lines.index(_HELD_HEAD) + 1:]:
+    head = next((n for n, line in enumerate(lines) if line.startswith("**Held back**")), None)
+    if head is not None:
+        for line in lines[head + 1:]:
             if not line.startswith("- "):
                 break
             held.append(line)
@@ -169,10 +184,27 @@ def parse_body(body: str | None) -> BodyParts | None:
     return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped)
 
 
+def _held_reason(h: HeldBack) -> str:
+    """Why the cap or the bar kept it out, in the body's units (confidence in %)."""
+    if not h.place:
+        return _cell(h.why)
+    if h.bar is not None:
+        return f"a day's later papers need {_pct(h.bar)} (#{h.place} of its day)"
+    return f"over the daily cap of {h.cap} (#{h.place} of its day)"
+
+
+def _held_line(h: HeldBack) -> str:
+    """Paper, confidence, why not proposed, and where it would go (with the runner-up when that is a toss-up)."""
+    where = _short_path(h.section.path)
+    if h.unsure and h.alternatives:
+        where += f" ⚠️ unsure, or {_short_path(h.alternatives[0].path)}"
+    return (f"[{_title(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`: confidence {_pct(h.score)}, "
+            f"{_held_reason(h)}; {where}")
+
+
 def held_back_lines(held_back: Sequence[HeldBack], date: str) -> list[str]:
     """A day's held-back papers as body lines, the best few: enough to catch a strong second paper."""
-    lines = [f"- {date}: [{_cell(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`, {_pct(h.score)}, "
-             f"{_cell(_path(h.section.path))}; {_cell(h.why)}" for h in held_back[:_HELD_PER_DAY]]
+    lines = [f"- {date}: {_held_line(h)}" for h in held_back[:_HELD_PER_DAY]]
     if len(held_back) > _HELD_PER_DAY:
         lines.append(f"- {date}: {len(held_back) - _HELD_PER_DAY} more, in that run's job summary")
     return lines
@@ -268,7 +300,7 @@ def unified_diff(old: str, new: str, path: str = "README.md") -> str:
 
 
 _STATS = (
-    ("kept", "new in the feeds"), ("on_list", "already on the list"), ("known", "seen before"),
+    ("kept", "in the feeds (new and cross-lists)"), ("on_list", "already on the list"), ("known", "seen before"),
     ("excluded", "in open bot PRs"), ("scored", "scored"), ("above_threshold", "above the thresholds"),
     ("proposed", "proposed"),
 )
@@ -290,15 +322,14 @@ def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], 
         lines += [pull, ""]
     if proposals:
         lines += [*_TABLE_HEAD, *(table_row(p) for p in proposals), ""]
-    elif not failures:
+    elif not failures and not pulls:
         lines += ["Nothing to propose today.", ""]
     if held_back:
         lines += [
             f"**Held back today** ({len(held_back)}): above the thresholds but not proposed, and not proposed by a "
             "later run either; add one by hand with `paperbot add ARXIV_ID --section \"PATH\"`.",
             "",
-            *(f"- [{_cell(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`: {_pct(h.score)}, "
-              f"{_cell(_path(h.section.path))}; {_cell(h.why)}" for h in held_back),
+            *(f"- {_held_line(h)}" for h in held_back),
             "",
         ]
     if failures:

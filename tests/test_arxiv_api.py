@@ -385,6 +385,16 @@ def test_a_metadata_line_without_a_title_names_the_line(tmp_path: Path) -> None:
         load_metadata_jsonl(path)
 
 
+def test_metadata_lines_may_spell_the_id_as_paperbots_json_does(tmp_path: Path) -> None:
+    """`fetch --json` and `scan --json` write "arxiv_id": their papers can be fed back as --metadata."""
+    path = tmp_path / "meta.jsonl"
+    path.write_text('{"arxiv_id": "2401.16380v2", "title": "T"}\n')
+    assert list(load_metadata_jsonl(path)) == ["2401.16380"]
+    path.write_text('{"title": "T"}\n')
+    with pytest.raises(PaperbotError, match=r"meta\.jsonl:1: no 'id' \(or 'arxiv_id'\) key"):
+        load_metadata_jsonl(path)
+
+
 def test_recorded_fixtures_are_what_the_server_sends() -> None:
     doc = json.loads((API_DIR / MALFORMED).read_text())
     assert Reply.api_fixture(MALFORMED).body == doc["body"].encode("latin-1")

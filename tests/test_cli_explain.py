@@ -92,8 +92,11 @@ def test_a_paper_on_the_list_is_placed_where_it_is(workdir: Path, capsys: pytest
     assert code == 0
     docs = _papers(out)
     assert docs["2212.10560"]["title"].startswith("Self-Instruct")
-    for doc in docs.values():
+    for arxiv_id, doc in docs.items():
         assert doc["on_list"] and doc["verdict"].startswith("on the list in " + " > ".join(doc["on_list"]))
+        # its own entry is not shown as its nearest (it always would be, at similarity 1)
+        assert doc["nearest"] and all(n["arxiv_id"] != arxiv_id for n in doc["nearest"])
+        assert all(n["similarity"] < 0.999 for n in doc["nearest"])
 
 
 def test_explain_errors_are_one_line(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

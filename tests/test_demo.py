@@ -114,7 +114,9 @@ def test_demo_prints_the_pr_body_table_and_marker() -> None:
     # the day's second paper, below the bar after the first, is named for the maintainer but not proposed
     held = lines[lines.index(next(line for line in lines if line.startswith("**Held back**"))) + 1]
     assert held.startswith(f"- {DEMO_DATE}: [MAIN: Mutual Alignment Is Necessary for instruction tuning]"
-                           "(https://arxiv.org/abs/2504.12913) `2504.12913`, 7%, 4. Methods > 4.3. Instruction Tuning")
+                           "(https://arxiv.org/abs/2504.12913) `2504.12913`: confidence 7%, a day's later papers "
+                           "need 50% (#2 of its day); 4.3. Instruction Tuning > … > ")
+    assert "⚠️ unsure, or 4.3. Instruction Tuning > … > " in held  # its two best sections are a toss-up
     assert "2504.12913" not in marker
 
 

@@ -206,6 +206,21 @@ def test_settings_picked_on_half_the_days_are_judged_on_the_other_half() -> None
     assert summarize(days[:3], held, holdout_from="2504", relevance=0.25, section=0.0, cap=1).out_of_sample is None
 
 
+def test_the_report_counts_per_day_what_the_replay_proposed(tmp_path: Path) -> None:
+    """With a bar for a day's second paper, the per-day table must count the proposals the headline counts."""
+    feeds = tmp_path / "feeds"
+    shutil.copytree(FEEDS, feeds)
+    config = make_config(tmp_path, relevance=0.01, relevance_after_first=0.95)
+    config = config.model_copy(update={"max_proposals_per_run": 3})
+    ev = evaluate(config, readme=README, metadata=METADATA, background=BACKGROUND, feeds_dir=feeds,
+                  holdout_from="2503", encoder=HashingEncoder(), offline=True, thresholds=(0.1,))
+    text = write_report(ev, tmp_path / "report")[0].read_text(encoding="utf-8")
+    table = text.split("## Per day", 1)[1].splitlines()
+    per_day = [int(line.rsplit("|", 2)[1]) for line in table if line.startswith("| 2025-")]
+    assert sum(per_day) == len(ev.proposals) < 3 * len(ev.days)  # the bar held some days to one
+    assert f"({len(ev.proposals)} over {len(ev.days)} days)" in text
+
+
 def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     shutil.copytree(FEEDS, feeds)

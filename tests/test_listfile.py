@@ -11,7 +11,7 @@ import pytest
 from bot.errors import PaperbotError, UsageError
 from bot.listfile import escape_markdown, paper_key, parse_list, plain_text, read_list
 from bot.papers import Paper
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 
 LISTS = FIXTURES / "lists"
 SEED = LISTS / "llm-synthetic-data.md"
@@ -616,3 +616,14 @@ def test_et_al_as_the_neighbours_write_it() -> None:
     ]
     dotted = text.replace("et al*", "et al.*")
     assert added_line(dotted, "A")[0].endswith("*Ann Lee et al.* Arxiv 2025.\n")
+
+
+def test_find_section_takes_the_short_form_a_pull_request_shows() -> None:
+    """The PR's table shortens deep paths ("4.3. Instruction Tuning > … > LLM Self-Reflection"): copied into
+    `paperbot add --section`, that form finds the section."""
+    plist = read_list(REPO / "data" / "lists" / "llm-synthetic-data.md")
+    leaf = plist.find_section("4.3. Instruction Tuning > … > LLM Self-Reflection")
+    assert leaf.path[-1] == "LLM Self-Reflection" and leaf.path[1] == "4.3. Instruction Tuning"
+    assert plist.find_section("4.3. Instruction Tuning > ... > LLM Self-Reflection") is leaf
+    with pytest.raises(UsageError):
+        plist.find_section("6.2 Code Generation > … > LLM Self-Reflection")

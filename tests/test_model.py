@@ -28,6 +28,7 @@ from bot.model import (
 )
 from bot.papers import Paper
 from bot.tune import TunedEncoder
+from tests.conftest import REPO
 
 ML = Path(__file__).parent / "fixtures" / "ml"
 README = ML / "llm-synthetic-data.md"
@@ -554,3 +555,30 @@ def test_a_background_paper_on_the_list_under_another_link_is_not_a_negative(tmp
     twin = Paper("2407.14371", "Open Artificial Knowledge", abstract="A dataset.")
     other = Paper("2407.00001", "Something else", abstract="Unrelated.")
     assert _without_list_twins([twin, other], plist) == [other]
+
+
+def test_a_held_out_work_is_held_out_under_every_link() -> None:
+    """2404.05090 is on the list twice: by arXiv id, and by OpenReview link under the same title. Holding out
+    2404 must drop both, or the replay trains on the paper it then counts as found."""
+    from bot.listfile import read_list as read
+    from bot.papers import normalize_title
+
+    plist = read(REPO / "data" / "lists" / "llm-synthetic-data.md")
+    meta = load_metadata_jsonl(REPO / "data" / "arxiv" / "list-metadata.jsonl")
+    twin = next(e for e in plist.entries if e.arxiv_id is None and "t3z6UlV09o" in e.url)
+    held = {normalize_title(e.title) for e in plist.entries if is_held_out(e.arxiv_id, "2404")}
+    assert normalize_title(twin.title) in held
+    kept = list_papers(plist, meta, holdout_from="2404")
+    assert not {normalize_title(p.paper.title) for p in kept} & held
+    assert any(p.key == twin.key for p in list_papers(plist, meta, holdout_from="2405"))  # not held out: kept
+    assert is_held_out("2504.00001", " 2504 ") and not is_held_out("2503.99999", " 2504")
+
+
+def test_a_background_paper_given_twice_is_read_once(tmp_path, caplog) -> None:
+    lines = (ML / "background.jsonl").read_text(encoding="utf-8").splitlines()[:20]
+    path = tmp_path / "bg.jsonl"
+    path.write_text("\n".join(lines + lines[:5]) + "\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="paperbot.model"):
+        papers = read_background(path)
+    assert [p.arxiv_id for p in papers] == [p.arxiv_id for p in read_background(ML / "background.jsonl", limit=20)]
+    assert "5 background line(s) repeat a paper already read" in caplog.text

@@ -129,8 +129,8 @@ def test_held_back_papers_are_named_once_and_kept_when_the_pr_grows():
     head = lines.index(next(line for line in lines if line.startswith("**Held back**")))
     assert "`paperbot add ARXIV_ID --section \"PATH\"`" in lines[head]
     assert lines[head + 1] == (
-        f"- 2025-05-27: [{feed_papers()['2504.15777'].title}](https://arxiv.org/abs/2504.15777) `2504.15777`, 31%, "
-        "6. Application Areas > 6.1 Mathematical Reasoning; over the cap: #2 of its day, cap 1")
+        f"- 2025-05-27: [{feed_papers()['2504.15777'].title}](https://arxiv.org/abs/2504.15777) `2504.15777`: "
+        "confidence 31%, over the cap: #2 of its day, cap 1; 6. Application Areas > 6.1 Mathematical Reasoning")
     assert lines[head + 2] == "" and lines[head + 3] == "<details>"
     assert parse_marker(first) == ["2504.16828"]  # not proposed: closing the PR rejects only the proposals
     parts = parse_body(first)
@@ -172,3 +172,19 @@ def test_a_pr_open_for_weeks_stays_within_githubs_body_limit():
     assert max(sizes) <= BODY_LIMIT < sum(len(details_block(proposal(i, "math"))) for i in ids)
     assert parts.details[0].startswith(f"<details>\n<summary><b>{ids[left_out]}</b>")  # the oldest went first
     assert len(parts.rows) == len(ids) and parts.held == []  # rows kept; held-back lines went before details
+
+
+def test_deep_paths_are_short_in_the_table_and_whole_in_the_details():
+    p = proposal("2504.16828", "scratch", runner_up="scratch")
+    row = table_row(p)
+    assert "| 4.3. Instruction Tuning > … > B. Synthesis from scratch without seed (0.62) |" in row
+    assert row.endswith("| 4.3. Instruction Tuning > … > B. Synthesis from scratch without seed (0.21) |")
+    assert ("- **Proposed section:** 4. Methods > 4.3. Instruction Tuning > 4.3.4 Synthesis instructions and "
+            "outputs using LLM > B. Synthesis from scratch without seed (score 0.62)") in pr_body([p])
+
+
+def test_titles_are_escaped_as_the_readme_entry_escapes_them():
+    p = proposal("2504.16828", "math")
+    p = replace(p, paper=replace(p.paper, title="<think> with [brackets] and a_b"))
+    assert table_row(p).startswith("| [\\<think\\> with \\[brackets\\] and a\\_b](https://arxiv.org/abs/2504.16828) ")
+    assert "<summary><b>2504.16828</b> &lt;think&gt; with [brackets] and a_b</summary>" in pr_body([p])

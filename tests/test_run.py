@@ -172,6 +172,17 @@ def test_dry_run_without_github_prints_diff_and_body_and_saves_nothing(workdir, 
     assert hub.requests == []
 
 
+def test_json_to_stdout_is_json_alone(workdir, hub, monkeypatch, capsys):
+    """`run --json -` (as `scan --json -`): the dry run's diff, body and summary go to stderr."""
+    for var in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL"):
+        monkeypatch.delenv(var)
+    assert _run(workdir, "--feed", DAY_23, "--dry-run", "--json", "-") == 0
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert len(doc["proposals"]) == 3 and doc["pull_requests"][0]["action"] == "dry-run"
+    assert "=== PR body ===" in captured.err and "dry run: would propose 3 papers" in captured.err
+
+
 def test_dry_run_with_github_reads_but_never_writes(workdir, hub, capsys):
     assert _run(workdir, "--feed", DAY_23, "--dry-run") == 0
     assert "=== PR body ===" in capsys.readouterr().out
@@ -418,9 +429,14 @@ def test_papers_added_to_main_during_the_run_end_it_quietly(workdir, hub, monkey
         other.before_next("GET", r"/git/refs?/heads/main$",
                           lambda: other.push("main", "README.md", proposed_readme))
         capsys.readouterr()
+        summary_file = workdir / "summary.md"
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
         assert _run(workdir, "--feed", DAY_23) == 0
         out = capsys.readouterr().out.splitlines()
         assert out == ["nothing to propose: the 3 paper(s) found were added to the list while this run worked"]
+        page = summary_file.read_text(encoding="utf-8")  # the Action's page says so too, not "nothing to propose"
+        assert "No pull request: the 3 paper(s) found were added to the list while this run worked." in page
+        assert "Nothing to propose today." not in page
         assert set(other.refs) == {"main", "paperbot-state"} and other.pulls == {}
         assert len(_remote_state(other)["seen"]) == 14  # state saved all the same
 
@@ -458,7 +474,8 @@ def test_the_actions_job_summary_says_what_the_run_did(workdir, hub, monkeypatch
     # proposes them, so the page names them, as the console does
     held = [line for line in text.splitlines() if line.startswith("- [")]
     assert "**Held back today** (11): above the thresholds but not proposed" in text and len(held) == 11
-    assert all(re.search(r"`\d{4}\.\d{5}`: \d+%, .+; over the cap: #\d+ of its day, cap 3$", line) for line in held)
+    assert all(re.search(r"`\d{4}\.\d{5}`: confidence \d+%, over the daily cap of 3 \(#\d+ of its day\); .+$", line)
+               for line in held)
     assert not {re.search(r"`(\d{4}\.\d{5})`", line).group(1) for line in held} & set(ids)
     assert capsys.readouterr().err.count("INFO paperbot.publish: held back: ") == 11
 
