@@ -499,6 +499,11 @@ def _scan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--readme", type=Path, help="the list's README (default: config list.readme)")
     p.add_argument("--models", type=Path, help="trained models directory (default: config training.models_dir)")
     p.add_argument("--state", type=Path, help="state file (default: config state.path)")
+    _override_options(p)
+
+
+def _override_options(p: argparse.ArgumentParser) -> None:
+    """The flags over config.yaml's selection rules (scan, run, explain)."""
     p.add_argument("--max-proposals", type=int, metavar="N", help="override max_proposals_per_run")
     p.add_argument("--threshold", type=float, metavar="P", help="override thresholds.relevance")
     p.add_argument(
@@ -597,11 +602,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", type=Path, help="state file, read only (default: config state.path)")
     p.add_argument("--metadata", type=Path, help="JSONL with id, title, abstract, categories (wins over the API)")
     p.add_argument("--offline", action="store_true", help="metadata from --metadata and the API cache only")
-    p.add_argument("--threshold", type=float, metavar="P", help="override thresholds.relevance")
-    p.add_argument(
-        "--threshold-after-first", type=float, metavar="P", help="override thresholds.relevance_after_first"
-    )
-    p.add_argument("--max-proposals", type=int, metavar="N", help="override max_proposals_per_run")
+    _override_options(p)
     p.add_argument("--json", action="store_true", help='print JSON: {"papers": [...]}')
 
     p = command(
