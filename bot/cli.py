@@ -588,7 +588,8 @@ def build_parser() -> argparse.ArgumentParser:
         "above the thresholds (at most max_proposals_per_run); records what it saw in state.",
     )
     _scan_options(p)
-    p.add_argument("--json", type=Path, metavar="OUT", help="write proposals as JSON to OUT ('-' for stdout)")
+    p.add_argument("--json", type=Path, metavar="OUT",
+                   help="write the result (stats, proposals, held_back) as JSON to OUT ('-': stdout, JSON alone)")
 
     p = command(
         "explain", _cmd_explain, "score given papers and say what scan would do with them",
@@ -645,7 +646,9 @@ def build_parser() -> argparse.ArgumentParser:
         "another embedding.model), train first (as `train --no-estimate`, "
         "a few minutes) and save the models (not in a dry run); without it such a run stops with an error",
     )
-    p.add_argument("--json", type=Path, metavar="OUT", help="also write the proposals as JSON to OUT")
+    p.add_argument("--json", type=Path, metavar="OUT",
+                   help="also write the result (scan's, with retrained and pull_requests) as JSON to OUT "
+                   "('-': stdout, JSON alone; the rest goes to stderr)")
 
     p = command(
         "schedule", _cmd_schedule, "run the daily job as a long-running daemon",
@@ -662,7 +665,8 @@ def build_parser() -> argparse.ArgumentParser:
     command(
         "demo", _cmd_demo, "offline demo: a dry run on the shipped models and a bundled real feed",
         "Run the main job offline on the embedded defaults (shipped models, a bundled real arXiv feed, "
-        "the seed list) as a dry run, and print where to go next.",
+        "the seed list) as a dry run, and print where to go next. A config file is checked but not used: "
+        "the demo prints the same thing everywhere.",
     )
     return parser
 
