@@ -855,5 +855,7 @@ def _merge_state(ours: State, theirs: State) -> None:
         ours.proposed.setdefault(key, doc)
     for key, doc in theirs.rejected.items():
         ours.rejected.setdefault(key, doc)
+    for key, doc in theirs.held_back.items():
+        ours.held_back.setdefault(key, doc)
     for key, value in theirs.extra.items():  # what a newer paperbot keeps there
         ours.extra.setdefault(key, value)

@@ -184,6 +184,8 @@ def scan(
     if record:
         day = today or _dt.datetime.now(_dt.UTC).date().isoformat()  # UTC, as fetch and run date things
         state.mark_seen([s.paper.arxiv_id for s in scored], day)
+        for h in held_back:
+            state.mark_held_back(h.paper.arxiv_id, date=day, score=h.score, why=h.why, section=h.section.path)
 
     stats.update(
         {
@@ -340,9 +342,12 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
             then = "never proposed again" if status == "rejected" else "not proposed twice"
             what = "a maintainer closed its pull request" if status == "rejected" else "proposed"
             return Explanation(s, f"{what} on {book[key].get('date', '?')}{pr}: {then}", record=record)
+    if key in state.held_back:
+        held = state.held_back[key]
+        return Explanation(s, f"held back on {held.get('date', '?')}: above the threshold but {held.get('why', '?')}; "
+                           "scan does not score it again (add it by hand)", record={"status": "held_back", **held})
     if key in state.seen:
-        return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again (a paper held back that day "
-                           "is named in that run's pull request and job summary)",
+        return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again",
                            record={"status": "seen", "date": state.seen[key]})
     if s.relevance < t.relevance:
         verdict = f"not proposed: score below the threshold {t.relevance:g} (thresholds.relevance)"

@@ -26,6 +26,9 @@ class State:
     seen: dict[str, str] = field(default_factory=dict)  # arxiv_id -> ISO date first seen
     proposed: dict[str, dict] = field(default_factory=dict)  # arxiv_id -> {"date", "pr", "section"}
     rejected: dict[str, dict] = field(default_factory=dict)  # arxiv_id -> {"date", "pr"}
+    # Above the thresholds but kept out by the cap or the bar: seen, so never scored again; recorded so a
+    # maintainer asking about one (`paperbot explain`) learns why and when. {"date", "score", "why", "section"}
+    held_back: dict[str, dict] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer paperbot wrote: kept, not dropped
 
     @classmethod
@@ -59,14 +62,14 @@ class State:
                 f"{SCHEMA_VERSION}); upgrade paperbot or move the file away"
             )
         parts: dict[str, dict] = {}
-        for name in ("seen", "proposed", "rejected"):
+        for name in ("seen", "proposed", "rejected", "held_back"):
             value = doc.get(name, {})
             if not isinstance(value, dict):
                 raise PaperbotError(f"{where}: '{name}' must be a JSON object, got {type(value).__name__}")
             parts[name] = value
         if not all(isinstance(v, str) for v in parts["seen"].values()):
             raise PaperbotError(f"{where}: 'seen' must map arXiv ids to ISO dates")
-        for name in ("proposed", "rejected"):
+        for name in ("proposed", "rejected", "held_back"):
             if not all(isinstance(v, dict) for v in parts[name].values()):
                 raise PaperbotError(f"{where}: every '{name}' value must be a JSON object")
         # Keys as every lookup spells them: a hand-edited "2504.12687v2" is the same paper as 2504.12687.
@@ -76,9 +79,9 @@ class State:
                 out.setdefault(versionless_id(str(key)), value)
             return out
 
-        extra = {k: v for k, v in doc.items() if k not in ("version", "seen", "proposed", "rejected")}
+        extra = {k: v for k, v in doc.items() if k not in ("version", "seen", "proposed", "rejected", "held_back")}
         return cls(path=path, seen=keyed(parts["seen"]), proposed=keyed(parts["proposed"]),
-                   rejected=keyed(parts["rejected"]), extra=extra)
+                   rejected=keyed(parts["rejected"]), held_back=keyed(parts["held_back"]), extra=extra)
 
     def to_json(self) -> dict:
         return {
@@ -87,6 +90,7 @@ class State:
             "seen": dict(sorted(self.seen.items())),
             "proposed": dict(sorted(self.proposed.items())),
             "rejected": dict(sorted(self.rejected.items())),
+            **({"held_back": dict(sorted(self.held_back.items()))} if self.held_back else {}),
         }
 
     def save(self) -> None:
@@ -109,6 +113,13 @@ class State:
     def mark_proposed(self, arxiv_id: str, *, date: str, pr: str | None = None, section: Sequence[str] = ()) -> None:
         key = versionless_id(arxiv_id)
         self.proposed[key] = {"date": date, "pr": pr, "section": list(section)}
+        self.seen.setdefault(key, date)
+
+    def mark_held_back(self, arxiv_id: str, *, date: str, score: float, why: str,
+                       section: Sequence[str] = ()) -> None:
+        key = versionless_id(arxiv_id)
+        self.held_back.setdefault(key, {"date": date, "score": round(float(score), 4), "why": why,
+                                        "section": list(section)})
         self.seen.setdefault(key, date)
 
     def mark_rejected(self, arxiv_id: str, *, date: str, pr: str | None = None) -> None:

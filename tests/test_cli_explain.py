@@ -105,3 +105,15 @@ def test_explain_errors_are_one_line(workdir: Path, capsys: pytest.CaptureFixtur
     code, _, err = _explain(workdir, capsys, "2504.15777", "1901.00001")
     assert code == 1 and err.strip().count("\n") == 0
     assert "no metadata for 1901.00001: offline" in err and "--metadata FILE" in err
+
+
+def test_explain_says_a_paper_was_held_back_and_why(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """scan records the papers the cap kept out; explain names the day and the rule, not only "seen"."""
+    assert main(["scan", "--config", str(workdir / "config.yaml"), "--feed", DAY_23, "--json",
+                 str(workdir / "scan.json")]) == 0
+    capsys.readouterr()
+    held = json.loads((workdir / "scan.json").read_text(encoding="utf-8"))["held_back"][0]
+    code, out, _ = _explain(workdir, capsys, held["arxiv_id"], "--json")
+    doc = _papers(out)[held["arxiv_id"]]
+    assert code == 0 and doc["state"]["status"] == "held_back" and doc["state"]["why"] == held["why"]
+    assert doc["verdict"].startswith(f"held back on {doc['state']['date']}: above the threshold but {held['why']}")

@@ -356,13 +356,15 @@ def test_state_round_trips_through_the_state_branch(hub):
 def test_state_saved_concurrently_is_merged_not_lost(hub):
     first = State(extra={"pending": {"2504.16828": {}}})  # a key a newer paperbot keeps
     first.mark_seen(["2504.16828"], "2025-05-27")
+    first.mark_held_back("2504.16511", date="2025-05-27", score=0.2, why="over the cap: #2 of its day, cap 1")
     forge(hub).save_state(first)
     second = State()  # another run that started before the first one saved
     second.mark_seen(["2504.15777"], "2025-05-28")
     forge(hub).save_state(second)
     saved = json.loads(hub.file_text("state.json", "paperbot-state"))
-    assert saved["seen"] == {"2504.15777": "2025-05-28", "2504.16828": "2025-05-27"}
+    assert saved["seen"] == {"2504.15777": "2025-05-28", "2504.16511": "2025-05-27", "2504.16828": "2025-05-27"}
     assert saved["pending"] == {"2504.16828": {}}
+    assert list(saved["held_back"]) == ["2504.16511"]
 
 
 def test_bad_token_is_one_line_without_the_token(hub):

@@ -103,3 +103,23 @@ def test_keys_a_newer_paperbot_wrote_survive_a_save(tmp_path: Path) -> None:
     state.save()
     doc = json.loads(path.read_text())
     assert doc["pending"] == {"2504.12687": {"since": "2025-04-18"}} and doc["seen"] == {"2504.12913": "2025-04-19"}
+
+
+def test_held_back_papers_are_recorded_with_why_and_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    state = State.load(path)
+    state.mark_held_back("2504.12913v1", date="2025-04-18", score=0.07391, why="over the cap: #3 of its day, cap 2",
+                         section=["4. Methods", "4.3. Instruction Tuning"])
+    state.mark_held_back("2504.12913", date="2025-04-19", score=0.5, why="later")  # the first record stays
+    state.save()
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["held_back"] == {"2504.12913": {"date": "2025-04-18", "score": 0.0739,
+                                               "why": "over the cap: #3 of its day, cap 2",
+                                               "section": ["4. Methods", "4.3. Instruction Tuning"]}}
+    assert doc["seen"] == {"2504.12913": "2025-04-18"}  # held back is seen: never scored again
+    assert State.load(path).to_json() == doc
+    # a state file from before held_back loads as it is, and is written back without the key
+    old = {"version": SCHEMA_VERSION, "seen": {}, "proposed": {}, "rejected": {}}
+    assert State.from_json(old).to_json() == old
+    with pytest.raises(PaperbotError, match="every 'held_back' value must be a JSON object"):
+        State.from_json({**old, "held_back": {"2504.12913": "x"}})
