@@ -124,11 +124,7 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
         )
     updated = plist.with_entry(paper, section)
     output = args.output or readme
-    # Read the new entry back before writing: a list shape the writer got wrong must not reach the file.
-    added = next((e for e in updated.entries if e.arxiv_id == arxiv_id and e.section_id == section.id), None)
-    if added is None:
-        raise PaperbotError(f"could not write {arxiv_id} into {' > '.join(section.path)} in that section's style "
-                            f"(the entry did not read back); {readme} is unchanged, add it by hand")
+    added = next(e for e in updated.entries if e.arxiv_id == arxiv_id and e.section_id == section.id)  # read back
     atomic_write_text(output, updated.to_text())
     print(f"added {arxiv_id} to {' > '.join(section.path)} at {output}:{added.line + 1}")
     print("".join(updated.lines[added.line:added.end_line]).rstrip("\r\n"))

@@ -494,7 +494,19 @@ class PaperList:
             nl = _dominant_ending(self.lines)
             lines[at - 1] = self.lines[at - 1] + nl
             lines[-1] = _content(lines[-1])
-        return parse_list("".join(lines), self.source)
+        updated = parse_list("".join(lines), self.source)
+        # Read the entry back where it was put: a list shape the writer got wrong must not reach a README file,
+        # a branch or a pull request (`add` and `run` both come through here).
+        if not any(e.section_id == section.id and _same_work(e, paper) for e in updated.entries):
+            raise PaperbotError(f"could not write {paper.arxiv_id} into {' > '.join(section.path)} of {self.source} "
+                                "in that section's style (the entry did not read back); nothing was written")
+        return updated
+
+
+def _same_work(entry: Entry, paper: Paper) -> bool:
+    if paper.arxiv_id:
+        return entry.arxiv_id == paper.arxiv_id
+    return normalize_title(entry.title) == normalize_title(paper.title)
 
 
 def _split_number(component: str) -> tuple[str | None, str]:

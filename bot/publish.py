@@ -64,12 +64,7 @@ def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "REA
         if plist.contains(proposal.paper):
             log.info("%s is already in %s; not adding it again", proposal.paper.arxiv_id, source)
             continue
-        section = place(plist, proposal)
-        plist = plist.with_entry(proposal.paper, section)
-        if not any(e.arxiv_id == proposal.paper.arxiv_id and e.section_id == section.id for e in plist.entries):
-            # A list shape the writer got wrong: stop before a broken README reaches a branch or a PR.
-            raise PaperbotError(f"could not write {proposal.paper.arxiv_id} into {' > '.join(section.path)} of "
-                                f"{source} in that section's style (the entry did not read back)")
+        plist = plist.with_entry(proposal.paper, place(plist, proposal))  # refuses an entry that does not read back
     return plist.to_text()
 
 

@@ -162,14 +162,17 @@ def test_add_that_does_not_read_back_leaves_the_readme_alone(
 ) -> None:
     """Should the writer ever get a list's shape wrong (the entry does not parse back where it was put), add
     says so in one line and writes nothing, rather than a broken README and a traceback."""
-    from bot.listfile import PaperList
+    from bot import listfile
 
     before = readme.read_bytes()
-    monkeypatch.setattr(PaperList, "with_entry", lambda self, paper, section: self)  # the entry is lost
+    real = listfile._plan_insert
+    # a line that is not an entry where the entry should be (as a wrapped neighbour's template once made)
+    monkeypatch.setattr(listfile, "_plan_insert", lambda plist, paper, section: (
+        real(plist, paper, section)[0], ["- [Beta: a neighbour's first line\n"]))
     code = main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
                  "--metadata", str(METADATA)])
     err = capsys.readouterr().err
-    assert code == 1 and err.count("\n") == 1 and "did not read back" in err and "unchanged" in err
+    assert code == 1 and err.count("\n") == 1 and "did not read back" in err and "nothing was written" in err
     assert readme.read_bytes() == before
 
 

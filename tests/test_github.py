@@ -318,9 +318,11 @@ def test_a_state_file_over_a_megabyte_still_loads_and_merges(hub):
 
 
 def test_an_entry_that_does_not_read_back_opens_no_branch_and_no_pr(hub, monkeypatch):
-    from bot.listfile import PaperList
+    from bot import listfile
 
-    monkeypatch.setattr(PaperList, "with_entry", lambda self, paper, section: self)  # the writer loses it
+    real = listfile._plan_insert
+    monkeypatch.setattr(listfile, "_plan_insert", lambda plist, paper, section: (
+        real(plist, paper, section)[0], ["- [Beta: a neighbour's first line\n"]))  # the writer loses it
     refs = dict(hub.refs)
     with pytest.raises(PaperbotError, match=r"could not write 2504\.16828 into 6\. Application Areas > 6\.1 "
                                             r"Mathematical Reasoning of README\.md .*did not read back"):
