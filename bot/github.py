@@ -772,14 +772,10 @@ class GitHubForge:
         Read first: a PR merged or closed since the run listed the PRs must not get the commit (a maintainer's
         "no" would then take the new papers with it); they go to a new PR instead.
         """
-        with self._calls(f"read PR #{target.number}"):
-            pr = self.repo.get_pull(target.number)
-            state, merged, old_body, url = pr.state, pr.merged_at is not None, pr.body, pr.html_url
-        if state != "open":
-            now = "merged" if merged else "closed"
-            log.info("PR #%d was %s during this run: opening a new pull request instead", target.number, now)
-            self._remember(replace(target, state=now))
+        pr = self._still_open(target)
+        if pr is None:
             return self._open(group, change, held)
+        old_body, url = pr.body, pr.html_url
         earlier = parse_body(old_body) or BodyParts(ids=list(target.ids), rows=[], details=[])
         new = [p for p in group if p.paper.arxiv_id not in earlier.ids]
         fresh = {p.paper.arxiv_id for p in new}
@@ -797,16 +793,10 @@ class GitHubForge:
             return self._open(group, change, held)
         if committed:
             self._note(f"PR #{target.number} was already updated ({url})")
-            with self._calls(f"read PR #{target.number}"):
-                pr = self.repo.get_pull(target.number)
-                state, merged = pr.state, pr.merged_at is not None
-            if state != "open":
-                # Merged or closed while this run committed: the commit may have missed it, and its marker would
-                # not name the new papers. Propose them again from the default branch (nothing, if merged in).
-                now = "merged" if merged else "closed"
-                log.info("PR #%d was %s during this run: proposing its new papers from %s", target.number, now,
-                         self.base_branch)
-                self._remember(replace(target, state=now))
+            # Merged or closed while this run committed: the commit may have missed it, and its marker would not
+            # name the new papers. Propose them again from the default branch (nothing, if they were merged in).
+            pr = self._still_open(target)
+            if pr is None:
                 return self._open(group, change, held)
         ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
@@ -820,6 +810,18 @@ class GitHubForge:
         return Published("updated", target.branch, [p.paper.arxiv_id for p in new], url=url,
                          number=target.number, title=title, body=body,
                          sections={p.paper.arxiv_id: list(p.section.path) for p in new})
+
+    def _still_open(self, target: BotPull) -> PullRequest | None:
+        """The PR read now; None (and remembered as merged or closed) when a maintainer ended it during this run."""
+        with self._calls(f"read PR #{target.number}"):
+            pr = self.repo.get_pull(target.number)
+            state, merged = pr.state, pr.merged_at is not None
+        if state == "open":
+            return pr
+        now = "merged" if merged else "closed"
+        log.info("PR #%d was %s during this run: opening a new pull request instead", target.number, now)
+        self._remember(replace(target, state=now))
+        return None
 
     def _unrecorded(self, target: BotPull, recorded: Sequence[str]) -> list[str]:
         """Papers the PR's branch added to the README that its marker lacks.
