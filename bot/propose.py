@@ -75,17 +75,19 @@ def select_proposals(
     keep.sort(key=_rank_key)
     more = bar_after_first(relevance, after_first)
     keep = keep[:1] + [s for s in keep[1:] if s.relevance >= more]
-    return [
-        Proposal(
-            paper=s.paper,
-            score=float(s.relevance),
-            section=s.sections[0],
-            alternatives=tuple(s.sections[1 : 1 + MAX_ALTERNATIVES]),
-            nearest=tuple(s.nearest),
-            unsure=bool(s.unsure),
-        )
-        for s in keep[: max(0, max_proposals)]
-    ]
+    return [as_proposal(s) for s in keep[: max(0, max_proposals)]]
+
+
+def as_proposal(s: Scored) -> Proposal:
+    """A scored paper as a pull request would show it: best section, runners-up, nearest entries."""
+    return Proposal(
+        paper=s.paper,
+        score=float(s.relevance),
+        section=s.sections[0],
+        alternatives=tuple(s.sections[1 : 1 + MAX_ALTERNATIVES]),
+        nearest=tuple(s.nearest),
+        unsure=bool(s.unsure),
+    )
 
 
 def bar_after_first(relevance: float, after_first: float | None) -> float:
@@ -292,16 +294,9 @@ class Explanation:
     record: dict | None = None  # what state knows of it: {"status": "seen" | "proposed" | "rejected", "date", ...}
 
     def to_json(self) -> dict:
-        s = self.scored
+        """A proposal's keys in `scan --json`, then what explain adds: on_list, state, verdict."""
         return {
-            "arxiv_id": s.paper.arxiv_id,
-            "title": s.paper.title,
-            "score": round(float(s.relevance), 4),
-            "section": s.sections[0].to_json() if s.sections else None,
-            "alternatives": [a.to_json() for a in s.sections[1 : 1 + MAX_ALTERNATIVES]],
-            "nearest": [{"title": n.title, "arxiv_id": n.arxiv_id, "similarity": round(n.similarity, 4)}
-                        for n in s.nearest],
-            "unsure": bool(s.unsure),
+            **as_proposal(self.scored).to_json(),
             "on_list": list(self.on_list) if self.on_list is not None else None,
             "state": self.record,
             "verdict": self.verdict,
@@ -349,16 +344,15 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
     if key in state.seen:
         return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again",
                            record={"status": "seen", "date": state.seen[key]})
-    if s.relevance < t.relevance:
-        verdict = f"not proposed: score below the threshold {t.relevance:g} (thresholds.relevance)"
-    elif s.sections[0].score < t.section:
-        verdict = f"not proposed: section score below {t.section:g} (thresholds.section)"
-    elif config.max_proposals_per_run < 1:
-        verdict = "not proposed: max_proposals_per_run is 0"
-    elif config.max_proposals_per_run > 1 and s.relevance >= bar_after_first(t.relevance, t.relevance_after_first):
+    # scan's own rules, on a day of this paper alone; then what a busier day would ask of it
+    why = why_not_proposed(s, [s], relevance=t.relevance, section=t.section,
+                           max_proposals=config.max_proposals_per_run, after_first=t.relevance_after_first)
+    more = bar_after_first(t.relevance, t.relevance_after_first)
+    if why:
+        verdict = f"not proposed: {why}"
+    elif config.max_proposals_per_run > 1 and s.relevance >= more:
         verdict = "would be proposed, also as its day's second or later paper (within the daily cap)"
     else:
-        more = bar_after_first(t.relevance, t.relevance_after_first)
         verdict = "would be proposed as its day's best paper above the thresholds" + (
             f"; after a day's first proposal it would need {more:g}" if config.max_proposals_per_run > 1 else "")
     return Explanation(s, verdict)

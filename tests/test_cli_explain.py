@@ -13,7 +13,8 @@ from bot.state import State
 from tests.replay_support import FEEDS, list_checkout
 
 DAY_23 = str(FEEDS / "2025-04-23.xml")
-KEYS = ["arxiv_id", "title", "score", "section", "alternatives", "nearest", "unsure", "on_list", "state", "verdict"]
+KEYS = ["arxiv_id", "title", "score", "section", "alternatives", "nearest", "unsure", "authors", "categories",
+        "abstract", "on_list", "state", "verdict"]
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_explain_says_which_rule_keeps_a_paper_out(workdir: Path, capsys: pytest
                             "--json")
     assert code == 0
     doc = _papers(out)["2504.15777"]
-    assert doc["verdict"] == "not proposed: score below the threshold 0.99 (thresholds.relevance)"
+    assert doc["verdict"] == "not proposed: score below 0.99"  # scan's own words (why_not_proposed)
     code, out, _ = _explain(workdir, capsys, "2504.15777", "--threshold", "0", "--threshold-after-first", "0.99",
                             "--json")
     assert _papers(out)["2504.15777"]["verdict"] == (
