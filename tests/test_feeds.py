@@ -263,3 +263,39 @@ def test_the_default_feed_cannot_be_reached_from_tests() -> None:
 
     with pytest.raises(NetworkBlocked):
         read_feeds(Config().feeds.urls, timeout=2)
+
+
+def test_a_chunked_gzipped_feed_is_read_whole() -> None:
+    """Servers often answer with Transfer-Encoding: chunked (and gzip): the piecewise read must decode both."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    body = (RSS / "arxiv_cs_lg.xml").read_bytes()
+
+    class Chunked(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            data = gzip.compress(body)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            for start in range(0, len(data), 700):
+                part = data[start:start + 700]
+                self.wfile.write(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+                self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Chunked)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = read_feeds([f"http://127.0.0.1:{server.server_address[1]}/rss/cs.LG"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.failures == [] and result.stats.kept == 3
