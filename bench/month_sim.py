@@ -1,11 +1,16 @@
 """A month of the bot on the real list, lived as a maintainer would: an end-to-end check, not a model measure.
 
-`python -m bench.month_sim [seed=7] [days=32] [away=12-18]` runs the real daily job (`bot.publish.run_job`: config.yaml,
-the shipped models, PyGithub over HTTP) once per dev feed day (../shared/data/arxiv/feeds-dev, in order,
-each day dated by its file name) against `tests.servers.github.GitHubStandIn` seeded with the real README.
-After each run a seeded maintainer merges the open bot PR (sometimes after taking one paper out of it on the
-branch, sometimes after editing a venue), closes it, or leaves it open to grow; it is away on the day indexes
-`away` (default a week; 0-31 leaves one PR open all month, the longest body the feeds make).
+`python -m bench.month_sim [seed=7] [days=32] [away=12-18] [bar=P] [limit=BYTES]` runs the real daily job
+(`bot.publish.run_job`: config.yaml, the shipped models, PyGithub over HTTP) once per dev feed day
+(../shared/data/arxiv/feeds-dev, in order, each day dated by its file name) against
+`tests.servers.github.GitHubStandIn` seeded with the real README. After each run a seeded maintainer merges the open
+bot PR (sometimes after taking one paper out of it on the branch, sometimes after editing a venue), closes it, or
+leaves it open to grow; it is away on the day indexes `away` (default a week; 0-31 leaves one PR open all month, the
+longest body the feeds make).
+
+Two paths the shipped settings never reach on these feeds can be forced: `bar=P` lowers
+`thresholds.relevance_after_first` (a day's second proposal; none reaches the shipped 0.5), and `limit=BYTES`
+lowers GitHub's PR body limit, in paperbot and in the stand-in alike, so a PR left open trims its body.
 
 Models: a merge changes the README and the shipped models refuse a README they were not trained on. Retraining
 every day would take hours and measures nothing this script is about, so `ListModel.trained_on` is patched
@@ -57,21 +62,34 @@ class Ledger:
     scored: int = 0  # papers scored over all runs (each one marked seen)
     counts: Counter = field(default_factory=Counter)
     seconds: list[float] = field(default_factory=list)
+    body_limit: int = BODY_LIMIT
+    trimmed: set[int] = field(default_factory=set)  # PRs whose body left something out to fit
 
 
-def _args(argv: list[str]) -> tuple[int, int, range]:
-    """seed=N days=N away=FIRST-LAST (day indexes), key=value as the other bench scripts take them."""
-    out = {"seed": "7", "days": "32", "away": AWAY}
+@dataclass
+class Args:
+    seed: int
+    days: int
+    away: range
+    bar: float | None  # thresholds.relevance_after_first, None: config.yaml's
+    limit: int  # GitHub's PR body limit in bytes
+
+
+def _args(argv: list[str]) -> Args:
+    """seed=N days=N away=FIRST-LAST (day indexes) bar=P limit=BYTES, key=value as the other bench scripts."""
+    out = {"seed": "7", "days": "32", "away": AWAY, "bar": "", "limit": str(BODY_LIMIT)}
     for arg in argv:
         key, _, value = arg.partition("=")
         if key not in out:
-            raise SystemExit(f"usage: python -m bench.month_sim [seed=N] [days=N] [away=FIRST-LAST] (got {arg!r})")
+            raise SystemExit("usage: python -m bench.month_sim [seed=N] [days=N] [away=FIRST-LAST] [bar=P] "
+                             f"[limit=BYTES] (got {arg!r})")
         out[key] = value
     try:
         first, _, last = out["away"].partition("-")
-        return int(out["seed"]), int(out["days"]), range(int(first), int(last or first) + 1)
+        return Args(int(out["seed"]), int(out["days"]), range(int(first), int(last or first) + 1),
+                    float(out["bar"]) if out["bar"] else None, int(out["limit"]))
     except ValueError:
-        raise SystemExit(f"seed, days and away take whole numbers (got {out})") from None
+        raise SystemExit(f"seed, days, away and limit take whole numbers, bar a probability (got {out})") from None
 
 
 def _ids(text: str) -> set[str]:
@@ -243,6 +261,8 @@ def maintain(hub: Any, ledger: Ledger, rng: random.Random, away: bool) -> tuple[
 
 def check_after_run(hub: Any, ledger: Ledger, report: Any, day: str, main_before_run: str) -> list[str]:
     """Everything that must hold once the day's run is over (before the maintainer acts)."""
+    from bot.render import parse_body
+
     fails: list[str] = []
     main = hub.file_text("README.md", MAIN)
     if main != ledger.main_text:
@@ -270,8 +290,19 @@ def check_after_run(hub: Any, ledger: Ledger, report: Any, day: str, main_before
     for n, pr in sorted(hub.pulls.items()):
         size = len(pr.body.encode("utf-8"))
         ledger.counts["max_body"] = max(ledger.counts["max_body"], size)
-        if size > BODY_LIMIT:
+        if size > ledger.body_limit:
             fails.append(f"PR #{n} body is {size} bytes")
+        parts = parse_body(pr.body)
+        if parts is None:
+            fails.append(f"PR #{n} body is not a bot body")
+            continue
+        if parts.dropped:
+            ledger.trimmed.add(n)
+        # what the body shows plus what it says it left out is every paper of its marker
+        for kind, shown in (("rows", len(parts.rows)), ("details", len(parts.details))):
+            if shown + parts.dropped.get(kind, 0) != len(parts.ids):
+                fails.append(f"PR #{n} body: {shown} {kind} + {parts.dropped.get(kind, 0)} left out "
+                             f"!= {len(parts.ids)} papers in its marker")
         if pr.state == "open":
             on_branch = _ids(hub.file_text("README.md", pr.head)) - main_ids
             if set(markers[n]) != on_branch:
@@ -365,21 +396,29 @@ def main(argv: list[str]) -> int:
     from bot.model import ListModel
     from tests.servers.github import GitHubStandIn
 
-    seed, days, away = _args(argv)
+    args = _args(argv)
+    seed, days, away = args.seed, args.days, args.away
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     config = load_config(REPO / "config.yaml")
-    config = config.model_copy(update={"github": config.github.model_copy(
-        update={"seconds_between_requests": 0.0, "seconds_between_writes": 0.0})})
+    update: dict[str, Any] = {"github": config.github.model_copy(
+        update={"seconds_between_requests": 0.0, "seconds_between_writes": 0.0})}
+    if args.bar is not None:
+        update["thresholds"] = config.thresholds.model_copy(update={"relevance_after_first": args.bar})
+    config = config.model_copy(update=update)
     readme = Path(config.list.readme).read_text(encoding="utf-8")
     shipped = ListModel.load(config.training.models_dir, embedding_model=config.embedding.model)
     print(f"shipped models trained on this README: {shipped.trained_on(readme)} (later days: patched to yes)")
     encoder = config_encoder(config)
     feeds = sorted(FEEDS_DEV.glob("*.xml"))[:days]
     rng = random.Random(seed)
-    ledger = Ledger(main_text=readme)
+    ledger = Ledger(main_text=readme, body_limit=args.limit)
     failed_days = 0
+    limit = args.limit
     with GitHubStandIn({"README.md": readme}, token=TOKEN) as hub, \
-            mock.patch.object(ListModel, "trained_on", lambda self, text: True):
+            mock.patch.object(ListModel, "trained_on", lambda self, text: True), \
+            mock.patch("bot.render.BODY_LIMIT", limit), \
+            mock.patch("tests.servers.github._too_long",
+                       lambda body: body is not None and len(body.encode("utf-8")) > limit):
         for index, feed in enumerate(feeds):
             day = feed.stem
             main_before = hub.file_text("README.md", MAIN)
@@ -404,6 +443,8 @@ def main(argv: list[str]) -> int:
           f"({c['opened']} opened, {c['updated']} updates, {c['merged']} merged, {c['closed']} closed, "
           f"{open_now} open at the end); {c['proposed']} papers proposed, {len(ledger.merged)} merged to main, "
           f"{len(ledger.refused)} refused (closed or taken out), {len(ledger.human_lines)} maintainer edits")
+    print(f"settings: thresholds.relevance_after_first {config.thresholds.relevance_after_first}, PR body limit "
+          f"{limit:,} bytes; {len(ledger.trimmed)} PR(s) trimmed their body to fit")
     print(f"seconds per day: mean {sum(secs) / max(1, len(secs)):.1f}, max {max(secs, default=0):.1f}, "
           f"total {sum(secs):.0f}; largest PR body {c['max_body']:,} bytes")
     print(f"state file {state_bytes:,} bytes ({len(final['seen'])} seen, {len(final['proposed'])} proposed, "
