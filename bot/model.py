@@ -85,6 +85,9 @@ class Hyper:
     # the leaf's entries' arXiv months, as a density around the paper's, weigh in its choice of leaf.
     leaf_time_weight: float = 0.05
     leaf_time_months: float = 3.0
+    # ... and so does the place's own heading ("Instruction Tuning > Agent"), centred like the sections'
+    # headings: leave-one-out 38 -> 43 of 80 places, none lost (bench/README.md, python -m bench.place_headings).
+    leaf_heading_weight: float = 0.5
     seed: int = 0
 
 
@@ -503,6 +506,8 @@ class SectionModel:
         self.paper_sections_: list[list[int]] = []  # list paper -> candidate section indices
         self.heading_vectors_: np.ndarray | None = None  # one per group, plain encoder (set_headings)
         self.heading_means_: np.ndarray | None = None  # per heading: mean cosine to the list papers (plain)
+        self.place_heading_vectors_: np.ndarray | None = None  # one per candidate section, "parent > leaf"
+        self.place_heading_means_: np.ndarray | None = None  # per place heading: as heading_means_
         self.linear_: Any = None
         self.linear_groups_: list[int] = []
         self.months_: np.ndarray | None = None  # per list paper: arxiv_month, NaN where unknown
@@ -555,14 +560,37 @@ class SectionModel:
 
         plain: the list papers through the plain encoder, one row per paper as fitted: each heading's
         mean cosine to them is what group_scores subtracts (a heading near every paper says little).
+
+        The places get theirs too, as "parent > leaf" ("Instruction Tuning > Agent"): a leaf's own words
+        ("Agent") alone say less than with the branch they sit in.
         """
-        texts = [_heading_text(g[-1]) for g in self.groups_]
-        vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
-        self.heading_vectors_ = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        self.heading_means_ = None
+        groups = [_heading_text(g[-1]) for g in self.groups_]
+        places = [" > ".join(_heading_text(h) for h in s["path"][-2:]) for s in self.sections_]
+        vectors = np.asarray(encoder.encode(groups + places), dtype=np.float32)
+        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        self.heading_vectors_, self.place_heading_vectors_ = vectors[:len(groups)], vectors[len(groups):]
+        self.heading_means_ = self.place_heading_means_ = None
         if plain is not None and len(plain):
-            self.heading_means_ = (np.asarray(plain, dtype=np.float32) @ self.heading_vectors_.T).mean(0)
+            plain = np.asarray(plain, dtype=np.float32)
+            self.heading_means_ = (plain @ self.heading_vectors_.T).mean(0)
+            self.place_heading_means_ = (plain @ self.place_heading_vectors_.T).mean(0)
         return self
+
+    def place_heading_term(self, plain: np.ndarray, places: Sequence[int], means: np.ndarray | None = None
+                           ) -> np.ndarray | None:
+        """Per place: weight x the paper's (plain) cosine to the place's heading, centred on its mean over the
+        list (means: other means per candidate section, e.g. without the paper itself); None for models
+        without place headings."""
+        w = getattr(self.hyper, "leaf_heading_weight", 0.0)  # models pickled before the place headings
+        vectors = getattr(self, "place_heading_vectors_", None)
+        if w <= 0 or vectors is None:
+            return None
+        js = list(places)
+        sims = vectors[js] @ np.asarray(plain, dtype=np.float32)
+        means = getattr(self, "place_heading_means_", None) if means is None else means
+        if means is not None:
+            sims = sims - getattr(self.hyper, "section_heading_centering", 0.0) * means[js]
+        return w * sims
 
     def group_scores(
         self, vectors: np.ndarray, *, exclude: int | None = None, plain: np.ndarray | None = None
@@ -668,12 +696,16 @@ class SectionModel:
                     continue
                 best = np.array([max((sims[r, i] for i in papers_of[j]), default=-1.0) for j in secs])
                 share = self.place_shares(best)
+                order_by = best
                 if month is not None and list_months is not None:
-                    # The time prior reorders the places, it does not make the section surer: the shares
-                    # go to the places in their new order, so sections compare as before (bench/README.md).
-                    order = np.argsort(-(best + leaf_time_prior(month, [list_months[papers_of[j]] for j in secs],
-                                                                self.hyper)), kind="stable")
-                    share[order] = np.sort(share)[::-1]
+                    order_by = order_by + leaf_time_prior(month, [list_months[papers_of[j]] for j in secs], self.hyper)
+                heads = None if plain is None else self.place_heading_term(plain[r], secs)
+                if heads is not None:
+                    order_by = order_by + heads
+                if order_by is not best:
+                    # The time prior and the headings reorder the places, they do not make the section surer:
+                    # the shares go to the places in their new order, so sections compare as before.
+                    share[np.argsort(-order_by, kind="stable")] = np.sort(share)[::-1]
                 ranked.extend((j, float(gscore * s)) for j, s in zip(secs, share, strict=True))
             ranked.sort(key=lambda t: -t[1])
             out.append(ranked)
@@ -963,6 +995,14 @@ def _section_model_problem(model: Any, papers: int) -> str | None:
     means = getattr(model, "heading_means_", None)
     if means is not None and (headings is None or not isinstance(means, np.ndarray) or means.shape != (len(groups),)):
         return "the section model's heading means are not one per section"
+    places = getattr(model, "place_heading_vectors_", None)
+    if places is not None and (not isinstance(places, np.ndarray) or places.ndim != 2
+                               or places.shape[0] != len(model.sections_)):
+        return "the section model's place heading vectors are not one per place"
+    place_means = getattr(model, "place_heading_means_", None)
+    if place_means is not None and (places is None or not isinstance(place_means, np.ndarray)
+                                    or place_means.shape != (len(model.sections_),)):
+        return "the section model's place heading means are not one per place"
     return None
 
 
@@ -1192,14 +1232,18 @@ def place_loo(
     fold_vectors: Sequence[np.ndarray] | None = None,
     fold_of: np.ndarray | None = None,
     use_time: bool = True,
+    plain: np.ndarray | None = None,
 ) -> dict[str, int]:
     """Leave-one-out of the place inside a 2nd-level section, where the pull request writes the paper.
 
     For each of a paper's own 2nd-level sections with several places: is the place SectionModel.rank
-    puts first there (nearest other entry, reordered by the leaf time prior) one of the paper's own?
+    puts first there (nearest other entry, reordered by the leaf time prior and, given the list papers'
+    plain vectors, the places' headings centred without the paper) one of the paper's own?
     """
     members, papers_of = model.places()
     months = getattr(model, "months_", None) if use_time else None
+    heading_means = getattr(model, "place_heading_means_", None)
+    heading_vectors = getattr(model, "place_heading_vectors_", None)
     right = cases = 0
     for i, own in enumerate(model.paper_sections_):
         vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
@@ -1212,6 +1256,14 @@ def place_loo(
             best = np.array([max(sims[q] for q in others) for _, others in inside])
             if months is not None and not np.isnan(months[i]):
                 best = best + leaf_time_prior(int(months[i]), [months[others] for _, others in inside], model.hyper)
+            if plain is not None and heading_vectors is not None:
+                without = None
+                if heading_means is not None and len(plain) > 1:
+                    n = len(plain)
+                    without = (heading_means * n - heading_vectors @ np.asarray(plain[i], np.float32)) / (n - 1)
+                heads = model.place_heading_term(plain[i], [j for j, _ in inside], without)
+                if heads is not None:
+                    best = best + heads
             cases += 1
             right += inside[int(np.argmax(best))][0] in own
     return {"cases": cases, "right": right}
@@ -1405,7 +1457,7 @@ def train_models(
         )
         if fold_vectors:
             report["section_loo"]["tuned_folds"] = len(fold_vectors)
-        places = place_loo(model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of)
+        places = place_loo(model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, plain=pos_vectors)
         if places["cases"]:
             report["section_loo"]["places"] = places
         texts = [lp.paper.text for lp in lpapers] + [p.text for p in negatives]

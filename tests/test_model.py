@@ -430,8 +430,8 @@ def test_a_heading_near_every_paper_does_not_take_the_runner_up() -> None:
     class _Headings:
         name = "fixed"
 
-        def encode(self, texts: list[str]) -> np.ndarray:
-            return np.array([headings[t] for t in texts])
+        def encode(self, texts: list[str]) -> np.ndarray:  # places too, as "parent > leaf"
+            return np.array([headings[t.split(" > ")[-1]] for t in texts])
 
     sections = [_S("code", "6.2 Code Generation"), _S("math", "6.1 Mathematical Reasoning"),
                 _S("sci", "6.8 AI For Science"), _S("broad", "5.15. Knowledge-Intensive Data")]
@@ -491,6 +491,53 @@ def test_a_new_paper_goes_to_the_place_the_list_fills_now() -> None:
     assert off.sections_[off.rank(query, months=[2025 * 12 + 3])[0][0][0]]["id"] == "old"
     model.months_ = None  # a model pickled before the time prior ranks as before
     assert leaf(2025 * 12 + 3) == "old"
+
+
+def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
+    """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
+    Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""
+    from bot.model import Hyper, SectionModel, place_loo
+
+    class _S:
+        def __init__(self, sid: str, leaf: str) -> None:
+            self.id, self.path, self.entries = sid, ("4. Methods", "4.3. Instruction Tuning", leaf), [1]
+
+    e = np.eye(4, dtype=np.float32)
+    headings = {"Methods > Instruction Tuning": e[3], "Instruction Tuning > Agent": e[2],
+                "Instruction Tuning > Self-Instruct": e[3], "Instruction Tuning": e[3]}
+
+    class _Headings:
+        name = "fixed"
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.array([headings[t] for t in texts])
+
+    sections = [_S("self", "A. Self-Instruct"), _S("agent", "H. Agent")]
+    vectors = np.vstack([e[0], e[0], e[1], e[1]])
+    ids = [["self"], ["self"], ["agent"], ["agent"]]
+    model = SectionModel(Hyper()).fit(sections, vectors, ids).set_headings(_Headings(), vectors)
+    assert model.place_heading_vectors_ is not None and model.place_heading_vectors_.shape == (2, 4)
+    query = (e[0] * 1.05 + e[1] + 0.3 * e[2])[None, :]  # a little nearer the Self-Instruct entries, speaks of agents
+    query /= np.linalg.norm(query)
+
+    def first(m: SectionModel, plain: np.ndarray | None) -> str:
+        return m.sections_[m.rank(query, plain)[0][0][0]]["id"]
+
+    assert first(model, query) == "agent"
+    assert first(model, None) == "self"  # without the plain vectors: the nearest entry alone
+    off = SectionModel(dataclasses.replace(Hyper(), leaf_heading_weight=0.0)).fit(sections, vectors, ids)
+    assert first(off.set_headings(_Headings(), vectors), query) == "self"
+    # the same scores, other places: the section is not surer for it
+    assert [s for _, s in model.rank(query, query)[0]] == pytest.approx([s for _, s in model.rank(query)[0]])
+    model.place_heading_vectors_ = None  # a model pickled before the place headings ranks as before
+    assert first(model, query) == "self"
+    # leave-one-out, as `paperbot train` reports it: each agent paper's nearest other entry is in the other
+    # place; the Agent heading (centred without the paper) brings both home
+    papers = np.vstack([e[0], e[1], e[0] + e[2], e[1] + e[2]])
+    papers /= np.linalg.norm(papers, axis=1, keepdims=True)
+    loo = SectionModel(Hyper()).fit(sections, papers, ids).set_headings(_Headings(), papers)
+    assert place_loo(loo) == {"cases": 4, "right": 0}
+    assert place_loo(loo, plain=papers) == {"cases": 4, "right": 2}
 
 
 def test_arxiv_month() -> None:
