@@ -54,6 +54,29 @@ def test_files_that_must_agree_are_all_new_or_all_old(tmp_path: Path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["meta.json", "model.pkl.gz"]
 
 
+@pytest.mark.parametrize("first_is_new", [False, True])
+def test_a_rename_refused_after_another_puts_the_first_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_is_new: bool
+) -> None:
+    """meta.json made immutable (chattr +i) or a mount point: the pickle renamed just before it goes back."""
+    pickle, meta = tmp_path / "model.pkl.gz", tmp_path / "meta.json"
+    if not first_is_new:
+        pickle.write_bytes(b"old models")
+    meta.write_text("old meta")
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        if Path(dst) == meta and Path(src).name.startswith(".meta.json."):
+            raise OSError(1, "Operation not permitted")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(PaperbotError, match=r"^cannot write .*meta\.json: Operation not permitted$"):
+        atomic_write_files([(pickle, b"new models"), (meta, b"new meta")])
+    expected = {"meta.json": b"old meta"} | ({} if first_is_new else {"model.pkl.gz": b"old models"})
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == expected
+
+
 def test_atomic_write_keeps_mode_of_existing_file_and_umask_for_new(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text("old")
