@@ -322,7 +322,8 @@ class EmbeddingCache:
                 _check_shard(keys, vecs)
             except FileNotFoundError:
                 continue  # another process compacted it away since the listing
-            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+            # RuntimeError: zipfile's NotImplementedError and "encrypted" for a damaged zip directory entry
+            except (OSError, ValueError, KeyError, EOFError, RuntimeError, zipfile.BadZipFile, zlib.error) as exc:
                 self._drop_damaged(shard, str(exc))
                 continue
             read.append((shard, keys, vecs))

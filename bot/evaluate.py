@@ -25,7 +25,7 @@ from xml.etree import ElementTree
 
 from bot.config import Config
 from bot.errors import PaperbotError, UsageError
-from bot.files import atomic_write_bytes, atomic_write_text
+from bot.files import atomic_write_files
 from bot.model import group_of
 from bot.papers import Paper, Proposal, SectionScore, normalize_title
 from bot.propose import bar_after_first, day_rank, scan, select_proposals, why_not_proposed
@@ -942,6 +942,5 @@ def render_plot(ev: Evaluation) -> bytes:
 def write_report(ev: Evaluation, directory: Path) -> tuple[Path, Path]:
     """report.md and replay.png in `directory`, each written atomically."""
     md, png = directory / "report.md", directory / "replay.png"
-    atomic_write_bytes(png, render_plot(ev))
-    atomic_write_text(md, render_report(ev, png.name))
+    atomic_write_files([(png, render_plot(ev)), (md, render_report(ev, png.name).encode("utf-8"))])  # both or neither
     return md, png

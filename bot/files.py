@@ -9,6 +9,8 @@ import os
 import stat
 import tempfile
 import time
+import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +34,68 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     A symlink is written through (its target gets the new bytes), not replaced by a plain file. Temp
     files a killed run left beside the target are swept, so they never reach a commit of models/.
     """
-    shown = Path(path)
-    if _is_stream(shown):
-        _write_stream(shown, data)
-        return
+    atomic_write_files([(path, data)])
+
+
+def atomic_write_files(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Files that must agree (models/: the pickle and meta.json; a report and its plot), each as
+    atomic_write_bytes writes one: every temp file is written and fsynced before the first rename, so a
+    full disk or a failed write leaves all the old files, never a new one beside an old one. A rename
+    refused after another was done (a file made immutable, a mount point) puts the renamed ones back."""
+    pending: dict[Path, tuple[Path, str]] = {}  # as named -> (where it really goes, its temp file)
+    done: list[tuple[Path, str | None]] = []  # renamed into place: (target, how to put its old file back)
+    try:
+        for shown, data in files:
+            if not _is_stream(Path(shown)):
+                pending[Path(shown)] = _stage(Path(shown), data)
+        for shown, data in files:
+            if Path(shown) not in pending:
+                _write_stream(Path(shown), data)
+                continue
+            target, tmp = pending[Path(shown)]
+            done.append((target, _link_old(target) if len(files) > 1 else None))
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                _unlink(done.pop()[1])
+                raise PaperbotError(f"cannot write {shown}: {exc.strerror or exc}") from None
+            del pending[Path(shown)]
+    except BaseException:  # Ctrl-C too: the files renamed so far go back to what they were
+        for target, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old == "":
+                    os.unlink(target)  # there was none
+                elif old is not None:
+                    os.replace(old, target)
+        raise
+    finally:  # no temp file stays behind
+        for _, tmp in pending.values():
+            _unlink(tmp)
+        for _, old in done:
+            _unlink(old)
+
+
+def _link_old(target: Path) -> str | None:
+    """How to undo a rename over `target`: a second name of its old file; "" when there is none (remove the
+    new one); None when it cannot be kept (no hard links there), so the new file stays."""
+    link = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"  # swept as a temp file if a kill leaves it
+    try:
+        os.link(target, link)
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return None
+    return str(link)
+
+
+def _unlink(path: str | None) -> None:
+    if path:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _stage(shown: Path, data: bytes) -> tuple[Path, str]:
+    """`data` in a fsynced temp file beside the real target (symlinks followed); (target, temp file)."""
     path = Path(os.path.realpath(shown))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -50,13 +110,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         # mkstemp creates 0600; keep the old file's mode (a README stays world-readable), else the umask's.
         os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException as exc:  # Ctrl-C too: no temp file stays behind
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise PaperbotError(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise
+    return path, tmp
 
 
 def _is_stream(path: Path) -> bool:
@@ -122,5 +182,10 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def json_bytes(doc: Any) -> bytes:
+    """The JSON files paperbot keeps (state, meta.json): sorted keys, so a commit shows only what changed."""
+    return (json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
 def atomic_write_json(path: Path, doc: Any) -> None:
-    atomic_write_text(path, json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    atomic_write_bytes(path, json_bytes(doc))

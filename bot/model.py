@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from bot.errors import PaperbotError, UnusableModels, UsageError
-from bot.files import atomic_write_bytes, atomic_write_json, check_writable
+from bot.files import atomic_write_files, check_writable, json_bytes
 from bot.papers import Neighbour, Paper, Section, SectionScore, arxiv_month, normalize_title
 
 if TYPE_CHECKING:
@@ -864,8 +864,11 @@ class ListModel:
             buf,
             protocol=pickle.HIGHEST_PROTOCOL,
         )
-        atomic_write_bytes(directory / ARTIFACT, gzip.compress(buf.getvalue(), compresslevel=6, mtime=0))
-        atomic_write_json(directory / META, self.meta)
+        # Together: a full disk while meta.json is written must not leave the new pickle beside the old meta.json.
+        atomic_write_files([
+            (directory / ARTIFACT, gzip.compress(buf.getvalue(), compresslevel=6, mtime=0)),
+            (directory / META, json_bytes(self.meta)),
+        ])
 
     @classmethod
     def load(cls, directory: Path, *, embedding_model: str, readme_text: str | None = None) -> ListModel:

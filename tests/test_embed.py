@@ -399,6 +399,29 @@ def test_damaged_cache_files_are_removed_with_a_warning(tmp_path, caplog) -> Non
     assert not caplog.records
 
 
+@pytest.mark.parametrize("flags, method", [(0, 1), (0, 99), (1, 0), (1 << 6, 0)])
+def test_a_shard_whose_zip_header_is_damaged_is_removed_not_a_traceback(tmp_path, caplog, flags, method) -> None:
+    """One flipped bit in a shard's zip directory (bit rot, a cache restored in part) makes zipfile raise
+    NotImplementedError (a compression method it lacks) or RuntimeError (an encryption flag), not
+    BadZipFile: the same recomputation as any damaged shard, never a traceback in the middle of a scan."""
+    cache = EmbeddingCache(tmp_path, "m")
+    cache.put(["good"], np.ones((1, 2), dtype=np.float32))
+    first = set(cache.directory.glob("shard-*.npz"))
+    cache.put(["bad"], np.ones((1, 2), dtype=np.float32))
+    (bad,) = set(cache.directory.glob("shard-*.npz")) - first
+    data = bytearray(bad.read_bytes())
+    entry = data.find(b"PK\x01\x02")  # the central directory's first entry: flags at +8, method at +10
+    data[entry + 8] |= flags
+    data[entry + 10] = method
+    bad.write_bytes(bytes(data))
+    with caplog.at_level("WARNING", logger="paperbot.embed"):
+        assert list(EmbeddingCache(tmp_path, "m").get(["good", "bad"])) == ["good"]
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert message.startswith(f"damaged embedding cache file {bad} (") and message.endswith(
+        ", removed; its papers are embedded again")
+    assert set(cache.directory.glob("shard-*.npz")) == first
+
+
 def test_cache_files_with_unusable_vectors_are_removed_with_a_warning(tmp_path, caplog) -> None:
     """Real keys, bad vectors: strings, NaN and zero rows (no encoder of unit rows gives them) and vectors of
     another length than the rest (a model folder swapped under the same name) would reach the models and

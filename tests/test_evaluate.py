@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bot.errors import UsageError
+from bot.errors import PaperbotError, UsageError
 from bot.evaluate import (
     DayReplay,
     HeldOut,
@@ -236,6 +237,24 @@ def test_evaluate_writes_report_and_plot(tmp_path: Path) -> None:
     md, png = write_report(ev, tmp_path / "report")
     text = md.read_text(encoding="utf-8")
     assert text.startswith("# paperbot evaluate — hold-out from 2503\n")
+    # A full disk while report.md is written: the plot of this replay must not stay beside the old report.
+    md.write_text("old report")
+    png.write_bytes(b"old plot")
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        if ".report.md." in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(os, "fsync", full)
+        with pytest.raises(PaperbotError, match=r"^cannot write .*report\.md: No space left on device$"):
+            write_report(ev, tmp_path / "report")
+    assert (md.read_text(), png.read_bytes()) == ("old report", b"old plot")
+    assert sorted(p.name for p in md.parent.iterdir()) == ["replay.png", "report.md"]
+    write_report(ev, tmp_path / "report")
+    assert md.read_text(encoding="utf-8") == text
     assert "7 of the held-out papers appear in the feeds." in text
     for arxiv_id, day in FIXTURE_HELD_OUT:
         row = next(line for line in text.splitlines() if line.startswith(f"| {arxiv_id} |"))

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import PaperbotError
-from bot.files import atomic_write_json, atomic_write_text, check_writable
+from bot.files import atomic_write_files, atomic_write_json, atomic_write_text, check_writable
 
 
 def test_atomic_write_keeps_bytes_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -28,6 +28,53 @@ def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
+
+
+def test_files_that_must_agree_are_all_new_or_all_old(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk while the second file is written: the first must not have been renamed into place."""
+    pickle, meta = tmp_path / "model.pkl.gz", tmp_path / "meta.json"
+    pickle.write_bytes(b"old models")
+    meta.write_text("old meta")
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(PaperbotError, match=r"^cannot write .*meta\.json: No space left on device$"):
+        atomic_write_files([(pickle, b"new models"), (meta, b"new meta")])
+    assert (pickle.read_bytes(), meta.read_text()) == (b"old models", "old meta")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["meta.json", "model.pkl.gz"]
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    atomic_write_files([(pickle, b"new models"), (meta, b"new meta")])
+    assert (pickle.read_bytes(), meta.read_text()) == (b"new models", "new meta")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["meta.json", "model.pkl.gz"]
+
+
+@pytest.mark.parametrize("first_is_new", [False, True])
+def test_a_rename_refused_after_another_puts_the_first_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_is_new: bool
+) -> None:
+    """meta.json made immutable (chattr +i) or a mount point: the pickle renamed just before it goes back."""
+    pickle, meta = tmp_path / "model.pkl.gz", tmp_path / "meta.json"
+    if not first_is_new:
+        pickle.write_bytes(b"old models")
+    meta.write_text("old meta")
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        if Path(dst) == meta and Path(src).name.startswith(".meta.json."):
+            raise OSError(1, "Operation not permitted")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(PaperbotError, match=r"^cannot write .*meta\.json: Operation not permitted$"):
+        atomic_write_files([(pickle, b"new models"), (meta, b"new meta")])
+    expected = {"meta.json": b"old meta"} | ({} if first_is_new else {"model.pkl.gz": b"old models"})
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == expected
 
 
 def test_atomic_write_keeps_mode_of_existing_file_and_umask_for_new(tmp_path: Path) -> None:

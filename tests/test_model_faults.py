@@ -5,8 +5,10 @@ Trained on the small real slice (tests/fixtures/ml) with the tiny hashing encode
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
+import os
 import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -230,6 +232,30 @@ def test_save_writes_nothing_when_a_file_cannot_be_written(saved, tmp_path) -> N
     with pytest.raises(UsageError):
         saved[0].save(tmp_path)
     assert not (tmp_path / ARTIFACT).exists()
+
+
+def test_a_full_disk_while_saving_keeps_the_old_models_whole(saved, tmp_path, monkeypatch) -> None:
+    """ENOSPC on meta.json, the second file: the new pickle must not stay beside the old meta.json (a folder
+    whose description is of other models), and the error is the usual one line."""
+    folder = tmp_path / "models"
+    saved[0].save(folder)
+    meta = json.loads((folder / META).read_text(encoding="utf-8"))
+    changed = ListModel(meta={**saved[0].meta, "readme_sha256": "0" * 64}, relevance=saved[0].relevance,
+                        sections=saved[0].sections, entries=saved[0].entries, section_layers=saved[0].section_layers)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").rsplit("/", 1)[-1].startswith(f".{META}."):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(PaperbotError) as err:
+        changed.save(folder)
+    assert _one_line(err) == f"cannot write {folder / META}: No space left on device"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no temp file either
+    assert ListModel.load(folder, embedding_model=ENCODER_NAME).meta["readme_sha256"] == meta["readme_sha256"]
 
 
 # ---------------------------------------------------------------- damaged artifacts
