@@ -286,7 +286,8 @@ def _not_an_input(flag: str, out: Path | None, inputs: dict[str, Path | str | No
         if not path or "://" in str(path):
             continue
         source = os.path.realpath(path)
-        if target == source or (os.path.isdir(source) and target.startswith(source + os.sep)):
+        # inside a folder it reads (the models, the embedding cache), made yet or not
+        if target == source or (not os.path.isfile(source) and target.startswith(source + os.sep)):
             raise UsageError(f"{flag} {out}: that is {what}, which this command reads; write somewhere else")
 
 
@@ -299,6 +300,8 @@ def _scan_inputs(args: argparse.Namespace, config: Config, state_path: Path | No
         "the config file": getattr(args, "config", None),
         "the list's metadata": config.list.metadata,
         "the background papers": config.training.background,
+        "the arXiv API cache": config.arxiv_api.cache,
+        "the embedding cache": config.embedding.cache_dir,
     }
     for n, feed in enumerate(args.feed or config.feeds.urls):
         inputs[f"feed {n + 1}"] = feed

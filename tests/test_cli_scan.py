@@ -179,6 +179,13 @@ def test_json_output_never_replaces_an_input(workdir: Path, capsys: pytest.Captu
         assert _scan(workdir, "--feed", DAY_23, "--json", str(target)) == 2
         assert f"--json {target}: that is {what}, which this command reads" in capsys.readouterr().err
         assert target.read_bytes() == before
+    from bot.config import load_config
+
+    config = load_config(workdir / "config.yaml")
+    for target, what in ((config.arxiv_api.cache, "the arXiv API cache"),
+                         (Path(config.embedding.cache_dir) / "shard.npz", "the embedding cache")):
+        assert _scan(workdir, "--feed", DAY_23, "--json", str(target)) == 2
+        assert f"--json {target}: that is {what}, which this command reads" in capsys.readouterr().err
     assert main(["run", "--config", str(workdir / "config.yaml"), "--dry-run", "--feed", DAY_23,
                  "--json", str(README)]) == 2
     assert "that is the list README" in capsys.readouterr().err
