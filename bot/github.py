@@ -716,6 +716,9 @@ class GitHubForge:
             else:
                 for created in self._created_branches:
                     self._delete_branch(created)
+                if branch not in self._created_branches:
+                    # Reused: already moved (maybe committed to), and not this run's to delete.
+                    self._note(f"branch {branch}, left by an earlier run, was reused and left for the next run")
             raise
         self._note(f"PR #{number} was already opened ({url})")
         self._label_quietly(pr, number)

@@ -351,6 +351,22 @@ def test_branch_left_behind_with_only_bot_commits_is_reused(hub):
     assert hub.file_text("README.md", BRANCH) == apply_proposals(readme(), [a])
 
 
+def test_a_reused_branch_is_named_when_the_run_then_stops(hub):
+    """Reusing moves the branch (and may commit to it): a rate limit after that must not say nothing changed."""
+    a = proposal("2504.16828", "math")
+    orphan_branch(hub, a)
+    hub.rate_limit_next("POST", r"/pulls$", reset=RESET)
+    with pytest.raises(PaperbotError) as err:
+        forge(hub).publish(change(a))
+    assert str(err.value) == (
+        f"GitHub rate limit exceeded while trying to open a pull request from {BRANCH}; it resets at 2030-01-01 "
+        f"00:00:00 UTC; branch {BRANCH}, left by an earlier run, was reused and left for the next run, nothing will "
+        "be proposed twice; run again after that"
+    )
+    [pub] = forge(hub).publish(change(a))
+    assert (pub.branch, pub.number) == (BRANCH, 1) and set(hub.refs) == {"main", BRANCH}
+
+
 def test_branch_with_bot_commits_is_not_reused_when_a_pull_request_came_from_it(hub):
     a = proposal("2504.16828", "math")
     head = orphan_branch(hub, a)
