@@ -95,6 +95,24 @@ def test_pr_not_opened_after_a_5xx_undoes_the_branch_with_the_status_text(hub):
     assert not any("head=" in p for _, p in hub.requests)
 
 
+@pytest.mark.parametrize("answer", ["dropped", "502"])
+def test_branch_created_but_answer_lost_is_used_not_left_behind(hub, answer):
+    """GitHub created the branch and the answer was lost: a failed run would leave it for good, since the next
+    day's run tries another name."""
+    hub.fail_next("POST", r"/git/refs$", 502, {"message": "Server Error"}, drop=answer == "dropped", applied=True)
+    [pub] = forge(hub).publish(change(proposal("2504.16828", "math")))
+    assert (pub.action, pub.branch, pub.number) == ("opened", BRANCH, 1)
+    assert set(hub.refs) == {"main", BRANCH}
+
+
+def test_branch_not_created_after_a_lost_answer_is_an_error(hub):
+    hub.fail_next("POST", r"/git/refs$", 0, None, drop=True)
+    with pytest.raises(PaperbotError, match=rf"^cannot reach the GitHub API at .* to create branch {BRANCH}: "
+                                            r"ConnectionError$"):
+        forge(hub).publish(change(proposal("2504.16828", "math")))
+    assert set(hub.refs) == {"main"} and hub.pulls == {}
+
+
 def test_pr_maybe_opened_and_the_lookup_fails_keeps_the_branch(hub):
     a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
 
