@@ -616,21 +616,14 @@ class GitHubForge:
     def _claim_branch(self, name: str, base_sha: str) -> str:
         """Create `name` (or name-2, name-3...) at base_sha. An existing branch is reused only if no bot PR was
         ever made from it and it holds no commits but the bot's (what a run that died before its PR leaves)."""
-        from github.GithubException import GithubException
-
         used = {p.branch for p in self.bot_pulls()}
         for n in range(1, MAX_BRANCH_SUFFIX + 1):
             branch = name if n == 1 else f"{name}-{n}"
             if branch in used:
                 continue
-            with self._calls(f"create branch {branch}"):
-                try:
-                    self.repo.create_git_ref(f"refs/heads/{branch}", base_sha)
-                    self._created_branches.append(branch)
-                    return branch
-                except GithubException as exc:
-                    if exc.status != 422 or "already exists" not in _message(exc).lower():
-                        raise
+            if self._create_branch(branch, base_sha):
+                self._created_branches.append(branch)
+                return branch
             if self._abandoned(branch, base_sha):
                 log.info("branch %s already exists with no commits but the bot's and no pull request: reusing it",
                          branch)
@@ -639,6 +632,36 @@ class GitHubForge:
                 return branch
             log.info("branch %s already exists with other work: trying the next name", branch)
         raise PaperbotError(f"branches {name} to {name}-{MAX_BRANCH_SUFFIX} all exist; delete old bot branches")
+
+    def _create_branch(self, branch: str, base_sha: str) -> bool:
+        """POST /git/refs: True when created, False when the branch exists already. When the answer is lost
+        (5xx, dropped, cut off) GitHub may have created it all the same: look, or it would stay behind for good
+        (the next day's run tries another name)."""
+        from github.GithubException import GithubException
+
+        refused = False
+        try:
+            with self._calls(f"create branch {branch}"):
+                try:
+                    self.repo.create_git_ref(f"refs/heads/{branch}", base_sha)
+                    return True
+                except GithubException as exc:
+                    if exc.status == 422 and "already exists" in _message(exc).lower():
+                        return False
+                    refused = 400 <= exc.status < 500 and exc.status != 408
+                    raise
+        except PaperbotError as exc:
+            if refused:
+                raise
+            lost = exc
+        try:
+            sha = self._branch_sha(branch)
+        except PaperbotError:
+            raise lost from None
+        if sha is None:
+            raise lost
+        log.warning("%s; the branch exists all the same", lost)
+        return sha == base_sha  # at another commit: it was there before (reused only if abandoned)
 
     def _abandoned(self, branch: str, base_sha: str) -> bool:
         """Nothing on the branch but base_sha's history and the bot's own commits, and no PR from it."""
@@ -716,6 +739,9 @@ class GitHubForge:
             else:
                 for created in self._created_branches:
                     self._delete_branch(created)
+                if branch not in self._created_branches:
+                    # Reused: already moved (maybe committed to), and not this run's to delete.
+                    self._note(f"branch {branch}, left by an earlier run, was reused and left for the next run")
             raise
         self._note(f"PR #{number} was already opened ({url})")
         self._label_quietly(pr, number)

@@ -95,6 +95,24 @@ def test_pr_not_opened_after_a_5xx_undoes_the_branch_with_the_status_text(hub):
     assert not any("head=" in p for _, p in hub.requests)
 
 
+@pytest.mark.parametrize("answer", ["dropped", "502"])
+def test_branch_created_but_answer_lost_is_used_not_left_behind(hub, answer):
+    """GitHub created the branch and the answer was lost: a failed run would leave it for good, since the next
+    day's run tries another name."""
+    hub.fail_next("POST", r"/git/refs$", 502, {"message": "Server Error"}, drop=answer == "dropped", applied=True)
+    [pub] = forge(hub).publish(change(proposal("2504.16828", "math")))
+    assert (pub.action, pub.branch, pub.number) == ("opened", BRANCH, 1)
+    assert set(hub.refs) == {"main", BRANCH}
+
+
+def test_branch_not_created_after_a_lost_answer_is_an_error(hub):
+    hub.fail_next("POST", r"/git/refs$", 0, None, drop=True)
+    with pytest.raises(PaperbotError, match=rf"^cannot reach the GitHub API at .* to create branch {BRANCH}: "
+                                            r"ConnectionError$"):
+        forge(hub).publish(change(proposal("2504.16828", "math")))
+    assert set(hub.refs) == {"main"} and hub.pulls == {}
+
+
 def test_pr_maybe_opened_and_the_lookup_fails_keeps_the_branch(hub):
     a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
 
@@ -349,6 +367,22 @@ def test_branch_left_behind_with_only_bot_commits_is_reused(hub):
     commits = hub._pull_commits(hub.pulls[1])
     assert len(commits) == 1 and commits[0].parents == [hub.refs["main"]]  # moved to the base, one fresh commit
     assert hub.file_text("README.md", BRANCH) == apply_proposals(readme(), [a])
+
+
+def test_a_reused_branch_is_named_when_the_run_then_stops(hub):
+    """Reusing moves the branch (and may commit to it): a rate limit after that must not say nothing changed."""
+    a = proposal("2504.16828", "math")
+    orphan_branch(hub, a)
+    hub.rate_limit_next("POST", r"/pulls$", reset=RESET)
+    with pytest.raises(PaperbotError) as err:
+        forge(hub).publish(change(a))
+    assert str(err.value) == (
+        f"GitHub rate limit exceeded while trying to open a pull request from {BRANCH}; it resets at 2030-01-01 "
+        f"00:00:00 UTC; branch {BRANCH}, left by an earlier run, was reused and left for the next run, nothing will "
+        "be proposed twice; run again after that"
+    )
+    [pub] = forge(hub).publish(change(a))
+    assert (pub.branch, pub.number) == (BRANCH, 1) and set(hub.refs) == {"main", BRANCH}
 
 
 def test_branch_with_bot_commits_is_not_reused_when_a_pull_request_came_from_it(hub):

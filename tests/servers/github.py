@@ -10,6 +10,8 @@ as is, for cut-off JSON or a proxy's HTML page), `rate_limit_next` (the real 403
 x-ratelimit-reset) and an optional callback run before the fault is answered (e.g. someone commits to
 the branch, then the PUT gets its 409; or GitHub creates the PR, then the answer is lost). `before_next`
 runs a callback and then answers normally (e.g. a maintainer merges the PR between two requests).
+A fault can also `drop` the connection without an answer, do the request's work first (`applied`: GitHub
+did it, only the answer is lost) and wait for the request numbered `at` (its index in `requests`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "github"
 PREFIX = "/api/v3"
 DELAY_HEADER = "X-Standin-Delay"  # not sent: the handler waits that long (outside the lock) before answering
+DROP = -1  # a status that is never sent: the handler closes the connection without answering
 TEMPLATE_REPO = "octocat/Hello-World"
 
 
@@ -99,6 +102,9 @@ class Fault:
     headers: dict[str, str]
     times: int
     before: Callable[[], None] | None = None
+    drop: bool = False  # close the connection without an answer
+    applied: bool = False  # do the request's work before the fault is answered (or the connection dropped)
+    at: int = 0  # only from the request with this index in `requests` on
 
 
 class GitHubStandIn:
@@ -220,9 +226,11 @@ class GitHubStandIn:
             pr.merged_at = pr.closed_at
 
     def fail_next(self, method: str, pattern: str, status: int, body: Any, *, headers: dict[str, str] | None = None,
-                  times: int = 1, before: Callable[[], None] | None = None) -> None:
+                  times: int = 1, before: Callable[[], None] | None = None, drop: bool = False,
+                  applied: bool = False, at: int = 0) -> None:
         with self.lock:
-            self.faults.append(Fault(method, re.compile(pattern), status, body, headers or {}, times, before))
+            self.faults.append(Fault(method, re.compile(pattern), status, body, headers or {}, times, before,
+                                     drop, applied, at))
 
     def before_next(self, method: str, pattern: str, callback: Callable[[], None], *, times: int = 1) -> None:
         """Run `callback` when the request arrives, then answer it normally."""
@@ -383,10 +391,15 @@ class GitHubStandIn:
             if auth not in (f"token {self.token}", f"Bearer {self.token}"):
                 return 401, {}, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}
             for fault in self.faults:
-                if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                if (fault.times > 0 and fault.method == method and fault.pattern.search(path)
+                        and len(self.requests) > fault.at):
                     fault.times -= 1
                     if fault.before:
                         fault.before()
+                    if fault.applied:
+                        self._route(method, path, query, body)
+                    if fault.drop:
+                        return DROP, {}, None
                     if fault.status:
                         return fault.status, dict(fault.headers), fault.body
                     passing = dict(fault.headers)
@@ -687,6 +700,9 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server_state
         state.request_log.append(f"{self.command} {self.path}\n{self.headers}\n{body.decode('utf-8', 'replace')}")
         status, extra, doc = state.handle(self.command, self.path, headers, body)
+        if status == DROP:
+            self.close_connection = True
+            return
         payload = doc if isinstance(doc, bytes) else b"" if doc is None else json.dumps(doc).encode("utf-8")
         extra = dict(extra)
         if DELAY_HEADER in extra:
