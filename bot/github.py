@@ -617,6 +617,7 @@ class GitHubForge:
         """Create `name` (or name-2, name-3...) at base_sha. An existing branch is reused only if no bot PR was
         ever made from it and it holds no commits but the bot's (what a run that died before its PR leaves)."""
         used = {p.branch for p in self.bot_pulls()}
+        self._sweep_leftovers(name, used, base_sha)
         for n in range(1, MAX_BRANCH_SUFFIX + 1):
             branch = name if n == 1 else f"{name}-{n}"
             if branch in used:
@@ -632,6 +633,29 @@ class GitHubForge:
                 return branch
             log.info("branch %s already exists with other work: trying the next name", branch)
         raise PaperbotError(f"branches {name} to {name}-{MAX_BRANCH_SUFFIX} all exist; delete old bot branches")
+
+    def _sweep_leftovers(self, name: str, used: set[str], base_sha: str) -> None:
+        """Delete the bot branches an earlier day's failed run left without a PR (bot commits only): a run
+        reuses one only under its own day's name, so without this they would pile up for good. Best effort."""
+        try:
+            with self._calls("list bot branches"):
+                prefix = f"heads/{self.gh.branch_prefix}"
+                branches = [r.ref.removeprefix("refs/heads/") for r in self.repo.get_git_matching_refs(prefix)]
+        except PaperbotError as exc:
+            log.warning("could not list the bot's branches: %s", exc)
+            return
+        keep = used | {self.base_branch, self.gh.state_branch}
+        for branch in branches:
+            if branch in keep or branch == name or branch.startswith(f"{name}-"):
+                continue  # today's names are claimed (and reused if abandoned) below
+            try:
+                if not self._abandoned(branch, base_sha):
+                    continue
+                with self._calls(f"delete branch {branch}"):
+                    self.repo.get_git_ref(f"heads/{branch}").delete()
+                log.info("deleted branch %s: an earlier run left it without a pull request", branch)
+            except PaperbotError as exc:
+                log.warning("could not clear branch %s, left by an earlier run: %s", branch, exc)
 
     def _create_branch(self, branch: str, base_sha: str) -> bool:
         """POST /git/refs: True when created, False when the branch exists already. When the answer is lost
@@ -685,7 +709,7 @@ class GitHubForge:
             log.info("deleted branch %s created by this failed run", branch)
         except Exception as exc:  # the original error is what the user must see
             log.warning("could not delete branch %s after the failure: %s", branch, type(exc).__name__)
-            self._note(f"branch {branch} was left behind (the next run reuses it)")
+            self._note(f"branch {branch} was left behind (the next run that opens a PR reuses or deletes it)")
 
     def publish(self, change: Change) -> list[Published]:
         with self._after_writes():

@@ -347,8 +347,8 @@ def test_branch_left_behind_after_a_rate_limit_is_said_and_reused(hub):
         forge(hub).publish(change(a))
     assert str(err.value) == (
         f"GitHub rate limit exceeded while trying to open a pull request from {BRANCH}; it resets at 2030-01-01 "
-        f"00:00:00 UTC; branch {BRANCH} was left behind (the next run reuses it), nothing will be proposed twice; "
-        "run again after that"
+        f"00:00:00 UTC; branch {BRANCH} was left behind (the next run that opens a PR reuses or deletes it), "
+        "nothing will be proposed twice; run again after that"
     )
     [pub] = forge(hub).publish(change(a))
     assert (pub.branch, pub.number) == (BRANCH, 1) and set(hub.refs) == {"main", BRANCH}
@@ -383,6 +383,37 @@ def test_a_reused_branch_is_named_when_the_run_then_stops(hub):
     )
     [pub] = forge(hub).publish(change(a))
     assert (pub.branch, pub.number) == (BRANCH, 1) and set(hub.refs) == {"main", BRANCH}
+
+
+def test_branches_an_earlier_day_left_behind_are_deleted_by_the_next_pr(hub):
+    """A run reuses a left-behind branch only under its own day's name; a later day's run must not leave
+    yesterday's for good. A branch with a person's commit, a PR's head and the state branch stay."""
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "agent")
+    orphan_branch(hub, a)  # paperbot/2025-05-27, bot commits only, no PR
+    hub.refs["paperbot/2025-05-20"] = hub.refs["main"]  # created, then the run died: no commit at all
+    hub.refs["paperbot/2025-05-21"] = hub.refs["main"]
+    human = hub.push("paperbot/2025-05-21", "NOTES.md", "mine\n")  # a maintainer works there
+    hub.refs["paperbot-state"] = hub.refs["main"]
+    [pub] = forge(hub).publish(change(b, date="2025-05-28"))
+    assert (pub.action, pub.branch) == ("opened", "paperbot/2025-05-28")
+    assert set(hub.refs) == {"main", "paperbot-state", "paperbot/2025-05-21", "paperbot/2025-05-28"}
+    assert hub.refs["paperbot/2025-05-21"] == human
+    # an open bot PR's branch is never swept, even with nothing but bot commits on it
+    hub.close_pull(1)
+    [again] = forge(hub).publish(change(a, date="2025-05-29"))
+    assert again.branch == "paperbot/2025-05-29" and "paperbot/2025-05-28" in hub.refs
+
+
+def test_a_branch_that_cannot_be_listed_or_deleted_does_not_stop_the_run(hub):
+    a = proposal("2504.16828", "math")
+    hub.refs["paperbot/2025-05-20"] = hub.refs["main"]
+    hub.fail_next("GET", r"/git/matching-refs", 500, {"message": "Server Error"})
+    [pub] = forge(hub).publish(change(a))
+    assert pub.action == "opened" and "paperbot/2025-05-20" in hub.refs
+    hub.fail_next("DELETE", r"/git/refs", 500, {"message": "Server Error"})
+    hub.close_pull(1)
+    [pub] = forge(hub).publish(change(proposal("2504.16511", "agent"), date="2025-05-28"))
+    assert pub.action == "opened" and "paperbot/2025-05-20" in hub.refs
 
 
 def test_branch_with_bot_commits_is_not_reused_when_a_pull_request_came_from_it(hub):

@@ -437,6 +437,7 @@ class GitHubStandIn:
             ("PUT", r"/contents/(.+)", self._put_contents),
             ("GET", r"/git/blobs/([0-9a-f]{40})", self._get_blob),
             ("GET", r"/git/refs?/heads/(.+)", self._get_ref),
+            ("GET", r"/git/matching-refs/heads/(.*)", self._matching_refs),
             ("PATCH", r"/git/refs?/heads/(.+)", self._patch_ref),
             ("DELETE", r"/git/refs?/heads/(.+)", self._delete_ref),
             ("POST", r"/git/refs", self._post_ref),
@@ -488,6 +489,10 @@ class GitHubStandIn:
         if branch not in self.refs:
             return 404, {}, _not_found()
         return 200, {}, self.ref_json(branch)
+
+    def _matching_refs(self, q: dict, d: Any, prefix: str) -> tuple[int, dict, Any]:
+        """Every branch whose name starts with the prefix (GitHub's matching-refs is a prefix match)."""
+        return 200, {}, [self.ref_json(b) for b in sorted(self.refs) if b.startswith(prefix)]
 
     def _patch_ref(self, q: dict, d: dict, branch: str) -> tuple[int, dict, Any]:
         if branch not in self.refs:
