@@ -68,6 +68,17 @@ def _broken_xml(parsed: Any) -> str | None:
     return None
 
 
+def _incomplete(parsed: Any, asked: int) -> str | None:
+    """Why a well-formed answer is short of papers, or None: arXiv at times answers 200 with fewer entries (often
+    none) than its own opensearch:totalResults counts, and those ids would read as papers that do not exist."""
+    try:
+        total = min(asked, int(parsed.get("feed", {}).get("opensearch_totalresults", "")))
+    except ValueError:
+        return None
+    entries = len(parsed.get("entries", []))  # an error entry counts in totalResults too
+    return f"incomplete ({entries} of {total} entries)" if entries < total else None
+
+
 class ArxivClient:
     """Fetches Atom metadata by id_list in batches, never faster than one request per `min_interval`."""
 
@@ -142,17 +153,18 @@ class ArxivClient:
         for attempt in range(self.max_retries + 1):
             response, body = self._get(params)
             parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-            broken = _broken_xml(parsed)
-            if broken is None or response.status_code == 400:
+            if response.status_code == 400:
                 break
+            broken = _broken_xml(parsed)
             # A 200 cut off mid-answer parses leniently into papers with empty fields, which the cache would keep
             # for good: ask again, and never use such an answer.
+            problem = f"broken XML ({broken})" if broken is not None else _incomplete(parsed, len(batch))
+            if problem is None:
+                break
             if attempt >= self.max_retries:
-                raise ArxivApiError(f"{self.base_url}: the answer is broken XML ({broken}); gave up after "
-                                    f"{attempt + 1} attempt(s)")
+                raise ArxivApiError(f"{self.base_url}: the answer is {problem}; gave up after {attempt + 1} attempt(s)")
             delay = self.backoff * (2**attempt)
-            log.info("arXiv API answer is broken XML (%s); retry %d/%d in %.1fs", broken, attempt + 1,
-                     self.max_retries, delay)
+            log.info("arXiv API answer is %s; retry %d/%d in %.1fs", problem, attempt + 1, self.max_retries, delay)
             self.sleep(delay)
         if response.status_code == 400:
             # arXiv answers a malformed id with 400 and an Atom entry titled "Error" saying why.

@@ -251,6 +251,32 @@ def test_a_broken_answer_is_never_cached(server: ArxivServer, clock: FakeClock, 
     assert not config.arxiv_api.cache.exists()
 
 
+def _without_entries(name: str) -> Reply:
+    """A recorded answer with its entries taken out and opensearch:totalResults kept: arXiv's "empty page"."""
+    whole = Reply.api_fixture(name)
+    body = whole.body[: whole.body.index(b"<entry>")] + b"</feed>\n"
+    return Reply(status=200, body=body, content_type=whole.content_type)
+
+
+def test_an_answer_short_of_its_own_total_is_asked_again(server: ArxivServer, clock: FakeClock) -> None:
+    """A 200 with no entries while totalResults says 1: not "no such paper", which `add` would have printed."""
+    url = server.api(_without_entries(TWO_IDS), Reply.api_fixture(TWO_IDS))
+    client = client_for(url, clock, backoff=2.0)
+    assert list(client.fetch(["0808.05394", "1707.08567"])) == ["1707.08567"]
+    assert len(server.requests) == 2 and 2.0 in clock.sleeps
+
+
+def test_an_answer_that_stays_short_is_an_error_not_a_missing_paper(
+    server: ArxivServer, clock: FakeClock, tmp_path: Path
+) -> None:
+    url = server.api(_without_entries(TWO_IDS))
+    config = _config(tmp_path, url)
+    result = resolve(["1707.08567"], config, client=client_for(url, clock, max_retries=1))
+    assert result.papers == {} and result.missing == ["1707.08567"]
+    assert "the answer is incomplete (0 of 1 entries); gave up after 2 attempt(s)" in result.errors["1707.08567"]
+    assert not config.arxiv_api.cache.exists()
+
+
 def test_load_metadata_jsonl_reads_the_real_file() -> None:
     papers = load_metadata_jsonl(REPO / "data" / "arxiv" / "list-metadata.jsonl")
     assert len(papers) == 173
