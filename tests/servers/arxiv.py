@@ -13,6 +13,9 @@ Usage (any test, any helper):
 
 Each route holds a queue of replies: one reply is used per request, in order, and the last one repeats.
 `Reply.delay` holds the answer back (for client timeouts); it is cut short when the server stops.
+`Reply.drop` closes the connection without an answer; `Reply.short` promises that many bytes more than it sends
+(Content-Length) and then closes: a body cut off in transit. `server.answer`, if set, picks the reply from
+the request (answers by id_list, a fault at request k): it gets the request and the scripted reply.
 `clock` (default time.monotonic) stamps requests: give it a fake clock to measure spacing without sleeping.
 Unknown paths answer 404. Binds 127.0.0.1 on a free port; the network guard in conftest allows loopback.
 """
@@ -49,6 +52,8 @@ class Reply:
     content_type: str = RSS_TYPE
     delay: float = 0.0  # seconds before answering (a hang longer than the client timeout)
     drip: float = 0.0  # seconds between the body's pieces (a server that trickles: every wait is short)
+    drop: bool = False  # close the connection without answering
+    short: int = 0  # Content-Length claims this many bytes more than are sent, then the connection closes
 
     @classmethod
     def file(cls, path: Path, *, status: int = 200, content_type: str = RSS_TYPE) -> Reply:
@@ -96,6 +101,7 @@ class ArxivServer:
         self._stopping = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.answer: Callable[[Request, Reply | None], Reply | None] | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -160,7 +166,7 @@ class ArxivServer:
                 return None
             return queue.pop(0) if len(queue) > 1 else queue[0]
 
-    def _record(self, handler: BaseHTTPRequestHandler) -> str:
+    def _record(self, handler: BaseHTTPRequestHandler) -> Request:
         parts = urlsplit(handler.path)
         request = Request(
             time=self.clock(),
@@ -171,7 +177,7 @@ class ArxivServer:
         )
         with self._lock:
             self.requests.append(request)
-        return parts.path
+        return request
 
 
 def _make_handler(server: ArxivServer) -> type[BaseHTTPRequestHandler]:
@@ -179,19 +185,26 @@ def _make_handler(server: ArxivServer) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            path = server._record(self)
-            reply = server._next_reply(path)
+            request = server._record(self)
+            reply = server._next_reply(request.path)
+            if server.answer is not None:
+                reply = server.answer(request, reply)
             if reply is None:
                 reply = Reply(status=404, body=b"Not Found\n", content_type="text/plain")
             if reply.delay and server._stopping.wait(reply.delay):
                 return
+            if reply.drop:
+                self.close_connection = True
+                return
             try:
                 self.send_response(reply.status)
                 self.send_header("Content-Type", reply.content_type)
-                self.send_header("Content-Length", str(len(reply.body)))
+                self.send_header("Content-Length", str(len(reply.body) + reply.short))
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
+                if reply.short:
+                    self.close_connection = True
                 if not reply.drip:
                     self.wfile.write(reply.body)
                     return
