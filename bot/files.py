@@ -78,7 +78,7 @@ def atomic_write_files(files: Sequence[tuple[Path, bytes]]) -> None:
 def _link_old(target: Path) -> str | None:
     """How to undo a rename over `target`: a second name of its old file; "" when there is none (remove the
     new one); None when it cannot be kept (no hard links there), so the new file stays."""
-    link = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"  # swept as a temp file if a kill leaves it
+    link = target.parent / f".{target.name}.{uuid.uuid4().hex}.rollback"  # swept (by its ctime) if a kill leaves it
     try:
         os.link(target, link)
     except FileNotFoundError:
@@ -100,6 +100,7 @@ def _stage(shown: Path, data: bytes) -> tuple[Path, str]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         sweep_stale_temps(path.parent, f".{glob.escape(path.name)}.*.tmp")
+        sweep_stale_temps(path.parent, f".{glob.escape(path.name)}.*.rollback", by_ctime=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise PaperbotError(f"cannot write {shown}: {exc.strerror or exc}") from None
@@ -137,15 +138,17 @@ def _write_stream(path: Path, data: bytes) -> None:
         raise PaperbotError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def sweep_stale_temps(folder: Path, pattern: str) -> None:
+def sweep_stale_temps(folder: Path, pattern: str, *, by_ctime: bool = False) -> None:
     """Remove temp files older than an hour: a kill -9 mid-write leaves them, nothing reads them.
 
-    The hour keeps a concurrent run's write in progress (seconds old) safe.
+    The hour keeps a concurrent run's write in progress (seconds old) safe. by_ctime: for rollback links,
+    which share their file's (old) mtime but were made when linked.
     """
     cutoff = time.time() - STALE_TEMP_SECONDS
     for old in folder.glob(pattern):
         with contextlib.suppress(OSError):
-            if old.stat().st_mtime < cutoff:
+            st = old.stat()
+            if (st.st_ctime if by_ctime else st.st_mtime) < cutoff:
                 old.unlink()
 
 

@@ -274,6 +274,10 @@ class _Limited(PaperbotError):
 _SETTINGS = ("GITHUB_API_URL (github.api_url)", "GITHUB_TOKEN (github.token)")
 
 
+# What follows the prefix in a branch the bot names: the run's date, then "-2" or "-<arXiv id>" (per-paper).
+_BRANCH_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-[0-9A-Za-z./_-]+)?$")
+
+
 class GitHubForge:
     """PRs on one repository through PyGithub (works with github.com, Enterprise and the test stand-in)."""
 
@@ -636,26 +640,40 @@ class GitHubForge:
 
     def _sweep_leftovers(self, name: str, used: set[str], base_sha: str) -> None:
         """Delete the bot branches an earlier day's failed run left without a PR (bot commits only): a run
-        reuses one only under its own day's name, so without this they would pile up for good. Best effort."""
+        reuses one only under its own day's name, so without this they would pile up for good. Best effort.
+
+        Only names the bot makes (prefix + an earlier date, as `paperbot/2025-05-20` or `...-2504.12345`),
+        never one a PR was opened from, nor one with anyone else's commit.
+        """
+        prefix = self.gh.branch_prefix
+        today = _BRANCH_DATE.match(name[len(prefix):])
+        if today is None:
+            return
         try:
             with self._calls("list bot branches"):
-                prefix = f"heads/{self.gh.branch_prefix}"
-                branches = [r.ref.removeprefix("refs/heads/") for r in self.repo.get_git_matching_refs(prefix)]
+                refs = self.repo.get_git_matching_refs(f"heads/{prefix}")
+                branches = [r.ref.removeprefix("refs/heads/") for r in refs]
         except PaperbotError as exc:
             log.warning("could not list the bot's branches: %s", exc)
             return
         keep = used | {self.base_branch, self.gh.state_branch}
         for branch in branches:
-            if branch in keep or branch == name or branch.startswith(f"{name}-"):
-                continue  # today's names are claimed (and reused if abandoned) below
+            dated = _BRANCH_DATE.match(branch[len(prefix):]) if branch.startswith(prefix) else None
+            if branch in keep or dated is None or dated.group(1) >= today.group(1):
+                continue  # not the bot's name, or today's (claimed, and reused if abandoned, below)
             try:
-                if not self._abandoned(branch, base_sha):
+                if self._pull_from(branch) or not self._abandoned(branch, base_sha):
                     continue
                 with self._calls(f"delete branch {branch}"):
                     self.repo.get_git_ref(f"heads/{branch}").delete()
                 log.info("deleted branch %s: an earlier run left it without a pull request", branch)
             except PaperbotError as exc:
                 log.warning("could not clear branch %s, left by an earlier run: %s", branch, exc)
+
+    def _pull_from(self, branch: str) -> bool:
+        """Any PR, open or closed, bot's or a person's, from this branch."""
+        with self._calls(f"look for a pull request from {branch}"):
+            return next(iter(self.repo.get_pulls(state="all", head=f"{self.owner}:{branch}")), None) is not None
 
     def _create_branch(self, branch: str, base_sha: str) -> bool:
         """POST /git/refs: True when created, False when the branch exists already. When the answer is lost

@@ -1000,8 +1000,9 @@ def _section_model_problem(model: Any, papers: int) -> str | None:
         return "the section model's heading means are not one per section"
     places = getattr(model, "place_heading_vectors_", None)
     if places is not None and (not isinstance(places, np.ndarray) or places.ndim != 2
-                               or places.shape[0] != len(model.sections_)):
-        return "the section model's place heading vectors are not one per place"
+                               or places.shape[0] != len(model.sections_)
+                               or (isinstance(headings, np.ndarray) and places.shape[1] != headings.shape[1])):
+        return "the section model's place heading vectors are not one per place, in the headings' space"
     place_means = getattr(model, "place_heading_means_", None)
     if place_means is not None and (places is None or not isinstance(place_means, np.ndarray)
                                     or place_means.shape != (len(model.sections_),)):

@@ -149,6 +149,21 @@ def test_temp_files_of_a_killed_run_are_swept_but_a_fresh_one_is_kept(tmp_path: 
                                                           "model.pkl.gz"]
 
 
+def test_a_rollback_link_of_an_old_file_is_not_swept_by_a_concurrent_write(tmp_path: Path) -> None:
+    """A rollback link (atomic_write_files) is a second name of the old file, so it has the old file's mtime,
+    hours old for models/; another run's write beside it must not take it for a killed run's temp file."""
+    from bot.files import _link_old
+
+    target = tmp_path / "model.pkl.gz"
+    target.write_bytes(b"old models")
+    hours_ago = os.stat(target).st_mtime - 2 * 3600
+    os.utime(target, (hours_ago, hours_ago))
+    link = _link_old(target)
+    assert link and Path(link).read_bytes() == b"old models"
+    atomic_write_text(tmp_path / "model.pkl.gz", "another run's models")
+    assert Path(link).exists()
+
+
 def test_a_pipe_or_device_is_written_into_not_replaced(tmp_path: Path) -> None:
     """`--json /dev/stdout` or a FIFO: renaming a temp file over it would replace the node with a plain file."""
     import stat

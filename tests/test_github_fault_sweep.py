@@ -159,7 +159,9 @@ def _visible(hub: GitHubStandIn) -> tuple:
 
 def _run(workdir: Path, hub: GitHubStandIn, scenario: Scenario, monkeypatch: pytest.MonkeyPatch,
          capsys: pytest.CaptureFixture, args: tuple[str, ...] | None = None, *, day: int = 0) -> tuple[int, str, str]:
-    """`paperbot run` as the Action runs it; day: that many days after today (the next daily run)."""
+    """`paperbot run` as the Action runs it, on a fixed day (the recorded paths name its branch; a clock
+    passing midnight between the baseline and the sweep would aim the faults at yesterday's); day: that
+    many days later (the next daily run)."""
     from datetime import date, timedelta
 
     from bot import publish
@@ -167,7 +169,7 @@ def _run(workdir: Path, hub: GitHubStandIn, scenario: Scenario, monkeypatch: pyt
     real_run_job = publish.run_job
 
     def run_job(*a, today: str | None = None, **kw):
-        return real_run_job(*a, today=(date.fromisoformat(today) + timedelta(days=day)).isoformat(), **kw)
+        return real_run_job(*a, today=(date(2025, 4, 24) + timedelta(days=day)).isoformat(), **kw)
 
     monkeypatch.setenv("GITHUB_REPOSITORY", hub.repository)
     monkeypatch.setenv("GITHUB_API_URL", hub.base_url)

@@ -394,14 +394,33 @@ def test_branches_an_earlier_day_left_behind_are_deleted_by_the_next_pr(hub):
     hub.refs["paperbot/2025-05-21"] = hub.refs["main"]
     human = hub.push("paperbot/2025-05-21", "NOTES.md", "mine\n")  # a maintainer works there
     hub.refs["paperbot-state"] = hub.refs["main"]
+    hub.refs["paperbot/tweak-config"] = hub.refs["main"]  # not a name the bot makes: never its to delete
+    hub.refs["paperbot/2025-05-19"] = hub.refs["main"]  # a person's PR from it, its commit now on main
+    hub.push("paperbot/2025-05-19", "NOTES.md", "theirs\n")
+    hub._create_pull({}, {"head": "paperbot/2025-05-19", "base": "main", "title": "mine", "body": "no marker"})
+    hub.close_pull(1)
+    hub.refs["main"] = hub.refs["paperbot/2025-05-19"]
     [pub] = forge(hub).publish(change(b, date="2025-05-28"))
     assert (pub.action, pub.branch) == ("opened", "paperbot/2025-05-28")
-    assert set(hub.refs) == {"main", "paperbot-state", "paperbot/2025-05-21", "paperbot/2025-05-28"}
+    assert set(hub.refs) == {"main", "paperbot-state", "paperbot/tweak-config", "paperbot/2025-05-19",
+                             "paperbot/2025-05-21", "paperbot/2025-05-28"}
     assert hub.refs["paperbot/2025-05-21"] == human
-    # an open bot PR's branch is never swept, even with nothing but bot commits on it
-    hub.close_pull(1)
+    # the branch of a bot PR, closed or open, is never swept, even with nothing but bot commits on it
+    hub.close_pull(pub.number)
     [again] = forge(hub).publish(change(a, date="2025-05-29"))
     assert again.branch == "paperbot/2025-05-29" and "paperbot/2025-05-28" in hub.refs
+
+
+def test_a_prefix_without_a_slash_sweeps_only_the_names_the_bot_makes(hub):
+    """`branch_prefix: paperbot` makes `paperbot2025-05-27`; `paperbot-site` (and the state branch) share
+    the prefix and are no bot leftovers."""
+    hub.refs["paperbot-site"] = hub.refs["main"]
+    hub.refs["paperbot2025-05-20"] = hub.refs["main"]
+    bare = forge(hub)
+    bare.gh = bare.gh.model_copy(update={"branch_prefix": "paperbot"})
+    [pub] = bare.publish(change(proposal("2504.16828", "math")))
+    assert pub.branch == "paperbot2025-05-27"
+    assert set(hub.refs) == {"main", "paperbot-site", "paperbot2025-05-27"}
 
 
 def test_a_branch_that_cannot_be_listed_or_deleted_does_not_stop_the_run(hub):

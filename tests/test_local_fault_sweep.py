@@ -137,7 +137,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def temps(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob("*.tmp"))
+    """Temp files and rollback links (atomic_write_files) left behind."""
+    return sorted(p.name for p in folder.rglob("*") if p.suffix in (".tmp", ".rollback"))
 
 
 def one_error(err: str) -> str:

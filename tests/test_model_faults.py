@@ -315,6 +315,16 @@ DAMAGE = {
         "the section model's entries are not placed in its sections",
     ),
     "section layers a string": (_set("section_layers", "layers"), "'section_layers' are not tuned layers"),
+    "a place heading too few": (
+        lambda d: setattr(d["sections"], "place_heading_vectors_", d["sections"].place_heading_vectors_[1:]),
+        "the section model's place heading vectors are not one per place",
+    ),
+    "place headings of another width": (
+        lambda d: setattr(d["sections"], "place_heading_vectors_", np.zeros((len(d["sections"].sections_), 3))),
+        "the section model's place heading vectors are not one per place, in the headings' space",
+    ),
+    "place heading means of another length": (
+        _set("sections.place_heading_means_", np.zeros(2)), "the section model's place heading means are not"),
 }
 
 
