@@ -940,7 +940,7 @@ def render_plot(ev: Evaluation) -> bytes:
 
 
 def write_report(ev: Evaluation, directory: Path) -> tuple[Path, Path]:
-    """report.md and replay.png in `directory`, each written atomically."""
+    """report.md and replay.png in `directory`, written together (a new plot never beside an old report)."""
     md, png = directory / "report.md", directory / "replay.png"
     atomic_write_files([(png, render_plot(ev)), (md, render_report(ev, png.name).encode("utf-8"))])  # both or neither
     return md, png

@@ -1187,9 +1187,14 @@ def section_loo_scores(
     return out
 
 
-def _means_without(model: SectionModel, plain: np.ndarray | None, i: int) -> np.ndarray | None:
-    """The headings' mean cosines over the list papers other than i (from the means over all of them)."""
-    means, headings = getattr(model, "heading_means_", None), model.heading_vectors_
+def _means_without(model: SectionModel, plain: np.ndarray | None, i: int, *, places: bool = False
+                   ) -> np.ndarray | None:
+    """The headings' (places: the places' headings') mean cosines over the list papers other than i (from the
+    means over all of them)."""
+    if places:
+        means, headings = getattr(model, "place_heading_means_", None), getattr(model, "place_heading_vectors_", None)
+    else:
+        means, headings = getattr(model, "heading_means_", None), model.heading_vectors_
     if means is None or headings is None or plain is None or len(plain) < 2:
         return means
     n = len(plain)
@@ -1246,8 +1251,6 @@ def place_loo(
     """
     members, papers_of = model.places()
     months = getattr(model, "months_", None) if use_time else None
-    heading_means = getattr(model, "place_heading_means_", None)
-    heading_vectors = getattr(model, "place_heading_vectors_", None)
     right = cases = 0
     for i, own in enumerate(model.paper_sections_):
         vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
@@ -1260,12 +1263,9 @@ def place_loo(
             best = np.array([max(sims[q] for q in others) for _, others in inside])
             if months is not None and not np.isnan(months[i]):
                 best = best + leaf_time_prior(int(months[i]), [months[others] for _, others in inside], model.hyper)
-            if plain is not None and heading_vectors is not None:
-                without = None
-                if heading_means is not None and len(plain) > 1:
-                    n = len(plain)
-                    without = (heading_means * n - heading_vectors @ np.asarray(plain[i], np.float32)) / (n - 1)
-                heads = model.place_heading_term(plain[i], [j for j, _ in inside], without)
+            if plain is not None:
+                heads = model.place_heading_term(plain[i], [j for j, _ in inside],
+                                                  _means_without(model, plain, i, places=True))
                 if heads is not None:
                     best = best + heads
             cases += 1
