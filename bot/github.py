@@ -653,6 +653,8 @@ class GitHubForge:
             with self._calls("list bot branches"):
                 refs = self.repo.get_git_matching_refs(f"heads/{prefix}")
                 branches = [r.ref.removeprefix("refs/heads/") for r in refs]
+        except _Limited:
+            raise  # every request after it would fail too: stop now, before any write
         except PaperbotError as exc:
             log.warning("could not list the bot's branches: %s", exc)
             return
@@ -667,6 +669,8 @@ class GitHubForge:
                 with self._calls(f"delete branch {branch}"):
                     self.repo.get_git_ref(f"heads/{branch}").delete()
                 log.info("deleted branch %s: an earlier run left it without a pull request", branch)
+            except _Limited:
+                raise
             except PaperbotError as exc:
                 log.warning("could not clear branch %s, left by an earlier run: %s", branch, exc)
 

@@ -411,6 +411,15 @@ def test_branches_an_earlier_day_left_behind_are_deleted_by_the_next_pr(hub):
     assert again.branch == "paperbot/2025-05-29" and "paperbot/2025-05-28" in hub.refs
 
 
+def test_a_rate_limit_while_listing_the_leftovers_stops_the_run_before_any_write(hub):
+    """The sweep is best effort, but not past a rate limit: every request after it would fail too."""
+    hub.rate_limit_next("GET", r"/git/matching-refs/", reset=RESET)
+    with pytest.raises(PaperbotError) as err:
+        forge(hub).publish(change(proposal("2504.16828", "math")))
+    assert str(err.value).startswith("GitHub rate limit exceeded while trying to list bot branches")
+    assert "nothing was changed" in str(err.value) and set(hub.refs) == {"main"} and not hub.pulls
+
+
 def test_a_prefix_without_a_slash_sweeps_only_the_names_the_bot_makes(hub):
     """`branch_prefix: paperbot` makes `paperbot2025-05-27`; `paperbot-site` (and the state branch) share
     the prefix and are no bot leftovers."""
