@@ -664,7 +664,7 @@ class GitHubForge:
             if branch in keep or dated is None or dated.group(1) >= today.group(1):
                 continue  # not the bot's name, or today's (claimed, and reused if abandoned, below)
             try:
-                if self._pull_from(branch) or not self._abandoned(branch, base_sha):
+                if not self._abandoned(branch, base_sha):
                     continue
                 with self._calls(f"delete branch {branch}"):
                     self.repo.get_git_ref(f"heads/{branch}").delete()
@@ -713,16 +713,15 @@ class GitHubForge:
         """Nothing on the branch but base_sha's history and the bot's own commits, and no PR from it."""
         with self._calls(f"compare branch {branch} with {self.base_branch}"):
             comparison = self.repo.compare(base_sha, branch)
-            if comparison.ahead_by == 0:
-                return True
             if comparison.ahead_by > MAX_ABANDONED_COMMITS:
                 return False
             for commit in comparison.commits:
                 git = commit.commit
                 if git.author.email != self.gh.commit_email or git.committer.email != self.gh.commit_email:
                     return False
-            # Bot commits only: a person may still have opened a PR from it (without the bot's marker).
-            return next(iter(self.repo.get_pulls(state="all", head=f"{self.owner}:{branch}")), None) is None
+        # Bot commits only (or none ahead: a PR's commits may be on main by now): a person may still have
+        # opened a PR from it (without the bot's marker).
+        return not self._pull_from(branch)
 
     def _delete_branch(self, branch: str) -> None:
         """Best effort: undo a branch this run created before failing."""
