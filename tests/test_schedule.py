@@ -542,8 +542,11 @@ def test_a_second_ctrl_c_stops_at_once_instead_of_waiting_for_the_run(tmp_path: 
 
     script = tmp_path / "daemon.py"
     script.write_text(
-        "import logging, sys, threading, time\n"
+        "import logging, signal, sys, threading, time\n"
         "from bot.schedule import Daemon\n"
+        # as a daemon started from a terminal has it, whatever the test runner's own SIGINT disposition
+        # (a runner started in the background may pass SIGINT on ignored, and then so is the second Ctrl-C)
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "logging.basicConfig(level=logging.INFO, stream=sys.stderr, format='%(message)s')\n"
         "daemon = Daemon(lambda: time.sleep(60) or 0, cron='0 0 1 1 *', timezone='UTC')\n"
         "threading.Thread(target=daemon._run_once).start()  # a run in progress, as a tick would start it\n"
