@@ -178,7 +178,7 @@ class ThresholdsConfig(_Section):
     """When a scored paper becomes a proposal."""
 
     relevance: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
-        0.07, description="Minimum calibrated probability that a paper belongs on the list."
+        0.05, description="Minimum calibrated probability that a paper belongs on the list."
     )
     relevance_after_first: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
         0.5,

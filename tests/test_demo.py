@@ -139,9 +139,11 @@ def test_demo_is_the_same_every_time_and_remembers_nothing(monkeypatch: pytest.M
     report = run_demo(again)
     assert again.getvalue() == first
     assert [p.paper.arxiv_id for p in report.scan.proposals] == demo_report_ids()
-    # the day's second paper is below the bar after the first: held back, named in the log, PR and summary
+    # the day's second and third papers are below the bar after the first: held back, named in the log, PR
+    # and summary
     assert [(h.paper.arxiv_id, h.why) for h in report.scan.held_back] == [
-        ("2504.12913", "score below 0.5, the bar after its day's first proposal (#2 of its day)")]
+        ("2504.12913", "score below 0.5, the bar after its day's first proposal (#2 of its day)"),
+        ("2504.12773", "score below 0.5, the bar after its day's first proposal (#3 of its day)")]
     # The whole real day was read: 285 items, replacements dropped, 5 papers already on the list skipped.
     assert report.scan.stats["on_list"] == 5 and report.scan.stats["scored"] == 223
     assert not (ROOT / "state").exists() or not any((ROOT / "state").iterdir())

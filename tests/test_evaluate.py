@@ -129,14 +129,17 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
     assert "that day's places): cap 1: 2/3, cap 2: 3/3, cap 3: 3/3, cap 4: 3/3, cap 5: 3/3." in report
     assert ev.headline().startswith("recall 2/3 (67%) of the held-out papers in the feeds at threshold 0.5, cap 2;")
     # within one proposal a day (3 over 3 days): cap 1 proposes 2504.1 and 2504.7 at every threshold (the
-    # highest wins the tie); caps 2+ must go up to 0.75 to stay within 3, which still proposes 2504.5
+    # lowest, with room to spare, wins the tie); caps 2+ must go up to 0.75 to stay within 3, which still
+    # proposes 2504.5
     assert [(b.cap, b.threshold, b.recalled, b.proposals) for b in ev.best] == [
-        (1, 0.75, 1, 2), (2, 0.75, 1, 3), (3, 0.75, 1, 3), (4, 0.75, 1, 3), (5, 0.75, 1, 3)]
+        (1, 0.1, 1, 2), (2, 0.75, 1, 3), (3, 0.75, 1, 3), (4, 0.75, 1, 3), (5, 0.75, 1, 3)]
+    # over every cap: the same paper found, and the budget used (3 proposals rather than 2), smallest cap
     assert ev.best_line() == (
-        "best within 1 proposal(s) per feed day: threshold 0.75, cap 1: recall 1/3 (33%), 0.67 per day")
+        "best within 1 proposal(s) per feed day: threshold 0.75, cap 2: recall 1/3 (33%), 1.00 per day")
     wide = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2, thresholds=(0.1, 0.75),
                      budget=2.0)
-    assert wide.best_line().endswith("cap 3: recall 3/3 (100%), 1.67 per day")
+    # 0.1 and 0.75 both find all three at cap 3: the one that uses the budget
+    assert wide.best_line().endswith("threshold 0.10, cap 3: recall 3/3 (100%), 2.00 per day")
     assert wide.to_json()["budget"]["proposals_per_day"] == 2.0
     tight = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2, thresholds=(0.1,),
                       budget=0.1)
@@ -197,13 +200,23 @@ def test_settings_picked_on_half_the_days_are_judged_on_the_other_half() -> None
     assert (ev.at_config.recalled, ev.at_config.per_day_mean) == (4, 1.0)  # in sample: all four
     cross = ev.out_of_sample
     assert cross is not None
-    # the 1st and 3rd days judged with what the 2nd and 4th pick (0.6: both found there, the tie goes to the
-    # higher threshold), and the reverse (0.25, the only threshold that finds anything on the 1st and 3rd)
-    assert [(p.threshold, p.cap) for p in cross.picked] == [(0.6, 1), (0.25, 1)]
-    assert [j.recalled for j in cross.judged] == [0, 2] and (cross.recalled, cross.held_out) == (2, 4)
-    assert ev.out_of_sample_line().startswith("out of sample: recall 2/4 (50%) at 0.50 proposals per feed day")
-    assert ev.to_json()["out_of_sample"]["recalled"] == 2
-    assert "judged on the other half, both ways: recall 2/4 (50%)" in render_report(ev, "p.png")
+    # the 2nd and 4th days find their papers at 0.25 and at 0.6 with the same volume: the tie goes to the
+    # threshold with room to spare, 0.25, which also finds the 1st and 3rd days' papers (the higher one,
+    # fitted to the papers it was picked on, would have found neither); the reverse can only pick 0.25
+    assert [(p.threshold, p.cap) for p in cross.picked] == [(0.25, 1), (0.25, 1)]
+    assert [j.recalled for j in cross.judged] == [2, 2] and (cross.recalled, cross.held_out) == (4, 4)
+    assert ev.out_of_sample_line().startswith("out of sample: recall 4/4 (100%) at 1.00 proposals per feed day")
+    assert ev.to_json()["out_of_sample"]["recalled"] == 4
+    assert "judged on the other half, both ways: recall 4/4 (100%)" in render_report(ev, "p.png")
+    # where the budget forces the 2nd and 4th days up to 0.6 (at 0.25 they propose two a day), the 1st and
+    # 3rd days' papers are missed out of sample
+    busy = [days[0], _day("2025-04-02", ("2504.2", 0.9, (A,)), ("2504.8", 0.3, (A,))), days[2],
+            _day("2025-04-04", ("2504.4", 0.9, (A,)), ("2504.9", 0.3, (A,)))]
+    tight = summarize(busy, held, holdout_from="2504", relevance=0.25, section=0.0, cap=2, thresholds=(0.25, 0.6),
+                      caps=(2,))
+    assert tight.out_of_sample is not None
+    assert [(p.threshold, p.cap) for p in tight.out_of_sample.picked] == [(0.6, 2), (0.25, 2)]
+    assert [j.recalled for j in tight.out_of_sample.judged] == [0, 2]
     assert summarize(days[:3], held, holdout_from="2504", relevance=0.25, section=0.0, cap=1).out_of_sample is None
 
 
