@@ -7,7 +7,6 @@ The clock and sleep are injected so tests check the spacing without waiting.
 
 from __future__ import annotations
 
-import email.utils
 import json
 import logging
 import time
@@ -22,7 +21,7 @@ import feedparser
 import requests
 
 from bot.errors import PaperbotError, UsageError
-from bot.feeds import get_within, split_authors, user_agent
+from bot.feeds import get_within, retry_after_seconds, split_authors, user_agent
 from bot.files import atomic_write_text
 from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, versionless_id
 
@@ -239,17 +238,7 @@ class ArxivClient:
         self._last_request = self.clock()
 
     def _retry_after(self, value: str | None) -> float | None:
-        """Retry-After is either delta-seconds or an HTTP date (RFC 9110)."""
-        if not value:
-            return None
-        value = value.strip()
-        if value.isdigit():
-            return float(value)
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        return max(0.0, when.timestamp() - self.wallclock())
+        return retry_after_seconds(value, self.wallclock())
 
 
 def paper_from_api_entry(entry: Any) -> Paper | None:

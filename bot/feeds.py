@@ -84,17 +84,39 @@ class FeedResult:
     failures: list[FeedFailure] = field(default_factory=list)
 
 
+# A feed server asking for a longer pause than this (Retry-After) is a failure now, not a wait: the run
+# would hold its scheduled slot for it, and the next run reads the same feed anyway.
+MAX_RETRY_AFTER = 600.0
+
+
 class _SourceError(Exception):
     """A source could not be read or is not an arXiv RSS feed; the message is the short reason. transient: it
-    may pass if asked again (a timeout, a dropped connection, HTTP 429/5xx, a feed cut off mid-XML)."""
+    may pass if asked again (a timeout, a dropped connection, HTTP 429/5xx, a feed cut off mid-XML);
+    retry_after: the seconds the server asked to wait first (its Retry-After header)."""
 
-    def __init__(self, reason: str, *, transient: bool = False) -> None:
+    def __init__(self, reason: str, *, transient: bool = False, retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.transient = transient
+        self.retry_after = retry_after
 
 
 def _sleep(seconds: float) -> None:
     time.sleep(seconds)
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After is either delta-seconds or an HTTP date (RFC 9110); None when absent or unreadable.
+    now: the wall clock (seconds since the epoch) a date is counted from."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 def read_feeds(
@@ -168,6 +190,11 @@ def _parse_with_retries(source: str, *, timeout: float, session: requests.Sessio
                     raise _SourceError(f"{exc} (gave up after {attempt + 1} attempts)") from None
                 raise
             delay = backoff * 2**attempt
+            if exc.retry_after is not None:
+                if exc.retry_after > MAX_RETRY_AFTER:
+                    raise _SourceError(f"{exc}; the server asks to wait {exc.retry_after:.0f}s (more than "
+                                       f"{MAX_RETRY_AFTER:.0f}s), try again later") from None
+                delay = max(delay, exc.retry_after)
             log.warning("feed %s: %s; retry %d/%d in %.0fs", source, exc, attempt + 1, retries, delay)
             _sleep(delay)
     raise AssertionError("unreachable")
@@ -238,8 +265,10 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
         except requests.RequestException as exc:
             raise _SourceError(f"connection failed: {_short(_root_cause(exc))}", transient=True) from None
         if response.status_code >= 400:
-            raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip(),
-                               transient=response.status_code == 429 or response.status_code >= 500)
+            transient = response.status_code == 429 or response.status_code >= 500
+            raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip(), transient=transient,
+                               retry_after=retry_after_seconds(response.headers.get("Retry-After")) if transient
+                               else None)
         return body
     if scheme == "file":
         path = Path(unquote(url.path))

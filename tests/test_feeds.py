@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as _dt
+import email.utils
 import gzip
 import re
 import time
@@ -201,6 +203,30 @@ def test_a_failure_that_may_pass_is_asked_again(server: ArxivServer, monkeypatch
     assert result.stats.kept == 3 and sleeps == [5.0, 10.0]  # a 503, then XML cut off, then the feed
     assert [(f.source, f.reason) for f in result.failures] == [(gone, "HTTP 404 Not Found")]  # not asked again
     assert [r.path for r in server.requests].count("/rss/gone") == 1
+
+
+def test_a_feed_server_that_asks_to_wait_is_waited_for(server: ArxivServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retry-After (seconds or an HTTP date) sets the pause when it is longer than the backoff; a pause past
+    MAX_RETRY_AFTER is a failure now, said with the wait asked for, not a run held for an hour."""
+    from bot import feeds
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(feeds, "_sleep", sleeps.append)
+    body = (RSS / "arxiv_cs_lg.xml").read_bytes()
+    busy = server.route("/rss/busy", Reply(429, b"slow down", {"Retry-After": "40"}, content_type="text/plain"),
+                        Reply(503, b"", {"Retry-After": "2"}), Reply(body=body))
+    result = read_feeds([busy], retries=2, backoff=5.0)
+    assert result.stats.kept == 3 and sleeps == [40.0, 10.0]  # asked 40 s over the backoff's 5; 2 s under its 10
+    later = email.utils.format_datetime(_dt.datetime.now(_dt.UTC) + _dt.timedelta(hours=2), usegmt=True)
+    closed = server.route("/rss/closed", Reply(503, b"", {"Retry-After": later}))
+    sleeps.clear()
+    result = read_feeds([closed], retries=2, backoff=5.0)
+    assert sleeps == [] and [r.path for r in server.requests].count("/rss/closed") == 1
+    [failure] = result.failures
+    assert failure.reason.startswith("HTTP 503 Service Unavailable; the server asks to wait 7")
+    assert failure.reason.endswith("s (more than 600s), try again later")
+    assert feeds.retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412450.0) == 30.0
+    assert feeds.retry_after_seconds("soon") is None and feeds.retry_after_seconds(" 12 ") == 12.0
 
 
 def test_a_gzipped_feed_is_read_in_pieces(server: ArxivServer) -> None:
