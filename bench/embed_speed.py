@@ -1,6 +1,6 @@
 """How much faster can embedding get on this CPU, and what does each way cost in vectors?
 
-    python -m bench.embed_speed [n=512] [repeats=2]
+    python -m bench.embed_speed [n=512] [repeats=2] [only=TEXT]
 
 Embeds the first n background papers' texts (title + abstract, as `paperbot train` embeds them) through
 the product's encoder (bot.embed: all-MiniLM-L6-v2, length-sorted batches of 64) and through other
@@ -9,10 +9,12 @@ other way, and the ratio taken to the mean of the two, since a busy 2-core machi
 way: the speed ratio, and the cosine of its vectors to the baseline's (1.0: the same vectors, so caches
 and trained models stay valid; anything less means retraining and new numbers).
 
-Ways: other batch sizes; inputs cut at 128 tokens instead of 256; PyTorch's dynamic int8 quantisation of
-the linear layers, alone and with 128 tokens; onnxruntime on the same weights in fp32 and with int8
-weights (only where onnxruntime and onnx are installed: `pip install onnxruntime onnx`; the model is
-exported with torch.onnx to a temporary folder).
+Ways: other batch sizes; the product's encoder in bfloat16 (`embedding.precision: bfloat16`; fast only
+on CPUs with AVX512-BF16 or AMX), also in batches of 16; inputs cut at 128 tokens instead of 256;
+PyTorch's dynamic int8 quantisation of the linear layers, alone and with 128 tokens; onnxruntime on the
+same weights in fp32 and with int8 weights (only where onnxruntime and onnx are installed: `pip install
+onnxruntime onnx`; the model is exported with torch.onnx to a temporary folder). only=TEXT: just the
+ways whose name contains TEXT.
 """
 
 from __future__ import annotations
@@ -136,6 +138,8 @@ def main() -> None:
 
     def row(name: str, encode: Encode) -> None:
         nonlocal base_seconds
+        if args.get("only", "") not in name:
+            return
         seconds, vectors = timed(encode, texts, repeats)
         after, _ = timed(product.encode, texts, repeats)
         ratio = (base_seconds + after) / 2 / seconds
@@ -154,6 +158,10 @@ def main() -> None:
         finally:
             model.max_seq_length = 256
 
+    half = load_encoder("all-MiniLM-L6-v2", precision="bfloat16")
+    row("bfloat16 (embedding.precision)", half.encode)
+    half16 = load_encoder("all-MiniLM-L6-v2", precision="bfloat16", batch_size=16)
+    row("bfloat16, batch 16", half16.encode)
     row("inputs cut at 128 tokens", short)
     row("torch int8 (dynamic, linear layers)", torch_int8_encoder(model))
     row("torch int8 + inputs cut at 128 tokens", torch_int8_encoder(model, max_seq_length=128))

