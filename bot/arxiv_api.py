@@ -21,7 +21,7 @@ import feedparser
 import requests
 
 from bot.errors import PaperbotError, UsageError
-from bot.feeds import get_within, retry_after_seconds, split_authors, user_agent
+from bot.feeds import get_within, retry_after_seconds, retry_delay, split_authors, user_agent
 from bot.files import atomic_write_text
 from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, versionless_id
 
@@ -214,17 +214,15 @@ class ArxivClient:
                 if response.status_code not in _RETRY_STATUS:
                     raise ArxivApiError(f"{self.base_url}: HTTP {response.status_code} {response.reason or ''}".strip())
                 problem = f"HTTP {response.status_code}"
-                retry_after = self._retry_after(response.headers.get("Retry-After"))
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"), self.wallclock())
             if attempt >= self.max_retries:
                 raise ArxivApiError(f"{self.base_url}: {problem}; gave up after {attempt + 1} attempt(s)")
-            delay = self.backoff * (2**attempt)
-            if retry_after is not None:
-                if retry_after > self.max_wait:
-                    raise ArxivApiError(
-                        f"{self.base_url}: {problem}; arXiv asks to wait {retry_after:.0f}s (more than "
-                        f"{self.max_wait:.0f}s), try again later"
-                    )
-                delay = max(delay, retry_after)
+            delay = retry_delay(self.backoff * (2**attempt), retry_after, self.max_wait)
+            if delay is None:
+                raise ArxivApiError(
+                    f"{self.base_url}: {problem}; arXiv asks to wait {retry_after:.0f}s (more than "
+                    f"{self.max_wait:.0f}s), try again later"
+                )
             attempt += 1
             log.info("arXiv API %s; retry %d/%d in %.1fs", problem, attempt, self.max_retries, delay)
             self.sleep(delay)
@@ -236,10 +234,6 @@ class ArxivClient:
             if wait > 0:
                 self.sleep(wait)
         self._last_request = self.clock()
-
-    def _retry_after(self, value: str | None) -> float | None:
-        return retry_after_seconds(value, self.wallclock())
-
 
 def paper_from_api_entry(entry: Any) -> Paper | None:
     parsed = parse_arxiv_id(entry.get("id", ""))

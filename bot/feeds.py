@@ -119,6 +119,16 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+def retry_delay(backoff: float, retry_after: float | None, max_wait: float) -> float | None:
+    """The pause before a retry: the backoff, or the server's Retry-After when longer; None when the server
+    asks for more than max_wait, which is a failure now rather than a wait."""
+    if retry_after is None:
+        return backoff
+    if retry_after > max_wait:
+        return None
+    return max(backoff, retry_after)
+
+
 def read_feeds(
     sources: Sequence[str],
     *,
@@ -189,12 +199,10 @@ def _parse_with_retries(source: str, *, timeout: float, session: requests.Sessio
                 if attempt:
                     raise _SourceError(f"{exc} (gave up after {attempt + 1} attempts)") from None
                 raise
-            delay = backoff * 2**attempt
-            if exc.retry_after is not None:
-                if exc.retry_after > MAX_RETRY_AFTER:
-                    raise _SourceError(f"{exc}; the server asks to wait {exc.retry_after:.0f}s (more than "
-                                       f"{MAX_RETRY_AFTER:.0f}s), try again later") from None
-                delay = max(delay, exc.retry_after)
+            delay = retry_delay(backoff * 2**attempt, exc.retry_after, MAX_RETRY_AFTER)
+            if delay is None:
+                raise _SourceError(f"{exc}; the server asks to wait {exc.retry_after:.0f}s (more than "
+                                   f"{MAX_RETRY_AFTER:.0f}s), try again later") from None
             log.warning("feed %s: %s; retry %d/%d in %.0fs", source, exc, attempt + 1, retries, delay)
             _sleep(delay)
     raise AssertionError("unreachable")
