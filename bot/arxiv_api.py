@@ -267,7 +267,8 @@ def _api_error_text(parsed: Any) -> str:
 # ---------------------------------------------------------------------- metadata files and the cache
 
 
-def _paper_to_json(paper: Paper) -> dict[str, Any]:
+def paper_to_json(paper: Paper) -> dict[str, Any]:
+    """A paper as the metadata files, the API cache and the state's candidates keep it."""
     return {
         "id": paper.arxiv_id,
         "version": paper.version,
@@ -279,7 +280,7 @@ def _paper_to_json(paper: Paper) -> dict[str, Any]:
     }
 
 
-def _paper_from_json(doc: Any, where: str) -> Paper:
+def paper_from_json(doc: Any, where: str) -> Paper:
     if not isinstance(doc, dict):
         raise ValueError(f"{where}: expected a JSON object, got {type(doc).__name__}")
     raw_id = doc.get("id", doc.get("arxiv_id"))  # "arxiv_id" as every JSON paperbot prints spells it
@@ -344,7 +345,7 @@ def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
             continue
         where = f"{path}:{number}"
         try:
-            paper = _paper_from_json(json.loads(line), where)
+            paper = paper_from_json(json.loads(line), where)
         except json.JSONDecodeError as exc:
             raise PaperbotError(f"{where}: not valid JSON ({exc.msg}); one object per line expected") from None
         except ValueError as exc:
@@ -371,7 +372,7 @@ def load_cache(path: Path) -> dict[str, Paper]:
             line = chunk.decode("utf-8").removesuffix("\r")
             if not line.strip():
                 continue
-            paper = _paper_from_json(json.loads(line), f"{path}:{number}")
+            paper = paper_from_json(json.loads(line), f"{path}:{number}")
         except (json.JSONDecodeError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
             log.warning("%s:%d: skipping a broken cache line (%s)", path, number, exc)
             continue
@@ -380,7 +381,7 @@ def load_cache(path: Path) -> dict[str, Paper]:
 
 
 def save_cache(path: Path, papers: Iterable[Paper]) -> None:
-    lines = [json.dumps(_paper_to_json(p), ensure_ascii=False) for p in sorted(papers, key=lambda p: p.arxiv_id)]
+    lines = [json.dumps(paper_to_json(p), ensure_ascii=False) for p in sorted(papers, key=lambda p: p.arxiv_id)]
     atomic_write_text(Path(path), "".join(line + "\n" for line in lines))
 
 

@@ -252,6 +252,32 @@ class PrConfig(_Section):
     draft: bool = Field(False, description="Open PRs as drafts.")
 
 
+class DashboardConfig(_Section):
+    """The candidates issue: the near misses of recent runs, where a maintainer ticks what the bot should propose."""
+
+    enabled: bool = Field(
+        True,
+        description="Keep one open issue listing recent papers that were scored but not proposed (held back by the "
+        "cap or just under the threshold); a ticked box makes the next run propose that paper. Needs `issues: "
+        "write`; a dry run prints it. Closing the issue turns it off until it is reopened.",
+    )
+    title: str = Field("paperbot: candidates", min_length=1, description="Title of the issue when paperbot opens it.")
+    label: str = Field(
+        "paperbot-candidates", min_length=1, description="Label on the issue (how later runs find it again)."
+    )
+    min_score: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
+        0.02,
+        description="Papers below thresholds.relevance are listed from this score up (papers held back by the cap "
+        "always are).",
+    )
+    days: Annotated[int, Field(strict=True, ge=1, le=90)] = Field(
+        14, description="A paper stays on the issue this many days after the run that scored it."
+    )
+    max_candidates: Annotated[int, Field(strict=True, ge=1, le=100)] = Field(
+        30, description="At most this many papers on the issue, the best scores first."
+    )
+
+
 class ScheduleConfig(_Section):
     """`paperbot schedule`: the in-process daemon."""
 
@@ -324,6 +350,7 @@ class Config(_Section):
     state: StateConfig = StateConfig()
     github: GithubConfig = GithubConfig()
     pr: PrConfig = PrConfig()
+    dashboard: DashboardConfig = DashboardConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     logging: LoggingConfig = LoggingConfig()
 

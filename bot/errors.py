@@ -32,3 +32,14 @@ class UnusableModels(PaperbotError):
 class MissingSection(PaperbotError):
     """A proposal's section is not in the README being edited: an open PR's branch older than a heading
     renamed or added on the default branch (the models and the scan read the default branch)."""
+
+
+class RateLimited(PaperbotError):
+    """GitHub's rate limit: `base` says when it lifts; the message ends with what the run had changed by then.
+
+    Its own class because every request after it fails too: steps that only warn on other errors (the
+    candidates issue) stop the run on this one."""
+
+    def __init__(self, base: str, aftermath: str) -> None:
+        super().__init__(base + aftermath)
+        self.base = base

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from urllib.parse import urlsplit
 
 from bot.config import Config, github_settings
-from bot.errors import MissingSection, PaperbotError, UsageError
+from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
+from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError
 from bot.papers import HeldBack, Proposal
 from bot.render import BodyParts, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
@@ -97,6 +98,8 @@ class Forge(Protocol):
     def load_state(self) -> State: ...
     def save_state(self, state: State) -> None: ...
     def publish(self, change: Change) -> list[Published]: ...
+    def read_dashboard(self) -> Dashboard | None: ...
+    def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None: ...
 
 
 def _groups(change: Change) -> list[list[Proposal]]:
@@ -135,8 +138,9 @@ class DryRunForge:
 
     def __init__(self, *, readme_text: str, state: State, readme_path: str = "README.md",
                  out: TextIO | None = None, pulls: Sequence[BotPull] = (), branch_prefix: str = "paperbot/",
-                 readme_source: str = "the list README") -> None:
+                 readme_source: str = "the list README", dashboard: Dashboard | None = None) -> None:
         self.readme_text = readme_text
+        self.dashboard = dashboard
         self.readme_source = readme_source
         self.branch_prefix = branch_prefix
         self.state = state
@@ -173,6 +177,14 @@ class DryRunForge:
             branch = f"{self.branch_prefix}{change.date}{suffix}"
             out.append(Published("dry-run", branch, ids, title=title, body=body, diff=diff))
         return out
+
+    def read_dashboard(self) -> Dashboard | None:
+        return self.dashboard
+
+    def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None:
+        what = f"would update #{current.number}" if current is not None else "would open it"
+        self.out.write(f"=== candidates issue ({what}) ===\n{compose(ticked(current.body) if current else ())}\n")
+        return None
 
 
 # ---------------------------------------------------------------------------------------------- GitHub
@@ -262,14 +274,6 @@ def _settings_error(api_url: str, token: str, *, url_setting: str, token_setting
     return None
 
 
-class _Limited(PaperbotError):
-    """A rate limit: `base` says when it lifts; the message ends with what this run had changed by then."""
-
-    def __init__(self, base: str, aftermath: str) -> None:
-        super().__init__(base + aftermath)
-        self.base = base
-
-
 # Where the API URL and the token come from, for their error lines (from_config knows which one it was).
 _SETTINGS = ("GITHUB_API_URL (github.api_url)", "GITHUB_TOKEN (github.token)")
 
@@ -351,7 +355,7 @@ class GitHubForge:
         (a branch that could not be deleted after it is a change too)."""
         try:
             yield
-        except _Limited as exc:
+        except RateLimited as exc:
             exc.args = (exc.base + self._aftermath("run again after that"),)
             raise
         except PaperbotError as exc:
@@ -382,7 +386,7 @@ class GitHubForge:
         except GithubException as exc:
             reset = _rate_limit_reset(exc)
             if reset is not None:
-                raise _Limited(f"GitHub rate limit exceeded while trying to {what}; it resets {reset}",
+                raise RateLimited(f"GitHub rate limit exceeded while trying to {what}; it resets {reset}",
                                self._aftermath("run again after that")) from None
             raise PaperbotError(f"GitHub error {exc.status} while trying to {what}: {_message(exc)}") from None
         except RequestException as exc:
@@ -579,7 +583,7 @@ class GitHubForge:
             remaining, reset = core.remaining, core.reset
         if remaining < MIN_RATE_BUDGET:
             when = reset.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-            raise _Limited(f"GitHub rate limit nearly exhausted ({remaining} requests left); it resets at {when}",
+            raise RateLimited(f"GitHub rate limit nearly exhausted ({remaining} requests left); it resets at {when}",
                            self._aftermath("run again after that"))
 
     def _pull_commits(self, number: int) -> list[tuple[str, str | None, str, str]]:
@@ -653,7 +657,7 @@ class GitHubForge:
             with self._calls("list bot branches"):
                 refs = self.repo.get_git_matching_refs(f"heads/{prefix}")
                 branches = [r.ref.removeprefix("refs/heads/") for r in refs]
-        except _Limited:
+        except RateLimited:
             raise  # every request after it would fail too: stop now, before any write
         except PaperbotError as exc:
             log.warning("could not list the bot's branches: %s", exc)
@@ -669,7 +673,7 @@ class GitHubForge:
                 with self._calls(f"delete branch {branch}"):
                     self.repo.get_git_ref(f"heads/{branch}").delete()
                 log.info("deleted branch %s: an earlier run left it without a pull request", branch)
-            except _Limited:
+            except RateLimited:
                 raise
             except PaperbotError as exc:
                 log.warning("could not clear branch %s, left by an earlier run: %s", branch, exc)
@@ -915,13 +919,50 @@ class GitHubForge:
         added = parse_list(after, path).arxiv_ids() - parse_list(before, path).arxiv_ids()
         return sorted(added - set(recorded))
 
+    # ------------------------------------------------------------------ the candidates issue
+
+    def read_dashboard(self) -> Dashboard | None:
+        """The newest issue under dashboard.label with the candidates marker, open or closed (closed: a
+        maintainer turned it off); None when there is none yet."""
+        label = self.config.dashboard.label
+        with self._calls("find the candidates issue"):
+            for issue in self.repo.get_issues(state="all", labels=[label], sort="created", direction="desc"):
+                # GitHub lists pull requests as issues too; their page is /pull/N. (Not `issue.pull_request`:
+                # PyGithub fetches the issue again to learn that a field is absent.)
+                if "/pull/" not in issue.html_url and is_dashboard(issue.body):
+                    return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
+        return None
+
+    def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None:
+        """Open the issue, or rewrite its body from the ticks it holds now (a box ticked during this run is
+        kept for the next). Nothing is sent when the body would not change."""
+        dash = self.config.dashboard
+        with self._after_writes():
+            if current is None:
+                with self._calls("open the candidates issue"):
+                    issue = self.repo.create_issue(title=dash.title, body=compose(()), labels=[dash.label])
+                log.info("opened the candidates issue #%d %s", issue.number, issue.html_url)
+                return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
+            with self._calls(f"update the candidates issue #{current.number}"):
+                issue = self.repo.get_issue(current.number)
+                if issue.state != "open":
+                    log.info("the candidates issue #%d was closed during this run: left as it is", issue.number)
+                    return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
+                body = compose(ticked(issue.body))
+                if body != (issue.body or "").replace("\r\n", "\n"):
+                    issue.edit(body=body)
+                    log.info("updated the candidates issue #%d %s", issue.number, issue.html_url)
+            return Dashboard(issue.number, issue.html_url, "open", body)
+
     def _remember(self, pull: BotPull) -> None:
         if self._pulls is not None:
             self._pulls = [pull] + [p for p in self._pulls if p.number != pull.number]
 
 
 def _merge_state(ours: State, theirs: State) -> None:
-    """Another run saved meanwhile: keep everything either of us knows."""
+    """Another run saved meanwhile: keep everything either of us knows (but not a candidate this run dropped:
+    one it had seen already and no longer lists)."""
+    dropped = set(ours.seen) - set(ours.candidates)
     for key, date in theirs.seen.items():
         ours.seen.setdefault(key, date)
     for key, doc in theirs.proposed.items():
@@ -930,5 +971,8 @@ def _merge_state(ours: State, theirs: State) -> None:
         ours.rejected.setdefault(key, doc)
     for key, doc in theirs.held_back.items():
         ours.held_back.setdefault(key, doc)
+    for key, doc in theirs.candidates.items():
+        if key not in dropped:
+            ours.candidates.setdefault(key, doc)
     for key, value in theirs.extra.items():  # what a newer paperbot keeps there
         ours.extra.setdefault(key, value)

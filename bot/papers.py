@@ -158,6 +158,7 @@ class Proposal:
     alternatives: tuple[SectionScore, ...] = ()
     nearest: tuple[Neighbour, ...] = ()
     unsure: bool = False  # best and runner-up sections are too close to call
+    requested: bool = False  # a maintainer ticked it on the candidates issue: proposed whatever its score
 
     def to_json(self) -> dict:
         """The shape `scan --json` promises (extended with a few extra keys)."""
@@ -169,6 +170,7 @@ class Proposal:
                 for n in self.nearest
             ],
             "unsure": self.unsure,
+            "requested": self.requested,
             "authors": list(self.paper.authors),
             "categories": list(self.paper.categories),
             "abstract": self.paper.abstract,
@@ -179,8 +181,9 @@ class Proposal:
 class HeldBack:
     """A paper above the thresholds that the daily cap or the bar after a run's first proposal kept out.
 
-    Scan marks it seen like every paper it scores, so it is never proposed later: the PR body and the run's
-    summary are where a maintainer can still pick it up (`paperbot add`)."""
+    Scan marks it seen like every paper it scores, so no later run proposes it on its own: the PR body, the
+    run's summary and the candidates issue (where a tick has the next run propose it) are where a maintainer
+    can still pick it up. Near misses (under the threshold) travel as HeldBack too, with place 0."""
 
     paper: Paper
     score: float

@@ -46,13 +46,16 @@ class ScanResult:
     stats: dict[str, int]
     failures: list[FeedFailure] = field(default_factory=list)
     held_back: list[HeldBack] = field(default_factory=list)  # above the thresholds, kept out by cap or bar
+    near_misses: list[HeldBack] = field(default_factory=list)  # just under the threshold: the candidates issue's
 
     def to_json(self) -> dict:
-        """The `scan --json` shape: {"stats": {...}, "proposals": [...]}, and the papers held back."""
+        """The `scan --json` shape: {"stats": {...}, "proposals": [...]}, the papers held back and the near
+        misses (dashboard.min_score up to the threshold; none when the candidates issue is off)."""
         return {
             "stats": dict(self.stats),
             "proposals": [p.to_json() for p in self.proposals],
             "held_back": [h.to_json() for h in self.held_back],
+            "near_misses": [h.to_json() for h in self.near_misses],
         }
 
 
@@ -130,12 +133,16 @@ def scan(
     record: bool = True,
     today: str | None = None,
     place_from: float | None = None,
+    asked: Sequence[Paper] = (),
 ) -> ScanResult:
     """Read feeds, drop papers on the list / known to state / excluded, score the rest, select proposals.
 
     record=True marks every scored paper as seen (date `today`, default the current date) but does not
-    save: the caller saves state once the whole run has succeeded. Papers are placed in sections from
-    relevance `place_from` up (default: the relevance threshold; evaluate's sweep asks for lower).
+    save: the caller saves state once the whole run has succeeded; with the candidates issue on, it also
+    keeps the near misses in state. Papers are placed in sections from relevance `place_from` up (default:
+    the relevance threshold, or dashboard.min_score when lower; evaluate's sweep asks for lower).
+    asked: papers a maintainer ticked on the candidates issue, proposed first whatever their score and
+    outside the daily cap.
     """
     from bot.arxiv_api import contact_for
     from bot.embed import EmbeddingCache, config_encoder
@@ -163,17 +170,25 @@ def scan(
             taken.add(paper.arxiv_id)
             candidates.append(paper)
 
-    if candidates:
+    asked = [p for p in asked if not plist.contains(p)]
+    dashboard = config.dashboard.enabled
+    scored: list[Scored] = []
+    requested: list[Proposal] = []
+    if candidates or asked:
         encoder = config_encoder(config) if encoder is None else encoder
         cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
-        floor = config.thresholds.relevance if place_from is None else place_from
-        scored = list(
-            model.score(
-                candidates, encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=floor
-            )
-        )
-    else:
-        scored = []
+        margin = config.thresholds.unsure_margin
+        if place_from is None:
+            floor = min(config.thresholds.relevance, config.dashboard.min_score) if dashboard else (
+                config.thresholds.relevance)
+        else:
+            floor = place_from
+        if candidates:
+            scored = list(model.score(candidates, encoder, cache, unsure_margin=margin, place_from=floor))
+        if asked:
+            requested = [dataclasses.replace(as_proposal(s), requested=True)
+                         for s in model.score(list(asked), encoder, cache, unsure_margin=margin, place_from=0.0)
+                         if s.sections]
     proposals = select_proposals(
         scored,
         relevance=config.thresholds.relevance,
@@ -183,11 +198,19 @@ def scan(
     )
     above = sum(_passes(s, config.thresholds.relevance, config.thresholds.section) for s in scored)
     held_back = held_back_papers(scored, proposals, config)
+    near = near_misses(scored, config) if dashboard else []
     if record:
         day = today or _dt.datetime.now(_dt.UTC).date().isoformat()  # UTC, as fetch and run date things
         state.mark_seen([s.paper.arxiv_id for s in scored], day)
         for h in held_back:
             state.mark_held_back(h.paper.arxiv_id, date=day, score=h.score, why=h.why, section=h.section.path)
+        if dashboard:
+            from bot.dashboard import candidate_record, window_start
+
+            state.prune_candidates(window_start(day, config.dashboard.days))
+            for h in [*held_back, *near]:
+                state.mark_candidate(h.paper.arxiv_id, candidate_record(h, day))
+    proposals = requested + proposals
 
     stats.update(
         {
@@ -197,6 +220,8 @@ def scan(
             "scored": len(scored),
             "above_threshold": above,
             "proposed": len(proposals),
+            "requested": len(requested),
+            "near_misses": len(near),
         }
     )
     stats.setdefault("failed", len(result.failures))
@@ -205,7 +230,20 @@ def scan(
         len(result.papers), len(feeds), on_list, known, len(scored), above, len(proposals),
     )
     return ScanResult(proposals=proposals, scored=scored, stats=stats, failures=list(result.failures),
-                      held_back=held_back)
+                      held_back=held_back, near_misses=near)
+
+
+def near_misses(scored: Sequence[Scored], config: Config) -> list[HeldBack]:
+    """Papers placed in a section that scored from dashboard.min_score up to just under the threshold, best
+    first: the candidates issue's second kind, after the held-back ones."""
+    t = config.thresholds
+    low = [s for s in scored if s.sections and config.dashboard.min_score <= s.relevance < t.relevance]
+    return [
+        HeldBack(paper=s.paper, score=float(s.relevance), section=s.sections[0], why=f"score below {t.relevance:g}",
+                 cap=config.max_proposals_per_run, alternatives=tuple(s.sections[1 : 1 + MAX_ALTERNATIVES]),
+                 unsure=bool(s.unsure))
+        for s in sorted(low, key=_rank_key)
+    ]
 
 
 def held_back_papers(scored: Sequence[Scored], proposals: Sequence[Proposal], config: Config) -> list[HeldBack]:
@@ -340,7 +378,13 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
     if key in state.held_back:
         held = state.held_back[key]
         return Explanation(s, f"held back on {held.get('date', '?')}: above the threshold but {held.get('why', '?')}; "
-                           "scan does not score it again (add it by hand)", record={"status": "held_back", **held})
+                           "scan does not score it again (tick it on the candidates issue, or add it by hand)",
+                           record={"status": "held_back", **held})
+    if key in state.candidates:
+        cand = state.candidates[key]
+        return Explanation(s, f"on the candidates issue since {cand.get('date', '?')} ({cand.get('why', '?')}): "
+                           "tick it there and the next run proposes it",
+                           record={"status": "candidate", **{k: v for k, v in cand.items() if k != "paper"}})
     if key in state.seen:
         return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again",
                            record={"status": "seen", "date": state.seen[key]})

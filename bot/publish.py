@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Config
-from bot.errors import PaperbotError
+from bot.dashboard import Dashboard, parse_candidates_marker, ticked
+from bot.errors import PaperbotError, RateLimited
 from bot.github import BotPull, Change, Forge, Published
 from bot.papers import Paper, Proposal
 
@@ -172,6 +173,7 @@ class RunReport:
     excluded: int = 0
     rejected: int = 0
     retrained: str = ""  # why the run trained the models first; "" when it used them as they were
+    dashboard: Dashboard | None = None  # the candidates issue as this run left it (None: not written)
 
     def to_json(self) -> dict:
         doc = self.scan.to_json()
@@ -182,6 +184,9 @@ class RunReport:
              "ids": p.ids}
             for p in self.published
         ]
+        board = self.dashboard
+        doc["candidates_issue"] = None if board is None else {
+            "number": board.number, "url": board.url, "candidates": len(parse_candidates_marker(board.body))}
         return doc
 
 
@@ -196,10 +201,14 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     before = len(state.rejected)
     readme = forge.read_readme()  # after the PRs: every merge they show is in it
     plist = parse_list(readme, config.github.readme_path)
-    exclude = reconcile(state, pulls, today, plist.arxiv_ids())
+    listed = plist.arxiv_ids()
+    exclude = reconcile(state, pulls, today, listed)
+    board, readable = _read_dashboard(config, forge)
+    asked = asked_papers(state, ticked(board.body) if board is not None and board.state == "open" else [],
+                         drop=exclude | listed)
     model, retrained = current_model(model, readme, forge.readme_source, state, retrain, unusable=unusable)
     result = scan(config, feeds=feeds, plist=plist, model=model, state=state, encoder=encoder,
-                  exclude=exclude, today=today)
+                  exclude=exclude, today=today, asked=asked)
     if result.failures and len(result.failures) >= len(feeds):
         first = result.failures[0]
         raise PaperbotError(f"every feed failed; first: {first.source}: {first.reason}")
@@ -216,8 +225,71 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
         for pub in report.published:
             for arxiv_id in pub.ids:
                 state.mark_proposed(arxiv_id, date=today, pr=pub.url, section=by_id[arxiv_id].section.path)
+    if readable and (board is None or board.state == "open"):
+        report.dashboard = _write_dashboard(config, forge, state, board, today=today,
+                                            drop=exclude | listed | {i for p in report.published for i in p.ids})
+    elif board is not None and board.state != "open":
+        log.info("the candidates issue #%d is closed: not updating it (reopen it to have it back)", board.number)
+    if not config.dashboard.enabled:
+        state.candidates = {}  # kept for an issue that is off: they would only grow the state file
     forge.save_state(state)
     return report
+
+
+def asked_papers(state: State, ids: Sequence[str], *, drop: Collection[str]) -> list[Paper]:
+    """The papers ticked on the candidates issue that a run may still propose, from what state kept of them."""
+    from bot.dashboard import candidate_paper
+
+    out: list[Paper] = []
+    for arxiv_id in ids:
+        if arxiv_id in drop or arxiv_id in state.proposed or arxiv_id in state.rejected:
+            continue  # proposed or listed since it was ticked (the issue drops it this run)
+        record = state.candidates.get(arxiv_id)
+        paper = candidate_paper(arxiv_id, record) if record is not None else None
+        if record is None:
+            log.warning("%s is ticked on the candidates issue but no longer a candidate (older than dashboard.days, "
+                        "or the state was reset); add it with `paperbot add %s`", arxiv_id, arxiv_id)
+        if paper is not None:
+            log.info("%s was ticked on the candidates issue: proposing it", arxiv_id)
+            out.append(paper)
+    return out
+
+
+def _read_dashboard(config: Config, forge: Forge) -> tuple[Dashboard | None, bool]:
+    """The candidates issue, and whether it could be read: one that cannot be read is not written either, or
+    the ticks on it would be lost."""
+    if not config.dashboard.enabled:
+        return None, False
+    try:
+        return forge.read_dashboard(), True
+    except RateLimited:
+        raise  # every request after it would fail too: stop before the first write
+    except PaperbotError as exc:
+        log.warning("cannot read the candidates issue, so it is left as it is this run: %s", exc)
+        return None, False
+
+
+def _write_dashboard(config: Config, forge: Forge, state: State, board: Dashboard | None, *, today: str,
+                     drop: Collection[str]) -> Dashboard | None:
+    """Bring the candidates issue up to date; a failure is a warning (but a rate limit, which the state's save
+    would meet next): the issue is a view, the next run redraws it, and the pull request of this run stands."""
+    from bot.dashboard import dashboard_body, live_candidates
+
+    dash = config.dashboard
+    state.candidates = live_candidates(state.candidates, today=today, days=dash.days, drop=drop)
+    if board is None and not state.candidates:
+        return None  # no empty issue on a repository that never had a candidate
+
+    def compose(ticks: Collection[str]) -> str:
+        return dashboard_body(state.candidates, config=dash, threshold=config.thresholds.relevance, ticks=ticks)
+
+    try:
+        return forge.write_dashboard(compose, board)
+    except RateLimited:
+        raise  # saving the state would fail too: the one error line says what this run did already
+    except PaperbotError as exc:
+        log.warning("could not update the candidates issue (the next run tries again): %s", exc)
+        return None
 
 
 def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | None = None,
@@ -260,7 +332,8 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
             pulls = remote.bot_pulls()  # before the README, as run() reads them: every merge shown is in it
             forge = DryRunForge(readme_text=remote.read_readme(), state=remote.load_state(), out=out,
                                 pulls=pulls, readme_path=config.github.readme_path,
-                                branch_prefix=config.github.branch_prefix, readme_source=remote.readme_source)
+                                branch_prefix=config.github.branch_prefix, readme_source=remote.readme_source,
+                                dashboard=_read_dashboard(config, remote)[0])
         else:
             local = readme or config.list.readme
             forge = DryRunForge(readme_text=read_list(local).text, state=State.load(state_path or config.state.path),
@@ -320,14 +393,21 @@ def summary(report: RunReport, *, dry_run: bool) -> list[str]:
             + f"({s.get('on_list', 0)} already on the list, {s.get('known', 0)} seen before, "
             f"{report.excluded} in bot PRs)"
         )
-        return lines
+        return lines + _dashboard_line(report)
     for pub in report.published:
         noun = "paper" if len(pub.ids) == 1 else "papers"
         if pub.action == "dry-run":
             lines.append(f"dry run: would propose {len(pub.ids)} {noun} on branch {pub.branch}; nothing was sent")
         else:
             lines.append(f"{pub.action} PR #{pub.number} {pub.url} ({len(pub.ids)} {noun}, branch {pub.branch})")
-    return lines
+    return lines + _dashboard_line(report)
+
+
+def _dashboard_line(report: RunReport) -> list[str]:
+    board = report.dashboard
+    if board is None:
+        return []
+    return [f"candidates issue #{board.number} {board.url}: {len(parse_candidates_marker(board.body))} paper(s)"]
 
 
 def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
@@ -344,6 +424,10 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
     if not report.published and report.scan.proposals:  # added to the list by a maintainer during the run
         pulls = [f"No pull request: the {len(report.scan.proposals)} paper(s) found were added to the list while "
                  "this run worked."]
+    if report.dashboard is not None:
+        board = report.dashboard
+        pulls.append(f"Candidates issue [#{board.number}]({board.url}): "
+                     f"{len(parse_candidates_marker(board.body))} paper(s) to tick for the next run.")
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,

@@ -30,8 +30,8 @@ _DETAILS_RE = re.compile(r"^<details>\n.*?\n</details>$", re.S | re.M)
 _ABSTRACT_LIMIT = 1500
 _HELD_HEAD = (
     "**Held back**: above the relevance threshold but not proposed (the daily cap, or the bar for a day's later "
-    "papers), and no later run offers them again; add one by hand on this branch, or with `paperbot add "
-    "ARXIV_ID --section \"PATH\"`."
+    "papers), and no later run proposes them on its own; tick one on the candidates issue for the next run, or "
+    "add it by hand on this branch or with `paperbot add ARXIV_ID --section \"PATH\"`."
 )
 _HELD_PER_DAY = 5  # a busy day at a low threshold holds back dozens; the job summary lists every one
 _HELD_ID_RE = re.compile(r"\(https://arxiv\.org/abs/([^)\s]+)\)")
@@ -70,7 +70,7 @@ def parse_marker(body: str | None) -> list[str] | None:
     return ids
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Table cells cannot hold pipes or newlines."""
     return " ".join(text.replace("|", "\\|").split())
 
@@ -79,7 +79,7 @@ def _path(path: tuple[str, ...] | list[str]) -> str:
     return " > ".join(path)
 
 
-def _short_path(path: tuple[str, ...] | list[str]) -> str:
+def short_path(path: tuple[str, ...] | list[str]) -> str:
     """A deep path as a table cell shows it: the 2nd level and the leaf ("4.3. Instruction Tuning > … >
     LLM Self-Reflection"); the <details> block has it whole."""
     return _path(path) if len(path) <= 3 else f"{path[1]} > … > {path[-1]}"
@@ -105,16 +105,17 @@ def _runner_up(alternatives: tuple[SectionScore, ...]) -> str:
     if not alternatives:
         return "—"
     alt = alternatives[0]
-    return f"{_cell(_short_path(alt.path))} ({_score(alt.score)})"
+    return f"{cell(short_path(alt.path))} ({_score(alt.score)})"
 
 
 def table_row(p: Proposal) -> str:
     paper = p.paper
     link = f"[{_title(paper.title)}]({paper.url}) `{paper.arxiv_id}`"
-    section = f"{_cell(_short_path(p.section.path))} ({_score(p.section.score)})"
+    section = f"{cell(short_path(p.section.path))} ({_score(p.section.score)})"
     if p.unsure:
         section += " ⚠️ unsure"
-    return f"| {link} | {section} | {_pct(p.score)} | {_runner_up(p.alternatives)} |"
+    confidence = f"{_pct(p.score)}, ticked on the candidates issue" if p.requested else _pct(p.score)
+    return f"| {link} | {section} | {confidence} | {_runner_up(p.alternatives)} |"
 
 
 def _neighbour(n: Neighbour) -> str:
@@ -184,10 +185,10 @@ def parse_body(body: str | None) -> BodyParts | None:
     return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped)
 
 
-def _held_reason(h: HeldBack) -> str:
+def held_reason(h: HeldBack) -> str:
     """Why the cap or the bar kept it out, in the body's units (confidence in %)."""
     if not h.place:
-        return _cell(h.why)
+        return cell(h.why)
     if h.bar is not None:
         return f"a day's later papers need {_pct(h.bar)} (#{h.place} of its day)"
     return f"over the daily cap of {h.cap} (#{h.place} of its day)"
@@ -195,11 +196,11 @@ def _held_reason(h: HeldBack) -> str:
 
 def _held_line(h: HeldBack) -> str:
     """Paper, confidence, why not proposed, and where it would go (with the runner-up when that is a toss-up)."""
-    where = _short_path(h.section.path)
+    where = short_path(h.section.path)
     if h.unsure and h.alternatives:
-        where += f" ⚠️ unsure, or {_short_path(h.alternatives[0].path)}"
+        where += f" ⚠️ unsure, or {short_path(h.alternatives[0].path)}"
     return (f"[{_title(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`: confidence {_pct(h.score)}, "
-            f"{_held_reason(h)}; {where}")
+            f"{held_reason(h)}; {where}")
 
 
 def held_back_lines(held_back: Sequence[HeldBack], date: str) -> list[str]:
@@ -317,7 +318,7 @@ def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], 
     lines.append("| " + " | ".join(str(stats.get(key, 0)) for key, _ in _STATS) + " |")
     lines.append("")
     if retrained:
-        lines += [f"Trained the models first: {_cell(retrained)}.", ""]
+        lines += [f"Trained the models first: {cell(retrained)}.", ""]
     for pull in pulls:
         lines += [pull, ""]
     if proposals:
@@ -327,13 +328,14 @@ def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], 
     if held_back:
         lines += [
             f"**Held back today** ({len(held_back)}): above the thresholds but not proposed, and not proposed by a "
-            "later run either; add one by hand with `paperbot add ARXIV_ID --section \"PATH\"`.",
+            "later run on its own; tick one on the candidates issue, or add it by hand with `paperbot add ARXIV_ID "
+            "--section \"PATH\"`.",
             "",
             *(f"- {_held_line(h)}" for h in held_back),
             "",
         ]
     if failures:
-        lines += [f"**{len(failures)} feed(s) failed:**", *(f"- {_cell(f)}" for f in failures), ""]
+        lines += [f"**{len(failures)} feed(s) failed:**", *(f"- {cell(f)}" for f in failures), ""]
     return "\n".join(lines) + "\n"
 
 

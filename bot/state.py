@@ -18,6 +18,9 @@ from bot.files import atomic_write_json
 from bot.papers import versionless_id
 
 SCHEMA_VERSION = 1
+# The JSON objects of arXiv id -> record a state file holds ("seen" maps to dates); a key this paperbot does not
+# know is kept as it is (State.extra) and written back.
+_BOOKS = ("seen", "proposed", "rejected", "held_back", "candidates")
 
 
 @dataclass
@@ -29,6 +32,9 @@ class State:
     # Above the thresholds but kept out by the cap or the bar: seen, so never scored again; recorded so a
     # maintainer asking about one (`paperbot explain`) learns why and when. {"date", "score", "why", "section"}
     held_back: dict[str, dict] = field(default_factory=dict)
+    # The candidates issue's papers (held back, or just under the threshold) of the last dashboard.days, with
+    # what a later run needs to propose one a maintainer ticks: {"date", "score", "why", "section", "paper"}.
+    candidates: dict[str, dict] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer paperbot wrote: kept, not dropped
 
     @classmethod
@@ -62,14 +68,14 @@ class State:
                 f"{SCHEMA_VERSION}); upgrade paperbot or move the file away"
             )
         parts: dict[str, dict] = {}
-        for name in ("seen", "proposed", "rejected", "held_back"):
+        for name in _BOOKS:
             value = doc.get(name, {})
             if not isinstance(value, dict):
                 raise PaperbotError(f"{where}: '{name}' must be a JSON object, got {type(value).__name__}")
             parts[name] = value
         if not all(isinstance(v, str) for v in parts["seen"].values()):
             raise PaperbotError(f"{where}: 'seen' must map arXiv ids to ISO dates")
-        for name in ("proposed", "rejected", "held_back"):
+        for name in _BOOKS[1:]:
             if not all(isinstance(v, dict) for v in parts[name].values()):
                 raise PaperbotError(f"{where}: every '{name}' value must be a JSON object")
         # Keys as every lookup spells them: a hand-edited "2504.12687v2" is the same paper as 2504.12687.
@@ -79,9 +85,10 @@ class State:
                 out.setdefault(versionless_id(str(key)), value)
             return out
 
-        extra = {k: v for k, v in doc.items() if k not in ("version", "seen", "proposed", "rejected", "held_back")}
+        extra = {k: v for k, v in doc.items() if k != "version" and k not in _BOOKS}
         return cls(path=path, seen=keyed(parts["seen"]), proposed=keyed(parts["proposed"]),
-                   rejected=keyed(parts["rejected"]), held_back=keyed(parts["held_back"]), extra=extra)
+                   rejected=keyed(parts["rejected"]), held_back=keyed(parts["held_back"]),
+                   candidates=keyed(parts["candidates"]), extra=extra)
 
     def to_json(self) -> dict:
         return {
@@ -91,6 +98,7 @@ class State:
             "proposed": dict(sorted(self.proposed.items())),
             "rejected": dict(sorted(self.rejected.items())),
             **({"held_back": dict(sorted(self.held_back.items()))} if self.held_back else {}),
+            **({"candidates": dict(sorted(self.candidates.items()))} if self.candidates else {}),
         }
 
     def save(self) -> None:
@@ -121,6 +129,16 @@ class State:
         self.held_back.setdefault(key, {"date": date, "score": round(float(score), 4), "why": why,
                                         "section": list(section)})
         self.seen.setdefault(key, date)
+
+    def mark_candidate(self, arxiv_id: str, record: dict) -> None:
+        """Keep the first record: the day a paper was scored is the day it joined the candidates issue."""
+        key = versionless_id(arxiv_id)
+        self.candidates.setdefault(key, record)
+        self.seen.setdefault(key, str(record.get("date", "")))
+
+    def prune_candidates(self, since: str) -> None:
+        """Drop the candidates scored before `since` (an ISO date): the issue shows recent runs only."""
+        self.candidates = {k: v for k, v in self.candidates.items() if str(v.get("date", "")) >= since}
 
     def mark_rejected(self, arxiv_id: str, *, date: str, pr: str | None = None) -> None:
         key = versionless_id(arxiv_id)

@@ -13,8 +13,8 @@ from bot.state import State
 from tests.replay_support import FEEDS, list_checkout
 
 DAY_23 = str(FEEDS / "2025-04-23.xml")
-KEYS = ["arxiv_id", "title", "score", "section", "alternatives", "nearest", "unsure", "authors", "categories",
-        "abstract", "on_list", "state", "verdict"]
+KEYS = ["arxiv_id", "title", "score", "section", "alternatives", "nearest", "unsure", "requested", "authors",
+        "categories", "abstract", "on_list", "state", "verdict"]
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_scan_json_shape_state_and_second_run(workdir: Path, capsys: pytest.Capt
     out = workdir / "proposals.json"
     assert _scan(workdir, "--feed", DAY_23, "--json", str(out)) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert list(doc) == ["stats", "proposals", "held_back"]
+    assert list(doc) == ["stats", "proposals", "held_back", "near_misses"]
     assert doc["stats"]["items"] == 17 and doc["stats"]["proposed"] == 3 and doc["stats"]["on_list"] == 1
     assert len(doc["proposals"]) == 3
     # the other 11 scored papers pass the test's thresholds (0): over the cap, named, never in proposals

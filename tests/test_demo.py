@@ -83,7 +83,10 @@ def test_with_a_cap_of_two_the_runner_up_goes_into_its_bold_group_in_its_style(
 def test_demo_prints_the_readme_diff_with_one_added_line_per_proposal() -> None:
     ids = demo_report_ids()
     out = sections(demo_via_cli())
-    assert list(out) == ["README change (README.md)", "PR title", "PR body"]
+    assert list(out) == ["README change (README.md)", "PR title", "PR body", "candidates issue (would open it)"]
+    # the papers held back are on the candidates issue, to be ticked for the next run
+    boxes = [line for line in out["candidates issue (would open it)"].splitlines() if line.startswith("- [ ] ")]
+    assert [re.search(r"`(\d{4}\.\d{4,5})`", line).group(1) for line in boxes] == ["2504.12913", "2504.12773"]
     diff = out["README change (README.md)"]
     assert diff.startswith("--- a/README.md\n+++ b/README.md\n@@ ")
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from bot.cli import main
+from bot.dashboard import is_dashboard, parse_candidates_marker, ticked
 from bot.render import parse_marker
 from tests.github_support import TOKEN
 from tests.replay_support import FEEDS, README, list_checkout
@@ -140,21 +141,21 @@ def env(checkout: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _snapshot(hub: GitHubStandIn) -> dict:
     with hub.lock:
         return copy.deepcopy({"blobs": hub.blobs, "commits": hub.commits, "refs": hub.refs, "pulls": hub.pulls,
-                              "labels": hub.labels, "clock": next(hub._clock)})
+                              "issues": hub.issues, "labels": hub.labels, "clock": next(hub._clock)})
 
 
 def _restore(hub: GitHubStandIn, snap: dict) -> None:
     snap = copy.deepcopy(snap)
-    hub.blobs, hub.commits, hub.refs, hub.pulls, hub.labels = (snap[k] for k in ("blobs", "commits", "refs",
-                                                                               "pulls", "labels"))
+    hub.blobs, hub.commits, hub.refs, hub.pulls, hub.issues, hub.labels = (
+        snap[k] for k in ("blobs", "commits", "refs", "pulls", "issues", "labels"))
     hub._clock = itertools.count(snap["clock"] + 1)
-    hub._numbers = itertools.count(max(hub.pulls, default=0) + 1)
+    hub._numbers = itertools.count(max([*hub.pulls, *hub.issues], default=0) + 1)
 
 
 def _visible(hub: GitHubStandIn) -> tuple:
-    """What a run can change on GitHub: branches, pull requests, labels."""
+    """What a run can change on GitHub: branches, pull requests, the candidates issue, labels."""
     return (dict(hub.refs), {n: (p.state, p.body, p.title, p.head, tuple(p.labels)) for n, p in hub.pulls.items()},
-            sorted(hub.labels))
+            {n: (i.state, i.body, tuple(i.labels)) for n, i in hub.issues.items()}, sorted(hub.labels))
 
 
 def _run(workdir: Path, hub: GitHubStandIn, scenario: Scenario, monkeypatch: pytest.MonkeyPatch,
@@ -279,9 +280,10 @@ def check_consistent(hub: GitHubStandIn) -> None:
         assert not orphans, f"state says proposed, no PR holds: {orphans}"
 
 
-def check_converged(hub: GitHubStandIn, scenario: Scenario, base: Baseline) -> None:
+def check_converged(hub: GitHubStandIn, scenario: Scenario, base: Baseline, *, board: bool = True) -> None:
     """After a clean run: the open bot PRs hold each proposed paper once, their README is main + those entries,
-    state agrees, nothing is in two PRs, a rejected paper is in no other PR and stays rejected."""
+    state agrees, nothing is in two PRs, a rejected paper is in no other PR and stays rejected; one candidates
+    issue (board=False: at most one, after a run that succeeded with a warning about it)."""
     open_prs = [p for p in hub.pulls.values() if p.state == "open"]
     if scenario.per_paper:
         assert all(len(parse_marker(p.body)) == 1 for p in open_prs), [p.body for p in open_prs]
@@ -312,6 +314,12 @@ def check_converged(hub: GitHubStandIn, scenario: Scenario, base: Baseline) -> N
     # day's run left (a run that opens a PR deletes those, GitHubForge._sweep_leftovers).
     leftovers = {b for b in hub.refs if b.startswith(PREFIX)} - {p.head for p in hub.pulls.values()}
     assert not leftovers, f"bot branches without a PR: {leftovers}"
+    # One candidates issue, however many answers were lost on the way: a run finds the one GitHub made.
+    boards = [i for i in hub.issues.values() if is_dashboard(i.body)]
+    assert len(boards) == int(board) or len(boards) == 1, [(i.number, i.state) for i in hub.issues.values()]
+    for issue in boards if board else ():  # after a warning the issue may be a run behind (ticks there are checked)
+        assert issue.state == "open" and not ticked(issue.body)
+        assert not set(every) & set(parse_candidates_marker(issue.body)), "a paper in a PR is still a candidate"
 
 
 # ---------------------------------------------------------------------------------------------- the sweep
@@ -355,7 +363,7 @@ def test_every_request_failing_in_turn_keeps_the_promises(scenario_name, fault_n
                 assert _visible(hub) == before, "the error says nothing was changed"
             check_consistent(hub)
             if code == 0:
-                check_converged(hub, scenario, base)
+                check_converged(hub, scenario, base, board=False)
             hub.faults.clear()  # what the run did not use up (a 403 is not retried) must not hit the next one
             if _visible(hub) == before:
                 continue  # nothing changed: the clean run is the baseline's, already checked

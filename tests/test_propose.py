@@ -108,7 +108,7 @@ def test_after_the_first_proposal_a_day_needs_the_higher_bar() -> None:
 def test_scan_result_json_shape() -> None:
     props = select_proposals([_scored("2504.00002", 0.9)], relevance=0.5, section=0.0, max_proposals=3)
     doc = ScanResult(proposals=props, scored=[], stats={"items": 3, "proposed": 1}).to_json()
-    assert list(doc) == ["stats", "proposals", "held_back"] and doc["held_back"] == []
+    assert list(doc) == ["stats", "proposals", "held_back", "near_misses"] and doc["held_back"] == []
     assert doc["stats"] == {"items": 3, "proposed": 1}
     p = doc["proposals"][0]
     assert p["arxiv_id"] == "2504.00002" and p["title"] == "Paper 2504.00002" and p["score"] == 0.9

@@ -30,9 +30,13 @@ def hub():
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hub: GitHubStandIn) -> Path:
-    """A list checkout: config, saved models, the tiny encoder; the Actions environment pointing at the hub."""
+    """A list checkout: config, saved models, the tiny encoder; the Actions environment pointing at the hub.
+
+    The pull requests on their own: the candidates issue (and the issue number it takes) is
+    tests/test_dashboard.py's."""
     list_checkout(tmp_path, monkeypatch,
-                  extra_config="github: {seconds_between_requests: 0, seconds_between_writes: 0}\n")
+                  extra_config="github: {seconds_between_requests: 0, seconds_between_writes: 0}\n"
+                               "dashboard: {enabled: false}\n")
     monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
     monkeypatch.setenv("GITHUB_REPOSITORY", hub.repository)
     monkeypatch.setenv("GITHUB_API_URL", hub.base_url)

@@ -96,7 +96,7 @@ def test_daily_workflow_contract() -> None:
     assert set(inputs) == {"dry_run", "max_proposals"}
     assert inputs["dry_run"]["type"] == "boolean" and inputs["dry_run"]["default"] is False
     assert inputs["max_proposals"]["type"] in {"string", "number"}
-    assert doc["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert doc["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
     # Job-level permissions may only narrow the workflow's.
     for job in doc["jobs"].values():
         for scope, level in job.get("permissions", {}).items():

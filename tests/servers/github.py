@@ -2,7 +2,8 @@
 
 Responses are the recorded shapes of tests/fixtures/github/ (GitHub's OpenAPI examples and PyGithub's
 replay data) with the fields that matter filled from the server's state: branches and their commits,
-file blobs per commit, pull requests (open/closed/merged, labels, body), labels. Served under /api/v3
+file blobs per commit, pull requests (open/closed/merged, labels, body), issues (the candidates
+issue), labels. Served under /api/v3
 like GitHub Enterprise, so the base-URL handling is exercised too.
 
 Fault hooks make the awkward answers reproducible: `fail_next` (any status once; a bytes body is sent
@@ -94,6 +95,17 @@ class Pull:
 
 
 @dataclass
+class Issue:
+    number: int
+    title: str
+    body: str
+    state: str = "open"
+    labels: list[str] = field(default_factory=list)
+    created_at: str = ""
+    closed_at: str | None = None
+
+
+@dataclass
 class Fault:
     method: str
     pattern: re.Pattern[str]
@@ -125,6 +137,7 @@ class GitHubStandIn:
         self.commits: dict[str, Commit] = {}
         self.refs: dict[str, str] = {}
         self.pulls: dict[int, Pull] = {}
+        self.issues: dict[int, Issue] = {}  # issues that are not pull requests (one numbering for both)
         self.labels: dict[str, dict] = {}
         self.faults: list[Fault] = []
         self.requests: list[tuple[str, str]] = []  # (method, path with query), in order
@@ -224,6 +237,16 @@ class GitHubStandIn:
                                               changed)
             pr.state, pr.merged, pr.closed_at = "closed", True, self._now()
             pr.merged_at = pr.closed_at
+
+    def set_issue_body(self, number: int, body: str) -> None:
+        """A maintainer edits an issue (ticks a box) on the web."""
+        with self.lock:
+            self.issues[number].body = body
+
+    def close_issue(self, number: int) -> None:
+        with self.lock:
+            issue = self.issues[number]
+            issue.state, issue.closed_at = "closed", self._now()
 
     def fail_next(self, method: str, pattern: str, status: int, body: Any, *, headers: dict[str, str] | None = None,
                   times: int = 1, before: Callable[[], None] | None = None, drop: bool = False,
@@ -370,6 +393,28 @@ class GitHubStandIn:
                                                      ("issue", doc["issue_url"]), ("commits", doc["commits_url"]))}
         return doc
 
+    def issue_json(self, item: Issue | Pull) -> dict:
+        """An issue as GET /issues and /issues/N answer it (a pull request too, with its `pull_request` link)."""
+        doc = copy.deepcopy(_example("GET_search_issues.json", "200")["items"][0])
+        doc.pop("score", None)
+        n = item.number
+        url = self._api(f"/issues/{n}")
+        doc.update(
+            url=url, repository_url=self._api(""), labels_url=f"{url}/labels{{/name}}", comments_url=f"{url}/comments",
+            events_url=f"{url}/events", html_url=f"{self.web_url}/issues/{n}", id=5000 + n, node_id=f"I_{n}",
+            number=n, title=item.title, body=item.body, state=item.state, comments=0, milestone=None,
+            assignee=None, locked=False, created_at=item.created_at, updated_at=item.closed_at or item.created_at,
+            closed_at=item.closed_at, labels=[self.label_json(name) for name in item.labels if name in self.labels],
+        )
+        doc["user"]["login"] = self.owner
+        if isinstance(item, Pull):
+            doc["html_url"] = f"{self.web_url}/pull/{n}"
+            doc["pull_request"] = {"url": self._api(f"/pulls/{n}"), "html_url": doc["html_url"],
+                                   "diff_url": f"{doc['html_url']}.diff", "patch_url": f"{doc['html_url']}.patch"}
+        else:
+            doc.pop("pull_request", None)
+        return doc
+
     def _pull_commits(self, pr: Pull) -> list[Commit]:
         fork = pr.fork_sha
         out = []
@@ -448,6 +493,10 @@ class GitHubStandIn:
             ("GET", r"/pulls/(\d+)", lambda q, d, n: self._pull_or_404(int(n))),
             ("PATCH", r"/pulls/(\d+)", self._edit_pull),
             ("GET", r"/pulls/(\d+)/commits", self._pull_commit_list),
+            ("GET", r"/issues", self._list_issues),
+            ("POST", r"/issues", self._create_issue),
+            ("GET", r"/issues/(\d+)", self._get_issue),
+            ("PATCH", r"/issues/(\d+)", self._edit_issue),
             ("GET", r"/issues/(\d+)/labels", self._issue_labels),
             ("POST", r"/issues/(\d+)/labels", self._add_issue_labels),
             ("GET", r"/labels", lambda q, d: (200, {}, [self.label_json(n) for n in self.labels])),
@@ -621,6 +670,48 @@ class GitHubStandIn:
         if pr is None:
             return 404, {}, _not_found()
         return 200, {}, [self.commit_json(c) for c in self._pull_commits(pr)]
+
+    def _list_issues(self, q: dict, d: Any) -> tuple[int, dict, Any]:
+        """GitHub's list: issues and pull requests alike, filtered by state and by every label named."""
+        state = q.get("state", "open")
+        wanted = [name for name in q.get("labels", "").split(",") if name]
+        items: list[Issue | Pull] = [*self.issues.values(), *self.pulls.values()]
+        items.sort(key=lambda i: i.number, reverse=q.get("direction", "desc") == "desc")
+        items = [i for i in items if (state == "all" or i.state == state) and all(w in i.labels for w in wanted)]
+        return 200, {}, [self.issue_json(i) for i in items]
+
+    def _create_issue(self, q: dict, d: dict) -> tuple[int, dict, Any]:
+        if not d.get("title"):
+            return 422, {}, _validation("Issue", "title", "missing_field")
+        if _too_long(d.get("body")):
+            return 422, {}, _BODY_TOO_LONG
+        for name in d.get("labels") or []:
+            if name not in self.labels:  # GitHub creates unknown labels on the fly
+                self.labels[name] = {"id": len(self.labels) + 1, "color": "ededed", "description": None}
+        number = next(self._numbers)
+        issue = Issue(number, d["title"], d.get("body") or "", labels=list(d.get("labels") or []),
+                      created_at=self._now())
+        self.issues[number] = issue
+        return 201, {"Location": self._api(f"/issues/{number}")}, self.issue_json(issue)
+
+    def _get_issue(self, q: dict, d: Any, n: str) -> tuple[int, dict, Any]:
+        item = self.issues.get(int(n)) or self.pulls.get(int(n))
+        if item is None:
+            return 404, {}, _not_found()
+        return 200, {}, self.issue_json(item)
+
+    def _edit_issue(self, q: dict, d: dict, n: str) -> tuple[int, dict, Any]:
+        issue = self.issues.get(int(n))
+        if issue is None:
+            return 404, {}, _not_found()
+        if _too_long(d.get("body")):
+            return 422, {}, _BODY_TOO_LONG
+        issue.title = d.get("title", issue.title)
+        issue.body = d.get("body", issue.body)
+        if d.get("state") in ("open", "closed"):
+            issue.state = d["state"]
+            issue.closed_at = self._now() if issue.state == "closed" else None
+        return 200, {}, self.issue_json(issue)
 
     def _issue_labels(self, q: dict, d: Any, n: str) -> tuple[int, dict, Any]:
         pr = self.pulls.get(int(n))
