@@ -43,6 +43,11 @@ class Dashboard:
     state: str  # "open" | "closed"
     body: str
 
+    @property
+    def listed(self) -> list[str]:
+        """The ids it lists, from its marker."""
+        return parse_candidates_marker(self.body)
+
 
 def is_dashboard(body: str | None) -> bool:
     return MARKER_RE.search(body or "") is not None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Config
-from bot.dashboard import Dashboard, parse_candidates_marker, ticked
+from bot.dashboard import Dashboard, ticked
 from bot.errors import PaperbotError, RateLimited
 from bot.github import BotPull, Change, Forge, Published
 from bot.papers import Paper, Proposal
@@ -186,7 +186,7 @@ class RunReport:
         ]
         board = self.dashboard
         doc["candidates_issue"] = None if board is None else {
-            "number": board.number, "url": board.url, "candidates": len(parse_candidates_marker(board.body))}
+            "number": board.number, "url": board.url, "candidates": len(board.listed)}
         return doc
 
 
@@ -407,7 +407,7 @@ def _dashboard_line(report: RunReport) -> list[str]:
     board = report.dashboard
     if board is None:
         return []
-    return [f"candidates issue #{board.number} {board.url}: {len(parse_candidates_marker(board.body))} paper(s)"]
+    return [f"candidates issue #{board.number} {board.url}: {len(board.listed)} paper(s)"]
 
 
 def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
@@ -427,7 +427,7 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
     if report.dashboard is not None:
         board = report.dashboard
         pulls.append(f"Candidates issue [#{board.number}]({board.url}): "
-                     f"{len(parse_candidates_marker(board.body))} paper(s) to tick for the next run.")
+                     f"{len(board.listed)} paper(s) to tick for the next run.")
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
