@@ -412,6 +412,7 @@ def _cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
         print(result.best_line())
         print(result.out_of_sample_line())
         print(result.calibration_line())
+        print(result.issue_line())
         print(f"report: {md}  plot: {png}")
     return 0
 

@@ -28,7 +28,15 @@ from bot.errors import PaperbotError, UsageError
 from bot.files import atomic_write_files
 from bot.model import group_of
 from bot.papers import Paper, Proposal, SectionScore, normalize_title
-from bot.propose import bar_after_first, day_rank, scan, select_proposals, why_not_proposed
+from bot.propose import (
+    bar_after_first,
+    day_rank,
+    held_back_papers,
+    near_misses,
+    scan,
+    select_proposals,
+    why_not_proposed,
+)
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -364,6 +372,7 @@ class Evaluation:
     out_of_sample: CrossDays | None = None
     after_first: float | None = None  # thresholds.relevance_after_first
     after_first_sweep: list[OperatingPoint] = field(default_factory=list)  # that bar swept, threshold and cap fixed
+    issue: IssueReplay | None = None  # the candidates issue over the replay (None: dashboard off)
 
     def headline(self) -> str:
         p = self.at_config
@@ -409,6 +418,9 @@ class Evaluation:
             return "out of sample: not measured (fewer than 4 feed days, or nothing within the budget on half of them)"
         return f"out of sample: {self.out_of_sample.line()}"
 
+    def issue_line(self) -> str:
+        return "candidates issue: off (dashboard.enabled)" if self.issue is None else self.issue.line()
+
     def to_json(self) -> dict:
         return {
             "holdout_from": self.holdout_from,
@@ -427,8 +439,67 @@ class Evaluation:
             "calibration": [b.to_json() for b in self.calibration],
             "out_of_sample": None if self.out_of_sample is None else self.out_of_sample.to_json(),
             "proposals": [{"day": day, **p.to_json()} for day, p in self.proposals],
+            "candidates_issue": None if self.issue is None else self.issue.to_json(),
             "training": self.training,
         }
+
+
+@dataclass(frozen=True)
+class IssueReplay:
+    """The candidates issue over the replay, as the daily job writes it after each feed day: the held-out papers
+    no pull request proposed that a maintainer could have ticked there, and how much there is to read."""
+
+    shown: tuple[str, ...]  # held-out papers, not proposed, on the issue after some feed day
+    not_proposed: int  # held-out papers in the feeds that no proposal took
+    lines_mean: float  # papers on the issue after a feed day, on average
+    lines_max: int
+    candidates: int  # papers that joined it, before its cap
+    days: int  # feed days replayed
+    min_score: float
+    window: int  # dashboard.days
+    max_candidates: int
+
+    def line(self) -> str:
+        return (
+            f"candidates issue (from score {self.min_score:g}, {self.window} days, at most {self.max_candidates}): "
+            f"it listed {len(self.shown)} of the {self.not_proposed} held-out papers no pull request proposed; "
+            f"{self.lines_mean:.1f} papers on it after a feed day on average (at most {self.lines_max}), "
+            f"{self.candidates / self.days if self.days else 0.0:.1f} joining a day"
+        )
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "shown": list(self.shown)}
+
+
+def issue_replay(days: Sequence[DayReplay], ev: Evaluation, config: Config) -> IssueReplay:
+    """Each day's held-back papers and near misses through scan's own functions, then the issue's window and
+    cap. Ticks are not replayed: every listed paper stays until its days are over."""
+    from bot.dashboard import window_start
+
+    dash = config.dashboard
+    proposed: dict[str, list[Proposal]] = {}
+    for day, p in ev.proposals:
+        proposed.setdefault(day, []).append(p)
+    joined = [
+        (d.day, h)
+        for d in days
+        for h in [*held_back_papers(d.scored, proposed.get(d.day, []), config), *near_misses(d.scored, config)]
+    ]
+    missed = {r.arxiv_id for r in ev.rows if not r.proposed}
+    shown: set[str] = set()
+    lengths: list[int] = []
+    for d in days:
+        since = window_start(d.day, dash.days)
+        live = sorted((h for day, h in joined if since <= day <= d.day), key=lambda h: (-h.score, h.paper.arxiv_id))
+        on_issue = {h.paper.arxiv_id for h in live[: dash.max_candidates]}
+        lengths.append(len(on_issue))
+        shown |= on_issue & missed
+    return IssueReplay(
+        shown=tuple(sorted(shown)), not_proposed=len(missed),
+        lines_mean=sum(lengths) / len(lengths) if lengths else 0.0, lines_max=max(lengths, default=0),
+        candidates=len(joined), days=len(days), min_score=dash.min_score,
+        window=dash.days, max_candidates=dash.max_candidates,
+    )
 
 
 def summarize(
@@ -663,7 +734,8 @@ def evaluate(
         holdout_from=holdout_from, offline=offline, encoder=encoder, evaluate=False,
     )
     log.info("replaying %d day files from %s", len(days), feeds_dir)
-    floor = min([*thresholds, config.thresholds.relevance])
+    dashboard = [config.dashboard.min_score] if config.dashboard.enabled else []
+    floor = min([*thresholds, config.thresholds.relevance, *dashboard])
     replayed = replay(
         config, days, plist=ListWithoutHeldOut(plist, held_out), model=model, encoder=encoder, place_from=floor
     )
@@ -671,11 +743,14 @@ def evaluate(
     if failed:
         raise PaperbotError(f"evaluate: could not read day file(s) {'; '.join(failed)}; fix or remove them")
     _place_held_out(replayed, held_out, model, encoder, config)
-    return summarize(
+    ev = summarize(
         replayed, held_out, holdout_from=holdout_from, relevance=config.thresholds.relevance,
         section=config.thresholds.section, cap=config.max_proposals_per_run, thresholds=thresholds,
         training=_jsonable(training), budget=budget, after_first=config.thresholds.relevance_after_first,
     )
+    if config.dashboard.enabled:
+        ev.issue = issue_replay(replayed, ev, config)
+    return ev
 
 
 def _place_held_out(
@@ -812,6 +887,7 @@ def render_report(ev: Evaluation, plot_name: str) -> str:
         f"- section of the recalled papers (2nd level): top-1 **{_pct(p.top1)}**, top-3 {_pct(p.top3)}",
         f"- exact place (the section the pull request writes into, at any depth) of the recalled papers: "
         f"{sum(r.place_ok for r in ev.rows if r.proposed)}/{sum(r.proposed for r in ev.rows)}",
+        f"- {ev.issue_line()}" + (f" ({', '.join(ev.issue.shown)})" if ev.issue and ev.issue.shown else ""),
         "",
         "These are in-sample numbers when the configured settings were chosen on this replay (as the best "
         "point below is). Picked on half of the days, every other day, and judged on the other half, both "

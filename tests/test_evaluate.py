@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Config
 from bot.errors import PaperbotError, UsageError
 from bot.evaluate import (
     DayReplay,
@@ -17,6 +18,7 @@ from bot.evaluate import (
     day_files,
     evaluate,
     held_out_entries,
+    issue_replay,
     render_report,
     summarize,
     write_report,
@@ -145,6 +147,36 @@ def test_summarize_counts_recall_volume_and_sections() -> None:
                       budget=0.1)
     assert tight.best == [] and tight.best_line().startswith("no threshold and cap of the sweep stay within 0.1")
     assert "No threshold of the sweep stays within 0.1 proposal(s) per day." in render_report(tight, "p.png")
+
+
+def test_the_candidates_issue_is_replayed_day_by_day_with_its_window_and_cap() -> None:
+    held = [HeldOut("2504.1", "one", (A,)), HeldOut("2504.2", "two", (C,)), HeldOut("2504.3", "three", (B,))]
+    days = [
+        _day("2025-04-01", ("2504.1", 0.9, (A, B)), ("2504.5", 0.8, (B,)), ("2504.6", 0.2, (B,)),
+             ("2504.8", 0.1, (B,))),
+        _day("2025-04-02", ("2504.2", 0.7, (D, A)), ("2504.3", 0.6, (A, C, B)), ("2504.7", 0.95, (A,))),
+        _day("2025-04-03"),
+    ]
+    ev = summarize(days, held, holdout_from="2504", relevance=0.5, section=0.0, cap=2, after_first=0.5)
+    config = Config.model_validate({"thresholds": {"relevance": 0.5, "relevance_after_first": 0.5},
+                                    "max_proposals_per_run": 2,
+                                    "dashboard": {"min_score": 0.15, "days": 2, "max_candidates": 2}})
+    # day 1: 2504.6 just under the threshold (2504.8 under min_score); day 2: 2504.3 over the cap; day 3: the
+    # 2-day window has dropped day 1's
+    issue = issue_replay(days, ev, config)
+    assert (issue.shown, issue.not_proposed, issue.lines_max, issue.candidates, issue.days) == (("2504.3",), 1, 2, 2, 3)
+    assert round(issue.lines_mean, 3) == round(4 / 3, 3)
+    assert issue.line() == ("candidates issue (from score 0.15, 2 days, at most 2): it listed 1 of the 1 held-out "
+                            "papers no pull request proposed; 1.3 papers on it after a feed day on average (at most "
+                            "2), 0.7 joining a day")
+    ev.issue = issue
+    assert ev.to_json()["candidates_issue"]["shown"] == ["2504.3"]
+    assert "- candidates issue (from score 0.15" in render_report(ev, "p.png") and "(2504.3)" in render_report(
+        ev, "p.png")
+    # a cap of one on the issue keeps the best: 2504.3 still, and never two lines
+    capped = issue_replay(days, ev, config.model_copy(update={
+        "dashboard": config.dashboard.model_copy(update={"max_candidates": 1})}))
+    assert (capped.shown, capped.lines_max) == (("2504.3",), 1)
 
 
 def test_the_bar_after_a_days_first_proposal_is_replayed_and_swept() -> None:
@@ -324,7 +356,9 @@ def test_evaluate_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     assert out[1].startswith("best within 1 proposal(s) per feed day: ") or out[1].startswith("no threshold")
     assert out[2].startswith("out of sample: ")
     assert out[3].startswith("calibration: the scores expect ") and "found; at or above the threshold " in out[3]
-    assert out[4] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
+    assert out[4].startswith("candidates issue (from score 0.02, 14 days, at most 30): it listed ")
+    assert doc["candidates_issue"]["not_proposed"] == doc["at_config"]["held_out"] - doc["at_config"]["recalled"]
+    assert out[5] == f"report: {tmp_path / 'out' / 'report.md'}  plot: {tmp_path / 'out' / 'replay.png'}"
     assert main(["evaluate", "--config", str(tmp_path / "config.yaml"), "--feeds", str(FEEDS),
                  "--holdout-from", "25x"]) == 2
     assert "--holdout-from '25x'" in capsys.readouterr().err
