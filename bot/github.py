@@ -138,7 +138,9 @@ class DryRunForge:
 
     def __init__(self, *, readme_text: str, state: State, readme_path: str = "README.md",
                  out: TextIO | None = None, pulls: Sequence[BotPull] = (), branch_prefix: str = "paperbot/",
-                 readme_source: str = "the list README", dashboard: Dashboard | None = None) -> None:
+                 readme_source: str = "the list README", dashboard: Dashboard | PaperbotError | None = None) -> None:
+        """dashboard: the repository's candidates issue, or the error reading it gave (raised again when the run
+        asks, so a dry run says what the real run would)."""
         self.readme_text = readme_text
         self.dashboard = dashboard
         self.readme_source = readme_source
@@ -179,6 +181,8 @@ class DryRunForge:
         return out
 
     def read_dashboard(self) -> Dashboard | None:
+        if isinstance(self.dashboard, PaperbotError):
+            raise self.dashboard
         return self.dashboard
 
     def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None:

@@ -269,6 +269,19 @@ def _read_dashboard(config: Config, forge: Forge) -> tuple[Dashboard | None, boo
         return None, False
 
 
+def _remote_dashboard(config: Config, remote: Forge) -> Dashboard | PaperbotError | None:
+    """What a dry run hands its forge: the issue, or the error reading it (run() warns about it, as a real run
+    would)."""
+    if not config.dashboard.enabled:
+        return None
+    try:
+        return remote.read_dashboard()
+    except RateLimited:
+        raise
+    except PaperbotError as exc:
+        return exc
+
+
 def _write_dashboard(config: Config, forge: Forge, state: State, board: Dashboard | None, *, today: str,
                      drop: Collection[str]) -> Dashboard | None:
     """Bring the candidates issue up to date; a failure is a warning (but a rate limit, which the state's save
@@ -333,7 +346,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
             forge = DryRunForge(readme_text=remote.read_readme(), state=remote.load_state(), out=out,
                                 pulls=pulls, readme_path=config.github.readme_path,
                                 branch_prefix=config.github.branch_prefix, readme_source=remote.readme_source,
-                                dashboard=_read_dashboard(config, remote)[0])
+                                dashboard=_remote_dashboard(config, remote))
         else:
             local = readme or config.list.readme
             forge = DryRunForge(readme_text=read_list(local).text, state=State.load(state_path or config.state.path),

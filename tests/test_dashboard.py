@@ -290,3 +290,13 @@ def test_a_rate_limit_on_the_issue_stops_the_run_with_one_line(workdir, hub, cap
     assert f"PR #1 was already opened ({hub.web_url}/pull/1)" in last and "nothing will be proposed twice" in last
     assert _run(workdir, "--feed", DAY_23) == 0  # after the reset: the issue, and nothing proposed twice
     assert len(hub.pulls) == 1 and len(hub.issues) == 1
+
+
+def test_dry_run_with_an_unreadable_issue_says_so_and_prints_none(workdir, hub, capsys):
+    assert _run(workdir, "--feed", DAY_23) == 0
+    capsys.readouterr()
+    hub.fail_next("GET", r"/issues$", 502, {"message": "Bad Gateway"}, times=4)
+    assert _run(workdir, "--feed", DAY_24, "--dry-run") == 0
+    out, err = capsys.readouterr()
+    assert "=== candidates issue" not in out and "=== PR body ===" in out
+    assert err.count("cannot read the candidates issue, so it is left as it is this run") == 1
