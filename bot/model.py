@@ -750,6 +750,25 @@ def _path_sort_key(path: tuple[str, ...]) -> tuple:
 # ---------------------------------------------------------------- the model
 
 
+def _model_mismatch(directory: Path, trained_with: str, encoder: str) -> UnusableModels:
+    """Models made by another encoder: which setting to put back (embedding.model, or the precision and
+    max_tokens that change every vector while the model stays), or train again."""
+    from bot.embed import split_variant
+
+    (model, was), (now_model, now) = split_variant(trained_with), split_variant(encoder)
+    settings = ", ".join(f"embedding.{k}: {'null' if v is None else v}" for k, v in was.items() if v != now[k])
+    if model == now_model:
+        return UnusableModels(
+            f"{directory}: the models were trained on {trained_with!r} vectors, but the encoder makes {encoder!r} "
+            "ones (int8 weights and max_tokens change every vector)",
+            f"run `paperbot train` or set {settings} as when they were trained",
+        )
+    return UnusableModels(
+        f"{directory}: the models were trained with embedding model {model!r}, but embedding.model is {now_model!r}",
+        f"run `paperbot train` or set embedding.model to {model!r}" + (f" and {settings}" if settings else ""),
+    )
+
+
 @dataclass
 class ListModel:
     """Everything `scan` needs to judge a paper against the list, loadable without the training data."""
@@ -896,11 +915,7 @@ class ListModel:
         meta = doc["meta"]
         trained_with = meta.get("embedding_model")
         if trained_with != canonical_model_name(embedding_model):
-            raise UnusableModels(
-                f"{directory}: the models were trained with embedding model {trained_with!r}, but embedding.model is "
-                f"{canonical_model_name(embedding_model)!r}",
-                f"run `paperbot train` or set embedding.model to {trained_with!r}",
-            )
+            raise _model_mismatch(directory, str(trained_with), canonical_model_name(embedding_model))
         model = cls(
             meta=meta, relevance=doc["relevance"], sections=doc["sections"], entries=doc["entries"],
             section_layers=doc.get("section_layers"),
@@ -1384,7 +1399,7 @@ def train_models(
     evaluate=False skips the leave-one-out and cross-validation estimates (5 of the 6 encoder tunings).
     """
     from bot.arxiv_api import resolve
-    from bot.embed import EmbeddingCache, config_encoder, embed_papers
+    from bot.embed import config_encoder, embed_papers, encoder_cache
     from bot.listfile import read_list
     from bot.tune import NotTunable, can_tune
 
@@ -1405,7 +1420,7 @@ def train_models(
     negatives = _without_list_twins(negatives, plist)
     _check_enough(len(lpapers), len(negatives), readme=readme, background=background, evaluate=evaluate)
     encoder = config_encoder(config) if encoder is None else encoder
-    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    cache = encoder_cache(config.embedding.cache_dir, encoder)
     pos_vectors = embed_papers([lp.paper for lp in lpapers], encoder, cache)
     neg_vectors = embed_papers(negatives, encoder, cache)
     views = title_views([lp.paper for lp in lpapers], negatives, encoder, cache)

@@ -145,7 +145,7 @@ def scan(
     outside the daily cap.
     """
     from bot.arxiv_api import contact_for
-    from bot.embed import EmbeddingCache, config_encoder
+    from bot.embed import config_encoder, encoder_cache
     from bot.feeds import read_feeds
 
     result = read_feeds(
@@ -176,7 +176,7 @@ def scan(
     requested: list[Proposal] = []
     if candidates or asked:
         encoder = config_encoder(config) if encoder is None else encoder
-        cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+        cache = encoder_cache(config.embedding.cache_dir, encoder)
         margin = config.thresholds.unsure_margin
         if place_from is None:
             floor = min(config.thresholds.relevance, config.dashboard.min_score) if dashboard else (
@@ -290,13 +290,14 @@ def load_scan_inputs(
     config: Config, *, readme: Path | None = None, models: Path | None = None, state_path: Path | None = None
 ) -> tuple[PaperList, ListModel, State]:
     """The list, the trained models (refused if the README changed since training) and the state."""
+    from bot.embed import config_model_name
     from bot.listfile import read_list
     from bot.model import ListModel
     from bot.state import State
 
     plist = read_list(readme or config.list.readme)
     model = ListModel.load(
-        models or config.training.models_dir, embedding_model=config.embedding.model, readme_text=plist.text
+        models or config.training.models_dir, embedding_model=config_model_name(config), readme_text=plist.text
     )
     return plist, model, State.load(state_path or config.state.path)
 
@@ -344,12 +345,12 @@ class Explanation:
 def explain(config: Config, papers: Sequence[Paper], *, plist: PaperList, model: ListModel, state: State,
             encoder: Encoder | None = None) -> list[Explanation]:
     """Score `papers` as scan does and say what scan would do with each, without recording anything."""
-    from bot.embed import EmbeddingCache, config_encoder
+    from bot.embed import config_encoder, encoder_cache
 
     if not papers:
         return []
     encoder = config_encoder(config) if encoder is None else encoder
-    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    cache = encoder_cache(config.embedding.cache_dir, encoder)
     scored = model.score(list(papers), encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=0.0)
     return [_explanation(s, config, plist, state) for s in scored]
 

@@ -317,7 +317,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     with retrain=True stale, missing or unusable ones are trained first and saved, except in a dry run.
     """
     from bot.config import github_settings
-    from bot.embed import config_encoder
+    from bot.embed import config_encoder, config_model_name
     from bot.errors import UnusableModels
     from bot.github import DryRunForge, GitHubForge
     from bot.listfile import read_list
@@ -332,7 +332,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     model: ListModel | None = None
     unusable = ""
     try:
-        model = ListModel.load(models_dir, embedding_model=config.embedding.model)
+        model = ListModel.load(models_dir, embedding_model=config_model_name(config))
     except UnusableModels as exc:
         if not retrain:
             raise UnusableModels(exc.reason, f"{exc.fix}, or `paperbot run --retrain`") from None

@@ -106,6 +106,19 @@ def test_a_changed_readme_refuses_the_stale_models(workdir: Path, capsys: pytest
     assert not (workdir / "state" / "state.json").exists()
 
 
+def test_models_trained_in_float32_refuse_an_int8_config(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """int8 weights move every vector: models trained without them are another encoder's, refused at once
+    with the setting to put back, before any paper is embedded or marked seen."""
+    config = workdir / "config.yaml"
+    config.write_text(config.read_text().replace("embedding: {", "embedding: {precision: int8, "), encoding="utf-8")
+    assert _scan(workdir, "--feed", DAY_23) == 1
+    err = capsys.readouterr().err
+    assert ("the models were trained on 'test-hashing-512' vectors, but the encoder makes "
+            "'test-hashing-512@int8' ones") in err
+    assert "run `paperbot train` or set embedding.precision: float32 as when they were trained" in err
+    assert err.count("\n") == 1 and not (workdir / "state" / "state.json").exists()
+
+
 def test_an_unwritable_json_target_stops_before_anything_is_marked_seen(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -89,6 +89,10 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
         ('list: {readme: "a\\0b"}\n', "list.readme: 'a\\x00b' is not allowed: cannot hold a NUL byte"),
         ("thresholds:\n  relevance: true\n", "thresholds.relevance: True is not allowed: Input should be a valid"),
         ('thresholds:\n  relevance: "0.1"\n', "thresholds.relevance: '0.1' is not allowed"),
+        ("embedding:\n  device: cuda\n  precision: int8\n",
+         "embedding.precision: 'int8' is not allowed: int8 runs on the CPU only (embedding.device is 'cuda')"),
+        ("embedding:\n  max_tokens: 8\n",
+         "embedding.max_tokens: 8 is not allowed: Input should be greater than or equal to 16"),
     ],
 )
 def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:

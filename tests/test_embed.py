@@ -77,6 +77,59 @@ def test_bfloat16_gives_the_float32_vectors_to_four_decimals(minilm) -> None:
     assert str(next(half.fresh_model().parameters()).dtype) == "torch.float32"
 
 
+def test_bfloat16_vectors_are_cached_apart_from_float32_ones(tmp_path: Path, minilm) -> None:
+    """Models trained on bfloat16 vectors score lower (bench/README.md): a float32 training after a bfloat16
+    run must embed in float32, not reuse the bfloat16 cache, while the trained models serve both."""
+    from bot.embed import encoder_cache
+
+    half = load_encoder("all-MiniLM-L6-v2", precision="bfloat16")
+    assert half.name == minilm.name and half.cache_name != minilm.cache_name
+    assert encoder_cache(tmp_path, half).directory != encoder_cache(tmp_path, minilm).directory
+    embed_papers([MATH], half, encoder_cache(tmp_path, half))
+    assert len(encoder_cache(tmp_path, minilm)) == 0 and len(encoder_cache(tmp_path, half)) == 1
+
+
+def test_int8_and_shorter_inputs_are_another_encoder_with_its_own_name(minilm) -> None:
+    """int8 weights and 128 tokens move every vector (cosine 0.87 on average): caches and models keep them
+    apart from the float32 model's, yet the vectors still tell math from code."""
+    fast = load_encoder("all-MiniLM-L6-v2", batch_size=2, precision="int8", max_tokens=128)
+    assert fast.name == "sentence-transformers/all-MiniLM-L6-v2@int8@128tok" == fast.cache_name
+    assert load_encoder("all-MiniLM-L6-v2", max_tokens=64).name == "sentence-transformers/all-MiniLM-L6-v2@64tok"
+    texts = [MATH.text, MATH2.text, CODE.text]
+    full, quick = minilm.encode(texts), fast.encode(texts)
+    assert quick.dtype == np.float32 and quick.shape == full.shape
+    np.testing.assert_allclose(np.linalg.norm(quick, axis=1), 1.0, atol=1e-5)
+    cosines = np.sum(full * quick, axis=1)
+    assert (cosines > 0.8).all() and (cosines < 0.9999).any()  # near, but not the same vectors
+    assert quick[0] @ quick[1] > quick[0] @ quick[2]
+    import torch
+
+    modules = list(fast._load().modules())  # the model encode runs: every linear layer is int8
+    assert not any(type(m) is torch.nn.Linear for m in modules)
+    assert sum(isinstance(m, torch.ao.nn.quantized.dynamic.Linear) for m in modules) >= 36  # 6 blocks x 6
+    # the tuner's copies stay float32 (int8 layers cannot be trained), cut at the same length
+    copy = fast.fresh_model()
+    assert str(next(copy.parameters()).dtype) == "torch.float32" and copy.max_seq_length == 128
+
+
+def test_max_tokens_cuts_long_texts_only(minilm) -> None:
+    long = Paper("2401.00001", "A title", " ".join(["synthetic data for instruction tuning"] * 60))
+    short = load_encoder("all-MiniLM-L6-v2", max_tokens=32)
+    full, cut = minilm.encode([MATH.text, long.text]), short.encode([MATH.text, long.text])
+    np.testing.assert_allclose(cut[0], full[0], atol=1e-5)  # a title is under 32 tokens: the same vector
+    assert float(cut[1] @ full[1]) < 0.9999
+    # never raised past the model's own limit (256 for MiniLM)
+    assert load_encoder("all-MiniLM-L6-v2", max_tokens=4096).fresh_model().max_seq_length == 256
+
+
+def test_models_trained_with_float32_refuse_an_int8_encoder() -> None:
+    from bot.model import ListModel
+
+    with pytest.raises(PaperbotError, match=r"trained on .*all-MiniLM-L6-v2.* vectors, but the encoder makes "
+                       r".*@int8.* ones .*; run `paperbot train` or set embedding.precision: float32 as when"):
+        ListModel.load(REPO / "models", embedding_model=load_encoder("all-MiniLM-L6-v2", precision="int8").name)
+
+
 def test_a_device_that_cannot_run_bfloat16_is_one_line_naming_the_setting(monkeypatch) -> None:
     class NoHalf:
         def to(self, dtype):

@@ -1,0 +1,95 @@
+"""How far does the relevance model move when its vectors move a little?
+
+    python -m bench.relevance_stability [ways=rounded,bfloat16,int8]
+
+Fits the shipped relevance model (tf-idf + embeddings, title-only negatives, calibrated; as `paperbot
+evaluate --holdout-from 2503` trains it) on the dev replay's training papers with float32 vectors, then
+again with other vectors of the same papers, and scores the replay's feed papers with each:
+
+- rounded: the float32 vectors rounded to bfloat16 and back (what storing them in 16 bits would do);
+- bfloat16: the encoder computing in bfloat16 (`embedding.precision: bfloat16`);
+- int8: the encoder with int8 weights (`embedding.precision: int8`).
+
+For each: the mean and least cosine of its vectors to float32's, each held-out paper's score as a ratio of
+its float32 score, their ranks among the feed papers, and the replay's average precision. Vectors come
+from the embedding cache (`.cache/embeddings`, each way under its own name); a cold bfloat16 or int8 pass
+embeds 46,000 texts (10-20 minutes on 2 cores), a warm one takes 2 minutes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+import numpy as np
+
+from bench.common import REPO, relevance_replay
+
+
+def main() -> None:
+    import torch
+    from sklearn.metrics import average_precision_score
+
+    from bot.config import load_config
+    from bot.embed import embed_papers, encoder_cache, load_encoder
+    from bot.listfile import read_list
+    from bot.model import RelevanceModel, _slim, _word_vectorizer, hyper_from_config, title_views
+
+    args = dict(a.split("=", 1) for a in sys.argv[1:])
+    ways = args.get("ways", "rounded,bfloat16,int8").split(",")
+    config = load_config(REPO / "config.yaml")
+    replay = relevance_replay(config, read_list(config.list.readme), "2503")
+    hyper = hyper_from_config(config)
+    texts = [p.text for p in replay.positives] + [p.text for p in replay.background]
+    y = np.r_[np.ones(len(replay.positives)), np.zeros(len(replay.background))]
+    corpus = [p.text for p in replay.background] + [p.text for p in replay.positives]
+    tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
+    feed_texts = [p.text for p in replay.feed]
+    held = np.array([p.arxiv_id in replay.held for p in replay.feed])
+
+    def vectors(precision: str) -> tuple[np.ndarray, object, np.ndarray]:
+        encoder = load_encoder(config.embedding.model, precision=precision)
+        cache = encoder_cache(REPO / ".cache/embeddings", encoder)
+        train = np.vstack([embed_papers(replay.positives, encoder, cache),
+                           embed_papers(replay.background, encoder, cache)])
+        views = title_views(replay.positives, replay.background, encoder, cache)
+        return train, views, embed_papers(replay.feed, encoder, cache)
+
+    def rounded(a: np.ndarray) -> np.ndarray:
+        b = torch.from_numpy(np.ascontiguousarray(a)).to(torch.bfloat16).to(torch.float32).numpy()
+        return b / np.linalg.norm(b, axis=1, keepdims=True)
+
+    def fit_and_score(train: np.ndarray, views: object, feed: np.ndarray) -> np.ndarray:
+        model = RelevanceModel(hyper).fit(texts, train, y, tfidf=tfidf, views=views)  # type: ignore[arg-type]
+        return model.predict(feed_texts, feed)
+
+    def report(name: str, scores: np.ndarray, base: np.ndarray | None, cosine: np.ndarray | None) -> None:
+        ranks = np.empty(len(scores), dtype=int)
+        ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
+        line = f"{name:9s} average precision {average_precision_score(held, scores):.3f}"
+        if cosine is not None:
+            line += f", cosine to float32 mean {cosine.mean():.6f} min {cosine.min():.6f}"
+        print(line)
+        order = np.argsort(-scores[held])
+        print(f"          held-out ranks {sorted(ranks[held].tolist())}")
+        print(f"          held-out scores {np.round(scores[held][order], 3).tolist()}")
+        if base is not None:
+            ratio = scores[held] / base[held]
+            print(f"          score / float32's: {np.round(ratio[order], 3).tolist()} "
+                  f"(range {ratio.min():.3f}-{ratio.max():.3f})")
+        sys.stdout.flush()
+
+    train32, views32, feed32 = vectors("float32")
+    base = fit_and_score(train32, views32, feed32)
+    report("float32", base, None, None)
+    for way in ways:
+        if way == "rounded":
+            views = dataclasses.replace(views32, vectors=rounded(views32.vectors))  # type: ignore[type-var]
+            train, feed = rounded(train32), rounded(feed32)
+        else:
+            train, views, feed = vectors(way)
+        report(way, fit_and_score(train, views, feed), base, np.sum(train * train32, axis=1))
+
+
+if __name__ == "__main__":
+    main()
