@@ -33,16 +33,25 @@ def main() -> None:
     from bot.config import load_config
     from bot.embed import embed_papers, encoder_cache, load_encoder
     from bot.listfile import read_list
-    from bot.model import RelevanceModel, _slim, _word_vectorizer, hyper_from_config, title_views
+    from bot.model import (
+        RelevanceModel,
+        _slim,
+        _without_list_twins,
+        _word_vectorizer,
+        hyper_from_config,
+        title_views,
+    )
 
     args = dict(a.split("=", 1) for a in sys.argv[1:])
-    ways = args.get("ways", "rounded,bfloat16,int8").split(",")
+    ways = [w for w in args.get("ways", "rounded,bfloat16,int8").split(",") if w]
     config = load_config(REPO / "config.yaml")
-    replay = relevance_replay(config, read_list(config.list.readme), "2503")
+    plist = read_list(config.list.readme)
+    replay = relevance_replay(config, plist, "2503")
+    background = _without_list_twins(replay.background, plist)  # as train_models: no list paper a negative
     hyper = hyper_from_config(config)
-    texts = [p.text for p in replay.positives] + [p.text for p in replay.background]
-    y = np.r_[np.ones(len(replay.positives)), np.zeros(len(replay.background))]
-    corpus = [p.text for p in replay.background] + [p.text for p in replay.positives]
+    texts = [p.text for p in replay.positives] + [p.text for p in background]
+    y = np.r_[np.ones(len(replay.positives)), np.zeros(len(background))]
+    corpus = [p.text for p in background] + [p.text for p in replay.positives]
     tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
     feed_texts = [p.text for p in replay.feed]
     held = np.array([p.arxiv_id in replay.held for p in replay.feed])
@@ -50,9 +59,8 @@ def main() -> None:
     def vectors(precision: str) -> tuple[np.ndarray, object, np.ndarray]:
         encoder = load_encoder(config.embedding.model, precision=precision)
         cache = encoder_cache(REPO / ".cache/embeddings", encoder)
-        train = np.vstack([embed_papers(replay.positives, encoder, cache),
-                           embed_papers(replay.background, encoder, cache)])
-        views = title_views(replay.positives, replay.background, encoder, cache)
+        train = np.vstack([embed_papers(replay.positives, encoder, cache), embed_papers(background, encoder, cache)])
+        views = title_views(replay.positives, background, encoder, cache)
         return train, views, embed_papers(replay.feed, encoder, cache)
 
     def rounded(a: np.ndarray) -> np.ndarray:
