@@ -8,7 +8,10 @@ again with other vectors of the same papers, and scores the replay's feed papers
 
 - rounded: the float32 vectors rounded to bfloat16 and back (what storing them in 16 bits would do);
 - bfloat16: the encoder computing in bfloat16 (`embedding.precision: bfloat16`);
-- int8: the encoder with int8 weights (`embedding.precision: int8`).
+- int8: the encoder with int8 weights (`embedding.precision: int8`);
+- 128, int8+128: inputs cut at 128 tokens (`embedding.max_tokens: 128`), alone and with int8;
+- 128headtail, int8+128headtail: the same budget of 128 tokens split between a text's first and last
+  tokens (64 each) instead of its first 128.
 
 For each: the mean and least cosine of its vectors to float32's, each held-out paper's score as a ratio of
 its float32 score, their ranks among the feed papers, and the replay's average precision. Vectors come
@@ -20,10 +23,33 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 from bench.common import REPO, relevance_replay
+
+
+class HeadTail:
+    """The encoder's token budget split between the start of a text and its end, instead of the start alone:
+    abstracts tend to say what the paper is about first and how its data was made last."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = f"{inner.name}@headtail"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        tokenizer = self.inner._load().tokenizer
+        budget = self.inner.max_tokens - 2  # [CLS] and [SEP]
+        cut = []
+        for text in texts:
+            ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+            if len(ids) > budget:
+                ids = ids[: budget // 2] + ids[len(ids) - (budget - budget // 2) :]
+                text = tokenizer.decode(ids)
+            cut.append(text)
+        return self.inner.encode(cut)
 
 
 def main() -> None:
@@ -56,8 +82,11 @@ def main() -> None:
     feed_texts = [p.text for p in replay.feed]
     held = np.array([p.arxiv_id in replay.held for p in replay.feed])
 
-    def vectors(precision: str) -> tuple[np.ndarray, object, np.ndarray]:
-        encoder = load_encoder(config.embedding.model, precision=precision)
+    def vectors(way: str) -> tuple[np.ndarray, object, np.ndarray]:
+        precision = "int8" if "int8" in way else "bfloat16" if "bfloat16" in way else "float32"
+        encoder = load_encoder(config.embedding.model, precision=precision, max_tokens=128 if "128" in way else None)
+        if "headtail" in way:
+            encoder = HeadTail(encoder)  # type: ignore[assignment]
         cache = encoder_cache(REPO / ".cache/embeddings", encoder)
         train = np.vstack([embed_papers(replay.positives, encoder, cache), embed_papers(background, encoder, cache)])
         views = title_views(replay.positives, background, encoder, cache)
