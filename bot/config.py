@@ -156,7 +156,7 @@ class EmbeddingConfig(_Section):
     @classmethod
     def _int8_on_cpu(cls, v: str, info: ValidationInfo) -> str:
         device = info.data.get("device", "cpu")
-        if v == "int8" and device != "cpu":
+        if v == "int8" and device.split(":")[0] != "cpu":
             raise ValueError(f"int8 runs on the CPU only (embedding.device is {device!r}); use float32 or bfloat16")
         return v
 

@@ -78,8 +78,8 @@ def test_bfloat16_gives_the_float32_vectors_to_four_decimals(minilm) -> None:
 
 
 def test_bfloat16_vectors_are_cached_apart_from_float32_ones(tmp_path: Path, minilm) -> None:
-    """Models trained on bfloat16 vectors score lower (bench/README.md): a float32 training after a bfloat16
-    run must embed in float32, not reuse the bfloat16 cache, while the trained models serve both."""
+    """Models trained on bfloat16 vectors are slightly different ones (bench/README.md): a float32 training
+    after a bfloat16 run must embed in float32, not reuse the bfloat16 cache, while trained models serve both."""
     from bot.embed import encoder_cache
 
     half = load_encoder("all-MiniLM-L6-v2", precision="bfloat16")
@@ -92,6 +92,8 @@ def test_bfloat16_vectors_are_cached_apart_from_float32_ones(tmp_path: Path, min
 def test_int8_and_shorter_inputs_are_another_encoder_with_its_own_name(minilm) -> None:
     """int8 weights and 128 tokens move every vector (cosine 0.87 on average): caches and models keep them
     apart from the float32 model's, yet the vectors still tell math from code."""
+    import torch
+
     fast = load_encoder("all-MiniLM-L6-v2", batch_size=2, precision="int8", max_tokens=128)
     assert fast.name == "sentence-transformers/all-MiniLM-L6-v2@int8@128tok" == fast.cache_name
     assert load_encoder("all-MiniLM-L6-v2", max_tokens=64).name == "sentence-transformers/all-MiniLM-L6-v2@64tok"
@@ -102,8 +104,6 @@ def test_int8_and_shorter_inputs_are_another_encoder_with_its_own_name(minilm) -
     cosines = np.sum(full * quick, axis=1)
     assert (cosines > 0.8).all() and (cosines < 0.9999).any()  # near, but not the same vectors
     assert quick[0] @ quick[1] > quick[0] @ quick[2]
-    import torch
-
     modules = list(fast._load().modules())  # the model encode runs: every linear layer is int8
     assert not any(type(m) is torch.nn.Linear for m in modules)
     assert sum(isinstance(m, torch.ao.nn.quantized.dynamic.Linear) for m in modules) >= 36  # 6 blocks x 6
@@ -139,6 +139,18 @@ def test_a_device_that_cannot_run_bfloat16_is_one_line_naming_the_setting(monkey
     monkeypatch.setattr(encoder, "fresh_model", NoHalf)
     with pytest.raises(PaperbotError, match=r"in bfloat16 on device 'cpu': .*not supported.*; fix: set "
                                             r"embedding.precision to float32$"):
+        encoder.encode(["a title"])
+
+
+def test_a_pytorch_without_int8_layers_is_one_line_naming_the_setting(monkeypatch) -> None:
+    """PyTorch has announced that torch.ao.quantization moves to torchao: a later PyTorch without it must
+    give the setting to change, not a traceback."""
+    import torch
+
+    monkeypatch.delattr(torch.ao.quantization, "quantize_dynamic")
+    encoder = load_encoder("all-MiniLM-L6-v2", precision="int8")
+    with pytest.raises(PaperbotError, match=r"^cannot run embedding model 'all-MiniLM-L6-v2' in int8 on device 'cpu': "
+                                            r".*; fix: set embedding.precision to float32$"):
         encoder.encode(["a title"])
 
 
