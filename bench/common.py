@@ -98,6 +98,32 @@ def relevance_replay(config: Any, plist: Any, holdout: str | None, directory: Pa
     return RelevanceReplay(positives, background, days, feed, held & {p.arxiv_id for p in feed})
 
 
+def evaluate_training(holdout: str = "2503") -> tuple[Any, RelevanceReplay, Any]:
+    """The repository's config, the relevance training papers and feed as `paperbot evaluate` trains on them
+    (the background without papers on the list under another link, as train_models drops them), and the
+    shipped hyper-parameters."""
+    from bot.config import load_config
+    from bot.listfile import read_list
+    from bot.model import _without_list_twins, hyper_from_config
+
+    config = load_config(REPO / "config.yaml")
+    plist = read_list(config.list.readme)
+    replay = relevance_replay(config, plist, holdout)
+    replay = replay._replace(background=_without_list_twins(replay.background, plist))
+    return config, replay, hyper_from_config(config)
+
+
+def fit_relevance(hyper: Any, positives: list[Paper], background: list[Paper], vectors: np.ndarray,
+                  views: Any) -> Any:
+    """RelevanceModel as train_models fits it: its own tf-idf, the list papers' vectors first."""
+    from bot.model import RelevanceModel, _slim, _word_vectorizer
+
+    texts = [p.text for p in positives] + [p.text for p in background]
+    y = np.r_[np.ones(len(positives)), np.zeros(len(background))]
+    tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(texts[len(positives):] + texts[: len(positives)]))
+    return RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf, views=views)
+
+
 class DevReplay(NamedTuple):
     """Everything the relevance benches score the dev replay with, loaded once."""
 

@@ -18,30 +18,18 @@ import sys
 
 import numpy as np
 
-from bench.common import REPO, relevance_replay
+from bench.common import REPO, evaluate_training, fit_relevance
 
 
 def main() -> None:
-    from bot.config import load_config
     from bot.embed import embed_papers, encoder_cache, load_encoder
-    from bot.listfile import read_list
-    from bot.model import (
-        RelevanceModel,
-        _slim,
-        _without_list_twins,
-        _word_vectorizer,
-        hyper_from_config,
-        title_views,
-    )
+    from bot.model import title_views
 
     args = dict(a.split("=", 1) for a in sys.argv[1:])
     drops = int(args.get("drops", 5))
     seeds = [int(s) for s in args.get("seeds", "1,2,3,4,5").split(",") if s]
-    config = load_config(REPO / "config.yaml")
-    plist = read_list(config.list.readme)
-    replay = relevance_replay(config, plist, "2503")
-    background = _without_list_twins(replay.background, plist)  # as train_models
-    hyper = hyper_from_config(config)
+    config, replay, hyper = evaluate_training("2503")
+    background = replay.background
     encoder = load_encoder(config.embedding.model)
     cache = encoder_cache(REPO / ".cache/embeddings", encoder)
     positive_vectors = embed_papers(replay.positives, encoder, cache)
@@ -54,14 +42,9 @@ def main() -> None:
         """The model as train_models fits it (its own tf-idf, title-only negatives), scoring the feed."""
         positives = [p for i, p in enumerate(replay.positives) if i != drop]
         vectors = np.delete(positive_vectors, drop, axis=0) if drop is not None else positive_vectors
-        texts = [p.text for p in positives] + [p.text for p in background]
-        y = np.r_[np.ones(len(positives)), np.zeros(len(background))]
-        tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(
-            [p.text for p in background] + [p.text for p in positives]))
-        model = RelevanceModel(dataclasses.replace(hyper, seed=seed)).fit(
-            texts, np.vstack([vectors, background_vectors]), y, tfidf=tfidf,
-            views=title_views(positives, background, encoder, cache),
-        )
+        model = fit_relevance(dataclasses.replace(hyper, seed=seed), positives, background,
+                              np.vstack([vectors, background_vectors]),
+                              title_views(positives, background, encoder, cache))
         return model.predict(feed_texts, feed_vectors)
 
     def line(name: str, got: np.ndarray, base: np.ndarray) -> None:

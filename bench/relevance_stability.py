@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.common import REPO, relevance_replay
+from bench.common import REPO, evaluate_training, fit_relevance
 
 
 class HeadTail:
@@ -56,29 +56,13 @@ def main() -> None:
     import torch
     from sklearn.metrics import average_precision_score
 
-    from bot.config import load_config
     from bot.embed import embed_papers, encoder_cache, load_encoder
-    from bot.listfile import read_list
-    from bot.model import (
-        RelevanceModel,
-        _slim,
-        _without_list_twins,
-        _word_vectorizer,
-        hyper_from_config,
-        title_views,
-    )
+    from bot.model import title_views
 
     args = dict(a.split("=", 1) for a in sys.argv[1:])
     ways = [w for w in args.get("ways", "rounded,bfloat16,int8").split(",") if w]
-    config = load_config(REPO / "config.yaml")
-    plist = read_list(config.list.readme)
-    replay = relevance_replay(config, plist, "2503")
-    background = _without_list_twins(replay.background, plist)  # as train_models: no list paper a negative
-    hyper = hyper_from_config(config)
-    texts = [p.text for p in replay.positives] + [p.text for p in background]
-    y = np.r_[np.ones(len(replay.positives)), np.zeros(len(background))]
-    corpus = [p.text for p in background] + [p.text for p in replay.positives]
-    tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
+    config, replay, hyper = evaluate_training("2503")
+    background = replay.background
     feed_texts = [p.text for p in replay.feed]
     held = np.array([p.arxiv_id in replay.held for p in replay.feed])
 
@@ -97,8 +81,7 @@ def main() -> None:
         return b / np.linalg.norm(b, axis=1, keepdims=True)
 
     def fit_and_score(train: np.ndarray, views: object, feed: np.ndarray) -> np.ndarray:
-        model = RelevanceModel(hyper).fit(texts, train, y, tfidf=tfidf, views=views)  # type: ignore[arg-type]
-        return model.predict(feed_texts, feed)
+        return fit_relevance(hyper, replay.positives, background, train, views).predict(feed_texts, feed)
 
     def report(name: str, scores: np.ndarray, base: np.ndarray | None, cosine: np.ndarray | None) -> None:
         ranks = np.empty(len(scores), dtype=int)
