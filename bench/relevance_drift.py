@@ -82,6 +82,9 @@ def main() -> None:
         model = fit_relevance(dataclasses.replace(hyper, seed=seed), positives, background,
                               np.vstack([vectors, background_vectors]),
                               title_views(positives, background, encoder, cache))
+        regression = model.classifier_.calibrated_classifiers_[0].estimator
+        print(f"  (regression: {int(regression.n_iter_[0])} L-BFGS iterations, intercept "
+              f"{float(regression.intercept_[0]):.3f})", flush=True)
         if repeats > 1:
             return pooled_calibration(model, positives, background, np.vstack([vectors, background_vectors]),
                                       title_views(positives, background, encoder, cache), seed, repeats,
