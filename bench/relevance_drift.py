@@ -79,16 +79,15 @@ def main() -> None:
         repeats=K the calibration is fitted on the cross-validated scores of K fold draws pooled."""
         positives = [p for i, p in enumerate(replay.positives) if i != drop]
         vectors = np.delete(positive_vectors, drop, axis=0) if drop is not None else positive_vectors
-        model = fit_relevance(dataclasses.replace(hyper, seed=seed), positives, background,
-                              np.vstack([vectors, background_vectors]),
-                              title_views(positives, background, encoder, cache))
+        training = np.vstack([vectors, background_vectors])
+        views = title_views(positives, background, encoder, cache)
+        model = fit_relevance(dataclasses.replace(hyper, seed=seed), positives, background, training, views)
         regression = model.classifier_.calibrated_classifiers_[0].estimator
         print(f"  (regression: {int(regression.n_iter_[0])} L-BFGS iterations, intercept "
               f"{float(regression.intercept_[0]):.3f})", flush=True)
         if repeats > 1:
-            return pooled_calibration(model, positives, background, np.vstack([vectors, background_vectors]),
-                                      title_views(positives, background, encoder, cache), seed, repeats,
-                                      feed_texts, feed_vectors)
+            return pooled_calibration(model, positives, background, training, views, seed, repeats, feed_texts,
+                                      feed_vectors)
         return model.predict(feed_texts, feed_vectors)
 
     def line(name: str, got: np.ndarray, base: np.ndarray) -> None:
