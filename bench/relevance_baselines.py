@@ -35,7 +35,9 @@ class EmbeddingOnly(RelevanceModel):
         from sklearn.linear_model import LogisticRegression
 
         h = self.hyper
-        base = LogisticRegression(C=h.relevance_C, class_weight="balanced", max_iter=3000, random_state=h.seed)
+        base = LogisticRegression(
+            C=h.relevance_C, class_weight="balanced", tol=h.relevance_tol, max_iter=3000, random_state=h.seed
+        )
         self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False).fit(vectors, y)
         self.train_rate_ = float(y.mean())
         return self

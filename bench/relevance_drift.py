@@ -1,6 +1,6 @@
 """How far do the relevance scores move when the model is retrained on nearly the same papers?
 
-    python -m bench.relevance_drift [drops=5] [seeds=1,2,3,4,5] [repeats=K] [tol=T]
+    python -m bench.relevance_drift [drops=5] [seeds=1,2,3,4,5] [repeats=K] [tol=T] [C=C]
 
 The train workflow retrains on every change to the list, and `thresholds.relevance` is a probability,
 so a retraining that moves the scores moves what the threshold lets through. On the dev replay's
@@ -9,8 +9,9 @@ refits the relevance model (1) without one list paper, for `drops` papers drawn 
 taking one out), and (2) on the same papers with other calibration folds (`Hyper.seed`), and prints the
 held-out papers' scores as a share of the shipped fit's, and their ranks among the 6,633 feed papers.
 repeats=K: Platt's sigmoid fitted on the cross-validated scores of K fold draws pooled. tol=T: the
-logistic regression's convergence tolerance instead of scikit-learn's 1e-4 (which paperbot uses). About
-25 s a fit on 2 cores with a warm cache (tol=1e-8: 50 s; repeats=5: 100 s).
+logistic regression's convergence tolerance instead of the shipped Hyper.relevance_tol (1e-8 since
+2026-12-04; `tol=1e-4 C=4` is the regression as shipped before, at scikit-learn's default tolerance). About
+50 s a fit on 2 cores with a warm cache (tol=1e-4: 25 s; repeats=5: 100 s).
 """
 
 from __future__ import annotations
@@ -59,12 +60,12 @@ def main() -> None:
     args = dict(a.split("=", 1) for a in sys.argv[1:])
     drops = int(args.get("drops", 5))
     repeats = int(args.get("repeats", 1))
-    if "tol" in args:  # the regression's convergence tolerance (scikit-learn's default, which paperbot uses: 1e-4)
-        from sklearn.linear_model import LogisticRegression
-
-        LogisticRegression.__init__.__kwdefaults__["tol"] = float(args["tol"])
     seeds = [int(s) for s in args.get("seeds", "1,2,3,4,5").split(",") if s]
     config, replay, hyper = evaluate_training("2503")
+    if "tol" in args:  # the regression's convergence tolerance instead of the shipped Hyper.relevance_tol
+        hyper = dataclasses.replace(hyper, relevance_tol=float(args["tol"]))
+    if "C" in args:
+        hyper = dataclasses.replace(hyper, relevance_C=float(args["C"]))
     background = replay.background
     encoder = load_encoder(config.embedding.model)
     cache = encoder_cache(REPO / ".cache/embeddings", encoder)

@@ -2,6 +2,11 @@
 
     python -m bench.relevance_grid             # C x embedding weight, about 4 minutes
     python -m bench.relevance_grid stem=1      # the same with a stemmed tf-idf (pip install snowballstemmer)
+    python -m bench.relevance_grid tol=1e-8 C=0.5,1,2,4 weights=0.3,0.5 cv=1
+
+tol=T: the regression's convergence tolerance (Hyper.relevance_tol); C=... and weights=...: other grids.
+cv=1: also the whole-list 5-fold cross-validation `paperbot train` prints (a tf-idf fitted per fold), about
+2.5 minutes a setting more.
 
 Each setting is bot.model.RelevanceModel trained as `paperbot evaluate --holdout-from 2503` trains it,
 then scored on the replay's feed papers: average precision of the 15 held-out papers, the best recall
@@ -20,9 +25,9 @@ from typing import Any
 
 import numpy as np
 
-from bench.common import dev_replay
+from bench.common import dev_replay, relevance_replay
 from bench.relevance_ceiling import CAP, HOLDOUT, budget_recall
-from bot.model import Hyper, RelevanceModel, _slim, _word_vectorizer
+from bot.model import Hyper, RelevanceModel, _slim, _without_list_twins, _word_vectorizer, relevance_cv
 
 GRID_C = (2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0)
 GRID_WEIGHT = (0.2, 0.3, 0.5)
@@ -59,13 +64,19 @@ def main() -> None:
     days, held, is_held = dev.replay.days, dev.replay.held, dev.is_held
     texts, vectors, y = dev.replay.training(dev.encoder, dev.cache)
     views = dev.replay.views(dev.encoder, dev.cache)
-    shipped = Hyper()
+    shipped = Hyper(relevance_tol=float(args.get("tol", Hyper.relevance_tol)))
+    grid_c = tuple(float(c) for c in args["C"].split(",")) if "C" in args else GRID_C
+    grid_w = tuple(float(w) for w in args["weights"].split(",")) if "weights" in args else GRID_WEIGHT
     vectorizer = stemmed_vectorizer if stem else _word_vectorizer
     tfidf = _slim(vectorizer(shipped.relevance_max_features).fit(texts))
     print(f"tf-idf: {'Snowball stems' if stem else 'words (shipped)'}; shipped C={shipped.relevance_C:g}, "
-          f"embedding weight {shipped.relevance_embedding_weight:g}")
-    for c in GRID_C:
-        for w in GRID_WEIGHT:
+          f"embedding weight {shipped.relevance_embedding_weight:g}, tol {shipped.relevance_tol:g}")
+    if args.get("cv") == "1":  # the whole list, as `paperbot train` cross-validates it
+        whole = relevance_replay(dev.config, dev.plist, None)
+        whole = whole._replace(background=_without_list_twins(whole.background, dev.plist))
+        cv_data = (*whole.training(dev.encoder, dev.cache), whole.views(dev.encoder, dev.cache))
+    for c in grid_c:
+        for w in grid_w:
             t = time.time()
             hyper = dataclasses.replace(shipped, relevance_C=c, relevance_embedding_weight=w)
             m = RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf, views=views)
@@ -76,6 +87,11 @@ def main() -> None:
             print(f"C={c:<4g} weight={w:<4g} AP {average_precision_score(is_held, p):.3f}  within one a day: "
                   f"{best[0]}/{len(held)} in {best[1]} (cap {best[2]})  ranks {by_cap[CAP][2]}  "
                   f"({time.time() - t:.0f}s)", flush=True)
+            if args.get("cv") == "1":
+                cv_texts, cv_vectors, cv_y, cv_views = cv_data
+                cv = relevance_cv(cv_texts, cv_vectors, cv_y, hyper, tfidf=None, views=cv_views)
+                print(f"    whole list, 5-fold: average precision {cv['average_precision']:.3f}, "
+                      f"ROC AUC {cv['roc_auc']:.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -210,10 +210,10 @@ class ThresholdsConfig(_Section):
     """When a scored paper becomes a proposal."""
 
     relevance: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
-        0.05, description="Minimum calibrated probability that a paper belongs on the list."
+        0.045, description="Minimum calibrated probability that a paper belongs on the list."
     )
     relevance_after_first: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] = Field(
-        0.5,
+        0.4,
         description="Minimum relevance of every proposal after a run's best one (and never below `relevance`): "
         "a day brings more than one proposal only when the others are strong too.",
     )

@@ -134,11 +134,13 @@ def dashboard_body(candidates: dict[str, dict], *, config: DashboardConfig, thre
 
 def _assemble(best: Sequence[tuple[str, dict]], *, config: DashboardConfig, threshold: float,
               ticks: set[str]) -> str:
+    from bot.render import setting_pct
+
     days = "day" if config.days == 1 else f"{config.days} days"
     lines = [
         f"Papers paperbot scored in the last {days} but did not propose: held back by the daily cap (or the bar "
-        f"for a day's later papers), or scored from {round(100 * config.min_score)}% up to the threshold of "
-        f"{round(100 * threshold)}%. **Tick a box** and the next run proposes that paper in its pull request, "
+        f"for a day's later papers), or scored from {setting_pct(config.min_score)} up to the threshold of "
+        f"{setting_pct(threshold)}. **Tick a box** and the next run proposes that paper in its pull request, "
         "in the section shown.",
         "",
         "A paper leaves this list when it is proposed or added to the list, or after those days. The percentage is "

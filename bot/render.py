@@ -96,6 +96,11 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+def setting_pct(x: float) -> str:
+    """A configured threshold as a percentage, exactly: 0.045 is 4.5%, where rounding would say 4%."""
+    return f"{round(100 * x, 4):g}%"
+
+
 def _score(x: float) -> str:
     """A section score; "<0.01" says "no contest" where "0.00" would read as a missing number."""
     return "<0.01" if x < 0.005 else f"{x:.2f}"
@@ -190,7 +195,7 @@ def held_reason(h: HeldBack) -> str:
     if not h.place:
         return cell(h.why)
     if h.bar is not None:
-        return f"a day's later papers need {_pct(h.bar)} (#{h.place} of its day)"
+        return f"a day's later papers need {setting_pct(h.bar)} (#{h.place} of its day)"
     return f"over the daily cap of {h.cap} (#{h.place} of its day)"
 
 

@@ -65,6 +65,8 @@ def test_body_lists_the_newest_run_first_best_first_and_keeps_ticks() -> None:
     assert boxes[0] == ("- [ ] [New and strong](https://arxiv.org/abs/2504.00003) `2504.00003`: 4%, under the "
                         "threshold; 4.3. Instruction Tuning > … > A. Seeds")
     assert "from 2% up to the threshold of 5%" in body and "last 14 days" in body
+    # a threshold is a setting, said exactly: 0.045 is not "4%" (a score is rounded: 0.04 is "4%" above)
+    assert "up to the threshold of 4.5%" in dashboard_body(candidates, config=config, threshold=0.045)
     empty = dashboard_body({}, config=config, threshold=0.05)
     assert "_No candidates right now._" in empty and parse_candidates_marker(empty) == []
 

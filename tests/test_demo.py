@@ -84,9 +84,13 @@ def test_demo_prints_the_readme_diff_with_one_added_line_per_proposal() -> None:
     ids = demo_report_ids()
     out = sections(demo_via_cli())
     assert list(out) == ["README change (README.md)", "PR title", "PR body", "candidates issue (would open it)"]
-    # the papers held back are on the candidates issue, to be ticked for the next run
+    # the papers held back are on the candidates issue, to be ticked for the next run, and one scored from
+    # dashboard.min_score up to the threshold
     boxes = [line for line in out["candidates issue (would open it)"].splitlines() if line.startswith("- [ ] ")]
-    assert [re.search(r"`(\d{4}\.\d{4,5})`", line).group(1) for line in boxes] == ["2504.12913", "2504.12773"]
+    assert [re.search(r"`(\d{4}\.\d{4,5})`", line).group(1) for line in boxes] == [
+        "2504.12913", "2504.12773", "2504.13143"]
+    assert boxes[2].endswith("`2504.13143`: 3%, under the threshold; 6. Application Areas > 6.4 Vision and Language")
+    assert "scored from 2% up to the threshold of 4.5%" in out["candidates issue (would open it)"]
     diff = out["README change (README.md)"]
     assert diff.startswith("--- a/README.md\n+++ b/README.md\n@@ ")
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
@@ -117,8 +121,8 @@ def test_demo_prints_the_pr_body_table_and_marker() -> None:
     # the day's second paper, below the bar after the first, is named for the maintainer but not proposed
     held = lines[lines.index(next(line for line in lines if line.startswith("**Held back**"))) + 1]
     assert held.startswith(f"- {DEMO_DATE}: [MAIN: Mutual Alignment Is Necessary for instruction tuning]"
-                           "(https://arxiv.org/abs/2504.12913) `2504.12913`: confidence 7%, a day's later papers "
-                           "need 50% (#2 of its day); 4.3. Instruction Tuning > … > ")
+                           "(https://arxiv.org/abs/2504.12913) `2504.12913`: confidence 14%, a day's later papers "
+                           "need 40% (#2 of its day); 4.3. Instruction Tuning > … > ")
     assert "⚠️ unsure, or 4.3. Instruction Tuning > … > " in held  # its two best sections are a toss-up
     assert "2504.12913" not in marker
 
@@ -145,8 +149,8 @@ def test_demo_is_the_same_every_time_and_remembers_nothing(monkeypatch: pytest.M
     # the day's second and third papers are below the bar after the first: held back, named in the log, PR
     # and summary
     assert [(h.paper.arxiv_id, h.why) for h in report.scan.held_back] == [
-        ("2504.12913", "score below 0.5, the bar after its day's first proposal (#2 of its day)"),
-        ("2504.12773", "score below 0.5, the bar after its day's first proposal (#3 of its day)")]
+        ("2504.12913", "score below 0.4, the bar after its day's first proposal (#2 of its day)"),
+        ("2504.12773", "score below 0.4, the bar after its day's first proposal (#3 of its day)")]
     # The whole real day was read: 285 items, replacements dropped, 5 papers already on the list skipped.
     assert report.scan.stats["on_list"] == 5 and report.scan.stats["scored"] == 223
     assert not (ROOT / "state").exists() or not any((ROOT / "state").iterdir())
