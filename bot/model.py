@@ -70,7 +70,8 @@ class Hyper:
     # At scikit-learn's default tolerance (1e-4) L-BFGS stopped after ~19 iterations, short of the optimum and
     # at a point that moved with any change to the papers: a retraining without one list paper moved the
     # scores 20-40%. Solved to the optimum they move ~1% (bench/README.md, "How far a retraining moves the
-    # scores"); C was chosen again for the solved regression (python -m bench.relevance_grid tol=1e-8 cv=1).
+    # scores"); C was chosen again for the solved regression (python -m bench.relevance_grid tol=1e-8
+    # C=0.5,1,2,4 weights=0.3,0.5 cv=1).
     relevance_tol: float = 1e-8
     relevant_rate: float = 0.0033
     section_C: float = 100.0
