@@ -1,6 +1,6 @@
 """The relevance model's two knobs on the dev replay, with the title-only negatives (as shipped).
 
-    python -m bench.relevance_grid             # C x embedding weight, about 4 minutes
+    python -m bench.relevance_grid             # C x embedding weight, about 8 minutes
     python -m bench.relevance_grid stem=1      # the same with a stemmed tf-idf (pip install snowballstemmer)
     python -m bench.relevance_grid tol=1e-8 C=0.5,1,2,4 weights=0.3,0.5 cv=1
 
@@ -29,7 +29,7 @@ from bench.common import dev_replay, relevance_replay
 from bench.relevance_ceiling import CAP, HOLDOUT, budget_recall
 from bot.model import Hyper, RelevanceModel, _slim, _without_list_twins, _word_vectorizer, relevance_cv
 
-GRID_C = (2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0)
+GRID_C = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)  # around the shipped 1 (2.0-16.0 when C was 4, until 2026-12-04)
 GRID_WEIGHT = (0.2, 0.3, 0.5)
 
 
@@ -71,6 +71,7 @@ def main() -> None:
     tfidf = _slim(vectorizer(shipped.relevance_max_features).fit(texts))
     print(f"tf-idf: {'Snowball stems' if stem else 'words (shipped)'}; shipped C={shipped.relevance_C:g}, "
           f"embedding weight {shipped.relevance_embedding_weight:g}, tol {shipped.relevance_tol:g}")
+    cv_data = None
     if args.get("cv") == "1":  # the whole list, as `paperbot train` cross-validates it
         whole = relevance_replay(dev.config, dev.plist, None)
         whole = whole._replace(background=_without_list_twins(whole.background, dev.plist))
@@ -87,7 +88,7 @@ def main() -> None:
             print(f"C={c:<4g} weight={w:<4g} AP {average_precision_score(is_held, p):.3f}  within one a day: "
                   f"{best[0]}/{len(held)} in {best[1]} (cap {best[2]})  ranks {by_cap[CAP][2]}  "
                   f"({time.time() - t:.0f}s)", flush=True)
-            if args.get("cv") == "1":
+            if cv_data is not None:
                 cv_texts, cv_vectors, cv_y, cv_views = cv_data
                 cv = relevance_cv(cv_texts, cv_vectors, cv_y, hyper, tfidf=None, views=cv_views)
                 print(f"    whole list, 5-fold: average precision {cv['average_precision']:.3f}, "
