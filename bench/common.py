@@ -98,10 +98,10 @@ def relevance_replay(config: Any, plist: Any, holdout: str | None, directory: Pa
     return RelevanceReplay(positives, background, days, feed, held & {p.arxiv_id for p in feed})
 
 
-def evaluate_training(holdout: str = "2503") -> tuple[Any, RelevanceReplay, Any]:
+def evaluate_training(holdout: str | None = "2503") -> tuple[Any, RelevanceReplay, Any]:
     """The repository's config, the relevance training papers and feed as `paperbot evaluate` trains on them
     (the background without papers on the list under another link, as train_models drops them), and the
-    shipped hyper-parameters."""
+    shipped hyper-parameters. holdout=None: the whole list, as `paperbot train` trains on it."""
     from bot.config import load_config
     from bot.listfile import read_list
     from bot.model import _without_list_twins, hyper_from_config

@@ -25,9 +25,9 @@ from typing import Any
 
 import numpy as np
 
-from bench.common import dev_replay, relevance_replay
+from bench.common import dev_replay, evaluate_training
 from bench.relevance_ceiling import CAP, HOLDOUT, budget_recall
-from bot.model import Hyper, RelevanceModel, _slim, _without_list_twins, _word_vectorizer, relevance_cv
+from bot.model import Hyper, RelevanceModel, _slim, _word_vectorizer, relevance_cv
 
 GRID_C = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)  # around the shipped 1 (2.0-16.0 when C was 4, until 2026-12-04)
 GRID_WEIGHT = (0.2, 0.3, 0.5)
@@ -73,8 +73,7 @@ def main() -> None:
           f"embedding weight {shipped.relevance_embedding_weight:g}, tol {shipped.relevance_tol:g}")
     cv_data = None
     if args.get("cv") == "1":  # the whole list, as `paperbot train` cross-validates it
-        whole = relevance_replay(dev.config, dev.plist, None)
-        whole = whole._replace(background=_without_list_twins(whole.background, dev.plist))
+        _, whole, _ = evaluate_training(None)
         cv_data = (*whole.training(dev.encoder, dev.cache), whole.views(dev.encoder, dev.cache))
     for c in grid_c:
         for w in grid_w:
