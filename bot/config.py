@@ -126,17 +126,17 @@ class EmbeddingConfig(_Section):
     cache_dir: Path = Field(Path(".cache/embeddings"), description="Embedding cache (model, id, text hash).")
     device: str = Field("cpu", description="torch device for the encoder: cpu, cuda, cuda:1, mps, ...")
     precision: Literal["float32", "bfloat16", "auto", "int8"] = Field(
-        "float32",
-        description="Number format the encoder computes in. bfloat16 encodes about twice as fast on CPUs with "
-        "AVX512-BF16 or AMX and slower on others; auto: bfloat16 where the CPU has those instructions. Models "
-        "trained on bfloat16 vectors are slightly different ones (dev replay 9/15 against 10/15). "
-        "int8: weights in 8 bits, CPU only, 1.3-1.9x as fast on any CPU, the dev replay's numbers unchanged; its "
-        "vectors differ, so it needs models trained with it.",
+        "auto",
+        description="Number format the encoder computes in. auto: bfloat16 on CPUs with AVX512-BF16 or AMX, where it "
+        "encodes about twice as fast, float32 elsewhere (and on GPUs); the dev replay's numbers are the same "
+        "either way, and models trained in one serve the other. int8: weights in 8 bits, CPU only, 1.3-1.9x as "
+        "fast on any CPU, the dev replay's numbers unchanged; its vectors differ, so it needs models trained "
+        "with it.",
     )
     max_tokens: Annotated[int, Field(strict=True, ge=16, le=8192)] | None = Field(
         None,
         description="Cut each title + abstract at this many tokens (None: the model's own limit, 256 for "
-        "all-MiniLM-L6-v2); 128 encodes twice as fast but recalls less on the dev replay, and needs models "
+        "all-MiniLM-L6-v2); 128 encodes twice as fast but recalls a paper less on the dev replay, and needs models "
         "trained with it.",
     )
     trust_remote_code: bool = Field(

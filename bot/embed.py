@@ -563,7 +563,10 @@ def embed_papers(
             missing[k] = p.text
     if missing:
         cached = len(set(keys)) - len(missing)
-        log.log(log_level, "embedding %d papers with %s (%d cached)", len(missing), encoder.name, cached)
+        # bfloat16 keeps the model's name (its vectors serve float32 models), so the log says it: a run twice
+        # as slow as the last one on another runner is then a CPU without bfloat16, not a bug.
+        fmt = " in bfloat16" if getattr(encoder, "precision", "float32") == "bfloat16" else ""
+        log.log(log_level, "embedding %d papers with %s%s (%d cached)", len(missing), encoder.name, fmt, cached)
         new_keys = list(missing)
         found = dict(found)
         # In parts, each saved as it is done: a run killed 30 minutes into the 20,000 background papers (a
