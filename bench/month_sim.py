@@ -400,8 +400,10 @@ def main(argv: list[str]) -> int:
     seed, days, away = args.seed, args.days, args.away
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     config = load_config(REPO / "config.yaml")
+    # cache_days off: the month's runs would prune the feed papers' vectors the other benches replay from.
     update: dict[str, Any] = {"github": config.github.model_copy(
-        update={"seconds_between_requests": 0.0, "seconds_between_writes": 0.0})}
+        update={"seconds_between_requests": 0.0, "seconds_between_writes": 0.0}),
+        "embedding": config.embedding.model_copy(update={"cache_days": None})}
     if args.bar is not None:
         update["thresholds"] = config.thresholds.model_copy(update={"relevance_after_first": args.bar})
     config = config.model_copy(update=update)

@@ -124,6 +124,13 @@ class EmbeddingConfig(_Section):
     )
     batch_size: Annotated[int, Field(strict=True, ge=1, le=4096)] = Field(64, description="Texts per encoder batch.")
     cache_dir: Path = Field(Path(".cache/embeddings"), description="Embedding cache (model, id, text hash).")
+    cache_days: Annotated[int, Field(strict=True, ge=1)] | None = Field(
+        30,
+        description="A feed paper's vectors leave the embedding cache this many days after a run first scored "
+        "it (unless proposed, rejected or on the candidates issue), and a replaced section encoder's vectors "
+        "this many days after their last use; the cache the Action restores each day stays the training "
+        "set's size. None keeps everything.",
+    )
     device: str = Field("cpu", description="torch device for the encoder: cpu, cuda, cuda:1, mps, ...")
     precision: Literal["float32", "bfloat16", "auto", "int8"] = Field(
         "auto",

@@ -3,8 +3,8 @@
 torch and sentence_transformers are imported inside functions only: importing this module (or
 bot.model, bot.cli) stays cheap, and `--help` never loads a model. The encoder sits behind the small
 `Encoder` protocol so a faster implementation (ONNX, another library) can be swapped in. The shipped one
-computes in float32, or (embedding.precision) in bfloat16 where the CPU does so natively, or with int8
-weights; embedding.max_tokens cuts the inputs. What changes the vectors is part of the encoder's name,
+computes in bfloat16 where the CPU does so natively and in float32 elsewhere (embedding.precision auto),
+or with int8 weights; embedding.max_tokens cuts the inputs. What changes the vectors is part of the encoder's name,
 so caches and trained models never mix them (bench/README.md measures each way).
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import hashlib
 import io
 import logging
@@ -22,7 +23,7 @@ import uuid
 import warnings
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -30,7 +31,7 @@ import numpy as np
 
 from bot.errors import PaperbotError
 from bot.files import atomic_write_bytes, sweep_stale_temps
-from bot.papers import Paper
+from bot.papers import Paper, versionless_id
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -402,6 +403,11 @@ def encoder_cache(directory: Path, encoder: Encoder) -> EmbeddingCache:
     return EmbeddingCache(directory, getattr(encoder, "cache_name", encoder.name))
 
 
+def _slug(model_name: str) -> str:
+    """A model name as one folder name."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "__", model_name)
+
+
 def text_key(paper: Paper) -> str:
     """Cache key of one paper: its id and a hash of exactly the text that gets embedded."""
     digest = hashlib.sha256(paper.text.encode("utf-8")).hexdigest()[:20]
@@ -418,8 +424,7 @@ class EmbeddingCache:
 
     def __init__(self, directory: Path, model_name: str) -> None:
         self.model_name = canonical_model_name(model_name)
-        slug = re.sub(r"[^A-Za-z0-9._-]+", "__", self.model_name)
-        self.directory = Path(directory) / slug
+        self.directory = Path(directory) / _slug(self.model_name)
         self._vectors: dict[str, np.ndarray] | None = None
         self._shards: list[Path] = []
         self._damaged: set[Path] = set()  # warned about once, not read again
@@ -519,6 +524,27 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._load())
 
+    def drop(self, ids: Collection[str], *, at_least: int = 1) -> int:
+        """Forget the vectors of these arXiv ids (whatever text they were of); how many went.
+
+        Dropping rewrites the whole cache as one file, so it waits until at least `at_least` rows can go:
+        a daily job then rewrites its cache every week or two, not every day.
+        """
+        store = self._load(refresh=True)
+        wanted = {versionless_id(i) for i in ids}
+        gone = [k for k in store if versionless_id(k.rsplit(":", 1)[0]) in wanted]
+        if not gone or len(gone) < at_least:
+            return 0
+        for key in gone:
+            del store[key]
+        if store:
+            if not self._compact():
+                return 0  # not written: the files on disk still hold the rows, so nothing went
+        else:
+            self._remove(self._shards)
+            self._shards = []
+        return len(gone)
+
     def _write(self, path: Path, keys: list[str], vectors: np.ndarray) -> bool:
         """False when the cache cannot be written (read-only, disk full): it is only a cache, as a damaged
         shard is, so the run goes on with its vectors in memory instead of failing after the embedding."""
@@ -532,20 +558,48 @@ class EmbeddingCache:
             return False
         return True
 
-    def _compact(self) -> None:
+    def _compact(self) -> bool:
+        """Rewrite every row held as one shard in place of the shards read; False when nothing was written."""
         store = self._load()
         keys = list(store)
         vectors = np.stack([store[k] for k in keys])
         sound = _sound_rows(vectors)  # as put writes them: rows kept in memory only stay there
         if not sound.any():
-            return
+            return False
         path = self.directory / f"shard-{uuid.uuid4().hex}.npz"
         if not self._write(path, [k for k, ok in zip(keys, sound, strict=True) if ok], vectors[sound]):
-            return
-        for old in self._shards:
+            return False
+        self._remove(self._shards)
+        self._shards = [path]
+        return True
+
+    @staticmethod
+    def _remove(shards: Sequence[Path]) -> None:
+        for old in shards:
             with contextlib.suppress(OSError):
                 old.unlink()
-        self._shards = [path]
+
+
+def sweep_tuned_caches(directory: Path, encoder: Encoder, keep: str | None, *, older_than: float) -> list[Path]:
+    """Remove the caches of section encoders tuned from `encoder`, other than `keep`'s, that no run has
+    written to since `older_than` (a time.time()): every retraining tunes a new section encoder, and once
+    its models are replaced its vectors are never read again."""
+    import shutil
+
+    base = _slug(canonical_model_name(encoder.name))
+    keep_dir = EmbeddingCache(directory, keep).directory if keep else None
+    removed = []
+    for folder in sorted(Path(directory).glob(f"{glob.escape(base)}__sections-*")):
+        if folder == keep_dir or not folder.is_dir():
+            continue
+        try:
+            newest = max((f.stat().st_mtime for f in folder.iterdir()), default=folder.stat().st_mtime)
+        except OSError:
+            continue  # another run is removing it
+        if newest < older_than:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 SAVE_EVERY = 2048  # papers encoded between two writes of the cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -233,7 +233,43 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     if not config.dashboard.enabled:
         state.candidates = {}  # kept for an issue that is off: they would only grow the state file
     forge.save_state(state)
+    prune_embeddings(config, encoder, model, state, today=today, listed=listed)
     return report
+
+
+# Rows a prune must free before it rewrites the cache (the whole file): about ten days of a daily feed.
+PRUNE_AT_LEAST = 2000
+
+
+def prune_embeddings(config: Config, encoder: Encoder | None, model: ListModel | None, state: State, *,
+                     today: str, listed: Collection[str]) -> None:
+    """Keep the embedding cache the size of what runs still read: a daily job adds a few hundred feed
+    papers a day that are scored once, and the Action saves and restores the whole cache every run.
+
+    Only a cache: a failure here is a warning, never a failed run (the PR is open by then).
+    """
+    import time
+
+    from bot.embed import config_encoder, encoder_cache, sweep_tuned_caches
+
+    days = config.embedding.cache_days
+    if days is None:
+        return
+    encoder = config_encoder(config) if encoder is None else encoder
+    before = (date.fromisoformat(today) - timedelta(days=days)).isoformat()
+    done = state.done_with(before) - set(listed)
+    root = config.embedding.cache_dir
+    tuned = model.section_layers.name if model is not None and model.section_layers is not None else None
+    try:
+        plain = encoder_cache(root, encoder)
+        for cache in [plain, plain.sibling(tuned)] if tuned else [plain]:
+            if done and (gone := cache.drop(done, at_least=min(PRUNE_AT_LEAST, max(1, len(cache) // 10)))):
+                log.info("embedding cache %s: dropped the vectors of %d paper(s) first seen before %s",
+                         cache.directory, gone, before)
+        for folder in sweep_tuned_caches(root, encoder, tuned, older_than=time.time() - days * 86400):
+            log.info("embedding cache: removed %s, a replaced section encoder's, unused for %d days", folder, days)
+    except (OSError, PaperbotError) as exc:
+        log.warning("could not prune the embedding cache %s: %s", root, exc)
 
 
 def asked_papers(state: State, ids: Sequence[str], *, drop: Collection[str]) -> list[Paper]:

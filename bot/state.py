@@ -140,6 +140,12 @@ class State:
         """Drop the candidates scored before `since` (an ISO date): the issue shows recent runs only."""
         self.candidates = {k: v for k, v in self.candidates.items() if str(v.get("date", "")) >= since}
 
+    def done_with(self, before: str) -> set[str]:
+        """Papers first seen before `before` (an ISO date) that nothing still asks about: not proposed, not
+        rejected (negatives for training), not on the candidates issue. Their embeddings may go."""
+        needed = self.proposed.keys() | self.rejected.keys() | self.candidates.keys()
+        return {k for k, date in self.seen.items() if date < before and k not in needed}
+
     def mark_rejected(self, arxiv_id: str, *, date: str, pr: str | None = None) -> None:
         key = versionless_id(arxiv_id)
         self.rejected[key] = {"date": date, "pr": pr}

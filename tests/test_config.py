@@ -93,6 +93,8 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
          "embedding.precision: 'int8' is not allowed: int8 runs on the CPU only (embedding.device is 'cuda')"),
         ("embedding:\n  max_tokens: 8\n",
          "embedding.max_tokens: 8 is not allowed: Input should be greater than or equal to 16"),
+        ("embedding:\n  cache_days: 0\n",
+         "embedding.cache_days: 0 is not allowed: Input should be greater than or equal to 1"),
     ],
 )
 def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:

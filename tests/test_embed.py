@@ -473,6 +473,48 @@ def test_cache_compacts_many_shards(tmp_path) -> None:
     assert fresh.get(["k7"])["k7"].tolist() == [8.0, 8.0]
 
 
+def test_dropping_papers_forgets_every_text_of_them_on_disk_and_waits_for_enough(tmp_path) -> None:
+    """A daily job's old feed papers leave the cache; the list's papers and another process's new shard stay,
+    and a prune too small to be worth rewriting the cache (all of it, one file) writes nothing."""
+    cache = EmbeddingCache(tmp_path, "m")
+    keys = ["2504.12687:aa", "2504.12687:bb", "2504.12913v2:cc", "2309.12284:dd", "title:ee"]
+    cache.put(keys, np.arange(1, 11, dtype=np.float32).reshape(5, 2))
+    before = sorted(cache.directory.glob("shard-*.npz"))
+    assert cache.drop(["2504.12687", "2504.12913"], at_least=4) == 0  # 3 rows: not yet
+    assert sorted(cache.directory.glob("shard-*.npz")) == before and len(EmbeddingCache(tmp_path, "m")) == 5
+    EmbeddingCache(tmp_path, "m").put(["2505.00001:ff"], np.ones((1, 2), dtype=np.float32))  # another run's
+    assert cache.drop(["2504.12687v1", "2504.12913"], at_least=3) == 3
+    fresh = EmbeddingCache(tmp_path, "m")
+    assert sorted(fresh.get([*keys, "2505.00001:ff"])) == ["2309.12284:dd", "2505.00001:ff", "title:ee"]
+    assert fresh.get(["2309.12284:dd"])["2309.12284:dd"].tolist() == [7.0, 8.0]
+    assert fresh.drop(["2309.12284", "2505.00001"]) == 2 and fresh.drop(["title"]) == 1
+    assert len(EmbeddingCache(tmp_path, "m")) == 0 and not list(fresh.directory.glob("shard-*.npz"))
+
+
+def test_a_replaced_section_encoders_cache_goes_after_the_days_unused(tmp_path) -> None:
+    """Every retraining tunes a new section encoder whose vectors get a folder of their own; the old folders
+    are never read again, so they go once unused for embedding.cache_days. Others' folders stay."""
+    from bot.embed import sweep_tuned_caches
+
+    base = load_encoder("all-MiniLM-L6-v2")
+    current = f"{base.name}+sections-000000000001"
+    folders = {}
+    for name in (current, f"{base.name}+sections-000000000002", f"{base.name}+sections-000000000003",
+                 f"{base.name}@int8+sections-000000000004", base.name):
+        cache = EmbeddingCache(tmp_path, name)
+        cache.put(["2504.12687:aa"], np.ones((1, 2), dtype=np.float32))
+        folders[name] = cache.directory
+    month_ago = time.time() - 31 * 86400
+    for name in (current, f"{base.name}+sections-000000000002", f"{base.name}@int8+sections-000000000004",
+                 base.name):
+        for f in folders[name].iterdir():
+            os.utime(f, (month_ago, month_ago))
+    removed = sweep_tuned_caches(tmp_path, base, current, older_than=time.time() - 30 * 86400)
+    assert removed == [folders[f"{base.name}+sections-000000000002"]]
+    assert [n for n, f in folders.items() if f.exists()] == [
+        current, f"{base.name}+sections-000000000003", f"{base.name}@int8+sections-000000000004", base.name]
+
+
 def test_half_written_shards_of_a_killed_run_are_swept(tmp_path) -> None:
     writer = EmbeddingCache(tmp_path, "m")
     writer.put(["k1"], np.ones((1, 2), dtype=np.float32))

@@ -494,3 +494,33 @@ def test_a_job_summary_that_cannot_be_written_does_not_fail_the_run(workdir, hub
     assert _run(workdir, "--feed", DAY_23) == 0
     assert len(hub.pulls) == 1
     assert "WARNING paperbot.publish: cannot write the job summary to " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("days", [30, None])
+def test_the_embedding_cache_forgets_feed_papers_a_month_after_they_were_scored(workdir, hub, days):
+    """The daily job embeds a few hundred feed papers a day and scores each once, while the Action saves and
+    restores the whole cache every run: after embedding.cache_days their vectors go, except the proposed
+    papers' (the list's, once merged); cache_days null keeps them all."""
+    from bot.config import load_config
+    from bot.embed import EmbeddingCache
+    from bot.publish import run_job
+    from tests.replay_support import ENCODER_NAME
+
+    config = load_config(workdir / "config.yaml")
+    config = config.model_copy(update={"embedding": config.embedding.model_copy(update={"cache_days": days})})
+
+    def cached() -> set[str]:
+        cache = EmbeddingCache(workdir / "emb", ENCODER_NAME)
+        return {k.rsplit(":", 1)[0] for k in cache._load()}
+
+    run_job(config, feeds=[DAY_23], today="2025-04-23")
+    first = _remote_state(hub)
+    assert len(first["seen"]) == 14 and cached() == set(first["seen"])
+    run_job(config, feeds=[DAY_24], today="2025-05-30")  # 37 days on
+    second = _remote_state(hub)
+    day_24 = set(second["seen"]) - set(first["seen"])
+    assert day_24 and set(first["proposed"])
+    if days is None:
+        assert cached() == set(second["seen"])
+    else:
+        assert cached() == day_24 | set(first["proposed"])

@@ -123,3 +123,17 @@ def test_held_back_papers_are_recorded_with_why_and_round_trip(tmp_path: Path) -
     assert State.from_json(old).to_json() == old
     with pytest.raises(PaperbotError, match="every 'held_back' value must be a JSON object"):
         State.from_json({**old, "held_back": {"2504.12913": "x"}})
+
+
+def test_papers_done_with_are_old_and_wanted_by_nothing() -> None:
+    """What the embedding cache may forget: seen before the date, and neither proposed (the list's, once
+    merged), rejected (training negatives) nor on the candidates issue (a tick proposes it)."""
+    state = State()
+    state.mark_seen(["2503.00001", "2503.00002", "2504.00001"], "2025-03-20")
+    state.mark_seen(["2505.00001"], "2025-05-02")
+    state.mark_proposed("2503.00003", date="2025-03-21")
+    state.mark_rejected("2503.00004", date="2025-03-21")
+    state.mark_candidate("2503.00002", {"date": "2025-03-20", "score": 0.03})
+    state.mark_held_back("2503.00005", date="2025-03-22", score=0.2, why="the daily cap")
+    assert state.done_with("2025-05-01") == {"2503.00001", "2504.00001", "2503.00005"}
+    assert state.done_with("2025-03-20") == set()
