@@ -1,6 +1,7 @@
 """A month of the bot on the real list, lived as a maintainer would: an end-to-end check, not a model measure.
 
-`python -m bench.month_sim [seed=7] [days=32] [away=12-18] [bar=P] [limit=BYTES]` runs the real daily job
+`python -m bench.month_sim [seed=7] [days=32] [away=12-18] [bar=P] [limit=BYTES] [cache_days=N]` runs the
+real daily job
 (`bot.publish.run_job`: config.yaml, the shipped models, PyGithub over HTTP) once per dev feed day
 (../shared/data/arxiv/feeds-dev, in order, each day dated by its file name) against
 `tests.servers.github.GitHubStandIn` seeded with the real README. After each run a seeded maintainer merges the open
@@ -11,6 +12,9 @@ longest body the feeds make).
 Two paths the shipped settings never reach on these feeds can be forced: `bar=P` lowers
 `thresholds.relevance_after_first` (a day's second proposal; none reaches the shipped 0.5), and `limit=BYTES`
 lowers GitHub's PR body limit, in paperbot and in the stand-in alike, so a PR left open trims its body.
+`cache_days=N` turns on `embedding.cache_days` over a copy of the embedding cache (without it the runs do not
+prune, so the benches' shared cache keeps the feed papers) and checks every day that the runs pruned what they
+should and kept the vectors of papers proposed, rejected or on the candidates issue.
 
 Models: a merge changes the README and the shipped models refuse a README they were not trained on. Retraining
 every day would take hours and measures nothing this script is about, so `ListModel.trained_on` is patched
@@ -31,6 +35,7 @@ import json
 import logging
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -64,6 +69,7 @@ class Ledger:
     seconds: list[float] = field(default_factory=list)
     body_limit: int = BODY_LIMIT
     trimmed: set[int] = field(default_factory=set)  # PRs whose body left something out to fit
+    cache_rows: list[int] = field(default_factory=list)  # with cache_days=N: the cache's rows after each day
 
 
 @dataclass
@@ -73,21 +79,24 @@ class Args:
     away: range
     bar: float | None  # thresholds.relevance_after_first, None: config.yaml's
     limit: int  # GitHub's PR body limit in bytes
+    cache_days: int | None  # embedding.cache_days on a copy of the cache; None: no pruning
 
 
 def _args(argv: list[str]) -> Args:
-    """seed=N days=N away=FIRST-LAST (day indexes) bar=P limit=BYTES, key=value as the other bench scripts."""
-    out = {"seed": "7", "days": "32", "away": AWAY, "bar": "", "limit": str(BODY_LIMIT)}
+    """seed=N days=N away=FIRST-LAST (day indexes) bar=P limit=BYTES cache_days=N, key=value as the other bench
+    scripts."""
+    out = {"seed": "7", "days": "32", "away": AWAY, "bar": "", "limit": str(BODY_LIMIT), "cache_days": ""}
     for arg in argv:
         key, _, value = arg.partition("=")
         if key not in out:
             raise SystemExit("usage: python -m bench.month_sim [seed=N] [days=N] [away=FIRST-LAST] [bar=P] "
-                             f"[limit=BYTES] (got {arg!r})")
+                             f"[limit=BYTES] [cache_days=N] (got {arg!r})")
         out[key] = value
     try:
         first, _, last = out["away"].partition("-")
         return Args(int(out["seed"]), int(out["days"]), range(int(first), int(last or first) + 1),
-                    float(out["bar"]) if out["bar"] else None, int(out["limit"]))
+                    float(out["bar"]) if out["bar"] else None, int(out["limit"]),
+                    int(out["cache_days"]) if out["cache_days"] else None)
     except ValueError:
         raise SystemExit(f"seed, days, away and limit take whole numbers, bar a probability (got {out})") from None
 
@@ -155,6 +164,48 @@ def run_day(config: Any, encoder: Any, hub: Any, feed: Path, day: str, ledger: L
         ledger.counts["proposed"] += len(pub.ids)
         words.append(f"{pub.action} #{pub.number} +{len(pub.ids)}")
     return report, (", ".join(words) or "no proposal") + f" ({report.scan.stats.get('scored', 0)} scored)"
+
+
+def _cache_copy(config: Any, folder: Path) -> Path:
+    """The plain encoder's cache and the shipped section encoder's, copied: what a daily job's cache holds."""
+    import shutil
+
+    from bot.embed import config_encoder, encoder_cache
+    from bot.model import ListModel
+
+    plain = encoder_cache(config.embedding.cache_dir, config_encoder(config))
+    tuned = ListModel.load(config.training.models_dir, embedding_model=config.embedding.model).section_layers
+    for cache in [plain, plain.sibling(tuned.name)] if tuned is not None else [plain]:
+        if cache.directory.is_dir():
+            shutil.copytree(cache.directory, folder / cache.directory.name)
+    return folder
+
+
+def check_cache(config: Any, encoder: Any, state: dict, day: str, ledger: Ledger) -> list[str]:
+    """The run pruned what it should: vectors of papers scored over cache_days ago that no record needs stay
+    fewer than one prune's worth, and no proposed, rejected or candidate paper lost its vectors."""
+    from datetime import date, timedelta
+
+    from bot.embed import encoder_cache
+    from bot.publish import PRUNE_AT_LEAST
+    from bot.state import State
+
+    cache = encoder_cache(config.embedding.cache_dir, encoder)
+    held = {k.rsplit(":", 1)[0] for k in cache._load()}
+    rows = len(cache)
+    if ledger.cache_rows and rows < ledger.cache_rows[-1]:
+        ledger.counts["pruned"] += 1
+    ledger.cache_rows.append(rows)
+    before = (date.fromisoformat(day) - timedelta(days=config.embedding.cache_days)).isoformat()
+    record = State.from_json(state)
+    stale = held & record.done_with(before)
+    needed = set(record.proposed) | set(record.rejected) | set(record.candidates)
+    fails = []
+    if len(stale) >= min(PRUNE_AT_LEAST, max(1, rows // 10)):
+        fails.append(f"cache: {len(stale)} papers scored before {before} kept")
+    if lost := {i for i in needed if record.seen.get(i, day) < day} - held:
+        fails.append(f"cache: lost the vectors of {sorted(lost)[:3]}")
+    return fails
 
 
 # ------------------------------------------------------------------------------------------------ the maintainer
@@ -400,10 +451,13 @@ def main(argv: list[str]) -> int:
     seed, days, away = args.seed, args.days, args.away
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     config = load_config(REPO / "config.yaml")
-    # cache_days off: the month's runs would prune the feed papers' vectors the other benches replay from.
+    # Without cache_days=N no pruning: the month's runs would prune the feed papers' vectors the other benches
+    # replay from. With it, the runs prune a copy of the cache.
+    scratch = tempfile.TemporaryDirectory(prefix="month-sim-cache-")
+    cache_dir = _cache_copy(config, Path(scratch.name)) if args.cache_days else config.embedding.cache_dir
     update: dict[str, Any] = {"github": config.github.model_copy(
         update={"seconds_between_requests": 0.0, "seconds_between_writes": 0.0}),
-        "embedding": config.embedding.model_copy(update={"cache_days": None})}
+        "embedding": config.embedding.model_copy(update={"cache_days": args.cache_days, "cache_dir": cache_dir})}
     if args.bar is not None:
         update["thresholds"] = config.thresholds.model_copy(update={"relevance_after_first": args.bar})
     config = config.model_copy(update=update)
@@ -433,6 +487,8 @@ def main(argv: list[str]) -> int:
             elif hub.file_text("README.md", MAIN) != ledger.main_text:
                 fails.append("main changed without a merge")
             fails += check_refused(hub, ledger)
+            if args.cache_days:
+                fails += check_cache(config, encoder, _state(hub), day, ledger)
             failed_days += bool(fails)
             verdict = "ok" if not fails else "FAIL: " + "; ".join(fails)
             print(f"{day} {ledger.seconds[-1]:5.1f}s  {did}; {action or 'no open PR'}  -> {verdict}", flush=True)
@@ -451,6 +507,11 @@ def main(argv: list[str]) -> int:
           f"total {sum(secs):.0f}; largest PR body {c['max_body']:,} bytes")
     print(f"state file {state_bytes:,} bytes ({len(final['seen'])} seen, {len(final['proposed'])} proposed, "
           f"{len(final['rejected'])} rejected)")
+    if args.cache_days:
+        rows = ledger.cache_rows
+        print(f"embedding cache (a copy; cache_days {args.cache_days}): {rows[0]:,} rows after the first day, "
+              f"{rows[-1]:,} after the last, at most {max(rows):,}; {ledger.counts['pruned']} prune(s)")
+    scratch.cleanup()
     print("invariants: " + ("all held" if not failed_days else f"FAILED on {failed_days} day(s)"))
     return 1 if failed_days else 0
 
