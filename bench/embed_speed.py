@@ -10,7 +10,8 @@ way: the speed ratio, and the cosine of its vectors to the baseline's (1.0: the 
 and trained models stay valid; anything less means retraining and new numbers).
 
 Ways: other batch sizes; the product's encoder in bfloat16 (`embedding.precision: bfloat16`; fast only
-on CPUs with AVX512-BF16 or AMX), also in batches of 16; inputs cut at 128 tokens instead of 256;
+on CPUs with AVX512-BF16 or AMX), also in batches of 8, 16 and 32, and in float32 in batches of 16 and 32
+(`embedding.batch_size`, 16 since 4 Dec 2026); inputs cut at 128 tokens instead of 256;
 PyTorch's dynamic int8 quantisation of the linear layers, alone and with 128 tokens, also as the product
 ships them (`embedding.precision: int8`, `embedding.max_tokens: 128`); onnxruntime on the
 same weights in fp32 and with int8 weights (only where onnxruntime and onnx are installed: `pip install

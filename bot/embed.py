@@ -617,8 +617,8 @@ def embed_papers(
             missing[k] = p.text
     if missing:
         cached = len(set(keys)) - len(missing)
-        # bfloat16 keeps the model's name (its vectors serve float32 models), so the log says it: a run twice
-        # as slow as the last one on another runner is then a CPU without bfloat16, not a bug.
+        # bfloat16 keeps the model's name (its vectors serve float32 models), so the log says it: a run several
+        # times slower than the last one on another runner is then a CPU without bfloat16, not a bug.
         fmt = " in bfloat16" if getattr(encoder, "precision", "float32") == "bfloat16" else ""
         log.log(log_level, "embedding %d papers with %s%s (%d cached)", len(missing), encoder.name, fmt, cached)
         new_keys = list(missing)

@@ -80,7 +80,7 @@ def test_bfloat16_gives_the_float32_vectors_to_four_decimals(minilm) -> None:
 def test_bfloat16_vectors_are_cached_apart_from_float32_ones(tmp_path: Path, minilm, caplog) -> None:
     """Trained models serve both formats, but a float32 run after a bfloat16 one must embed in float32, not
     reuse the bfloat16 cache, so float32's numbers come out exactly; the log names the format, since a
-    runner without bfloat16 embeds at half the speed under the same model name."""
+    runner without bfloat16 embeds several times slower under the same model name."""
     from bot.embed import encoder_cache
 
     half = load_encoder("all-MiniLM-L6-v2", precision="bfloat16")
