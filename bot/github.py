@@ -927,15 +927,25 @@ class GitHubForge:
 
     def read_dashboard(self) -> Dashboard | None:
         """The newest issue under dashboard.label with the candidates marker, open or closed (closed: a
-        maintainer turned it off); None when there is none yet."""
-        label = self.config.dashboard.label
+        maintainer turned it off); None when there is none yet.
+
+        Without a marker, the newest issue under the label with dashboard.title: a maintainer who edits the
+        body and deletes the hidden marker with it still has one candidates issue, not a second one opened
+        beside it; the next write puts the marker back.
+        """
+        dash = self.config.dashboard
+        titled: Dashboard | None = None
         with self._calls("find the candidates issue"):
-            for issue in self.repo.get_issues(state="all", labels=[label], sort="created", direction="desc"):
+            for issue in self.repo.get_issues(state="all", labels=[dash.label], sort="created", direction="desc"):
                 # GitHub lists pull requests as issues too; their page is /pull/N. (Not `issue.pull_request`:
                 # PyGithub fetches the issue again to learn that a field is absent.)
-                if "/pull/" not in issue.html_url and is_dashboard(issue.body):
+                if "/pull/" in issue.html_url:
+                    continue
+                if is_dashboard(issue.body):
                     return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
-        return None
+                if titled is None and issue.title == dash.title:
+                    titled = Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
+        return titled
 
     def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None:
         """Open the issue, or rewrite its body from the ticks it holds now (a box ticked during this run is

@@ -218,6 +218,21 @@ def test_a_box_ticked_while_the_run_works_stays_ticked_for_the_next_run(workdir,
     assert late in parse_marker(hub.pulls[1].body) and not ticked(hub.issues[2].body)
 
 
+def test_an_issue_whose_marker_a_maintainer_deleted_is_still_the_one(workdir, hub, capsys):
+    """Editing the body on the web can take the hidden marker with it: the run finds the issue by its label
+    and title, proposes what is ticked there, writes the marker back and opens no second issue."""
+    assert _run(workdir, "--feed", DAY_23) == 0
+    late = parse_candidates_marker(hub.issues[2].body)[0]
+    _tick(hub, 2, late)
+    edited = "\n".join(line for line in hub.issues[2].body.splitlines() if "paperbot:candidates" not in line)
+    hub.set_issue_body(2, edited + "\n\nNotes from the maintainer.\n")
+    assert parse_candidates_marker(hub.issues[2].body) == []
+    assert _run(workdir, "--feed", DAY_24) == 0
+    assert list(hub.issues) == [2]
+    assert late in parse_marker(hub.pulls[1].body)
+    assert parse_candidates_marker(hub.issues[2].body) and late not in parse_candidates_marker(hub.issues[2].body)
+
+
 def test_a_closed_issue_is_left_alone_and_no_other_is_opened(workdir, hub, capsys):
     assert _run(workdir, "--feed", DAY_23) == 0
     hub.close_issue(2)
