@@ -187,11 +187,11 @@ def check_cache(config: Any, encoder: Any, state: dict, day: str, ledger: Ledger
     from datetime import date, timedelta
 
     from bot.embed import encoder_cache
-    from bot.publish import PRUNE_AT_LEAST
+    from bot.publish import prune_floor
     from bot.state import State
 
     cache = encoder_cache(config.embedding.cache_dir, encoder)
-    held = {k.rsplit(":", 1)[0] for k in cache._load()}
+    held = cache.ids()
     rows = len(cache)
     if ledger.cache_rows and rows < ledger.cache_rows[-1]:
         ledger.counts["pruned"] += 1
@@ -201,7 +201,7 @@ def check_cache(config: Any, encoder: Any, state: dict, day: str, ledger: Ledger
     stale = held & record.done_with(before)
     needed = set(record.proposed) | set(record.rejected) | set(record.candidates)
     fails = []
-    if len(stale) >= min(PRUNE_AT_LEAST, max(1, rows // 10)):
+    if len(stale) >= prune_floor(rows):
         fails.append(f"cache: {len(stale)} papers scored before {before} kept")
     if lost := {i for i in needed if record.seen.get(i, day) < day} - held:
         fails.append(f"cache: lost the vectors of {sorted(lost)[:3]}")

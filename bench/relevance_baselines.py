@@ -32,13 +32,9 @@ class EmbeddingOnly(RelevanceModel):
     def fit(self, texts, vectors, y, *, tfidf=None, views=None):  # type: ignore[override]
         """tfidf is ignored: this baseline has no lexical features; views too: it is the issue's plain baseline."""
         from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.linear_model import LogisticRegression
 
-        h = self.hyper
-        base = LogisticRegression(
-            C=h.relevance_C, class_weight="balanced", tol=h.relevance_tol, max_iter=3000, random_state=h.seed
-        )
-        self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=5, ensemble=False).fit(vectors, y)
+        self.classifier_ = CalibratedClassifierCV(self.regression(), method="sigmoid", cv=5,
+                                                  ensemble=False).fit(vectors, y)
         self.train_rate_ = float(y.mean())
         return self
 

@@ -415,6 +415,11 @@ def text_key(paper: Paper) -> str:
     return f"{ident}:{digest}"
 
 
+def _key_id(key: str) -> str:
+    """The paper a cache key is of (text_key's id part, versionless); "title" for papers without one."""
+    return versionless_id(key.rsplit(":", 1)[0])
+
+
 class EmbeddingCache:
     """Vectors on disk under <directory>/<model>/, keyed by paper id + text hash.
 
@@ -524,6 +529,10 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._load())
 
+    def ids(self) -> set[str]:
+        """The papers whose vectors the cache holds (any text of them), as of this read."""
+        return {_key_id(k) for k in self._load(refresh=True)}
+
     def drop(self, ids: Collection[str], *, at_least: int = 1) -> int:
         """Forget the vectors of these arXiv ids (whatever text they were of); how many went.
 
@@ -532,7 +541,7 @@ class EmbeddingCache:
         """
         store = self._load(refresh=True)
         wanted = {versionless_id(i) for i in ids}
-        gone = [k for k in store if versionless_id(k.rsplit(":", 1)[0]) in wanted]
+        gone = [k for k in store if _key_id(k) in wanted]
         if not gone or len(gone) < at_least:
             return 0
         for key in gone:

@@ -429,7 +429,6 @@ class RelevanceModel:
         """views: title-only copies of negatives, fitted as negatives but not counted in the training rate
         (they are the same papers again, so the probability shift to the feed's rate stays as without)."""
         from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.linear_model import LogisticRegression
 
         h = self.hyper
         self.tfidf_ = tfidf if tfidf is not None else _slim(_word_vectorizer(h.relevance_max_features).fit(texts))
@@ -440,14 +439,21 @@ class RelevanceModel:
             vectors = np.vstack([vectors, views.vectors])
             y = np.r_[y, np.zeros(len(views))]
         X = _features(self.tfidf_, texts, vectors, h.relevance_embedding_weight)
-        base = LogisticRegression(
-            C=h.relevance_C, class_weight="balanced", tol=h.relevance_tol, max_iter=3000, random_state=h.seed
-        )
         # ensemble=False: one regression on all data, calibrated on cross-validated scores; one coefficient
         # vector instead of one per fold keeps the artifact small.
-        self.classifier_ = CalibratedClassifierCV(base, method="sigmoid", cv=splits, ensemble=False).fit(X, y)
+        self.classifier_ = CalibratedClassifierCV(self.regression(), method="sigmoid", cv=splits,
+                                                  ensemble=False).fit(X, y)
         self.train_rate_ = train_rate
         return self
+
+    def regression(self) -> Any:
+        """The unfitted regression under the calibration: its settings in one place for every fit of it."""
+        from sklearn.linear_model import LogisticRegression
+
+        h = self.hyper
+        return LogisticRegression(
+            C=h.relevance_C, class_weight="balanced", tol=h.relevance_tol, max_iter=3000, random_state=h.seed
+        )
 
     def __getstate__(self) -> dict:
         """A third off the artifact, which the train workflow commits to the list's repository each time the

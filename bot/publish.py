@@ -241,6 +241,12 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
 PRUNE_AT_LEAST = 2000
 
 
+def prune_floor(rows: int) -> int:
+    """Stale rows a cache of `rows` must hold before a prune rewrites it: PRUNE_AT_LEAST, or a tenth of a
+    small cache (the section encoder's, a few papers a day)."""
+    return min(PRUNE_AT_LEAST, max(1, rows // 10))
+
+
 def prune_embeddings(config: Config, encoder: Encoder | None, model: ListModel | None, state: State, *,
                      today: str, listed: Collection[str]) -> None:
     """Keep the embedding cache the size of what runs still read: a daily job adds a few hundred feed
@@ -263,7 +269,7 @@ def prune_embeddings(config: Config, encoder: Encoder | None, model: ListModel |
     try:
         plain = encoder_cache(root, encoder)
         for cache in [plain, plain.sibling(tuned)] if tuned else [plain]:
-            if done and (gone := cache.drop(done, at_least=min(PRUNE_AT_LEAST, max(1, len(cache) // 10)))):
+            if done and (gone := cache.drop(done, at_least=prune_floor(len(cache)))):
                 log.info("embedding cache %s: dropped the vectors of %d paper(s) first seen before %s",
                          cache.directory, gone, before)
         for folder in sweep_tuned_caches(root, encoder, tuned, older_than=time.time() - days * 86400):

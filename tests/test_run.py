@@ -510,8 +510,7 @@ def test_the_embedding_cache_forgets_feed_papers_a_month_after_they_were_scored(
     config = config.model_copy(update={"embedding": config.embedding.model_copy(update={"cache_days": days})})
 
     def cached() -> set[str]:
-        cache = EmbeddingCache(workdir / "emb", ENCODER_NAME)
-        return {k.rsplit(":", 1)[0] for k in cache._load()}
+        return EmbeddingCache(workdir / "emb", ENCODER_NAME).ids()
 
     run_job(config, feeds=[DAY_23], today="2025-04-23")
     first = _remote_state(hub)
