@@ -1,9 +1,14 @@
 """Leave-one-out (2nd level) with the tuned section encoder, exactly as `paperbot train` measures it:
 5 encoders each tuned without one fold, the head refit without the paper (product code, seed list).
 
-python -m bench.section_tuned [layers=6] [epochs=4] [learning_rate=0.001] [rank=8] [folds=5] [dump=FILE.pkl]
+python -m bench.section_tuned [layers=6] [epochs=4] [learning_rate=0.001] [rank=8] [folds=5] [seed=0]
+                               [dropout=hidden] [precision=auto] [dump=FILE.pkl]
                                [title_views=1] [leaf_targets=1] [tuned_headings=1] [heading_texts=N]
                                [heading_start=1]
+
+The encoder here computes in float32, so precision=auto tunes in float32; precision=bfloat16 tunes as
+`paperbot train` does on a CPU with bfloat16 (embedding.precision auto). dropout=all precision=float32
+is the tuning `paperbot train` ran until 5 Dec 2026; dropout=none switches dropout off altogether.
 
 title_views=1: each fold's tuner also sees the title alone of every paper with an abstract (same labels,
 no weight in the prototypes' start), so title-only entries might land nearer their sections. It runs

@@ -578,7 +578,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--no-estimate", action="store_true",
-        help="skip the leave-one-out and cross-validation estimates: the same models, 7 times faster",
+        help="skip the leave-one-out and cross-validation estimates: the same models, 5 times faster",
     )
     p.add_argument("--json", action="store_true", help="print the training report as JSON")
 

@@ -1078,11 +1078,12 @@ def tune_sections(
     Returns the tuned layers, the list papers through them, and for the leave-one-out estimate the
     papers through each fold's encoder plus each paper's fold.
     """
-    from bot.tune import fine_tune
+    from bot.tune import fine_tune, tuning_precision
 
     labels = SectionModel(hyper).index(sections, [lp.section_ids for lp in lpapers]).labels_
     texts = [lp.paper.text for lp in lpapers]
-    log.info("tuning the section encoder (top %d blocks) on %d list papers", settings.layers, len(texts))
+    fmt = " in bfloat16" if tuning_precision(encoder, settings) == "bfloat16" else ""
+    log.info("tuning the section encoder (top %d blocks%s) on %d list papers", settings.layers, fmt, len(texts))
     layers = fine_tune(encoder, texts, labels, vectors, settings)
     tuned = layers.encoder(encoder).encode(texts)
     fold_vectors: list[np.ndarray] = []
