@@ -25,7 +25,7 @@ import numpy as np
 
 from bench.common import seed_list_embeddings
 from bot.model import Hyper, SectionModel
-from bot.tune import TuneSettings, fine_tune
+from bot.tune import TuneSettings, fine_tune, section_margin
 
 WAYS = {
     "float32, dropout (until 5 Dec 2026)": TuneSettings(dropout="all", precision="float32"),
@@ -35,21 +35,6 @@ WAYS = {
     "bfloat16, hidden dropout (shipped with bfloat16)": TuneSettings(dropout="hidden", precision="bfloat16"),
     "bfloat16, no dropout": TuneSettings(dropout="none", precision="bfloat16"),
 }
-
-
-def margin(vectors: np.ndarray, labels: np.ndarray) -> float:
-    """Mean of (cosine to the own section's centroid - the best other centroid's), the paper left out."""
-    out = []
-    for i in range(len(vectors)):
-        lab = labels.copy()
-        lab[i] = 0
-        cents = lab.T @ vectors
-        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
-        sims = cents @ vectors[i]
-        own = labels[i] > 0
-        if own.any() and (~own).any():
-            out.append(sims[own].max() - sims[~own].max())
-    return float(np.mean(out))
 
 
 def main() -> None:
@@ -65,7 +50,8 @@ def main() -> None:
     vectors = sl.vectors[:n]
     f32 = sl.encoder  # float32, as seed_list_embeddings loads it
     bf16 = load_encoder("all-MiniLM-L6-v2", precision="bfloat16")
-    print(f"{n} list papers, {epochs} epoch(s) each; plain encoder's margin {margin(vectors, labels):.4f}", flush=True)
+    plain = section_margin(vectors, labels)
+    print(f"{n} list papers, {epochs} epoch(s) each; plain encoder's margin {plain:.4f}", flush=True)
 
     def tune(settings: TuneSettings):
         s = TuneSettings(**dict(settings.__dict__, epochs=epochs))
@@ -76,7 +62,7 @@ def main() -> None:
     baseline_name = next(iter(WAYS))
     base_time, base_layers = tune(WAYS[baseline_name])
     base_vectors = base_layers.encoder(f32).encode(texts)
-    print(f"{baseline_name}: {base_time:.1f} s; margin {margin(base_vectors, labels):.4f}", flush=True)
+    print(f"{baseline_name}: {base_time:.1f} s; margin {section_margin(base_vectors, labels):.4f}", flush=True)
     rows = []
     for name, settings in list(WAYS.items())[1:]:
         if only and only not in name:
@@ -87,7 +73,7 @@ def main() -> None:
         base_time = again
         tuned = layers.encoder(f32).encode(texts)
         cos = float(np.mean(np.sum(tuned * base_vectors, axis=1)))
-        rows.append((name, seconds, ratio, margin(tuned, labels), cos))
+        rows.append((name, seconds, ratio, section_margin(tuned, labels), cos))
         print(f"{name}: {seconds:.1f} s, {ratio:.2f}x as fast; margin {rows[-1][3]:.4f}; "
               f"mean cosine to the baseline tuning's vectors {cos:.4f}", flush=True)
 
@@ -110,7 +96,7 @@ def main() -> None:
     print()
     print("| tuning | seconds | speed | margin | cosine to the baseline's vectors |")
     print("|---|---|---|---|---|")
-    print(f"| {baseline_name} | {base_time:.1f} | 1.00x | {margin(base_vectors, labels):.4f} | 1.0000 |")
+    print(f"| {baseline_name} | {base_time:.1f} | 1.00x | {section_margin(base_vectors, labels):.4f} | 1.0000 |")
     for name, seconds, ratio, m, cos in rows:
         print(f"| {name} | {seconds:.1f} | {ratio:.2f}x | {m:.4f} | {cos:.4f} |")
 

@@ -176,6 +176,23 @@ def _no_attention_dropout(model: Any) -> None:
                     child.p = 0.0
 
 
+def section_margin(vectors: np.ndarray, labels: np.ndarray) -> float:
+    """Mean of (cosine to the paper's own section centroid - to the nearest other), the paper left out of
+    its centroid: how far a tuning pulled the list papers towards their sections (tests, bench.tune_speed,
+    the training log)."""
+    out = []
+    for i in range(len(vectors)):
+        lab = labels.copy()
+        lab[i] = 0
+        cents = lab.T @ vectors
+        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+        sims = cents @ vectors[i]
+        own = labels[i] > 0
+        if own.any() and (~own).any():
+            out.append(sims[own].max() - sims[~own].max())
+    return float(np.mean(out)) if out else 0.0
+
+
 def tuning_precision(encoder: Any, settings: TuneSettings) -> str:
     """The frozen weights' dtype while tuning: TuneSettings.precision, auto following the encoder's."""
     if settings.precision != "auto":

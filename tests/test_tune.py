@@ -14,7 +14,7 @@ from bot.errors import PaperbotError
 from bot.listfile import read_list
 from bot.model import Hyper, SectionModel, candidate_sections, list_papers, section_loo
 from bot.papers import Paper
-from bot.tune import TunedLayers, TuneSettings, can_tune, fine_tune
+from bot.tune import TunedLayers, TuneSettings, can_tune, fine_tune, section_margin
 from tests.replay_support import HashingEncoder
 
 ML = Path(__file__).parent / "fixtures" / "ml"
@@ -44,27 +44,13 @@ def tuned(encoder, slice_):
     return layers, before
 
 
-def _margin(vectors: np.ndarray, labels: np.ndarray) -> float:
-    """Mean (cosine to own section centroid - best cosine to another centroid), own paper left out."""
-    out = []
-    for i in range(len(vectors)):
-        lab = labels.copy()
-        lab[i] = 0
-        cents = lab.T @ vectors
-        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
-        sims = cents @ vectors[i]
-        own = labels[i] > 0
-        out.append(sims[own].max() - sims[~own].max())
-    return float(np.mean(out))
-
-
 def test_tuning_pulls_papers_towards_their_sections(encoder, slice_, tuned) -> None:
     texts, vectors, labels = slice_
     layers, _ = tuned
     after = layers.encoder(encoder).encode(texts)
     assert after.shape == vectors.shape
     assert np.allclose(np.linalg.norm(after, axis=1), 1.0, atol=1e-4)
-    assert _margin(after, labels) > _margin(vectors, labels) + 0.02
+    assert section_margin(after, labels) > section_margin(vectors, labels) + 0.02
 
 
 def test_adapters_are_small_and_leave_the_base_encoder_alone(encoder, slice_, tuned) -> None:
@@ -118,7 +104,7 @@ def test_a_bfloat16_encoder_tunes_and_encodes_in_bfloat16_and_still_learns(bf16_
     after = tuned.encode(texts)
     assert str(next(tuned._load().parameters()).dtype) == "torch.bfloat16"
     assert after.dtype == np.float32 and np.allclose(np.linalg.norm(after, axis=1), 1.0, atol=1e-4)
-    assert _margin(after, labels) > _margin(vectors, labels) + 0.02
+    assert section_margin(after, labels) > section_margin(vectors, labels) + 0.02
     # the same adapters through the float32 encoder: the vectors a float32 runner would compute
     same = layers.encoder(encoder).encode(texts)
     assert float(np.min(np.sum(after * same, axis=1))) > 0.99
