@@ -5,12 +5,12 @@
 Tunes the section encoder (bot.tune.fine_tune, the shipped settings otherwise) on the seed list's papers
 (papers=N: the first N) in six ways, each timed against the tuning `paperbot train` ran until 5 Dec 2026
 (float32 weights, dropout on) in the same run; the baseline is timed before and after every other way and
-the ratio taken to the mean of the two, since a busy 2-core machine drifts. Then it encodes the list
-through each way's tuned encoder, in float32 and (for the bfloat16 tunings) in bfloat16, as `train` and
-`scan` do, timed against the float32 encoding, and reports how far each way's tuning pulled the papers
-towards their sections (the margin between a paper's own section centroid and the nearest other, own
-paper left out; larger is better; the plain encoder's margin for reference) and the cosine of each way's
-vectors to the baseline tuning's.
+the ratio taken to the mean of the two, since a busy 2-core machine drifts. For each way: how far its
+tuning pulled the papers towards their sections (bot.tune.section_margin: a paper's own section centroid
+against the nearest other, the paper left out; larger is better; the plain encoder's margin for
+reference) and the mean cosine of its vectors to the baseline tuning's. Then it encodes the list through
+the baseline's tuned encoder in float32 and in bfloat16 (as `train` and `scan` do where the encoder
+computes in it), timed against each other.
 
 A tuning's result is judged by the leave-one-out, not here: `python -m bench.section_tuned dropout=hidden
 precision=bfloat16` (bench/README.md, "The section tuner about three times as fast").
