@@ -180,16 +180,18 @@ def section_margin(vectors: np.ndarray, labels: np.ndarray) -> float:
     """Mean of (cosine to the paper's own section centroid - to the nearest other), the paper left out of
     its centroid: how far a tuning pulled the list papers towards their sections (tests, bench.tune_speed,
     the training log)."""
+    from bot.model import prototype_cosines
+
     out = []
     for i in range(len(vectors)):
+        own = labels[i] > 0
+        if not own.any() or own.all():
+            continue
         lab = labels.copy()
         lab[i] = 0
-        cents = lab.T @ vectors
-        cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
-        sims = cents @ vectors[i]
-        own = labels[i] > 0
-        if own.any() and (~own).any():
-            out.append(sims[own].max() - sims[~own].max())
+        sims = prototype_cosines(lab, vectors, vectors[i : i + 1])[0]
+        sims[~np.isfinite(sims)] = 0.0  # a section with no other paper: no centroid, cosine 0
+        out.append(sims[own].max() - sims[~own].max())
     return float(np.mean(out)) if out else 0.0
 
 
