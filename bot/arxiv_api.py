@@ -337,8 +337,12 @@ def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
         lines = _lines(path.read_text(encoding="utf-8"))
     except FileNotFoundError:  # a path the user gave: a usage error (exit 2)
         raise UsageError(f"{path}: metadata file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PaperbotError(f"{path}: cannot read metadata: {exc}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: a folder, not a metadata file (JSONL)") from None
+    except OSError as exc:
+        raise PaperbotError(f"{path}: cannot read metadata: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PaperbotError(f"{path}: not UTF-8 text (byte {exc.start}); save the metadata as UTF-8") from None
     papers: dict[str, Paper] = {}
     for number, line in enumerate(lines, 1):
         if not line.strip():

@@ -113,8 +113,10 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     metadata = args.metadata
     if metadata is None and config.list.metadata is not None and Path(config.list.metadata).exists():
         metadata = config.list.metadata
-    _not_an_input("--output", args.output,
-                  {"the metadata file": metadata, "the config file": getattr(args, "config", None)})
+    kept = _own_files(args, config, config.state.path)
+    _not_an_input("--output", args.output, {"the metadata file": metadata, "the arXiv API cache": kept.pop(
+        "the arXiv API cache"), "the config file": kept.pop("the config file")})
+    _not_an_input("--output", args.output, kept, reads="which paperbot keeps")  # a later command would break
     resolution = resolve([arxiv_id], config, metadata=metadata, offline=args.offline)
     paper = resolution.papers.get(arxiv_id)
     if paper is None:
@@ -241,10 +243,13 @@ class _GuardedStdout:
     """sys.stdout while a command runs: a failed write (`> /dev/full`, a dead redirect) becomes the usual
     one-line error instead of a traceback; a reader that left (`| head`) stays BrokenPipeError."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream  # None: started with stdout closed (`>&-`)
 
     def _guarded(self, call: Callable[..., Any], *args: Any) -> Any:
+        if self._stream is None:
+            raise PaperbotError("cannot write to standard output: it is closed (run without `>&-`, or redirect "
+                                "it to a file or /dev/null)")
         try:
             return call(*args)
         except BrokenPipeError:
@@ -254,10 +259,10 @@ class _GuardedStdout:
             raise PaperbotError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def write(self, text: str) -> int:
-        return self._guarded(self._stream.write, text)
+        return self._guarded(lambda: self._stream.write(text))  # type: ignore[union-attr]
 
     def flush(self) -> None:
-        self._guarded(self._stream.flush)
+        self._guarded(lambda: self._stream.flush())  # type: ignore[union-attr]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -275,7 +280,8 @@ def _check_output(flag: str, path: Path | None) -> None:
         raise UsageError(f"{flag}: {exc}") from None
 
 
-def _not_an_input(flag: str, out: Path | None, inputs: dict[str, Path | str | None]) -> None:
+def _not_an_input(flag: str, out: Path | None, inputs: dict[str, Path | str | None], *,
+                  reads: str = "which this command reads") -> None:
     """An output must not be a file the command reads: `--json README.md` would replace the list itself."""
     import os
 
@@ -288,14 +294,13 @@ def _not_an_input(flag: str, out: Path | None, inputs: dict[str, Path | str | No
         source = os.path.realpath(path)
         # inside a folder it reads (the models, the embedding cache), made yet or not
         if target == source or (not os.path.isfile(source) and target.startswith(source + os.sep)):
-            raise UsageError(f"{flag} {out}: that is {what}, which this command reads; write somewhere else")
+            raise UsageError(f"{flag} {out}: that is {what}, {reads}; write somewhere else")
 
 
-def _scan_inputs(args: argparse.Namespace, config: Config, state_path: Path | None) -> dict[str, Path | str | None]:
-    """What scan and run read, for `_not_an_input`."""
-    inputs: dict[str, Path | str | None] = {
-        "the list README": args.readme or config.list.readme,
-        "the models directory": args.models or config.training.models_dir,
+def _own_files(args: argparse.Namespace, config: Config, state_path: Path | None) -> dict[str, Path | str | None]:
+    """The files and folders paperbot keeps besides the list: no output may land on one of them."""
+    return {
+        "the models directory": getattr(args, "models", None) or config.training.models_dir,
         "the state file": state_path,
         "the config file": getattr(args, "config", None),
         "the list's metadata": config.list.metadata,
@@ -303,6 +308,12 @@ def _scan_inputs(args: argparse.Namespace, config: Config, state_path: Path | No
         "the arXiv API cache": config.arxiv_api.cache,
         "the embedding cache": config.embedding.cache_dir,
     }
+
+
+def _scan_inputs(args: argparse.Namespace, config: Config, state_path: Path | None) -> dict[str, Path | str | None]:
+    """What scan and run read, for `_not_an_input`."""
+    inputs: dict[str, Path | str | None] = {
+        "the list README": args.readme or config.list.readme, **_own_files(args, config, state_path)}
     for n, feed in enumerate(args.feed or config.feeds.urls):
         inputs[f"feed {n + 1}"] = feed
     return inputs
@@ -589,7 +600,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _scan_options(p)
     p.add_argument("--json", type=Path, metavar="OUT",
-                   help="write the result (stats, proposals, held_back) as JSON to OUT ('-': stdout, JSON alone)")
+                   help="write the result (stats, proposals, held_back, near_misses) as JSON to OUT ('-': "
+                        "stdout, JSON alone)")
 
     p = command(
         "explain", _cmd_explain, "score given papers and say what scan would do with them",

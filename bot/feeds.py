@@ -23,6 +23,7 @@ import requests
 import urllib3
 
 from bot import __version__
+from bot.files import read_capped
 from bot.papers import Paper, parse_arxiv_id
 
 log = logging.getLogger("paperbot.feeds")
@@ -87,6 +88,9 @@ class FeedResult:
 # A feed server asking for a longer pause than this (Retry-After) is a failure now, not a wait: the run
 # would hold its scheduled slot for it, and the next run reads the same feed anyway.
 MAX_RETRY_AFTER = 600.0
+# A day's arXiv feed is a few MB; anything far larger (a wrong file, /dev/zero, a server gone wrong) is not a
+# feed, and reading it whole would take the memory first.
+MAX_FEED_BYTES = 256 * 1024 * 1024
 
 
 class _SourceError(Exception):
@@ -195,7 +199,8 @@ def _parse_with_retries(source: str, *, timeout: float, session: requests.Sessio
         try:
             return _parse_source(source, timeout=timeout, session=session, contact=contact)
         except _SourceError as exc:
-            if not exc.transient or attempt >= retries:
+            # a local file cut off mid-XML stays cut off: asking it again only waits
+            if not exc.transient or attempt >= retries or not _remote(source):
                 if attempt:
                     raise _SourceError(f"{exc} (gave up after {attempt + 1} attempts)") from None
                 raise
@@ -206,6 +211,10 @@ def _parse_with_retries(source: str, *, timeout: float, session: requests.Sessio
             log.warning("feed %s: %s; retry %d/%d in %.0fs", source, exc, attempt + 1, retries, delay)
             _sleep(delay)
     raise AssertionError("unreachable")
+
+
+def _remote(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
 
 
 def _parse_source(source: str, *, timeout: float, session: requests.Session, contact: str | None) -> Any:
@@ -232,6 +241,10 @@ def _parse_source(source: str, *, timeout: float, session: requests.Session, con
     return parsed
 
 
+class TooLarge(requests.RequestException):
+    """The answer passed MAX_FEED_BYTES: not a reason to ask again."""
+
+
 def get_within(
     session: requests.Session, url: str, *, timeout: float, **kwargs: Any
 ) -> tuple[requests.Response, bytes]:
@@ -247,11 +260,15 @@ def get_within(
         else response.iter_content(8 * 1024)
     )
     chunks: list[bytes] = []
+    size = 0
     try:
         for chunk in pieces:
             chunks.append(chunk)
+            size += len(chunk)
             if time.monotonic() - start > timeout:
                 raise requests.Timeout(f"the answer took longer than {timeout:g}s")
+            if size > MAX_FEED_BYTES:
+                raise TooLarge(f"larger than {MAX_FEED_BYTES // 2**20} MB: not an arXiv feed")
     except urllib3.exceptions.HTTPError as exc:  # raw reads raise urllib3's errors, not requests'
         raise requests.ConnectionError(exc) from None
     finally:
@@ -270,6 +287,8 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
             response, body = get_within(session, source, timeout=timeout, headers={"User-Agent": user_agent(contact)})
         except requests.Timeout:
             raise _SourceError(f"timed out after {timeout:g}s", transient=True) from None
+        except TooLarge as exc:
+            raise _SourceError(str(exc)) from None
         except requests.RequestException as exc:
             raise _SourceError(f"connection failed: {_short(_root_cause(exc))}", transient=True) from None
         if response.status_code >= 400:
@@ -285,11 +304,13 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
     else:
         path = Path(source)
     try:
-        return path.read_bytes()
+        return read_capped(path, MAX_FEED_BYTES)
     except FileNotFoundError:
         raise _SourceError("file not found") from None
+    except IsADirectoryError:
+        raise _SourceError("a folder, not a feed file") from None
     except OSError as exc:
-        raise _SourceError(f"cannot read file: {exc.strerror or exc}") from None
+        raise _SourceError(f"cannot read feed file: {exc.strerror or exc}") from None
 
 
 def paper_from_entry(entry: Any) -> Paper | None:

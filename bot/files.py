@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import json
 import os
@@ -17,6 +18,16 @@ from typing import Any
 from bot.errors import PaperbotError, UsageError
 
 STALE_TEMP_SECONDS = 3600
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """A file's bytes, refused past `limit` as an OSError (EFBIG) the callers already turn into one line: a
+    wrong path (/dev/zero, a disk image) must not take the memory before anything can say so."""
+    with Path(path).open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MB, more than such a file ever holds")
+    return data
 
 
 def _mode_for(path: Path) -> int:

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
-from urllib.parse import urlsplit
 
-from bot.config import Config, github_settings
+from bot.config import Config, github_settings, is_http_url
 from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
 from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError
 from bot.papers import HeldBack, Proposal
@@ -261,13 +260,8 @@ def _settings_error(api_url: str, token: str, *, url_setting: str, token_setting
     Checked before PyGithub sees them: it would fail with an assertion, an AttributeError or a
     UnicodeEncodeError deep inside, or send a header that requests refuses as "cannot reach".
     """
-    try:
-        split = urlsplit(api_url)
-        _ = split.port  # a port that is not a number raises here
-    except ValueError:
-        split = None
-    if split is None or split.scheme not in ("http", "https") or not split.hostname:
-        hint = f"; did you mean 'https://{api_url}'?" if split is not None and "://" not in api_url else ""
+    if not is_http_url(api_url):
+        hint = f"; did you mean 'https://{api_url}'?" if "://" not in api_url else ""
         return (f"{url_setting}={api_url!r} is not an http(s) URL with a host, like https://api.github.com or "
                 f"https://ghe.example.com/api/v3{hint}")
     if any(c.isspace() for c in token):
@@ -484,7 +478,7 @@ class GitHubForge:
         except json.JSONDecodeError as exc:
             raise PaperbotError(f"{self.repository}@{self.gh.state_branch}:{self.gh.state_file} is not valid JSON "
                                 f"({exc}); fix or delete it") from None
-        return State.from_json(doc)
+        return State.from_json(doc, where=f"{self.repository}@{self.gh.state_branch}:{self.gh.state_file}")
 
     def save_state(self, state: State) -> None:
         """Write state.json on the state branch; a concurrent writer's entries are merged, not lost."""

@@ -563,11 +563,16 @@ def _dominant_ending(lines: Sequence[str]) -> str:
 # ---------------------------------------------------------------- parsing
 
 
+MAX_LIST_BYTES = 64 * 2**20  # the largest awesome lists are a few MB
+
+
 def read_list(path: Path) -> PaperList:
     """Read a README as exact text (no newline translation, so CRLF and NBSP survive)."""
+    from bot.files import read_capped
+
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_LIST_BYTES)
     except (FileNotFoundError, IsADirectoryError) as exc:  # a path the user gave: a usage error (exit 2)
         raise UsageError(f"cannot read list {path}: {exc.strerror or exc}") from None
     except OSError as exc:

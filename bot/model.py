@@ -226,7 +226,12 @@ def read_background(path: Path, *, limit: int | None = None, exclude: Collection
         raise UsageError(
             f"{path}: background file not found; set training.background or pass --background"
         ) from None
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except IsADirectoryError:
+        raise UsageError(f"{path}: a folder, not a background file; set training.background or pass "
+                         "--background") from None
+    except OSError as exc:
+        raise PaperbotError(f"{path}: cannot read background papers: {exc.strerror or exc}") from None
+    except (EOFError, UnicodeDecodeError) as exc:
         raise PaperbotError(f"{path}: cannot read background papers: {exc}") from None
     if not papers:
         raise PaperbotError(f"{path}: no background papers; the relevance model needs negatives")

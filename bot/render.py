@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.papers import HeldBack, Neighbour, Proposal, SectionScore
+from bot.papers import HeldBack, Neighbour, Proposal
 
 MARKER_RE = re.compile(r"<!--\s*paperbot:proposed\s+(\[[^\]]*\])\s*-->")
 _TABLE_HEAD = (
@@ -75,14 +75,25 @@ def cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _path(path: tuple[str, ...] | list[str]) -> str:
+def _path(path: Sequence[str]) -> str:
     return " > ".join(path)
 
 
-def short_path(path: tuple[str, ...] | list[str]) -> str:
+def short_path(path: Sequence[str]) -> str:
     """A deep path as a table cell shows it: the 2nd level and the leaf ("4.3. Instruction Tuning > … >
     LLM Self-Reflection"); the <details> block has it whole."""
     return _path(path) if len(path) <= 3 else f"{path[1]} > … > {path[-1]}"
+
+
+def short_paths(path: Sequence[str], other: Sequence[str] | None) -> tuple[str, str]:
+    """A section and its runner-up as cells show them; whole where their short forms are the same words (a
+    list with two "A. ..." places under one 2nd-level section), so a maintainer can tell them apart."""
+    if other is None:
+        return short_path(path), ""
+    mine, theirs = short_path(path), short_path(other)
+    if mine == theirs and tuple(path) != tuple(other):
+        return _path(path), _path(other)
+    return mine, theirs
 
 
 def _title(text: str) -> str:
@@ -106,21 +117,17 @@ def _score(x: float) -> str:
     return "<0.01" if x < 0.005 else f"{x:.2f}"
 
 
-def _runner_up(alternatives: tuple[SectionScore, ...]) -> str:
-    if not alternatives:
-        return "—"
-    alt = alternatives[0]
-    return f"{cell(short_path(alt.path))} ({_score(alt.score)})"
-
-
 def table_row(p: Proposal) -> str:
     paper = p.paper
     link = f"[{_title(paper.title)}]({paper.url}) `{paper.arxiv_id}`"
-    section = f"{cell(short_path(p.section.path))} ({_score(p.section.score)})"
+    alt = p.alternatives[0] if p.alternatives else None
+    best, second = short_paths(p.section.path, alt.path if alt else None)
+    section = f"{cell(best)} ({_score(p.section.score)})"
     if p.unsure:
         section += " ⚠️ unsure"
     confidence = f"{_pct(p.score)}, ticked on the candidates issue" if p.requested else _pct(p.score)
-    return f"| {link} | {section} | {confidence} | {_runner_up(p.alternatives)} |"
+    runner_up = f"{cell(second)} ({_score(alt.score)})" if alt else "—"
+    return f"| {link} | {section} | {confidence} | {runner_up} |"
 
 
 def _neighbour(n: Neighbour) -> str:
@@ -201,9 +208,10 @@ def held_reason(h: HeldBack) -> str:
 
 def _held_line(h: HeldBack) -> str:
     """Paper, confidence, why not proposed, and where it would go (with the runner-up when that is a toss-up)."""
-    where = short_path(h.section.path)
-    if h.unsure and h.alternatives:
-        where += f" ⚠️ unsure, or {short_path(h.alternatives[0].path)}"
+    alt = h.alternatives[0].path if h.unsure and h.alternatives else None
+    where, second = short_paths(h.section.path, alt)
+    if alt:
+        where += f" ⚠️ unsure, or {second}"
     return (f"[{_title(h.paper.title)}]({h.paper.url}) `{h.paper.arxiv_id}`: confidence {_pct(h.score)}, "
             f"{held_reason(h)}; {where}")
 

@@ -14,13 +14,40 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import PaperbotError
-from bot.files import atomic_write_json
+from bot.files import atomic_write_json, read_capped
 from bot.papers import versionless_id
 
 SCHEMA_VERSION = 1
+# A year of daily runs records some 200,000 papers, about 10 MB; far past that the path is not a state file.
+MAX_STATE_BYTES = 256 * 2**20
 # The JSON objects of arXiv id -> record a state file holds ("seen" maps to dates); a key this paperbot does not
 # know is kept as it is (State.extra) and written back.
 _BOOKS = ("seen", "proposed", "rejected", "held_back", "candidates")
+
+
+# The fields of a record that runs read, and what each must be: a hand-edited record of another shape stops
+# the run at load with one line, not later as a traceback in the middle of writing the candidates issue.
+_FIELDS: dict[str, tuple[tuple[type, ...], str]] = {
+    "date": ((str,), "an ISO date string"),
+    "score": ((int, float), "a number"),
+    "why": ((str,), "a string"),
+    "reason": ((str,), "a string"),
+    "pr": ((str, int, type(None)), "a string, a number or null"),
+    "section": ((list,), "a list of heading strings"),
+    "paper": ((dict,), "a JSON object (the paper: id, title, abstract, ...)"),
+}
+
+
+def _record_problem(record: dict) -> str | None:
+    for name, (types, what) in _FIELDS.items():
+        if name not in record:
+            continue
+        value = record[name]
+        if isinstance(value, bool) or not isinstance(value, types):
+            return f"'{name}' must be {what}, got {json.dumps(value)[:40]}"
+        if isinstance(value, list) and not all(isinstance(part, str) for part in value):
+            return f"'section' must be {what}"
+    return None
 
 
 @dataclass
@@ -43,7 +70,7 @@ class State:
             return cls()
         path = Path(path)
         try:
-            raw = path.read_bytes()
+            raw = read_capped(path, MAX_STATE_BYTES)
         except FileNotFoundError:
             return cls(path=path)
         except OSError as exc:
@@ -57,8 +84,8 @@ class State:
         return cls.from_json(doc, path)
 
     @classmethod
-    def from_json(cls, doc: Any, path: Path | None = None) -> State:
-        where = str(path) if path is not None else "state"
+    def from_json(cls, doc: Any, path: Path | None = None, *, where: str | None = None) -> State:
+        where = where or (str(path) if path is not None else "state")
         if not isinstance(doc, dict):
             raise PaperbotError(f"{where}: state must be a JSON object, got {type(doc).__name__}")
         version = doc.get("version")
@@ -78,6 +105,9 @@ class State:
         for name in _BOOKS[1:]:
             if not all(isinstance(v, dict) for v in parts[name].values()):
                 raise PaperbotError(f"{where}: every '{name}' value must be a JSON object")
+            for key, record in parts[name].items():
+                if problem := _record_problem(record):
+                    raise PaperbotError(f"{where}: '{name}' record {key}: {problem}; fix it or remove the record")
         # Keys as every lookup spells them: a hand-edited "2504.12687v2" is the same paper as 2504.12687.
         def keyed(part: dict) -> dict:
             out: dict = {}

@@ -187,6 +187,19 @@ def test_add_refuses_outputs_that_are_inputs_and_sections_without_papers(
     err = capsys.readouterr().err
     assert code == 2 and f"--output {meta}: that is the metadata file, which this command reads" in err
     assert meta.read_bytes() == before
+    # the files paperbot keeps: the arXiv cache add reads, and the models a later scan reads
+    config = tmp_path / "config.yaml"
+    config.write_text("arxiv_api:\n  cache: cache/api.jsonl\ntraining:\n  models_dir: trained\n", encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    shutil.copyfile(METADATA, tmp_path / "cache" / "api.jsonl")
+    for out, said in ((tmp_path / "cache" / "api.jsonl", "the arXiv API cache, which this command reads"),
+                      (tmp_path / "trained" / "model.pkl.gz", "the models directory, which paperbot keeps"),
+                      (config, "the config file, which this command reads")):
+        assert main(["--config", str(config), "add", "2503.17460", "--section", "6.3 Agent and Tool Use",
+                     "--readme", str(readme), "--offline", "--output", str(out)]) == 2
+        assert f"--output {out}: that is {said}; write somewhere else" in capsys.readouterr().err
+    assert (tmp_path / "cache" / "api.jsonl").read_bytes() == METADATA.read_bytes()
+    assert not (tmp_path / "trained").exists()
     for name in ("Contents", "Latest updates"):  # a table of contents and a changelog: no paper goes there
         assert main(["add", "2503.17460", "--section", name, "--readme", str(readme), "--metadata", str(meta)]) == 2
         assert f"section '{name}' holds no papers" in capsys.readouterr().err

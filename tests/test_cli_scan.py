@@ -163,6 +163,19 @@ def test_proposals_that_cannot_be_printed_are_not_marked_seen(
     assert len(json.loads(capsys.readouterr().out)["proposals"]) == 3
 
 
+def test_a_closed_standard_output_is_one_line_and_records_nothing(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`paperbot scan >&-`: Python starts with sys.stdout None; the first print must not be a traceback."""
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", None)
+        assert _scan(workdir, "--feed", DAY_23) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("paperbot: error: cannot write to standard output: it is closed")
+    assert not any(line.startswith("Traceback") for line in err)
+    assert not (workdir / "state" / "state.json").exists()
+
+
 def test_scan_tells_arxiv_who_runs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     workdir = list_checkout(tmp_path, monkeypatch, extra_config="arxiv_api: {contact: lists@example.org}\n")

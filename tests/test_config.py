@@ -95,6 +95,19 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
          "embedding.max_tokens: 8 is not allowed: Input should be greater than or equal to 16"),
         ("embedding:\n  cache_days: 0\n",
          "embedding.cache_days: 0 is not allowed: Input should be greater than or equal to 1"),
+        # GitHub and arXiv settings that would fail only at the first request, mid-run
+        ("arxiv_api:\n  base_url: notaurl\n",
+         "arxiv_api.base_url: 'notaurl' is not allowed: must be an http:// or https:// URL"),
+        ("github:\n  state_branch: a..b\n", "github.state_branch: 'a..b' is not allowed: must be a git branch name"),
+        ("github:\n  base_branch: 'main '\n", "github.base_branch: 'main ' is not allowed"),
+        ("github:\n  branch_prefix: 'has space/'\n",
+         "github.branch_prefix: 'has space/' is not allowed: must be the start of a git branch name"),
+        ("github:\n  branch_prefix: 'bot.lock/'\n", "github.branch_prefix: 'bot.lock/' is not allowed"),
+        ("github:\n  readme_path: ''\n", "github.readme_path: '' is not allowed: must be a file's path inside"),
+        ("github:\n  state_file: /\n", "github.state_file: '/' is not allowed"),
+        ("github:\n  state_file: ../state.json\n", "github.state_file: '../state.json' is not allowed"),
+        ("github:\n  labels: ['']\n", "github.labels: [''] is not allowed: each label must be a name of 1 to 50"),
+        ("github:\n  commit_email: nope\n", "github.commit_email: 'nope' is not allowed: must be an email address"),
     ],
 )
 def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:
@@ -102,6 +115,15 @@ def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, n
     with pytest.raises(ConfigError) as err:
         load_config(write(tmp_path, text))
     assert needle in str(err.value) and "\n" not in str(err.value)
+
+
+def test_branch_names_paths_and_urls_in_real_use_are_taken(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "github:\n  base_branch: release/2.x\n  branch_prefix: bots/paperbot-\n"
+                                         "  state_branch: paperbot/state\n  readme_path: docs/README.md\n"
+                                         "  labels: [paperbot, 'new paper']\n  api_url: http://127.0.0.1:8080/api/v3\n"
+                                         "arxiv_api:\n  base_url: http://localhost:8000/api/query\n"))
+    assert config.github.branch_prefix == "bots/paperbot-" and config.github.readme_path == "docs/README.md"
+    assert config.arxiv_api.base_url == "http://localhost:8000/api/query"
 
 
 def test_torch_devices_with_an_index_are_taken(tmp_path: Path) -> None:
@@ -122,6 +144,18 @@ def test_github_settings_from_environment_and_token_hidden(tmp_path: Path) -> No
     repo, api, token = github_settings(config, {"GITHUB_REPOSITORY": "o/r", "GITHUB_API_URL": "http://x"})
     assert (repo, api, token) == ("o/r", "http://x", "s3cr3t")
     assert github_settings(Config(), {})[1] == "https://api.github.com"
+
+
+@pytest.mark.parametrize("value", ["[s3cr3t]", "{value: s3cr3t}", "{s3cr3t: 1}"])
+def test_a_token_in_the_wrong_shape_is_not_echoed(tmp_path: Path, value: str) -> None:
+    """The error names the key and what is wrong, never the value: a token in brackets is still a token."""
+    with pytest.raises(ConfigError) as err:
+        load_config(write(tmp_path, f"github:\n  token: {value}\n"))
+    message = str(err.value)
+    assert "github.token: a value of type" in message and "(not shown: a secret)" in message
+    assert "s3cr3t" not in message
+    with pytest.raises(ConfigError, match=r"github\.labels: 3 is not allowed"):  # other values are shown
+        load_config(write(tmp_path, "github:\n  labels: 3\n"))
 
 
 def test_cli_config_error_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -243,6 +243,31 @@ def test_local_paths_and_file_urls(tmp_path: Path) -> None:
     assert [(f.source, f.reason) for f in result.failures] == [(str(tmp_path / "missing.xml"), "file not found")]
 
 
+def test_a_broken_local_file_is_not_asked_again_and_a_huge_one_is_not_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: ArxivServer
+) -> None:
+    """A file cut off mid-XML stays cut off: no retry pauses. /dev/zero or a wrong huge file must not take the
+    memory: past MAX_FEED_BYTES a source is refused, on disk and over HTTP."""
+    from bot import feeds
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(feeds, "_sleep", sleeps.append)
+    body = (RSS / "arxiv_cs_lg.xml").read_bytes()
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(body[: len(body) // 2])
+    [failure] = read_feeds([cut.as_uri()], retries=2, backoff=5.0).failures
+    assert failure.reason.startswith("broken XML (truncated or malformed)") and sleeps == []
+    assert read_feeds([str(tmp_path)]).failures[0].reason == "a folder, not a feed file"
+    monkeypatch.setattr(feeds, "MAX_FEED_BYTES", len(body) - 1)
+    big = tmp_path / "big.xml"
+    big.write_bytes(body)
+    url = server.route("/rss/big", Reply(body=body))
+    result = read_feeds([str(big), url], retries=0)
+    assert [f.reason for f in result.failures] == [
+        "cannot read feed file: larger than 0 MB, more than such a file ever holds",
+        "larger than 0 MB: not an arXiv feed"]
+
+
 def test_connection_refused_is_a_failure_not_a_crash() -> None:
     import socket
 

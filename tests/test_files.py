@@ -180,3 +180,26 @@ def test_a_pipe_or_device_is_written_into_not_replaced(tmp_path: Path) -> None:
     assert got == [b'{"ok": true}\n']
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]  # no temp file beside it
+
+
+def test_endless_or_huge_inputs_are_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/zero as the list, the config or the state: each read stops at its cap with the usual one line,
+    instead of filling the memory until the machine kills the run."""
+    from bot import listfile, state
+    from bot.cli import main
+    from bot.files import read_capped
+
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"x" * 10)
+    assert read_capped(small, 10) == b"x" * 10
+    with pytest.raises(OSError, match="larger than 0 MB"):
+        read_capped(small, 9)
+    monkeypatch.setattr(listfile, "MAX_LIST_BYTES", 2**20)
+    monkeypatch.setattr(state, "MAX_STATE_BYTES", 2**20)
+    for argv, code in ((["sections", "--readme", "/dev/zero"], 1), (["--config", "/dev/zero", "sections"], 2),
+                       (["fetch", "--feed", str(tmp_path / "none.xml"), "--state", "/dev/zero"], 1)):
+        assert main(argv) == code
+        err = capsys.readouterr().err
+        assert err.startswith("paperbot: error: ") and err.count("\n") == 1
+        assert "/dev/zero" in err and "larger than 1 MB, more than such a file ever holds" in err

@@ -53,6 +53,23 @@ def test_a_runner_up_with_no_chance_reads_as_such():
     assert table_row(p).endswith("(0.01) |")
 
 
+def test_two_places_the_short_form_cannot_tell_apart_are_shown_whole():
+    """A list with an "A. ..." place under two sub-sections of one 2nd-level section: "4.3 > … > A." twice
+    would leave the maintainer guessing which is meant."""
+    p = proposal("2504.16828", "math", unsure=True)
+    first = ("4. Methods", "4.3. Instruction Tuning", "4.3.2 Rephrasing", "A. Evolving")
+    second = ("4. Methods", "4.3. Instruction Tuning", "4.3.3 Inversion", "A. Evolving")
+    p = replace(p, section=replace(p.section, path=first),
+                alternatives=(replace(p.alternatives[0], path=second),))
+    assert table_row(p).endswith(
+        "| 4. Methods > 4.3. Instruction Tuning > 4.3.2 Rephrasing > A. Evolving (0.62) ⚠️ unsure | 91% "
+        "| 4. Methods > 4.3. Instruction Tuning > 4.3.3 Inversion > A. Evolving (0.55) |")
+    other = ("4. Methods", "4.3. Instruction Tuning", "4.3.3 Inversion", "B. Extract")
+    p = replace(p, alternatives=(replace(p.alternatives[0], path=other),))
+    assert table_row(p).endswith("| 4.3. Instruction Tuning > … > A. Evolving (0.62) ⚠️ unsure | 91% "
+                                 "| 4.3. Instruction Tuning > … > B. Extract (0.55) |")
+
+
 def test_pipes_in_titles_do_not_break_the_table():
     p = proposal("2504.16828", "math")
     p = replace(p, paper=replace(p.paper, title="A | B\nC"))

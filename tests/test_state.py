@@ -125,6 +125,38 @@ def test_held_back_papers_are_recorded_with_why_and_round_trip(tmp_path: Path) -
         State.from_json({**old, "held_back": {"2504.12913": "x"}})
 
 
+@pytest.mark.parametrize(("book", "record", "problem"), [
+    ("candidates", {"date": "2026-12-04", "score": "x", "paper": {}}, "'score' must be a number, got \"x\""),
+    ("candidates", {"date": "2026-12-04", "score": 0.1, "paper": "x"}, "'paper' must be a JSON object"),
+    ("held_back", {"date": 20261204, "score": 0.1}, "'date' must be an ISO date string"),
+    ("proposed", {"date": "2026-12-04", "section": "6. Application Areas"}, "'section' must be a list"),
+    ("proposed", {"date": "2026-12-04", "section": ["6. Application Areas", 2]}, "'section' must be a list"),
+    ("rejected", {"date": "2026-12-04", "pr": ["#3"]}, "'pr' must be a string, a number or null"),
+    ("held_back", {"date": "2026-12-04", "score": True}, "'score' must be a number, got true"),
+])
+def test_a_hand_edited_record_of_another_shape_stops_at_load(tmp_path: Path, book: str, record: dict,
+                                                              problem: str) -> None:
+    """A record runs would read as it is (the candidates issue turns a score into a float) is checked when
+    the state loads: one line naming the file, the record and the field, not a traceback later."""
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": SCHEMA_VERSION, "seen": {}, book: {"2504.12913": record}}),
+                    encoding="utf-8")
+    with pytest.raises(PaperbotError) as caught:
+        State.load(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: '{book}' record 2504.12913: ") and problem in message
+    assert "\n" not in message
+    # the records runs write load back as they are
+    state = State(path=path)
+    state.mark_candidate("2504.12913", {"date": "2026-12-04", "score": 0.03, "why": "under the threshold",
+                                        "reason": "under the threshold", "section": ["7. Tools"],
+                                        "paper": {"arxiv_id": "2504.12913", "title": "MAIN"}})
+    state.mark_proposed("2504.12687", date="2026-12-04", pr="https://github.com/o/r/pull/1", section=["7. Tools"])
+    state.mark_rejected("2504.12773", date="2026-12-04", pr=None)
+    state.save()
+    assert State.load(path).to_json() == state.to_json()
+
+
 def test_papers_done_with_are_old_and_wanted_by_nothing() -> None:
     """What the embedding cache may forget: seen before the date, and neither proposed (the list's, once
     merged), rejected (training negatives) nor on the candidates issue (a tick proposes it)."""
