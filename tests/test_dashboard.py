@@ -307,6 +307,11 @@ def test_a_rate_limit_on_the_issue_stops_the_run_with_one_line(workdir, hub, cap
     assert f"PR #1 was already opened ({hub.web_url}/pull/1)" in last and "nothing will be proposed twice" in last
     assert _run(workdir, "--feed", DAY_23) == 0  # after the reset: the issue, and nothing proposed twice
     assert len(hub.pulls) == 1 and len(hub.issues) == 1
+    ids = parse_marker(hub.pulls[1].body)
+    assert ids and len(ids) == len(set(ids))
+    branch_readme = hub.file_text("README.md", hub.pulls[1].head)
+    assert all(branch_readme.count(f"arxiv.org/abs/{i})") == 1 for i in ids)
+    assert not set(ids) & set(parse_candidates_marker(hub.issues[2].body))
 
 
 def test_dry_run_with_an_unreadable_issue_says_so_and_prints_none(workdir, hub, capsys):

@@ -89,7 +89,9 @@ def test_training_report_counts_what_was_learned(trained) -> None:
     assert loo["with_abstract"]["papers"] == 59 and 0.0 < loo["with_abstract"]["top1"] <= loo["with_abstract"]["top3"]
     assert sum(b["papers"] for b in loo["by_section_size"]) == 80
     places = loo["places"]  # 4.1 Pre-training has two places in the slice (itself, "A. Rephrasing document")
-    assert places["cases"] > 0 and 0 <= places["right"] <= places["cases"]
+    # 5 papers there; the nearest entry places all 5 (always the first place would get 3: a floor of 4 keeps
+    # one paper of room for another CPU's arithmetic)
+    assert places["cases"] == 5 and 4 <= places["right"] <= 5
     assert report["section_encoder"].startswith("sentence-transformers/all-MiniLM-L6-v2+sections-")
     assert report["relevance_cv"]["roc_auc"] > 0.9
     # scored again on the list papers with an abstract alone, as feed papers come

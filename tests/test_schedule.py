@@ -554,13 +554,19 @@ def test_a_second_ctrl_c_stops_at_once_instead_of_waiting_for_the_run(tmp_path: 
         encoding="utf-8",
     )
     proc = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, cwd=REPO)
-    try:
+
+    def wait_for(text: str) -> None:
+        """Read stderr up to a line holding `text`; a daemon that died first ends the test, not hangs it."""
         assert proc.stderr is not None
-        while "paperbot schedule: cron" not in proc.stderr.readline():  # serving, with the run going
-            pass
+        lines: list[str] = []
+        while text not in (line := proc.stderr.readline()):
+            assert line, f"the daemon ended before saying {text!r}: {''.join(lines)}"
+            lines.append(line)
+
+    try:
+        wait_for("paperbot schedule: cron")  # serving, with the run going
         proc.send_signal(signal.SIGINT)
-        while "waiting for the run in progress to finish" not in proc.stderr.readline():
-            pass
+        wait_for("waiting for the run in progress to finish")
         started = time.monotonic()
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=20)
