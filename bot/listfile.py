@@ -60,6 +60,9 @@ _ACL_RE = re.compile(
 )
 _DOI_RE = re.compile(r"(?:doi\.org/|/doi/(?:abs/|pdf/|full/)?)(?P<id>10\.\d{4,9}/[^\s?#]+)", re.I)
 _SLUG_RE = re.compile(r"[^0-9a-z]+")
+# A list's news or changelog ("🔥 News", "Latest updates", "What's new"): its bullets link papers they announce
+# ("our survey is accepted"), and are not entries: no paper goes there and none is "on the list" by it.
+_NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s new|announcements?)(?: and updates)?")
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
 
 
@@ -127,7 +130,10 @@ def _slug(text: str) -> str:
 
 
 def _norm_component(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(":：").strip().casefold()
+    """A path component as `--section` matches it: spacing, a closing colon and emoji do not count ("News"
+    finds "🔥 News")."""
+    text = _EMOJI_RE.sub(" ", text.replace("\u00a0", " ").replace("\u200d", ""))
+    return re.sub(r"\s+", " ", text).strip().rstrip(":：").strip().casefold()
 
 
 def paper_key(url: str, title: str, extra_urls: Iterable[str] = ()) -> tuple[str, str | None]:
@@ -359,6 +365,10 @@ class PaperList:
     def to_text(self) -> str:
         return "".join(self.lines)
 
+    def _starts(self) -> set[int]:
+        """The lines that begin an entry or a section: where one item's lines stop."""
+        return {e.line for e in self.entries} | {s.line for s in self.sections}
+
     def section_by_id(self, section_id: str) -> Section:
         for section in self.sections:
             if section.id == section_id:
@@ -431,7 +441,7 @@ class PaperList:
             return 0
         later = [s.line for s in self.sections if s.kind == "heading" and s.line > section.line]
         end = min(later, default=len(self.lines))
-        taken = {e.line for e in self.entries} | {s.line for s in self.sections}
+        taken = self._starts()
         return sum(1 for n in range(section.line + 1, end)
                    if n not in taken and _BULLET_RE.match(_content(self.lines[n])))
 
@@ -602,6 +612,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     # are not list entries; one "See also [B](#b)" bullet in a real section must not hide the section's entries.
     toc_anchors = 0
     since_heading: list[tuple[Entry, _Item, Section]] = []
+    news: set[str] = set()  # ids of news / changelog sections and everything under them
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
@@ -675,6 +686,9 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             path = (*parent.path, title) if parent else (title,)
             section = new_section(path, "heading", i, parent)
             heading_stack.append((level, section))
+            words = re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split()
+            if (parent is not None and parent.id in news) or _NEWS_RE.fullmatch(" ".join(words)):
+                news.add(section.id)
             i += step
             continue
         bm = _BULLET_RE.match(raw)
@@ -701,6 +715,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 groups[-1].has_children = True
             path = (*parent.path, label) if parent else (label,)
             section = new_section(path, group_kind, i, parent)
+            if parent is not None and parent.id in news:
+                news.add(section.id)
             groups.append(_OpenGroup(section, indent, rank))
             i += 1
             continue
@@ -721,7 +737,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         more = [len(_content(lines[j]).strip()) + 1 for j in range(i + 1, end)]  # +1: the joining space
         line_ends = list(itertools.accumulate([len(body), *more]))
         parsed = _parse_entry_body(full, len(body), line_ends)
-        if parsed is None:
+        if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
+            # `  - Code: [GitHub](...)` under an entry: a link of that paper, not a paper called "Code"
             i = end
             continue
         # Which open group does this bullet belong to? Deeper bullets nest; a same-indent bullet right
@@ -735,9 +752,9 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         if groups:
             groups[-1].has_children = True
         owner = current_parent()
-        if owner is None:
+        if owner is None or owner.id in news:
             i = end
-            continue  # a link bullet before any section (preamble): not part of the curated list
+            continue  # a link bullet before any section (preamble) or in the news: not part of the curated list
         key, arxiv_id = paper_key(parsed.url, parsed.title, parsed.extra_urls)
         entry = Entry(
             title=parsed.title, url=parsed.url, key=key, arxiv_id=arxiv_id, authors=parsed.authors,
@@ -1008,7 +1025,7 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     if m and m.group("marker")[0].isdigit():
         markers = [_BULLET_RE.match(_content(plist.lines[it.entry.line])) for it in own]
         numbers = [int(bm.group("marker")[:-1]) for bm in markers if bm and bm.group("marker")[0].isdigit()]
-        before = [it for it in own if it.entry.end_line <= at]
+        before = [it for it in own if _item_end(plist, it) <= at]
         num = 1
         if len(numbers) >= 2 and len(set(numbers)) == 1:
             num = numbers[0]
@@ -1023,7 +1040,7 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     new = [line + nl]
     if _is_loose(plist, own):
         # entries separated by blank lines: keep the separation on the side that has a neighbour
-        new = [nl, line + nl] if at >= own[-1].entry.end_line else [line + nl, nl]
+        new = [nl, line + nl] if at >= _item_end(plist, own[-1]) else [line + nl, nl]
     if not own:
         following = _content(plist.lines[at]) if at < len(plist.lines) else ""
         if _HEADING_RE.match(following) or _setext_level(plist.lines, at):
@@ -1033,12 +1050,28 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     return at, new
 
 
+def _item_end(plist: PaperList, item: _Item) -> int:
+    """The line after an entry's whole item: its own lines and the deeper bullets under it that are neither
+    papers nor groups (`  + Note: ...`, `  - Code: [GitHub](...)`), which a new entry must not take over."""
+    taken = plist._starts()
+    indent = _bullet_indent(plist.lines[item.entry.line])
+    end = item.entry.end_line
+    while end < len(plist.lines) and end not in taken:
+        text = _content(plist.lines[end])
+        if not text.strip() or _HEADING_RE.match(text) or _FENCE_RE.match(text):
+            break
+        if len(text) - len(text.lstrip(" \t")) <= indent:  # back at the entry's depth, or shallower
+            break
+        end += 1
+    return end
+
+
 def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
     """True when every pair of neighbouring entries is separated by blank lines only."""
     if len(own) < 2:
         return False
     for a, b in itertools.pairwise(own):
-        gap = plist.lines[a.entry.end_line : b.entry.line]
+        gap = plist.lines[_item_end(plist, a) : b.entry.line]
         if not gap or any(line.strip() for line in gap):
             return False
     return True
@@ -1053,11 +1086,11 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
             desc = all(a >= b for a, b in itertools.pairwise(ids))
             if asc and not desc:
                 later = [it for it, a in zip(own, ids, strict=True) if a > paper.arxiv_id]
-                return later[0].entry.line if later else own[-1].entry.end_line
+                return later[0].entry.line if later else _item_end(plist, own[-1])
             if desc and not asc:
                 older = [it for it, a in zip(own, ids, strict=True) if a < paper.arxiv_id]
-                return older[0].entry.line if older else own[-1].entry.end_line
-        return own[-1].entry.end_line
+                return older[0].entry.line if older else _item_end(plist, own[-1])
+        return _item_end(plist, own[-1])
     # An empty section: right under its heading/label (after one blank line if the list leaves one).
     at = section.line + 1
     if section.kind != "heading":

@@ -627,3 +627,69 @@ def test_find_section_takes_the_short_form_a_pull_request_shows() -> None:
     assert plist.find_section("4.3. Instruction Tuning > ... > LLM Self-Reflection") is leaf
     with pytest.raises(UsageError):
         plist.find_section("6.2 Code Generation > … > LLM Self-Reflection")
+
+
+NEWS = """# Awesome Synthetic Data
+
+## 🔥 News <a name="news"></a>
+
+- **[2025/04]** We added 20 papers.
+- **[2025/01]** Our survey [On LLMs-Driven Synthetic Data Generation](https://arxiv.org/abs/2406.15126) is accepted!
+
+### Older news
+
+- [2024/06] [Magpie](https://arxiv.org/abs/2406.08464) joins the list.
+
+## What's New
+
+- [Cosmopedia](https://huggingface.co/blog/cosmopedia) released.
+
+## Papers
+
+- [Self-Instruct: Aligning LMs with Self-Generated Instructions](https://arxiv.org/abs/2212.10560) *Y. Wang.* ACL 23.
+- [WizardLM: Empowering LLMs to Follow Complex Instructions](https://arxiv.org/abs/2304.12244) *Can Xu.* ICLR 2024.
+
+## Updates to Pre-training Data
+
+- [Rephrasing the Web](https://arxiv.org/abs/2401.16380) *Pratyush Maini.* ACL 2024.
+"""
+
+
+def test_a_news_section_links_papers_it_announces_but_holds_no_entries() -> None:
+    """`- **[2025/01]** Our survey [X](arxiv) is accepted!` is news, not an entry: X is not "on the list" by
+    it (the bot may still propose it), no paper is added there, and the section model never learns a News
+    section. A heading that merely contains the word ("Updates to Pre-training Data") is a real section."""
+    plist = parse_list(NEWS)
+    assert {e.arxiv_id for e in plist.entries} == {"2212.10560", "2304.12244", "2401.16380"}
+    news = plist.find_section("News")  # emoji do not count in a section name
+    assert news.path == ("🔥 News",) and plist.find_section("Older news").path == ("🔥 News", "Older news")
+    assert plist.entries_of(news, recursive=True) == [] and plist.other_bullets(news) == 2
+    assert plist.entries_of(plist.find_section("What's New")) == []
+    assert len(plist.entries_of(plist.find_section("Updates to Pre-training Data"))) == 1
+    assert not plist.contains(Paper(arxiv_id="2406.15126", title="On LLMs-Driven Synthetic Data Generation"))
+
+
+def test_a_new_entry_goes_after_the_notes_under_the_last_one() -> None:
+    """Sub-bullets under an entry (`  + Note: ...`) are that paper's: inserted between them, the new line would
+    take them over."""
+    text = (
+        "# Small Data\n\n## Pre-training\n\n"
+        "+ [Textbooks Are All You Need](https://arxiv.org/abs/2306.11644) *Suriya Gunasekar.* arXiv 2023.\n"
+        "  + Note: code textbooks written by GPT-3.5.\n"
+        "+ [TinyStories](https://arxiv.org/abs/2305.07759) *Ronen Eldan.* arXiv 2023.\n"
+        "  + Note: GPT-3.5/4 generated stories\n"
+        "    for small models.\n"
+        "  + Code: [GitHub](https://github.com/x/y)\n"
+        "\n## Other\n\n"
+        "+ [Self-Instruct](https://arxiv.org/abs/2212.10560) *Yizhong Wang.* ACL 2023.\n"
+    )
+    plist = parse_list(text)
+    section = plist.find_section("Pre-training")
+    assert [e.title for e in section.entries] == ["Textbooks Are All You Need", "TinyStories"]  # no "Code"
+    after = plist.with_entry(PAPER, section)
+    assert inserted_lines(plist.lines, after.lines) == [
+        "+ [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+        "(https://arxiv.org/abs/2503.17460) *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* arXiv 2025.\n"]
+    new = next(e for e in after.entries if e.arxiv_id == "2503.17460")
+    assert after.lines[new.line - 1] == "  + Code: [GitHub](https://github.com/x/y)\n"
+    assert after.lines[new.line + 1] == "\n"
