@@ -858,6 +858,12 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     template = _EMOJI_RE.sub("", template).rstrip(" \t\u00a0")
     if "{title}" not in template or "{url}" not in template:
         return None
+    # Words left outside the placeholders and link texts are that paper's own text the parser did not place
+    # (`**[T](u)**, Chunting Zhou, Pengfei Liu, et al., *NeurIPS 2023*`): copied, they would give the new paper
+    # a neighbour's authors.
+    rest = re.sub(r"\{(?:title|url|authors|venue)\}|\[[^\]]*\]|<[^>]*>", " ", template)
+    if re.search(r"[^\W\d_]{2}", rest):
+        return None
     return template, p.authors_span is not None, p.venue_span is not None
 
 
@@ -914,7 +920,8 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
         if forms and year:
             (pre, post), _ = forms.most_common(1)[0]
             return f"{pre}{year}{_section_full_stop(post, siblings)}"
-    ends = Counter(e.venue[-1] for e in siblings if e.venue and not e.venue[-1].isalnum())
+    # a closing mark the siblings share ("ICLR 2024."); not a bracket: "(2023)" closes what it opened
+    ends = Counter(e.venue[-1] for e in siblings if e.venue and e.venue[-1] in ".,;:!")
     end = ends.most_common(1)[0][0] if ends and ends.most_common(1)[0][1] > len(siblings) / 2 else ""
     return f"arXiv {year}{end}" if year else "arXiv"
 

@@ -693,3 +693,34 @@ def test_a_new_entry_goes_after_the_notes_under_the_last_one() -> None:
     new = next(e for e in after.entries if e.arxiv_id == "2503.17460")
     assert after.lines[new.line - 1] == "  + Code: [GitHub](https://github.com/x/y)\n"
     assert after.lines[new.line + 1] == "\n"
+
+
+def test_a_neighbours_unplaced_text_is_never_copied_into_a_new_entry() -> None:
+    """Authors written as plain text before an italic venue are not read as authors; the shape kept them as
+    literal text, so every new paper got a neighbour's authors. Such a shape is not used: the new entry is
+    written plainly, with its own authors."""
+    text = (
+        "# Selection\n\n## Data Selection\n\n"
+        "- **[LIMA: Less Is More for Alignment](https://arxiv.org/abs/2305.11206)**, Chunting Zhou, Pengfei Liu, "
+        "et al., *NeurIPS 2023*\n"
+        "- **[AlpaGasus: Training a Better Alpaca](https://arxiv.org/abs/2307.08701)**, Lichang Chen, Shiyang Li, "
+        "et al., *ICLR 2024*\n"
+    )
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Data Selection"))
+    (line,) = inserted_lines(plist.lines, after.lines)
+    assert line == ("- [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+                    "(https://arxiv.org/abs/2503.17460) *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik* arXiv 2025\n")
+    assert "Chunting" not in line and "Lichang" not in line
+
+
+def test_a_venue_in_brackets_does_not_leave_its_bracket_on_the_new_one() -> None:
+    text = (
+        "# Small\n\n## Pre-training\n\n"
+        "+ [Textbooks Are All You Need](https://arxiv.org/abs/2306.11644) - Suriya Gunasekar, Yi Zhang (2023)\n"
+        "+ [TinyStories](https://arxiv.org/abs/2305.07759) - Ronen Eldan, Yuanzhi Li (2023)\n"
+    )
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Pre-training"))
+    (line,) = inserted_lines(plist.lines, after.lines)
+    assert line.endswith(") - arXiv 2025\n") and line.startswith("+ [ConvoGen")
