@@ -30,7 +30,7 @@ from bot.config import Config, github_settings, is_http_url
 from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
 from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError
 from bot.papers import HeldBack, Proposal
-from bot.render import BodyParts, parse_body, parse_marker, pr_body, pr_title, unified_diff
+from bot.render import BodyParts, paper_titles, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
 if TYPE_CHECKING:
     from github.PullRequest import PullRequest
@@ -61,6 +61,7 @@ class BotPull:
     branch: str
     ids: tuple[str, ...]
     title: str = ""
+    paper_titles: tuple[tuple[str, str], ...] = ()  # (arXiv id, paper title) from the body's <details> blocks
 
 
 @dataclass
@@ -459,7 +460,8 @@ class GitHubForge:
                 if not ours:
                     continue
                 state = "open" if pr.state == "open" else ("merged" if pr.merged_at is not None else "closed")
-                found.append(BotPull(pr.number, pr.html_url, state, pr.head.ref, tuple(ids), pr.title))
+                found.append(BotPull(pr.number, pr.html_url, state, pr.head.ref, tuple(ids), pr.title,
+                                     tuple(paper_titles(pr.body).items())))
         self._pulls = found
         return list(found)
 
@@ -793,7 +795,7 @@ class GitHubForge:
         self._note(f"PR #{number} was already opened ({url})")
         self._label_quietly(pr, number)
         log.info("opened PR #%d %s (%d paper(s), branch %s)", number, url, len(ids), branch)
-        self._remember(BotPull(number, url, "open", branch, tuple(ids), title))
+        self._remember(BotPull(number, url, "open", branch, tuple(ids), title, tuple(paper_titles(body).items())))
         return Published("opened", branch, ids, url=url, number=number, title=title, body=body,
                          sections={p.paper.arxiv_id: list(p.section.path) for p in group})
 
@@ -879,7 +881,8 @@ class GitHubForge:
         self._note(f"PR #{target.number} was already updated ({url})")
         self._label_quietly(pr, target.number)
         log.info("updated PR #%d %s with %d paper(s)", target.number, url, len(new))
-        self._remember(BotPull(target.number, url, "open", target.branch, tuple(ids), title))
+        self._remember(BotPull(target.number, url, "open", target.branch, tuple(ids), title,
+                               tuple(paper_titles(body).items())))
         return Published("updated", target.branch, [p.paper.arxiv_id for p in new], url=url,
                          number=target.number, title=title, body=body,
                          sections={p.paper.arxiv_id: list(p.section.path) for p in new})
@@ -976,7 +979,8 @@ def _merge_state(ours: State, theirs: State) -> None:
     for key, doc in theirs.proposed.items():
         ours.proposed.setdefault(key, doc)
     for key, doc in theirs.rejected.items():
-        ours.rejected.setdefault(key, doc)
+        if key not in ours.cleared:  # taken back by this run: the paper is on the list
+            ours.rejected.setdefault(key, doc)
     for key, doc in theirs.held_back.items():
         ours.held_back.setdefault(key, doc)
     for key, doc in theirs.candidates.items():

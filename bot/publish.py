@@ -20,7 +20,7 @@ from bot.config import Config
 from bot.dashboard import Dashboard, ticked
 from bot.errors import PaperbotError, RateLimited
 from bot.github import BotPull, Change, Forge, Published
-from bot.papers import Paper, Proposal
+from bot.papers import Paper, Proposal, normalize_title
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -69,6 +69,16 @@ def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "REA
     return plist.to_text()
 
 
+def on_the_list(plist: PaperList, pulls: Sequence[BotPull], candidates: dict[str, dict]) -> set[str]:
+    """The arXiv ids the list holds: by their arXiv link, and the bot's papers (in its PRs, on the candidates
+    issue) that a maintainer added under another link (OpenReview, a venue page), known by their title."""
+    titles = {normalize_title(e.title) for e in plist.entries} - {""}
+    known = {i: t for pr in pulls for i, t in pr.paper_titles}
+    known.update({i: str(r["paper"].get("title", "")) for i, r in candidates.items()
+                  if isinstance(r.get("paper"), dict)})
+    return plist.arxiv_ids() | {i for i, t in known.items() if normalize_title(t) in titles}
+
+
 def reconcile(state: State, pulls: Sequence[BotPull], today: str, listed: Collection[str] | None = None) -> set[str]:
     """Fold the bot's PRs into state; return every id that is in some bot PR (never propose those again).
 
@@ -81,13 +91,15 @@ def reconcile(state: State, pulls: Sequence[BotPull], today: str, listed: Collec
     for pr in pulls:
         for arxiv_id in pr.ids:
             in_prs.add(arxiv_id)
-            if arxiv_id in state.rejected:
-                continue
             if listed is not None and arxiv_id in listed:
                 # On the list, whatever its PR became (closed as a duplicate of a hand-made entry, closed and
-                # reopened, then merged): a yes, never a rejection.
+                # reopened, then merged): a yes, never a rejection, also when an earlier run recorded one.
+                if state.clear_rejection(arxiv_id):
+                    log.info("%s: on the list now (PR #%d); no longer a rejection", arxiv_id, pr.number)
                 if arxiv_id not in state.proposed:
                     state.mark_proposed(arxiv_id, date=today, pr=pr.url)
+                continue
+            if arxiv_id in state.rejected:
                 continue
             if pr.state == "closed":
                 state.mark_rejected(arxiv_id, date=today, pr=pr.url)
@@ -138,7 +150,7 @@ def training_negatives(config: Config, *, state_path: Path | None = None, offlin
         forge = GitHubForge.from_config(config, environ)
         state = forge.load_state()
         pulls = forge.bot_pulls()
-        listed = parse_list(forge.read_readme(), config.github.readme_path).arxiv_ids()
+        listed = on_the_list(parse_list(forge.read_readme(), config.github.readme_path), pulls, state.candidates)
         reconcile(state, pulls, today or datetime.now(UTC).date().isoformat(), listed)
     else:
         state = State.load(state_path or config.state.path)
@@ -201,7 +213,7 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     before = len(state.rejected)
     readme = forge.read_readme()  # after the PRs: every merge they show is in it
     plist = parse_list(readme, config.github.readme_path)
-    listed = plist.arxiv_ids()
+    listed = on_the_list(plist, pulls, state.candidates)
     exclude = reconcile(state, pulls, today, listed)
     board, readable = _read_dashboard(config, forge)
     asked = asked_papers(state, ticked(board.body) if board is not None and board.state == "open" else [],

@@ -177,6 +177,17 @@ class BodyParts:
     dropped: dict[str, int] = field(default_factory=dict)  # rows / details left out for GitHub's body limit
 
 
+_SUMMARY_RE = re.compile(r"^<summary><b>(?P<id>[^<\s]+)</b> (?P<title>.*)</summary>$", re.M)
+
+
+def paper_titles(body: str | None) -> dict[str, str]:
+    """Each proposed paper's title from a bot body's <details> blocks: how a later run knows a paper a
+    maintainer added to the list under another link (OpenReview, a venue page) is that paper."""
+    import html
+
+    return {m.group("id"): html.unescape(m.group("title")) for m in _SUMMARY_RE.finditer(body or "")}
+
+
 def parse_body(body: str | None) -> BodyParts | None:
     """Split an earlier bot body back into rows, <details> blocks and held-back lines; None when it is not a
     bot body."""

@@ -63,6 +63,9 @@ class State:
     # what a later run needs to propose one a maintainer ticks: {"date", "score", "why", "section", "paper"}.
     candidates: dict[str, dict] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer paperbot wrote: kept, not dropped
+    # Rejections this run took back (the paper is on the list after all): not written, but a save that merges
+    # another run's copy of the state must not bring them back.
+    cleared: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path | None) -> State:
@@ -175,6 +178,14 @@ class State:
         rejected (negatives for training), not on the candidates issue. Their embeddings may go."""
         needed = self.proposed.keys() | self.rejected.keys() | self.candidates.keys()
         return {k for k, date in self.seen.items() if date < before and k not in needed}
+
+    def clear_rejection(self, arxiv_id: str) -> bool:
+        """The paper is on the list after all: a yes, whatever an earlier run recorded. True if it was a no."""
+        key = versionless_id(arxiv_id)
+        if self.rejected.pop(key, None) is None:
+            return False
+        self.cleared.add(key)
+        return True
 
     def mark_rejected(self, arxiv_id: str, *, date: str, pr: str | None = None) -> None:
         key = versionless_id(arxiv_id)

@@ -103,6 +103,38 @@ def test_a_closed_pr_whose_paper_is_on_the_list_is_not_a_no(hub):
     assert list(state.rejected) == ["2504.16511"] and list(state.proposed) == ["2504.16828"]
 
 
+def test_a_paper_added_by_hand_under_another_link_is_known_by_its_title_and_a_no_is_taken_back(hub):
+    """Closed as a duplicate of an entry the maintainer wrote with the OpenReview link: the title from the
+    PR's body finds it on the list. A rejection an earlier run recorded (the PR closed, then reopened and
+    merged) is taken back, and a save that merges another run's copy of the state does not restore it."""
+    from bot.github import _merge_state
+    from bot.publish import on_the_list
+
+    [pub] = forge(hub).publish(change(proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")))
+    hub.close_pull(pub.number)
+    pulls = forge(hub).bot_pulls()
+    titles = dict(pulls[0].paper_titles)
+    assert set(titles) == {"2504.16828", "2504.16511"}
+    state = State()
+    reconcile(state, pulls, "2025-05-30", parse_list(hub.file_text("README.md")).arxiv_ids())
+    assert sorted(state.rejected) == ["2504.16511", "2504.16828"]  # an earlier run: both a no
+    theirs = State.from_json(state.to_json())
+    main = hub.file_text("README.md")
+    anchor = next(line for line in main.splitlines() if line.startswith("- ["))
+    by_hand = f"- [{titles['2504.16828']}](https://openreview.net/forum?id=AbCdEf123) *A. Author.* ICLR 2026."
+    plist = parse_list(main.replace(anchor, f"{anchor}\n{by_hand}", 1))
+    listed = on_the_list(plist, pulls, {})
+    assert "2504.16828" in listed and "2504.16511" not in listed and "2504.16828" not in plist.arxiv_ids()
+    reconcile(state, pulls, "2025-05-31", listed)
+    assert list(state.rejected) == ["2504.16511"] and "2504.16828" in state.proposed
+    _merge_state(state, theirs)
+    assert list(state.rejected) == ["2504.16511"]
+    assert "2504.16828" not in State.from_json(state.to_json()).rejected
+    # a candidate of the issue added by hand is on the list by its title too
+    record = {"date": "2025-05-31", "paper": {"arxiv_id": "2504.99999", "title": titles["2504.16828"].upper()}}
+    assert "2504.99999" in on_the_list(plist, [], {"2504.99999": record})
+
+
 def test_second_publish_updates_the_open_pr_instead_of_opening_another(hub):
     forge(hub).publish(change(proposal("2504.16828", "math")))
     [pub] = forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28"))

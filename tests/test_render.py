@@ -70,6 +70,15 @@ def test_two_places_the_short_form_cannot_tell_apart_are_shown_whole():
                                  "| 4.3. Instruction Tuning > … > B. Extract (0.55) |")
 
 
+def test_a_body_gives_back_each_papers_title_as_written():
+    from bot.render import paper_titles
+
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    a = replace(a, paper=replace(a.paper, title="Q&A <at> scale | 2"))
+    assert paper_titles(pr_body([a, b])) == {"2504.16828": "Q&A <at> scale | 2", "2504.16511": b.paper.title}
+    assert paper_titles("no details here") == {} and paper_titles(None) == {}
+
+
 def test_pipes_in_titles_do_not_break_the_table():
     p = proposal("2504.16828", "math")
     p = replace(p, paper=replace(p.paper, title="A | B\nC"))
