@@ -42,6 +42,7 @@ class Dashboard:
     url: str
     state: str  # "open" | "closed"
     body: str
+    unlabelled: bool = False  # found by its marker, dashboard.label taken off by hand: the next write puts it back
 
     @property
     def listed(self) -> list[str]:

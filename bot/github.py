@@ -15,6 +15,7 @@ State between runs lives in the repository itself, so a fresh Action runner know
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import logging
 import re
@@ -278,6 +279,8 @@ _SETTINGS = ("GITHUB_API_URL (github.api_url)", "GITHUB_TOKEN (github.token)")
 
 
 # What follows the prefix in a branch the bot names: the run's date, then "-2" or "-<arXiv id>" (per-paper).
+# How many recently updated open issues a run reads for the candidates marker when none carries the label.
+_UNLABELLED_LOOKUP = 100
 _BRANCH_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-[0-9A-Za-z./_-]+)?$")
 
 
@@ -942,6 +945,15 @@ class GitHubForge:
                     return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
                 if titled is None and issue.title == dash.title:
                     titled = Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
+            if titled is None:
+                # The label taken off by hand: the open issue with the marker among the recently updated ones (a
+                # candidates issue is written or ticked most days), rather than a second issue beside it.
+                for issue in itertools.islice(self.repo.get_issues(state="open", sort="updated", direction="desc"),
+                                              _UNLABELLED_LOOKUP):
+                    if "/pull/" not in issue.html_url and is_dashboard(issue.body):
+                        log.info("the candidates issue #%d has lost its label %r: found by its marker; putting the "
+                                 "label back", issue.number, dash.label)
+                        return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "", unlabelled=True)
         return titled
 
     def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None:
@@ -963,6 +975,8 @@ class GitHubForge:
                 if body != (issue.body or "").replace("\r\n", "\n"):
                     issue.edit(body=body)
                     log.info("updated the candidates issue #%d %s", issue.number, issue.html_url)
+                if current.unlabelled:
+                    issue.add_to_labels(dash.label)
             return Dashboard(issue.number, issue.html_url, "open", body)
 
     def _remember(self, pull: BotPull) -> None:

@@ -204,6 +204,19 @@ def test_a_ticked_box_is_proposed_by_the_next_run_and_leaves_the_issue(workdir, 
     assert doc["candidates_issue"] == {"number": 2, "url": f"{hub.web_url}/issues/2", "candidates": listed - 1}
 
 
+def test_an_issue_whose_label_was_taken_off_is_found_by_its_marker_and_gets_it_back(workdir, hub, listed, capsys):
+    """The label is how runs look for the issue; without it, the marker still names it: no second issue, and
+    the tick on it is not lost."""
+    assert _run(workdir, "--feed", DAY_23) == 0
+    weakest = parse_candidates_marker(hub.issues[2].body)[-1]
+    _tick(hub, 2, weakest)
+    hub.issues[2].labels = []
+    assert _run(workdir, "--feed", DAY_23) == 0
+    assert list(hub.issues) == [2] and hub.issues[2].labels == ["paperbot-candidates"]
+    assert weakest in parse_marker(hub.pulls[1].body)
+    assert weakest not in parse_candidates_marker(hub.issues[2].body)
+
+
 def test_a_box_ticked_while_the_run_works_stays_ticked_for_the_next_run(workdir, hub, capsys):
     assert _run(workdir, "--feed", DAY_23) == 0
     late = parse_candidates_marker(hub.issues[2].body)[0]

@@ -714,13 +714,13 @@ class GitHubStandIn:
         return 200, {}, self.issue_json(issue)
 
     def _issue_labels(self, q: dict, d: Any, n: str) -> tuple[int, dict, Any]:
-        pr = self.pulls.get(int(n))
+        pr = self.pulls.get(int(n)) or self.issues.get(int(n))  # GitHub labels issues and pull requests alike
         if pr is None:
             return 404, {}, _not_found()
         return 200, {}, [self.label_json(name) for name in pr.labels]
 
     def _add_issue_labels(self, q: dict, d: Any, n: str) -> tuple[int, dict, Any]:
-        pr = self.pulls.get(int(n))
+        pr = self.pulls.get(int(n)) or self.issues.get(int(n))
         if pr is None:
             return 404, {}, _not_found()
         names = d if isinstance(d, list) else d.get("labels", [])
