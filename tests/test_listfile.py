@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import PaperbotError, UsageError
-from bot.listfile import escape_markdown, paper_key, parse_list, plain_text, read_list
+from bot.listfile import PaperList, escape_markdown, paper_key, parse_list, plain_text, read_list
 from bot.papers import Paper
 from tests.conftest import FIXTURES, REPO
 
@@ -44,6 +44,13 @@ def inserted_lines(before: list[str], after: list[str]) -> list[str]:
     tag, i1, i2, j1, j2 = op
     assert tag == "insert" and i1 == i2
     return after[j1:j2]
+
+
+def added(text: str, section: str) -> tuple[PaperList, list[str]]:
+    """PAPER added to `section` of the list `text`: the new list and the lines the addition inserted."""
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section(section))
+    return after, inserted_lines(plist.lines, after.lines)
 
 
 # ---------------------------------------------------------------- reading
@@ -322,11 +329,9 @@ def test_add_in_id_order_when_the_section_is_sorted() -> None:
         "- [Epsilon](https://arxiv.org/abs/2507.00005) *E. Five.* Arxiv 2025.\n"
         "\n## Other\n\n- [Delta](https://arxiv.org/abs/2101.00004) *D. Four.* Arxiv 2021.\n"
     )
-    plist = parse_list(text)
-    after = plist.with_entry(PAPER, plist.find_section("Reading"))
+    after, (line,) = added(text, "Reading")
     titles = [e.title for e in after.find_section("Reading").entries]
     assert titles == ["Alpha", "Beta", PAPER.title, "Gamma", "Epsilon"]
-    line = inserted_lines(plist.lines, after.lines)[0]
     assert line.endswith("*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* Arxiv 2025.\n")
 
 
@@ -706,9 +711,7 @@ def test_a_neighbours_unplaced_text_is_never_copied_into_a_new_entry() -> None:
         "- **[AlpaGasus: Training a Better Alpaca](https://arxiv.org/abs/2307.08701)**, Lichang Chen, Shiyang Li, "
         "et al., *ICLR 2024*\n"
     )
-    plist = parse_list(text)
-    after = plist.with_entry(PAPER, plist.find_section("Data Selection"))
-    (line,) = inserted_lines(plist.lines, after.lines)
+    _, (line,) = added(text, "Data Selection")
     assert line == ("- [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
                     "(https://arxiv.org/abs/2503.17460) *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik* arXiv 2025\n")
     assert "Chunting" not in line and "Lichang" not in line
@@ -720,7 +723,5 @@ def test_a_venue_in_brackets_does_not_leave_its_bracket_on_the_new_one() -> None
         "+ [Textbooks Are All You Need](https://arxiv.org/abs/2306.11644) - Suriya Gunasekar, Yi Zhang (2023)\n"
         "+ [TinyStories](https://arxiv.org/abs/2305.07759) - Ronen Eldan, Yuanzhi Li (2023)\n"
     )
-    plist = parse_list(text)
-    after = plist.with_entry(PAPER, plist.find_section("Pre-training"))
-    (line,) = inserted_lines(plist.lines, after.lines)
+    _, (line,) = added(text, "Pre-training")
     assert line.endswith(") - arXiv 2025\n") and line.startswith("+ [ConvoGen")
