@@ -279,6 +279,8 @@ _SETTINGS = ("GITHUB_API_URL (github.api_url)", "GITHUB_TOKEN (github.token)")
 
 
 # What follows the prefix in a branch the bot names: the run's date, then "-2" or "-<arXiv id>" (per-paper).
+# A paper line of the bot's commit message (_commit_message): "- 2504.12687 Title -> 6. Areas > 6.2 Code".
+_COMMIT_PAPER_RE = re.compile(r"^- (?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}) (?P<title>.+) -> .+$", re.M)
 # How many recently updated open issues a run reads for the candidates marker when none carries the label.
 _UNLABELLED_LOOKUP = 100
 _BRANCH_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-[0-9A-Za-z./_-]+)?$")
@@ -457,14 +459,22 @@ class GitHubForge:
         with self._calls("list pull requests"):
             for pr in self.repo.get_pulls(state="all", sort="created", direction="desc"):
                 ids = parse_marker(pr.body)
+                titles = paper_titles(pr.body)
                 if ids is None:
-                    continue
+                    if not pr.head.ref.startswith(self.gh.branch_prefix):
+                        continue
+                    # The bot's branch, the description rewritten by hand (the marker with it, "closing: off
+                    # topic"): its own commits still name the papers, so a close is still a no.
+                    titles = self._commit_papers(pr)
+                    if not titles:
+                        continue
+                    ids = list(titles)
                 ours = pr.head.ref.startswith(self.gh.branch_prefix) or labels & {lb.name for lb in pr.labels}
                 if not ours:
                     continue
                 state = "open" if pr.state == "open" else ("merged" if pr.merged_at is not None else "closed")
                 found.append(BotPull(pr.number, pr.html_url, state, pr.head.ref, tuple(ids), pr.title,
-                                     tuple(paper_titles(pr.body).items())))
+                                     tuple(titles.items())))
         self._pulls = found
         return list(found)
 
@@ -588,6 +598,16 @@ class GitHubForge:
             when = reset.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
             raise RateLimited(f"GitHub rate limit nearly exhausted ({remaining} requests left); it resets at {when}",
                            self._aftermath("run again after that"))
+
+    def _commit_papers(self, pr: Any) -> dict[str, str]:
+        """arXiv id -> title of the papers the bot's own commits on a PR added (`- ID Title -> section`)."""
+        papers: dict[str, str] = {}
+        for commit in pr.get_commits():
+            if commit.commit.author.email != self.gh.commit_email:
+                continue
+            for m in _COMMIT_PAPER_RE.finditer(commit.commit.message or ""):
+                papers.setdefault(m.group("id"), m.group("title"))
+        return papers
 
     def _pull_commits(self, number: int) -> list[tuple[str, str | None, str, str]]:
         """(sha, first parent, author email, committer email) of a PR's commits, oldest first; read once a run."""

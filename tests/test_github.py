@@ -135,6 +135,20 @@ def test_a_paper_added_by_hand_under_another_link_is_known_by_its_title_and_a_no
     assert "2504.99999" in on_the_list(plist, [], {"2504.99999": record})
 
 
+def test_a_closed_pr_whose_description_was_rewritten_is_still_a_no(hub):
+    """The maintainer replaced the body ("Closing: off-topic"), hidden marker and all, then closed the PR: the
+    bot's commits on its branch still name the papers."""
+    [pub] = forge(hub).publish(change(proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")))
+    hub.pulls[pub.number].body = "Closing: these are off-topic for this list."
+    hub.close_pull(pub.number)
+    [pull] = forge(hub).bot_pulls()
+    assert (pull.number, pull.state, set(pull.ids)) == (pub.number, "closed", {"2504.16828", "2504.16511"})
+    assert dict(pull.paper_titles)["2504.16828"] == proposal("2504.16828", "math").paper.title
+    state = State()
+    reconcile(state, [pull], "2025-05-30", parse_list(hub.file_text("README.md")).arxiv_ids())
+    assert sorted(state.rejected) == ["2504.16511", "2504.16828"]
+
+
 def test_second_publish_updates_the_open_pr_instead_of_opening_another(hub):
     forge(hub).publish(change(proposal("2504.16828", "math")))
     [pub] = forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28"))
