@@ -278,11 +278,11 @@ def _settings_error(api_url: str, token: str, *, url_setting: str, token_setting
 _SETTINGS = ("GITHUB_API_URL (github.api_url)", "GITHUB_TOKEN (github.token)")
 
 
-# What follows the prefix in a branch the bot names: the run's date, then "-2" or "-<arXiv id>" (per-paper).
 # A paper line of the bot's commit message (_commit_message): "- 2504.12687 Title -> 6. Areas > 6.2 Code".
 _COMMIT_PAPER_RE = re.compile(r"^- (?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}) (?P<title>.+) -> .+$", re.M)
 # How many recently updated open issues a run reads for the candidates marker when none carries the label.
 _UNLABELLED_LOOKUP = 100
+# What follows the prefix in a branch the bot names: the run's date, then "-2" or "-<arXiv id>" (per-paper).
 _BRANCH_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-[0-9A-Za-z./_-]+)?$")
 
 
@@ -461,8 +461,8 @@ class GitHubForge:
                 ids = parse_marker(pr.body)
                 titles = paper_titles(pr.body)
                 if ids is None:
-                    if not pr.head.ref.startswith(self.gh.branch_prefix):
-                        continue
+                    if pr.state == "open" or not pr.head.ref.startswith(self.gh.branch_prefix):
+                        continue  # an open one is left to the human who rewrote it (the bot opens a new PR)
                     # The bot's branch, the description rewritten by hand (the marker with it, "closing: off
                     # topic"): its own commits still name the papers, so a close is still a no.
                     titles = self._commit_papers(pr)
