@@ -484,15 +484,20 @@ def _allowed(error: dict[str, Any]) -> str:
     return error["msg"].removeprefix("Value error, ")
 
 
-def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def _section_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The config section an error's location points into (loc without its last key); None off the tree."""
     for part in loc[:-1]:
         field = model.model_fields.get(str(part))
         ann = field.annotation if field else None
-        if isinstance(ann, type) and issubclass(ann, BaseModel):
-            model = ann
-        else:
-            return []
-    return sorted(model.model_fields)
+        if not (isinstance(ann, type) and issubclass(ann, BaseModel)):
+            return None
+        model = ann
+    return model
+
+
+def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    section = _section_at(model, loc)
+    return sorted(section.model_fields) if section is not None else []
 
 
 def format_validation_error(source: str, exc: ValidationError) -> str:
@@ -513,17 +518,9 @@ def format_validation_error(source: str, exc: ValidationError) -> str:
 
 def _is_secret(loc: tuple[Any, ...]) -> bool:
     """A value the error line must not echo (a token pasted in the wrong shape is still a token)."""
-    model: type[BaseModel] = Config
-    for part in loc:
-        field = model.model_fields.get(str(part))
-        if field is None:
-            return False
-        ann = field.annotation
-        if isinstance(ann, type) and issubclass(ann, BaseModel):
-            model = ann
-            continue
-        return "SecretStr" in str(ann)
-    return False
+    section = _section_at(Config, loc) if loc else None
+    field = section.model_fields.get(str(loc[-1])) if section is not None else None
+    return field is not None and "SecretStr" in str(field.annotation)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -8,6 +8,7 @@ construction, and an edit touches exactly the lines it inserts.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 from collections import Counter
@@ -365,9 +366,11 @@ class PaperList:
     def to_text(self) -> str:
         return "".join(self.lines)
 
-    def _starts(self) -> set[int]:
-        """The lines that begin an entry or a section: where one item's lines stop."""
-        return {e.line for e in self.entries} | {s.line for s in self.sections}
+    @functools.cached_property
+    def _starts(self) -> frozenset[int]:
+        """The lines that begin an entry or a section: where one item's lines stop (a PaperList is never
+        changed in place: with_entry makes a new one, so this is computed once per list)."""
+        return frozenset({e.line for e in self.entries} | {s.line for s in self.sections})
 
     def section_by_id(self, section_id: str) -> Section:
         for section in self.sections:
@@ -441,7 +444,7 @@ class PaperList:
             return 0
         later = [s.line for s in self.sections if s.kind == "heading" and s.line > section.line]
         end = min(later, default=len(self.lines))
-        taken = self._starts()
+        taken = self._starts
         return sum(1 for n in range(section.line + 1, end)
                    if n not in taken and _BULLET_RE.match(_content(self.lines[n])))
 
@@ -1060,7 +1063,7 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
 def _item_end(plist: PaperList, item: _Item) -> int:
     """The line after an entry's whole item: its own lines and the deeper bullets under it that are neither
     papers nor groups (`  + Note: ...`, `  - Code: [GitHub](...)`), which a new entry must not take over."""
-    taken = plist._starts()
+    taken = plist._starts
     indent = _bullet_indent(plist.lines[item.entry.line])
     end = item.entry.end_line
     while end < len(plist.lines) and end not in taken:
