@@ -441,7 +441,7 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
     # stderr, so `paperbot run --json - | jq` works.
     text_out = sys.stderr if args.json is not None and str(args.json) == "-" else sys.stdout
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
-                     state_path=args.state, retrain=args.retrain, today=today, out=text_out)
+                     state_path=args.state, retrain=args.retrain, offline=args.offline, today=today, out=text_out)
     if args.json is not None:
         _write_json(args.json, report.to_json())
     for line in summary(report, dry_run=args.dry_run):
@@ -477,6 +477,8 @@ def _cmd_schedule(args: argparse.Namespace, config: Config) -> int:
     # A daemon has no train workflow: once a maintainer merges its PR, only retraining keeps it proposing.
     if config.schedule.retrain if args.retrain is None else args.retrain:
         run_argv.append("--retrain")
+    if args.offline:
+        run_argv.append("--offline")
     daemon = Daemon(
         partial(main, run_argv),
         cron=config.schedule.cron,
@@ -658,6 +660,9 @@ def build_parser() -> argparse.ArgumentParser:
         "another embedding.model), train first (as `train --no-estimate`, "
         "a few minutes) and save the models (not in a dry run); without it such a run stops with an error",
     )
+    p.add_argument("--offline", action="store_true",
+                   help="with --retrain: list metadata from list.metadata and the API cache only, no arXiv API "
+                   "(entries found in neither are learnt from their titles)")
     p.add_argument("--json", type=Path, metavar="OUT",
                    help="also write the result (scan's, with retrained and pull_requests) as JSON to OUT "
                    "('-': stdout, JSON alone; the rest goes to stderr)")
@@ -673,6 +678,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--retrain", action=argparse.BooleanOptionalAction, default=None,
         help="each run is `paperbot run --retrain`: retrain when the list changed (default: config schedule.retrain)",
     )
+    p.add_argument("--offline", action="store_true", help="each run is `paperbot run --offline`")
 
     command(
         "demo", _cmd_demo, "offline demo: a dry run on the shipped models and a bundled real feed",

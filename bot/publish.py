@@ -362,13 +362,15 @@ def _write_dashboard(config: Config, forge: Forge, state: State, board: Dashboar
 def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | None = None,
             readme: Path | None = None, models: Path | None = None, state_path: Path | None = None,
             today: str | None = None, out: TextIO | None = None, environ: dict[str, str] | None = None,
-            forge: Forge | None = None, encoder: Encoder | None = None, retrain: bool = False) -> RunReport:
+            forge: Forge | None = None, encoder: Encoder | None = None, retrain: bool = False,
+            offline: bool = False) -> RunReport:
     """The whole job `paperbot run` (and the scheduler) performs: pick the Forge, load the models, run.
 
     A real run needs GITHUB_TOKEN and GITHUB_REPOSITORY (checked first: exit 2 before any work). A dry
     run with them reads the repository (README, bot PRs, state) and writes nothing; without them it
     reads the local --readme and --state. The models must match the README the run reads (run() checks);
-    with retrain=True stale, missing or unusable ones are trained first and saved, except in a dry run.
+    with retrain=True stale, missing or unusable ones are trained first and saved, except in a dry run;
+    offline=True trains on the metadata file and the API cache alone, for a machine that cannot reach arXiv.
     """
     from bot.config import github_settings
     from bot.embed import config_encoder, config_model_name
@@ -408,7 +410,8 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
                                 branch_prefix=config.github.branch_prefix, readme_source=str(local))
     # One encoder for training and scanning: a retraining run loads the weights once, not twice.
     encoder = config_encoder(config) if encoder is None else encoder
-    retrainer = _retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder) if retrain else None
+    retrainer = (_retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder, offline=offline)
+                 if retrain else None)
     return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
                encoder=encoder, retrain=retrainer, unusable=unusable)
 
@@ -421,7 +424,7 @@ def _state_ignored(config: Config, state_path: Path | None) -> None:
                     "(github.state_file, github.state_branch)", state_path, gh.state_file, gh.state_branch)
 
 
-def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> Retrain:
+def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder, offline: bool = False) -> Retrain:
     """`paperbot train --no-estimate` on the README the run read, with the run's rejected papers."""
 
     def retrain(readme_text: str, state: State) -> ListModel:
@@ -431,7 +434,8 @@ def _retrainer(config: Config, *, models_dir: Path | None, encoder: Encoder) -> 
         model, _ = train_models(
             config, readme=config.list.readme, plist=parse_list(readme_text, config.github.readme_path),
             metadata=config.list.metadata, background=config.training.background, models_dir=models_dir,
-            extra_negatives=rejected_negatives(config, state), encoder=encoder, evaluate=False,
+            offline=offline, extra_negatives=rejected_negatives(config, state, offline=offline), encoder=encoder,
+            evaluate=False,
         )
         if models_dir is None:
             log.info("dry run: the newly trained models are used for this run only, not saved")

@@ -246,7 +246,7 @@ def arxiv_api(workdir):
         api = arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json"))
         with (workdir / "config.yaml").open("a", encoding="utf-8") as fh:
             fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
-        yield api
+        yield arxiv
 
 
 @pytest.fixture
@@ -301,6 +301,28 @@ def test_retrain_learns_the_merged_readme_saves_the_models_and_proposes(workdir,
     assert _run(workdir, "--feed", DAY_24, "--retrain") == 0
     assert capsys.readouterr().out.startswith("nothing to propose")
     assert _meta(workdir)["trained_at"] == meta["trained_at"]
+
+
+def test_offline_retrain_asks_arxiv_for_nothing(workdir, hub, merged, arxiv_api, capsys):
+    """A machine that reaches GitHub but not arXiv: the merged papers are learnt from what the list says."""
+    from bot.model import ListModel
+
+    (workdir / "api-cache.jsonl").unlink(missing_ok=True)
+    asked = len(arxiv_api.requests_to("/api/query"))
+    assert _run(workdir, "--feed", DAY_24, "--retrain", "--offline", "--dry-run") == 0
+    assert "trained the models first: README.md on" in capsys.readouterr().out
+    assert len(arxiv_api.requests_to("/api/query")) == asked
+    assert _run(workdir, "--feed", DAY_24, "--retrain", "--offline") == 0
+    assert capsys.readouterr().out.startswith("trained the models first: README.md on")
+    assert len(arxiv_api.requests_to("/api/query")) == asked
+    model = ListModel.load(workdir / "models", embedding_model="test-hashing-512",
+                           readme_text=hub.file_text("README.md", "main"))
+    assert set(merged) <= {e["arxiv_id"] for e in model.entries}
+    # The same retraining without --offline asks the API for the merged papers the metadata file lacks.
+    (workdir / "models" / "model.pkl.gz").unlink()
+    assert _run(workdir, "--feed", DAY_24, "--retrain", "--dry-run") == 0
+    assert "trained the models first: no usable models" in capsys.readouterr().out
+    assert len(arxiv_api.requests_to("/api/query")) > asked
 
 
 def test_dry_run_retrains_for_itself_and_saves_nothing(workdir, hub, merged, capsys):

@@ -402,12 +402,14 @@ def test_schedule_command_runs_paperbot_run_with_its_flags(monkeypatch: pytest.M
     config.write_text('schedule:\n  cron: "15 6 * * *"\n  timezone: Europe/Berlin\n', encoding="utf-8")
     monkeypatch.setattr(cli, "_cmd_run", fake_run)
     monkeypatch.setattr(Daemon, "serve", serve_once)
-    code = cli.main(["schedule", "--config", str(config), "--dry-run", "--max-proposals", "2", "--log-format", "json"])
+    code = cli.main(["schedule", "--config", str(config), "--dry-run", "--max-proposals", "2", "--log-format", "json",
+                     "--offline"])
     assert code == 0
     [args] = seen
     assert args.command == "run" and args.dry_run is True and args.max_proposals == 2
     assert args.config == config and args.log_format == "json"
     assert args.retrain is True  # schedule.retrain defaults to true: a daemon has no train workflow
+    assert args.offline is True
 
 
 @pytest.mark.parametrize(
