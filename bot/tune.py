@@ -195,11 +195,16 @@ def section_margin(vectors: np.ndarray, labels: np.ndarray) -> float:
     return float(np.mean(out)) if out else 0.0
 
 
+def _in_bfloat16(encoder: Any) -> bool:
+    """The encoder computes in bfloat16 (embedding.precision): a tuned model then runs in it too."""
+    return getattr(encoder, "precision", "float32") == "bfloat16"
+
+
 def tuning_precision(encoder: Any, settings: TuneSettings) -> str:
     """The frozen weights' dtype while tuning: TuneSettings.precision, auto following the encoder's."""
     if settings.precision != "auto":
         return settings.precision
-    return "bfloat16" if getattr(encoder, "precision", "float32") == "bfloat16" else "float32"
+    return "bfloat16" if _in_bfloat16(encoder) else "float32"
 
 
 def fine_tune(
@@ -316,7 +321,7 @@ class TunedEncoder:
                     a = torch.tensor(w[f"{n}.lora_a"].astype(np.float32), device=dev)
                     b = torch.tensor(w[f"{n}.lora_b"].astype(np.float32), device=dev)
                     linears[n].weight += self._layers.scale * (b @ a)  # merged: encoding costs what it did
-            if getattr(self.base, "precision", "float32") == "bfloat16":
+            if _in_bfloat16(self.base):
                 model = model.to(torch.bfloat16)  # merged in float32, then encodes as fast as the base encoder
             model.eval()
             self._model = model
