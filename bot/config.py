@@ -280,6 +280,13 @@ class StateConfig(_Section):
     """What the bot has seen, proposed and had rejected, kept between runs."""
 
     path: Path = Field(Path("state/state.json"), description="State file (written atomically).")
+    seen_days: Annotated[int, Field(strict=True, ge=1)] | None = Field(
+        90,
+        description="A scored paper's 'seen' record is dropped this many days after it was first seen, unless "
+        "it was proposed, rejected, held back or is on the candidates issue: a daily feed never brings it "
+        "back, and the state file would grow by every paper the feeds bring (a few MB a year). None keeps "
+        "everything.",
+    )
 
 
 class GithubConfig(_Section):

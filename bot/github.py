@@ -1022,3 +1022,5 @@ def _merge_state(ours: State, theirs: State) -> None:
             ours.candidates.setdefault(key, doc)
     for key, value in theirs.extra.items():  # what a newer paperbot keeps there
         ours.extra.setdefault(key, value)
+    if ours.forgotten_before:  # their copy still has the dates this run dropped as too old
+        ours.forget_seen(ours.forgotten_before)

@@ -202,6 +202,8 @@ def scan(
     if record:
         day = today or _dt.datetime.now(_dt.UTC).date().isoformat()  # UTC, as fetch and run date things
         state.mark_seen([s.paper.arxiv_id for s in scored], day)
+        if config.state.seen_days is not None:
+            state.forget_seen((_dt.date.fromisoformat(day) - _dt.timedelta(days=config.state.seen_days)).isoformat())
         for h in held_back:
             state.mark_held_back(h.paper.arxiv_id, date=day, score=h.score, why=h.why, section=h.section.path)
         if dashboard:

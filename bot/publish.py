@@ -275,7 +275,7 @@ def prune_embeddings(config: Config, encoder: Encoder | None, model: ListModel |
         return
     encoder = config_encoder(config) if encoder is None else encoder
     before = (date.fromisoformat(today) - timedelta(days=days)).isoformat()
-    done = state.done_with(before) - set(listed)
+    done = (state.done_with(before) | state.forgotten) - set(listed)
     root = config.embedding.cache_dir
     tuned = model.section_layers.name if model is not None and model.section_layers is not None else None
     try:

@@ -66,6 +66,10 @@ class State:
     # Rejections this run took back (the paper is on the list after all): not written, but a save that merges
     # another run's copy of the state must not bring them back.
     cleared: set[str] = field(default_factory=set, compare=False, repr=False)
+    # 'seen' records this run dropped as too old (forget_seen), and the cut: a merged save keeps them out, and
+    # the embedding cache drops their vectors.
+    forgotten: set[str] = field(default_factory=set, compare=False, repr=False)
+    forgotten_before: str = field(default="", compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path | None) -> State:
@@ -178,6 +182,15 @@ class State:
         rejected (negatives for training), not on the candidates issue. Their embeddings may go."""
         needed = self.proposed.keys() | self.rejected.keys() | self.candidates.keys()
         return {k for k, date in self.seen.items() if date < before and k not in needed}
+
+    def forget_seen(self, before: str) -> None:
+        """Drop the 'seen' dates before `before` (an ISO date) that only say "scored once, not proposed": no
+        daily feed brings such a paper back. A held-back paper stays seen, so it is not scored again."""
+        gone = self.done_with(before) - self.held_back.keys()
+        for key in gone:
+            del self.seen[key]
+        self.forgotten |= gone
+        self.forgotten_before = max(self.forgotten_before, before)
 
     def clear_rejection(self, arxiv_id: str) -> bool:
         """The paper is on the list after all: a yes, whatever an earlier run recorded. True if it was a no."""

@@ -545,3 +545,37 @@ def test_the_embedding_cache_forgets_feed_papers_a_month_after_they_were_scored(
         assert cached() == set(second["seen"])
     else:
         assert cached() == day_24 | set(first["proposed"])
+
+
+@pytest.mark.parametrize("days", [90, None])
+def test_papers_passed_over_months_ago_leave_the_state_file(workdir, hub, days):
+    """The state file would grow by every paper the feeds bring: after state.seen_days a paper scored and
+    not proposed is forgotten (its vectors with it); the proposed and held-back ones stay; seen_days null
+    keeps them all."""
+    from bot.config import load_config
+    from bot.embed import EmbeddingCache
+    from bot.publish import run_job
+    from tests.replay_support import ENCODER_NAME
+
+    config = load_config(workdir / "config.yaml")
+    config = config.model_copy(update={
+        "state": config.state.model_copy(update={"seen_days": days}),
+        "embedding": config.embedding.model_copy(update={"cache_days": 365}),
+        # the test encoder's scores: a few papers under the bar, the rest proposed or held back
+        "thresholds": config.thresholds.model_copy(update={"relevance": 0.001, "relevance_after_first": 0.001}),
+    })
+    run_job(config, feeds=[DAY_23], today="2025-04-23")
+    first = _remote_state(hub)
+    kept = set(first["proposed"]) | set(first.get("held_back", {}))
+    passed_over = set(first["seen"]) - kept
+    assert len(first["seen"]) == 14 and len(passed_over) >= 3
+    run_job(config, feeds=[DAY_24], today="2025-08-01")  # 100 days on
+    second = _remote_state(hub)
+    day_24 = set(second["seen"]) - set(first["seen"])
+    assert day_24 and set(first["proposed"]) <= set(second["proposed"])
+    cached = EmbeddingCache(workdir / "emb", ENCODER_NAME).ids()
+    if days is None:
+        assert set(second["seen"]) == set(first["seen"]) | day_24 and passed_over <= cached
+    else:
+        assert set(second["seen"]) == kept | day_24
+        assert not passed_over & cached  # younger than cache_days, but nothing will read them again

@@ -169,3 +169,27 @@ def test_papers_done_with_are_old_and_wanted_by_nothing() -> None:
     state.mark_held_back("2503.00005", date="2025-03-22", score=0.2, why="the daily cap")
     assert state.done_with("2025-05-01") == {"2503.00001", "2504.00001", "2503.00005"}
     assert state.done_with("2025-03-20") == set()
+
+
+def test_papers_only_seen_are_forgotten_after_a_while_and_a_merged_save_keeps_them_out() -> None:
+    """A paper scored and passed over months ago never comes back in a daily feed: its 'seen' date goes.
+    Those a later run asks about stay: proposed, rejected, held back (seen, so never scored again) and the
+    candidates issue's. Another run's copy of the state, merged at save, does not bring them back."""
+    from bot.github import _merge_state
+
+    state = State()
+    state.mark_seen(["2503.00001", "2503.00002"], "2025-03-20")
+    state.mark_seen(["2505.00001"], "2025-05-02")
+    state.mark_proposed("2503.00003", date="2025-03-21")
+    state.mark_rejected("2503.00004", date="2025-03-21")
+    state.mark_held_back("2503.00005", date="2025-03-22", score=0.2, why="the daily cap")
+    state.mark_candidate("2503.00006", {"date": "2025-03-20", "score": 0.03})
+    theirs = State.from_json(state.to_json())
+    theirs.mark_seen(["2503.00007"], "2025-03-23")  # another run saved meanwhile
+    state.forget_seen("2025-05-01")
+    assert sorted(state.seen) == ["2503.00003", "2503.00004", "2503.00005", "2503.00006", "2505.00001"]
+    assert state.forgotten == {"2503.00001", "2503.00002"}
+    assert not state.is_known("2503.00001") and state.is_known("2503.00005")
+    _merge_state(state, theirs)
+    assert sorted(state.seen) == ["2503.00003", "2503.00004", "2503.00005", "2503.00006", "2505.00001"]
+    assert state.forgotten == {"2503.00001", "2503.00002", "2503.00007"}
