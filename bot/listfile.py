@@ -64,7 +64,24 @@ _SLUG_RE = re.compile(r"[^0-9a-z]+")
 # A list's news or changelog ("🔥 News", "Latest updates", "What's new"): its bullets link papers they announce
 # ("our survey is accepted"), and are not entries: no paper goes there and none is "on the list" by it.
 _NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s new|announcements?)(?: and updates)?")
+# A `<details>` fold: its `<summary>` names a sub-section unless it only says how to open the fold or that it
+# holds a table of contents or older papers.
+_FOLD_TAG_RE = re.compile(r"^[ \t]*</?(?:details|summary)\b", re.I)
+_FOLD_TOKEN_RE = re.compile(
+    r"(?P<open><details\b[^>]*>)|(?P<close></details\s*>)|<summary\b[^>]*>(?P<summary>.*?)</summary\s*>", re.I
+)
+_FOLD_ONLY_RE = re.compile(
+    r"(?:(?:click|tap|here|to|expand|collapse|show|hide|see|view|read|open|toggle|all|full|the|more|less|"
+    r"older|earlier|previous|past|archived?|list|details|papers|entries|items|works|table|of|contents|toc|"
+    r"\d+|[^\w\s])\s*)*",
+    re.I,
+)
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
+
+
+def _is_news(title: str) -> bool:
+    words = re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split()
+    return bool(_NEWS_RE.fullmatch(" ".join(words)))
 
 
 def _setext_level(lines: Sequence[str], n: int) -> int | None:
@@ -350,6 +367,14 @@ class _OpenGroup:
 
 
 @dataclass
+class _Fold:
+    """An open `<details>` block; `section` is its `<summary>` when that names a sub-section."""
+
+    section: Section | None = None
+    outer_groups: list[_OpenGroup] | None = None  # the groups open before it, back in force at `</details>`
+
+
+@dataclass
 class PaperList:
     """A paper-list README: its exact lines, sections in document order and every entry (place)."""
 
@@ -608,6 +633,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     ids: set[str] = set()
     heading_stack: list[tuple[int, Section]] = []  # (level, section)
     groups: list[_OpenGroup] = []
+    folds: list[_Fold] = []
     seen_title = False
     in_fence: str | None = None
     in_comment = False
@@ -642,7 +668,29 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     def current_parent() -> Section | None:
         if groups:
             return groups[-1].section
+        for fold in reversed(folds):
+            if fold.section is not None:
+                return fold.section
         return heading_stack[-1][1] if heading_stack else None
+
+    def fold_tags(line: int, text: str) -> None:
+        """Open and close `<details>` blocks; a `<summary>` naming a topic opens a sub-section until `</details>`."""
+        for m in _FOLD_TOKEN_RE.finditer(text):
+            if m.group("open"):
+                folds.append(_Fold())
+            elif m.group("close"):
+                if folds and (fold := folds.pop()).outer_groups is not None:
+                    groups[:] = fold.outer_groups
+            elif folds and folds[-1].section is None and folds[-1].outer_groups is None:
+                label = plain_text(m.group("summary"))
+                if not label or _FOLD_ONLY_RE.fullmatch(label):
+                    continue  # "Click to expand", "More", "2023": a fold inside its section, not a topic
+                parent = current_parent()
+                section = new_section((*parent.path, label) if parent else (label,), "summary", line, parent)
+                if (parent is not None and parent.id in news) or _is_news(label):
+                    news.add(section.id)
+                folds[-1].section, folds[-1].outer_groups = section, list(groups)
+                groups.clear()
 
     while i < len(lines):
         raw = _content(lines[i])
@@ -667,10 +715,15 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             in_comment = True
             i += 1
             continue
+        if _FOLD_TAG_RE.match(raw):
+            fold_tags(i, raw)
+            i += 1
+            continue
         m = _HEADING_RE.match(raw)
         setext = None if m else _setext_level(lines, i)
         if m or setext:
             close_heading()
+            folds.clear()  # a heading inside a fold starts a section of its own
             level = len(m.group("hashes")) if m else setext or 0
             title = plain_text((m.group("text") if m else raw) or "")
             step = 1 if m else 2  # a setext heading's underline is part of it
@@ -689,8 +742,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             path = (*parent.path, title) if parent else (title,)
             section = new_section(path, "heading", i, parent)
             heading_stack.append((level, section))
-            words = re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split()
-            if (parent is not None and parent.id in news) or _NEWS_RE.fullmatch(" ".join(words)):
+            if (parent is not None and parent.id in news) or _is_news(title):
                 news.add(section.id)
             i += step
             continue
@@ -727,7 +779,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         end = i + 1
         while end < len(lines):
             nxt = _content(lines[end])
-            if not nxt.strip() or _BULLET_RE.match(nxt) or _HEADING_RE.match(nxt) or _FENCE_RE.match(nxt):
+            if (not nxt.strip() or _BULLET_RE.match(nxt) or _HEADING_RE.match(nxt) or _FENCE_RE.match(nxt)
+                    or _FOLD_TAG_RE.match(nxt)):
                 break
             end += 1
         full = " ".join([body] + [_content(lines[j]).strip() for j in range(i + 1, end)])
@@ -987,7 +1040,7 @@ def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:
     gap = m.group("gap") if m else " "
     if marker[0].isdigit():
         marker = "1" + marker[-1]
-    if section.kind == "heading":
+    if section.kind in ("heading", "summary"):
         return f"{marker}{gap}"
     indent = _bullet_indent(plist.lines[section.line])
     # As far in as the sibling groups' entries sit from their labels: 0 where they are flat (`- **B.**` then
@@ -1055,8 +1108,8 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         following = _content(plist.lines[at]) if at < len(plist.lines) else ""
         if _HEADING_RE.match(following) or _setext_level(plist.lines, at):
             new.append(nl)  # keep a blank line before the next heading, as the list does
-        if at > 0 and _is_paragraph(plist.lines, at - 1):
-            new.insert(0, nl)  # never glued to the intro paragraph above
+        if at > 0 and (_is_paragraph(plist.lines, at - 1) or _FOLD_TAG_RE.match(plist.lines[at - 1])):
+            new.insert(0, nl)  # never glued to the intro paragraph above, nor to a `<summary>` (GitHub shows it raw)
     return at, new
 
 
@@ -1068,7 +1121,7 @@ def _item_end(plist: PaperList, item: _Item) -> int:
     end = item.entry.end_line
     while end < len(plist.lines) and end not in taken:
         text = _content(plist.lines[end])
-        if not text.strip() or _HEADING_RE.match(text) or _FENCE_RE.match(text):
+        if not text.strip() or _HEADING_RE.match(text) or _FENCE_RE.match(text) or _FOLD_TAG_RE.match(text):
             break
         if len(text) - len(text.lstrip(" \t")) <= indent:  # back at the entry's depth, or shallower
             break
@@ -1103,7 +1156,7 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
         return _item_end(plist, own[-1])
     # An empty section: right under its heading/label (after one blank line if the list leaves one).
     at = section.line + 1
-    if section.kind != "heading":
+    if section.kind not in ("heading", "summary"):
         return at
     if _setext_level(plist.lines, section.line):
         at += 1  # below the underline

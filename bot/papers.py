@@ -108,11 +108,11 @@ class Entry:
 
 @dataclass
 class Section:
-    """A heading, bold group or italic sub-group of the list, nested as a reader sees it."""
+    """A heading, bold group, italic sub-group or `<details>` summary of the list, nested as a reader sees it."""
 
     id: str
     path: tuple[str, ...]
-    kind: str  # "heading" | "bold" | "italic"
+    kind: str  # "heading" | "bold" | "italic" | "summary" (a `<details>` block's `<summary>`)
     line: int  # 0-based line of the heading/group bullet
     parent_id: str | None = None
     entries: list[Entry] = field(default_factory=list)

@@ -725,3 +725,58 @@ def test_a_venue_in_brackets_does_not_leave_its_bracket_on_the_new_one() -> None
     )
     _, (line,) = added(text, "Pre-training")
     assert line.endswith(") - arXiv 2025\n") and line.startswith("+ [ConvoGen")
+
+
+DETAILS = """# Awesome Reasoning
+
+<details>
+<summary>Table of Contents</summary>
+
+- [Surveys](#surveys)
+- [Methods](#methods)
+
+</details>
+
+## Surveys
+
+<details>
+<summary>Click to expand</summary>
+
+- [Beta](https://arxiv.org/abs/2301.00002) *B. Two.* Arxiv 2023.
+- [Gamma](https://arxiv.org/abs/2301.00003) *C. Three.* Arxiv 2023.
+</details>
+
+## Methods
+
+<details>
+<summary><b>Instruction Tuning</b></summary>
+
+- [Delta](https://arxiv.org/abs/2301.00004) *D. Four.* Arxiv 2023.
+</details>
+<details><summary>Preference Data</summary>
+</details>
+
+- [Epsilon](https://arxiv.org/abs/2301.00005) *E. Five.* Arxiv 2023.
+"""
+
+
+def test_details_blocks_hold_their_sections_entries_and_take_new_ones_inside() -> None:
+    """A `<summary>` naming a topic is a sub-section until `</details>`; one that only says how to open the fold
+    ("Click to expand", "Table of Contents") leaves its entries to the section it sits in. `</details>` right
+    under an entry is not that entry's text: the new entry goes before it, inside the block."""
+    plist = parse_list(DETAILS)
+    assert [(s.path, s.kind, [e.title for e in s.entries]) for s in plist.sections] == [
+        (("Surveys",), "heading", ["Beta", "Gamma"]),
+        (("Methods",), "heading", ["Epsilon"]),
+        (("Methods", "Instruction Tuning"), "summary", ["Delta"]),
+        (("Methods", "Preference Data"), "summary", []),
+    ]
+    line = f"- {NEW_LINE}\n"
+    for section, before in (("Surveys", "- [Gamma]"), ("Instruction Tuning", "- [Delta]")):
+        after = plist.with_entry(NEW, plist.find_section(section))
+        assert inserted_lines(plist.lines, after.lines) == [line]
+        new = next(e for e in after.entries if e.arxiv_id == NEW.arxiv_id)
+        assert after.lines[new.line - 1].startswith(before) and after.lines[new.line + 1] == "</details>\n"
+    # an empty fold: below its summary after a blank line (GitHub shows a list glued to `<summary>` as raw text)
+    assert added_line(DETAILS, "Preference Data") == ["\n", line]
+    assert added_line(DETAILS, "Methods") == [line]  # after the fold, as the section's own last entry
