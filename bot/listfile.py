@@ -76,6 +76,17 @@ _FOLD_ONLY_RE = re.compile(
     r"\d+|[^\w\s])\s*)*",
     re.I,
 )
+# A table's delimiter row (`| --- | :---: |`) under its header row.
+_TABLE_DELIM_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# What a table column holds, by its header; the first match wins (a "Published in" column is the venue).
+_COLUMN_ROLES = (
+    ("authors", re.compile(r"authors?|by|writers?")),
+    ("venue", re.compile(
+        r"(?:venue|conf(?:erence)?|journal|publication|published in|pub|source)(?: (?:with|and) date)?"
+    )),
+    ("date", re.compile(r"date|year|time|month|published|released?")),
+    ("title", re.compile(r"(?:paper )?(?:titles?|names?)|papers?|works?|articles?")),
+)
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
 
 
@@ -339,6 +350,86 @@ def _parse_entry_body(
     )
 
 
+@dataclass(frozen=True)
+class _Row:
+    """Where a table row's cells are, and what its table's header says each column holds."""
+
+    header: int  # line of the table's header row: rows of one table share it
+    spans: tuple[tuple[int, int], ...]  # each cell's text in the row's line, spaces around it left out
+    roles: tuple[str, ...]  # "title", "authors", "venue", "date" or "" per column
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """The cells of a table row: split at `|` outside code spans and escapes, spaces around each left out."""
+    bars, code, k = [], False, 0
+    while k < len(line):
+        if line[k] == "\\":
+            k += 2
+            continue
+        if line[k] == "`":
+            code = not code
+        elif line[k] == "|" and not code:
+            bars.append(k)
+        k += 1
+    text = line.rstrip()
+    edges = bars if text.lstrip().startswith("|") else [-1, *bars]
+    if not text.endswith("|") or len(edges) < 2:
+        edges.append(len(text))
+    spans = []
+    for a, b in itertools.pairwise(edges):
+        cell = line[a + 1: b]
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((a + 1 + lead, a + 1 + lead + len(cell.strip())))
+    return spans
+
+
+def _column_roles(header: str) -> tuple[str, ...]:
+    roles: list[str] = []
+    for s, e in _cell_spans(header):
+        name = re.sub(r"[^\w ]+", " ", plain_text(header[s:e]).casefold()).strip()
+        role = next((r for r, rx in _COLUMN_ROLES if rx.fullmatch(name) and r not in roles), "")
+        roles.append(role)
+    if "title" not in roles and roles and not roles[0]:
+        roles[0] = "title"  # `| Name | ... |` unrecognised: a paper table leads with its title
+    return tuple(roles)
+
+
+def _parse_row(line: str, row: _Row) -> _ParsedEntry | None:
+    """A table row as an entry: the title cell's linked (or plain) title, the paper link (the title's, else the
+    first paper link of the row, else a badge's target), authors and venue (or date) cells; None without a link."""
+    cells = dict(zip(row.roles, row.spans, strict=True))
+    if "title" not in cells:
+        return None
+    ts, te = cells["title"]
+    links = [lk for lk in _links(line) if not _is_local(lk)]
+    inside = [lk for lk in links if ts <= lk.start < te and not _is_badge(lk)]
+    titled = [lk for lk in inside if not _GENERIC_LINK_TEXT.match(plain_text(lk.text))]
+    if titled:
+        main = titled[0]
+        ts, te = _strip_emphasis_span(line, main.start + 1, main.start + 1 + len(main.text))
+    else:
+        ts, te = _strip_emphasis_span(line, ts, inside[0].start if inside else te)
+        paperish = [lk for lk in links if not _is_badge(lk) and not _CODE_LINK_TEXT.match(plain_text(lk.text))]
+        badges = [lk for lk in links if _is_badge(lk)]
+        if not (paperish or badges):
+            return None
+        main = (paperish or badges)[0]
+    title = plain_text(line[ts:te].rstrip(" \t|-–—:,"))
+    if not title or _GENERIC_LINK_TEXT.match(title):
+        return None
+    parts = {}
+    for role in ("authors", "venue", "date"):
+        if role in cells and cells[role][1] > cells[role][0]:
+            parts[role] = _strip_emphasis_span(line, *cells[role])
+    venue_span = parts.get("venue") or parts.get("date")
+    return _ParsedEntry(
+        title=title, url=main.url, authors=plain_text(line[slice(*parts["authors"])]) if "authors" in parts else "",
+        venue=plain_text(line[slice(*venue_span)]) if venue_span else "", marks=(), title_span=(ts, te),
+        url_span=_url_span(line, main), authors_span=parts.get("authors"), venue_span=venue_span, other_links=(),
+        extra_urls=tuple(lk.url for lk in links if lk is not main), own_len=len(line),
+    )
+
+
 # ---------------------------------------------------------------- the list
 
 
@@ -351,6 +442,7 @@ class _Item:
     body: str  # the bullet's text, continuation lines joined with one space
     parsed: _ParsedEntry
     first_len: int  # length of the part of `body` on the bullet's own line(s) (a wrapped title's too)
+    row: _Row | None = None  # a table row: `body` is its whole line
 
     @property
     def multiline(self) -> bool:
@@ -692,6 +784,31 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 folds[-1].section, folds[-1].outer_groups = section, list(groups)
                 groups.clear()
 
+    def add_entry(parsed: _ParsedEntry, line: int, end: int, prefix: str, body: str, row: _Row | None) -> None:
+        owner = current_parent()
+        if owner is None or owner.id in news:
+            return  # a link before any section (preamble) or in the news: not part of the curated list
+        key, arxiv_id = paper_key(parsed.url, parsed.title, parsed.extra_urls)
+        entry = Entry(
+            title=parsed.title, url=parsed.url, key=key, arxiv_id=arxiv_id, authors=parsed.authors,
+            venue=parsed.venue, marks=parsed.marks, line=line, end_line=end, section_id=owner.id,
+        )
+        owner.entries.append(entry)
+        entries.append(entry)
+        items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row))
+        since_heading.append((entry, items[-1], owner))
+
+    def table(header: int, text: str) -> int:
+        """Read a table's rows that link a paper as entries of the section it sits in; the line after it."""
+        roles = _column_roles(text)
+        n = header + 2
+        while n < len(lines) and "|" in (row_text := _content(lines[n])) and row_text.strip():
+            row = _Row(header, tuple(_cell_spans(row_text)), roles)
+            if len(row.spans) == len(roles) and (parsed := _parse_row(row_text, row)) is not None:
+                add_entry(parsed, n, n + 1, "", row_text, row)
+            n += 1
+        return n
+
     while i < len(lines):
         raw = _content(lines[i])
         if i == 0:
@@ -745,6 +862,11 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             if (parent is not None and parent.id in news) or _is_news(title):
                 news.add(section.id)
             i += step
+            continue
+        if "|" in raw and i + 1 < len(lines) and _TABLE_DELIM_RE.match(_content(lines[i + 1])) and (
+            "|" in _content(lines[i + 1])
+        ):
+            i = table(i, raw)
             continue
         bm = _BULLET_RE.match(raw)
         if not bm:
@@ -807,20 +929,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             groups.pop()
         if groups:
             groups[-1].has_children = True
-        owner = current_parent()
-        if owner is None or owner.id in news:
-            i = end
-            continue  # a link bullet before any section (preamble) or in the news: not part of the curated list
-        key, arxiv_id = paper_key(parsed.url, parsed.title, parsed.extra_urls)
-        entry = Entry(
-            title=parsed.title, url=parsed.url, key=key, arxiv_id=arxiv_id, authors=parsed.authors,
-            venue=parsed.venue, marks=parsed.marks, line=i, end_line=end, section_id=owner.id,
-        )
-        owner.entries.append(entry)
-        entries.append(entry)
-        prefix = raw[: bm.start("body")]
-        items.append(_Item(entry, prefix, full, parsed, first_len=parsed.own_len))
-        since_heading.append((entry, items[-1], owner))
+        add_entry(parsed, i, end, raw[: bm.start("body")], full, None)
         i = end
     close_heading()
 
@@ -998,20 +1107,21 @@ def _section_full_stop(post: str, siblings: Sequence[Entry]) -> str:
 
 def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style, list[_Item]]:
     by_entry = {id(it.entry): it for it in plist._items}
-    own = [by_entry[id(e)] for e in section.entries if id(e) in by_entry]
+    own = [by_entry[id(e)] for e in section.entries if id(e) in by_entry and by_entry[id(e)].row is None]
+    bullets = [it for it in plist._items if it.row is None]  # a table row is no shape for a bullet
     pool = list(own)
     if not pool:
         # No entries of its own: borrow from the sub-sections, else the whole list.
-        sub = [it for it in plist._items if it.entry.section_id.startswith(section.id + "/")]
-        pool = sub or list(plist._items)
+        sub = [it for it in bullets if it.entry.section_id.startswith(section.id + "/")]
+        pool = sub or bullets
     if paper.authors and not any(it.parsed.authors_span for it in pool):
         # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
         # way of writing them, rather than a paper without its authors on a list that names them.
-        pool = [it for it in plist._items if it.parsed.authors_span] or pool
+        pool = [it for it in bullets if it.parsed.authors_span] or pool
     templates: Counter[tuple[str, bool, bool]] = Counter()
     last_seen: dict[str, int] = {}
     # Neighbours whose shape cannot be templated: the others', else the list's common shape, else a plain one.
-    for candidates in (pool, plist._items):
+    for candidates in (pool, bullets):
         for n, it in enumerate(candidates):
             if (t := _template_of(it)) is not None:
                 templates[t] += 1
@@ -1024,7 +1134,10 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     # A template that has a place for what we know (authors) beats a more common one that has not.
     best = max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
     prefixes = Counter(it.prefix for it in (own or pool))
-    prefix = max(prefixes, key=lambda p: (prefixes[p], max(n for n, it in enumerate(own or pool) if it.prefix == p)))
+    shapes = own or pool
+    prefix = max(  # "- " in a list of tables only
+        prefixes, key=lambda p: (prefixes[p], max(n for n, it in enumerate(shapes) if it.prefix == p)), default="- "
+    )
     if not own:
         prefix = _prefix_for_empty(plist, section, prefix)
     sep, last, end, etal, etal_text = _authors_style([it.entry.authors for it in pool])
@@ -1076,8 +1189,78 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str) -> str:
     return prefix + body.rstrip(" \t\u00a0")
 
 
+def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
+    """A new table row in the shape of the table's last row: its title and link cells as that row writes them,
+    authors, venue and date cells as the rows write theirs; a cell about that paper only (code, notes) empty,
+    one that most rows fill alike (`[code]` where none has code) as they do."""
+    item = rows[-1]
+    row, p = item.row, item.parsed
+    assert row is not None
+    line = _content(plist.lines[item.entry.line])
+    siblings = [it.entry for it in rows]
+    authors = _format_authors(paper.authors, _Style("", "", *_authors_style([e.authors for e in siblings])))
+    dates = [plain_text(_cell(plist, it, row.roles.index("date"))) for it in rows] if "date" in row.roles else []
+    fills: dict[str | int, str] = {"authors": authors, "venue": escape_markdown(_venue_for(paper, plist, siblings)),
+             "date": _date_like(paper, dates)}
+    old_id, new_id = item.entry.arxiv_id, paper.arxiv_id
+    for col, role in enumerate(row.roles):
+        same = Counter(_cell(plist, it, col) for it in rows).most_common(1)[0]
+        if not role and same[1] * 2 > len(rows) and not _links(same[0]):
+            fills[col] = same[0]
+    cuts = [(*p.title_span, escape_markdown(paper.title)), (*p.url_span, paper.url)]
+    out, pos = [], 0
+    for col, ((s, e), role) in enumerate(zip(row.spans, row.roles, strict=True)):
+        out.append(line[pos:s])
+        inner = [c for c in cuts if s <= c[0] and c[1] <= e]
+        if col in fills and not inner:
+            out.append(fills[col])
+        elif role in fills and not inner:
+            a, b = _strip_emphasis_span(line, s, e)
+            out.append(f"{line[s:a]}{fills[role]}{line[b:e]}" if fills[role] and b > a else fills[role])
+        elif inner or (old_id and old_id in line[s:e]):
+            # the title's or the link's cell, or one that names the paper by its id (an arXiv badge)
+            at, cell = s, []
+            for a, b, text in sorted(inner):
+                cell += [line[at:a].replace(old_id or "\0", new_id), text]
+                at = b
+            out.append("".join([*cell, line[at:e].replace(old_id or "\0", new_id)]))
+        pos = e
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _cell(plist: PaperList, item: _Item, col: int) -> str:
+    assert item.row is not None
+    s, e = item.row.spans[col]
+    return _content(plist.lines[item.entry.line])[s:e]
+
+
+def _date_like(paper: Paper, dates: Sequence[str]) -> str:
+    """The paper's month as the rows write theirs ("2024", "2024.05", "2024-05"); empty in another form."""
+    month = arxiv_month(paper.arxiv_id)
+    forms = Counter(re.sub(r"\d", "9", d) for d in dates if d)
+    if month is None or not forms:
+        return ""
+    form = forms.most_common(1)[0][0]
+    year, mm = str(month // 12), f"{month % 12 + 1:02d}"
+    if form == "9999":
+        return year
+    if re.fullmatch(r"9999[./-]99", form):
+        return f"{year}{form[4]}{mm}"
+    return ""
+
+
 def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int, list[str]]:
     """Where the new line goes and what it says."""
+    by_entry = {id(it.entry): it for it in plist._items}
+    last = by_entry.get(id(section.entries[-1])) if section.entries else None
+    if last is not None and last.row is not None:
+        # a section whose last entry is a table row: a new row of that table
+        rows = [by_entry[id(e)] for e in section.entries if id(e) in by_entry]
+        rows = [it for it in rows if it.row is not None and it.row.header == last.row.header]
+        at = _insert_index(plist, paper, section, rows)
+        nl = _ending(plist.lines[at - 1]) or _dominant_ending(plist.lines)
+        return at, [_row_for(plist, paper, rows) + nl]
     style, own = _style_for(plist, section, paper)
     siblings = [it.entry for it in own]
     venue = _venue_for(paper, plist, siblings)

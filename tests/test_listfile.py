@@ -780,3 +780,66 @@ def test_details_blocks_hold_their_sections_entries_and_take_new_ones_inside() -
     # an empty fold: below its summary after a blank line (GitHub shows a list glued to `<summary>` as raw text)
     assert added_line(DETAILS, "Preference Data") == ["\n", line]
     assert added_line(DETAILS, "Methods") == [line]  # after the fold, as the section's own last entry
+
+
+# Two tables as written in real lists: a site's references page (one table per heading) and
+# an LLM-for-optimisation list (plain title, venue with date, code and paper link columns).
+TABLES = """# References
+
+## Scheduling and serving
+
+| Paper | Authors | Year | Cited in step |
+|---|---|---|---|
+| [Orca: A Distributed Serving System for Transformer-Based Generative Models](https://www.usenix.org/conference/osdi22/presentation/yu) (OSDI 2022) | Yu et al. | — | 9 |
+| [Splitwise: Efficient generative LLM inference using phase splitting](https://arxiv.org/abs/2311.18677) | Pratyush Patel et al. | 2023 | 12 |
+| [DistServe: Disaggregating Prefill and Decoding for Goodput-optimized Large Language Model Serving](https://arxiv.org/abs/2401.09670) | Yinmin Zhong et al. | 2024 | 1, 12 |
+
+### Algorithm/Heuristic/Function Search
+
+| Title | Publication with Date | Code | Paper |
+| ----- | --------------------- | ---- | ----- |
+| Algorithm Evolution using Large Language Model | Arxiv Nov 2023 | [code](https://github.com/FeiLiu36/eoh) | [paper](https://arxiv.org/abs/2311.15249) |
+| Mathematical discoveries from program search with large language models | **Nature** | [code](https://github.com/google-deepmind/funsearch) | [paper](https://www.nature.com/articles/s41586-023-06924-6) |
+| Evolution of Heuristics: Towards Efficient Automatic Algorithm Design Using Large Language Model | **ICML 2024 (Oral)** | [code](https://github.com/FeiLiu36/EoH) | [paper](https://arxiv.org/abs/2401.02051) |
+| AutoSAT: Automatically Optimize SAT Solvers via Large Language Models | Arxiv Feb 2024 | [code]  | [paper](https://arxiv.org/abs/2402.10705) |
+
+## Notes
+
+### Empty
+"""  # noqa: E501 (rows as the lists write them)
+
+
+def test_table_rows_that_link_a_paper_are_entries() -> None:
+    """A section made of a table held no entries: its papers were "not on the list" and proposed again."""
+    plist = parse_list(TABLES)
+    serving = plist.find_section("Scheduling and serving")
+    assert [(e.title, e.arxiv_id, e.authors, e.venue) for e in serving.entries] == [
+        ("Orca: A Distributed Serving System for Transformer-Based Generative Models", None, "Yu et al.", "—"),
+        ("Splitwise: Efficient generative LLM inference using phase splitting", "2311.18677",
+         "Pratyush Patel et al.", "2023"),
+        ("DistServe: Disaggregating Prefill and Decoding for Goodput-optimized Large Language Model Serving",
+         "2401.09670", "Yinmin Zhong et al.", "2024"),
+    ]
+    search = plist.find_section("Algorithm/Heuristic/Function Search")
+    assert [(e.title, e.url, e.venue) for e in search.entries][1:3] == [
+        ("Mathematical discoveries from program search with large language models",
+         "https://www.nature.com/articles/s41586-023-06924-6", "Nature"),
+        ("Evolution of Heuristics: Towards Efficient Automatic Algorithm Design Using Large Language Model",
+         "https://arxiv.org/abs/2401.02051", "ICML 2024 (Oral)"),
+    ]
+    assert plist.contains(Paper("2401.09670", "DistServe")) and plist.contains(Paper("2402.10705", "AutoSAT"))
+    with pytest.raises(PaperbotError, match="already on the list in Scheduling and serving"):
+        plist.with_entry(Paper("2311.18677", "Splitwise"), plist.find_section("Empty"))
+
+
+def test_a_new_paper_in_a_table_section_is_a_row_of_that_table() -> None:
+    assert added_line(TABLES, "Scheduling and serving") == [
+        "| [New Paper Title](https://arxiv.org/abs/2504.12913) | Ann Lee et al. | 2025 |  |\n"
+    ]
+    assert added_line(TABLES, "Algorithm/Heuristic/Function Search") == [
+        "| New Paper Title | arXiv 2025 |   | [paper](https://arxiv.org/abs/2504.12913) |\n"
+    ]
+    # a section without entries is written as a bullet: a table row is no bullet's shape
+    assert added_line(TABLES, "Empty") == [
+        "- [New Paper Title](https://arxiv.org/abs/2504.12913) *Ann Lee, Bob Ray* arXiv 2025\n"
+    ]
