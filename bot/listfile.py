@@ -342,7 +342,10 @@ def _parse_entry_body(
         if s >= 0:
             venue_span = (s, s + len(core))
     others = tuple((lk.start, lk.end) for lk in links if lk is not main)
-    extra = tuple(lk.url for lk in links if lk is not main)
+    # a linked badge's target too (`[![arXiv](...shields.io/badge/arXiv-2401.00001...)](arxiv.org/abs/2401.00001)`
+    # beside an OpenReview title link): the paper's arXiv id, so it counts as on the list
+    badges = [lk.url for lk in _links(body) if _is_badge(lk) and not _is_local(lk)]
+    extra = tuple(lk.url for lk in links if lk is not main) + tuple(badges)
     return _ParsedEntry(
         title=title, url=main.url, authors=authors, venue=venue, marks=lead_marks + marks,
         title_span=(ts, te), url_span=url_span, authors_span=authors_span, venue_span=venue_span,

@@ -843,3 +843,23 @@ def test_a_new_paper_in_a_table_section_is_a_row_of_that_table() -> None:
     assert added_line(TABLES, "Empty") == [
         "- [New Paper Title](https://arxiv.org/abs/2504.12913) *Ann Lee, Bob Ray* arXiv 2025\n"
     ]
+
+
+def test_an_arxiv_badge_beside_a_venue_link_gives_the_papers_arxiv_id() -> None:
+    text = (
+        "# L\n\n## Preference Data\n"
+        "- [Self-Play Fine-Tuning Converts Weak Language Models to Strong Language Models]"
+        "(https://openreview.net/forum?id=O4cHTxW9BS) "
+        "[![arXiv](https://img.shields.io/badge/arXiv-2401.01335-b31b1b.svg)](https://arxiv.org/abs/2401.01335) "
+        "ICML 2024\n"
+        "- [![arXiv](https://img.shields.io/badge/arXiv-2404.14387-b31b1b.svg)](https://arxiv.org/abs/2404.14387) "
+        "[A Survey on Self-Evolution of Large Language Models](https://aclanthology.org/2024.findings-acl.1/) "
+        "ACL 2024\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.key, e.venue) for e in plist.entries] == [
+        ("Self-Play Fine-Tuning Converts Weak Language Models to Strong Language Models", "arxiv:2401.01335",
+         "ICML 2024"),
+        ("A Survey on Self-Evolution of Large Language Models", "arxiv:2404.14387", "ACL 2024"),
+    ]
+    assert plist.contains(Paper("2401.01335", "SPIN")) and plist.contains(Paper("2404.14387", "Self-Evolution"))
