@@ -302,7 +302,7 @@ def _parse_entry_body(
             lead_end, lead_marks = _lead_marks(body[: first.start], code=False)
             lead_raw = body[lead_end: first.start]
             seg = lead_raw.split(" | ")[0]
-            stripped = seg.rstrip(" \t\u00a0|-–—:,")
+            stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
             ts = lead_end + len(seg) - len(seg.lstrip(" \t\u00a0"))
             te = lead_end + len(stripped)
             if te <= ts:
@@ -333,7 +333,7 @@ def _parse_entry_body(
     marks = tuple(m.group(0) for m in _EMOJI_RE.finditer(body[rest_from:]))
     venue_text = _EMOJI_RE.sub("", raw)
     lstrip = len(venue_text) - len(venue_text.lstrip(" \t\u00a0|.,-–—"))
-    core = venue_text.strip(" \t\u00a0|-–—,")
+    core = venue_text.strip(" \t\u00a0|-–—,").removesuffix("[").rstrip()  # `[` opening a `[[paper](url)]`
     core = core.lstrip(".").strip()
     venue = plain_text(core)
     venue_span = None
@@ -1010,6 +1010,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     for s, e in p.other_links:
         if e > len(body):
             continue
+        if body[s - 1: s] == "[" and body[e: e + 1] == "]":
+            s, e = s - 1, e + 1  # `[[code](url)]`: its brackets go with it
         # drop the link and the separator before it (" | ", " ")
         pre = re.search(r"[ \t\u00a0]*(?:\|[ \t\u00a0]*)?$", body[:s])
         cuts.append((pre.start() if pre else s, e, ""))

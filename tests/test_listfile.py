@@ -863,3 +863,27 @@ def test_an_arxiv_badge_beside_a_venue_link_gives_the_papers_arxiv_id() -> None:
         ("A Survey on Self-Evolution of Large Language Models", "arxiv:2404.14387", "ACL 2024"),
     ]
     assert plist.contains(Paper("2401.01335", "SPIN")) and plist.contains(Paper("2404.14387", "Self-Evolution"))
+
+
+def test_links_in_double_brackets_keep_the_title_and_give_the_new_entry_their_shape() -> None:
+    """`Title [[paper](url)] [[code](url)]`: the `[` opening the bracket was read as part of the title (and the
+    venue), and a new entry came out as `Title[paper](url)] []`."""
+    plain = parse_list(
+        "## Agents\n"
+        "- Alpha: A Title [[paper](https://arxiv.org/abs/2401.00001)] [[code](https://github.com/a/b)]\n"
+        "- Beta Title [[paper](https://arxiv.org/abs/2401.00002)]\n"
+    )
+    assert [(e.title, e.url, e.venue) for e in plain.entries] == [
+        ("Alpha: A Title", "https://arxiv.org/abs/2401.00001", ""),
+        ("Beta Title", "https://arxiv.org/abs/2401.00002", ""),
+    ]
+    # numbered and loose, as in an LLM multi-agent paper list
+    text = (
+        "# Agents\n\n## Multi-Agent\n\n"
+        "36. [2023/08] CGMI: Configurable General Multi-Agent Interaction Framework. (East China Normal University) "
+        "[[paper](https://arxiv.org/abs/2308.12503)]\n\n"
+        "37. [2023/08] ProAgent: Building Proactive Cooperative AI with Large Language Models. (The Chinese University "
+        "of Hong Kong, Shenzhen) [[paper](https://arxiv.org/abs/2308.11339)] [[code](https://pku-proagent.github.io/)]\n"
+    )
+    assert [e.arxiv_id for e in parse_list(text).entries] == ["2308.12503", "2308.11339"]
+    assert added_line(text, "Multi-Agent") == ["\n", "38. New Paper Title [[paper](https://arxiv.org/abs/2504.12913)]\n"]
