@@ -40,6 +40,17 @@ _LEAD_MARK_RE = re.compile(
 )
 # A continuation line with the authors in emphasis and a venue with a year after them.
 _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
+# Authors in plain text after a separator: `[Title](url) - Jane Doe, John Roe (2023)`, `[Title](url), Jane Doe et
+# al., ACL 2024`. A name is 2-4 capitalised words (initials, particles); an acronym (ACL, NeurIPS) is no name word,
+# so a venue is not read as authors. Without a separator (`[Title](url) Ruida Wang, ..., EMNLP 2023`) the text
+# stays the venue, as lists mostly write a venue there.
+_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]*[A-ZÀ-Þ]?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
+_NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*" + _NAME_WORD + r"){1,3}"
+_PLAIN_AUTHORS_RE = re.compile(
+    r"[ \t\u00a0]*(?:[-–—:|]|,)[ \t\u00a0]*(?P<a>(?:" + _NAME + r"|" + _NAME_WORD + r"(?=,?[ \u00a0]+et[ \u00a0]+al\b))"
+    r"(?:(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)" + _NAME + r")*(?:,?[ \u00a0]+et[ \u00a0]+al\b\.?)?)"
+    r"(?=[ \t\u00a0]*(?:$|[(\[,.;|]|[-–—][ \t\u00a0]))"
+)
 # A group label: bold text, then only a colon, emoji or a short note (`- **B. Personas** 🔥`, `(new)`).
 # Entries with a bold title have a link, which a label never has (the caller checks).
 _BOLD_ONLY_RE = re.compile(
@@ -324,8 +335,11 @@ def _parse_entry_body(
             break
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
         break
+    plain = authors_span is None and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None and m.end() <= own
+    if plain and m is not None:
+        authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
     # Venue: the plain text after the authors (or after the title link), up to the next link.
-    vstart = authors_span[1] + 1 if authors_span else rest_from
+    vstart = authors_span[1] + (not plain) if authors_span else rest_from
     later_links = [lk for lk in links if lk.start >= vstart]
     vend = min(later_links[0].start if later_links else len(body), own)
     vstart = min(vstart, vend)
@@ -335,6 +349,8 @@ def _parse_entry_body(
     lstrip = len(venue_text) - len(venue_text.lstrip(" \t\u00a0|.,-–—"))
     core = venue_text.strip(" \t\u00a0|-–—,").removesuffix("[").rstrip()  # `[` opening a `[[paper](url)]`
     core = core.lstrip(".").strip()
+    if plain and re.fullmatch(r"\([^()]*\)", core):
+        core = core[1:-1].strip()  # `Jane Doe (2023)`: the brackets are the shape, the year the venue
     venue = plain_text(core)
     venue_span = None
     if venue:
@@ -1082,6 +1098,9 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     """'Arxiv 2025.' in the list's own spelling of an arXiv venue, with the year of the paper's id."""
     year = arxiv_year(paper.arxiv_id) or (int(paper.published[:4]) if paper.published else None)
     pattern = re.compile(r"^(?P<pre>\W*arxiv\W*?)(?P<year>(?:19|20)\d{2})(?P<post>\W*)$", re.I)
+    venues = [e.venue for e in siblings if e.venue]
+    if year and venues and all(re.fullmatch(r"(?:19|20)\d{2}", v) for v in venues):
+        return str(year)  # `- Jane Doe (2023)`: the section gives a year only
     for pool in (siblings, plist.entries):
         forms: Counter[tuple[str, str]] = Counter()
         for e in pool:

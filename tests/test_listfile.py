@@ -717,14 +717,33 @@ def test_a_neighbours_unplaced_text_is_never_copied_into_a_new_entry() -> None:
     assert "Chunting" not in line and "Lichang" not in line
 
 
-def test_a_venue_in_brackets_does_not_leave_its_bracket_on_the_new_one() -> None:
+def test_plain_text_authors_after_the_link_are_authors_and_the_new_entry_gets_its_own() -> None:
+    """`- Suriya Gunasekar, Yi Zhang (2023)` was read as the venue: the new entry came out without authors
+    (`) - arXiv 2025`). Now the names are authors and the year in brackets the venue, as the neighbours write them."""
     text = (
         "# Small\n\n## Pre-training\n\n"
         "+ [Textbooks Are All You Need](https://arxiv.org/abs/2306.11644) - Suriya Gunasekar, Yi Zhang (2023)\n"
         "+ [TinyStories](https://arxiv.org/abs/2305.07759) - Ronen Eldan, Yuanzhi Li (2023)\n"
+        "\n## Instruction Data\n\n"
+        "- [Self-Instruct: Aligning Language Models with Self-Generated Instructions](https://arxiv.org/abs/2212.10560)"
+        ", Yizhong Wang et al., ACL 2023\n"
+        "- [WizardLM: Empowering Large Language Models to Follow Complex Instructions]"
+        "(https://arxiv.org/abs/2304.12244), Can Xu et al., ICLR 2024\n"
     )
+    plist = parse_list(text)
+    assert [(e.authors, e.venue) for e in plist.entries] == [
+        ("Suriya Gunasekar, Yi Zhang", "2023"), ("Ronen Eldan, Yuanzhi Li", "2023"),
+        ("Yizhong Wang et al.", "ACL 2023"), ("Can Xu et al.", "ICLR 2024"),
+    ]
     _, (line,) = added(text, "Pre-training")
-    assert line.endswith(") - arXiv 2025\n") and line.startswith("+ [ConvoGen")
+    assert line == ("+ [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+                    "(https://arxiv.org/abs/2503.17460) - Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik (2025)\n")
+    assert added_line(text, "Instruction Data") == [
+        "- [New Paper Title](https://arxiv.org/abs/2504.12913), Ann Lee et al., arXiv 2025\n"
+    ]
+    # a venue right after the link stays the venue (the seed list writes `[Title](url) ICLR 2025.` so)
+    same = parse_list("## A\n- [T](https://arxiv.org/abs/2310.13671) Ruida Wang, Mrinmaya Sachan, EMNLP finding 2023\n")
+    assert (same.entries[0].authors, same.entries[0].venue) == ("", "Ruida Wang, Mrinmaya Sachan, EMNLP finding 2023")
 
 
 DETAILS = """# Awesome Reasoning
