@@ -1242,12 +1242,20 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
             a, b = _strip_emphasis_span(line, s, e)
             out.append(f"{line[s:a]}{fills[role]}{line[b:e]}" if fills[role] and b > a else fills[role])
         elif inner or (old_id and old_id in line[s:e]):
-            # the title's or the link's cell, or one that names the paper by its id (an arXiv badge)
-            at, cell = s, []
+            # the title's or the link's cell, or one that names the paper by its id (an arXiv badge); in the
+            # title's cell only the title and its link: other text there (`(OSDI 2022)`) is that row's paper's
+            lo, hi = s, e
+            if s <= p.title_span[0] < e:
+                lo, hi = p.title_span
+                if s <= p.url_span[0] < e:
+                    lo, hi = line.rfind("[", s, lo), line.find(")", p.url_span[1]) + 1
+                while s < lo and hi < e and line[lo - 1] in "*_" and line[hi] == line[lo - 1]:
+                    lo, hi = lo - 1, hi + 1
+            at, cell = lo, []
             for a, b, text in sorted(inner):
                 cell += [line[at:a].replace(old_id or "\0", new_id), text]
                 at = b
-            out.append("".join([*cell, line[at:e].replace(old_id or "\0", new_id)]))
+            out.append("".join([*cell, line[at:hi].replace(old_id or "\0", new_id)]))
         pos = e
     out.append(line[pos:])
     return "".join(out)

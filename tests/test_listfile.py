@@ -906,3 +906,23 @@ def test_links_in_double_brackets_keep_the_title_and_give_the_new_entry_their_sh
     )
     assert [e.arxiv_id for e in parse_list(text).entries] == ["2308.12503", "2308.11339"]
     assert added_line(text, "Multi-Agent") == ["\n", "38. New Paper Title [[paper](https://arxiv.org/abs/2504.12913)]\n"]
+
+
+def test_a_new_row_copies_no_text_of_its_neighbours_paper() -> None:
+    """The row it copies may say more about its own paper in the title cell (`(OSDI 2022)`) or name it in a badge:
+    the new row has neither, and its badge names the new paper."""
+    text = (
+        "## Serving\n| Paper | Authors | Year |\n|---|---|---|\n"
+        "| [DistServe](https://arxiv.org/abs/2401.09670) | Yinmin Zhong et al. | 2024 |\n"
+        "| **[Orca](https://arxiv.org/abs/2401.00001)** (OSDI 2022) | Yu et al. | 2022 |\n"
+        "\n## Badged\n| Title | Link |\n|---|---|\n"
+        "| Orca | [![arXiv](https://img.shields.io/badge/arXiv-2401.00001-b31b1b.svg)]"
+        "(https://arxiv.org/abs/2401.00001) |\n"
+    )
+    assert added_line(text, "Serving") == [
+        "| **[New Paper Title](https://arxiv.org/abs/2504.12913)** | Ann Lee et al. | 2025 |\n"
+    ]
+    assert added_line(text, "Badged") == [
+        "| New Paper Title | [![arXiv](https://img.shields.io/badge/arXiv-2504.12913-b31b1b.svg)]"
+        "(https://arxiv.org/abs/2504.12913) |\n"
+    ]
