@@ -28,6 +28,12 @@ log = logging.getLogger("paperbot.dashboard")
 
 MARKER_RE = re.compile(r"<!--\s*paperbot:candidates\s+(\[[^\]]*\])\s*-->")
 _BOX_RE = re.compile(r"^\s*[-*] \[([ xX])\] .*?\(https://arxiv\.org/abs/([^)\s]+)\)", re.M)
+# A candidate's line as _line writes it, and the day heading above it: what a state that lost its candidates
+# rebuilds them from.
+_LINE_RE = re.compile(r"^- \[[ xX]\] \[(?P<title>(?:\\.|[^\\\]])*)\]\(https://arxiv\.org/abs/(?P<id>[^)\s]+)\) "
+                      r"`(?P=id)`: (?P<pct>\d+)%, (?P<reason>.*?); (?P<where>.*)$")
+_DAY_RE = re.compile(r"^\*\*(\d{4}-\d{2}-\d{2})\*\*$")
+_NO_SECTION = "no section"
 
 # Builds the issue body from the ticks it reads on the issue just before writing it: a box ticked while the
 # run worked stays ticked for the next run.
@@ -95,6 +101,42 @@ def candidate_paper(arxiv_id: str, record: dict) -> Paper | None:
         return None
 
 
+def issue_candidates(body: str | None) -> dict[str, dict]:
+    """The candidate records the issue's own lines hold (those its marker lists, when it has one): for a state
+    that lost them (its branch deleted), so the next write does not empty the issue and take the ticks with it.
+
+    A rebuilt record holds what the line shows and no more: the date of its day heading, the score in whole
+    percent, the reason (as `why` too), the section as shown (a deep path as its 2nd level, "…" and its leaf)
+    and a paper with its id and title alone, without abstract, authors or categories. Enough to write the
+    same line again; a run that proposes a ticked one fetches the rest first (publish.with_details). A score
+    is the top of its percent, a millionth lower per line above it: papers of one percent keep the issue's order.
+    """
+    from bot.arxiv_api import paper_to_json
+    from bot.listfile import unescape_markdown
+
+    listed = set(parse_candidates_marker(body))
+    day: str | None = None
+    out: dict[str, dict] = {}
+    for line in (body or "").replace("\r\n", "\n").split("\n"):
+        if heading := _DAY_RE.match(line):
+            day = heading.group(1)
+            continue
+        m = _LINE_RE.match(line)
+        key = versionless_id(m.group("id")) if m else ""
+        if m is None or day is None or key in out or (listed and key not in listed):
+            continue
+        reason, where = (_uncell(m.group(name)) for name in ("reason", "where"))
+        out[key] = {"date": day, "score": round((int(m.group("pct")) + 0.49) / 100 - len(out) * 1e-6, 6),
+                    "why": reason, "reason": reason, "section": [] if where == _NO_SECTION else where.split(" > "),
+                    "paper": paper_to_json(Paper(arxiv_id=key, title=unescape_markdown(m.group("title"))))}
+    return out
+
+
+def _uncell(text: str) -> str:
+    """The text render.cell was given, on one line."""
+    return text.replace("\\|", "|")
+
+
 def window_start(today: str, days: int) -> str:
     """The first date whose candidates are still shown: `days` days, today included."""
     return (date.fromisoformat(today) - timedelta(days=days - 1)).isoformat()
@@ -113,7 +155,7 @@ def _line(arxiv_id: str, record: dict, tick: bool) -> str:
     from bot.render import cell, short_path
 
     title = escape_markdown(" ".join(str(record.get("paper", {}).get("title", arxiv_id)).split()))
-    where = short_path(record.get("section") or []) or "no section"
+    where = short_path(record.get("section") or []) or _NO_SECTION
     score = float(record.get("score", 0.0))
     return (f"- [{'x' if tick else ' '}] [{title}](https://arxiv.org/abs/{arxiv_id}) `{arxiv_id}`: "
             f"{round(100 * score)}%, {cell(str(record.get('reason') or record.get('why', '')))}; {cell(where)}")

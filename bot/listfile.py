@@ -993,6 +993,11 @@ def escape_markdown(text: str) -> str:
     return one_line.translate(_MD_ESCAPES)
 
 
+def unescape_markdown(text: str) -> str:
+    """The text escape_markdown was given (one line): how a title is read back from what the bot wrote."""
+    return re.sub(r"\\([\\`*_\[\]|<>~])", r"\1", text)
+
+
 def arxiv_year(arxiv_id: str) -> int | None:
     month = arxiv_month(arxiv_id)
     return None if month is None else month // 12

@@ -125,11 +125,15 @@ def rejected_negatives(config: Config, state: State, *, offline: bool = False) -
         return []
     from bot.arxiv_api import resolve
 
-    metadata = config.list.metadata if config.list.metadata and Path(config.list.metadata).exists() else None
-    resolution = resolve(ids, config, metadata=metadata, offline=offline)
+    resolution = resolve(ids, config, metadata=_list_metadata(config), offline=offline)
     if resolution.missing:
         log.warning("no metadata for %d rejected paper(s): %s", len(resolution.missing), ", ".join(resolution.missing))
     return [resolution.papers[i] for i in ids if i in resolution.papers]
+
+
+def _list_metadata(config: Config) -> Path | None:
+    """list.metadata when the file is there: resolve's first source of a paper's details."""
+    return config.list.metadata if config.list.metadata and Path(config.list.metadata).exists() else None
 
 
 def training_negatives(config: Config, *, state_path: Path | None = None, offline: bool = False,
@@ -213,11 +217,14 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     before = len(state.rejected)
     readme = forge.read_readme()  # after the PRs: every merge they show is in it
     plist = parse_list(readme, config.github.readme_path)
+    board, readable = _read_dashboard(config, forge)
+    open_board = board if board is not None and board.state == "open" else None
+    if open_board is not None:
+        restore_candidates(state, open_board.body, today=today, days=config.dashboard.days)
     listed = on_the_list(plist, pulls, state.candidates)
     exclude = reconcile(state, pulls, today, listed)
-    board, readable = _read_dashboard(config, forge)
-    asked = asked_papers(state, ticked(board.body) if board is not None and board.state == "open" else [],
-                         drop=exclude | listed)
+    asked = asked_papers(state, ticked(open_board.body) if open_board is not None else [], drop=exclude | listed)
+    asked = with_details(config, asked)
     model, retrained = current_model(model, readme, forge.readme_source, state, retrain, unusable=unusable)
     result = scan(config, feeds=feeds, plist=plist, model=model, state=state, encoder=encoder,
                   exclude=exclude, today=today, asked=asked)
@@ -306,6 +313,47 @@ def asked_papers(state: State, ids: Sequence[str], *, drop: Collection[str]) -> 
         if paper is not None:
             log.info("%s was ticked on the candidates issue: proposing it", arxiv_id)
             out.append(paper)
+    return out
+
+
+def restore_candidates(state: State, body: str, *, today: str, days: int) -> list[str]:
+    """Put back the candidates the open issue lists that state has lost (its branch deleted or reset), rebuilt
+    from the issue's lines (dashboard.issue_candidates): else this run would write the issue again from an
+    empty state, and every line and tick on it would be gone. Only those of the last `days`, as any record,
+    and not those proposed or rejected since. Returns their ids."""
+    from bot.dashboard import issue_candidates, window_start
+
+    since = window_start(today, days)
+    records = issue_candidates(body)
+    back = [key for key, record in records.items() if str(record["date"]) >= since and key not in state.candidates
+            and key not in state.proposed and key not in state.rejected]
+    for key in back:
+        state.mark_candidate(key, records[key])
+    if back:
+        log.info("state had lost %d paper(s) of the candidates issue: rebuilt from the issue's lines (%s)",
+                 len(back), ", ".join(back))
+    return back
+
+
+def with_details(config: Config, papers: Sequence[Paper]) -> list[Paper]:
+    """Ticked papers with their authors and abstract. A record rebuilt from the issue holds the title alone, so
+    those come as `paperbot add` finds them (the metadata file, the arXiv cache, then the API); a paper none of
+    them has stays ticked for the next run, since its entry could not carry its authors in the list's style."""
+    bare = [p.arxiv_id for p in papers if not p.abstract and not p.authors]
+    if not bare:
+        return list(papers)
+    from bot.arxiv_api import resolve
+
+    found = resolve(bare, config, metadata=_list_metadata(config)).papers
+    out: list[Paper] = []
+    for paper in papers:
+        if paper.arxiv_id not in bare:
+            out.append(paper)
+        elif paper.arxiv_id in found:
+            out.append(found[paper.arxiv_id])
+        else:
+            log.warning("%s is ticked on the candidates issue, but its authors and abstract (lost with the state) "
+                        "could not be fetched from arXiv: it stays ticked for the next run", paper.arxiv_id)
     return out
 
 

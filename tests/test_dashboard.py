@@ -15,7 +15,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import DashboardConfig
-from bot.dashboard import dashboard_body, live_candidates, parse_candidates_marker, ticked
+from bot.dashboard import dashboard_body, issue_candidates, live_candidates, parse_candidates_marker, ticked
 from bot.github import _merge_state
 from bot.render import BODY_LIMIT, parse_marker
 from bot.state import State
@@ -78,6 +78,49 @@ def test_body_drops_the_weakest_to_stay_within_githubs_limit() -> None:
     listed = parse_candidates_marker(body)
     assert len(body.encode("utf-8")) <= BODY_LIMIT and 0 < len(listed) < 100
     assert listed == [f"2504.{n:05d}" for n in range(99, 99 - len(listed), -1)]  # the strongest kept
+
+
+def test_the_issue_lines_rebuild_records_that_write_the_same_issue() -> None:
+    """A state that lost its candidates gets them back from the issue: the lines written again are the same
+    lines, in the same order, with the same ticks."""
+    deep = _record("2025-04-24", 0.1449, "Tied at 14%, *stars*, [brackets] | a pipe_ and \\ a backslash")
+    shallow = {**_record("2025-04-24", 0.1351, "Tied too, lower, with the smaller id"),
+               "section": ["4. Methods", "4.1. Pre-training"], "reason": "over the daily cap of 2 (#3 of its day)"}
+    candidates = {
+        "2504.00009": deep,
+        "2504.00001": shallow,
+        "2504.00005": {**_record("2025-04-23", 0.03, "No section, a why with | in it"), "section": [],
+                       "reason": "", "why": "score below 0.05 | hand-edited"},
+    }
+    body = dashboard_body(candidates, config=DashboardConfig(), threshold=0.05, ticks={"2504.00001"})
+    rebuilt = issue_candidates(body)
+    assert list(rebuilt) == ["2504.00009", "2504.00001", "2504.00005"]
+    assert dashboard_body(rebuilt, config=DashboardConfig(), threshold=0.05, ticks=ticked(body)) == body
+    assert rebuilt["2504.00009"]["paper"]["title"] == deep["paper"]["title"]
+    assert rebuilt["2504.00009"]["section"] == ["4.3. Instruction Tuning", "…", "A. Seeds"]  # as the issue shows it
+    assert rebuilt["2504.00001"] == {
+        "date": "2025-04-24", "score": 0.144899, "why": "over the daily cap of 2 (#3 of its day)",
+        "reason": "over the daily cap of 2 (#3 of its day)", "section": ["4. Methods", "4.1. Pre-training"],
+        "paper": {"id": "2504.00001", "version": None, "title": "Tied too, lower, with the smaller id",
+                  "abstract": "", "authors": [], "categories": [], "published": None}}
+    # a line a maintainer wrote in the bot's shape is not a candidate the marker lists
+    extra = "- [x] [Mine](https://arxiv.org/abs/2504.00077) `2504.00077`: 9%, mine; 4.1. Pre-training\n"
+    assert "2504.00077" not in issue_candidates(body.replace("**2025-04-23**\n", "**2025-04-23**\n" + extra))
+
+
+def test_rebuilt_candidates_keep_to_the_window_and_to_what_state_knows() -> None:
+    from bot.publish import restore_candidates
+
+    candidates = {"2504.00001": _record("2025-04-24", 0.03), "2504.00002": _record("2025-04-11", 0.03),
+                  "2504.00003": _record("2025-04-10", 0.03), "2504.00004": _record("2025-04-24", 0.03),
+                  "2504.00005": _record("2025-04-24", 0.03, "Kept in state")}
+    body = dashboard_body(candidates, config=DashboardConfig(), threshold=0.05)
+    state = State()
+    state.mark_proposed("2504.00004", date="2025-04-24")  # proposed since the issue was written
+    state.mark_candidate("2504.00005", candidates["2504.00005"])
+    assert restore_candidates(state, body, today="2025-04-24", days=14) == ["2504.00001", "2504.00002"]
+    assert state.candidates["2504.00005"] is candidates["2504.00005"]  # a record state has is never replaced
+    assert state.seen["2504.00002"] == "2025-04-11"
 
 
 def test_live_candidates_keep_the_window_and_drop_what_is_taken() -> None:
@@ -244,6 +287,45 @@ def test_an_issue_whose_marker_a_maintainer_deleted_is_still_the_one(workdir, hu
     assert list(hub.issues) == [2]
     assert late in parse_marker(hub.pulls[1].body)
     assert parse_candidates_marker(hub.issues[2].body) and late not in parse_candidates_marker(hub.issues[2].body)
+
+
+def test_a_deleted_state_branch_leaves_the_issue_its_lines_and_its_ticks(workdir, hub, listed, capsys):
+    """The state branch deleted: the candidates are rebuilt from the open issue, which is left as it was; a
+    ticked one is proposed once arXiv (here its cache) gives its authors and abstract, and waits till then."""
+    from bot.arxiv_api import save_cache
+    from bot.feeds import read_feeds
+    from tests.servers.arxiv import ArxivServer, Reply
+
+    assert _run(workdir, "--feed", DAY_23) == 0
+    weakest = parse_candidates_marker(hub.issues[2].body)[-1]
+    _tick(hub, 2, weakest)
+    body = hub.issues[2].body
+    with hub.lock:
+        del hub.refs["paperbot-state"]
+    with ArxivServer() as arxiv:  # arXiv answers that it has no such paper
+        api = arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json"))
+        with (workdir / "config.yaml").open("a", encoding="utf-8") as fh:
+            fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
+        hub.requests.clear()
+        capsys.readouterr()
+        assert _run(workdir, "--feed", DAY_23) == 0
+        assert [r.query["id_list"] for r in arxiv.requests_to("/api/query")] == [[weakest]]
+    err = capsys.readouterr().err
+    assert f"{weakest} is ticked on the candidates issue, but its authors and abstract" in err
+    assert hub.issues[2].body == body and not _issue_writes(hub)  # every line, and the tick, as they were
+    assert weakest not in parse_marker(hub.pulls[1].body)
+    state = _remote_state(hub)
+    assert list(state["candidates"]) == sorted(parse_candidates_marker(body)) and len(state["candidates"]) == listed
+
+    feed = {p.arxiv_id: p for p in read_feeds([DAY_23]).papers}
+    save_cache(workdir / "api-cache.jsonl", [feed[weakest]])
+    assert _run(workdir, "--feed", DAY_23) == 0
+    pr = hub.pulls[1]
+    assert weakest in parse_marker(pr.body) and len(hub.pulls) == 1
+    row = next(line for line in pr.body.splitlines() if f"`{weakest}`" in line and line.startswith("| "))
+    assert ", ticked on the candidates issue |" in row
+    assert f"- **Authors:** {', '.join(feed[weakest].authors)}" in pr.body
+    assert parse_candidates_marker(hub.issues[2].body) == [i for i in parse_candidates_marker(body) if i != weakest]
 
 
 def test_a_closed_issue_is_left_alone_and_no_other_is_opened(workdir, hub, capsys):

@@ -60,8 +60,10 @@ SCENARIOS = {
     # (b) the next day with the bot PR still open: a commit on its branch, its body edited, state saved
     "update": Scenario(("--feed", DAY_24, "--max-proposals", "1"), setup=(("run", DAY_23),)),
     # (c) the maintainer closed the bot PR unmerged; the state file is gone too, so only the closed PR's
-    #     marker keeps its papers (candidates again in the same feed) from being proposed again
-    "rejected": Scenario(("--feed", DAY_23), setup=(("run", DAY_23), ("close", 1), ("drop-state",))),
+    #     marker keeps its papers (candidates again in the same feed) from being proposed again; the day's
+    #     other papers are rebuilt from the candidates issue (seen), so the next day's feed gives the proposals
+    "rejected": Scenario(("--feed", DAY_23, "--feed", DAY_24), setup=(("run", DAY_23), ("close", 1),
+                                                                       ("drop-state",))),
     # (d) one PR per paper, two papers
     "per-paper": Scenario(("--feed", DAY_23, "--max-proposals", "2"), config="per-paper.yaml", per_paper=True),
     # (e) a run died after its README commit and could not delete its branch: the next run reuses the branch
