@@ -1,13 +1,16 @@
 """What a maintainer reads: the PR title, the PR body, the README diff and the Action's job summary.
 
-The body is built from Proposals only, so the dry run prints exactly what GitHub would receive. It ends
-with a hidden marker listing the proposed arXiv ids; the marker, not the prose, is what later runs read
-back to know which papers are already in a bot PR:
+The body is built from Proposals only, so the dry run prints exactly what GitHub would receive. The bot's
+part of it runs from a hidden begin marker to a hidden marker listing the proposed arXiv ids; the marker, not
+the prose, is what later runs read back to know which papers are already in a bot PR:
 
+    <!-- paperbot:begin -->
+    paperbot proposes 2 new papers ...
     <!-- paperbot:proposed ["2503.01234", "2503.05678"] -->
 
 (a JSON array of versionless arXiv ids, on one line). When an open PR grows, its earlier rows, <details>
-blocks and held-back lines are kept from the old body and the new ones appended.
+blocks and held-back lines are kept from the old body and the new ones appended; the bot's part is written
+again, and what a maintainer wrote above or below it is kept as it is.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from dataclasses import dataclass, field
 from bot.papers import HeldBack, Neighbour, Proposal
 
 MARKER_RE = re.compile(r"<!--\s*paperbot:proposed\s+(\[[^\]]*\])\s*-->")
+BEGIN = "<!-- paperbot:begin -->"
+# Where the bot's part starts in a body written before the begin marker: its first line.
+_INTRO_RE = re.compile(r"^paperbot proposes \d+ new papers? for ", re.M)
 _TABLE_HEAD = (
     "| Paper | Proposed section | Confidence | Runner-up |",
     "|---|---|---|---|",
@@ -175,6 +181,8 @@ class BodyParts:
     details: list[str]
     held: list[str] = field(default_factory=list)  # the held-back lines, one per paper
     dropped: dict[str, int] = field(default_factory=dict)  # rows / details left out for GitHub's body limit
+    before: str = ""  # a maintainer's text above the bot's part, kept as written
+    after: str = ""  # and below its marker
 
 
 _SUMMARY_RE = re.compile(r"^<summary><b>(?P<id>[^<\s]+)</b> (?P<title>.*)</summary>$", re.M)
@@ -189,12 +197,20 @@ def paper_titles(body: str | None) -> dict[str, str]:
 
 
 def parse_body(body: str | None) -> BodyParts | None:
-    """Split an earlier bot body back into rows, <details> blocks and held-back lines; None when it is not a
-    bot body."""
+    """Split an earlier bot body back into rows, <details> blocks and held-back lines, and the text around the
+    bot's part (from the begin marker, or the intro line of a body older than it, to the ids' marker); None
+    when it is not a bot body."""
     ids = parse_marker(body)
-    if ids is None or body is None:
+    end = MARKER_RE.search(text := (body or "").replace("\r\n", "\n"))
+    if ids is None or end is None:
         return None
-    lines = body.replace("\r\n", "\n").split("\n")
+    start = text.rfind(BEGIN, 0, end.start())
+    if start < 0:
+        intro = _INTRO_RE.search(text, 0, end.start())
+        start = intro.start() if intro else 0
+    before, after = text[:start], text[end.end():].removeprefix("\n")  # the marker's own line end is the bot's
+    body = text[start:end.end()]
+    lines = body.split("\n")
     rows = [line for line in lines if _ROW_RE.match(line)]
     details = _DETAILS_RE.findall("\n".join(lines))
     held: list[str] = []
@@ -205,7 +221,7 @@ def parse_body(body: str | None) -> BodyParts | None:
                 break
             held.append(line)
     dropped = {kind: int(m.group(1)) for kind, pattern in _LEFT_OUT_RE.items() if (m := pattern.search(body))}
-    return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped)
+    return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped, before=before, after=after)
 
 
 def held_reason(h: HeldBack) -> str:
@@ -245,7 +261,8 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     """Table first (decide in seconds), evidence folded below, the machine-readable marker last.
 
     held_back: the run's papers above the thresholds that the cap kept out (from `date`). A maintainer
-    reads the PR, not the job summary, and no later run offers them again, so the PR names them too."""
+    reads the PR, not the job summary, and no later run offers them again, so the PR names them too.
+    earlier.before / .after: what a maintainer wrote around the bot's part, kept (and counted in the limit)."""
     earlier = earlier or BodyParts(ids=[], rows=[], details=[])
     new = [p for p in proposals if p.paper.arxiv_id not in earlier.ids]
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
@@ -255,7 +272,11 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     rows = [*earlier.rows, *(table_row(p) for p in new)]
     details = [*earlier.details, *(details_block(p) for p in new)]
     dropped = {"rows": earlier.dropped.get("rows", 0), "details": earlier.dropped.get("details", 0)}
-    body = _assemble(ids, rows, held, details, readme_path, dropped)
+
+    def whole() -> str:
+        return earlier.before + _assemble(ids, rows, held, details, readme_path, dropped) + earlier.after
+
+    body = whole()
     # A PR left open for weeks grows a paper a day. Over GitHub's limit the body, and so the whole update, is
     # refused: drop the oldest held-back lines, then the oldest papers' details, then their rows.
     while _too_long(body) and (held or details or rows):
@@ -265,7 +286,7 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
             kind = "details" if details else "rows"
             (details or rows).pop(0)
             dropped[kind] += 1
-        body = _assemble(ids, rows, held, details, readme_path, dropped)
+        body = whole()
     return body
 
 
@@ -291,6 +312,7 @@ def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[st
         legend += " ⚠️ unsure: the best and runner-up sections are close."
     left_out = [_LEFT_OUT[kind].format(n=dropped[kind]) for kind in ("rows", "details") if dropped[kind]]
     lines = [
+        BEGIN,
         f"paperbot proposes {count} new {noun} for `{readme_path}`, each inserted in its section in the "
         "list's own style. Edit or drop entries in this branch before merging; closing this PR tells "
         "paperbot never to propose these papers again.",

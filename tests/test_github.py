@@ -166,6 +166,20 @@ def test_second_publish_updates_the_open_pr_instead_of_opening_another(hub):
                                                         proposal("2504.16511", "pretrain")])
 
 
+def test_a_maintainers_note_in_the_pr_description_survives_the_next_update(hub):
+    """Text above the bot's part and below its marker is the maintainer's: the update rewrites only its own part."""
+    forge(hub).publish(change(proposal("2504.16828", "math")))
+    note, footer = "Waiting for the camera-ready version. @someone, the section?\r\n\r\n", "\r\nMerging Friday.\r\n"
+    with hub.lock:
+        hub.pulls[1].body = note + hub.pulls[1].body.replace("\n", "\r\n") + footer  # saved on the web: CRLF
+    [pub] = forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28"))
+    body = hub.pulls[1].body
+    assert pub.action == "updated" and body == pub.body
+    assert body.startswith("Waiting for the camera-ready version. @someone, the section?\n\n<!-- paperbot:begin -->\n")
+    assert body.endswith('["2504.16511", "2504.16828"] -->\n\nMerging Friday.\n')
+    assert sum(line.startswith("| [") for line in body.splitlines()) == 2
+
+
 def test_branch_someone_else_pushed_to_is_left_alone(hub):
     forge(hub).publish(change(proposal("2504.16828", "math")))
     edited = hub.file_text("README.md", "paperbot/2025-05-27").replace("Arxiv 2025.", "ICML 2025.", 1)

@@ -89,9 +89,10 @@ def test_body_has_table_details_and_marker():
     a, b = proposal("2504.16828", "math", unsure=True), proposal("2504.16511", "pretrain")
     body = pr_body([a, b])
     lines = body.splitlines()
-    assert lines[0].startswith("paperbot proposes 2 new papers for `README.md`")
-    assert lines[2:4] == ["| Paper | Proposed section | Confidence | Runner-up |", "|---|---|---|---|"]
-    assert lines[4] == table_row(a) and lines[5] == table_row(b)
+    assert lines[0] == "<!-- paperbot:begin -->"  # where the bot's part starts: text above it is a maintainer's
+    assert lines[1].startswith("paperbot proposes 2 new papers for `README.md`")
+    assert lines[3:5] == ["| Paper | Proposed section | Confidence | Runner-up |", "|---|---|---|---|"]
+    assert lines[5] == table_row(a) and lines[6] == table_row(b)
     assert body.count("<details>") == 2 and body.count("</details>") == 2
     assert "<summary><b>2504.16511</b> QuaDMix: Quality-Diversity Balanced Data Selection for Efficient LLM " \
            "Pretraining</summary>" in body
@@ -113,11 +114,43 @@ def test_body_update_keeps_earlier_papers_and_appends_new_ones():
     assert len(parts.details) == 2
     grown = pr_body([c, a], earlier=parts)  # a is already in the PR: not repeated
     lines = grown.splitlines()
-    assert lines[0].startswith("paperbot proposes 3 new papers")
+    assert lines[1].startswith("paperbot proposes 3 new papers")
     assert [line for line in lines if line.startswith("| [")] == [table_row(a), table_row(b), table_row(c)]
     assert grown.count("<details>") == 3
     assert parse_marker(grown) == ["2504.15777", "2504.16511", "2504.16828"]
     assert parse_body("a body a person wrote") is None
+
+
+def test_body_update_keeps_what_a_maintainer_wrote_around_the_bots_part():
+    """Above the begin marker and below the ids' marker is the maintainer's; the bot's part is written again
+    (here a row edited inside it is kept, since rows are, but the intro a maintainer edited is not)."""
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    first = pr_body([a])
+    note = "Looks good; waiting for the camera-ready version.\r\n\r\n"
+    footer = "\r\n---\r\n| [Mine](https://arxiv.org/abs/2504.00001) | not | a | row |\r\nCc @someone\r\n"
+    edited = note + first.replace("each inserted", "EDITED").replace("\n", "\r\n") + footer  # GitHub's CRLF
+    parts = parse_body(edited)
+    assert parts is not None and len(parts.rows) == 1  # the row in the footer is not the bot's
+    grown = pr_body([b], earlier=parts)
+    assert grown.startswith("Looks good; waiting for the camera-ready version.\n\n<!-- paperbot:begin -->\n")
+    assert grown.endswith('"2504.16828"] -->\n\n---\n| [Mine](https://arxiv.org/abs/2504.00001) | not | a | row |\n'
+                          "Cc @someone\n")
+    assert "EDITED" not in grown and parse_marker(grown) == ["2504.16511", "2504.16828"]
+    assert [line for line in grown.splitlines() if line.startswith("| [")][:2] == [table_row(a), table_row(b)]
+    assert pr_body([b], earlier=parse_body(grown)) == grown  # nothing new: the same body, note and all
+    # a body written before the begin marker: its part starts at its intro line
+    old = note.replace("\r\n", "\n") + first.removeprefix("<!-- paperbot:begin -->\n")
+    assert pr_body([b], earlier=parse_body(old)).startswith(note.replace("\r\n", "\n") + "<!-- paperbot:begin -->\n")
+
+
+def test_body_with_a_maintainers_text_stays_within_githubs_limit():
+    """The limit is on the whole body: the bot's part gives way to what a maintainer wrote."""
+    note = "A maintainer's long note. " * 1500 + "\n"  # 39 KB
+    parts = parse_body(note + pr_body([proposal("2504.16828", "math")]))
+    parts = replace(parts, details=[d * 12 for d in parts.details])  # 29 KB: weeks of papers' details
+    body = pr_body([proposal("2504.16511", "math")], earlier=parts)
+    assert len(body.encode("utf-8")) <= BODY_LIMIT and body.startswith(note)
+    assert parse_body(body).dropped["details"] == 1 and "<summary><b>2504.16511</b>" in body
 
 
 def test_unified_diff_is_git_style():
