@@ -25,7 +25,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
 from bot.config import Config, github_settings, is_http_url
 from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
@@ -63,6 +63,16 @@ class BotPull:
     ids: tuple[str, ...]
     title: str = ""
     paper_titles: tuple[tuple[str, str], ...] = ()  # (arXiv id, paper title) from the body's <details> blocks
+
+
+class _PullCommit(NamedTuple):
+    """A commit of a bot PR, as the checks on its branch and the papers of its commit messages read it."""
+
+    sha: str
+    parent: str | None  # the first parent: the fork point, for the PR's first commit
+    author: str  # email
+    committer: str  # email
+    message: str
 
 
 @dataclass
@@ -318,7 +328,7 @@ class GitHubForge:
         self._bot = InputGitAuthor(self.gh.commit_name, self.gh.commit_email)
         self._repo: Repository | None = None
         self._pulls: list[BotPull] | None = None
-        self._commits: dict[int, list[tuple[str, str | None, str, str]]] = {}
+        self._commits: dict[int, list[_PullCommit]] = {}
         self._created_branches: list[str] = []
         self._done: list[str] = []  # what this run changed that stays: said in any error that follows
         self._maybe_opened = False  # a POST /pulls was sent and its outcome is unknown
@@ -599,31 +609,33 @@ class GitHubForge:
             raise RateLimited(f"GitHub rate limit nearly exhausted ({remaining} requests left); it resets at {when}",
                            self._aftermath("run again after that"))
 
-    def _commit_papers(self, pr: Any) -> dict[str, str]:
+    def _commit_papers(self, pr: PullRequest) -> dict[str, str]:
         """arXiv id -> title of the papers the bot's own commits on a PR added (`- ID Title -> section`)."""
         papers: dict[str, str] = {}
-        for commit in pr.get_commits():
-            if commit.commit.author.email != self.gh.commit_email:
+        for commit in self._pull_commits(pr.number, pr):
+            if commit.author != self.gh.commit_email:
                 continue
-            for m in _COMMIT_PAPER_RE.finditer(commit.commit.message or ""):
+            for m in _COMMIT_PAPER_RE.finditer(commit.message):
                 papers.setdefault(m.group("id"), m.group("title"))
         return papers
 
-    def _pull_commits(self, number: int) -> list[tuple[str, str | None, str, str]]:
-        """(sha, first parent, author email, committer email) of a PR's commits, oldest first; read once a run."""
+    def _pull_commits(self, number: int, pr: PullRequest | None = None) -> list[_PullCommit]:
+        """A PR's commits, oldest first; read once a run. pr: the PR as listed already (no request to read it
+        again)."""
         if number not in self._commits:
             with self._calls(f"read the commits of PR #{number}"):
                 self._commits[number] = [
-                    (c.sha, c.parents[0].sha if c.parents else None, c.commit.author.email, c.commit.committer.email)
-                    for c in self.repo.get_pull(number).get_commits()
+                    _PullCommit(c.sha, c.parents[0].sha if c.parents else None, c.commit.author.email,
+                                c.commit.committer.email, c.commit.message or "")
+                    for c in (pr or self.repo.get_pull(number)).get_commits()
                 ]
         return self._commits[number]
 
     def _is_foreign(self, number: int) -> bool:
         """Someone else pushed to the bot's PR branch: a commit not authored and committed by the bot."""
-        for _, _, author, committer in self._pull_commits(number):
-            if author != self.gh.commit_email or committer != self.gh.commit_email:
-                log.info("PR #%d has a commit by %s: leaving it alone", number, author)
+        for commit in self._pull_commits(number):
+            if commit.author != self.gh.commit_email or commit.committer != self.gh.commit_email:
+                log.info("PR #%d has a commit by %s: leaving it alone", number, commit.author)
                 return True
         return False
 
@@ -932,7 +944,7 @@ class GitHubForge:
         from bot.listfile import parse_list
 
         commits = self._pull_commits(target.number)
-        fork = commits[0][1] if commits else None
+        fork = commits[0].parent if commits else None
         if fork is None:
             return []
         path = self.gh.readme_path
