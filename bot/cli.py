@@ -661,8 +661,8 @@ def build_parser() -> argparse.ArgumentParser:
         "a few minutes) and save the models (not in a dry run); without it such a run stops with an error",
     )
     p.add_argument("--offline", action="store_true",
-                   help="with --retrain: list metadata from list.metadata and the API cache only, no arXiv API "
-                   "(entries found in neither are learnt from their titles)")
+                   help="no arXiv API request: paper metadata (a retraining's list entries, a ticked candidate's "
+                   "lost details) from list.metadata and the API cache only")
     p.add_argument("--json", type=Path, metavar="OUT",
                    help="also write the result (scan's, with retrained and pull_requests) as JSON to OUT "
                    "('-': stdout, JSON alone; the rest goes to stderr)")

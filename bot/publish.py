@@ -207,8 +207,10 @@ class RunReport:
 
 
 def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel | None, today: str,
-        encoder: Encoder | None = None, retrain: Retrain | None = None, unusable: str = "") -> RunReport:
-    """One run on `forge`; model None (with `unusable` saying why) is only served by `retrain`."""
+        encoder: Encoder | None = None, retrain: Retrain | None = None, unusable: str = "",
+        offline: bool = False) -> RunReport:
+    """One run on `forge`; model None (with `unusable` saying why) is only served by `retrain`. offline: no
+    arXiv API request (a ticked paper's lost details from the metadata file and the API cache only)."""
     from bot.listfile import parse_list
     from bot.propose import scan
 
@@ -224,7 +226,7 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     listed = on_the_list(plist, pulls, state.candidates)
     exclude = reconcile(state, pulls, today, listed)
     asked = asked_papers(state, ticked(open_board.body) if open_board is not None else [], drop=exclude | listed)
-    asked = with_details(config, asked)
+    asked = with_details(config, asked, offline=offline)
     model, retrained = current_model(model, readme, forge.readme_source, state, retrain, unusable=unusable)
     result = scan(config, feeds=feeds, plist=plist, model=model, state=state, encoder=encoder,
                   exclude=exclude, today=today, asked=asked)
@@ -335,7 +337,7 @@ def restore_candidates(state: State, body: str, *, today: str, days: int) -> lis
     return back
 
 
-def with_details(config: Config, papers: Sequence[Paper]) -> list[Paper]:
+def with_details(config: Config, papers: Sequence[Paper], *, offline: bool = False) -> list[Paper]:
     """Ticked papers with their authors and abstract. A record rebuilt from the issue holds the title alone, so
     those come as `paperbot add` finds them (the metadata file, the arXiv cache, then the API); a paper none of
     them has stays ticked for the next run, since its entry could not carry its authors in the list's style."""
@@ -344,7 +346,7 @@ def with_details(config: Config, papers: Sequence[Paper]) -> list[Paper]:
         return list(papers)
     from bot.arxiv_api import resolve
 
-    found = resolve(bare, config, metadata=_list_metadata(config)).papers
+    found = resolve(bare, config, metadata=_list_metadata(config), offline=offline).papers
     out: list[Paper] = []
     for paper in papers:
         if paper.arxiv_id not in bare:
@@ -353,7 +355,8 @@ def with_details(config: Config, papers: Sequence[Paper]) -> list[Paper]:
             out.append(found[paper.arxiv_id])
         else:
             log.warning("%s is ticked on the candidates issue, but its authors and abstract (lost with the state) "
-                        "could not be fetched from arXiv: it stays ticked for the next run", paper.arxiv_id)
+                        "could not be fetched from arXiv%s: it stays ticked for the next run", paper.arxiv_id,
+                        " (offline: the metadata file and the API cache only)" if offline else "")
     return out
 
 
@@ -418,7 +421,8 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     run with them reads the repository (README, bot PRs, state) and writes nothing; without them it
     reads the local --readme and --state. The models must match the README the run reads (run() checks);
     with retrain=True stale, missing or unusable ones are trained first and saved, except in a dry run;
-    offline=True trains on the metadata file and the API cache alone, for a machine that cannot reach arXiv.
+    offline=True asks the arXiv API for nothing (metadata from the file and the API cache alone), for a
+    machine that reaches GitHub but not arXiv's API.
     """
     from bot.config import github_settings
     from bot.embed import config_encoder, config_model_name
@@ -461,7 +465,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     retrainer = (_retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder, offline=offline)
                  if retrain else None)
     return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
-               encoder=encoder, retrain=retrainer, unusable=unusable)
+               encoder=encoder, retrain=retrainer, unusable=unusable, offline=offline)
 
 
 def _state_ignored(config: Config, state_path: Path | None) -> None:

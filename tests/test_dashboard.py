@@ -308,6 +308,10 @@ def test_a_deleted_state_branch_leaves_the_issue_its_lines_and_its_ticks(workdir
             fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
         hub.requests.clear()
         capsys.readouterr()
+        assert _run(workdir, "--feed", DAY_23, "--offline") == 0  # the cache alone: nothing asked, nothing lost
+        assert not arxiv.requests_to("/api/query") and not _issue_writes(hub) and hub.issues[2].body == body
+        assert f"{weakest} is ticked on the candidates issue, but its authors and abstract" in capsys.readouterr().err
+        hub.requests.clear()
         assert _run(workdir, "--feed", DAY_23) == 0
         assert [r.query["id_list"] for r in arxiv.requests_to("/api/query")] == [[weakest]]
     err = capsys.readouterr().err
