@@ -38,6 +38,13 @@ _LEAD_MARK_RE = re.compile(
     r"[ \t\u00a0]*(?P<mark>(?:" + _EMOJI + r")+|!\[[^\]]*\]\([^)]*\)|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|`[^`]{1,24}`)"
     r"[ \t\u00a0]*(?:[|:–—-][ \t\u00a0]*)?"
 )
+# A date or a venue in brackets before an entry's title: `[2024/11] **Title**`, `(AAAI 2025) **Title**`,
+# `[2025.10] Title, arXiv [[Paper](url)]`. Not the title's: with it a title under another link is not recognised.
+_LEAD_TAG_RE = re.compile(
+    r"(?P<open>[(\[])(?P<tag>[^()\[\]\n]{0,30}?(?:19|20)\d{2}[^()\[\]\n]{0,30}?)[)\]][ \t\u00a0]*"
+    r"(?:[|:–—-][ \t\u00a0]*)?"
+)
+_DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
 # A continuation line with the authors in emphasis and a venue with a year after them.
 _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
 # Authors in plain text after a separator: `[Title](url) - Jane Doe, John Roe (2023)`, `[Title](url), Jane Doe et
@@ -234,6 +241,8 @@ class _ParsedEntry:
     other_links: tuple[tuple[int, int], ...]  # links that are not the main one (code, project...)
     extra_urls: tuple[str, ...]
     lead_end: int = 0  # end of the marks before the title (🔥, a badge, a date): that paper's, not a style
+    date: str = ""  # a date in brackets before the title (`[2024/11]`), written for a new entry in its form
+    date_span: tuple[int, int] | None = None
     own_len: int = 0  # the part of the body that is the entry's own line(s), not a description below it
 
 
@@ -291,7 +300,12 @@ def _parse_entry_body(
         return None
     first = links[0]
     lead_end, lead_marks = _lead_marks(body[: first.start])
-    lead = body[lead_end: first.start].strip()
+    title_from, tag = lead_end, _LEAD_TAG_RE.match(body, lead_end)
+    if tag and tag.end() <= first.start and body[tag.end(): first.start].strip():
+        title_from = tag.end()  # `[2024/11] **Title** ...`: the title starts after the date or venue
+    else:
+        tag = None
+    lead = body[title_from: first.start].strip()
     main: _Link
     if not lead.strip("*_ \u00a0") and not _GENERIC_LINK_TEXT.match(plain_text(first.text)):
         # `[Title](url) ...` or `[**Title**](url) ...` (after marks such as `🔥 ` or `` `2024.05` ``)
@@ -303,19 +317,21 @@ def _parse_entry_body(
         # `**Title** | ... | [paper](url)` or `Title. [[pdf]](url)`: the title is the text before the first link
         paperish = [lk for lk in links if not _CODE_LINK_TEXT.match(plain_text(lk.text))]
         main = paperish[0] if paperish else first
-        lead_raw = body[lead_end: first.start]
+        lead_raw = body[title_from: first.start]
         m = re.match(r"^\s*(\*\*|__)(.+?)\1", lead_raw)
         if m:
-            ts, te = lead_end + m.start(2), lead_end + m.end(2)
-            title_end = lead_end + m.end()
+            ts, te = title_from + m.start(2), title_from + m.end(2)
+            title_end = title_from + m.end()
         else:
             # a plain-text title: a code span before it is part of it (`` `Toolformer`: Language ... ``)
-            lead_end, lead_marks = _lead_marks(body[: first.start], code=False)
-            lead_raw = body[lead_end: first.start]
+            if tag is None:
+                lead_end, lead_marks = _lead_marks(body[: first.start], code=False)
+                title_from = lead_end
+            lead_raw = body[title_from: first.start]
             seg = lead_raw.split(" | ")[0]
             stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
-            ts = lead_end + len(seg) - len(seg.lstrip(" \t\u00a0"))
-            te = lead_end + len(stripped)
+            ts = title_from + len(seg) - len(seg.lstrip(" \t\u00a0"))
+            te = title_from + len(stripped)
             if te <= ts:
                 return None
             title_end = te
@@ -357,6 +373,14 @@ def _parse_entry_body(
         s = body.find(core, vstart + lstrip if lstrip else vstart)
         if s >= 0:
             venue_span = (s, s + len(core))
+    date, date_span = "", None
+    if tag is not None:
+        span = (tag.start("tag"), tag.end("tag"))
+        if _DATE_TAG_RE.fullmatch(tag.group("tag").strip()):
+            date, date_span = tag.group("tag").strip(), span
+            lead_marks += (date,)
+        elif not venue:
+            venue, venue_span = plain_text(tag.group("tag")), span
     others = tuple((lk.start, lk.end) for lk in links if lk is not main)
     # a linked badge's target too (`[![arXiv](...shields.io/badge/arXiv-2401.00001...)](arxiv.org/abs/2401.00001)`
     # beside an OpenReview title link): the paper's arXiv id, so it counts as on the list
@@ -365,7 +389,7 @@ def _parse_entry_body(
     return _ParsedEntry(
         title=title, url=main.url, authors=authors, venue=venue, marks=lead_marks + marks,
         title_span=(ts, te), url_span=url_span, authors_span=authors_span, venue_span=venue_span,
-        other_links=others, extra_urls=extra, lead_end=lead_end, own_len=own,
+        other_links=others, extra_urls=extra, lead_end=lead_end, own_len=own, date=date, date_span=date_span,
     )
 
 
@@ -1027,6 +1051,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
         cuts.append((*p.authors_span, "{authors}"))
     if p.venue_span:
         cuts.append((*p.venue_span, "{venue}"))
+    if p.date_span:
+        cuts.append((*p.date_span, "{date}"))
     cuts = [c for c in cuts if c[1] <= len(body)]
     for s, e in p.other_links:
         if e > len(body):
@@ -1052,7 +1078,7 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     # Words left outside the placeholders and link texts are that paper's own text the parser did not place
     # (`**[T](u)**, Chunting Zhou, Pengfei Liu, et al., *NeurIPS 2023*`): copied, they would give the new paper
     # a neighbour's authors.
-    rest = re.sub(r"\{(?:title|url|authors|venue)\}|\[[^\]]*\]|<[^>]*>", " ", template)
+    rest = re.sub(r"\{(?:title|url|authors|venue|date)\}|\[[^\]]*\]|<[^>]*>", " ", template)
     if re.search(r"[^\W\d_]{2}", rest):
         return None
     return template, p.authors_span is not None, p.venue_span is not None
@@ -1201,8 +1227,10 @@ def _bullet_indent(line: str) -> int:
     return len(m.group("indent")) if m else 0
 
 
-def _render(paper: Paper, style: _Style, venue: str, prefix: str) -> str:
+def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = "") -> str:
     template = style.template
+    if not date:
+        template = re.sub(r"[\[(]?\{date\}[\])]?[ \t\u00a0]*", "", template)  # no date in the neighbours' form
     authors = _format_authors(paper.authors, style)
     if not authors and "{authors}" in template:
         # no authors known: drop the emphasis around them and one separator
@@ -1213,7 +1241,7 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str) -> str:
     title = escape_markdown(paper.title)
     if style.title_period and not title.endswith((".", "?", "!")):
         title += "."
-    body = template.format(title=title, url=paper.url, authors=authors, venue=escape_markdown(venue))
+    body = template.format(title=title, url=paper.url, authors=authors, venue=escape_markdown(venue), date=date)
     body = re.sub(r"(?<=\S)  +(?=\S)", " ", body) if not authors else body
     return prefix + body.rstrip(" \t\u00a0")
 
@@ -1282,7 +1310,7 @@ def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     year, mm = str(month // 12), f"{month % 12 + 1:02d}"
     if form == "9999":
         return year
-    if re.fullmatch(r"9999[./-]99", form):
+    if re.fullmatch(r"9999[./-]99", form):  # 2024.05, 2024-05, 2024/05
         return f"{year}{form[4]}{mm}"
     return ""
 
@@ -1317,7 +1345,7 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
             if bm and bm.group("marker")[0].isdigit():
                 num = int(bm.group("marker")[:-1]) + 1
         prefix = f"{m.group('indent')}{num}{m.group('marker')[-1]}{m.group('gap')}"
-    line = _render(paper, style, venue, prefix)
+    line = _render(paper, style, venue, prefix, _date_like(paper, [it.parsed.date for it in own if it.parsed.date]))
     ref = plist.lines[at - 1] if at > 0 else (plist.lines[0] if plist.lines else "\n")
     nl = _ending(ref) or _dominant_ending(plist.lines)
     new = [line + nl]

@@ -905,7 +905,8 @@ def test_links_in_double_brackets_keep_the_title_and_give_the_new_entry_their_sh
         "of Hong Kong, Shenzhen) [[paper](https://arxiv.org/abs/2308.11339)] [[code](https://pku-proagent.github.io/)]\n"
     )
     assert [e.arxiv_id for e in parse_list(text).entries] == ["2308.12503", "2308.11339"]
-    assert added_line(text, "Multi-Agent") == ["\n", "38. New Paper Title [[paper](https://arxiv.org/abs/2504.12913)]\n"]
+    assert added_line(text, "Multi-Agent") == [
+        "\n", "38. [2025/04] New Paper Title [[paper](https://arxiv.org/abs/2504.12913)]\n"]
 
 
 def test_a_new_row_copies_no_text_of_its_neighbours_paper() -> None:
@@ -926,3 +927,45 @@ def test_a_new_row_copies_no_text_of_its_neighbours_paper() -> None:
         "| New Paper Title | [![arXiv](https://img.shields.io/badge/arXiv-2504.12913-b31b1b.svg)]"
         "(https://arxiv.org/abs/2504.12913) |\n"
     ]
+
+
+# ---------------------------------------------------------------- snippets of real lists read and written since
+
+GAME_AGENTS = (  # JayCheng113/awesome-gameagent-papers README.md
+    "# Awesome Game Agent Papers\n\n## 2. Core Capabilities\n\n### 2.1 Perception & World Modeling\n\n"
+    "- [2024/02] **Genie: Generative Interactive Environments** *ICML 2024* "
+    "[[paper](https://arxiv.org/abs/2402.15391)] `#world-model` `#generation`\n"
+    "- [2024/08] **Diffusion Models Are Real-Time Game Engines** *arXiv* [[paper](https://arxiv.org/abs/2408.14837)] "
+    "`#world-model`\n"
+    "- [2025/02] **World and Human Action Models towards gameplay ideation** *Nature* "
+    "[[paper](https://www.nature.com/articles/s41586-025-08600-3)] `#world-model`\n"
+)
+RAG_REASONING = (  # DavidZWZ/Awesome-RAG-Reasoning README.md
+    "# Awesome-RAG-Reasoning\n\n## Reasoning-Enhanced RAG\n### Retrieval Optimization\n"
+    "- (AAAI 2025) **MaFeRw: Query Rewriting with Multi-Aspect Feedbacks for Retrieval-Augmented Large Language "
+    "Models** [[Paper]](https://ojs.aaai.org/index.php/AAAI/article/view/34732) [[Code]](https://github.com/yjEugenia/"
+    "MaFeRw) ![GitHub Repo stars](https://img.shields.io/github/stars/yjEugenia/MaFeRw?style=social)\n"
+    "- (ArXiv 2025) **Credible plan-driven rag method for multi-hop question answering** "
+    "[[Paper]](https://arxiv.org/abs/2504.16787)\n"
+)
+
+
+def test_a_date_or_venue_in_brackets_before_the_title_is_not_the_title() -> None:
+    """`[2024/02] **Title**` and `(AAAI 2025) **Title**` were read as titles with the date or venue in them, so a
+    paper listed without an arXiv link (Nature, AAAI) was not known by its title and could be proposed again; a new
+    entry lost the list's shape. The date is the entry's mark, the venue its venue, and a new entry writes both."""
+    game = parse_list(GAME_AGENTS)
+    assert [(e.title, e.marks) for e in game.entries][2] == (
+        "World and Human Action Models towards gameplay ideation", ("2025/02",))
+    assert game.contains(Paper("2501.00001", "World and Human Action Models Towards Gameplay Ideation"))
+    rag = parse_list(RAG_REASONING)
+    assert [(e.title, e.venue) for e in rag.entries] == [
+        ("MaFeRw: Query Rewriting with Multi-Aspect Feedbacks for Retrieval-Augmented Large Language Models",
+         "AAAI 2025"),
+        ("Credible plan-driven rag method for multi-hop question answering", "ArXiv 2025"),
+    ]
+    assert rag.contains(Paper("2408.00001", "MaFeRw: Query Rewriting with Multi-Aspect Feedbacks for "
+                                            "Retrieval-Augmented Large Language Models"))
+    _, lines = added(RAG_REASONING, "Retrieval Optimization")
+    assert lines == ["- (ArXiv 2025) **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach** [[Paper]](https://arxiv.org/abs/2503.17460)\n"]
