@@ -45,6 +45,11 @@ _LEAD_TAG_RE = re.compile(
     r"(?:[|:–—-][ \t\u00a0]*)?"
 )
 _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
+# A short text that names a venue rather than people: arXiv, a year, or a leading acronym (`ICML 2024`, `ACM CSUR`,
+# `IEEE Access`). Read so in italics after a title (`**Title** *arXiv*`) and after a plain title's last comma.
+_VENUE_NAME_RE = re.compile(
+    r"[^,]{0,40}?(?:\b(?i:arxiv)\b|\b(?:19|20)\d{2}\b)[^,]{0,40}|[A-Z]{3,}(?:[ \u00a0]+[A-Z][\w-]*){0,2}"
+)
 # A continuation line with the authors in emphasis and a venue with a year after them.
 _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
 # Authors in plain text after a separator: `[Title](url) - Jane Doe, John Roe (2023)`, `[Title](url), Jane Doe et
@@ -53,6 +58,8 @@ _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\
 # stays the venue, as lists mostly write a venue there.
 _NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]*[A-ZÀ-Þ]?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
 _NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*" + _NAME_WORD + r"){1,3}"
+# Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
+_NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")
 _PLAIN_AUTHORS_RE = re.compile(
     r"[ \t\u00a0]*(?:[-–—:|]|,)[ \t\u00a0]*(?P<a>(?:" + _NAME + r"|" + _NAME_WORD + r"(?=,?[ \u00a0]+et[ \u00a0]+al\b))"
     r"(?:(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)" + _NAME + r")*(?:,?[ \u00a0]+et[ \u00a0]+al\b\.?)?)"
@@ -251,6 +258,10 @@ def _url_span(body: str, link: _Link) -> tuple[int, int]:
     return start, start + len(link.url)
 
 
+def _is_venue_name(text: str) -> bool:
+    return bool(_VENUE_NAME_RE.fullmatch(text.strip())) and "," not in text
+
+
 def _strip_emphasis_span(body: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span to the inside of the emphasis markers wrapping it (**Title** -> Title)."""
     while end - start >= 2 and body[start] in "*_" and body[end - 1] == body[start]:
@@ -330,6 +341,9 @@ def _parse_entry_body(
             lead_raw = body[title_from: first.start]
             seg = lead_raw.split(" | ")[0]
             stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
+            tail = re.search(r",[ \t\u00a0]+(?P<v>[^,]+)$", stripped)
+            if tail and _is_venue_name(tail.group("v")):
+                stripped = stripped[: tail.start()]  # `Title, arXiv [[Paper](url)]`: the venue after the comma
             ts = title_from + len(seg) - len(seg.lstrip(" \t\u00a0"))
             te = title_from + len(stripped)
             if te <= ts:
@@ -349,6 +363,13 @@ def _parse_entry_body(
             continue
         if m.start() >= own:
             break
+        between = _IMAGE_RE.sub("", _LINK_RE.sub("", body[rest_from: m.start()]))
+        text = plain_text(m.group("a"))
+        if re.search(r"[^\W_]", between):
+            if _PLAIN_AUTHORS_RE.match(body, rest_from):
+                break  # `**T** — Jane Doe (2025). [paper](url). _Why it matters:_ ...`: a note after plain authors
+        elif _is_venue_name(text) or _NO_NAMES_RE.fullmatch(text):
+            break  # a venue in italics right after the title (`**Title** *arXiv*`, `*Nature*`)
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
         break
     plain = authors_span is None and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None and m.end() <= own
@@ -365,14 +386,16 @@ def _parse_entry_body(
     lstrip = len(venue_text) - len(venue_text.lstrip(" \t\u00a0|.,-–—"))
     core = venue_text.strip(" \t\u00a0|-–—,").removesuffix("[").rstrip()  # `[` opening a `[[paper](url)]`
     core = core.lstrip(".").strip()
-    if plain and re.fullmatch(r"\([^()]*\)", core):
-        core = core[1:-1].strip()  # `Jane Doe (2023)`: the brackets are the shape, the year the venue
+    if plain and (paren := re.fullmatch(r"\(([^()]*)\)[.,;]?", core)):
+        core = paren.group(1).strip()  # `Jane Doe (2023)`, `Jane Doe (2025, ICML 2025).`: the brackets are the shape
     venue = plain_text(core)
     venue_span = None
     if venue:
         s = body.find(core, vstart + lstrip if lstrip else vstart)
         if s >= 0:
             venue_span = (s, s + len(core))
+            if re.fullmatch(r"(\*\*|__|\*|_)[^*_]+\1", core):
+                venue_span = _strip_emphasis_span(body, *venue_span)  # `*arXiv*`: the emphasis is the shape
     date, date_span = "", None
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
@@ -1132,6 +1155,9 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     venues = [e.venue for e in siblings if e.venue]
     if year and venues and all(re.fullmatch(r"(?:19|20)\d{2}", v) for v in venues):
         return str(year)  # `- Jane Doe (2023)`: the section gives a year only
+    bare = Counter(v for v in venues if re.fullmatch(r"\W*arxiv\W*", v, re.I))
+    if bare and sum(bare.values()) * 2 > len(venues):
+        return bare.most_common(1)[0][0]  # `*arXiv*` without a year, as most of the section writes it
     for pool in (siblings, plist.entries):
         forms: Counter[tuple[str, str]] = Counter()
         for e in pool:

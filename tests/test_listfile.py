@@ -969,3 +969,44 @@ def test_a_date_or_venue_in_brackets_before_the_title_is_not_the_title() -> None
     _, lines = added(RAG_REASONING, "Retrieval Optimization")
     assert lines == ["- (ArXiv 2025) **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
                      "Approach** [[Paper]](https://arxiv.org/abs/2503.17460)\n"]
+
+VLA_COMPRESSION = (  # "Compression for Vision-Language-Action Models" README.md (search index file 58137660460)
+    "# Compression for Vision-Language-Action Models\n\n## Surveys\n\n"
+    "### Efficient / Resource-Constrained VLA Surveys\n\n"
+    "- [2026] A survey of vision-language-action (VLA) models for resource-constrained embodied intelligence, Acta "
+    "Automatica Sinica\n"
+    "- [2025.10] Efficient vision-language-action models for embodied manipulation: A systematic survey, arXiv "
+    "[[Paper](https://arxiv.org/abs/2510.17111)]\n"
+    "- [2025.10] A survey on efficient vision-language-action models, arXiv [[Paper](https://arxiv.org/abs/2510.24795)]\n"
+    "- [2025.08] CogVLA: Cognition-Aligned Vision-Language-Action Model via Instruction-Driven Routing & "
+    "Sparsification, NeurIPS 2025 [[Paper](https://arxiv.org/abs/2508.21046)]\n"
+)
+REASONING_FOUNDATIONS = (  # bettyguo/awesome-llm-reasoning-foundations README.md
+    "# Awesome LLM Reasoning Foundations\n\n## Chain-of-Thought: Theory & Error Bounds\n\n"
+    "- **The pitfalls of next-token prediction** — Gregor Bachmann, Vaishnavh Nagarajan (2024, ICML 2024). "
+    "[paper](https://arxiv.org/abs/2403.06963). _Why it matters:_ Identifies the 'Clever Hans cheat'.\n"
+    "- **Measuring Faithfulness in Chain-of-Thought Reasoning** — Tamera Lanham et al. (2023). "
+    "[paper](https://arxiv.org/abs/2307.13702). _Why it matters:_ Operationalizes \"faithfulness\" of CoT.\n"
+)
+
+
+def test_a_venue_is_not_read_as_authors_nor_as_part_of_the_title() -> None:
+    """`**Title** *arXiv*` gave the authors "arXiv"; `Title, arXiv [[Paper](url)]` the title "Title, arXiv"; and
+    `**Title** — Jane Doe (2024, ICML 2024). [paper](url). _Why it matters:_ ...` the authors "Why it matters:"
+    and the note as the venue. A venue in italics right after the title, or after a plain title's last comma, is
+    the venue; italics after other words are a note, the plain-text authors before them the authors."""
+    assert [(e.authors, e.venue) for e in parse_list(GAME_AGENTS).entries] == [
+        ("", "ICML 2024"), ("", "arXiv"), ("", "Nature")]
+    vla = parse_list(VLA_COMPRESSION)
+    assert [(e.title, e.venue) for e in vla.entries] == [
+        ("Efficient vision-language-action models for embodied manipulation: A systematic survey", "arXiv"),
+        ("A survey on efficient vision-language-action models", "arXiv"),
+        ("CogVLA: Cognition-Aligned Vision-Language-Action Model via Instruction-Driven Routing & Sparsification",
+         "NeurIPS 2025"),
+    ]
+    _, lines = added(VLA_COMPRESSION, "Efficient / Resource-Constrained VLA Surveys")
+    assert lines == ["- [2025.03] ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach, "
+                     "arXiv [[Paper](https://arxiv.org/abs/2503.17460)]\n"]
+    assert [(e.authors, e.venue) for e in parse_list(REASONING_FOUNDATIONS).entries] == [
+        ("Gregor Bachmann, Vaishnavh Nagarajan", "2024, ICML 2024"), ("Tamera Lanham et al.", "2023")]
+
