@@ -1085,6 +1085,11 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
         # drop the link and the separator before it (" | ", " ")
         pre = re.search(r"[ \t\u00a0]*(?:\|[ \t\u00a0]*)?$", body[:s])
         cuts.append((pre.start() if pre else s, e, ""))
+    after = p.url_span[1]
+    # that paper's own tags and note after its link: `` `#world-model` ``, `_Why it matters:_ Proves ...`
+    cuts += [(m.start(), m.end(), "") for m in re.compile(r"[ \t\u00a0]*`[^`\n]+`").finditer(body, after)]
+    if note := re.search(r"[ \t\u00a0]*(\*\*|__|\*|_)[^*_\n]{1,40}:\1.*$", body[after:]):
+        cuts.append((after + note.start(), len(body), ""))
     cuts.sort()
     out, pos = [], 0
     for s, e, rep in cuts:

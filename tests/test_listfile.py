@@ -1010,3 +1010,15 @@ def test_a_venue_is_not_read_as_authors_nor_as_part_of_the_title() -> None:
     assert [(e.authors, e.venue) for e in parse_list(REASONING_FOUNDATIONS).entries] == [
         ("Gregor Bachmann, Vaishnavh Nagarajan", "2024, ICML 2024"), ("Tamera Lanham et al.", "2023")]
 
+
+def test_a_neighbours_tags_and_note_after_its_link_are_not_a_shape_to_refuse() -> None:
+    """`` `#world-model` `` tags and a `_Why it matters:_ ...` note after the link are that paper's: the shape
+    used to be refused for their words, and the new entry came out as a plain `[Title](url) *Authors*` line
+    (or, borrowing a curator's `- ORCID: [0009-...](url)` line, as a broken one)."""
+    _, lines = added(GAME_AGENTS, "2.1 Perception & World Modeling")
+    assert lines == ["- [2025/03] **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach** *arXiv 2025* [[paper](https://arxiv.org/abs/2503.17460)]\n"]
+    _, lines = added(REASONING_FOUNDATIONS, "Chain-of-Thought: Theory & Error Bounds")
+    assert lines == ["- **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach** — Reem "
+                     "Gody, Mahmoud Goudy, Ahmed Y. Tawfik (arXiv 2025). [paper](https://arxiv.org/abs/2503.17460).\n"]
+
