@@ -7,6 +7,7 @@ construction, and an edit touches exactly the lines it inserts.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import functools
 import itertools
@@ -107,7 +108,7 @@ _TABLE_DELIM_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t
 _COLUMN_ROLES = (
     ("authors", re.compile(r"authors?|by|writers?")),
     ("venue", re.compile(
-        r"(?:venue|conf(?:erence)?|journal|publication|published in|pub|source)(?: (?:with|and) date)?"
+        r"(?:venue|conf(?:erence)?|journal|publication|published in|pub|source)(?: (?:with |and )?date)?"
     )),
     ("date", re.compile(r"date|year|time|month|published|released?")),
     ("title", re.compile(r"(?:paper )?(?:titles?|names?)|papers?|works?|articles?")),
@@ -1156,7 +1157,13 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
 def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
     """'Arxiv 2025.' in the list's own spelling of an arXiv venue, with the year of the paper's id."""
     year = arxiv_year(paper.arxiv_id) or (int(paper.published[:4]) if paper.published else None)
-    pattern = re.compile(r"^(?P<pre>\W*arxiv\W*?)(?P<year>(?:19|20)\d{2})(?P<post>\W*)$", re.I)
+    # `Arxiv 2024 (Dec)`: the month in brackets too, the paper's own where its id gives it
+    pattern = re.compile(
+        r"^(?P<pre>\W*arxiv\W*?)(?P<year>(?:19|20)\d{2})"
+        r"(?P<mon>[ \u00a0]*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\))?(?P<post>\W*)$",
+        re.I,
+    )
+    month = arxiv_month(paper.arxiv_id)
     venues = [e.venue for e in siblings if e.venue]
     if year and venues and all(re.fullmatch(r"(?:19|20)\d{2}", v) for v in venues):
         return str(year)  # `- Jane Doe (2023)`: the section gives a year only
@@ -1164,13 +1171,15 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     if bare and sum(bare.values()) * 2 > len(venues):
         return bare.most_common(1)[0][0]  # `*arXiv*` without a year, as most of the section writes it
     for pool in (siblings, plist.entries):
-        forms: Counter[tuple[str, str]] = Counter()
+        forms: Counter[tuple[str, str | None, str]] = Counter()
         for e in pool:
             if m := pattern.match(e.venue):
-                forms[(m.group("pre"), m.group("post"))] += 1
+                gap = m.group("mon")[: m.group("mon").index("(")] if m.group("mon") else None
+                forms[(m.group("pre"), gap, m.group("post"))] += 1
         if forms and year:
-            (pre, post), _ = forms.most_common(1)[0]
-            return f"{pre}{year}{_section_full_stop(post, siblings)}"
+            (pre, gap, post), _ = forms.most_common(1)[0]
+            mon = f"{gap}({calendar.month_abbr[month % 12 + 1]})" if gap is not None and month is not None else ""
+            return f"{pre}{year}{mon}{_section_full_stop(post, siblings)}"
     # a closing mark the siblings share ("ICLR 2024."); not a bracket: "(2023)" closes what it opened
     ends = Counter(e.venue[-1] for e in siblings if e.venue and e.venue[-1] in ".,;:!")
     end = ends.most_common(1)[0][0] if ends and ends.most_common(1)[0][1] > len(siblings) / 2 else ""

@@ -1022,3 +1022,18 @@ def test_a_neighbours_tags_and_note_after_its_link_are_not_a_shape_to_refuse() -
     assert lines == ["- **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach** — Reem "
                      "Gody, Mahmoud Goudy, Ahmed Y. Tawfik (arXiv 2025). [paper](https://arxiv.org/abs/2503.17460).\n"]
 
+
+def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_the_rows_do() -> None:
+    """A `Venue/Date` column (`Arxiv 2024 (Dec)`) had no role, so a new row left it empty."""
+    text = (  # zhengxuJosh/Awesome-RAG-Vision README.md
+        "# Awesome RAG in Computer Vision\n\n#### 1.4 Multi-modal\n\n"
+        "| Title | Authors | Venue/Date | Paper Link |\n|---|---|---|---|\n"
+        "| MMKB-RAG: A Multi-Modal Knowledge-Based Retrieval-Augmented Generation Framework | Ling *et al.* | "
+        "Arxiv 2025 (Apr) | [paper](https://arxiv.org/pdf/2504.10074) | \n"
+        "| AutoStyle-TTS: Retrieval-Augmented Generation based Automatic Style Matching Text-to-Speech Synthesis | "
+        "Luo *et al.* | ICME 2025 | [paper](https://arxiv.org/pdf/2504.10309) |\n"
+    )
+    assert [e.venue for e in parse_list(text).entries] == ["Arxiv 2025 (Apr)", "ICME 2025"]
+    _, lines = added(text, "1.4 Multi-modal")
+    assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach | "
+                     "Reem Gody et al. | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
