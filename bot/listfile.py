@@ -1392,6 +1392,12 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     if _is_loose(plist, own):
         # entries separated by blank lines: keep the separation on the side that has a neighbour
         new = [nl, line + nl] if at >= _item_end(plist, own[-1]) else [line + nl, nl]
+    elif own and at > 0 and _is_paragraph(plist.lines, at - 1) and all(
+        not it.entry.line <= at - 1 < _item_end(plist, it) for it in own
+    ):
+        # after a paragraph of the list's own (a `&nbsp; [![stars](...)](...)` line under the last entry): a bullet
+        # glued to it would be read as that paragraph's text (`98.` cannot interrupt a paragraph), so a blank line
+        new = [nl, line + nl]
     if not own:
         following = _content(plist.lines[at]) if at < len(plist.lines) else ""
         if _HEADING_RE.match(following) or _setext_level(plist.lines, at):
@@ -1414,7 +1420,27 @@ def _item_end(plist: PaperList, item: _Item) -> int:
         if len(text) - len(text.lstrip(" \t")) <= indent:  # back at the entry's depth, or shallower
             break
         end += 1
-    return end
+    # a paragraph of badges and links only after a blank line (`&nbsp;&nbsp; [![stars](...)](github...)`): that
+    # entry's code, which a new entry put before it would take over
+    while True:
+        after = end
+        while after < len(plist.lines) and not plist.lines[after].strip():
+            after += 1
+        if after == end:
+            return end
+        while after < len(plist.lines) and after not in taken and _is_badge_line(plist.lines[after]):
+            after += 1
+        if after == end or not _is_badge_line(plist.lines[after - 1]):
+            return end
+        end = after
+
+
+def _is_badge_line(line: str) -> bool:
+    text = _content(line)
+    if not text.strip() or _BULLET_RE.match(text) or _HEADING_RE.match(text) or not _IMAGE_RE.search(text):
+        return False
+    rest = _LINK_RE.sub("", _IMAGE_RE.sub("", text.replace("&nbsp;", " ")))
+    return not rest.strip()
 
 
 def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:

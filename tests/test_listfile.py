@@ -1037,3 +1037,30 @@ def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_
     _, lines = added(text, "1.4 Multi-modal")
     assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach | "
                      "Reem Gody et al. | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
+
+
+def test_a_new_entry_goes_after_the_badge_line_under_the_last_entry_with_a_blank_line_before_it() -> None:
+    """A `&nbsp;&nbsp; [![stars](...)](github...)` paragraph under an entry is that entry's code: the new entry was
+    put between them (the badge then under the new paper), and glued to such a paragraph `98.` would be read as
+    its text."""
+    text = (  # Xnhyacinth/Awesome-LLM-Long-Context-Modeling README.md
+        "# Large Language Model Based Long Context Modeling Papers and Blogs \n\n# 📢 News\n\n## Week Papers\n\n"
+        "- **[2025.02.07]**\n"
+        "    - Paper: [AttentionPredictor: Temporal Pattern Matters for Efficient LLM Inference]"
+        "(https://arxiv.org/abs/2502.04077)\n\n"
+        "# 📜 Papers\n\n## 2. Efficient Attention\n\n### 2.4 IO-Aware Attention\n\n"
+        "96. [**CAKE: Cascading and Adaptive KV Cache Eviction with Layer Preferences.**]"
+        "(https://openreview.net/forum?id=EQgEMAD4kv) *Ziran Qin, Yuchen Cao, Mingbao Lin, Wen Hu, Shixuan Fan, Ke "
+        "Cheng, Weiyao Lin, Jianguo Li.* ICLR 2025.\n\n"
+        "97. [**FastKV: KV Cache Compression for Fast Long-Context Processing with Token-Selective Propagation.**]"
+        "(https://arxiv.org/abs/2502.01068) *Dongwon Jo, Jiwon Song, Yulhwa Kim, Jae-Joon Kim.* Arxiv 2025.\n\n"
+        "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; [![GitHub Repo stars](https://img.shields.io/github/stars/"
+        "dongwonjo/FastKV)](https://github.com/dongwonjo/FastKV)\n"
+    )
+    plist = parse_list(text)
+    assert [e.arxiv_id for e in plist.entries] == [None, "2502.01068"]  # the news is no part of the list
+    after, lines = added(text, "2.4 IO-Aware Attention")
+    assert lines == ["\n", "98. [**ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach.**](https://arxiv.org/abs/2503.17460) *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* "
+                     "Arxiv 2025.\n"]
+    assert after.lines[-3].startswith("&nbsp;") and after.lines[-4] == "\n"
