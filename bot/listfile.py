@@ -395,8 +395,9 @@ def _parse_entry_body(
         s = body.find(core, vstart + lstrip if lstrip else vstart)
         if s >= 0:
             venue_span = (s, s + len(core))
-            if re.fullmatch(r"(\*\*|__|\*|_)[^*_]+\1", core):
-                venue_span = _strip_emphasis_span(body, *venue_span)  # `*arXiv*`: the emphasis is the shape
+            if shaped := re.fullmatch(r"(?:In[ \u00a0]+)?(?P<d>\*\*|__|\*|_)(?P<v>[^*_]+)(?P=d),?", core):
+                # `*arXiv*`, `In **WWW 2024**,`: the emphasis and the words around it are the shape
+                venue, venue_span = plain_text(shaped.group("v")), (s + shaped.start("v"), s + shaped.end("v"))
     date, date_span = "", None
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
@@ -1107,7 +1108,7 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     # Words left outside the placeholders and link texts are that paper's own text the parser did not place
     # (`**[T](u)**, Chunting Zhou, Pengfei Liu, et al., *NeurIPS 2023*`): copied, they would give the new paper
     # a neighbour's authors.
-    rest = re.sub(r"\{(?:title|url|authors|venue|date)\}|\[[^\]]*\]|<[^>]*>", " ", template)
+    rest = re.sub(r"\{(?:title|url|authors|venue|date)\}|\[[^\]]*\]|<[^>]*>|\bIn\b", " ", template)  # `In **{venue}**`
     if re.search(r"[^\W\d_]{2}", rest):
         return None
     return template, p.authors_span is not None, p.venue_span is not None

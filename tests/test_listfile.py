@@ -1064,3 +1064,24 @@ def test_a_new_entry_goes_after_the_badge_line_under_the_last_entry_with_a_blank
                      "Approach.**](https://arxiv.org/abs/2503.17460) *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* "
                      "Arxiv 2025.\n"]
     assert after.lines[-3].startswith("&nbsp;") and after.lines[-4] == "\n"
+
+
+def test_a_venue_written_in_bold_after_in_keeps_that_shape() -> None:
+    """`**Title**. In **WWW 2024**, [[Paper](url)].`: the venue was "In WWW 2024,", and the shape refused for the
+    word "In", so a new entry came out as `**Title**. arXiv 2025 [[Paper](url)]..`, in the shape of one odd line."""
+    text = (  # cshhzhao/Awesome-Cross-Domain-Graph-Learning README.md
+        "# Awesome-Cross-Domain-Graph-Learning\n\n## Structure-oriented\n\n### Structure Contrast\n"
+        "1. **Graph few-shot learning via knowledge transfer**. In **AAAI 2020**, "
+        "[[Paper](https://ojs.aaai.org/index.php/AAAI/article/view/6142/5998)].\n"
+        "2. **Gcc: Graph contrastive coding for graph neural network pre-training**. In **KDD 2020**, "
+        "[[Paper](https://dl.acm.org/doi/abs/10.1145/3394486.3403168)][[Code](https://github.com/THUDM/GCC)].\n"
+        "3. **Pre-training Graph Neural Network for Cross Domain Recommendation**. In **CogMI 2021**, "
+        "[[Paper](https://arxiv.org/abs/2405.13934)].\n"
+        "8. **RiemannGFM: Learning a Graph Foundation Model from Riemannian Geometry**. In **WWW 2025**, , "
+        "[[Paper](https://arxiv.org/abs/2502.03251)].[[Code](https://github.com/RiemannGraph/RiemannGFM)].\n"
+    )
+    assert [e.venue for e in parse_list(text).entries][:3] == ["AAAI 2020", "KDD 2020", "CogMI 2021"]
+    _, lines = added(text, "Structure Contrast")
+    assert lines == ["9. **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach**. In "
+                     "**arXiv 2025**, [[Paper](https://arxiv.org/abs/2503.17460)].\n"]
+
