@@ -79,6 +79,7 @@ _GENERIC_LINK_TEXT = re.compile(
     r"code|github|repo|huggingface|hf|dataset|data|model|demo|slides|video|poster)\W*$",
     re.I,
 )
+_PAPER_LINK_TEXT = re.compile(r"\W*(?:paper|pdf|arxiv|link|url|doi|openreview|acl|abs|html)\W*", re.I)
 _CODE_LINK_TEXT = re.compile(r"^\W*(code|github|repo|project|demo|dataset|data|model|slides|video|poster)\W*$", re.I)
 
 _OPENREVIEW_RE = re.compile(r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#]*&)?id=(?P<id>[A-Za-z0-9_\-]+)", re.I)
@@ -331,7 +332,14 @@ def _parse_entry_body(
         main = paperish[0] if paperish else first
         lead_raw = body[title_from: first.start]
         m = re.match(r"^\s*(\*\*|__)(.+?)\1", lead_raw)
-        if m:
+        quoted = re.match(r"[ \t\u00a0]*[:：][ \t\u00a0]*\"(?P<q>[^\"]+)\"", lead_raw[m.end():]) if m else None
+        if m and quoted:
+            # `**LLaMA**: "LLaMA: Open and Efficient ..." [2023-02]`: a short name, then the title in quotes; the
+            # name is that paper's, no shape for a new entry
+            ts, te = title_from + m.end() + quoted.start("q"), title_from + m.end() + quoted.end("q")
+            title_end = te + 1
+            lead_end = ts - 1
+        elif m:
             ts, te = title_from + m.start(2), title_from + m.end(2)
             title_end = title_from + m.end()
         else:
@@ -399,6 +407,10 @@ def _parse_entry_body(
                 # `*arXiv*`, `In **WWW 2024**,`: the emphasis and the words around it are the shape
                 venue, venue_span = plain_text(shaped.group("v")), (s + shaped.start("v"), s + shaped.end("v"))
     date, date_span = "", None
+    if venue_span and (dated := re.fullmatch(r"\[(" + _DATE_TAG_RE.pattern + r")\]", core)):
+        # `"Title" [2023-02] [[paper](url)]`: a date after the title, not a venue
+        venue, venue_span, date = "", None, dated.group(1)
+        date_span = (s + 1, s + 1 + len(date))
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
         if _DATE_TAG_RE.fullmatch(tag.group("tag").strip()):
@@ -1108,6 +1120,11 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     # Words left outside the placeholders and link texts are that paper's own text the parser did not place
     # (`**[T](u)**, Chunting Zhou, Pengfei Liu, et al., *NeurIPS 2023*`): copied, they would give the new paper
     # a neighbour's authors.
+    # A link named for what it is rather than the paper (`[[blog](url)]`, `[0009-0000-2388-1072](orcid...)`)
+    # would name the new paper's arXiv link so.
+    main = next((lk for lk in _links(body) if lk.start < p.url_span[0] < lk.end), None)
+    if main and not main.start < p.title_span[0] < main.end and not _PAPER_LINK_TEXT.fullmatch(plain_text(main.text)):
+        return None
     rest = re.sub(r"\{(?:title|url|authors|venue|date)\}|\[[^\]]*\]|<[^>]*>|\bIn\b", " ", template)  # `In **{venue}**`
     if re.search(r"[^\W\d_]{2}", rest):
         return None

@@ -1085,3 +1085,25 @@ def test_a_venue_written_in_bold_after_in_keeps_that_shape() -> None:
     assert lines == ["9. **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach**. In "
                      "**arXiv 2025**, [[Paper](https://arxiv.org/abs/2503.17460)].\n"]
 
+
+def test_a_title_in_quotes_after_a_short_name_is_the_title() -> None:
+    """`- **Phi-2**: "Phi-2: The surprising power ..." [2023-12] [[blog](url)]`: the title was "Phi-2" and the date
+    the venue, so the work was not known by its title; a new entry came out as `**Title**arXiv 2025 [[blog](url)]`,
+    its arXiv link named "blog" after the neighbours' blog links."""
+    text = (  # Awesome-Math-LLM README.md (search index file 1562171545)
+        "# Awesome-Math-LLM \n\n### 2.3 Reasoning Models\n\n"
+        "- **DeepSeek-R1**: \"DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning\" "
+        "[2025-01] [[paper](https://arxiv.org/abs/2501.12948)] "
+        "[[repo](https://github.com/deepseek-ai/DeepSeek-R1)] \n\n"
+        "- **QaQ**: \"QwQ-32B: Embracing the Power of Reinforcement Learning\" [2025-03] "
+        "[[blog](https://qwenlm.github.io/blog/qwq-32b/)] [[repo](https://github.com/QwenLM/QwQ)]\n\n"
+        "- **Gemini 2.0 Flash Thinking**: \"Gemini 2.0 Flash Thinking\" [2025-03] "
+        "[[blog](https://deepmind.google/technologies/gemini/flash-thinking/)]\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.venue, e.marks) for e in plist.entries][1] == (
+        "QwQ-32B: Embracing the Power of Reinforcement Learning", "", ())
+    assert plist.contains(Paper("2503.99999", "QwQ-32B: Embracing the power of reinforcement learning"))
+    _, lines = added(text, "2.3 Reasoning Models")
+    assert lines == ["\n", "- \"ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach\" "
+                     "[2025-03] [[paper](https://arxiv.org/abs/2503.17460)]\n"]
