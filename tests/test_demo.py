@@ -26,8 +26,8 @@ TOP_LINE = (
 # group under a sub-sub-section, inserted in that group's own bullet style when the cap allows two. If the
 # models are retrained and it drops below the threshold, re-check the demo day rather than this line.
 STYLE_ID = "2504.12913"
-STYLE_LINE = (  # "A. Evolving Instrution": indented bullets, most titles without a closing period
-    "+  - [MAIN: Mutual Alignment Is Necessary for instruction tuning](https://arxiv.org/abs/2504.12913)"
+STYLE_LINE = (  # "A. Instruction Inversion Directly From Document": indented bullets, titles with a closing period
+    "+  - [MAIN: Mutual Alignment Is Necessary for instruction tuning.](https://arxiv.org/abs/2504.12913)"
     " *Fanyi Yang, Jianfeng Liu, Xin Zhang, Haoyu Liu, Xixin Cao, Yuefeng Zhan, Hao Sun, Weiwei Deng, "
     "Feng Sun, Qi Zhang.* Arxiv 2025."
 )
