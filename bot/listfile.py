@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import PaperbotError, UsageError
-from bot.papers import Entry, Paper, Section, arxiv_id_from_url, arxiv_month, normalize_title
+from bot.papers import Entry, Paper, Section, arxiv_id_from_url, arxiv_ids_in, arxiv_month, normalize_title
 
 # ---------------------------------------------------------------- markdown patterns
 
@@ -557,6 +557,7 @@ class PaperList:
     entries: list[Entry]
     _items: list[_Item] = field(default_factory=list, repr=False)
     _section_end: dict[str, int] = field(default_factory=dict, repr=False)  # id -> exclusive end line
+    _news: frozenset[str] = field(default_factory=frozenset, repr=False)  # news / changelog sections' ids
 
     # ------------------------------------------------------------ reading
 
@@ -628,11 +629,36 @@ class PaperList:
     def arxiv_ids(self) -> set[str]:
         return {e.arxiv_id for e in self.entries if e.arxiv_id}
 
-    def contains(self, paper: Paper) -> bool:
-        if paper.arxiv_id and paper.arxiv_id in self.arxiv_ids():
-            return True
+    @functools.cached_property
+    def mentioned_ids(self) -> dict[str, str]:
+        """arXiv id -> section id, for the ids a section writes where paperbot reads no entry: a bare URL in
+        a table cell, an HTML `<a href>`, a paper that is a heading, a citation's url. The maintainers have
+        those papers already, so none is proposed again. Not a news section's, nor the text before the
+        first section: a paper they announce is not on the list by that."""
+        owner: list[str | None] = [None] * len(self.lines)
+        for section in self.sections:  # document order: a sub-section's lines end up its own
+            for n in range(section.line, self._section_end.get(section.id, len(self.lines))):
+                owner[n] = section.id
+        out: dict[str, str] = {}
+        for line, sid in zip(self.lines, owner, strict=True):
+            if sid is not None and sid not in self._news and "arxiv" in line.lower():
+                for arxiv_id in arxiv_ids_in(line):
+                    out.setdefault(arxiv_id, sid)
+        return out
+
+    def place_of(self, paper: Paper) -> tuple[str, ...] | None:
+        """The section path where the list has `paper`: its entry's (by arXiv id, else title), else the
+        section that names its arXiv id outside any entry; None when the list does not have it."""
         title = normalize_title(paper.title)
-        return bool(title) and any(normalize_title(e.title) == title for e in self.entries)
+        for e in self.entries:
+            if (paper.arxiv_id and e.arxiv_id == paper.arxiv_id) or (title and normalize_title(e.title) == title):
+                return self.section_by_id(e.section_id).path
+        if paper.arxiv_id and (sid := self.mentioned_ids.get(paper.arxiv_id)) is not None:
+            return self.section_by_id(sid).path
+        return None
+
+    def contains(self, paper: Paper) -> bool:
+        return self.place_of(paper) is not None
 
     def other_bullets(self, section: Section) -> int:
         """Bullets under a heading, before the next one, that are neither papers nor groups: a table of
@@ -685,15 +711,9 @@ class PaperList:
 
     def with_entry(self, paper: Paper, section: Section) -> PaperList:
         """A new PaperList with one entry for `paper` inserted into `section` in that section's style."""
-        if self.contains(paper):
-            where = [
-                " > ".join(self.section_by_id(e.section_id).path)
-                for e in self.entries
-                if (paper.arxiv_id and e.arxiv_id == paper.arxiv_id)
-                or normalize_title(e.title) == normalize_title(paper.title)
-            ]
+        if (where := self.place_of(paper)) is not None:
             raise PaperbotError(
-                f"{paper.arxiv_id} ({paper.title[:60]}) is already on the list in {where[0]} "
+                f"{paper.arxiv_id} ({paper.title[:60]}) is already on the list in {' > '.join(where)} "
                 f"({self.source}); nothing added"
             )
         section = self.section_by_id(section.id)
@@ -1024,7 +1044,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             f"{source}:{sections[0].line + 1}: not a paper list: {len(sections)} sections but no bullet links "
             "to a work (expected lines like '- [Title](https://arxiv.org/abs/...) *Authors.* Venue.')"
         )
-    plist = PaperList(source=source, text=text, lines=lines, sections=sections, entries=entries, _items=items)
+    plist = PaperList(source=source, text=text, lines=lines, sections=sections, entries=entries, _items=items,
+                      _news=frozenset(news))
     plist._section_end = _section_ends(sections, len(lines))
     return plist
 

@@ -1438,7 +1438,9 @@ def train_models(
     lpapers = list_papers(plist, resolution.papers, holdout_from=holdout_from)
     if len(lpapers) < 2:
         raise UsageError(f"{readme}: only {len(lpapers)} paper(s) to learn from; a list needs at least 2")
+    # a paper the list writes outside an entry (an HTML link, a bare URL) is the list's too: never a negative
     on_list = {lp.paper.arxiv_id for lp in lpapers if lp.paper.arxiv_id} | plist.arxiv_ids()
+    on_list |= plist.mentioned_ids.keys()
     negatives = read_background(background, limit=config.training.background_limit, exclude=on_list)
     seen_neg = {p.arxiv_id for p in negatives}
     negatives += [p for p in extra_negatives if p.arxiv_id not in on_list and p.arxiv_id not in seen_neg]

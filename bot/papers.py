@@ -53,6 +53,12 @@ def arxiv_id_from_url(url: str) -> str | None:
     return canonical_id(m.group("id")) if m else None
 
 
+def arxiv_ids_in(text: str) -> list[str]:
+    """The versionless arXiv ids of every arXiv page a text links or writes out (as arxiv_id_from_url reads one
+    link), in order."""
+    return [canonical_id(m.group("id")) for m in _ARXIV_URL_RE.finditer(text)]
+
+
 def arxiv_month(arxiv_id: str | None) -> int | None:
     """Months since year 0 of the month an id was announced in (its YYMM), for new- and old-style ids."""
     m = re.match(r"^(?:[a-z\-.]+/)?(\d{2})(\d{2})", arxiv_id or "", re.I)

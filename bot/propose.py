@@ -362,10 +362,8 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
 
     t = config.thresholds
     key = versionless_id(s.paper.arxiv_id)
-    if plist.contains(s.paper):
+    if (path := plist.place_of(s.paper)) is not None:
         title = normalize_title(s.paper.title)
-        entry = next(e for e in plist.entries if e.arxiv_id == key or normalize_title(e.title) == title)
-        path = tuple(plist.section_by_id(entry.section_id).path)
         # Its own entry is not evidence: it would always be the nearest, at similarity 1.
         s = dataclasses.replace(s, nearest=tuple(
             n for n in s.nearest if n.arxiv_id != key and normalize_title(n.title) != title))

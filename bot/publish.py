@@ -70,13 +70,15 @@ def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "REA
 
 
 def on_the_list(plist: PaperList, pulls: Sequence[BotPull], candidates: dict[str, dict]) -> set[str]:
-    """The arXiv ids the list holds: by their arXiv link, and the bot's papers (in its PRs, on the candidates
-    issue) that a maintainer added under another link (OpenReview, a venue page), known by their title."""
+    """The arXiv ids the list holds: by their arXiv link (an entry's, or one a section writes outside any entry),
+    and the bot's papers (in its PRs, on the candidates issue) that a maintainer added under another link
+    (OpenReview, a venue page), known by their title."""
     titles = {normalize_title(e.title) for e in plist.entries} - {""}
     known = {i: t for pr in pulls for i, t in pr.paper_titles}
     known.update({i: str(r["paper"].get("title", "")) for i, r in candidates.items()
                   if isinstance(r.get("paper"), dict)})
-    return plist.arxiv_ids() | {i for i, t in known.items() if normalize_title(t) in titles}
+    by_title = {i for i, t in known.items() if normalize_title(t) in titles}
+    return plist.arxiv_ids() | plist.mentioned_ids.keys() | by_title
 
 
 def reconcile(state: State, pulls: Sequence[BotPull], today: str, listed: Collection[str] | None = None) -> set[str]:

@@ -1107,3 +1107,28 @@ def test_a_title_in_quotes_after_a_short_name_is_the_title() -> None:
     _, lines = added(text, "2.3 Reasoning Models")
     assert lines == ["\n", "- \"ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach\" "
                      "[2025-03] [[paper](https://arxiv.org/abs/2503.17460)]\n"]
+
+
+def test_an_arxiv_id_a_section_writes_outside_any_entry_is_on_the_list() -> None:
+    """An HTML table (`<a href>`), a table cell holding a bare URL, a paper that is a heading: paperbot reads
+    no entry there, yet the maintainers have those papers, so none is proposed or added again. Still not a
+    paper the news announces, nor one the text before the first section names."""
+    text = (
+        "# Awesome Synthetic Data\n\nOur survey: https://arxiv.org/abs/2406.15126\n\n"
+        "## News\n\n- [2025/01] We added [Magpie](https://arxiv.org/abs/2406.08464).\n\n"
+        "## Surveys\n\n<table>\n<tr><td><a href=\"https://arxiv.org/abs/2404.07503\">Best Practices and Lessons "
+        "Learned on Synthetic Data</a></td><td>COLM 2024</td></tr>\n</table>\n\n"
+        "## Instruction Data\n\n"
+        "- [Self-Instruct](https://arxiv.org/abs/2212.10560) *Yizhong Wang.* ACL 2023.\n\n"
+        "| Title | Link |\n|---|---|\n| WizardLM | https://arxiv.org/abs/2304.12244v2 |\n\n"
+        "### [Unnatural Instructions](https://arxiv.org/abs/2212.09689)\n\nTuning language models with no labour.\n"
+    )
+    plist = parse_list(text)
+    assert plist.arxiv_ids() == {"2212.10560"}  # the one entry: the others are no shape a new entry copies
+    assert plist.place_of(Paper(arxiv_id="2404.07503", title="Best Practices")) == ("Surveys",)
+    assert plist.place_of(Paper(arxiv_id="2304.12244", title="WizardLM")) == ("Instruction Data",)
+    assert plist.contains(Paper(arxiv_id="2212.09689", title="Unnatural Instructions: Tuning LMs"))
+    assert not plist.contains(Paper(arxiv_id="2406.08464", title="Magpie: Alignment Data Synthesis"))
+    assert not plist.contains(Paper(arxiv_id="2406.15126", title="On LLMs-Driven Synthetic Data Generation"))
+    with pytest.raises(PaperbotError, match=r"2304\.12244 \(WizardLM\) is already on the list in Instruction Data"):
+        plist.with_entry(Paper(arxiv_id="2304.12244", title="WizardLM"), plist.find_section("Instruction Data"))
