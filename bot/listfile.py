@@ -1493,18 +1493,34 @@ def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
     return True
 
 
+def _entry_date(item: _Item) -> str | None:
+    """"YYYY-MM" of the date an entry writes before its title (`[2024/11]`, `` `2024.05` ``; "YYYY-00" for a
+    year alone), None without one."""
+    for text in (item.parsed.date, *item.entry.marks):
+        if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2}))?\W{0,3}", text or ""):
+            return f"{m.group(1)}-{int(m.group(2) or 0):02d}"
+    return None
+
+
 def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequence[_Item]) -> int:
     if own:
-        ids = [it.entry.arxiv_id for it in own if it.entry.arxiv_id]
-        # Sorted only on evidence: three ids fall in order by chance one time in three.
-        if len(ids) >= 4 and len(ids) == len(own):
-            asc = all(a <= b for a, b in itertools.pairwise(ids))
-            desc = all(a >= b for a, b in itertools.pairwise(ids))
+        month = arxiv_month(paper.arxiv_id)
+        orders = (  # what a sorted section is sorted by: arXiv ids, else the dates written before the titles
+            ([it.entry.arxiv_id for it in own], paper.arxiv_id),
+            ([_entry_date(it) for it in own], f"{month // 12:04d}-{month % 12 + 1:02d}" if month else None),
+        )
+        for some, new in orders:
+            keys = [k for k in some if k]
+            # Sorted only on evidence: three keys fall in order by chance one time in three.
+            if len(keys) < max(4, len(own)) or not new:
+                continue
+            asc = all(a <= b for a, b in itertools.pairwise(keys))
+            desc = all(a >= b for a, b in itertools.pairwise(keys))
             if asc and not desc:
-                later = [it for it, a in zip(own, ids, strict=True) if a > paper.arxiv_id]
+                later = [it for it, k in zip(own, keys, strict=True) if k > new]
                 return later[0].entry.line if later else _item_end(plist, own[-1])
             if desc and not asc:
-                older = [it for it, a in zip(own, ids, strict=True) if a < paper.arxiv_id]
+                older = [it for it, k in zip(own, keys, strict=True) if k < new]
                 return older[0].entry.line if older else _item_end(plist, own[-1])
         return _item_end(plist, own[-1])
     # An empty section: right under its heading/label (after one blank line if the list leaves one).

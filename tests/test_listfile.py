@@ -335,6 +335,23 @@ def test_add_in_id_order_when_the_section_is_sorted() -> None:
     assert line.endswith("*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* Arxiv 2025.\n")
 
 
+def test_add_in_date_order_when_the_section_is_sorted_by_the_dates_before_its_titles() -> None:
+    """Newest first by the `[YYYY/MM]` before each title, one entry without an arXiv id (a Nature paper), one
+    id out of its date's order: the dates are the order, and PAPER (2503.17460, March 2025) goes among them."""
+    text = (
+        "# Game Agents\n\n## World Models\n\n"
+        "- [2025/04] **MineWorld** *arXiv* [[paper](https://arxiv.org/abs/2504.08388)]\n"
+        "- [2025/02] **World and Human Action Models** *Nature* [[paper](https://www.nature.com/articles/s41586)]\n"
+        "- [2025/01] **GameFactory** *arXiv* [[paper](https://arxiv.org/abs/2501.08325)]\n"
+        "- [2024/03] **SIMA** *arXiv* [[paper](https://arxiv.org/abs/2404.10179)]\n"
+        "- [2024/02] **Genie** *ICML 2024* [[paper](https://arxiv.org/abs/2402.15391)]\n"
+    )
+    after, (line,) = added(text, "World Models")
+    titles = [e.title for e in after.find_section("World Models").entries]
+    assert titles == ["MineWorld", PAPER.title, "World and Human Action Models", "GameFactory", "SIMA", "Genie"]
+    assert line.startswith("- [2025/03] **")
+
+
 def test_three_entries_in_order_by_chance_are_not_a_sorted_section() -> None:
     """4.1 Pre-training holds 2412.08905, 2412.02595, 2411.02265: newest first, or just the order they were
     added in. Three ids fall in order one time in three, so a new paper goes at the end, as maintainers add."""
