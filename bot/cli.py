@@ -97,6 +97,7 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     from bot.arxiv_api import resolve
     from bot.files import atomic_write_text
     from bot.listfile import read_list
+    from bot.papers import Paper
 
     arxiv_id = _arxiv_id_arg(args.arxiv_id)
     readme = args.readme or config.list.readme
@@ -104,11 +105,10 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     section = plist.find_section(args.section)
     if not plist.entries_of(section, recursive=True) and (others := plist.other_bullets(section)):
         raise UsageError(f"section {' > '.join(section.path)!r} holds no papers: its {others} bullet(s) are not "
-                         "paper entries (a table of contents, a changelog?); name a section of papers "
-                         "(`paperbot sections`)")
-    if arxiv_id in plist.arxiv_ids():
-        where = next(plist.section_by_id(e.section_id) for e in plist.entries if e.arxiv_id == arxiv_id)
-        raise PaperbotError(f"{arxiv_id} is already on the list in {' > '.join(where.path)} ({readme}); nothing added")
+                         "paper entries (a table of contents, a changelog, the list's contributors?); name a section "
+                         "of papers (`paperbot sections`)")
+    if (where := plist.place_of(Paper(arxiv_id=arxiv_id, title=""))) is not None:
+        raise PaperbotError(f"{arxiv_id} is already on the list in {' > '.join(where)} ({readme}); nothing added")
     _check_output("--output" if args.output else "--readme", args.output or readme)  # before asking arXiv
     metadata = args.metadata
     if metadata is None and config.list.metadata is not None and Path(config.list.metadata).exists():

@@ -91,6 +91,14 @@ _SLUG_RE = re.compile(r"[^0-9a-z]+")
 # A list's news or changelog ("🔥 News", "Latest updates", "What's new"): its bullets link papers they announce
 # ("our survey is accepted"), and are not entries: no paper goes there and none is "on the list" by it.
 _NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s new|announcements?)(?: and updates)?")
+# The sections around a list that are about it, not part of it: its people, its citation, its neighbours
+# ("Contributors", "How to cite", "Related awesome lists", "Star History"). Their links are no papers either.
+_ABOUT_RE = re.compile(
+    r"(?:our |main |core )?contributors?|contributing|contributions?(?: guide(?:lines?)?)?|how to contribute|"
+    r"acknowledge?ments?|thanks|citations?|cite(?: us| this(?: \w+)?)?|how to cite|bibtex|licen[cs]e|"
+    r"contact(?: us)?|star history|stargazers|(?:related|other|more|similar)(?: awesome)?(?: paper)? "
+    r"(?:lists?|repos?|repositories|projects|resources)|awesome lists?"
+)
 # A `<details>` fold: its `<summary>` names a sub-section unless it only says how to open the fold or that it
 # holds a table of contents or older papers.
 _FOLD_TAG_RE = re.compile(r"^[ \t]*</?(?:details|summary)\b", re.I)
@@ -117,9 +125,10 @@ _COLUMN_ROLES = (
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
 
 
-def _is_news(title: str) -> bool:
-    words = re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split()
-    return bool(_NEWS_RE.fullmatch(" ".join(words)))
+def _is_aside(title: str) -> bool:
+    """A news, changelog or about-the-list heading: no entries under it."""
+    words = " ".join(re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split())
+    return bool(_NEWS_RE.fullmatch(words) or _ABOUT_RE.fullmatch(words))
 
 
 def _setext_level(lines: Sequence[str], n: int) -> int | None:
@@ -879,7 +888,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                     continue  # "Click to expand", "More", "2023": a fold inside its section, not a topic
                 parent = current_parent()
                 section = new_section((*parent.path, label) if parent else (label,), "summary", line, parent)
-                if (parent is not None and parent.id in news) or _is_news(label):
+                if (parent is not None and parent.id in news) or _is_aside(label):
                     news.add(section.id)
                 folds[-1].section, folds[-1].outer_groups = section, list(groups)
                 groups.clear()
@@ -959,7 +968,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             path = (*parent.path, title) if parent else (title,)
             section = new_section(path, "heading", i, parent)
             heading_stack.append((level, section))
-            if (parent is not None and parent.id in news) or _is_news(title):
+            if (parent is not None and parent.id in news) or _is_aside(title):
                 news.add(section.id)
             i += step
             continue

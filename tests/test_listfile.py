@@ -1149,3 +1149,27 @@ def test_an_arxiv_id_a_section_writes_outside_any_entry_is_on_the_list() -> None
     assert not plist.contains(Paper(arxiv_id="2406.15126", title="On LLMs-Driven Synthetic Data Generation"))
     with pytest.raises(PaperbotError, match=r"2304\.12244 \(WizardLM\) is already on the list in Instruction Data"):
         plist.with_entry(Paper(arxiv_id="2304.12244", title="WizardLM"), plist.find_section("Instruction Data"))
+
+
+def test_sections_about_the_list_hold_no_entries() -> None:
+    """Contributors, related lists, acknowledgements, how to cite: their links are people, repositories and
+    thanks. Read as entries they were "papers" the models learnt ("Jane Doe" in a Contributors section) and a
+    place a proposal could go; sections named like them in a list of papers ("Related Papers") are not."""
+    text = (
+        "# Awesome Synthetic Data\n\n## Papers\n\n"
+        "- [Self-Instruct](https://arxiv.org/abs/2212.10560) *Yizhong Wang.* ACL 2023.\n\n"
+        "## Related Papers\n\n- [WizardLM](https://arxiv.org/abs/2304.12244) *Can Xu.* ICLR 2024.\n\n"
+        "## 🌟 Related Awesome Lists\n\n- [Awesome-LLM](https://github.com/Hannibal046/Awesome-LLM)\n"
+        "- [A survey list](https://arxiv.org/abs/2406.15126)\n\n"
+        "## Contributors\n\n- [Jane Doe](https://github.com/janedoe)\n- [John Roe](https://janeroe.github.io)\n\n"
+        "## 🙏 Acknowledgements\n\n- Thanks to [OpenAI](https://openai.com) for the credits.\n\n"
+        "## How to Cite\n\n- [Our survey](https://arxiv.org/abs/2501.00001)\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, plist.section_by_id(e.section_id).path) for e in plist.entries] == [
+        ("Self-Instruct", ("Papers",)), ("WizardLM", ("Related Papers",))]
+    for name, bullets in (("Related Awesome Lists", 2), ("Contributors", 2), ("Acknowledgements", 1),
+                          ("How to Cite", 1)):
+        section = plist.find_section(name)
+        assert plist.entries_of(section) == [] and plist.other_bullets(section) == bullets, name
+    assert not plist.contains(Paper(arxiv_id="2406.15126", title="On LLMs-Driven Synthetic Data Generation"))
