@@ -566,7 +566,7 @@ class PaperList:
     entries: list[Entry]
     _items: list[_Item] = field(default_factory=list, repr=False)
     _section_end: dict[str, int] = field(default_factory=dict, repr=False)  # id -> exclusive end line
-    _news: frozenset[str] = field(default_factory=frozenset, repr=False)  # news / changelog sections' ids
+    _news: frozenset[str] = field(default_factory=frozenset, repr=False)  # news, changelog, about-the-list ids
 
     # ------------------------------------------------------------ reading
 
@@ -641,9 +641,9 @@ class PaperList:
     @functools.cached_property
     def mentioned_ids(self) -> dict[str, str]:
         """arXiv id -> section id, for the ids a section writes where paperbot reads no entry: a bare URL in
-        a table cell, an HTML `<a href>`, a paper that is a heading, a citation's url. The maintainers have
-        those papers already, so none is proposed again. Not a news section's, nor the text before the
-        first section: a paper they announce is not on the list by that."""
+        a table cell, an HTML `<a href>`, a paper that is a heading. The maintainers have those papers
+        already, so none is proposed again. Not those of a news or about-the-list section, nor of the text
+        before the first section: a paper they announce or cite is not on the list by that."""
         owner: list[str | None] = [None] * len(self.lines)
         for section in self.sections:  # document order: a sub-section's lines end up its own
             for n in range(section.line, self._section_end.get(section.id, len(self.lines))):
@@ -842,7 +842,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     # are not list entries; one "See also [B](#b)" bullet in a real section must not hide the section's entries.
     toc_anchors = 0
     since_heading: list[tuple[Entry, _Item, Section]] = []
-    news: set[str] = set()  # ids of news / changelog sections and everything under them
+    news: set[str] = set()  # ids of news, changelog and about-the-list sections and everything under them
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
