@@ -448,8 +448,8 @@ class _Row:
     roles: tuple[str, ...]  # "title", "authors", "venue", "date" or "" per column
 
 
-def _cell_spans(line: str) -> list[tuple[int, int]]:
-    """The cells of a table row: split at `|` outside code spans and escapes, spaces around each left out."""
+def _bars(line: str) -> list[int]:
+    """Where a table row's `|` separators are: outside code spans and escapes."""
     bars, code, k = [], False, 0
     while k < len(line):
         if line[k] == "\\":
@@ -460,6 +460,12 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
         elif line[k] == "|" and not code:
             bars.append(k)
         k += 1
+    return bars
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """The cells of a table row: split at `|` outside code spans and escapes, spaces around each left out."""
+    bars = _bars(line)
     text = line.rstrip()
     edges = bars if text.lstrip().startswith("|") else [-1, *bars]
     if not text.endswith("|") or len(edges) < 2:
@@ -497,7 +503,9 @@ def _parse_row(line: str, row: _Row) -> _ParsedEntry | None:
         main = titled[0]
         ts, te = _strip_emphasis_span(line, main.start + 1, main.start + 1 + len(main.text))
     else:
-        ts, te = _strip_emphasis_span(line, ts, inside[0].start if inside else te)
+        end = inside[0].start if inside else te
+        end = ts + len(line[ts:end].rstrip(" \t\u00a0|-–—:,"))  # `Title [paper](url)`: not the space before the link
+        ts, te = _strip_emphasis_span(line, ts, end)
         paperish = [lk for lk in links if not _is_badge(lk) and not _CODE_LINK_TEXT.match(plain_text(lk.text))]
         badges = [lk for lk in links if _is_badge(lk)]
         if not (paperish or badges):
@@ -1369,7 +1377,10 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
             if s <= p.title_span[0] < e:
                 lo, hi = p.title_span
                 if s <= p.url_span[0] < e:
-                    lo, hi = line.rfind("[", s, lo), line.find(")", p.url_span[1]) + 1
+                    hi = line.find(")", p.url_span[1]) + 1  # through the link: `Title [paper](url)`, `[Title](url)`
+                    opening = line.rfind("[", s, lo)
+                    if opening >= 0 and not line[opening + 1: lo].strip("*_"):
+                        lo = opening  # `[Title](url)`, `[**Title**](url)`: the link is the title
                 while s < lo and hi < e and line[lo - 1] in "*_" and line[hi] == line[lo - 1]:
                     lo, hi = lo - 1, hi + 1
             at, cell = lo, []
@@ -1380,6 +1391,19 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
         pos = e
     out.append(line[pos:])
     return "".join(out)
+
+
+def _aligned(new: str, table: Sequence[str]) -> str:
+    """The new row padded to the table's columns where every line of it puts its bars in the same places (a
+    table aligned for reading the README as text); a cell too long for its column gets one space after it."""
+    bars = _bars(table[0])
+    spans = _cell_spans(new)
+    if (len(bars) < 2 or any(_bars(line) != bars for line in table[1:]) or not new.lstrip().startswith("|")
+            or len(spans) != len(bars) - 1):
+        return new
+    columns = zip(spans, bars[:-1], bars[1:], strict=True)
+    cells = [f" {new[a:b]} ".ljust(right - left - 1) for (a, b), left, right in columns]
+    return new[: bars[0]] + "|" + "|".join(cells) + "|" + new[_bars(new)[-1] + 1:]
 
 
 def _cell(plist: PaperList, item: _Item, col: int) -> str:
@@ -1413,7 +1437,9 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         rows = [it for it in rows if it.row is not None and it.row.header == last.row.header]
         at = _insert_index(plist, paper, section, rows)
         nl = _ending(plist.lines[at - 1]) or _dominant_ending(plist.lines)
-        return at, [_row_for(plist, paper, rows) + nl]
+        table = [plist.lines[n] for n in (last.row.header, last.row.header + 1)] + [
+            plist.lines[it.entry.line] for it in rows]
+        return at, [_aligned(_row_for(plist, paper, rows), [_content(line) for line in table]) + nl]
     style, own = _style_for(plist, section, paper)
     siblings = [it.entry for it in own]
     venue = _venue_for(paper, plist, siblings)

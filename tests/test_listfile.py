@@ -1173,3 +1173,30 @@ def test_sections_about_the_list_hold_no_entries() -> None:
         section = plist.find_section(name)
         assert plist.entries_of(section) == [] and plist.other_bullets(section) == bullets, name
     assert not plist.contains(Paper(arxiv_id="2406.15126", title="On LLMs-Driven Synthetic Data Generation"))
+
+
+def test_a_new_row_keeps_a_plain_titles_link_whole_and_an_aligned_tables_columns() -> None:
+    """`| Self-Instruct [paper](url) |`: the new title, a space, then the whole link. And a table padded so
+    its bars line up in the README's text gets its new row padded the same (a cell longer than its column,
+    here the venue, pushes the bars after it)."""
+    plain = (
+        "# Awesome\n\n## Surveys\n\n| Title | Venue |\n|---|---|\n"
+        "| Self-Instruct [paper](https://arxiv.org/abs/2212.10560) | ACL 2023 |\n"
+        "| WizardLM [paper](https://arxiv.org/abs/2304.12244) | ICLR 2024 |\n"
+    )
+    _, (line,) = added(plain, "Surveys")
+    assert line == f"| {PAPER.title} [paper](https://arxiv.org/abs/2503.17460) | arXiv 2025 |\n"
+    aligned = (
+        "# Awesome\n\n## Surveys\n\n"
+        "| Title                                                                        | Venue     | Year |\n"
+        "| ---------------------------------------------------------------------------- | --------- | ---- |\n"
+        "| [Best Practices on Synthetic Data](https://arxiv.org/abs/2404.07503)         | COLM 2024 | 2024 |\n"
+        "| [On LLMs-Driven Synthetic Data Generation](https://arxiv.org/abs/2406.15126) | ACL 2024  | 2024 |\n"
+    )
+    short = Paper(arxiv_id="2503.17460", title="ConvoGen", authors=PAPER.authors)
+    plist = parse_list(aligned)
+    after = plist.with_entry(short, plist.find_section("Surveys"))
+    (line,) = inserted_lines(plist.lines, after.lines)
+    assert line.startswith("| [ConvoGen](https://arxiv.org/abs/2503.17460)   ")
+    assert line.endswith(" | arXiv 2025 | 2025 |\n")
+    assert line.index("|", 1) == aligned.splitlines()[-1].index("|", 1)  # its title column's bar, as the others
