@@ -320,36 +320,41 @@ def test_add_to_loose_multiline_list_keeps_blank_separation() -> None:
     assert after.to_text().replace(added, "", 1) == plist.to_text()
 
 
-def test_add_in_id_order_when_the_section_is_sorted() -> None:
-    text = (
-        "# Papers\n\n## Reading\n\n"
-        "- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
-        "- [Beta](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024.\n"
-        "- [Gamma](https://arxiv.org/abs/2506.00003) *C. Three.* Arxiv 2025.\n"
-        "- [Epsilon](https://arxiv.org/abs/2507.00005) *E. Five.* Arxiv 2025.\n"
-        "\n## Other\n\n- [Delta](https://arxiv.org/abs/2101.00004) *D. Four.* Arxiv 2021.\n"
-    )
-    after, (line,) = added(text, "Reading")
-    titles = [e.title for e in after.find_section("Reading").entries]
-    assert titles == ["Alpha", "Beta", PAPER.title, "Gamma", "Epsilon"]
-    assert line.endswith("*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik.* Arxiv 2025.\n")
+SORTED_BY_ID = (
+    "# Papers\n\n## Reading\n\n"
+    "- [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n"
+    "- [Beta](https://arxiv.org/abs/2402.00002) *B. Two.* Arxiv 2024.\n"
+    "- [Gamma](https://arxiv.org/abs/2506.00003) *C. Three.* Arxiv 2025.\n"
+    "- [Epsilon](https://arxiv.org/abs/2507.00005) *E. Five.* Arxiv 2025.\n"
+    "\n## Other\n\n- [Delta](https://arxiv.org/abs/2101.00004) *D. Four.* Arxiv 2021.\n"
+)
+# Newest first by the `[YYYY/MM]` before each title, one entry without an arXiv id (a Nature paper), one id out of
+# its date's order: the dates are the order, and PAPER (2503.17460, March 2025) goes among them.
+SORTED_BY_DATE = (
+    "# Game Agents\n\n## World Models\n\n"
+    "- [2025/04] **MineWorld** *arXiv* [[paper](https://arxiv.org/abs/2504.08388)]\n"
+    "- [2025/02] **World and Human Action Models** *Nature* [[paper](https://www.nature.com/articles/s41586)]\n"
+    "- [2025/01] **GameFactory** *arXiv* [[paper](https://arxiv.org/abs/2501.08325)]\n"
+    "- [2024/03] **SIMA** *arXiv* [[paper](https://arxiv.org/abs/2404.10179)]\n"
+    "- [2024/02] **Genie** *ICML 2024* [[paper](https://arxiv.org/abs/2402.15391)]\n"
+)
 
 
-def test_add_in_date_order_when_the_section_is_sorted_by_the_dates_before_its_titles() -> None:
-    """Newest first by the `[YYYY/MM]` before each title, one entry without an arXiv id (a Nature paper), one
-    id out of its date's order: the dates are the order, and PAPER (2503.17460, March 2025) goes among them."""
-    text = (
-        "# Game Agents\n\n## World Models\n\n"
-        "- [2025/04] **MineWorld** *arXiv* [[paper](https://arxiv.org/abs/2504.08388)]\n"
-        "- [2025/02] **World and Human Action Models** *Nature* [[paper](https://www.nature.com/articles/s41586)]\n"
-        "- [2025/01] **GameFactory** *arXiv* [[paper](https://arxiv.org/abs/2501.08325)]\n"
-        "- [2024/03] **SIMA** *arXiv* [[paper](https://arxiv.org/abs/2404.10179)]\n"
-        "- [2024/02] **Genie** *ICML 2024* [[paper](https://arxiv.org/abs/2402.15391)]\n"
-    )
-    after, (line,) = added(text, "World Models")
-    titles = [e.title for e in after.find_section("World Models").entries]
-    assert titles == ["MineWorld", PAPER.title, "World and Human Action Models", "GameFactory", "SIMA", "Genie"]
-    assert line.startswith("- [2025/03] **")
+@pytest.mark.parametrize(
+    ("text", "section", "titles", "shape"),
+    [
+        (SORTED_BY_ID, "Reading", ["Alpha", "Beta", PAPER.title, "Gamma", "Epsilon"],
+         r".*\*Reem Gody, Mahmoud Goudy, Ahmed Y\. Tawfik\.\* Arxiv 2025\.\n"),
+        (SORTED_BY_DATE, "World Models",
+         ["MineWorld", PAPER.title, "World and Human Action Models", "GameFactory", "SIMA", "Genie"],
+         r"- \[2025/03\] \*\*.*"),
+    ],
+    ids=["arxiv-ids", "dates-before-titles"],
+)
+def test_add_in_order_when_the_section_is_sorted(text: str, section: str, titles: list[str], shape: str) -> None:
+    after, (line,) = added(text, section)
+    assert [e.title for e in after.find_section(section).entries] == titles
+    assert re.fullmatch(shape, line, re.S)
 
 
 def test_three_entries_in_order_by_chance_are_not_a_sorted_section() -> None:
