@@ -575,6 +575,7 @@ class PaperList:
     _items: list[_Item] = field(default_factory=list, repr=False)
     _section_end: dict[str, int] = field(default_factory=dict, repr=False)  # id -> exclusive end line
     _news: frozenset[str] = field(default_factory=frozenset, repr=False)  # news, changelog, about-the-list ids
+    _unlinked: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # (section id, text) of linkless bullets
 
     # ------------------------------------------------------------ reading
 
@@ -663,14 +664,32 @@ class PaperList:
                     out.setdefault(arxiv_id, sid)
         return out
 
+    @functools.cached_property
+    def _unlinked_titles(self) -> dict[str, str]:
+        """Normalised title -> section id, for the bullets that name a paper without a link (`- [2026] A survey
+        of ..., Acta Automatica Sinica`): each way the text may end its title (at a comma, a dash, a bracket
+        or a full stop), so a paper it names is known by its exact title."""
+        out: dict[str, str] = {}
+        for sid, text in self._unlinked:
+            text = re.sub(r"^[\s\W]*[\[(][^\])]{0,30}[\])]", "", plain_text(text))  # a date or venue tag first
+            ends = [m.start() for m in re.finditer(r",\s|\s[-–—|]\s|\s[(\[]|\.\s", text)] + [len(text)]
+            for end in ends:
+                title = normalize_title(text[:end])
+                if len(title.split()) >= 3:
+                    out.setdefault(title, sid)
+        return out
+
     def place_of(self, paper: Paper) -> tuple[str, ...] | None:
         """The section path where the list has `paper`: its entry's (by arXiv id, else title), else the
-        section that names its arXiv id outside any entry; None when the list does not have it."""
+        section that names its arXiv id outside any entry or its title in a bullet without a link; None when
+        the list does not have it."""
         title = normalize_title(paper.title)
         for e in self.entries:
             if (paper.arxiv_id and e.arxiv_id == paper.arxiv_id) or (title and normalize_title(e.title) == title):
                 return self.section_by_id(e.section_id).path
         if paper.arxiv_id and (sid := self.mentioned_ids.get(paper.arxiv_id)) is not None:
+            return self.section_by_id(sid).path
+        if (sid := self._unlinked_titles.get(title)) is not None:
             return self.section_by_id(sid).path
         return None
 
@@ -843,6 +862,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     heading_stack: list[tuple[int, Section]] = []  # (level, section)
     groups: list[_OpenGroup] = []
     folds: list[_Fold] = []
+    unlinked: list[tuple[str, str]] = []  # (section id, text) of bullets that name a paper without a link
     seen_title = False
     in_fence: str | None = None
     in_comment = False
@@ -1029,6 +1049,11 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 toc_anchors += 1
             i = end
             continue
+        if not links:
+            if (owner := current_parent()) is not None and owner.id not in news:
+                unlinked.append((owner.id, full))
+            i = end
+            continue
         more = [len(_content(lines[j]).strip()) + 1 for j in range(i + 1, end)]  # +1: the joining space
         line_ends = list(itertools.accumulate([len(body), *more]))
         parsed = _parse_entry_body(full, len(body), line_ends)
@@ -1062,7 +1087,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             "to a work (expected lines like '- [Title](https://arxiv.org/abs/...) *Authors.* Venue.')"
         )
     plist = PaperList(source=source, text=text, lines=lines, sections=sections, entries=entries, _items=items,
-                      _news=frozenset(news))
+                      _news=frozenset(news), _unlinked=tuple(unlinked))
     plist._section_end = _section_ends(sections, len(lines))
     return plist
 

@@ -1205,3 +1205,25 @@ def test_a_new_row_keeps_a_plain_titles_link_whole_and_an_aligned_tables_columns
     assert line.startswith("| [ConvoGen](https://arxiv.org/abs/2503.17460)   ")
     assert line.endswith(" | arXiv 2025 | 2025 |\n")
     assert line.index("|", 1) == aligned.splitlines()[-1].index("|", 1)  # its title column's bar, as the others
+
+
+def test_a_paper_a_bullet_names_without_a_link_is_on_the_list_by_its_title() -> None:
+    """`- [2026] A survey ..., Acta Automatica Sinica` names a paper with no link to read an identity from: its
+    exact title still finds it, wherever the title ends (a comma, a bracket), so the bot never proposes it.
+    Not a title merely inside the bullet's text, nor a news line's."""
+    text = (
+        "# VLA Compression\n\n## News\n\n- Our survey Efficient VLA Models for Robots is out.\n\n## Surveys\n\n"
+        "- [2026] A survey of vision-language-action (VLA) models for resource-constrained embodied intelligence, "
+        "Acta Automatica Sinica\n"
+        "- [2025] Vision-language-action models for robotics: A review towards real-world applications, IEEE Access\n"
+        "- [2025.10] A survey on efficient vision-language-action models, arXiv [[Paper](https://arxiv.org/abs/2510.24795)]\n"
+    )
+    plist = parse_list(text)
+    assert len(plist.entries) == 1
+    survey = Paper(arxiv_id="2601.00001", title="A Survey of Vision-Language-Action (VLA) Models for "
+                   "Resource-Constrained Embodied Intelligence")
+    review = Paper(arxiv_id="2502.00002", title="Vision-Language-Action Models for Robotics: A Review Towards "
+                   "Real-World Applications")
+    assert plist.place_of(survey) == ("Surveys",) and plist.place_of(review) == ("Surveys",)
+    assert not plist.contains(Paper(arxiv_id="2601.00003", title="Vision-Language-Action Models for Robotics"))
+    assert not plist.contains(Paper(arxiv_id="2601.00004", title="Efficient VLA Models for Robots"))
