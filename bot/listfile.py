@@ -679,14 +679,27 @@ class PaperList:
                     out.setdefault(title, sid)
         return out
 
+    @functools.cached_property
+    def _entry_index(self) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+        """arXiv id and normalised title -> (entry number, section id) of the first entry with it: scan asks
+        for every feed paper, evaluate for some 6,000."""
+        by_id: dict[str, tuple[int, str]] = {}
+        by_title: dict[str, tuple[int, str]] = {}
+        for n, e in enumerate(self.entries):
+            if e.arxiv_id:
+                by_id.setdefault(e.arxiv_id, (n, e.section_id))
+            by_title.setdefault(normalize_title(e.title), (n, e.section_id))
+        return by_id, by_title
+
     def place_of(self, paper: Paper) -> tuple[str, ...] | None:
         """The section path where the list has `paper`: its entry's (by arXiv id, else title), else the
         section that names its arXiv id outside any entry or its title in a bullet without a link; None when
         the list does not have it."""
         title = normalize_title(paper.title)
-        for e in self.entries:
-            if (paper.arxiv_id and e.arxiv_id == paper.arxiv_id) or (title and normalize_title(e.title) == title):
-                return self.section_by_id(e.section_id).path
+        by_id, by_title = self._entry_index
+        found = [by_id.get(paper.arxiv_id or ""), by_title.get(title) if title else None]
+        if first := min((f for f in found if f is not None), default=None):
+            return self.section_by_id(first[1]).path  # the first entry that is the paper, by id or by title
         if paper.arxiv_id and (sid := self.mentioned_ids.get(paper.arxiv_id)) is not None:
             return self.section_by_id(sid).path
         if (sid := self._unlinked_titles.get(title)) is not None:
