@@ -20,7 +20,7 @@ from bot.config import Config
 from bot.dashboard import Dashboard, ticked
 from bot.errors import PaperbotError, RateLimited
 from bot.github import BotPull, Change, Forge, Published
-from bot.papers import Paper, Proposal, normalize_title
+from bot.papers import Paper, Proposal
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -72,12 +72,11 @@ def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "REA
 def on_the_list(plist: PaperList, pulls: Sequence[BotPull], candidates: dict[str, dict]) -> set[str]:
     """The arXiv ids the list holds: by their arXiv link (an entry's, or one a section writes outside any entry),
     and the bot's papers (in its PRs, on the candidates issue) that a maintainer added under another link
-    (OpenReview, a venue page), known by their title."""
-    titles = {normalize_title(e.title) for e in plist.entries} - {""}
+    (OpenReview, a venue page) or none, known by their title (PaperList.contains)."""
     known = {i: t for pr in pulls for i, t in pr.paper_titles}
     known.update({i: str(r["paper"].get("title", "")) for i, r in candidates.items()
                   if isinstance(r.get("paper"), dict)})
-    by_title = {i for i, t in known.items() if normalize_title(t) in titles}
+    by_title = {i for i, t in known.items() if plist.contains(Paper(arxiv_id=i, title=t))}
     return plist.arxiv_ids() | plist.mentioned_ids.keys() | by_title
 
 
