@@ -1568,17 +1568,19 @@ def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
 
 def _entry_date(item: _Item) -> str | None:
     """"YYYY-MM" of the date an entry writes before its title (`[2024/11]`, `` `2024.05` ``; "YYYY-00" for a
-    year alone), None without one."""
+    year alone), else "YYYY-00" of its venue's year (`(ACL 2024) **Title**`); None without either."""
     for text in (item.parsed.date, *item.entry.marks):
         if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2}))?\W{0,3}", text or ""):
             return f"{m.group(1)}-{int(m.group(2) or 0):02d}"
-    return None
+    year = re.search(r"\b(?:19|20)\d{2}\b", item.entry.venue)
+    return f"{year.group(0)}-00" if year else None
 
 
 def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequence[_Item]) -> int:
     if own:
         month = arxiv_month(paper.arxiv_id)
-        orders = (  # what a sorted section is sorted by: arXiv ids, else the dates written before the titles
+        # what a sorted section is sorted by: arXiv ids, else the dates before the titles or the venues' years
+        orders = (
             ([it.entry.arxiv_id for it in own], paper.arxiv_id),
             ([_entry_date(it) for it in own], f"{month // 12:04d}-{month % 12 + 1:02d}" if month else None),
         )

@@ -340,6 +340,19 @@ SORTED_BY_DATE = (
 )
 
 
+# Newest first by the venue's year, some papers under links that are not arXiv's (AAAI, ACL): March 2025 goes
+# first, before the papers of 2025 whose month the list does not say.
+SORTED_BY_VENUE_YEAR = (
+    "# Awesome-RAG-Reasoning\n\n## Reasoning-Enhanced RAG\n### Retrieval Optimization\n"
+    "- (AAAI 2025) **MaFeRw** [[Paper]](https://ojs.aaai.org/index.php/AAAI/article/view/34732)\n"
+    "- (ArXiv 2025) **Collab-RAG** [[Paper]](https://arxiv.org/abs/2504.04915)\n\n"
+    "- (ACL 2024) **Chain-of-Verification** [[Paper]](https://aclanthology.org/2024.findings-acl.212/)\n"
+    "- (NAACL 2024) **Adaptive-RAG** [[Paper]](https://arxiv.org/abs/2403.14403)\n"
+    "- (SIGIR 2024) **Can Query Expansion** [[Paper]](https://arxiv.org/abs/2311.09175)\n"
+    "- (ArXiv 2024) **RuleRAG** [[Paper]](https://arxiv.org/abs/2410.22353)\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "section", "titles", "shape"),
     [
@@ -348,8 +361,11 @@ SORTED_BY_DATE = (
         (SORTED_BY_DATE, "World Models",
          ["MineWorld", PAPER.title, "World and Human Action Models", "GameFactory", "SIMA", "Genie"],
          r"- \[2025/03\] \*\*.*"),
+        (SORTED_BY_VENUE_YEAR, "Retrieval Optimization",
+         [PAPER.title, "MaFeRw", "Collab-RAG", "Chain-of-Verification", "Adaptive-RAG", "Can Query Expansion",
+          "RuleRAG"], r"- \(ArXiv 2025\) \*\*.*"),
     ],
-    ids=["arxiv-ids", "dates-before-titles"],
+    ids=["arxiv-ids", "dates-before-titles", "venue-years"],
 )
 def test_add_in_order_when_the_section_is_sorted(text: str, section: str, titles: list[str], shape: str) -> None:
     after, (line,) = added(text, section)
