@@ -95,6 +95,7 @@ _NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s
 # ("Contributors", "How to cite", "Related awesome lists", "Star History"). Their links are no papers either.
 _ABOUT_RE = re.compile(
     r"(?:our |main |core )?contributors?|contributing|contributions?(?: guide(?:lines?)?)?|how to contribute|"
+    r"curators?|maintainers?|about(?: us| this (?:list|repo|repository))?|"
     r"acknowledge?ments?|thanks|citations?|cite(?: us| this(?: \w+)?)?|how to cite|bibtex|licen[cs]e|"
     r"contact(?: us)?|star history|stargazers|(?:related|other|more|similar)(?: awesome)?(?: paper)? "
     r"(?:lists?|repos?|repositories|projects|resources)|awesome lists?"

@@ -1184,13 +1184,14 @@ def test_sections_about_the_list_hold_no_entries() -> None:
         "- [A survey list](https://arxiv.org/abs/2406.15126)\n\n"
         "## Contributors\n\n- [Jane Doe](https://github.com/janedoe)\n- [John Roe](https://janeroe.github.io)\n\n"
         "## 🙏 Acknowledgements\n\n- Thanks to [OpenAI](https://openai.com) for the credits.\n\n"
-        "## How to Cite\n\n- [Our survey](https://arxiv.org/abs/2501.00001)\n"
+        "## How to Cite\n\n- [Our survey](https://arxiv.org/abs/2501.00001)\n\n"
+        "## Curator\n\n- Jane Doe [0009-0000-2388-1072](https://orcid.org/0009-0000-2388-1072)\n"
     )
     plist = parse_list(text)
     assert [(e.title, plist.section_by_id(e.section_id).path) for e in plist.entries] == [
         ("Self-Instruct", ("Papers",)), ("WizardLM", ("Related Papers",))]
     for name, bullets in (("Related Awesome Lists", 2), ("Contributors", 2), ("Acknowledgements", 1),
-                          ("How to Cite", 1)):
+                          ("How to Cite", 1), ("Curator", 1)):
         section = plist.find_section(name)
         assert plist.entries_of(section) == [] and plist.other_bullets(section) == bullets, name
     assert not plist.contains(Paper(arxiv_id="2406.15126", title="On LLMs-Driven Synthetic Data Generation"))
