@@ -23,7 +23,7 @@ import requests
 from bot.errors import PaperbotError, UsageError
 from bot.feeds import get_within, retry_after_seconds, retry_delay, split_authors, user_agent
 from bot.files import atomic_write_text
-from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, versionless_id
+from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, plain_title, versionless_id
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -248,7 +248,7 @@ def paper_from_api_entry(entry: Any) -> Paper | None:
     published = entry.get("published", "")
     return Paper(
         arxiv_id=arxiv_id,
-        title=_one_line(entry.get("title", "")),
+        title=plain_title(_one_line(entry.get("title", ""))),
         abstract=_one_line(entry.get("summary", "")),
         authors=tuple(_one_line(a.get("name", "")) for a in entry.get("authors", []) if a.get("name")),
         categories=tuple(categories),
@@ -301,7 +301,7 @@ def paper_from_json(doc: Any, where: str) -> Paper:
     version = doc.get("version")
     return Paper(
         arxiv_id=arxiv_id,
-        title=_one_line(title),
+        title=plain_title(_one_line(title)),
         abstract=abstract.strip(),
         authors=_authors(doc.get("authors"), where),
         categories=tuple(str(c) for c in categories),

@@ -24,7 +24,7 @@ import urllib3
 
 from bot import __version__
 from bot.files import read_capped
-from bot.papers import Paper, parse_arxiv_id
+from bot.papers import Paper, parse_arxiv_id, plain_title
 
 log = logging.getLogger("paperbot.feeds")
 
@@ -332,7 +332,7 @@ def paper_from_entry(entry: Any) -> Paper | None:
     abstract = description[prefix.end():] if prefix else description
     return Paper(
         arxiv_id=arxiv_id,
-        title=_one_line(entry.get("title", "")),
+        title=plain_title(_one_line(entry.get("title", ""))),
         abstract=abstract.strip(),
         authors=split_authors(entry.get("author", "")),
         categories=tuple(t["term"] for t in entry.get("tags", []) if t.get("term")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # New-style ids (0704.0001 onwards: YYMM.NNNN or YYMM.NNNNN) and old-style ids (hep-th/9901001).
@@ -69,8 +70,172 @@ def arxiv_month(arxiv_id: str | None) -> int | None:
 
 
 def normalize_title(title: str) -> str:
-    """Title identity for works without an id: lower case, letters and digits only."""
-    return re.sub(r"[^0-9a-z]+", " ", title.lower()).strip()
+    """Title identity for works without an id: lower case, letters and digits only. arXiv's TeX and the text
+    a maintainer makes of it are one title ("$\\texttt{Complex-Edit}$" and "Complex-Edit", "M$^2$CD" and
+    "M²CD" or "M2CD")."""
+    text = unicodedata.normalize("NFKC", plain_title(title))
+    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+
+
+# TeX in arXiv titles ("$\\texttt{Complex-Edit}$: ...", "M$^2$CD", "LLM$\\times$MapReduce"), made the text a list
+# writes: a README renders no TeX, and a title full of backslashes is one a maintainer would have to rewrite.
+_TEX_STYLE = frozenset((
+    "textit", "textbf", "texttt", "textsc", "textsf", "textrm", "textup", "textmd", "textnormal", "text", "emph",
+    "mathrm", "mathit", "mathbf", "mathcal", "mathbb", "mathsf", "mathtt", "mathfrak", "mathscr", "mathnormal",
+    "boldsymbol", "bm", "operatorname", "underline", "overline", "mbox", "hbox", "widetilde", "tilde", "widehat",
+    "hat", "bar", "vec", "dot"
+))
+_TEX_SWITCH = frozenset((
+    "rm", "bf", "it", "tt", "sf", "sc", "em", "cal", "displaystyle", "textstyle", "scriptstyle", "normalfont",
+    "left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr", "limits"
+))
+_TEX_SYMBOL = {
+    **{name: chr(0x3B1 + i) for i, name in enumerate((
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+        "xi", "omicron", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"
+    ))},
+    **{name: chr(0x391 + i) for i, name in enumerate((
+        "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu", "Nu",
+        "Xi", "Omicron", "Pi", "Rho", "_", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega"
+    )) if name != "_"},
+    "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ", "varrho": "ϱ", "varpi": "ϖ", "ell": "ℓ", "hbar": "ℏ",
+    "times": "×", "cdot": "·", "to": "→", "rightarrow": "→", "leftarrow": "←", "leftrightarrow": "↔",
+    "Rightarrow": "⇒", "Leftarrow": "⇐", "mapsto": "↦", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠",
+    "ne": "≠", "approx": "≈", "sim": "~", "simeq": "≃", "equiv": "≡", "propto": "∝", "pm": "±", "mp": "∓",
+    "infty": "∞", "circ": "∘", "prime": "′", "star": "⋆", "ast": "*", "dagger": "†", "ddagger": "‡",
+    "in": "∈", "notin": "∉", "subset": "⊂", "subseteq": "⊆", "cup": "∪", "cap": "∩", "forall": "∀",
+    "exists": "∃", "partial": "∂", "nabla": "∇", "neg": "¬", "land": "∧", "lor": "∨", "oplus": "⊕",
+    "otimes": "⊗", "mid": "|", "vert": "|", "Vert": "‖", "ldots": "…", "dots": "…", "cdots": "⋯",
+    "checkmark": "✓", "S": "§", "degree": "°", "textdegree": "°", "log": "log", "exp": "exp", "min": "min",
+    "max": "max", "arg": "arg", "sin": "sin", "cos": "cos", "lim": "lim", "sqrt": "√", "LaTeX": "LaTeX",
+    "TeX": "TeX", "quad": " ", "qquad": " ", "textendash": "–", "textemdash": "—", "ae": "æ", "o": "ø",
+    "ss": "ß", "i": "ı", "l": "ł", "O": "Ø", "AE": "Æ", "L": "Ł", "lbrace": "{", "rbrace": "}",
+    "langle": "⟨", "rangle": "⟩", "colon": ":",
+}
+_TEX_ACCENT = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+               ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328"}
+_SUPERSCRIPT = dict(zip("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ", strict=True))
+_SUBSCRIPT = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
+
+
+class _NotPlain(Exception):
+    """TeX this reader does not know: the title is kept as arXiv wrote it rather than guessed at."""
+
+
+def plain_title(title: str) -> str:
+    """A title as a list writes it: arXiv's TeX markup made plain text ("$\\texttt{Complex-Edit}$" is
+    "Complex-Edit", "M$^2$CD" is "M²CD", "LLM$\\times$MapReduce" is "LLM×MapReduce", "``X''" is "\"X\"").
+    A title with TeX this does not know, or with an unbalanced "$", comes back as it was."""
+    if "$" not in title and "\\" not in title and "``" not in title:
+        return title
+    try:
+        text, end = _tex(title.replace("``", '"').replace("''", '"'), 0, math=False, stop="")
+    except _NotPlain:
+        return title
+    return " ".join(text.split()) if end == len(title.replace("``", '"').replace("''", '"')) else title
+
+
+def _tex(s: str, i: int, *, math: bool, stop: str) -> tuple[str, int]:
+    """Read TeX from s[i] up to `stop` ("}" for a group, "$" for the rest of a formula, "" for the end)."""
+    out: list[str] = []
+    while i < len(s):
+        c = s[i]
+        if stop and c == stop:
+            return "".join(out), i
+        if c == "$":
+            if math:
+                raise _NotPlain  # "$" inside a group of a formula
+            inner, i = _tex(s, i + 1, math=True, stop="$")
+            if i >= len(s):
+                raise _NotPlain  # unbalanced "$"
+            out.append(inner)
+            i += 1
+        elif c == "{":
+            inner, i = _tex(s, i + 1, math=math, stop="}")
+            if i >= len(s):
+                raise _NotPlain
+            out.append(inner)
+            i += 1
+        elif c == "}":
+            raise _NotPlain
+        elif c == "\\":
+            text, i = _command(s, i + 1, math=math)
+            out.append(text)
+        elif math and c in "^_":
+            arg, i = _argument(s, i + 1, math=True)
+            out.append(_script(arg, c))
+        elif math and c == "~":
+            out.append(" ")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    if stop:
+        raise _NotPlain
+    return "".join(out), i
+
+
+def _argument(s: str, i: int, *, math: bool) -> tuple[str, int]:
+    """One argument: a {group}, a command (\\circ) or one character."""
+    while i < len(s) and s[i] == " ":
+        i += 1
+    if i >= len(s):
+        raise _NotPlain
+    if s[i] == "{":
+        inner, i = _tex(s, i + 1, math=math, stop="}")
+        if i >= len(s):
+            raise _NotPlain
+        return inner, i + 1
+    if s[i] == "\\":
+        if s[i + 1 : i + 5] == "circ" and not s[i + 5 : i + 6].isalpha():
+            return "\\circ", i + 5  # a degree sign once it is a superscript
+        return _command(s, i + 1, math=math)
+    if s[i] in "}$^_":
+        raise _NotPlain
+    return s[i], i + 1
+
+
+def _command(s: str, i: int, *, math: bool) -> tuple[str, int]:
+    """A command after its backslash: styles give their argument's text, symbols their character."""
+    m = re.match(r"[A-Za-z]+", s[i:])
+    if m is None:
+        if i >= len(s):
+            raise _NotPlain
+        c = s[i]
+        if c in "&%_#${}":
+            return c, i + 1
+        if c in ",;:! ":
+            return (" " if c in "; " else ""), i + 1
+        if c in _TEX_ACCENT:
+            letter, i = _argument(s, i + 1, math=math)
+            return unicodedata.normalize("NFC", letter + _TEX_ACCENT[c]), i
+        raise _NotPlain
+    name, i = m.group(), i + len(m.group())
+    if name in _TEX_ACCENT and len(name) == 1 and i < len(s) and s[i] in "{ ":  # \\v{c}, \\c c
+        letter, i = _argument(s, i, math=math)
+        return unicodedata.normalize("NFC", letter + _TEX_ACCENT[name]), i
+    if name in _TEX_STYLE:
+        return _argument(s, i, math=math)
+    if i < len(s) and s[i] == " ":
+        i += 1  # the space that ends a command's name is not text
+    if name in _TEX_SWITCH:
+        return "", i
+    if name in _TEX_SYMBOL:
+        return _TEX_SYMBOL[name], i
+    raise _NotPlain
+
+
+def _script(arg: str, mark: str) -> str:
+    """A superscript or subscript: Unicode where every character has one (M²CD, ℓ₁, 360°), else as a list
+    types it (GSBAK^K, C_score)."""
+    if mark == "^" and arg in ("\\circ", "∘", "o"):
+        return "°"
+    if mark == "^" and arg in ("st", "nd", "rd", "th"):  # 2^{nd} Order
+        return arg
+    table = _SUPERSCRIPT if mark == "^" else _SUBSCRIPT
+    if arg and all(c in table for c in arg):
+        return "".join(table[c] for c in arg)
+    return f"{mark}{arg}"
 
 
 @dataclass(frozen=True)

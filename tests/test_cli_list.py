@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.listfile import parse_list
+from bot.papers import Paper
 from tests.conftest import FIXTURES
 
 LISTS = FIXTURES / "lists"
@@ -66,6 +68,25 @@ def test_add_writes_output_and_changes_one_line(readme: Path, tmp_path: Path, ca
     assert after[ops[0][3]:ops[0][4]] == [CONVOGEN_LINE]
     printed = capsys.readouterr().out
     assert f"added 2503.17460 to 6. Application Areas > 6.3 Agent and Tool Use at {out}:{ops[0][3] + 1}" in printed
+
+
+def test_add_writes_an_arxiv_title_in_tex_as_plain_text(readme: Path, tmp_path: Path) -> None:
+    """The feed of 18 Apr 2025 titles 2504.13143 "$\\texttt{Complex-Edit}$: ...": a README shows no TeX, so the
+    entry would be one a maintainer has to rewrite; and once written plain, the paper is on the list."""
+    metadata = tmp_path / "meta.jsonl"
+    metadata.write_text(json.dumps({
+        "id": "2504.13143", "title": "$\\texttt{Complex-Edit}$: CoT-Like Instruction Generation for "
+        "Complexity-Controllable Image Editing Benchmark", "authors": ["Siwei Yang", "Mude Hui", "Bingchen Zhao"],
+        "published": "2025-04-17"}) + "\n", encoding="utf-8")
+    assert main(["add", "2504.13143", "--section", "6.4 Vision and Language", "--readme", str(readme),
+                 "--metadata", str(metadata), "--offline"]) == 0
+    added = [line for line in readme.read_text(encoding="utf-8").splitlines() if "2504.13143" in line]
+    assert added == ["- [Complex-Edit: CoT-Like Instruction Generation for Complexity-Controllable Image Editing "
+                     "Benchmark](https://arxiv.org/abs/2504.13143) *Siwei Yang, Mude Hui, Bingchen Zhao.* Arxiv 2025."]
+    plain = readme.read_text(encoding="utf-8").replace("https://arxiv.org/abs/2504.13143", "https://example.org/x")
+    plist = parse_list(plain)
+    assert plist.contains(Paper(arxiv_id="2504.13143", title="$\\texttt{Complex-Edit}$: CoT-Like Instruction "
+                                "Generation for Complexity-Controllable Image Editing Benchmark"))
 
 
 def test_add_in_place(readme: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.feeds import FeedStats, read_feeds, split_authors
+from bot.papers import normalize_title, plain_title
 from tests.conftest import FIXTURES, NetworkBlocked
 from tests.servers.arxiv import ArxivServer, Reply
 
@@ -64,11 +65,18 @@ def test_complete_real_feed_counts_match_the_file() -> None:
     for paper in result.papers:
         item = by_id[paper.arxiv_id]
         assert paper.abstract == PREFIX.sub("", item.findtext("description")).strip()
-        assert paper.title == " ".join(item.findtext("title").split())
+        assert paper.title == plain_title(" ".join(item.findtext("title").split()))
         assert list(paper.categories) == [c.text for c in item.findall("category")]
         assert paper.published == "2024-11-28"
     assert any("<" in p.abstract for p in result.papers)
     assert any("E&E" in p.abstract for p in result.papers)
+    # A title's TeX is made the text a list writes; the abstract keeps it (the PR body quotes it as arXiv wrote it).
+    titles = {p.arxiv_id: p.title for p in result.papers}
+    assert "H³Fusion: Helpful, Harmless, Honest Fusion of Aligned LLMs" in titles.values()
+    assert "Exact Diophantine approximation: the simultaneous case in R²" in titles.values()
+    # arXiv's own garble of β, which no reader could make plain, is left as it is
+    assert [t for t in titles.values() if "$" in t or "\\" in t] == [
+        "Re examination of \\b{eta} decay in Hg, Pb and Po Isotopes"]
 
 
 def test_item_fields_of_a_real_feed() -> None:
@@ -89,6 +97,46 @@ def test_item_fields_of_a_real_feed() -> None:
     assert first.abstract.endswith("cannot be retrofitted through prompt engineering alone.")
     assert [p.arxiv_id for p in result.papers] == ["2604.22002", "2604.22027", "2604.22038"]
     assert result.papers[1].categories == ("cs.CL", "cs.AI", "cs.LG")
+
+
+@pytest.mark.parametrize(("tex", "plain"), [
+    # real arXiv titles: feeds of Apr 2025 and Nov 2024, and background papers
+    ("$\\texttt{Complex-Edit}$: CoT-Like Instruction Generation", "Complex-Edit: CoT-Like Instruction Generation"),
+    ("M$^2$CD: A Unified MultiModal Framework", "M²CD: A Unified MultiModal Framework"),
+    ("X$^{2}$-Gaussian: 4D Radiative Gaussian Splatting", "X²-Gaussian: 4D Radiative Gaussian Splatting"),
+    ("LLM$\\times$MapReduce-V2: Entropy-Driven", "LLM×MapReduce-V2: Entropy-Driven"),
+    ("Di$\\mathtt{[M]}$O: Distilling Masked Diffusion Models", "Di[M]O: Distilling Masked Diffusion Models"),
+    ("$μ$KE: Matryoshka Unstructured Knowledge Editing", "μKE: Matryoshka Unstructured Knowledge Editing"),
+    ("PanGu-$\\pi$: Enhancing Language Model Architectures", "PanGu-π: Enhancing Language Model Architectures"),
+    ("$\\rm SP^3$: Enhancing Structured Pruning", "SP³: Enhancing Structured Pruning"),
+    ("$k$NN-Adapter: Efficient Domain Adaptation", "kNN-Adapter: Efficient Domain Adaptation"),
+    ("$\\textit{Agents Under Siege}$: Breaking Pragmatic", "Agents Under Siege: Breaking Pragmatic"),
+    ("VideoVista-CulturalLingo: 360$^\\circ$ Horizons", "VideoVista-CulturalLingo: 360° Horizons"),
+    ("the wing loss and the $\\ell_1$ regularization", "the wing loss and the ℓ₁ regularization"),
+    ("GSBAK$^K$: $top$-$K$ Geometric Score-based Attack", "GSBAK^K: top-K Geometric Score-based Attack"),
+    ("Leveraging $2^{nd}$ Order Information", "Leveraging 2nd Order Information"),
+    ("AutoCoder: Enhancing Code Large Language Model with \\textsc{AIEV-Instruct}",
+     "AutoCoder: Enhancing Code Large Language Model with AIEV-Instruct"),
+    ("orbital stability for Schr\\\"odinger equation", "orbital stability for Schrödinger equation"),
+    ("Limite de Cram\\'er-Rao, Informa\\c{c}\\~ao de Fisher", "Limite de Cramér-Rao, Informação de Fisher"),
+    ("On an Erd\\H{o}s-Szekeres Game", "On an Erdős-Szekeres Game"),
+    ("consistent with {\\Lambda}CDM", "consistent with ΛCDM"),
+    ("a phenomenon we call ``curse of synthetic data''", 'a phenomenon we call "curse of synthetic data"'),
+    # what it does not know, it leaves as arXiv wrote it rather than guess
+    ("RadioFormer: 1\\textpertenthousand Spatial Sampling", "RadioFormer: 1\\textpertenthousand Spatial Sampling"),
+    ("Audio Video Enhancement \\\\with a Microphone", "Audio Video Enhancement \\\\with a Microphone"),
+    ("Costs in $ and tokens", "Costs in $ and tokens"),
+    ("A plain title: nothing to do", "A plain title: nothing to do"),
+])
+def test_tex_in_a_title_is_made_the_text_a_list_writes(tex: str, plain: str) -> None:
+    assert plain_title(tex) == plain
+
+
+def test_a_title_in_tex_and_as_a_maintainer_typed_it_is_one_title() -> None:
+    assert normalize_title("$\\texttt{Complex-Edit}$: CoT-Like") == normalize_title("Complex-Edit: CoT-Like")
+    assert normalize_title("M$^2$CD: A Framework") == normalize_title("M²CD: A Framework") == "m2cd a framework"
+    assert normalize_title("Schr\\\"odinger") == normalize_title("Schrödinger")
+    assert normalize_title("Complex-Edit") != normalize_title("Complex-Edits")
 
 
 def test_replace_and_replace_cross_are_skipped_by_default_and_kept_on_request() -> None:
