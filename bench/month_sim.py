@@ -152,7 +152,8 @@ def run_day(config: Any, encoder: Any, hub: Any, feed: Path, day: str, ledger: L
     env = {"GITHUB_TOKEN": TOKEN, "GITHUB_REPOSITORY": hub.repository, "GITHUB_API_URL": hub.base_url}
     start = time.perf_counter()
     try:
-        report = run_job(config, feeds=[str(feed)], today=day, environ=env, encoder=encoder)
+        # offline: no arXiv API stand-in here, and a proposal's venue from its comment is not what this measures
+        report = run_job(config, feeds=[str(feed)], today=day, environ=env, encoder=encoder, offline=True)
     except PaperbotError as exc:
         ledger.seconds.append(time.perf_counter() - start)
         return None, f"run FAILED: {exc}"

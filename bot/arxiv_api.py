@@ -254,6 +254,8 @@ def paper_from_api_entry(entry: Any) -> Paper | None:
         categories=tuple(categories),
         version=version,
         published=published[:10] or None,
+        comment=_one_line(entry.get("arxiv_comment", "") or ""),
+        journal_ref=_one_line(entry.get("arxiv_journal_ref", "") or ""),
     )
 
 
@@ -277,6 +279,9 @@ def paper_to_json(paper: Paper) -> dict[str, Any]:
         "authors": list(paper.authors),
         "categories": list(paper.categories),
         "published": paper.published,
+        # only where arXiv gave them: files written before they were kept read the same
+        **({"comment": paper.comment} if paper.comment else {}),
+        **({"journal_ref": paper.journal_ref} if paper.journal_ref else {}),
     }
 
 
@@ -299,6 +304,9 @@ def paper_from_json(doc: Any, where: str) -> Paper:
         raise ValueError(f"{where}: 'title' is missing or empty")
     published = doc.get("published") or doc.get("date")
     version = doc.get("version")
+    comment, journal_ref = doc.get("comment") or "", doc.get("journal_ref") or ""
+    if not isinstance(comment, str) or not isinstance(journal_ref, str):
+        raise ValueError(f"{where}: 'comment' and 'journal_ref' must be strings")
     return Paper(
         arxiv_id=arxiv_id,
         title=plain_title(_one_line(title)),
@@ -307,6 +315,8 @@ def paper_from_json(doc: Any, where: str) -> Paper:
         categories=tuple(str(c) for c in categories),
         version=version if isinstance(version, int) else None,
         published=str(published)[:10] if published else None,
+        comment=_one_line(comment),
+        journal_ref=_one_line(journal_ref),
     )
 
 

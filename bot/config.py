@@ -146,6 +146,12 @@ class ArxivApiConfig(_Section):
         description="URL or e-mail put in the User-Agent so arXiv can reach the operator; "
         "default: https://github.com/<github.repository or $GITHUB_REPOSITORY>.",
     )
+    venues: bool = Field(
+        True,
+        description="Ask the API, for the papers a run proposes, for their comment and journal reference, so an "
+        "entry names the venue a paper was accepted at ('Accepted to ACL 2025': ACL 2025) where it would say "
+        "arXiv; one request a run, none with --offline. false: the venue is always arXiv.",
+    )
 
     _base_url = field_validator("base_url")(lambda v: _http_url(v))
 

@@ -77,6 +77,7 @@ def run_demo(out: TextIO | None = None, *, root: Path = ROOT, encoder: Encoder |
             out=out,
             environ={},  # no token, no repository: the local dry run, whatever the shell exports
             encoder=encoder,
+            offline=True,  # no arXiv API request either (a proposal's venue from its comment)
         )
     for line in summary(report, dry_run=True):
         out.write(line + "\n")

@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import PaperbotError, UsageError
-from bot.papers import Entry, Paper, Section, arxiv_id_from_url, arxiv_ids_in, arxiv_month, normalize_title
+from bot.papers import (
+    Entry,
+    Paper,
+    Section,
+    Venue,
+    arxiv_id_from_url,
+    arxiv_ids_in,
+    arxiv_month,
+    arxiv_year,
+    normalize_title,
+)
 
 # ---------------------------------------------------------------- markdown patterns
 
@@ -1136,11 +1146,6 @@ def unescape_markdown(text: str) -> str:
     return re.sub(r"\\([\\`*_\[\]|<>~])", r"\1", text)
 
 
-def arxiv_year(arxiv_id: str) -> int | None:
-    month = arxiv_month(arxiv_id)
-    return None if month is None else month // 12
-
-
 @dataclass(frozen=True)
 class _Style:
     prefix: str
@@ -1262,6 +1267,8 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     venues = [e.venue for e in siblings if e.venue]
     if year and venues and all(re.fullmatch(r"(?:19|20)\d{2}", v) for v in venues):
         return str(year)  # `- Jane Doe (2023)`: the section gives a year only
+    if (accepted := paper.venue) is not None:  # "Accepted to ACL 2025": what a maintainer would write
+        return _accepted_venue(accepted, plist) + _section_full_stop("", siblings)
     bare = Counter(v for v in venues if re.fullmatch(r"\W*arxiv\W*", v, re.I))
     if bare and sum(bare.values()) * 2 > len(venues):
         return bare.most_common(1)[0][0]  # `*arXiv*` without a year, as most of the section writes it
@@ -1279,6 +1286,30 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     ends = Counter(e.venue[-1] for e in siblings if e.venue and e.venue[-1] in ".,;:!")
     end = ends.most_common(1)[0][0] if ends and ends.most_common(1)[0][1] > len(siblings) / 2 else ""
     return f"arXiv {year}{end}" if year else "arXiv"
+
+
+def _accepted_venue(venue: Venue, plist: PaperList) -> str:
+    """"ACL Findings 2025" as this list writes a venue: its spelling of the name ("Neurips"), and its order for
+    Findings and workshops ("Findings of ACL 2025", "ACL 2025 Findings" or "ACL Findings 2025")."""
+    name_re = re.escape(venue.name).replace(r"\ ", r"\s*")
+    spellings = Counter(m.group() for e in plist.entries
+                        for m in re.finditer(rf"(?<![\w-]){name_re}(?![\w-])", e.venue, re.I))
+    name = max(spellings, key=lambda n: (spellings[n], n == venue.name)) if spellings else venue.name
+    year = str(venue.year)
+    if not venue.kind:
+        return f"{name} {year}"
+    word = {"findings": "Findings", "workshop": "Workshop", "demo": "Demo"}[venue.kind]
+    orders: Counter[str] = Counter()
+    for e in plist.entries:
+        if re.search(rf"\b{word}s?\s+of\b.*\b(?:19|20)\d{{2}}", e.venue, re.I):
+            orders["of"] += 1
+        elif re.search(rf"[A-Za-z]\s+{word}s?\s+(?:19|20)\d{{2}}", e.venue, re.I):
+            orders["middle"] += 1
+        elif re.search(rf"(?:19|20)\d{{2}}\s+{word}", e.venue, re.I):
+            orders["after"] += 1
+    order = orders.most_common(1)[0][0] if orders else ("of" if venue.kind == "findings" else "after")
+    forms = {"of": f"{word} of {name} {year}", "middle": f"{name} {word} {year}", "after": f"{name} {year} {word}"}
+    return forms[order]
 
 
 def _section_full_stop(post: str, siblings: Sequence[Entry]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # New-style ids (0704.0001 onwards: YYMM.NNNN or YYMM.NNNNN) and old-style ids (hep-th/9901001).
 _NEW_ID = r"\d{4}\.\d{4,5}"
@@ -250,10 +251,18 @@ class Paper:
     version: int | None = None
     announce_type: str | None = None
     published: str | None = None  # YYYY-MM-DD
+    # The authors' comment and journal reference, from the arXiv API (a feed carries neither): where the paper
+    # was accepted, which a list writes in place of "arXiv".
+    comment: str = ""
+    journal_ref: str = ""
 
     @property
     def url(self) -> str:
         return f"https://arxiv.org/abs/{self.arxiv_id}"
+
+    @property
+    def venue(self) -> Venue | None:
+        return accepted_venue(self.comment, self.journal_ref, arxiv_year(self.arxiv_id))
 
     @property
     def text(self) -> str:
@@ -368,3 +377,79 @@ class HeldBack:
 
     def to_json(self) -> dict:
         return {**_candidate_json(self.paper, self.score, self.section), "why": self.why}
+
+
+class Venue(NamedTuple):
+    """Where a paper was accepted, as its authors told arXiv: ("ACL", 2025, "findings")."""
+
+    name: str  # the usual spelling: "NeurIPS", "ACL"
+    year: int
+    kind: str = ""  # "", "findings", "workshop" or "demo"
+
+
+# Venues a paper list names by acronym. A comment naming one with a year and a word of acceptance ("Accepted to
+# ACL 2025", "EMNLP 2024 Findings", "Findings of NAACL 2025", "To appear in ICLR 2025 (Spotlight)") gives the
+# venue; one that says the paper is under review or submitted does not.
+_VENUE_NAMES = (
+    "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "LREC", "CoNLL", "TACL", "ICLR", "ICML", "NeurIPS", "AAAI",
+    "IJCAI", "CVPR", "ICCV", "ECCV", "WACV", "KDD", "WWW", "SIGIR", "CIKM", "WSDM", "RecSys", "ICDE", "VLDB",
+    "SIGMOD", "COLM", "AISTATS", "UAI", "TMLR", "JMLR", "ICASSP", "Interspeech", "SIGDIAL", "INLG", "ICSE", "FSE",
+    "ASE", "ISSTA", "ICST", "MLSys", "CHI", "IROS", "ICRA", "CoRL", "MICCAI", "ECIR", "ICDM", "ECAI", "ACML",
+    "ACM MM", "NLPCC", "ICWSM", "ASPLOS", "NDSS", "USENIX Security",
+)
+_VENUE_ALIASES = {"nips": "NeurIPS", "thewebconf": "WWW", "the web conference": "WWW", "acm multimedia": "ACM MM",
+                  "acmmm": "ACM MM"}
+_VENUE_SPELLING = {name.casefold(): name for name in _VENUE_NAMES} | _VENUE_ALIASES
+_VENUE_ALT = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True))
+_YEAR = r"(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)"
+_VENUE_RE = re.compile(
+    rf"(?<![\w-])(?P<findings>findings\s+of\s+(?:the\s+)?)?(?P<name>{_VENUE_ALT})(?![\w-])"
+    rf"[\s\-–:()]*(?:(?P<kind>main(?:\s+conference)?|findings|workshops?|demo(?:s|nstrations?)?)[\s\-–()]*)?"
+    rf"{_YEAR}",
+    re.I,
+)
+_NOT_ACCEPTED = re.compile(
+    r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|preprint|rejected|extend|"
+    r"extension|follow[\s-]*up|based\s+on|version\s+of|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at",
+    re.I,
+)
+_ACCEPTED = re.compile(
+    r"accept|appear|publish|camera|proceedings|present|oral|spotlight|poster|main|findings|conference|workshop",
+    re.I,
+)
+
+
+def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None) -> Venue | None:
+    """The venue a paper's arXiv comment or journal reference says it was accepted at, else None. Cautious: a
+    wrong venue in a pull request is worse than "arXiv", so the year must be near the paper's (its id's year,
+    one before or after) and a clause that mentions a submission, a review or an earlier paper is skipped."""
+    for text, published in ((journal_ref, True), (comment, False)):
+        for clause in re.split(r"[;,|\n]|\.\s+(?=[A-Z0-9])", text or ""):
+            if _NOT_ACCEPTED.search(clause):
+                continue
+            for m in _VENUE_RE.finditer(clause):
+                raw_year = m.group("year").lstrip("'’")
+                year = int(raw_year) + 2000 if len(raw_year) == 2 else int(raw_year)
+                if around is not None and not around - 1 <= year <= around + 1:
+                    continue
+                starts = not clause[: m.start()].strip(" (-–:")
+                if not (published or starts or _ACCEPTED.search(clause)):
+                    continue
+                name = _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()]
+                kind = (m.group("kind") or "").lower()
+                if m.group("findings") or kind == "findings" or re.search(r"\bfindings\b", clause, re.I):
+                    kind = "findings"
+                elif kind.startswith("workshop") or re.search(r"\bworkshops?\b", clause, re.I):
+                    kind = "workshop"
+                elif kind.startswith("demo") or re.search(r"\bdemo", clause, re.I):
+                    kind = "demo"
+                else:
+                    kind = ""
+                return Venue(name, year, kind)
+    return None
+
+
+def arxiv_year(arxiv_id: str | None) -> int | None:
+    """The year an arXiv id was announced in (2504.12687 is 2025), for new- and old-style ids."""
+    month = arxiv_month(arxiv_id)
+    return month // 12 if month is not None else None

@@ -238,6 +238,7 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
                        retrained=retrained)
     for h in result.held_back:  # marked seen with the rest: the log, the PR body and the job summary name them
         log.info("held back: %s (arXiv:%s, score %.2f; %s)", h.paper.title, h.paper.arxiv_id, h.score, h.why)
+    result.proposals = with_venues(config, result.proposals, offline=offline)
     if result.proposals:
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
                         edit=lambda text, group: apply_proposals(text, group, config.github.readme_path),
@@ -358,6 +359,33 @@ def with_details(config: Config, papers: Sequence[Paper], *, offline: bool = Fal
             log.warning("%s is ticked on the candidates issue, but its authors and abstract (lost with the state) "
                         "could not be fetched from arXiv%s: it stays ticked for the next run", paper.arxiv_id,
                         " (offline: the metadata file and the API cache only)" if offline else "")
+    return out
+
+
+def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool = False) -> list[Proposal]:
+    """The proposals with their arXiv comment and journal reference, which a feed does not carry: "Accepted to
+    ACL 2025" makes the entry's venue ACL 2025, as a maintainer would write it, where it would say arXiv. One API
+    request for the day's few papers (the cache first); if arXiv does not answer, the entries say arXiv."""
+    import dataclasses
+
+    wanted = [p.paper.arxiv_id for p in proposals if not p.paper.comment and not p.paper.journal_ref]
+    if offline or not config.arxiv_api.venues or not wanted:
+        return list(proposals)
+    from bot.arxiv_api import ArxivClient, resolve
+
+    # One retry, not max_retries: the venue is a nicety, and an unreachable arXiv would hold the run a minute.
+    client = ArxivClient.from_config(config, max_retries=min(1, config.arxiv_api.max_retries))
+    resolution = resolve(wanted, config, client=client)
+    found = resolution.papers
+    if resolution.missing:
+        log.info("no arXiv comment for %s: their entries say arXiv", ", ".join(resolution.missing))
+    out: list[Proposal] = []
+    for p in proposals:
+        api = found.get(p.paper.arxiv_id)
+        if api is not None and (api.comment or api.journal_ref) and p.paper.arxiv_id in wanted:
+            paper = dataclasses.replace(p.paper, comment=api.comment, journal_ref=api.journal_ref)
+            p = dataclasses.replace(p, paper=paper)
+        out.append(p)
     return out
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.papers import HeldBack, Neighbour, Proposal
+from bot.papers import HeldBack, Neighbour, Paper, Proposal
 
 MARKER_RE = re.compile(r"<!--\s*paperbot:proposed\s+(\[[^\]]*\])\s*-->")
 BEGIN = "<!-- paperbot:begin -->"
@@ -153,6 +153,7 @@ def details_block(p: Proposal) -> str:
         "",
         f"- **Authors:** {', '.join(paper.authors) or 'unknown'}",
         f"- **Categories:** {', '.join(paper.categories) or 'unknown'}",
+        *_arxiv_notes(paper),
         f"- **Proposed section:** {_path(p.section.path)} (score {_score(p.section.score)})"
         + (" — ⚠️ unsure: the runner-up is close, check the section" if p.unsure else ""),
     ]
@@ -166,6 +167,23 @@ def details_block(p: Proposal) -> str:
         lines.append("")
     lines.append("</details>")
     return "\n".join(lines)
+
+
+def _arxiv_notes(paper: Paper) -> list[str]:
+    """The authors' comment and journal reference, and the venue the entry took from them: a maintainer checks
+    "ACL Findings 2025" against "Accepted to Findings of ACL 2025" at a glance."""
+    lines = [f"- **arXiv comment:** {_title(_clip(paper.comment))}"] if paper.comment else []
+    if paper.journal_ref:
+        lines.append(f"- **Journal reference:** {_title(_clip(paper.journal_ref))}")
+    if (venue := paper.venue) is not None:
+        kind = f" ({venue.kind})" if venue.kind else ""
+        lines.append(f"- **Accepted at:** {venue.name} {venue.year}{kind}, as read from the above: the entry's venue")
+    return lines
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _html(text: str) -> str:

@@ -59,6 +59,8 @@ def make_config(tmp: Path, **thresholds: float) -> Config:
             "training": base.training.model_copy(update={"background": BACKGROUND, "models_dir": tmp / "models"}),
             "thresholds": base.thresholds.model_copy(update=thresholds),
             "list": base.list.model_copy(update={"readme": README, "metadata": METADATA}),
+            # no arXiv API for a proposal's venue: tests/test_run.py has that, against its local API
+            "arxiv_api": base.arxiv_api.model_copy(update={"venues": False}),
         }
     )
 
@@ -92,13 +94,30 @@ def list_checkout(tmp: Path, monkeypatch, *, extra_config: str = "") -> Path:
 
     monkeypatch.setattr(embed, "load_encoder", load_encoder)
     trained().save(tmp / "models")
+    if "arxiv_api: {" in extra_config:  # one mapping: venues off in it too
+        extra_config = extra_config.replace("arxiv_api: {", "arxiv_api: {venues: false, ")
     (tmp / "config.yaml").write_text(
         f"list: {{readme: {README}, metadata: {METADATA}}}\n"
         f"embedding: {{model: {ENCODER_NAME}, cache_dir: emb}}\n"
         f"training: {{background: {BACKGROUND}, models_dir: models}}\n"
         "thresholds: {relevance: 0.0, relevance_after_first: 0.0}\n"
         "max_proposals_per_run: 3\n"
-        "state: {path: state/state.json}\n" + extra_config,
+        "state: {path: state/state.json}\n"
+        + ("" if "arxiv_api:" in extra_config else f"{_NO_VENUES}\n") + extra_config,
         encoding="utf-8",
     )
     return tmp
+
+
+# A proposal's venue comes from the arXiv API, which these checkouts do not reach (tests/test_run.py asks a local
+# one for it).
+_NO_VENUES = "arxiv_api: {venues: false}"
+
+
+def use_arxiv_api(checkout: Path, url: str, *, venues: bool = False) -> None:
+    """Point a list_checkout's config at a local arXiv API stand-in (and its own cache file)."""
+    config = checkout / "config.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert _NO_VENUES in text
+    line = f"arxiv_api: {{base_url: '{url}', cache: api-cache.jsonl, venues: {str(venues).lower()}}}"
+    config.write_text(text.replace(_NO_VENUES, line), encoding="utf-8")

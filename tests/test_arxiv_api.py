@@ -12,6 +12,7 @@ import pytest
 from bot.arxiv_api import ArxivApiError, ArxivClient, load_cache, load_metadata_jsonl, normalize_id, resolve
 from bot.config import Config
 from bot.errors import PaperbotError
+from bot.papers import Venue, accepted_venue
 from tests.conftest import REPO, NetworkBlocked
 from tests.servers.arxiv import API_DIR, ArxivServer, Reply
 
@@ -330,7 +331,13 @@ def test_resolve_file_then_cache_then_api_and_a_second_run_asks_nothing(
     assert sorted(cached) == sorted(i for i in TESTING_IDS if i != "2202.12139")
     lines = config.arxiv_api.cache.read_text().splitlines()
     assert [json.loads(line)["id"] for line in lines] == sorted(cached)
-    assert set(json.loads(lines[0])) == {"id", "version", "title", "abstract", "authors", "categories", "published"}
+    # the comment and journal reference only where arXiv gave them (the venue a proposal's entry writes)
+    base = {"id", "version", "title", "abstract", "authors", "categories", "published"}
+    assert all(base <= set(json.loads(line)) <= base | {"comment", "journal_ref"} for line in lines)
+    by_id = {json.loads(line)["id"]: json.loads(line) for line in lines}
+    assert by_id["2005.14124"]["comment"] == ("Accepted by the ACM SIGSOFT International Symposium on Software "
+                                              "Testing and Analysis (ISSTA 2020)")
+    assert cached["2005.14124"].venue == Venue("ISSTA", 2020)
 
     second = resolve(TESTING_IDS, config, metadata=meta, client=client_for(url, clock))
     assert len(server.requests) == 1  # no new request: everything came from the file and the cache
@@ -454,3 +461,39 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
 
     assert arxiv_id_from_url("https://arxiv.org/abs/math.GT/0309136v2") == "math/0309136"
     assert versionless_id("math.GT/0309136") == Paper("math/0309136", "T").arxiv_id == "math/0309136"
+
+
+@pytest.mark.parametrize(("comment", "year", "venue"), [
+    # the shapes authors write; the first four are recorded answers (q_testing fixture)
+    ("Accepted by the ACM SIGSOFT International Symposium on Software Testing and Analysis (ISSTA 2020)", 2020,
+     Venue("ISSTA", 2020)),
+    ("13 pages, 6 figures, In Proceedings of the 31st ACM SIGSOFT International Symposium on Software Testing and "
+     "Analysis (ISSTA) 2022", 2022, Venue("ISSTA", 2022)),
+    ("Artificial Intelligence in Software Testing 2022 workshop @ ICST 2022", 2022, Venue("ICST", 2022, "workshop")),
+    ("GUI Testing, Test case generation", 2012, None),
+    ("Accepted to ACL 2025 Main Conference", 2025, Venue("ACL", 2025)),
+    ("ACL 2025 Findings", 2025, Venue("ACL", 2025, "findings")),
+    ("Findings of EMNLP 2024; 15 pages", 2024, Venue("EMNLP", 2024, "findings")),
+    ("9 pages. Accepted to NAACL 2025 (Findings)", 2025, Venue("NAACL", 2025, "findings")),
+    ("NeurIPS 2024 (Spotlight). Code: https://github.com/x/y", 2024, Venue("NeurIPS", 2024)),
+    ("To appear in AAAI'25", 2024, Venue("AAAI", 2025)),
+    ("This paper has been accepted by TheWebConf 2025", 2025, Venue("WWW", 2025)),
+    ("Accepted to the ICLR 2025 Workshop on Data Problems for Foundation Models", 2025,
+     Venue("ICLR", 2025, "workshop")),
+    ("ACL 2025 demo track", 2025, Venue("ACL", 2025, "demo")),
+    # not accepted, or not this paper's venue: the entry says arXiv
+    ("Under review at ICLR 2025", 2024, None),
+    ("Submitted to NeurIPS 2025", 2025, None),
+    ("An extended version of our ACL 2023 paper", 2024, None),
+    ("Our code is available; we compare to ACL 2024 results", 2025, None),
+    ("EMNLP 2023", 2025, None),  # two years before the paper: an earlier work's venue, not this one's
+    ("accepted by IEEE TASLP", 2025, None),  # a journal paperbot does not know by name
+])
+def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, year: int, venue: Venue | None) -> None:
+    assert accepted_venue(comment, "", year) == venue
+
+
+def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:
+    ref = "In Proc. ACM SIGSOFT International Symposium on Software Testing and Analysis (ISSTA 2020), pages 14-26"
+    assert accepted_venue("", ref, 2020) == Venue("ISSTA", 2020)
+    assert accepted_venue("", "Journal of Something, Vol. 3, 2020", 2020) is None

@@ -89,6 +89,19 @@ def test_add_writes_an_arxiv_title_in_tex_as_plain_text(readme: Path, tmp_path: 
                                 "Generation for Complexity-Controllable Image Editing Benchmark"))
 
 
+def test_add_names_the_venue_an_arxiv_comment_gives_in_the_lists_own_form(readme: Path, tmp_path: Path) -> None:
+    """"Accepted to Findings of ACL 2025" becomes "ACL Findings 2025.": the seed list writes Findings that way
+    (ACL Findings 2024, EMNLP Findings 2024, ...), and a maintainer would not write "Arxiv 2025" for it."""
+    metadata = tmp_path / "meta.jsonl"
+    doc = json.loads(METADATA.read_text(encoding="utf-8").splitlines()[0])
+    doc["comment"] = "Accepted to Findings of ACL 2025. 9 pages, 4 figures"
+    metadata.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    assert main(["add", doc["id"], "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+                 "--metadata", str(metadata), "--offline"]) == 0
+    (added,) = [line for line in readme.read_text(encoding="utf-8").splitlines() if doc["id"] in line]
+    assert added.endswith("* ACL Findings 2025.")
+
+
 def test_add_in_place(readme: Path) -> None:
     assert main([
         "add", "arXiv:2504.09184v1", "--section", "6.7 Writing", "--readme", str(readme), "--metadata", str(METADATA),

@@ -20,7 +20,7 @@ from bot.github import _merge_state
 from bot.render import BODY_LIMIT, parse_marker
 from bot.state import State
 from tests.github_support import TOKEN, standin
-from tests.replay_support import FEEDS, list_checkout
+from tests.replay_support import FEEDS, list_checkout, use_arxiv_api
 from tests.servers.github import GitHubStandIn
 
 DAY_23 = str(FEEDS / "2025-04-23.xml")
@@ -304,8 +304,7 @@ def test_a_deleted_state_branch_leaves_the_issue_its_lines_and_its_ticks(workdir
         del hub.refs["paperbot-state"]
     with ArxivServer() as arxiv:  # arXiv answers that it has no such paper
         api = arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json"))
-        with (workdir / "config.yaml").open("a", encoding="utf-8") as fh:
-            fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
+        use_arxiv_api(workdir, api)
         hub.requests.clear()
         capsys.readouterr()
         assert _run(workdir, "--feed", DAY_23, "--offline") == 0  # the cache alone: nothing asked, nothing lost

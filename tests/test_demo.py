@@ -71,7 +71,8 @@ def test_with_a_cap_of_two_the_runner_up_goes_into_its_bold_group_in_its_style(
         monkeypatch.delenv(name, raising=False)  # a local dry run: the README and state on disk
     monkeypatch.chdir(ROOT)
     feed = str(ROOT / DEMO_FEED)
-    args = ["run", "--dry-run", "--feed", feed, "--state", str(tmp_path / "state.json"), "--max-proposals", "2"]
+    args = ["run", "--dry-run", "--offline", "--feed", feed, "--state", str(tmp_path / "state.json"),
+            "--max-proposals", "2"]
     assert cli.main(args) == 0
     added = [line for line in capsys.readouterr().out.splitlines() if line.startswith("+ ") or line.startswith("+-")]
     assert added == [TOP_LINE]  # the defaults: MAIN's score is below thresholds.relevance_after_first

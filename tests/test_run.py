@@ -15,7 +15,7 @@ import pytest
 from bot.cli import main
 from bot.render import parse_marker
 from tests.github_support import TOKEN
-from tests.replay_support import FEEDS, README, list_checkout
+from tests.replay_support import FEEDS, README, list_checkout, use_arxiv_api
 from tests.servers.github import GitHubStandIn
 
 DAY_23 = str(FEEDS / "2025-04-23.xml")
@@ -76,6 +76,44 @@ def test_run_twice_second_run_changes_nothing(workdir, hub, capsys):
     assert capsys.readouterr().out.startswith("nothing to propose: 0 new paper(s) scored")
     assert dict(hub.refs) == refs_before and hub.pulls[1].body == body_before and len(hub.pulls) == 1
     assert _writes(hub) == writes_before  # not one write request
+
+
+def test_a_proposal_accepted_at_a_venue_names_it_where_the_list_would_say_arxiv(workdir, hub, capsys):
+    """A feed does not say where a paper was accepted; its arXiv comment does. The run asks the API for the day's
+    proposals (the cache first) and writes the venue in the list's spelling ("ACL Findings 2025", as the list
+    writes Findings), with the comment in the PR body; the papers arXiv says nothing about stay "Arxiv 2025."."""
+    from bot.arxiv_api import load_cache, save_cache
+    from bot.feeds import read_feeds
+    from tests.servers.arxiv import ArxivServer, Reply
+
+    assert _run(workdir, "--feed", DAY_23, "--dry-run", "--offline") == 0  # which papers the day proposes
+    ids = parse_marker(capsys.readouterr().out)
+    assert len(ids) == 3
+    feed_paper = next(p for p in read_feeds([DAY_23]).papers if p.arxiv_id == ids[0])
+    # The comment is written for this test (the real paper's is not recorded); its shape is a usual one.
+    comment = "Accepted to Findings of ACL 2025; 9 pages"
+    with ArxivServer() as arxiv:
+        # arXiv knows nothing about the other two: the recorded answer with zero results
+        use_arxiv_api(workdir, arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json")), venues=True)
+        save_cache(workdir / "api-cache.jsonl", [_with(feed_paper, comment=comment)])
+        assert _run(workdir, "--feed", DAY_23) == 0
+        (asked,) = arxiv.requests_to("/api/query")  # one request, for the two papers the cache lacks
+    assert sorted(asked.query["id_list"][0].split(",")) == sorted(ids[1:])
+    pr = hub.pulls[1]
+    base = set(README.read_text(encoding="utf-8").splitlines())
+    added = {i: line for line in hub.file_text("README.md", pr.head).splitlines() if line not in base
+             for i in ids if f"arxiv.org/abs/{i}" in line}
+    assert added[ids[0]].endswith(" ACL Findings 2025.")
+    assert all(re.search(r"\s(?:Arxiv|arXiv) 2025\.$", added[i]) for i in ids[1:])  # as each section writes it
+    assert f"- **arXiv comment:** {comment}" in pr.body
+    assert "- **Accepted at:** ACL 2025 (findings), as read from the above: the entry's venue" in pr.body
+    assert load_cache(workdir / "api-cache.jsonl")[ids[0]].comment == comment
+
+
+def _with(paper, **changes):
+    import dataclasses
+
+    return dataclasses.replace(paper, **changes)
 
 
 def _writes(hub: GitHubStandIn) -> int:
@@ -244,8 +282,7 @@ def arxiv_api(workdir):
 
     with ArxivServer() as arxiv:
         api = arxiv.api(Reply.api_fixture("id_0000.0000_s0_m100_8b51d9633a68.json"))
-        with (workdir / "config.yaml").open("a", encoding="utf-8") as fh:
-            fh.write(f"arxiv_api: {{base_url: '{api}', cache: api-cache.jsonl}}\n")
+        use_arxiv_api(workdir, api)
         yield arxiv
 
 
