@@ -1035,14 +1035,25 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             continue
         indent = len(bm.group("indent").expandtabs(4))
         body = bm.group("body")
-        # A group label: the whole bullet is bold (or italic) text.
+        # An entry may continue on following lines (indented or lazy continuation).
+        end = i + 1
+        while end < len(lines):
+            nxt = _content(lines[end])
+            if (not nxt.strip() or _BULLET_RE.match(nxt) or _HEADING_RE.match(nxt) or _FENCE_RE.match(nxt)
+                    or _FOLD_TAG_RE.match(nxt)):
+                break
+            end += 1
+        full = " ".join([body] + [_content(lines[j]).strip() for j in range(i + 1, end)])
+        # A group label: the whole bullet is bold (or italic) text. Not a bold title whose link is on the line
+        # below it (`1. **Title**` then `*Authors*[[paper]](url) 2021.9`): that is an entry.
         group_kind = None
+        linked = any(not _is_local(lk) and not _is_badge(lk) for lk in _links(full))
         gm = _BOLD_ONLY_RE.match(body.strip())
-        if gm and not _links(body):
+        if gm and not _links(body) and not linked:
             group_kind, rank = "bold", 0
         else:
             gm = _ITALIC_ONLY_RE.match(body.strip())
-            if gm and not _links(body):
+            if gm and not _links(body) and not linked:
                 group_kind, rank = "italic", 1
         if group_kind and gm:
             label = plain_text(gm.group("text"))
@@ -1058,15 +1069,6 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             groups.append(_OpenGroup(section, indent, rank))
             i += 1
             continue
-        # An entry may continue on following lines (indented or lazy continuation).
-        end = i + 1
-        while end < len(lines):
-            nxt = _content(lines[end])
-            if (not nxt.strip() or _BULLET_RE.match(nxt) or _HEADING_RE.match(nxt) or _FENCE_RE.match(nxt)
-                    or _FOLD_TAG_RE.match(nxt)):
-                break
-            end += 1
-        full = " ".join([body] + [_content(lines[j]).strip() for j in range(i + 1, end)])
         links = _links(full)
         if links and all(_is_local(lk) or _is_badge(lk) for lk in links):
             if any(_is_local(lk) for lk in links):

@@ -1244,3 +1244,23 @@ def test_a_paper_a_bullet_names_without_a_link_is_on_the_list_by_its_title() -> 
     assert plist.place_of(survey) == ("Surveys",) and plist.place_of(review) == ("Surveys",)
     assert not plist.contains(Paper(arxiv_id="2601.00003", title="Vision-Language-Action Models for Robotics"))
     assert not plist.contains(Paper(arxiv_id="2601.00004", title="Efficient VLA Models for Robots"))
+
+
+def test_a_bold_title_with_its_link_on_the_line_below_is_an_entry_not_a_group() -> None:
+    """`1. **Title**` with `*Authors*[[paper]](url) 2021.9` on the next line (HillZhang1999/llm-hallucination-survey):
+    the bold line is that entry's title, not a group label that leaves the section without entries."""
+    text = (
+        "# llm-hallucination-survey\n\n### Context-conflicting Hallucination\n"
+        "This kind of hallucination means the generated content exhibits *self-contradiction*.\n\n"
+        "1. **Knowledge Enhanced Fine-Tuning for Better Handling Unseen Entities in Dialogue Generation**\n"
+        "*Leyang Cui, Yu Wu, Shujie Liu, Yue Zhang*[[paper]](https://arxiv.org/abs/2109.05487) 2021.9\n\n"
+        "1. **Large Language Models Can Be Easily Distracted by Irrelevant Context**\n"
+        "*Freda Shi, Xinyun Chen, Kanishka Misra, Nathan Scales, David Dohan, Ed H. Chi, Nathanael Schärli, Denny Zhou*"
+        "[[paper]](https://arxiv.org/abs/2302.00093) 2023.2\n"
+    )
+    plist = parse_list(text)
+    assert [s.path for s in plist.sections] == [("Context-conflicting Hallucination",)]
+    first, second = plist.entries
+    assert first.title == "Knowledge Enhanced Fine-Tuning for Better Handling Unseen Entities in Dialogue Generation"
+    assert (first.arxiv_id, first.authors) == ("2109.05487", "Leyang Cui, Yu Wu, Shujie Liu, Yue Zhang")
+    assert second.arxiv_id == "2302.00093"
