@@ -431,6 +431,11 @@ def _parse_entry_body(
         # `"Title" [2023-02] [[paper](url)]`: a date after the title, not a venue
         venue, venue_span, date = "", None, dated.group(1)
         date_span = (s + 1, s + 1 + len(date))
+    if date_span is None and links and (after := re.compile(
+        r"[ \t\u00a0]*(?P<d>" + _DATE_TAG_RE.pattern + r")(?![\w.])"
+    ).match(body, links[-1].end)) and after.end() <= own:
+        # `*Authors*[[paper]](url) 2021.9`: the month after the last link is that paper's date, not a shape to copy
+        date, date_span = after.group("d"), after.span("d")
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
         if _DATE_TAG_RE.fullmatch(tag.group("tag").strip()):
@@ -1494,8 +1499,10 @@ def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     year, mm = str(month // 12), f"{month % 12 + 1:02d}"
     if form == "9999":
         return year
-    if re.fullmatch(r"9999[./-]99", form):  # 2024.05, 2024-05, 2024/05
-        return f"{year}{form[4]}{mm}"
+    if re.fullmatch(r"9999[./-]99?", form):  # 2024.05, 2024-05, 2024/05; 2023.5, 2023.12 without the zero
+        unpadded = sum(bool(re.fullmatch(r"\d{4}\W[1-9]", d)) for d in dates)
+        padded = sum(bool(re.fullmatch(r"\d{4}\W0\d", d)) for d in dates)
+        return f"{year}{form[4]}{mm.lstrip('0') if unpadded > padded else mm}"
     return ""
 
 

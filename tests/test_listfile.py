@@ -1264,3 +1264,25 @@ def test_a_bold_title_with_its_link_on_the_line_below_is_an_entry_not_a_group() 
     assert first.title == "Knowledge Enhanced Fine-Tuning for Better Handling Unseen Entities in Dialogue Generation"
     assert (first.arxiv_id, first.authors) == ("2109.05487", "Leyang Cui, Yu Wu, Shujie Liu, Yue Zhang")
     assert second.arxiv_id == "2302.00093"
+
+
+def test_a_month_after_the_last_link_is_the_papers_date_and_a_new_entry_writes_its_own() -> None:
+    """`*Authors*[[paper]](url) 2021.9` (HillZhang1999/llm-hallucination-survey): the month is that paper's; a new
+    entry gets its own month, written as the neighbours write theirs (no zero before a one-digit month), and
+    never a neighbour's."""
+    text = (
+        "# llm-hallucination-survey\n\n### Input-conflicting Hallucination\n\n"
+        "+ `Summarization`:\n"
+        "  + **On Faithfulness and Factuality in Abstractive Summarization**\n"
+        "  *Joshua Maynez, Shashi Narayan, Bernd Bohnet, Ryan McDonald*"
+        "[[paper]](https://arxiv.org/abs/2005.00661) 2020.5\n"
+        "  + **Hallucinated but Factual! Inspecting the Factuality of Hallucinations in Abstractive Summarization**\n"
+        "  *Meng Cao, Yue Dong, Jackie Chi Kit Cheung*[[paper]](https://arxiv.org/abs/2109.09784) 2021.9\n"
+        "  + **Summarization is (Almost) Dead**\n"
+        "  *Xiao Pu, Mingqi Gao, Xiaojun Wan*[[paper]](https://arxiv.org/abs/2309.09558) 2023.9\n"
+    )
+    plist = parse_list(text)
+    assert [it.parsed.date for it in plist._items] == ["2020.5", "2021.9", "2023.9"]
+    _, (line,) = added(text, "Input-conflicting Hallucination")
+    assert line == (f"  + **{PAPER.title}** *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*"
+                    "[[paper]](https://arxiv.org/abs/2503.17460) 2025.3\n")
