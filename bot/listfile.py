@@ -969,8 +969,10 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         roles = _column_roles(text)
         n = header + 2
         while n < len(lines) and "|" in (row_text := _content(lines[n])) and row_text.strip():
-            row = _Row(header, tuple(_cell_spans(row_text)), roles)
-            if len(row.spans) == len(roles) and (parsed := _parse_row(row_text, row)) is not None:
+            # a row may leave out its last, empty cells (`| [Title](url) | arXiv | 2024-03 |` under five columns)
+            spans = tuple(_cell_spans(row_text))
+            row = _Row(header, spans, roles[: len(spans)])
+            if len(spans) <= len(roles) and (parsed := _parse_row(row_text, row)) is not None:
                 add_entry(parsed, n, n + 1, "", row_text, row)
             n += 1
         return n
@@ -1484,7 +1486,10 @@ def _aligned(new: str, table: Sequence[str]) -> str:
 
 
 def _cell(plist: PaperList, item: _Item, col: int) -> str:
+    """A row's cell by column; empty where the row leaves it out."""
     assert item.row is not None
+    if col >= len(item.row.spans):
+        return ""
     s, e = item.row.spans[col]
     return _content(plist.lines[item.entry.line])[s:e]
 

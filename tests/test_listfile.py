@@ -1286,3 +1286,28 @@ def test_a_month_after_the_last_link_is_the_papers_date_and_a_new_entry_writes_i
     _, (line,) = added(text, "Input-conflicting Hallucination")
     assert line == (f"  + **{PAPER.title}** *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*"
                     "[[paper]](https://arxiv.org/abs/2503.17460) 2025.3\n")
+
+
+def test_table_rows_that_leave_out_their_last_empty_cells_are_entries() -> None:
+    """`| [**Title**](url) | arXiv | 2024-03 |` under a five-column header
+    (Tebmer/Awesome-Knowledge-Distillation-of-LLMs) is a row with empty Code and Data cells, as GitHub shows it: an
+    entry, as the rows that fill them are."""
+    text = (
+        "# Awesome Knowledge Distillation of LLM Papers\n\n#### Labeling\n"
+        "|  Title  |   Venue  |   Date   | Code | Data|\n"
+        "|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Evidence-Focused Fact Summarization for Knowledge-Augmented Zero-Shot Question Answering**]"
+        "(https://arxiv.org/pdf/2403.02966.pdf) | arXiv | 2024-03 |\n"
+        "| [**Aligning Large and Small Language Models via Chain-of-Thought Reasoning**]"
+        "(https://aclanthology.org/2024.eacl-long.109.pdf) | EACL | 2024-03 | "
+        "[Github](https://github.com/lranaldii/Aligning_LLMs) |\n"
+        "| [**TinyLLM: Learning a Small Student from Multiple Large Language Models**]"
+        "(https://arxiv.org/pdf/2402.04616.pdf) | arXiv | 2024-02 | \n"
+        "| [**Tailoring Self-Rationalizers with Multi-Reward Distillation**](https://arxiv.org/pdf/2311.02805.pdf) "
+        "| arXiv | 2023-11 | [Github](https://inklab.usc.edu/MaRio/)| [Data](https://inklab.usc.edu/MaRio/)|\n"
+    )
+    plist = parse_list(text)
+    assert [e.arxiv_id for e in plist.entries] == ["2403.02966", None, "2402.04616", "2311.02805"]
+    assert [e.venue for e in plist.entries] == ["arXiv", "EACL", "arXiv", "arXiv"]
+    _, (line,) = added(text, "Labeling")
+    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv")
