@@ -535,11 +535,15 @@ def _parse_row(line: str, row: _Row) -> _ParsedEntry | None:
         if role in cells and cells[role][1] > cells[role][0]:
             parts[role] = _strip_emphasis_span(line, *cells[role])
     venue_span = parts.get("venue") or parts.get("date")
+    # a Date column beside a Venue column (`| [Title](url) | arXiv | 2024-03 |`): the row's date, by which a table
+    # sorted newest first is sorted
+    date_span = parts.get("date") if "venue" in parts else None
     return _ParsedEntry(
         title=title, url=main.url, authors=plain_text(line[slice(*parts["authors"])]) if "authors" in parts else "",
         venue=plain_text(line[slice(*venue_span)]) if venue_span else "", marks=(), title_span=(ts, te),
         url_span=_url_span(line, main), authors_span=parts.get("authors"), venue_span=venue_span, other_links=(),
         extra_urls=tuple(lk.url for lk in links if lk is not main), own_len=len(line),
+        date=plain_text(line[slice(*date_span)]) if date_span else "", date_span=date_span,
     )
 
 

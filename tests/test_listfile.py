@@ -1311,3 +1311,26 @@ def test_table_rows_that_leave_out_their_last_empty_cells_are_entries() -> None:
     assert [e.venue for e in plist.entries] == ["arXiv", "EACL", "arXiv", "arXiv"]
     _, (line,) = added(text, "Labeling")
     assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv")
+
+
+def test_a_table_sorted_newest_first_by_its_date_column_gets_a_new_row_in_date_order() -> None:
+    """A Date column beside the Venue (Tebmer/Awesome-Knowledge-Distillation-of-LLMs, newest first): a paper of
+    2025-03 goes between the rows of 2025 and 2024, where before it went under the oldest."""
+    text = (
+        "# Awesome Knowledge Distillation of LLM Papers\n\n#### Expansion\n"
+        "|  Title  |   Venue  |   Date   | Code | Data|\n"
+        "|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Instruction Fusion: Advancing Prompt Evolution through Hybridization**]"
+        "(https://arxiv.org/pdf/2312.15692.pdf) | arXiv | 2025-12 | \n"
+        "| [**An Empirical Study of Instruction-tuning Large Language Models in Chinese**]"
+        "(https://arxiv.org/pdf/2310.07328.pdf) | EMNLP | 2025-10 | [Github](https://github.com/PhoebusSi/Alpaca-CoT)|\n"
+        "| [**PromptMix: A Class Boundary Augmentation Method for Large Language Model Distillation**]"
+        "(https://arxiv.org/pdf/2310.14192.pdf) | EMNLP | 2024-10 |\n"
+        "| [**Wizardlm: Empowering large language models to follow complex instructions**]"
+        "(https://arxiv.org/abs/2304.12244) | ICLR | 2023-04 | [Github](https://github.com/nlpxucan/WizardLM)|\n"
+    )
+    after, (line,) = added(text, "Expansion")
+    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv")
+    assert " | 2025-03 |" in line
+    titles = [e.title for e in after.entries]
+    assert titles.index(PAPER.title) == 2
