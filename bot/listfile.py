@@ -1283,8 +1283,11 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     if (accepted := paper.venue) is not None:  # "Accepted to ACL 2025": what a maintainer would write
         return _accepted_venue(accepted, plist) + _section_full_stop("", siblings)
     bare = Counter(v for v in venues if re.fullmatch(r"\W*arxiv\W*", v, re.I))
-    if bare and sum(bare.values()) * 2 > len(venues):
-        return bare.most_common(1)[0][0]  # `*arXiv*` without a year, as most of the section writes it
+    yearless = not any(re.search(r"\b(?:19|20)\d{2}\b", v) for v in venues)
+    if bare and (sum(bare.values()) * 2 > len(venues) or yearless):
+        # `*arXiv*` without a year, as most of the section writes it, or as a section whose venues name no year
+        # (`| arXiv | 2024-03 |`, `| EMNLP | 2023-10 |`: a Date column says when) writes it
+        return bare.most_common(1)[0][0]
     for pool in (siblings, plist.entries):
         forms: Counter[tuple[str, str | None, str]] = Counter()
         for e in pool:

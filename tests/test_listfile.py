@@ -1334,3 +1334,22 @@ def test_a_table_sorted_newest_first_by_its_date_column_gets_a_new_row_in_date_o
     assert " | 2025-03 |" in line
     titles = [e.title for e in after.entries]
     assert titles.index(PAPER.title) == 2
+
+
+def test_a_section_whose_venues_name_no_year_gets_arxiv_without_one() -> None:
+    """`| EMNLP | 2023-10 |`, `| arXiv | 2023-12 |` (Tebmer/Awesome-Knowledge-Distillation-of-LLMs): the Date column
+    says when, so a new row's venue is the section's bare `arXiv`, not `arXiv 2025`, though most venues there are
+    conferences."""
+    text = (
+        "# Awesome Knowledge Distillation of LLM Papers\n\n#### Expansion\n"
+        "|  Title  |   Venue  |   Date   | Code | Data|\n"
+        "|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Instruction Fusion: Advancing Prompt Evolution through Hybridization**]"
+        "(https://arxiv.org/pdf/2312.15692.pdf) | arXiv | 2023-12 | \n"
+        "| [**An Empirical Study of Instruction-tuning Large Language Models in Chinese**]"
+        "(https://arxiv.org/pdf/2310.07328.pdf) | EMNLP | 2023-10 | [Github](https://github.com/PhoebusSi/Alpaca-CoT)|\n"
+        "| [**Wizardlm: Empowering large language models to follow complex instructions**]"
+        "(https://arxiv.org/abs/2304.12244) | ICLR | 2023-04 | [Github](https://github.com/nlpxucan/WizardLM)|\n"
+    )
+    _, (line,) = added(text, "Expansion")
+    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv | 2025-03 |")
