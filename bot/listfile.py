@@ -133,6 +133,11 @@ _COLUMN_ROLES = (
     ("date", re.compile(r"date|year|time|month|published|released?")),
     ("title", re.compile(r"(?:paper )?(?:titles?|names?)|papers?|works?|articles?")),
 )
+# A table cell that cites a paper by its authors or as the list's own (`Fan *et al.*`, `**_Ours_**`) rather than
+# by its title: without an arXiv link it names no work one could know again.
+_CITATION_RE = re.compile(
+    r"(?:" + _NAME_WORD + r"(?:[ \u00a0]+" + _NAME_WORD + r")?,?[ \u00a0]+et[ \u00a0]+al\.?|ours)", re.I
+)
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
 
 
@@ -530,6 +535,8 @@ def _parse_row(line: str, row: _Row) -> _ParsedEntry | None:
     title = plain_text(line[ts:te].rstrip(" \t|-–—:,"))
     if not title or _GENERIC_LINK_TEXT.match(title):
         return None
+    if _CITATION_RE.fullmatch(title) and not any(arxiv_id_from_url(lk.url) for lk in links):
+        return None  # `| 2024 | Fan *et al.* | ... | [link](github) |`: a survey named by its authors, no title or id
     parts = {}
     for role in ("authors", "venue", "date"):
         if role in cells and cells[role][1] > cells[role][0]:

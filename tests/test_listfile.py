@@ -1353,3 +1353,25 @@ def test_a_section_whose_venues_name_no_year_gets_arxiv_without_one() -> None:
     )
     _, (line,) = added(text, "Expansion")
     assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv | 2025-03 |")
+
+
+def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
+    """`| 2024 | Fan *et al.* | ... | [link](https://github.com/...) |` (zhengxuJosh/Awesome-RAG-Vision): the row
+    names a survey by its first author and links its repository, so there is no title or id to know it by; an
+    entry titled "Fan et al." would be a paper no feed ever announces. The list's own row (`**_Ours_**`) neither."""
+    text = (
+        "# Awesome-RAG-Vision\n\n## Papers\n\n### Survey and Benchmark\n\n"
+        "| Year | Paper | Focused Areas    | Main Context                                      | GitHub    |\n"
+        "|------|-------|------------------|---------------------------------------------------|-----------|\n"
+        "| 2024 | Fan *et al.*           | LLMs / NLP       | RA-LLMs' architectures, training, and applications  | "
+        "[link](https://advanced-recommender-systems.github.io/RAG-Meets-LLMs/) |\n"
+        "| 2024 | Hu *et al.*            | LLMs / NLP       | RA-LMs' components, evaluation, and limitations     | "
+        "[link](https://github.com/2471023025/RALM_Survey)                    |\n"
+        "| 2025 | **_Ours_**             | **_Computer Vision_** | **_RAG for visual understanding and generation_** | "
+        "[link](https://github.com/zhengxuJosh/Awesome-RAG-Vision)            |\n"
+        "| 2024 | [Retrieval-Augmented Generation for AI-Generated Content: A Survey]"
+        "(https://arxiv.org/abs/2402.19473) | AIGC | RAG foundations | - |\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.arxiv_id) for e in plist.entries] == [
+        ("Retrieval-Augmented Generation for AI-Generated Content: A Survey", "2402.19473")]
