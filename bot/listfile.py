@@ -61,6 +61,11 @@ _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
 _VENUE_NAME_RE = re.compile(
     r"[^,]{0,40}?(?:\b(?i:arxiv)\b|\b(?:19|20)\d{2}\b)[^,]{0,40}|[A-Z]{3,}(?:[ \u00a0]+[A-Z][\w-]*){0,2}"
 )
+# A journal's name as lists write it after a title's comma: capitalised words, short joining words between them
+# (`Acta Automatica Sinica`, `Journal of Machine Learning Research`); two words at least.
+_JOURNAL_RE = re.compile(
+    r"[A-Z][\w&.'-]*(?:[ \u00a0]+(?:(?:of|on|for|and|in|the|&)[ \u00a0]+)*[A-Z][\w&.'-]*){1,6}"
+)
 # A continuation line with the authors in emphasis and a venue with a year after them.
 _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
 # Authors in plain text after a separator: `[Title](url) - Jane Doe, John Roe (2023)`, `[Title](url), Jane Doe et
@@ -321,8 +326,23 @@ def _own_extent(body: str, own: int, title_end: int, line_ends: Sequence[int]) -
     return own
 
 
+def _recurring_venues(lines: Sequence[str]) -> frozenset[str]:
+    """Names that two bullets or more write after their plain title's last comma (`Title, Acta Automatica Sinica
+    [[Paper](url)]`): a venue there, though no year or acronym says so, as a title's own last words hardly recur."""
+    tails: Counter[str] = Counter()
+    for line in lines:
+        if not (bm := _BULLET_RE.match(_content(line))):
+            continue
+        body = bm.group("body")
+        seg = body[: lk.start()] if (lk := _LINK_RE.search(body)) else body
+        tail = re.search(r",[ \t\u00a0]+(?P<v>[^,]+)$", seg.rstrip(" \t\u00a0|-–—:,["))
+        if tail and _JOURNAL_RE.fullmatch(tail.group("v")):
+            tails[tail.group("v")] += 1
+    return frozenset(v for v, n in tails.items() if n >= 2)
+
+
 def _parse_entry_body(
-    body: str, first_line: int | None = None, line_ends: Sequence[int] = ()
+    body: str, first_line: int | None = None, line_ends: Sequence[int] = (), venues: frozenset[str] = frozenset()
 ) -> _ParsedEntry | None:
     """Title, link, authors and venue of one bullet's text, or None if it names no linked work.
 
@@ -345,6 +365,7 @@ def _parse_entry_body(
         tag = None
     lead = body[title_from: first.start].strip()
     main: _Link
+    tail_venue = False
     if not lead.strip("*_ \u00a0") and not _GENERIC_LINK_TEXT.match(plain_text(first.text)):
         # `[Title](url) ...` or `[**Title**](url) ...` (after marks such as `🔥 ` or `` `2024.05` ``)
         main = first
@@ -376,8 +397,9 @@ def _parse_entry_body(
             seg = lead_raw.split(" | ")[0]
             stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
             tail = re.search(r",[ \t\u00a0]+(?P<v>[^,]+)$", stripped)
-            if tail and _is_venue_name(tail.group("v")):
+            if tail and (_is_venue_name(tail.group("v")) or tail.group("v") in venues):
                 stripped = stripped[: tail.start()]  # `Title, arXiv [[Paper](url)]`: the venue after the comma
+                tail_venue = True  # `Acta Automatica Sinica` is no author list
             ts = title_from + len(seg) - len(seg.lstrip(" \t\u00a0"))
             te = title_from + len(stripped)
             if te <= ts:
@@ -406,7 +428,8 @@ def _parse_entry_body(
             break  # a venue in italics right after the title (`**Title** *arXiv*`, `*Nature*`)
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
         break
-    plain = authors_span is None and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None and m.end() <= own
+    plain = not tail_venue and authors_span is None and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None \
+        and m.end() <= own
     if plain and m is not None:
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
     # Venue: the plain text after the authors (or after the title link), up to the next link.
@@ -911,6 +934,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     toc_anchors = 0
     since_heading: list[tuple[Entry, _Item, Section]] = []
     news: set[str] = set()  # ids of news, changelog and about-the-list sections and everything under them
+    venues = _recurring_venues(lines)
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
@@ -1100,7 +1124,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             continue
         more = [len(_content(lines[j]).strip()) + 1 for j in range(i + 1, end)]  # +1: the joining space
         line_ends = list(itertools.accumulate([len(body), *more]))
-        parsed = _parse_entry_body(full, len(body), line_ends)
+        parsed = _parse_entry_body(full, len(body), line_ends, venues)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
             # `  - Code: [GitHub](...)` under an entry: a link of that paper, not a paper called "Code"
             i = end

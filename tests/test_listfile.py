@@ -1375,3 +1375,28 @@ def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry()
     plist = parse_list(text)
     assert [(e.title, e.arxiv_id) for e in plist.entries] == [
         ("Retrieval-Augmented Generation for AI-Generated Content: A Survey", "2402.19473")]
+
+
+def test_a_journal_after_a_plain_titles_comma_is_the_venue_where_the_list_writes_it_again() -> None:
+    """`Title, Acta Automatica Sinica [[Paper](url)]` (the VLA compression list of the first robustness round): no
+    year, arXiv or acronym says it is a venue, but two bullets write it after their title's comma, as a title's own
+    last words would not; a title whose comma is its own (`..., Benchmarks, and Data Engines`, `Reason, Plan, Act`
+    once) keeps it."""
+    text = (
+        "# VLA Compression\n\n## General VLA Surveys and Evaluation Resources\n\n"
+        "- [2026.04] Vision-Language-Action in Robotics: A Survey of Datasets, Benchmarks, and Data Engines, arXiv "
+        "[[Paper](https://arxiv.org/abs/2604.23001)]\n"
+        "- [2026] Survey of Vision-Language-Action Models for Embodied Manipulation, Acta Automatica Sinica "
+        "[[Paper](https://doi.org/10.16383/j.aas.c250689)]\n"
+        "- [2025] Vision-Language-Action Models: From the Early Foundations to the State-of-the-Art, Acta Automatica "
+        "Sinica [[Paper](https://doi.org/10.16383/j.aas.c250417)]\n"
+        "- [2025.01] Robots that Reason, Plan Ahead, Act Safely [[Paper](https://arxiv.org/abs/2501.00001)]\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.authors, e.venue) for e in plist.entries] == [
+        ("Vision-Language-Action in Robotics: A Survey of Datasets, Benchmarks, and Data Engines", "", "arXiv"),
+        ("Survey of Vision-Language-Action Models for Embodied Manipulation", "", "Acta Automatica Sinica"),
+        ("Vision-Language-Action Models: From the Early Foundations to the State-of-the-Art", "",
+         "Acta Automatica Sinica"),
+        ("Robots that Reason, Plan Ahead, Act Safely", "", ""),
+    ]
