@@ -74,6 +74,11 @@ _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\
 # stays the venue, as lists mostly write a venue there.
 _NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]*[A-ZÀ-Þ]?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
 _NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*" + _NAME_WORD + r"){1,3}"
+# Authors and venue in brackets after the title: `**[Title](url)** (Wang et al., arXiv 2023) - *note*`.
+_PAREN_CITE_RE = re.compile(
+    r"[*_]{0,2}[ \t\u00a0]*\((?P<a>" + _NAME_WORD + r"(?:[ \u00a0]+" + _NAME_WORD + r")*"
+    r"(?:,?[ \u00a0]+et[ \u00a0]+al\.?)?),[ \u00a0]+(?P<v>[^()\[\],]*?\b(?:19|20)\d{2}\b[^()\[\],]*)\)"
+)
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
 _NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")
 _PLAIN_AUTHORS_RE = re.compile(
@@ -414,7 +419,11 @@ def _parse_entry_body(
     # Authors: the first italic span after the title part that is not a link text.
     rest_from = title_end
     authors, authors_span = "", None
-    for m in re.finditer(r"(?<![*\w\\])(\*|_)(?!\s|\*)(?P<a>(?:\\.|[^*_\\])+?)(?<![\s\\])\1(?![*\w])", body):
+    cited = _PAREN_CITE_RE.match(body, rest_from)
+    if cited and cited.end() > own:
+        cited = None
+    italics = re.finditer(r"(?<![*\w\\])(\*|_)(?!\s|\*)(?P<a>(?:\\.|[^*_\\])+?)(?<![\s\\])\1(?![*\w])", body)
+    for m in [] if cited else italics:
         if m.start() < rest_from or any(lk.start <= m.start() < lk.end for lk in links):
             continue
         if m.start() >= own:
@@ -428,6 +437,8 @@ def _parse_entry_body(
             break  # a venue in italics right after the title (`**Title** *arXiv*`, `*Nature*`)
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
         break
+    if cited:
+        authors, authors_span = plain_text(cited.group("a")), cited.span("a")
     plain = not tail_venue and authors_span is None and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None \
         and m.end() <= own
     if plain and m is not None:
@@ -454,6 +465,9 @@ def _parse_entry_body(
             if shaped := re.fullmatch(r"(?:In[ \u00a0]+)?(?P<d>\*\*|__|\*|_)(?P<v>[^*_]+)(?P=d),?", core):
                 # `*arXiv*`, `In **WWW 2024**,`: the emphasis and the words around it are the shape
                 venue, venue_span = plain_text(shaped.group("v")), (s + shaped.start("v"), s + shaped.end("v"))
+    if cited:
+        # `(Wang et al., arXiv 2023) - *The canonical survey.*`: the venue in the brackets; the note after is no venue
+        venue, venue_span = plain_text(cited.group("v")), cited.span("v")
     date, date_span = "", None
     if venue_span and (dated := re.fullmatch(r"\[(" + _DATE_TAG_RE.pattern + r")\]", core)):
         # `"Title" [2023-02] [[paper](url)]`: a date after the title, not a venue
@@ -1230,6 +1244,12 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     cuts += [(m.start(), m.end(), "") for m in re.compile(r"[ \t\u00a0]*`[^`\n]+`").finditer(body, after)]
     if note := re.search(r"[ \t\u00a0]*(\*\*|__|\*|_)[^*_\n]{1,40}:\1.*$", body[after:]):
         cuts.append((after + note.start(), len(body), ""))
+    placed = max((span[1] for span in (p.url_span, p.authors_span, p.venue_span) if span), default=after)
+    if p.authors_span and (note := re.compile(
+        r"[ \t\u00a0]*[-–—:|][ \t\u00a0]*(\*|_)(?!\s)[^*_\n]+?(?<!\s)\1(?![*\w])"
+    ).search(body, placed)):
+        # `(Wang et al., arXiv 2023) - *The canonical survey.*`: a note on that paper after its authors and venue
+        cuts.append((note.start(), note.end(), ""))
     cuts.sort()
     out, pos = [], 0
     for s, e, rep in cuts:

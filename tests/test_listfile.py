@@ -1400,3 +1400,26 @@ def test_a_journal_after_a_plain_titles_comma_is_the_venue_where_the_list_writes
          "Acta Automatica Sinica"),
         ("Robots that Reason, Plan Ahead, Act Safely", "", ""),
     ]
+
+
+def test_authors_and_venue_in_brackets_after_the_title_and_a_note_after_them() -> None:
+    """`**[Title](url)** (Wang et al., arXiv 2023) - *The canonical ...* ⭐ [[code](url)]` (js-lee-AI/awesome-llm-agent-
+    papers): the brackets hold the authors and the venue; the italics after them are a note on that paper, not its
+    authors. A new entry is written in that shape, without the neighbour's note, where before it got a plain
+    `[Title](url) *Authors.* arXiv 2025` line."""
+    text = (
+        "# Awesome LLM Agent Papers\n\n### Surveys & Position Papers (39)\n\n"
+        "- **[A Survey on Large Language Model based Autonomous Agents](https://arxiv.org/abs/2308.11432)** "
+        "(Wang et al., arXiv 2023) - *The canonical, most-cited general-purpose LLM-agent survey.* ⭐ "
+        "[[code](https://github.com/Paitesanshi/LLM-Agent-Survey)]\n"
+        "- **[Kimi K2: Open Agentic Intelligence](https://arxiv.org/abs/2507.20534)** (Kimi Team, arXiv 2025) - "
+        "*Flagship open model built explicitly around agentic post-training at scale.* "
+        "[[code](https://github.com/MoonshotAI/Kimi-K2)]\n"
+        "- **[DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning]"
+        "(https://arxiv.org/abs/2501.12948)** (Guo et al., Nature 2025) - *Landmark open reasoning-model release.*\n"
+    )
+    plist = parse_list(text)
+    assert [(e.authors, e.venue) for e in plist.entries] == [
+        ("Wang et al.", "arXiv 2023"), ("Kimi Team", "arXiv 2025"), ("Guo et al.", "Nature 2025")]
+    _, (line,) = added(text, "Surveys & Position Papers (39)")
+    assert line == f"- **[{PAPER.title}](https://arxiv.org/abs/2503.17460)** (Reem Gody et al., arXiv 2025)\n"
