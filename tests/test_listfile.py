@@ -1062,7 +1062,8 @@ def test_a_neighbours_tags_and_note_after_its_link_are_not_a_shape_to_refuse() -
 
 
 def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_the_rows_do() -> None:
-    """A `Venue/Date` column (`Arxiv 2024 (Dec)`) had no role, so a new row left it empty."""
+    """A `Venue/Date` column (`Arxiv 2024 (Dec)`) had no role, so a new row left it empty. The rows name their
+    first author's surname (`Ling *et al.*`), so the new row does too."""
     text = (  # zhengxuJosh/Awesome-RAG-Vision README.md
         "# Awesome RAG in Computer Vision\n\n#### 1.4 Multi-modal\n\n"
         "| Title | Authors | Venue/Date | Paper Link |\n|---|---|---|---|\n"
@@ -1074,7 +1075,7 @@ def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_
     assert [e.venue for e in parse_list(text).entries] == ["Arxiv 2025 (Apr)", "ICME 2025"]
     _, lines = added(text, "1.4 Multi-modal")
     assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach | "
-                     "Reem Gody et al. | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
+                     "Gody et al. | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
 
 
 def test_a_new_entry_goes_after_the_badge_line_under_the_last_entry_with_a_blank_line_before_it() -> None:
@@ -1422,4 +1423,4 @@ def test_authors_and_venue_in_brackets_after_the_title_and_a_note_after_them() -
     assert [(e.authors, e.venue) for e in plist.entries] == [
         ("Wang et al.", "arXiv 2023"), ("Kimi Team", "arXiv 2025"), ("Guo et al.", "Nature 2025")]
     _, (line,) = added(text, "Surveys & Position Papers (39)")
-    assert line == f"- **[{PAPER.title}](https://arxiv.org/abs/2503.17460)** (Reem Gody et al., arXiv 2025)\n"
+    assert line == f"- **[{PAPER.title}](https://arxiv.org/abs/2503.17460)** (Gody et al., arXiv 2025)\n"
