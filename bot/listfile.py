@@ -1099,7 +1099,27 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                     or _FOLD_TAG_RE.match(nxt)):
                 break
             end += 1
-        full = " ".join([body] + [_content(lines[j]).strip() for j in range(i + 1, end)])
+        # `1. **Title** `Preprint``, a blank line, then `    [2021.07][[Paper](url)] *Authors*`: a bullet that links
+        # nothing goes on in the paragraphs indented under it (as the item's own), up to the one with its link
+        inner = len(raw[: bm.start("body")].expandtabs(4))  # where the item's own text starts
+        own_lines = list(range(i + 1, end))
+        while not any(not _is_local(lk) and not _is_badge(lk) for lk in _links(
+                " ".join([body] + [_content(lines[j]) for j in own_lines]))):
+            start = end
+            while start < len(lines) and not lines[start].strip():
+                start += 1
+            para = start
+            while para < len(lines) and (ptext := _content(lines[para])).strip() and not (
+                    _BULLET_RE.match(ptext) or _HEADING_RE.match(ptext) or _FENCE_RE.match(ptext)
+                    or _FOLD_TAG_RE.match(ptext)):
+                if len(ptext.expandtabs(4)) - len(ptext.expandtabs(4).lstrip()) < inner:
+                    break
+                para += 1
+            if start == end or para == start or (para < len(lines) and _content(lines[para]).strip()):
+                break  # no blank line, nothing indented after it, or a paragraph that ends in an unindented line
+            own_lines += range(start, para)
+            end = para
+        full = " ".join([body] + [_content(lines[j]).strip() for j in own_lines])
         # A group label: the whole bullet is bold (or italic) text. Not a bold title whose link is on the line
         # below it (`1. **Title**` then `*Authors*[[paper]](url) 2021.9`): that is an entry.
         group_kind = None
@@ -1136,7 +1156,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 unlinked.append((owner.id, full))
             i = end
             continue
-        more = [len(_content(lines[j]).strip()) + 1 for j in range(i + 1, end)]  # +1: the joining space
+        more = [len(_content(lines[j]).strip()) + 1 for j in own_lines]  # +1: the joining space
         line_ends = list(itertools.accumulate([len(body), *more]))
         parsed = _parse_entry_body(full, len(body), line_ends, venues)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):

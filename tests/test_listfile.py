@@ -1424,3 +1424,31 @@ def test_authors_and_venue_in_brackets_after_the_title_and_a_note_after_them() -
         ("Wang et al.", "arXiv 2023"), ("Kimi Team", "arXiv 2025"), ("Guo et al.", "Nature 2025")]
     _, (line,) = added(text, "Surveys & Position Papers (39)")
     assert line == f"- **[{PAPER.title}](https://arxiv.org/abs/2503.17460)** (Gody et al., arXiv 2025)\n"
+
+
+def test_a_numbered_title_whose_link_is_in_the_paragraph_indented_under_it_is_an_entry() -> None:
+    """`1. **Title** `ICLR23``, a blank line, then `    [2022.03][[Paper](url)] *Authors*` (huybery/Awesome-Code-LLM):
+    the indented paragraph is the item's own, so the title, link and authors are one entry, where before the
+    section held none. A paragraph under a bullet that has its link stays out of it."""
+    text = (
+        "# Awesome-Code-LLM\n\n### ▶️ Pre-Training\n\n"
+        "1. **Evaluating Large Language Models Trained on Code** `Preprint`\n  \n"
+        "    [2021.07][[Paper](https://arxiv.org/abs/2107.03374)] *Mark Chen, Jerry Tworek, Heewoo Jun, Qiming Yuan, "
+        "Henrique Ponde de Oliveira Pinto. et al.*\n\n"
+        "2. **CodeGen: An Open Large Language Model for Code with Multi-Turn Program Synthesis** `ICLR23`\n  \n"
+        "    [2022.03][[Paper](https://arxiv.org/abs/2203.13474)] *Erik Nijkamp, Bo Pang, Hiroaki Hayashi, Lifu Tu, "
+        "Huan Wang, Yingbo Zhou, Silvio Savarese, Caiming Xiong*\n\n"
+        "### ▶️ Evaluation & Benchmark\n\n"
+        "1. **Measuring Coding Challenge Competence With APPS** `NeurIPS21`\n\n    > Named APPS\n  \n"
+        "    [2021.05][[Paper](https://arxiv.org/abs/2105.09938)][[Repo](https://github.com/hendrycks/apps)] "
+        "*Dan Hendrycks, Steven Basart, Saurav Kadavath*\n\n"
+        "- [Other](https://arxiv.org/abs/2101.00001)\n\n    [A paragraph](https://example.com/about-other)\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.arxiv_id, e.line, e.end_line) for e in plist.entries] == [
+        ("Evaluating Large Language Models Trained on Code", "2107.03374", 4, 7),
+        ("CodeGen: An Open Large Language Model for Code with Multi-Turn Program Synthesis", "2203.13474", 8, 11),
+        ("Measuring Coding Challenge Competence With APPS", "2105.09938", 14, 19),
+        ("Other", "2101.00001", 20, 21),
+    ]
+    assert plist.entries[1].authors.startswith("Erik Nijkamp, Bo Pang")
