@@ -12,6 +12,7 @@ import difflib
 import functools
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -221,9 +222,10 @@ def _slug(text: str) -> str:
 
 
 def _norm_component(text: str) -> str:
-    """A path component as `--section` matches it: spacing, a closing colon and emoji do not count ("News"
-    finds "🔥 News")."""
+    """A path component as `--section` matches it: spacing, a closing colon, emoji and other pictographs do not
+    count ("News" finds "🔥 News", "Pre-Training" finds "▶️ Pre-Training")."""
     text = _EMOJI_RE.sub(" ", text.replace("\u00a0", " ").replace("\u200d", ""))
+    text = "".join(" " if unicodedata.category(c) == "So" or c == "\ufe0f" else c for c in text)
     return re.sub(r"\s+", " ", text).strip().rstrip(":：").strip().casefold()
 
 

@@ -1452,3 +1452,19 @@ def test_a_numbered_title_whose_link_is_in_the_paragraph_indented_under_it_is_an
         ("Other", "2101.00001", 20, 21),
     ]
     assert plist.entries[1].authors.startswith("Erik Nijkamp, Bo Pang")
+
+
+def test_find_section_without_a_pictograph_before_the_name() -> None:
+    """`### ▶️ Pre-Training` (huybery/Awesome-Code-LLM): `--section "Pre-Training"` finds it, as "News" finds
+    "🔥 News"; the arrow is no emoji by the emoji ranges, but a symbol all the same."""
+    text = (
+        "# Awesome-Code-LLM\n\n## 📚 Paper\n\n### ▶️ Pre-Training\n\n"
+        "1. **Textbooks Are All You Need** `Preprint`\n  \n"
+        "    [2023.06][[Paper](https://arxiv.org/abs/2306.11644)] *Suriya Gunasekar, Yi Zhang, Jyoti Aneja*\n\n"
+        "### ▶️ Evaluation & Benchmark\n\n"
+        "1. **Program Synthesis with Large Language Models** `Preprint`\n  \n"
+        "    [2021.08][[Paper](https://arxiv.org/abs/2108.07732)] *Jacob Austin, Augustus Odena, Maxwell Nye*\n"
+    )
+    plist = parse_list(text)
+    assert plist.find_section("Pre-Training").path == ("📚 Paper", "▶️ Pre-Training")
+    assert plist.find_section("Paper > Evaluation & Benchmark").path == ("📚 Paper", "▶️ Evaluation & Benchmark")
