@@ -373,6 +373,8 @@ def _parse_entry_body(
     lead = body[title_from: first.start].strip()
     main: _Link
     tail_venue = False
+    code_venue: tuple[int, int] | None = None
+    lead_date: tuple[int, int] | None = None
     if not lead.strip("*_ \u00a0") and not _GENERIC_LINK_TEXT.match(plain_text(first.text)):
         # `[Title](url) ...` or `[**Title**](url) ...` (after marks such as `🔥 ` or `` `2024.05` ``)
         main = first
@@ -395,6 +397,15 @@ def _parse_entry_body(
         elif m:
             ts, te = title_from + m.start(2), title_from + m.end(2)
             title_end = title_from + m.end()
+            # `**Title** `ICLR23`` then `[2022.03][[Paper](url)]`: the code span is the venue, the bracket the date
+            if tagged := re.fullmatch(
+                r"[ \t\u00a0]*`(?P<v>[^`]{1,30})`[ \t\u00a0]*"
+                r"(?:\[(?P<d>" + _DATE_TAG_RE.pattern + r")\][ \t\u00a0]*)?\[?",
+                lead_raw[m.end():],
+            ):
+                code_venue = (title_from + m.end() + tagged.start("v"), title_from + m.end() + tagged.end("v"))
+                if tagged.group("d"):
+                    lead_date = (title_from + m.end() + tagged.start("d"), title_from + m.end() + tagged.end("d"))
         else:
             # a plain-text title: a code span before it is part of it (`` `Toolformer`: Language ... ``)
             if tag is None:
@@ -470,7 +481,11 @@ def _parse_entry_body(
     if cited:
         # `(Wang et al., arXiv 2023) - *The canonical survey.*`: the venue in the brackets; the note after is no venue
         venue, venue_span = plain_text(cited.group("v")), cited.span("v")
+    if code_venue and not venue:
+        venue, venue_span = body[slice(*code_venue)], code_venue
     date, date_span = "", None
+    if lead_date:
+        date, date_span = body[slice(*lead_date)], lead_date
     if venue_span and (dated := re.fullmatch(r"\[(" + _DATE_TAG_RE.pattern + r")\]", core)):
         # `"Title" [2023-02] [[paper](url)]`: a date after the title, not a venue
         venue, venue_span, date = "", None, dated.group(1)
@@ -606,6 +621,9 @@ class _Item:
     parsed: _ParsedEntry
     first_len: int  # length of the part of `body` on the bullet's own line(s) (a wrapped title's too)
     row: _Row | None = None  # a table row: `body` is its whole line
+    # where `body` joins a paragraph indented under the bullet: the joining space's offset and the text it stands
+    # for (the line end, the blank lines, the paragraph's indent), so a new entry can be laid out the same
+    breaks: tuple[tuple[int, str], ...] = ()
 
     @property
     def multiline(self) -> bool:
@@ -1001,7 +1019,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 folds[-1].section, folds[-1].outer_groups = section, list(groups)
                 groups.clear()
 
-    def add_entry(parsed: _ParsedEntry, line: int, end: int, prefix: str, body: str, row: _Row | None) -> None:
+    def add_entry(parsed: _ParsedEntry, line: int, end: int, prefix: str, body: str, row: _Row | None,
+                  breaks: tuple[tuple[int, str], ...] = ()) -> None:
         owner = current_parent()
         if owner is None or owner.id in news:
             return  # a link before any section (preamble) or in the news: not part of the curated list
@@ -1012,7 +1031,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         )
         owner.entries.append(entry)
         entries.append(entry)
-        items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row))
+        items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row, breaks=breaks))
         since_heading.append((entry, items[-1], owner))
 
     def table(header: int, text: str) -> int:
@@ -1160,6 +1179,10 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             continue
         more = [len(_content(lines[j]).strip()) + 1 for j in own_lines]  # +1: the joining space
         line_ends = list(itertools.accumulate([len(body), *more]))
+        breaks = tuple(
+            (at, "".join(lines[prev: j])[len(_content(lines[prev])):] + lines[j][: -len(lines[j].lstrip()) or None])
+            for at, prev, j in zip(line_ends, [i, *own_lines], own_lines, strict=False) if j > prev + 1
+        )
         parsed = _parse_entry_body(full, len(body), line_ends, venues)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
             # `  - Code: [GitHub](...)` under an entry: a link of that paper, not a paper called "Code"
@@ -1175,7 +1198,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             groups.pop()
         if groups:
             groups[-1].has_children = True
-        add_entry(parsed, i, end, raw[: bm.start("body")], full, None)
+        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks)
         i = end
     close_heading()
 
@@ -1254,6 +1277,7 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     if p.date_span:
         cuts.append((*p.date_span, "{date}"))
     cuts = [c for c in cuts if c[1] <= len(body)]
+    cuts += [(at, at + 1, gap) for at, gap in item.breaks if at < len(body)]  # a paragraph under the bullet
     for s, e in p.other_links:
         if e > len(body):
             continue
@@ -1374,6 +1398,10 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
             (pre, gap, post), _ = forms.most_common(1)[0]
             mon = f"{gap}({calendar.month_abbr[month % 12 + 1]})" if gap is not None and month is not None else ""
             return f"{pre}{year}{mon}{_section_full_stop(post, siblings)}"
+    # `Preprint` where the list writes no arXiv venue (`**Title** `Preprint``, `**Title** `ICLR23``): its word for one
+    preprint = Counter(e.venue for e in plist.entries if re.fullmatch(r"\W*pre-?print\W*", e.venue, re.I))
+    if preprint:
+        return preprint.most_common(1)[0][0]
     # a closing mark the siblings share ("ICLR 2024."); not a bracket: "(2023)" closes what it opened
     ends = Counter(e.venue[-1] for e in siblings if e.venue and e.venue[-1] in ".,;:!")
     end = ends.most_common(1)[0][0] if ends and ends.most_common(1)[0][1] > len(siblings) / 2 else ""

@@ -1468,3 +1468,29 @@ def test_find_section_without_a_pictograph_before_the_name() -> None:
     plist = parse_list(text)
     assert plist.find_section("Pre-Training").path == ("📚 Paper", "▶️ Pre-Training")
     assert plist.find_section("Paper > Evaluation & Benchmark").path == ("📚 Paper", "▶️ Evaluation & Benchmark")
+
+
+def test_a_new_entry_takes_the_layout_of_neighbours_whose_link_is_in_a_paragraph_under_the_title() -> None:
+    """huybery/Awesome-Code-LLM: `N. **Title** `Venue``, a blank line, `    [YYYY.MM][[Paper](url)] *Authors*`. The
+    code span is the venue (`Preprint`, the list's word for an arXiv paper), the bracket the date; a new entry is
+    laid out on the same lines, with its own month, where before it got a borrowed one-line shape."""
+    text = (
+        "# Awesome-Code-LLM\n\n### ▶️ Prompting\n\n"
+        "1. **CodeT: Code Generation with Generated Tests** `ICLR23`\n  \n"
+        "    [2022.07][[Paper](https://arxiv.org/abs/2207.10397)] *Bei Chen, Fengji Zhang, Anh Nguyen, Daoguang Zan, "
+        "Zeqi Lin, Jian-Guang Lou, Weizhu Chen*\n\n"
+        "2. **Coder Reviewer Reranking for Code Generation** `ICML23`\n  \n"
+        "    [2022.11][[Paper](https://arxiv.org/abs/2211.16490)] *Tianyi Zhang, Tao Yu, Tatsunori B Hashimoto, "
+        "Mike Lewis, Wen-tau Yih, Daniel Fried, Sida I Wang*\n\n"
+        "3. **Textbooks Are All You Need** `Preprint`\n  \n"
+        "    [2023.06][[Paper](https://arxiv.org/abs/2306.11644)] *Suriya Gunasekar, Yi Zhang, Jyoti Aneja*\n"
+    )
+    plist = parse_list(text)
+    assert [(e.venue, it.parsed.date) for e, it in zip(plist.entries, plist._items, strict=True)] == [
+        ("ICLR23", "2022.07"), ("ICML23", "2022.11"), ("Preprint", "2023.06")]
+    after = plist.with_entry(PAPER, plist.find_section("Prompting"))
+    assert after.text.endswith(
+        "    [2023.06][[Paper](https://arxiv.org/abs/2306.11644)] *Suriya Gunasekar, Yi Zhang, Jyoti Aneja*\n\n"
+        f"4. **{PAPER.title}** `Preprint`\n  \n"
+        "    [2025.03][[Paper](https://arxiv.org/abs/2503.17460)] *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*\n"
+    )
