@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.errors import PaperbotError, UsageError
@@ -79,6 +79,10 @@ _NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)
 _PAREN_CITE_RE = re.compile(
     r"[*_]{0,2}[ \t\u00a0]*\((?P<a>" + _NAME_WORD + r"(?:[ \u00a0]+" + _NAME_WORD + r")*"
     r"(?:,?[ \u00a0]+et[ \u00a0]+al\.?)?),[ \u00a0]+(?P<v>[^()\[\],]*?\b(?:19|20)\d{2}\b[^()\[\],]*)\)"
+)
+# A sub-bullet that is only names (`  - Dun Zeng, Yong Dai, Pengyu Cheng`): the authors of the entry above it.
+_NAMES_RE = re.compile(
+    _NAME + r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?" + _NAME + r")*(?:,?[ \u00a0]+and[ \u00a0]+" + _NAME + r")?\.?"
 )
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
 _NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")
@@ -624,6 +628,7 @@ class _Item:
     # where `body` joins a paragraph indented under the bullet: the joining space's offset and the text it stands
     # for (the line end, the blank lines, the paragraph's indent), so a new entry can be laid out the same
     breaks: tuple[tuple[int, str], ...] = ()
+    authors_below: str = ""  # the line end and sub-bullet marker before authors written under the entry
 
     @property
     def multiline(self) -> bool:
@@ -1020,7 +1025,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 groups.clear()
 
     def add_entry(parsed: _ParsedEntry, line: int, end: int, prefix: str, body: str, row: _Row | None,
-                  breaks: tuple[tuple[int, str], ...] = ()) -> None:
+                  breaks: tuple[tuple[int, str], ...] = (), below: str = "") -> None:
         owner = current_parent()
         if owner is None or owner.id in news:
             return  # a link before any section (preamble) or in the news: not part of the curated list
@@ -1031,7 +1036,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         )
         owner.entries.append(entry)
         entries.append(entry)
-        items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row, breaks=breaks))
+        items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row, breaks=breaks,
+                           authors_below=below))
         since_heading.append((entry, items[-1], owner))
 
     def table(header: int, text: str) -> int:
@@ -1198,7 +1204,14 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             groups.pop()
         if groups:
             groups[-1].has_children = True
-        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks)
+        # `- [Title](url)` then `  - Dun Zeng, Yong Dai, ...` (then `  - Keyword: ...`): the names are its authors
+        below = ""
+        if (not parsed.authors and end < len(lines) and (sub := _BULLET_RE.match(_content(lines[end])))
+                and len(sub.group("indent").expandtabs(4)) > indent and not _links(sub.group("body"))
+                and _NAMES_RE.fullmatch(sub.group("body").strip())):
+            parsed = replace(parsed, authors=plain_text(sub.group("body").strip()))
+            below = lines[end - 1][len(_content(lines[end - 1])):] + _content(lines[end])[: sub.start("body")]
+        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks, below)
         i = end
     close_heading()
 
@@ -1308,6 +1321,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     out.append(body[pos:].replace("{", "{{").replace("}", "}}"))
     template = "".join(out)
     template = _EMOJI_RE.sub("", template).rstrip(" \t\u00a0")
+    if item.authors_below and not p.authors_span:
+        template += item.authors_below + "{authors}"  # `  - Dun Zeng, Yong Dai` on the line below
     if "{title}" not in template or "{url}" not in template:
         return None
     # Words left outside the placeholders and link texts are that paper's own text the parser did not place
@@ -1321,7 +1336,7 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     rest = re.sub(r"\{(?:title|url|authors|venue|date)\}|\[[^\]]*\]|<[^>]*>|\bIn\b", " ", template)  # `In **{venue}**`
     if re.search(r"[^\W\d_]{2}", rest):
         return None
-    return template, p.authors_span is not None, p.venue_span is not None
+    return template, p.authors_span is not None or bool(item.authors_below), p.venue_span is not None
 
 
 _PLAIN_TEMPLATE = ("[{title}]({url}) *{authors}* {venue}", True, True)
@@ -1455,7 +1470,7 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         # No entries of its own: borrow from the sub-sections, else the whole list.
         sub = [it for it in bullets if it.entry.section_id.startswith(section.id + "/")]
         pool = sub or bullets
-    if paper.authors and not any(it.parsed.authors_span for it in pool):
+    if paper.authors and not any(it.parsed.authors_span or it.authors_below for it in pool):
         # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
         # way of writing them, rather than a paper without its authors on a list that names them.
         pool = [it for it in bullets if it.parsed.authors_span] or pool
@@ -1518,6 +1533,8 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
     if not date:
         template = re.sub(r"[\[(]?\{date\}[\])]?[ \t\u00a0]*", "", template)  # no date in the neighbours' form
     authors = _format_authors(paper.authors, style)
+    if not authors:
+        template = re.sub(r"[\r\n]+[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\{authors\}$", "", template)  # no names line
     if not authors and "{authors}" in template:
         # no authors known: drop the emphasis around them and one separator
         template = re.sub(

@@ -1494,3 +1494,32 @@ def test_a_new_entry_takes_the_layout_of_neighbours_whose_link_is_in_a_paragraph
         f"4. **{PAPER.title}** `Preprint`\n  \n"
         "    [2025.03][[Paper](https://arxiv.org/abs/2503.17460)] *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*\n"
     )
+
+
+def test_authors_in_the_first_sub_bullet_are_the_entrys_and_a_new_entry_writes_them_there() -> None:
+    """opendilab/awesome-RLHF: `- [Title](url)` with `  - Author, Author` under it, then `  - Keyword: ...`. The
+    names are that paper's authors, and a new entry gets its own names on a sub-bullet below, where before it was
+    a bare link. A sub-bullet that is no list of names (`  - OpenAI`, `  - Keyword: ...`) names no authors."""
+    text = (
+        "# Awesome RLHF (RL with Human Feedback)\n\n## Papers\n\n### 2023\n"
+        "- [Adversarial Preference Optimization](https://arxiv.org/abs/2311.08045)\n"
+        "  - Pengyu Cheng, Yifan Yang, Jian Li, Yong Dai, Nan Du\n"
+        "  - Keyword: RLHF, GAN, Adversarial Games\n"
+        "  - Code: [Official](https://github.com/Linear95/APO)\n\n"
+        "- [Let's Reinforce Step by Step](https://arxiv.org/abs/2311.05821)\n"
+        "  - Sarah Pan, Vladislav Lialin, Sherin Muckatira, Anna Rumshisky\n"
+        "  - Keyword: RLHF, reasoning\n\n"
+        "- [GPT-4 Technical Report](https://cdn.openai.com/papers/gpt-4.pdf)\n"
+        "  - OpenAI\n"
+        "  - Keyword: A large-scale, multimodal model, Transformerbased model, Fine-tuned used RLHF\n"
+    )
+    plist = parse_list(text)
+    assert [e.authors for e in plist.entries] == [
+        "Pengyu Cheng, Yifan Yang, Jian Li, Yong Dai, Nan Du", "Sarah Pan, Vladislav Lialin, Sherin Muckatira, "
+        "Anna Rumshisky", ""]
+    after = plist.with_entry(PAPER, plist.find_section("2023"))
+    assert after.text == text + (
+        f"\n- [{PAPER.title}](https://arxiv.org/abs/2503.17460)\n  - Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik\n")
+    nameless = Paper(arxiv_id="2503.17461", title="A Paper Without Names")
+    assert plist.with_entry(nameless, plist.find_section("2023")).text == text + (
+        "\n- [A Paper Without Names](https://arxiv.org/abs/2503.17461)\n")
