@@ -1686,8 +1686,11 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         new = [nl, line + nl]
     if not own:
         following = _content(plist.lines[at]) if at < len(plist.lines) else ""
-        if _HEADING_RE.match(following) or _setext_level(plist.lines, at):
-            new.append(nl)  # keep a blank line before the next heading, as the list does
+        if _HEADING_RE.match(following) or _setext_level(plist.lines, at) or (
+                following.strip() and not _BULLET_RE.match(following) and not _FOLD_TAG_RE.match(following)):
+            # keep a blank line before the next heading, as the list does; before an anchor (`<a id="x"></a>`) or
+            # a paragraph too, which a bullet right above it would take in as its own text (`</details>` it would not)
+            new.append(nl)
         if at > 0 and (_is_paragraph(plist.lines, at - 1) or _FOLD_TAG_RE.match(plist.lines[at - 1])):
             new.insert(0, nl)  # never glued to the intro paragraph above, nor to a `<summary>` (GitHub shows it raw)
     return at, new

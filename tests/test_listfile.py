@@ -1523,3 +1523,18 @@ def test_authors_in_the_first_sub_bullet_are_the_entrys_and_a_new_entry_writes_t
     nameless = Paper(arxiv_id="2503.17461", title="A Paper Without Names")
     assert plist.with_entry(nameless, plist.find_section("2023")).text == text + (
         "\n- [A Paper Without Names](https://arxiv.org/abs/2503.17461)\n")
+
+
+def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
+    """`## 🧭 Background` holds only `<a id="surveys"></a>` and the next heading (js-lee-AI/awesome-llm-agent-papers):
+    the new bullet gets a blank line after it, or the anchor line would be read as that bullet's text."""
+    text = (
+        "# Awesome LLM Agent Papers\n\n## 🧭 Background\n\n<a id=\"surveys\"></a>\n"
+        "### 📚 Surveys & Position Papers (39)\n\n"
+        "- **[Cognitive Architectures for Language Agents](https://arxiv.org/abs/2309.02427)** (Sumers et al., TMLR "
+        "2023) - *The most widely adopted conceptual/architectural vocabulary for describing LLM agents.*\n"
+    )
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Background"))
+    assert after.text == text.replace("\n\n<a id=", "\n\n- **[" + PAPER.title + "](https://arxiv.org/abs/2503.17460)** "
+                                      "(Gody et al., arXiv 2025)\n\n<a id=")
