@@ -419,7 +419,12 @@ def _parse_entry_body(
             seg = lead_raw.split(" | ")[0]
             stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
             tail = re.search(r",[ \t\u00a0]+(?P<v>[^,]+)$", stripped)
-            if tail and (_is_venue_name(tail.group("v")) or tail.group("v") in venues):
+            wrapped = re.search(r",[ \t\u00a0]*(?P<v><(?P<t>ins|u|em|i|b|small)>[^<>]+</(?P=t)>)$", stripped)
+            if wrapped and re.search(r"\b(?:19|20)\d{2}\b|\barxiv\b", wrapped.group("v"), re.I):
+                # `Title, <ins>arXiv, 2024</ins> [[Paper](url)]`: the tag holds the venue, its comma and all
+                stripped = stripped[: wrapped.start()]
+                tail_venue = True
+            elif tail and (_is_venue_name(tail.group("v")) or tail.group("v") in venues):
                 stripped = stripped[: tail.start()]  # `Title, arXiv [[Paper](url)]`: the venue after the comma
                 tail_venue = True  # `Acta Automatica Sinica` is no author list
             ts = title_from + len(seg) - len(seg.lstrip(" \t\u00a0"))
@@ -481,6 +486,9 @@ def _parse_entry_body(
             venue_span = (s, s + len(core))
             if shaped := re.fullmatch(r"(?:In[ \u00a0]+)?(?P<d>\*\*|__|\*|_)(?P<v>[^*_]+)(?P=d),?", core):
                 # `*arXiv*`, `In **WWW 2024**,`: the emphasis and the words around it are the shape
+                venue, venue_span = plain_text(shaped.group("v")), (s + shaped.start("v"), s + shaped.end("v"))
+            elif shaped := re.fullmatch(r"<(?P<t>ins|u|em|i|b|small)>(?P<v>[^<>]+)</(?P=t)>", core):
+                # `<ins>arXiv, 2024</ins>`: the tag is the shape too
                 venue, venue_span = plain_text(shaped.group("v")), (s + shaped.start("v"), s + shaped.end("v"))
     if cited:
         # `(Wang et al., arXiv 2023) - *The canonical survey.*`: the venue in the brackets; the note after is no venue

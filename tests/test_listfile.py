@@ -1538,3 +1538,24 @@ def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_i
     after = plist.with_entry(PAPER, plist.find_section("Background"))
     assert after.text == text.replace("\n\n<a id=", "\n\n- **[" + PAPER.title + "](https://arxiv.org/abs/2503.17460)** "
                                       "(Gody et al., arXiv 2025)\n\n<a id=")
+
+
+def test_a_venue_in_an_html_tag_after_the_titles_comma_is_the_venue_and_keeps_its_tag() -> None:
+    """`Title, <ins>arXiv, 2024</ins> [[Paper](url)]` (AIoT-MLSys-Lab/Efficient-LLMs-Survey): the tag holds the venue
+    with its own comma, so the title ends before it (it kept `, NeurIPS` before), and a new entry writes its venue
+    in the tag."""
+    text = (
+        "# Efficient Large Language Models: A Survey\n\n###### Weight-Activation Co-Quantization\n"
+        "- Intriguing Properties of Quantization at Scale, <ins>NeurIPS, 2023</ins> "
+        "[[Paper](https://arxiv.org/abs/2305.19268)]\n"
+        "- ZeroQuant-V2: Exploring Post-training Quantization in LLMs from Comprehensive Study to Low Rank "
+        "Compensation, <ins>arXiv, 2023</ins> [[Paper](https://arxiv.org/abs/2303.08302)] "
+        "[[Code](https://github.com/microsoft/DeepSpeed)]\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.venue) for e in plist.entries] == [
+        ("Intriguing Properties of Quantization at Scale", "NeurIPS, 2023"),
+        ("ZeroQuant-V2: Exploring Post-training Quantization in LLMs from Comprehensive Study to Low Rank "
+         "Compensation", "arXiv, 2023")]
+    _, (line,) = added(text, "Weight-Activation Co-Quantization")
+    assert line == f"- {PAPER.title}, <ins>arXiv, 2025</ins> [[Paper](https://arxiv.org/abs/2503.17460)]\n"
