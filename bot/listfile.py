@@ -420,7 +420,12 @@ def _parse_entry_body(
             stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
             tail = re.search(r",[ \t\u00a0]+(?P<v>[^,]+)$", stripped)
             wrapped = re.search(r",[ \t\u00a0]*(?P<v><(?P<t>ins|u|em|i|b|small)>[^<>]+</(?P=t)>)$", stripped)
-            if wrapped and re.search(r"\b(?:19|20)\d{2}\b|\barxiv\b", wrapped.group("v"), re.I):
+            bracketed = re.search(r"[ \t\u00a0]+(?P<d>\*\*|__)?\[(?P<v>[^\[\]]+)\](?P=d)$", stripped)
+            if bracketed and bracketed.group("d") and _is_venue_name(bracketed.group("v")):
+                # `Title **[ICML 2025]** [[Paper](url)]`: the bracketed venue after the title
+                stripped = stripped[: bracketed.start()]
+                tail_venue = True
+            elif wrapped and re.search(r"\b(?:19|20)\d{2}\b|\barxiv\b", wrapped.group("v"), re.I):
                 # `Title, <ins>arXiv, 2024</ins> [[Paper](url)]`: the tag holds the venue, its comma and all
                 stripped = stripped[: wrapped.start()]
                 tail_venue = True
@@ -484,8 +489,9 @@ def _parse_entry_body(
         s = body.find(core, vstart + lstrip if lstrip else vstart)
         if s >= 0:
             venue_span = (s, s + len(core))
-            if shaped := re.fullmatch(r"(?:In[ \u00a0]+)?(?P<d>\*\*|__|\*|_)(?P<v>[^*_]+)(?P=d),?", core):
-                # `*arXiv*`, `In **WWW 2024**,`: the emphasis and the words around it are the shape
+            shape = r"(?:In[ \u00a0]+)?(?P<d>\*\*|__|\*|_)(?P<o>\[)?(?P<v>[^*_\[\]]+)(?(o)\])(?P=d),?"
+            if shaped := re.fullmatch(shape, core):
+                # `*arXiv*`, `In **WWW 2024**,`, `**[ICML 2025]**`: the emphasis and the words around it are the shape
                 venue, venue_span = plain_text(shaped.group("v")), (s + shaped.start("v"), s + shaped.end("v"))
             elif shaped := re.fullmatch(r"<(?P<t>ins|u|em|i|b|small)>(?P<v>[^<>]+)</(?P=t)>", core):
                 # `<ins>arXiv, 2024</ins>`: the tag is the shape too

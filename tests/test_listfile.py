@@ -1559,3 +1559,26 @@ def test_a_venue_in_an_html_tag_after_the_titles_comma_is_the_venue_and_keeps_it
          "Compensation", "arXiv, 2023")]
     _, (line,) = added(text, "Weight-Activation Co-Quantization")
     assert line == f"- {PAPER.title}, <ins>arXiv, 2025</ins> [[Paper](https://arxiv.org/abs/2503.17460)]\n"
+
+
+def test_a_bold_bracketed_venue_after_a_plain_title_is_the_venue() -> None:
+    """`- Title **[ICML 2025]** [[Paper](url)]` (sunyinggang/LLM-Agent-Security-Survey): the bold brackets hold the
+    venue, not the title's last words (the title ended in `[arXiv 2024]` before); a new entry writes its own venue
+    there."""
+    text = (
+        "# A Survey on the Unique Security of Autonomous and Collaborative LLM Agents\n\n## Paper List\n\n"
+        "### External Interaction Attacks\n\n"
+        "- AdvAgent: Controllable Blackbox Red-teaming on Web Agents **[ICML 2025]** "
+        "[[Paper](https://proceedings.mlr.press/v267/xu25m.html)]\n"
+        "- Wipi: A new web threat for llm-driven web agents **[arXiv 2024]** [[Paper](https://arxiv.org/abs/2402.16965)]\n"
+        "- AGENTVIGIL: Automatic Black-Box Red-teaming for Indirect Prompt Injection against LLM Agents "
+        "**[Findings of EMNLP 2025]** [[Paper](https://aclanthology.org/2025.findings-emnlp.1258/)]\n"
+    )
+    plist = parse_list(text)
+    assert [(e.title, e.venue) for e in plist.entries] == [
+        ("AdvAgent: Controllable Blackbox Red-teaming on Web Agents", "ICML 2025"),
+        ("Wipi: A new web threat for llm-driven web agents", "arXiv 2024"),
+        ("AGENTVIGIL: Automatic Black-Box Red-teaming for Indirect Prompt Injection against LLM Agents",
+         "Findings of EMNLP 2025")]
+    _, (line,) = added(text, "External Interaction Attacks")
+    assert line == f"- {PAPER.title} **[arXiv 2025]** [[Paper](https://arxiv.org/abs/2503.17460)]\n"
