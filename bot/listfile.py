@@ -1008,6 +1008,12 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 owner.entries[:] = [e for e in owner.entries if id(e) not in dropped]
             entries[:] = [e for e in entries if id(e) not in dropped]
             items[:] = [it for it in items if id(it.entry) not in dropped]
+            if heading_stack:
+                # its bold labels (`- **🧭 Background**` over `  - [📚 Surveys (39)](#surveys)`) name the list's
+                # sections again: no sections of their own, which `--section Background` would find twice
+                toc = heading_stack[-1][1].id
+                sections[:] = [sec for sec in sections if not (
+                    sec.kind in ("bold", "italic") and sec.id.startswith(toc + "/") and not sec.entries)]
         toc_anchors = 0
         since_heading.clear()
 

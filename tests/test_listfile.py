@@ -1582,3 +1582,25 @@ def test_a_bold_bracketed_venue_after_a_plain_title_is_the_venue() -> None:
          "Findings of EMNLP 2025")]
     _, (line,) = added(text, "External Interaction Attacks")
     assert line == f"- {PAPER.title} **[arXiv 2025]** [[Paper](https://arxiv.org/abs/2503.17460)]\n"
+
+
+def test_bold_labels_in_a_table_of_contents_are_no_sections() -> None:
+    """`## Contents` with `- **🧭 Background**` over `  - [📚 Surveys & Position Papers (39)](#surveys)`
+    (js-lee-AI/awesome-llm-agent-papers): the labels repeat the list's headings, so they are no sections of their
+    own (empty ones, that `--section Background` found twice)."""
+    text = (
+        "# Awesome LLM Agent Papers\n\n## Contents\n\n"
+        "- [⭐ Starter Kit](#starter-kit)\n"
+        "- **🧭 Background**\n"
+        "  - [📚 Surveys & Position Papers (39)](#surveys)\n"
+        "  - [🏗️ Agent Architectures & Frameworks (26)](#architectures)\n"
+        "- **🧱 Part I: Core Components**\n"
+        "  - [🧠 Planning & Reasoning (30)](#planning)\n\n"
+        "## 🧭 Background\n\n<a id=\"surveys\"></a>\n### 📚 Surveys & Position Papers (39)\n\n"
+        "- **[Cognitive Architectures for Language Agents](https://arxiv.org/abs/2309.02427)** (Sumers et al., TMLR "
+        "2023) - *The most widely adopted conceptual/architectural vocabulary for describing LLM agents.*\n"
+    )
+    plist = parse_list(text)
+    assert [s.path for s in plist.sections] == [
+        ("Contents",), ("🧭 Background",), ("🧭 Background", "📚 Surveys & Position Papers (39)")]
+    assert plist.find_section("Background").path == ("🧭 Background",)
