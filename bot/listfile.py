@@ -1643,7 +1643,8 @@ def _cell(plist: PaperList, item: _Item, col: int) -> str:
 
 
 def _date_like(paper: Paper, dates: Sequence[str]) -> str:
-    """The paper's month as the rows write theirs ("2024", "2024.05", "2024-05"); empty in another form."""
+    """The paper's month as the rows write theirs ("2024", "2024.05", "2024-05"), or its day ("2025-03-17") where
+    the paper says when it came out; empty in another form."""
     month = arxiv_month(paper.arxiv_id)
     forms = Counter(re.sub(r"\d", "9", d) for d in dates if d)
     if month is None or not forms:
@@ -1652,6 +1653,9 @@ def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     year, mm = str(month // 12), f"{month % 12 + 1:02d}"
     if form == "9999":
         return year
+    if re.fullmatch(r"9999(?P<s>[./-])99(?P=s)99", form) and paper.published and re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", paper.published[:10]):
+        return paper.published[:10].replace("-", form[4])  # 2025-03-17: the day the paper came out
     if re.fullmatch(r"9999[./-]99?", form):  # 2024.05, 2024-05, 2024/05; 2023.5, 2023.12 without the zero
         unpadded = sum(bool(re.fullmatch(r"\d{4}\W[1-9]", d)) for d in dates)
         padded = sum(bool(re.fullmatch(r"\d{4}\W0\d", d)) for d in dates)
@@ -1764,10 +1768,11 @@ def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
 
 
 def _entry_date(item: _Item) -> str | None:
-    """"YYYY-MM" of the date an entry writes before its title (`[2024/11]`, `` `2024.05` ``; "YYYY-00" for a
-    year alone), else "YYYY-00" of its venue's year (`(ACL 2024) **Title**`); None without either."""
+    """"YYYY-MM" of the date an entry writes before its title (`[2024/11]`, `` `2024.05` ``, a Date column's
+    `2025-03-17`; "YYYY-00" for a year alone), else "YYYY-00" of its venue's year (`(ACL 2024) **Title**`); None
+    without either."""
     for text in (item.parsed.date, *item.entry.marks):
-        if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2}))?\W{0,3}", text or ""):
+        if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2})(?:[./-]\d{1,2})?)?\W{0,3}", text or ""):
             return f"{m.group(1)}-{int(m.group(2) or 0):02d}"
     year = re.search(r"\b(?:19|20)\d{2}\b", item.entry.venue)
     return f"{year.group(0)}-00" if year else None

@@ -1604,3 +1604,33 @@ def test_bold_labels_in_a_table_of_contents_are_no_sections() -> None:
     assert [s.path for s in plist.sections] == [
         ("Contents",), ("🧭 Background",), ("🧭 Background", "📚 Surveys & Position Papers (39)")]
     assert plist.find_section("Background").path == ("🧭 Background",)
+
+
+def test_a_table_dated_to_the_day_newest_first_gets_a_new_row_in_date_order_with_its_day() -> None:
+    """`| [**Title**](url) | arXiv | 2025-03-17 | ...` (BradyFU/Awesome-Multimodal-Large-Language-Models, newest
+    first): a date with its day orders the rows too, so a paper of 2025-04 goes on top, where before it went
+    under the oldest; its Date cell is the day it came out where that is known, else left empty."""
+    text = (
+        "# Awesome Papers\n\n## Multimodal Instruction Tuning\n"
+        "|  Title  |   Venue  |   Date   |   Code   |   Demo   |\n"
+        "|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Nexus-O: An Omni-Perceptive And -Interactive Model for Language, Audio, And Vision**]"
+        "(https://arxiv.org/pdf/2503.01879) | arXiv | 2025-03-07 | - | - |\n"
+        "| ![Star](https://img.shields.io/github/stars/QwenLM/Qwen2.5-VL.svg?style=social&label=Star) <br> "
+        "[**Qwen2.5-VL Technical Report**](https://arxiv.org/pdf/2502.13923) <br> | arXiv | 2025-02-19 | "
+        "[Github](https://github.com/QwenLM/Qwen2.5-VL) | [Demo](https://huggingface.co/spaces/Qwen/Qwen2.5-VL) |\n"
+        "| [**Apollo: An Exploration of Video Understanding in Large Multimodal Models**]"
+        "(https://arxiv.org/pdf/2412.10360) | arXiv | 2024-12-13 | - | - |\n"
+        "| [**StreamChat: Chatting with Streaming Video**](https://arxiv.org/pdf/2412.08646) | arXiv | 2024-12-11 | "
+        "Coming soon | - |\n"
+    )
+    plist = parse_list(text)
+    dated = Paper(arxiv_id="2504.00001", title="A New Model", published="2025-04-02")
+    after = plist.with_entry(dated, plist.find_section("Multimodal Instruction Tuning"))
+    (line,) = inserted_lines(plist.lines, after.lines)
+    assert after.entries[0].title == "A New Model"
+    assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv | 2025-04-02 |")
+    undated = Paper(arxiv_id="2504.00001", title="A New Model")
+    section = plist.find_section("Multimodal Instruction Tuning")
+    (line,) = inserted_lines(plist.lines, plist.with_entry(undated, section).lines)
+    assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv |  |")
