@@ -1571,8 +1571,8 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
 
 def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
     """A new table row in the shape of the table's last row: its title and link cells as that row writes them,
-    authors, venue and date cells as the rows write theirs; a cell about that paper only (code, notes) empty,
-    one that most rows fill alike (`[code]` where none has code) as they do."""
+    authors, venue and date cells as the rows write theirs; a cell about that paper only (code, notes) empty, or
+    the rows' word for none (`-`), one that most rows fill alike (`[code]` where none has code) as they do."""
     item = rows[-1]
     row, p = item.row, item.parsed
     assert row is not None
@@ -1584,9 +1584,13 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
              "date": _date_like(paper, dates)}
     old_id, new_id = item.entry.arxiv_id, paper.arxiv_id
     for col, role in enumerate(row.roles):
-        same = Counter(_cell(plist, it, col) for it in rows).most_common(1)[0]
+        cells = Counter(_cell(plist, it, col) for it in rows)
+        same = cells.most_common(1)[0]
+        none = Counter({c: n for c, n in cells.items() if re.fullmatch(r"[-–—]|N/?A", c, re.I)})
         if not role and same[1] * 2 > len(rows) and not _links(same[0]):
             fills[col] = same[0]
+        elif not role and none:
+            fills[col] = none.most_common(1)[0][0]  # `| - |`: how the rows say they have no code or demo
     cuts = [(*p.title_span, escape_markdown(paper.title)), (*p.url_span, paper.url)]
     out, pos = [], 0
     for col, ((s, e), role) in enumerate(zip(row.spans, row.roles, strict=True)):

@@ -1634,3 +1634,21 @@ def test_a_table_dated_to_the_day_newest_first_gets_a_new_row_in_date_order_with
     section = plist.find_section("Multimodal Instruction Tuning")
     (line,) = inserted_lines(plist.lines, plist.with_entry(undated, section).lines)
     assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv |  |")
+
+
+def test_a_new_row_writes_the_rows_word_for_no_code_where_its_neighbour_links_code() -> None:
+    """`| [Github](...) | [Demo](...) |` on the last row, `| - | - |` on others (BradyFU/Awesome-Multimodal-Large-
+    Language-Models): a new row has no code or demo to link, so it says so as the rows do, not with empty cells."""
+    text = (
+        "# Awesome Papers\n\n## Multimodal Instruction Tuning\n"
+        "|  Title  |   Venue  |   Date   |   Code   |   Demo   |\n"
+        "|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Apollo: An Exploration of Video Understanding in Large Multimodal Models**]"
+        "(https://arxiv.org/pdf/2412.10360) | arXiv | 2024-12-13 | - | - |\n"
+        "| ![Star](https://img.shields.io/github/stars/emova-ollm/EMOVA.svg?style=social&label=Star) <br> "
+        "[**EMOVA: Empowering Language Models to See, Hear and Speak with Vivid Emotions**]"
+        "(https://arxiv.org/pdf/2409.18042) <br> | CVPR | 2024-09-26 | [Github](https://github.com/emova-ollm/EMOVA) | "
+        "[Demo](https://huggingface.co/spaces/Emova-ollm/EMOVA-demo) | \n"
+    )
+    _, (line,) = added(text, "Multimodal Instruction Tuning")
+    assert line.endswith(" | - | - | \n")
