@@ -67,6 +67,8 @@ _VENUE_NAME_RE = re.compile(
 _JOURNAL_RE = re.compile(
     r"[A-Z][\w&.'-]*(?:[ \u00a0]+(?:(?:of|on|for|and|in|the|&)[ \u00a0]+)*[A-Z][\w&.'-]*){1,6}"
 )
+# What names a journal rather than a title's own words, before its year (`IEEE Transactions on ..., 2020`).
+_JOURNAL_WORD_RE = re.compile(r"\b(?:IEEE|ACM|Transactions|Journal|Surveys|Reviews?|Letters|Proceedings|Magazine)\b")
 # A continuation line with the authors in emphasis and a venue with a year after them.
 _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
 # Authors in plain text after a separator: `[Title](url) - Jane Doe, John Roe (2023)`, `[Title](url), Jane Doe et
@@ -428,6 +430,11 @@ def _parse_entry_body(
             elif wrapped and re.search(r"\b(?:19|20)\d{2}\b|\barxiv\b", wrapped.group("v"), re.I):
                 # `Title, <ins>arXiv, 2024</ins> [[Paper](url)]`: the tag holds the venue, its comma and all
                 stripped = stripped[: wrapped.start()]
+                tail_venue = True
+            elif (journal := re.search(r",[ \t\u00a0]+(?P<v>[^,]+),[ \t\u00a0]+(?:19|20)\d{2}$", stripped)) and (
+                    _JOURNAL_WORD_RE.search(journal.group("v")) and _JOURNAL_RE.fullmatch(journal.group("v"))):
+                # `Title, IEEE Transactions on Fuzzy Systems, 2020 [[Paper](url)]`: the journal and its year
+                stripped = stripped[: journal.start()]
                 tail_venue = True
             elif tail and (_is_venue_name(tail.group("v")) or tail.group("v") in venues):
                 stripped = stripped[: tail.start()]  # `Title, arXiv [[Paper](url)]`: the venue after the comma

@@ -1652,3 +1652,27 @@ def test_a_new_row_writes_the_rows_word_for_no_code_where_its_neighbour_links_co
     )
     _, (line,) = added(text, "Multimodal Instruction Tuning")
     assert line.endswith(" | - | - | \n")
+
+
+def test_a_journal_and_its_year_after_a_plain_titles_commas_are_the_venue() -> None:
+    """`* Title, IEEE Transactions on Fuzzy Systems, 2020 [[Paper]](url)` (daochenzha/data-centric-AI): the journal
+    before the year is the venue with it, not the title's end; a title whose last words before a year are its own
+    (`... data reduction, 2012`) keeps them."""
+    text = (
+        "# Data-centric AI\n\n### Data Reduction\n"
+        "* Active feature selection for the mutual information criterion, AAAI 2021 "
+        "[[Paper]](https://arxiv.org/abs/2012.06979) [[Code]](https://github.com/ShacharSchnapp/ActiveFeatureSelection)\n"
+        "* Active incremental feature selection using a fuzzy-rough-set-based information entropy, IEEE Transactions "
+        "on Fuzzy Systems, 2020 [[Paper]](https://ieeexplore.ieee.org/document/8933450)\n"
+        "* Feature selection: A data perspective, ACM COmputer Surveys, 2017 [[Paper]](https://dl.acm.org/doi/abs/10."
+        "1145/3136625) [[Code]](http://featureselection.asu.edu/)\n"
+        "* Introduction to k nearest neighbour classification and condensed nearest neighbour data reduction, 2012 "
+        "[[Paper]](http://www.math.le.ac.uk/people/ag153/homepage/KNN/OliverKNN_Talk.pdf)\n"
+    )
+    assert [(e.title, e.venue) for e in parse_list(text).entries] == [
+        ("Active feature selection for the mutual information criterion", "AAAI 2021"),
+        ("Active incremental feature selection using a fuzzy-rough-set-based information entropy",
+         "IEEE Transactions on Fuzzy Systems, 2020"),
+        ("Feature selection: A data perspective", "ACM COmputer Surveys, 2017"),
+        ("Introduction to k nearest neighbour classification and condensed nearest neighbour data reduction", "2012"),
+    ]
