@@ -57,10 +57,11 @@ _LEAD_TAG_RE = re.compile(
     r"(?:[|:–—-][ \t\u00a0]*)?"
 )
 _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
-# A short text that names a venue rather than people: arXiv, a year, or a leading acronym (`ICML 2024`, `ACM CSUR`,
-# `IEEE Access`). Read so in italics after a title (`**Title** *arXiv*`) and after a plain title's last comma.
+# A short text that names a venue rather than people: arXiv, a year (after a name as long as `IEEE Computer Society
+# Technical Committee on Data Engineering 2018`), or a leading acronym (`ICML 2024`, `ACM CSUR`, `IEEE Access`). Read
+# so in italics after a title (`**Title** *arXiv*`) and after a plain title's last comma.
 _VENUE_NAME_RE = re.compile(
-    r"[^,]{0,40}?(?:\b(?i:arxiv)\b|\b(?:19|20)\d{2}\b)[^,]{0,40}|[A-Z]{3,}(?:[ \u00a0]+[A-Z][\w-]*){0,2}"
+    r"[^,]{0,80}?(?:\b(?i:arxiv)\b|\b(?:19|20)\d{2}\b)[^,]{0,40}|[A-Z]{3,}(?:[ \u00a0]+[A-Z][\w-]*){0,2}"
 )
 # A journal's name as lists write it after a title's comma: capitalised words, short joining words between them
 # (`Acta Automatica Sinica`, `Journal of Machine Learning Research`); two words at least.

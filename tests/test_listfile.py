@@ -1676,3 +1676,20 @@ def test_a_journal_and_its_year_after_a_plain_titles_commas_are_the_venue() -> N
         ("Feature selection: A data perspective", "ACM COmputer Surveys, 2017"),
         ("Introduction to k nearest neighbour classification and condensed nearest neighbour data reduction", "2012"),
     ]
+
+
+def test_a_long_venue_name_with_its_year_after_a_plain_titles_comma_is_the_venue() -> None:
+    """`* Data Integration: The Current Status and the Way Forward, IEEE Computer Society Technical Committee on Data
+    Engineering 2018 [[Paper]](url)` (daochenzha/data-centric-AI): a name of more than 40 characters before the year
+    is still the venue, not the title's end."""
+    text = (
+        "# Data-centric AI\n\n### Data Collection\n\n"
+        "* Dataset discovery in data lakes, ICDE 2020 [[Paper]](https://arxiv.org/pdf/2011.10427.pdf)\n"
+        "* Data Integration: The Current Status and the Way Forward, IEEE Computer Society Technical Committee on Data "
+        "Engineering 2018 [[Paper]](https://cs.uwaterloo.ca/~ilyas/papers/StonebrakerIEEE2018.pdf)\n"
+    )
+    assert [(e.title, e.venue) for e in parse_list(text).entries] == [
+        ("Dataset discovery in data lakes", "ICDE 2020"),
+        ("Data Integration: The Current Status and the Way Forward",
+         "IEEE Computer Society Technical Committee on Data Engineering 2018"),
+    ]
