@@ -1411,7 +1411,8 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
 
 
 def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
-    """'Arxiv 2025.' in the list's own spelling of an arXiv venue, with the year of the paper's id."""
+    """'Arxiv 2025.' in the list's own spelling of an arXiv venue, with the year of the paper's id; the venue the
+    paper's arXiv comment says it was accepted at instead, where it says one."""
     year = arxiv_year(paper.arxiv_id) or (int(paper.published[:4]) if paper.published else None)
     # `Arxiv 2024 (Dec)`: the month in brackets too, the paper's own where its id gives it
     pattern = re.compile(
@@ -1423,10 +1424,13 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
     venues = [e.venue for e in siblings if e.venue]
     if year and venues and all(re.fullmatch(r"(?:19|20)\d{2}", v) for v in venues):
         return str(year)  # `- Jane Doe (2023)`: the section gives a year only
-    if (accepted := paper.venue) is not None:  # "Accepted to ACL 2025": what a maintainer would write
-        return _accepted_venue(accepted, plist) + _section_full_stop("", siblings)
-    bare = Counter(v for v in venues if re.fullmatch(r"\W*arxiv\W*", v, re.I))
     yearless = not any(re.search(r"\b(?:19|20)\d{2}\b", v) for v in venues)
+    if (accepted := paper.venue) is not None:  # "Accepted to ACL 2025": what a maintainer would write
+        text = _accepted_venue(accepted, plist)
+        if venues and yearless:  # `| EMNLP | 2023-10 |`: the section names venues without a year
+            text = re.sub(r"\s*\b\d{4}\b", "", text).strip()
+        return text + _section_full_stop("", siblings)
+    bare = Counter(v for v in venues if re.fullmatch(r"\W*arxiv\W*", v, re.I))
     if bare and (sum(bare.values()) * 2 > len(venues) or yearless):
         # `*arXiv*` without a year, as most of the section writes it, or as a section whose venues name no year
         # (`| arXiv | 2024-03 |`, `| EMNLP | 2023-10 |`: a Date column says when) writes it

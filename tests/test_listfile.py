@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from pathlib import Path
@@ -1354,6 +1355,12 @@ def test_a_section_whose_venues_name_no_year_gets_arxiv_without_one() -> None:
     )
     _, (line,) = added(text, "Expansion")
     assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv | 2025-03 |")
+    # accepted somewhere, by its arXiv comment: the venue's name, without a year as the section writes them
+    plist = parse_list(text)
+    accepted = dataclasses.replace(PAPER, comment="Accepted to ACL 2025 (Findings)")
+    after = plist.with_entry(accepted, plist.find_section("Expansion"))
+    (line,) = inserted_lines(plist.lines, after.lines)
+    assert " | Findings of ACL | 2025-03 |" in line
 
 
 def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
