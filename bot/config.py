@@ -61,6 +61,13 @@ class ListConfig(_Section):
     )
 
 
+# arXiv categories joined with '+' (cs.CL, cs.CL+cs.IR, stat.ML, hep-th): what goes after rss.arxiv.org/rss/.
+_ARXIV_CATEGORIES = re.compile(
+    r"(?:(?:cs|math|stat|econ|eess|q-bio|q-fin|physics|astro-ph|cond-mat|nlin|gr-qc|hep-ex|hep-lat|hep-ph|hep-th"
+    r"|math-ph|nucl-ex|nucl-th|quant-ph)(?:\.[A-Za-z-]+)?\+?)+"
+)
+
+
 class FeedsConfig(_Section):
     """arXiv RSS polling."""
 
@@ -82,6 +89,17 @@ class FeedsConfig(_Section):
         "429/5xx, XML cut off), 30 s then 60 s later, or after the server's Retry-After when longer (over 10 "
         "minutes: failed): a day's feed missed is a day's papers missed."
     )
+
+    @field_validator("urls")
+    @classmethod
+    def _not_bare_categories(cls, v: list[str]) -> list[str]:
+        """A maintainer who writes the list's categories (cs.CL+cs.IR) rather than their feed's URL would
+        otherwise get "file not found" at every run, read as a local feed file beside the config."""
+        for url in v:
+            if _ARXIV_CATEGORIES.fullmatch(url.strip()):
+                raise ValueError(f"{url!r} names arXiv categories, not a feed: write "
+                                 f"https://rss.arxiv.org/rss/{url.strip()}")
+        return v
 
 
 def is_http_url(url: str) -> bool:

@@ -115,6 +115,10 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
         ("github:\n  state_file: ../state.json\n", "github.state_file: '../state.json' is not allowed"),
         ("github:\n  labels: ['']\n", "github.labels: [''] is not allowed: each label must be a name of 1 to 50"),
         ("github:\n  commit_email: nope\n", "github.commit_email: 'nope' is not allowed: must be an email address"),
+        # a list's categories where its feed goes: every run would say "file not found" beside the config
+        ("feeds:\n  urls: [cs.CL+cs.IR]\n", "feeds.urls: ['cs.CL+cs.IR'] is not allowed: 'cs.CL+cs.IR' names arXiv "
+         "categories, not a feed: write https://rss.arxiv.org/rss/cs.CL+cs.IR"),
+        ("feeds:\n  urls: [stat.ML]\n", "write https://rss.arxiv.org/rss/stat.ML"),
     ],
 )
 def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:
