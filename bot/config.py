@@ -512,6 +512,9 @@ def _allowed(error: dict[str, Any]) -> str:
         return ""
     if kind == "literal_error":
         return f"allowed: {ctx.get('expected')}"
+    if kind == "model_type":  # pydantic's "a valid dictionary or instance of ListConfig" says nothing to a maintainer
+        loc = tuple(error.get("loc") or ("?",))
+        return f"must be keys indented under '{loc[-1]}:' ({', '.join(_known_keys(Config, (*loc, '')))})"
     return error["msg"].removeprefix("Value error, ")
 
 

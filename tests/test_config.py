@@ -119,6 +119,9 @@ def test_wrong_type_and_bad_yaml(tmp_path: Path) -> None:
         ("feeds:\n  urls: [cs.CL+cs.IR]\n", "feeds.urls: ['cs.CL+cs.IR'] is not allowed: 'cs.CL+cs.IR' names arXiv "
          "categories, not a feed: write https://rss.arxiv.org/rss/cs.CL+cs.IR"),
         ("feeds:\n  urls: [stat.ML]\n", "write https://rss.arxiv.org/rss/stat.ML"),
+        # keys not indented under their section: the section is empty and its keys land at the top level
+        ("list:\nreadme: README.md\n", "list: None is not allowed: must be keys indented under 'list:' "
+         "(metadata, readme) (and 1 more problem(s))"),
     ],
 )
 def test_values_that_would_fail_later_fail_at_start(tmp_path: Path, text: str, needle: str) -> None:
