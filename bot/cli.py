@@ -48,7 +48,8 @@ def _positive_float(text: str) -> float:
 def _common(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS lets the same option be given before or after the subcommand.
     parser.add_argument(
-        "--config", type=Path, default=argparse.SUPPRESS, help="config file (default: ./config.yaml)"
+        "--config", type=Path, default=argparse.SUPPRESS,
+        help="config file (default: ./config.yaml, else ./paperbot.yaml)",
     )
     parser.add_argument(
         "--log-format", choices=["text", "json"], default=argparse.SUPPRESS,
@@ -697,6 +698,23 @@ def _setup_logging(args: argparse.Namespace, config: Config) -> None:
     setup_logging(fmt, level)
 
 
+def _check_embedded_list(args: argparse.Namespace, config: Config) -> None:
+    """Outside paperbot's checkout, with no config file, the embedded defaults name the seed list, which is
+    not there: say which file is missing, not only that data/lists/llm-synthetic-data.md cannot be read."""
+    from bot.config import default_config_path
+
+    if default_config_path() is not None or args.command not in _READS_THE_LIST:
+        return
+    if getattr(args, "readme", None) is None and not Path(config.list.readme).exists():
+        raise UsageError(
+            f"no config.yaml or paperbot.yaml in {Path.cwd()}, and the embedded defaults' list "
+            f"({config.list.readme}) is not here: pass --config FILE (a copy of paperbot's config.yaml or "
+            "examples/paperbot.yaml, with list.readme set to your list)"
+        )
+
+
+# Commands that read the list from a local file (run and schedule may read it from GitHub instead).
+_READS_THE_LIST = frozenset({"sections", "add", "train", "scan", "explain", "evaluate"})
 _last_error: list[str] = []  # the error line main() printed last: the daemon puts it in its log record
 
 
@@ -716,6 +734,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config_path = getattr(args, "config", None)
         config = load_config(config_path, must_exist=config_path is not None)
         _setup_logging(args, config)
+        if config_path is None:
+            _check_embedded_list(args, config)
         stdout, sys.stdout = sys.stdout, _GuardedStdout(sys.stdout)  # type: ignore[assignment]
         try:
             code = args.handler(args, config)

@@ -27,6 +27,16 @@ from pydantic import (
 from bot.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config.yaml")
+# What a list repository names its config (README: "Run it on your list's repository"): read when there is no
+# config.yaml, so `paperbot sections` in the list's checkout serves that list, not the seed list's defaults.
+LIST_REPO_CONFIG = Path("paperbot.yaml")
+
+
+def default_config_path() -> Path | None:
+    """./config.yaml, else ./paperbot.yaml, else None (the embedded defaults)."""
+    return next((p for p in (DEFAULT_CONFIG, LIST_REPO_CONFIG) if p.is_file()), None)
+
+
 # What torch.device() takes, checked without importing torch: a device type and an optional index.
 _TORCH_DEVICE = r"(cpu|cuda|mps|xpu|npu|hpu|xla|mtia|meta|privateuseone)(:\d+)?"
 
@@ -578,8 +588,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 
 def load_config(path: Path | str | None = None, *, must_exist: bool = False) -> Config:
-    """Load and validate config.yaml. A missing default file means the embedded defaults."""
-    path = Path(path) if path is not None else DEFAULT_CONFIG
+    """Load and validate config.yaml. No file given and none of the default ones: the embedded defaults."""
+    path = Path(path) if path is not None else (default_config_path() or DEFAULT_CONFIG)
     if not path.exists():
         if must_exist:
             raise ConfigError(f"{path}: config file not found")

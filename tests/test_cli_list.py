@@ -238,3 +238,33 @@ def test_add_refuses_outputs_that_are_inputs_and_sections_without_papers(
         assert main(["add", "2503.17460", "--section", name, "--readme", str(readme), "--metadata", str(meta)]) == 2
         assert f"section '{name}' holds no papers" in capsys.readouterr().err
     assert readme.read_bytes() == SEED.read_bytes()
+
+
+def test_a_list_repository_s_paperbot_yaml_is_the_config_when_there_is_no_config_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a list's checkout (README.md and paperbot.yaml, as the workflows want them) a bare `paperbot
+    sections` serves that list; before, it read the embedded defaults and could not find the seed list."""
+    shutil.copyfile(LISTS / "facebookresearch-RAM-projects-README.md", tmp_path / "README.md")
+    (tmp_path / "paperbot.yaml").write_text("list:\n  readme: README.md\n  metadata: null\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["sections"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(f"({tmp_path / 'README.md'})")
+    (tmp_path / "config.yaml").write_text("list:\n  readme: other.md\n", encoding="utf-8")  # config.yaml first
+    assert main(["sections"]) == 2
+    assert capsys.readouterr().err.startswith(f"paperbot: error: cannot read list {tmp_path / 'other.md'}: ")
+
+
+def test_no_config_outside_paperbot_s_checkout_says_to_pass_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The embedded defaults name the seed list relative to here: one line naming the missing config, not
+    only a missing data/lists/llm-synthetic-data.md the maintainer of another list never had."""
+    monkeypatch.chdir(tmp_path)
+    for argv in (["sections"], ["scan", "--feed", "feed.xml"], ["explain", "2503.17460"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"paperbot: error: no config.yaml or paperbot.yaml in {tmp_path}, ")
+        assert "pass --config FILE" in err and err.count("\n") == 1
+    shutil.copyfile(SEED, tmp_path / "mine.md")
+    assert main(["sections", "--readme", "mine.md"]) == 0  # a list named on the command line is enough
