@@ -698,19 +698,26 @@ def _setup_logging(args: argparse.Namespace, config: Config) -> None:
     setup_logging(fmt, level)
 
 
-def _check_embedded_list(args: argparse.Namespace, config: Config) -> None:
-    """Outside paperbot's checkout, with no config file, the embedded defaults name the seed list, which is
-    not there: say which file is missing, not only that data/lists/llm-synthetic-data.md cannot be read."""
+def _check_list_file(args: argparse.Namespace, config: Config, config_path: Path | None) -> None:
+    """A list that is not there, said with where its path came from and how to set it; outside paperbot's
+    checkout with no config file, the embedded defaults name the seed list, which a maintainer of another
+    list never had."""
     from bot.config import default_config_path
 
-    if default_config_path() is not None or args.command not in _READS_THE_LIST:
+    if args.command not in _READS_THE_LIST or getattr(args, "readme", None) is not None:
         return
-    if getattr(args, "readme", None) is None and not Path(config.list.readme).exists():
+    readme = Path(config.list.readme)
+    if readme.exists():
+        return
+    source = config_path or default_config_path()
+    if source is None:
         raise UsageError(
             f"no config.yaml or paperbot.yaml in {Path.cwd()}, and the embedded defaults' list "
-            f"({config.list.readme}) is not here: pass --config FILE (a copy of paperbot's config.yaml or "
+            f"({readme}) is not here: pass --config FILE (a copy of paperbot's config.yaml or "
             "examples/paperbot.yaml, with list.readme set to your list)"
         )
+    raise UsageError(f"cannot read list {readme}: No such file or directory; set list.readme in {source} "
+                     "(relative to that file) or pass --readme")
 
 
 # Commands that read the list from a local file (run and schedule may read it from GitHub instead).
@@ -734,8 +741,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config_path = getattr(args, "config", None)
         config = load_config(config_path, must_exist=config_path is not None)
         _setup_logging(args, config)
-        if config_path is None:
-            _check_embedded_list(args, config)
+        _check_list_file(args, config, config_path)
         stdout, sys.stdout = sys.stdout, _GuardedStdout(sys.stdout)  # type: ignore[assignment]
         try:
             code = args.handler(args, config)

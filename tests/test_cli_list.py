@@ -252,7 +252,9 @@ def test_a_list_repository_s_paperbot_yaml_is_the_config_when_there_is_no_config
     assert capsys.readouterr().out.splitlines()[-1].endswith(f"({tmp_path / 'README.md'})")
     (tmp_path / "config.yaml").write_text("list:\n  readme: other.md\n", encoding="utf-8")  # config.yaml first
     assert main(["sections"]) == 2
-    assert capsys.readouterr().err.startswith(f"paperbot: error: cannot read list {tmp_path / 'other.md'}: ")
+    assert capsys.readouterr().err == (  # where the path came from, and how to set it
+        f"paperbot: error: cannot read list {tmp_path / 'other.md'}: No such file or directory; set list.readme "
+        "in config.yaml (relative to that file) or pass --readme\n")
 
 
 def test_no_config_outside_paperbot_s_checkout_says_to_pass_one(
