@@ -940,12 +940,29 @@ class ListModel:
             section_layers=doc.get("section_layers"),
         )
         if readme_text is not None and not model.trained_on(readme_text):
+            if other := model.another_list(readme_text):
+                raise PaperbotError(f"the models in {directory} were {other}: run `paperbot train` on this list")
             raise PaperbotError("the list changed since the models were trained: run `paperbot train`")
         return model
 
     def trained_on(self, readme_text: str) -> bool:
         """Were these models trained on exactly this README? (Any edit, even a merged bot PR, makes them stale.)"""
         return readme_sha256(readme_text) == self.meta.get("readme_sha256")
+
+    def another_list(self, readme_text: str) -> str:
+        """How these models' list differs from this README's when it is another list altogether (the shipped
+        models/ left under a new list's README), which "the list changed" would hide; "" for an edited list."""
+        from bot.listfile import parse_list
+
+        try:
+            keys = parse_list(readme_text).keys()
+        except PaperbotError:
+            return ""
+        trained = {e["key"] for e in self.entries}
+        shared = len(keys & trained)
+        if keys and trained and shared * 2 < min(len(keys), len(trained)):
+            return f"trained on another list (only {shared} of this list's {len(keys)} papers were in it)"
+        return ""
 
 
 def _artifact_problem(doc: dict) -> str | None:

@@ -176,7 +176,10 @@ def current_model(model: ListModel | None, readme: str, source: str, state: Stat
         why, fix = f"no usable models ({unusable})", "run `paperbot train`"
     else:
         when = model.meta.get("trained_at", "an unknown date")
-        why, fix = f"{source} changed since the models were trained ({when})", "run `paperbot train` on it"
+        if other := model.another_list(readme):  # the shipped models/ left in place for a new list, not an edit
+            why, fix = f"{source}: the models were {other}, on {when}", "run `paperbot train` on it"
+        else:
+            why, fix = f"{source} changed since the models were trained ({when})", "run `paperbot train` on it"
     if retrain is None:
         raise PaperbotError(f"{why}: {fix}, or `paperbot run --retrain`")
     log.info("%s: training first", why)

@@ -320,6 +320,26 @@ def test_load_refuses_a_changed_readme(trained) -> None:
     assert err.value.exit_code == 1
 
 
+def test_load_says_when_the_models_are_another_list_s(trained) -> None:
+    """The shipped models/ under a new list's README: not "the list changed", which that maintainer never did."""
+    tmp = trained[2]
+    other = (REPO / "tests/fixtures/lists/facebookresearch-RAM-projects-README.md").read_text(encoding="utf-8")
+    with pytest.raises(PaperbotError) as err:
+        ListModel.load(tmp / "models", embedding_model="all-MiniLM-L6-v2", readme_text=other)
+    assert str(err.value).startswith(f"the models in {tmp / 'models'} were trained on another list (only 0 of this "
+                                     "list's ")
+    assert str(err.value).endswith(" papers were in it): run `paperbot train` on this list")
+    assert err.value.exit_code == 1
+    from bot.publish import current_model
+    from bot.state import State
+
+    model = ListModel.load(tmp / "models", embedding_model="all-MiniLM-L6-v2")
+    with pytest.raises(PaperbotError, match=r"^README.md: the models were trained on another list \(only 0 of "
+                       r"this list's \d+ papers were in it\), on .*: run `paperbot train` on it, or `paperbot run "
+                       r"--retrain`$"):
+        current_model(model, other, "README.md", State(tmp / "state.json"), None)
+
+
 def test_missing_models_dir_says_run_train(tmp_path) -> None:
     with pytest.raises(PaperbotError) as err:
         ListModel.load(tmp_path / "nope", embedding_model="all-MiniLM-L6-v2")
