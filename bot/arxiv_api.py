@@ -340,15 +340,19 @@ def _lines(text: str) -> list[str]:
     return [line.removesuffix("\r") for line in text.split("\n")]
 
 
+# A copied config.yaml keeps the seed list's data/arxiv/list-metadata.jsonl, which a new list's folder lacks.
+_SET_METADATA = "set list.metadata in the config (null: none, abstracts from the arXiv API) or pass --metadata"
+
+
 def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
     """The --metadata format: one JSON object per line with id, title, abstract, categories."""
     path = Path(path)
     try:
         lines = _lines(path.read_text(encoding="utf-8"))
     except FileNotFoundError:  # a path the user gave: a usage error (exit 2)
-        raise UsageError(f"{path}: metadata file not found") from None
+        raise UsageError(f"{path}: metadata file not found; {_SET_METADATA}") from None
     except IsADirectoryError:
-        raise UsageError(f"{path}: a folder, not a metadata file (JSONL)") from None
+        raise UsageError(f"{path}: a folder, not a metadata file (JSONL); {_SET_METADATA}") from None
     except OSError as exc:
         raise PaperbotError(f"{path}: cannot read metadata: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

@@ -188,7 +188,9 @@ def test_input_files_that_are_not_there_are_usage_errors(tmp_path: Path, capsys:
     assert "background file not found" in capsys.readouterr().err
     assert main(["add", "2503.17460", "--section", "6.3 Agent and Tool Use", "--readme", str(SEED),
                  "--metadata", str(tmp_path / "meta.jsonl"), "--output", str(tmp_path / "out.md")]) == 2
-    assert capsys.readouterr().err == f"paperbot: error: {tmp_path / 'meta.jsonl'}: metadata file not found\n"
+    assert capsys.readouterr().err == (
+        f"paperbot: error: {tmp_path / 'meta.jsonl'}: metadata file not found; set list.metadata in the config "
+        "(null: none, abstracts from the arXiv API) or pass --metadata\n")
 
 
 def test_add_that_does_not_read_back_leaves_the_readme_alone(
