@@ -1558,6 +1558,16 @@ def _check_enough(list_count: int, background_count: int, *, readme: Path, backg
         )
 
 
+def _title_only_hint(entries: dict) -> list[str]:
+    """A list learnt mostly from titles scores feed papers, which all have abstracts, poorly: a new list's first
+    `train --offline`, with no metadata file, learns every entry from its title alone, and says nothing else."""
+    if entries["title_only"] <= entries["with_abstract"] or not entries["metadata_missing"]:
+        return []
+    return [f"  most entries are title only ({entries['metadata_missing']} arXiv ids without an abstract): set "
+            "list.metadata to a JSONL of theirs (id, title, abstract) or train without --offline, which asks "
+            "the arXiv API and keeps the answers in arxiv_api.cache"]
+
+
 def format_training_report(report: dict) -> list[str]:
     """What `paperbot train` prints for people."""
     e = report["entries"]
@@ -1565,6 +1575,7 @@ def format_training_report(report: dict) -> list[str]:
         f"list: {report['readme']}",
         f"entries used: {e['papers']} papers ({e['with_abstract']} with abstract, {e['title_only']} title only; "
         f"{e['metadata_missing']} of {e['arxiv_ids']} arXiv ids without metadata)",
+        *_title_only_hint(e),
         f"sections: {report['sections']['candidates']} places in {report['sections']['groups']} 2nd-level sections",
         f"background: {report['background']} arXiv papers as negatives"
         + (f" (+{report['extra_negatives']} rejected papers)" if report.get("extra_negatives") else "")

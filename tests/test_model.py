@@ -410,6 +410,22 @@ def test_without_the_estimates_the_same_models_are_trained(trained, encoder, can
     assert [[x.path for x in s.sections[:3]] for s in fast] == [[x.path for x in s.sections[:3]] for s in full]
 
 
+def test_a_list_learnt_from_titles_alone_says_how_to_give_it_abstracts() -> None:
+    """A new list's first `train --offline` has no metadata file: every entry is title only, as no feed paper is."""
+    report = {"readme": "README.md", "embedding_model": "m", "background": 10, "models_dir": None,
+              "entries": {"papers": 26, "with_abstract": 0, "title_only": 26, "arxiv_ids": 16, "metadata_missing": 16},
+              "sections": {"candidates": 4, "groups": 4},
+              "section_loo": {"papers": 26, "top1": 0.5, "top3": 0.9, "by_section_size": [
+                  {"entries": "10+", "sections": 1, "papers": 11, "top1": 1, "top3": 1}]}}
+    lines = format_training_report(report)
+    assert lines[2] == (
+        "  most entries are title only (16 arXiv ids without an abstract): set list.metadata to a JSONL of theirs "
+        "(id, title, abstract) or train without --offline, which asks the arXiv API and keeps the answers in "
+        "arxiv_api.cache")
+    with_abstracts = {**report, "entries": {**report["entries"], "with_abstract": 20, "title_only": 6}}
+    assert not any("title only (" in line for line in format_training_report(with_abstracts))
+
+
 def test_loo_by_section_size_buckets_papers_by_their_largest_section() -> None:
     from bot.model import loo_by_section_size
 
