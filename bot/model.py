@@ -1558,6 +1558,10 @@ def _check_enough(list_count: int, background_count: int, *, readme: Path, backg
         )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _title_only_hint(entries: dict) -> list[str]:
     """A list learnt mostly from titles scores feed papers, which all have abstracts, poorly: a new list's first
     `train --offline`, with no metadata file, learns every entry from its title alone, and says nothing else."""
@@ -1604,7 +1608,8 @@ def format_training_report(report: dict) -> list[str]:
         if s.get("by_section_size"):
             lines.append(
                 "  by section size: " + "; ".join(
-                    f"{b['entries']} entries ({b['sections']} sections, {b['papers']} papers): top-1 {b['top1']:.1%}, "
+                    f"{b['entries']} entries ({_count(b['sections'], 'section')}, {_count(b['papers'], 'paper')}): "
+                    f"top-1 {b['top1']:.1%}, "
                     f"top-3 {b['top3']:.1%}"
                     for b in s["by_section_size"]
                 )

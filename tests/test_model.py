@@ -422,6 +422,7 @@ def test_a_list_learnt_from_titles_alone_says_how_to_give_it_abstracts() -> None
         "  most entries are title only (16 arXiv ids without an abstract): set list.metadata to a JSONL of theirs "
         "(id, title, abstract) or train without --offline, which asks the arXiv API and keeps the answers in "
         "arxiv_api.cache")
+    assert "  by section size: 10+ entries (1 section, 11 papers): top-1 100.0%, top-3 100.0%" in lines
     with_abstracts = {**report, "entries": {**report["entries"], "with_abstract": 20, "title_only": 6}}
     assert not any("title only (" in line for line in format_training_report(with_abstracts))
 
