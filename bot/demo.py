@@ -30,8 +30,9 @@ DEMO_FEED = Path("data/demo") / f"{DEMO_DATE}.xml"
 
 NEXT_STEPS = """\
 Next steps
-  1. Your own list: copy config.yaml (every key is explained there), set list.readme and feeds.urls,
-     then `paperbot train` and `paperbot scan` (tune thresholds with `paperbot evaluate`).
+  1. Your own list: its README and a copy of examples/paperbot.yaml in a folder (config.yaml explains
+     every key); set feeds.urls and training.background, then `paperbot train` and `paperbot scan` there
+     (README: "Your own list, tried locally first"; tune thresholds with `paperbot evaluate`).
   2. Your repository, still changing nothing: export GITHUB_TOKEN=<token> GITHUB_REPOSITORY=<owner/list>
      and run `paperbot run --dry-run`; without --dry-run it opens the pull request.
   3. Every weekday, hands off: add .github/workflows/paperbot.yml, paperbot-train.yml and
