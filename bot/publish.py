@@ -489,6 +489,10 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
                                 dashboard=_remote_dashboard(config, remote))
         else:
             local = readme or config.list.readme
+            if repository or token:  # one of the two set: a maintainer expecting the repository read says why not
+                log.info("dry run on the local list %s: %s, so %s is not read", local,
+                         "no GITHUB_TOKEN (or github.token)" if repository else "no GITHUB_REPOSITORY (or "
+                         "github.repository)", repository or "the repository")
             forge = DryRunForge(readme_text=read_list(local).text, state=State.load(state_path or config.state.path),
                                 out=out, readme_path=config.github.readme_path,
                                 branch_prefix=config.github.branch_prefix, readme_source=str(local))

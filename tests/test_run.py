@@ -214,6 +214,16 @@ def test_dry_run_without_github_prints_diff_and_body_and_saves_nothing(workdir, 
     assert hub.requests == []
 
 
+def test_dry_run_with_a_repository_but_no_token_says_it_reads_the_local_list(workdir, hub, monkeypatch, capsys):
+    """github.repository set in the config, no token yet: the dry run edits the local list, and says so."""
+    monkeypatch.delenv("GITHUB_TOKEN")
+    assert _run(workdir, "--feed", DAY_23, "--dry-run") == 0
+    err = capsys.readouterr().err
+    assert re.search(rf"INFO paperbot.publish: dry run on the local list \S+\.md: no GITHUB_TOKEN \(or github.token\), "
+                     rf"so {hub.repository} is not read\n", err)
+    assert hub.requests == []
+
+
 def test_json_to_stdout_is_json_alone(workdir, hub, monkeypatch, capsys):
     """`run --json -` (as `scan --json -`): the dry run's diff, body and summary go to stderr."""
     for var in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL"):
