@@ -12,10 +12,10 @@ import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.config import Config
-from bot.errors import UsageError
+from bot.errors import PaperbotError, UsageError
 from bot.papers import HeldBack, Paper, Proposal
 
 if TYPE_CHECKING:
@@ -298,10 +298,29 @@ def load_scan_inputs(
     from bot.state import State
 
     plist = read_list(readme or config.list.readme)
-    model = ListModel.load(
-        models or config.training.models_dir, embedding_model=config_model_name(config), readme_text=plist.text
-    )
+    try:
+        model = ListModel.load(
+            models or config.training.models_dir, embedding_model=config_model_name(config), readme_text=plist.text
+        )
+    except PaperbotError as exc:
+        raise train_hint(exc, readme=readme, models=models) from None
     return plist, model, State.load(state_path or config.state.path)
+
+
+_E = TypeVar("_E", bound=PaperbotError)
+
+
+def train_hint(exc: _E, *, readme: Path | None = None, models: Path | None = None) -> _E:
+    """The error's advice to run `paperbot train`, with the --readme and --models this command was given: a
+    bare `paperbot train` would learn the configured list into the configured folder, and the error would stay."""
+    from bot.errors import UnusableModels
+
+    flags = (f" --readme {readme}" if readme else "") + (f" --models {models}" if models else "")
+    if not flags:
+        return exc
+    if isinstance(exc, UnusableModels):
+        return type(exc)(exc.reason, exc.fix.replace("`paperbot train`", f"`paperbot train{flags}`"))
+    return type(exc)(str(exc).replace("`paperbot train`", f"`paperbot train{flags}`"))
 
 
 def format_proposals(result: ScanResult) -> str:

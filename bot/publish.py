@@ -462,6 +462,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     from bot.github import DryRunForge, GitHubForge
     from bot.listfile import read_list
     from bot.model import ListModel
+    from bot.propose import train_hint
     from bot.state import State
 
     today = today or datetime.now(UTC).date().isoformat()
@@ -475,6 +476,7 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
         model = ListModel.load(models_dir, embedding_model=config_model_name(config))
     except UnusableModels as exc:
         if not retrain:
+            exc = train_hint(exc, readme=readme, models=models)
             raise UnusableModels(exc.reason, f"{exc.fix}, or `paperbot run --retrain`") from None
         unusable = exc.reason
     if forge is None:

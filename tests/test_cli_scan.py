@@ -216,3 +216,21 @@ def test_json_output_never_replaces_an_input(workdir: Path, capsys: pytest.Captu
                  "--json", str(README)]) == 2
     assert "that is the list README" in capsys.readouterr().err
     assert not (workdir / "state").exists()  # stopped before any work
+
+
+def test_models_missing_or_stale_say_to_train_with_the_same_readme_and_models(
+    workdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bare `paperbot train` would learn the configured list into the configured folder, and the next scan with
+    these flags would stop again: the advice carries --readme and --models as the command was given them."""
+    empty = tmp_path / "elsewhere"
+    assert _scan(workdir, "--feed", DAY_23, "--models", str(empty)) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"paperbot: error: {empty}: no trained models (model.pkl.gz missing); run `paperbot train "
+                   f"--models {empty}`"]
+    other = tmp_path / "other.md"
+    added = "\n- [A paper added since](https://arxiv.org/abs/2504.00001)\n"
+    other.write_text(README.read_text(encoding="utf-8") + added, encoding="utf-8")
+    assert _scan(workdir, "--feed", DAY_23, "--readme", str(other)) != 0
+    (line,) = capsys.readouterr().err.strip().splitlines()[-1:]
+    assert line.startswith("paperbot: error: ") and line.endswith(f"`paperbot train --readme {other}`")
