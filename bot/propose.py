@@ -335,6 +335,11 @@ def format_proposals(result: ScanResult) -> str:
             lines.append(f"   runner-up: {' > '.join(alt.path)} ({alt.score:.2f})")
     for h in result.held_back:
         lines.append(f"held back: {h.paper.title} (arXiv:{h.paper.arxiv_id}, score {h.score:.2f}; {h.why})")
+    if not result.proposals and not result.held_back and result.scored:
+        # a quiet day, or thresholds this list's scores never reach (a new list's): how near the best one came
+        best = max(result.scored, key=lambda s: s.relevance)
+        lines.append(f"best of the day: {best.paper.title} (arXiv:{best.paper.arxiv_id}, score {best.relevance:.3f}); "
+                     f"`paperbot explain {best.paper.arxiv_id}` says why it was not proposed")
     s = result.stats
     lines.append(
         f"{len(result.proposals)} proposal(s) from {s.get('scored', 0)} new paper(s) scored "

@@ -76,6 +76,12 @@ def test_scan_overrides_cap_and_threshold(workdir: Path, capsys: pytest.CaptureF
                  "--json", "-") == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["proposals"] == [] and doc["stats"]["scored"] == 14
+    # for a person, a day with nothing to propose says how near its best paper came, and how to ask about it
+    assert _scan(workdir, "--feed", DAY_18, "--threshold", "1.0", "--state", str(workdir / "b2.json")) == 0
+    best = max(doc["near_misses"], key=lambda p: p["score"])  # every paper from dashboard.min_score up to 1.0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"best of the day: {best['title']} (arXiv:{best['arxiv_id']}, score {best['score']:.3f}); "
+                        f"`paperbot explain {best['arxiv_id']}` says why it was not proposed")
     # the bar after the first: nothing reaches 1, so the day keeps its best paper only, the rest held back
     assert _scan(workdir, "--feed", DAY_18, "--threshold-after-first", "1", "--state", str(workdir / "c.json"),
                  "--json", "-") == 0
