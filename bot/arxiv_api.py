@@ -334,6 +334,19 @@ def _authors(raw: Any, where: str) -> tuple[str, ...]:
     raise ValueError(f"{where}: 'authors' must be a list of names (or one comma-separated string)")
 
 
+def _printed_papers(text: str) -> list[Any] | None:
+    """The papers of a document `fetch --json` printed ({"papers": [...], "stats": ...}, over many lines); None
+    for JSONL."""
+    if not text.lstrip().startswith("{") or len([line for line in text.split("\n") if line.strip()]) < 2:
+        return None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError:
+        return None  # JSONL after all (a bad line is reported there, with its number)
+    papers = doc.get("papers") if isinstance(doc, dict) else None
+    return papers if isinstance(papers, list) else None
+
+
 def _lines(text: str) -> list[str]:
     """JSONL lines: only a newline ends one; str.splitlines would also split inside a JSON string at a
     U+2028 or U+0085, which json.dumps(ensure_ascii=False) writes as it is."""
@@ -345,10 +358,12 @@ _SET_METADATA = "set list.metadata in the config (null: none, abstracts from the
 
 
 def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
-    """The --metadata format: one JSON object per line with id, title, abstract, categories."""
+    """The --metadata format: one JSON object per line with id, title, abstract, categories; or what `paperbot
+    fetch --json` prints, so a day's feed gives `explain --offline` its papers as it is."""
     path = Path(path)
     try:
-        lines = _lines(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        lines = _lines(text)
     except FileNotFoundError:  # a path the user gave: a usage error (exit 2)
         raise UsageError(f"{path}: metadata file not found; {_SET_METADATA}") from None
     except IsADirectoryError:
@@ -358,6 +373,14 @@ def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
     except UnicodeDecodeError as exc:
         raise PaperbotError(f"{path}: not UTF-8 text (byte {exc.start}); save the metadata as UTF-8") from None
     papers: dict[str, Paper] = {}
+    if (printed := _printed_papers(text)) is not None:
+        for n, doc in enumerate(printed):
+            try:
+                paper = paper_from_json(doc, f"{path}: papers[{n}]")
+            except ValueError as exc:
+                raise PaperbotError(str(exc)) from None
+            papers[paper.arxiv_id] = paper
+        return papers
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue

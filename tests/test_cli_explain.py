@@ -118,3 +118,19 @@ def test_explain_says_a_paper_was_held_back_and_why(workdir: Path, capsys: pytes
     doc = _papers(out)[held["arxiv_id"]]
     assert code == 0 and doc["state"]["status"] == "held_back" and doc["state"]["why"] == held["why"]
     assert doc["verdict"].startswith(f"held back on {doc['state']['date']}: above the threshold but {held['why']}")
+
+
+def test_explain_takes_what_fetch_json_printed_as_its_metadata(workdir: Path, capsys: pytest.CaptureFixture[str]
+                                                               ) -> None:
+    """`paperbot fetch --json > today.json` then `explain ID --metadata today.json --offline`: the day's papers as
+    fetch printed them, one JSON document, with no conversion to JSONL by hand; the same verdict as from JSONL."""
+    assert main(["fetch", "--config", str(workdir / "config.yaml"), "--feed", DAY_23, "--json", "--no-state"]) == 0
+    (workdir / "today.json").write_text(capsys.readouterr().out, encoding="utf-8")
+    arxiv_id = read_feeds([DAY_23]).papers[0].arxiv_id
+    code, out, _ = _explain(workdir, capsys, arxiv_id, "--json")
+    assert code == 0
+    from_jsonl = _papers(out)[arxiv_id]
+    code = main(["explain", "--config", str(workdir / "config.yaml"), "--metadata", str(workdir / "today.json"),
+                 "--offline", arxiv_id, "--json"])
+    assert code == 0
+    assert _papers(capsys.readouterr().out)[arxiv_id] == from_jsonl
