@@ -1010,6 +1010,17 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
 
     def close_heading() -> None:
         nonlocal toc_anchors
+        if heading_stack and not since_heading:
+            # `- **Limitations**:` over prose bullets in an introduction that links no paper: a label of the text,
+            # no place for a paper; as a section it only makes `--section Limitations` ambiguous. A label with
+            # nothing under it yet stays (a list's empty group a paper could go into).
+            top = heading_stack[-1][1].id
+            prose = {sid for sid, _ in unlinked if sid.startswith(top + "/")}
+            drop = {sec.id for sec in sections if sec.kind in ("bold", "italic") and sec.id.startswith(top + "/")
+                    and any(sid == sec.id or sid.startswith(sec.id + "/") for sid in prose)}
+            if drop:
+                sections[:] = [sec for sec in sections if sec.id not in drop]
+                unlinked[:] = [(top if sid in drop else sid, text) for sid, text in unlinked]
         if toc_anchors >= 2 and len(since_heading) * 3 <= toc_anchors:  # 3 of 4 bullets or more are anchors
             dropped = {id(e) for e, _, _ in since_heading}
             for _, _, owner in since_heading:

@@ -1700,3 +1700,27 @@ def test_a_long_venue_name_with_its_year_after_a_plain_titles_comma_is_the_venue
         ("Data Integration: The Current Status and the Way Forward",
          "IEEE Computer Society Technical Committee on Data Engineering 2018"),
     ]
+
+
+def test_bold_labels_over_prose_in_a_section_without_papers_are_no_sections() -> None:
+    """`- **Limitations**:` over prose bullets, twice, in `## 📖 Introduction` (DavidZWZ/Awesome-RAG-Reasoning):
+    labels of the text, not groups a paper goes into, so no sections (that `--section Limitations` found twice)."""
+    text = (
+        "# Awesome-RAG-Reasoning\n\n## 📖 Introduction\n\n"
+        "**🔍 Retrieval-Augmented Generation (RAG)** has emerged as a powerful paradigm that combines the strengths "
+        "of large language models with external knowledge retrieval.\n"
+        "- **Limitations**:\n"
+        "  - May retrieve irrelevant or inaccurate information\n"
+        "  - Limited by the quality and coverage of external knowledge bases\n\n"
+        "**🧠 Reasoning** has recently gained significant popularity as a complementary approach to enhance LLM "
+        "performance.\n"
+        "- **Limitations**:\n"
+        "  - Often hallucinates or mis-grounds facts\n"
+        "  - Struggles with up-to-date or domain-specific information\n\n"
+        "---\n## Reasoning-Enhanced RAG\n### Retrieval Optimization\n"
+        "- (ArXiv 2025) **Credible plan-driven rag method for multi-hop question answering** "
+        "[[Paper]](https://arxiv.org/abs/2504.16787)\n"
+    )
+    plist = parse_list(text)
+    assert [s.path for s in plist.sections] == [
+        ("📖 Introduction",), ("Reasoning-Enhanced RAG",), ("Reasoning-Enhanced RAG", "Retrieval Optimization")]
