@@ -165,6 +165,13 @@ def _is_aside(title: str) -> bool:
     return bool(_NEWS_RE.fullmatch(words) or _ABOUT_RE.fullmatch(words))
 
 
+def _is_pointer(heading: str) -> bool:
+    """A heading that is only a link to an anchor (`### 📚 [Papers](#papers)`): it points at a section elsewhere."""
+    links = _links(heading)
+    rest = _EMOJI_RE.sub("", _LINK_RE.sub("", heading))
+    return bool(links) and all(_is_local(lk) for lk in links) and not re.sub(r"[\W_]+", "", rest)
+
+
 def _setext_level(lines: Sequence[str], n: int) -> int | None:
     """1 or 2 when line n is the text of a setext heading (`Title` over `===` or `---`), else None.
 
@@ -995,6 +1002,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     toc_anchors = 0
     since_heading: list[tuple[Entry, _Item, Section]] = []
     news: set[str] = set()  # ids of news, changelog and about-the-list sections and everything under them
+    pointers: set[str] = set()  # ids of headings that only link to an anchor
     venues = _recurring_venues(lines)
     i = 0
 
@@ -1142,6 +1150,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             path = (*parent.path, title) if parent else (title,)
             section = new_section(path, "heading", i, parent)
             heading_stack.append((level, section))
+            if _is_pointer((m.group("text") if m else raw) or ""):
+                pointers.add(section.id)
             if (parent is not None and parent.id in news) or _is_aside(title):
                 news.add(section.id)
             i += step
@@ -1253,6 +1263,14 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks, below)
         i = end
     close_heading()
+    # `### 📚 [Research Papers](#research-papers)` over a table of contents: a pointer to the list's section, not
+    # an empty section of its own that `sections` shows and a paper could be filed under
+    parents = {s.parent_id for s in sections}
+    gone = {s.id: s.parent_id for s in sections if s.id in pointers and not s.entries and s.id not in parents}
+    if gone:
+        sections[:] = [s for s in sections if s.id not in gone]
+        # their linkless bullets are the parent's (none at the top: nothing a paper could be named in there)
+        unlinked[:] = [(up, text) for sid, text in unlinked if (up := gone.get(sid, sid)) is not None]
 
     if not sections:
         first = next((n for n, line in enumerate(lines) if line.strip()), None)

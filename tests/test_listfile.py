@@ -1724,3 +1724,28 @@ def test_bold_labels_over_prose_in_a_section_without_papers_are_no_sections() ->
     plist = parse_list(text)
     assert [s.path for s in plist.sections] == [
         ("📖 Introduction",), ("Reasoning-Enhanced RAG",), ("Reasoning-Enhanced RAG", "Retrieval Optimization")]
+
+
+def test_headings_that_only_link_to_an_anchor_over_a_table_of_contents_are_no_sections() -> None:
+    """`### 📚 [Research Papers & Frameworks](#research-papers-and-frameworks)` over bullets of anchors
+    (DavidZWZ/Awesome-RAG-Reasoning): a pointer to the list's sections, not an empty section of its own."""
+    text = (
+        "# Awesome-RAG-Reasoning\n\n## What This Repository Covers\n\n"
+        "Below you will find a curated selection of research papers, open-source implementations, and benchmarking "
+        "datasets that drive progress in RAG and Reasoning.\n\n"
+        "### 📚 [Research Papers & Frameworks](#research-papers-and-frameworks)\n"
+        "Latest academic publications and open-source implementations that advance the integration of RAG and "
+        "Reasoning. \n\n"
+        "- [Reasoning-Enhanced RAG](#reasoning-enhanced-rag)\n"
+        "  - [Retrieval Optimization](#retrieval-optimization)\n"
+        "  - [Integration Enhancement](#integration-enhancement) \n\n---\n\n"
+        "### 📊 [Benchmarks & Datasets](#benchmarks-and-datasets)\n\n"
+        "- [Single-hop QA](#single-hop-qa)\n- [Multi-hop QA](#multi-hop-qa)\n\n\n---\n"
+        "<a name=\"research-papers-and-frameworks\"></a>\n\n## Reasoning-Enhanced RAG\n### Retrieval Optimization\n"
+        "- (ArXiv 2025) **Credible plan-driven rag method for multi-hop question answering** "
+        "[[Paper]](https://arxiv.org/abs/2504.16787)\n"
+    )
+    plist = parse_list(text)
+    assert [s.path for s in plist.sections] == [
+        ("What This Repository Covers",), ("Reasoning-Enhanced RAG",),
+        ("Reasoning-Enhanced RAG", "Retrieval Optimization")]
