@@ -99,6 +99,10 @@ _PLAIN_AUTHORS_RE = re.compile(
 _BOLD_ONLY_RE = re.compile(
     r"^(\*\*|__)(?P<text>(?:(?!\1).)+?)\1(?:[ \t\u00a0:：]|" + _EMOJI + r"|\([^()\[\]]{1,30}\))*$"
 )
+# A topic label in code with a colon (`+ `Machine Translation`:` over its papers); without the colon a code span
+# may be a command or a name, no label.
+_CODE_ONLY_RE = re.compile(r"^`(?P<text>[^`]+)`[ \t\u00a0]*[:：][ \t\u00a0]*$")
+_LABEL_KINDS = ("bold", "italic", "code")  # the kinds of sections a bullet's label opens
 _ITALIC_ONLY_RE = re.compile(r"^(?P<d>[*_])(?P<text>[^*_]+?)(?P=d)[ \t\u00a0:：]*$")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 _EMOJI_RE = re.compile(_EMOJI)
@@ -1024,7 +1028,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             # nothing under it yet stays (a list's empty group a paper could go into).
             top = heading_stack[-1][1].id
             prose = {sid for sid, _ in unlinked if sid.startswith(top + "/")}
-            drop = {sec.id for sec in sections if sec.kind in ("bold", "italic") and sec.id.startswith(top + "/")
+            drop = {sec.id for sec in sections if sec.kind in _LABEL_KINDS and sec.id.startswith(top + "/")
                     and any(sid == sec.id or sid.startswith(sec.id + "/") for sid in prose)}
             if drop:
                 sections[:] = [sec for sec in sections if sec.id not in drop]
@@ -1040,7 +1044,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 # sections again: no sections of their own, which `--section Background` would find twice
                 toc = heading_stack[-1][1].id
                 sections[:] = [sec for sec in sections if not (
-                    sec.kind in ("bold", "italic") and sec.id.startswith(toc + "/") and not sec.entries)]
+                    sec.kind in _LABEL_KINDS and sec.id.startswith(toc + "/") and not sec.entries)]
         toc_anchors = 0
         since_heading.clear()
 
@@ -1196,8 +1200,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             own_lines += range(start, para)
             end = para
         full = " ".join([body] + [_content(lines[j]).strip() for j in own_lines])
-        # A group label: the whole bullet is bold (or italic) text. Not a bold title whose link is on the line
-        # below it (`1. **Title**` then `*Authors*[[paper]](url) 2021.9`): that is an entry.
+        # A group label: the whole bullet is bold (or italic) text, or code with a colon. Not a bold title whose
+        # link is on the line below it (`1. **Title**` then `*Authors*[[paper]](url) 2021.9`): that is an entry.
         group_kind = None
         linked = any(not _is_local(lk) and not _is_badge(lk) for lk in _links(full))
         gm = _BOLD_ONLY_RE.match(body.strip())
@@ -1207,6 +1211,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             gm = _ITALIC_ONLY_RE.match(body.strip())
             if gm and not _links(body) and not linked:
                 group_kind, rank = "italic", 1
+            elif (gm := _CODE_ONLY_RE.match(body.strip())) and not linked:
+                group_kind, rank = "code", 0
         if group_kind and gm:
             label = plain_text(gm.group("text"))
             while groups and (groups[-1].indent > indent or (groups[-1].indent == indent and groups[-1].rank >= rank)):

@@ -288,11 +288,12 @@ class Entry:
 
 @dataclass
 class Section:
-    """A heading, bold group, italic sub-group or `<details>` summary of the list, nested as a reader sees it."""
+    """A heading, bold group, italic sub-group, code topic label or `<details>` summary of the list, nested as a
+    reader sees it."""
 
     id: str
     path: tuple[str, ...]
-    kind: str  # "heading" | "bold" | "italic" | "summary" (a `<details>` block's `<summary>`)
+    kind: str  # "heading" | "bold" | "italic" | "code" (`+ `Topic`:`) | "summary" (a `<details>` block's `<summary>`)
     line: int  # 0-based line of the heading/group bullet
     parent_id: str | None = None
     entries: list[Entry] = field(default_factory=list)

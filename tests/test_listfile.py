@@ -1285,7 +1285,7 @@ def test_a_month_after_the_last_link_is_the_papers_date_and_a_new_entry_writes_i
     )
     plist = parse_list(text)
     assert [it.parsed.date for it in plist._items] == ["2020.5", "2021.9", "2023.9"]
-    _, (line,) = added(text, "Input-conflicting Hallucination")
+    _, (line,) = added(text, "Summarization")
     assert line == (f"  + **{PAPER.title}** *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*"
                     "[[paper]](https://arxiv.org/abs/2503.17460) 2025.3\n")
 
@@ -1749,3 +1749,30 @@ def test_headings_that_only_link_to_an_anchor_over_a_table_of_contents_are_no_se
     assert [s.path for s in plist.sections] == [
         ("What This Repository Covers",), ("Reasoning-Enhanced RAG",),
         ("Reasoning-Enhanced RAG", "Retrieval Optimization")]
+
+
+def test_a_code_span_with_a_colon_over_papers_is_a_topic_group() -> None:
+    """`+ `Machine Translation`:` over `  + **Title**` entries (HillZhang1999/llm-hallucination-survey): a topic
+    label as a bold one would be, so its papers are its own and a new one goes under it, not the section's end."""
+    text = (
+        "# LLM-Hallucination-Survey\n\n## 🔍Evaluation of LLM Hallucination\n"
+        "### Input-conflicting Hallucination\n"
+        "This kind of hallucination denotes the model response deviates from the *user input*, including task "
+        "instruction and task input. This kind of hallucination has been widely studied in some traditional NLG "
+        "tasks, such as:\n\n"
+        "+ `Machine Translation`:\n"
+        "  + **Looking for a Needle in a Haystack: A Comprehensive Study of Hallucinations in Neural Machine "
+        "Translation**\n"
+        "  *Nuno M. Guerreiro, Elena Voita, André F.T. Martins* [[paper]](https://arxiv.org/abs/2208.05309) 2022.8\n"
+        "+ `Data-to-text`:\n"
+        "  + **Controlling Hallucinations at Word Level in Data-to-Text Generation**\n"
+        "  *Clément Rebuffel, Marco Roberti, Laure Soulier, Geoffrey Scoutheeten, Rossella Cancelliere, Patrick "
+        "Gallinari*[[paper]](https://arxiv.org/abs/2102.02810) 2021.2\n"
+    )
+    plist = parse_list(text)
+    assert [(s.path[-1], s.kind, len(s.entries)) for s in plist.sections] == [
+        ("🔍Evaluation of LLM Hallucination", "heading", 0), ("Input-conflicting Hallucination", "heading", 0),
+        ("Machine Translation", "code", 1), ("Data-to-text", "code", 1)]
+    after, lines = added(text, "Machine Translation")
+    assert lines[0].startswith("  + **ConvoGen")
+    assert after.lines.index(lines[0]) == plist.lines.index("+ `Data-to-text`:\n")
