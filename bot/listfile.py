@@ -1837,19 +1837,23 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
             ([it.entry.arxiv_id for it in own], paper.arxiv_id),
             ([_entry_date(it) for it in own], f"{month // 12:04d}-{month % 12 + 1:02d}" if month else None),
         )
-        for some, new in orders:
+        for n, (some, new) in enumerate(orders):
             keys = [k for k in some if k]
-            # Sorted only on evidence: three keys fall in order by chance one time in three.
-            if len(keys) < max(4, len(own)) or not new:
+            # Sorted only on evidence: three keys fall in order by chance one time in three. A date may be missing
+            # on a few entries (`* Segment Anything [[Paper]](url)` atop a list by year): the dated ones still
+            # say the order; an arXiv id is missing wherever a paper is not on arXiv, so those must all have one.
+            if len(keys) < 4 or not new or len(keys) < (len(own) if n == 0 else -(-2 * len(own) // 3)):
                 continue
             asc = all(a <= b for a, b in itertools.pairwise(keys))
             desc = all(a >= b for a, b in itertools.pairwise(keys))
-            if asc and not desc:
-                later = [it for it, k in zip(own, keys, strict=True) if k > new]
-                return later[0].entry.line if later else _item_end(plist, own[-1])
-            if desc and not asc:
-                older = [it for it, k in zip(own, keys, strict=True) if k < new]
-                return older[0].entry.line if older else _item_end(plist, own[-1])
+            if asc != desc:
+                # before the first entry the new one precedes, and before the undated entries right above it
+                at = next((j for j, k in enumerate(some) if k and (k > new if asc else k < new)), None)
+                if at is None:
+                    return _item_end(plist, own[-1])
+                while at > 0 and not some[at - 1]:
+                    at -= 1
+                return own[at].entry.line
         return _item_end(plist, own[-1])
     # An empty section: right under its heading/label (after one blank line if the list leaves one).
     at = section.line + 1

@@ -1776,3 +1776,33 @@ def test_a_code_span_with_a_colon_over_papers_is_a_topic_group() -> None:
     after, lines = added(text, "Machine Translation")
     assert lines[0].startswith("  + **ConvoGen")
     assert after.lines.index(lines[0]) == plist.lines.index("+ `Data-to-text`:\n")
+
+
+def test_a_section_by_year_with_an_undated_entry_is_still_sorted() -> None:
+    """`### Data Labeling` newest first by the venues' years but for `* Segment Anything [[Paper]](url)` on top
+    (daochenzha/data-centric-AI): the dated entries still say the order, so a new paper goes in by its year, and
+    above the undated one when it is the newest, not at the section's end."""
+    text = (
+        "# Data-centric AI\n\n### Data Labeling\n"
+        "* Segment Anything [[Paper]](https://scontent-hou1-1.xx.fbcdn.net/v/t39.2365-6/10000000_900554171201033_"
+        "1602411987825904100_n.pdf?_nc_cat=100&ccb=1-7&_nc_sid=3c67a6&_nc_ohc=Ald4OYhL6hgAX-h7JxS&_nc_ht=scontent-"
+        "hou1-1.xx&oh=00_AfCkb5vYTMBeCKRoya_B2sHuwAMcJrYJ08uJQdNkXDscLg&oe=643500E7) "
+        "[[code]](https://github.com/facebookresearch/segment-anything)\n"
+        "* Active-Learning-as-a-Service: An Efficient MLOps System for Data-Centric AI, NeurIPS 2022 Workshop on "
+        "Human in the Loop Learning [[paper]](https://arxiv.org/abs/2207.09109) "
+        "[[code]](https://github.com/MLSysOps/Active-Learning-as-a-Service)\n"
+        "* Training language models to follow instructions with human feedback, NeurIPS 2022 "
+        "[[Paper]](https://arxiv.org/abs/2203.02155)\n"
+        "* A survey of deep active learning, ACM Computing Surveys 2021 [[Paper]](https://arxiv.org/abs/2009.00236)\n"
+        "* Graph-based semi-supervised learning: A review, Neurocomputing 2020 "
+        "[[Paper]](https://arxiv.org/abs/2102.13303) \n"
+        "* Data programming: Creating large training sets, quickly, NeurIPS 2016 "
+        "[[Paper]](https://arxiv.org/abs/1605.07723)\n"
+        "* Active learning with statistical models, JAIR 1996 [[Paper]](https://arxiv.org/abs/cs/9603104)\n"
+    )
+    plist = parse_list(text)
+    section = plist.find_section("Data Labeling")
+    newest = plist.with_entry(PAPER, section)
+    assert newest.lines[3].startswith("* ConvoGen") and newest.lines[4].startswith("* Segment Anything")
+    older = plist.with_entry(Paper(arxiv_id="1905.01234", title="An Older Paper"), section)
+    assert older.lines[8].startswith("* An Older Paper") and older.lines[9].startswith("* Data programming")
