@@ -74,7 +74,8 @@ _JOURNAL_WORD_RE = re.compile(r"\b(?:IEEE|ACM|Transactions|Journal|Surveys|Revie
 _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\b(?:19|20)\d{2}\b")
 # Authors in plain text after a separator: `[Title](url) - Jane Doe, John Roe (2023)`, `[Title](url), Jane Doe et
 # al., ACL 2024`. A name is 2-4 capitalised words (initials, particles); an acronym (ACL, NeurIPS) is no name word,
-# so a venue is not read as authors. Without a separator (`[Title](url) Ruida Wang, ..., EMNLP 2023`) the text
+# so a venue is not read as authors. Not after a colon: `[tool](url): Multilingual Code Models Evaluation` is a
+# description, in a list's words. Without a separator (`[Title](url) Ruida Wang, ..., EMNLP 2023`) the text
 # stays the venue, as lists mostly write a venue there.
 _NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]*[A-ZÀ-Þ]?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
 _NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*" + _NAME_WORD + r"){1,3}"
@@ -90,7 +91,7 @@ _NAMES_RE = re.compile(
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
 _NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")
 _PLAIN_AUTHORS_RE = re.compile(
-    r"[ \t\u00a0]*(?:[-–—:|]|,)[ \t\u00a0]*(?P<a>(?:" + _NAME + r"|" + _NAME_WORD + r"(?=,?[ \u00a0]+et[ \u00a0]+al\b))"
+    r"[ \t\u00a0]*(?:[-–—|]|,)[ \t\u00a0]*(?P<a>(?:" + _NAME + r"|" + _NAME_WORD + r"(?=,?[ \u00a0]+et[ \u00a0]+al\b))"
     r"(?:(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)" + _NAME + r")*(?:,?[ \u00a0]+et[ \u00a0]+al\b\.?)?)"
     r"(?=[ \t\u00a0]*(?:$|[(\[,.;|]|[-–—][ \t\u00a0]))"
 )

@@ -1806,3 +1806,17 @@ def test_a_section_by_year_with_an_undated_entry_is_still_sorted() -> None:
     assert newest.lines[3].startswith("* ConvoGen") and newest.lines[4].startswith("* Segment Anything")
     older = plist.with_entry(Paper(arxiv_id="1905.01234", title="An Older Paper"), section)
     assert older.lines[8].startswith("* An Older Paper") and older.lines[9].startswith("* Data programming")
+
+
+def test_a_description_after_a_colon_is_not_the_authors() -> None:
+    """`- [multilingual-code-evals](url): Multilingual Code Models Evaluation.` (huybery/Awesome-Code-LLM): four
+    capitalised words after a colon describe the tool; they are no authors a new entry would be written beside."""
+    text = (
+        "# Awesome-Code-LLM\n\n## 🚀 Leaderboard\n\n💡 Toolkit:\n"
+        "- [bigcode-evaluation-harness](https://github.com/bigcode-project/bigcode-evaluation-harness): A framework "
+        "for the evaluation of autoregressive code generation language models.\n"
+        "- [multilingual-code-evals](https://huggingface.co/spaces/bigcode/multilingual-code-evals): Multilingual "
+        "Code Models Evaluation.\n"
+    )
+    assert [(e.title, e.authors) for e in parse_list(text).entries] == [
+        ("bigcode-evaluation-harness", ""), ("multilingual-code-evals", "")]
