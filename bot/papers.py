@@ -74,7 +74,9 @@ def normalize_title(title: str) -> str:
     """Title identity for works without an id: lower case, letters and digits only. arXiv's TeX and the text
     a maintainer makes of it are one title ("$\\texttt{Complex-Edit}$" and "Complex-Edit", "M$^2$CD" and
     "M²CD" or "M2CD")."""
-    text = unicodedata.normalize("NFKC", plain_title(title))
+    text = unicodedata.normalize("NFKD", plain_title(title))
+    # "Schrödinger" is "Schrodinger" and "τ-bench" is "tau-bench", as lists type them too
+    text = "".join(_GREEK_NAMES.get(c, c) for c in text if not unicodedata.combining(c))
     return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
 
 
@@ -111,12 +113,18 @@ _TEX_SYMBOL = {
     "max": "max", "arg": "arg", "sin": "sin", "cos": "cos", "lim": "lim", "sqrt": "√", "LaTeX": "LaTeX",
     "TeX": "TeX", "quad": " ", "qquad": " ", "textendash": "–", "textemdash": "—", "ae": "æ", "o": "ø",
     "ss": "ß", "i": "ı", "l": "ł", "O": "Ø", "AE": "Æ", "L": "Ł", "lbrace": "{", "rbrace": "}",
-    "langle": "⟨", "rangle": "⟩", "colon": ":",
+    "langle": "⟨", "rangle": "⟩", "colon": ":", "det": "det", "sup": "sup", "inf": "inf",
 }
+# Named operators: TeX sets them apart from what is around them ("n \\log n" is "n log n").
+_TEX_OPERATORS = frozenset(("log", "exp", "min", "max", "arg", "sin", "cos", "lim", "det", "sup", "inf"))
 _TEX_ACCENT = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
                ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328"}
 _SUPERSCRIPT = dict(zip("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ", strict=True))
 _SUBSCRIPT = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
+
+
+_GREEK_NAMES = {char: name.lower() for name, char in _TEX_SYMBOL.items()
+                if len(char) == 1 and ("α" <= char <= "ω" or "Α" <= char <= "Ω")}
 
 
 class _NotPlain(Exception):
@@ -143,7 +151,10 @@ def _tex(s: str, i: int, *, math: bool, stop: str) -> tuple[str, int]:
         c = s[i]
         if stop and c == stop:
             return "".join(out), i
-        if c == "$":
+        if c == "$" and not _opens_formula(s, i):
+            out.append("$")  # "From $10 to $20": an amount, as pandoc reads it
+            i += 1
+        elif c == "$":
             if math:
                 raise _NotPlain  # "$" inside a group of a formula
             inner, i = _tex(s, i + 1, math=True, stop="$")
@@ -161,6 +172,8 @@ def _tex(s: str, i: int, *, math: bool, stop: str) -> tuple[str, int]:
             raise _NotPlain
         elif c == "\\":
             text, i = _command(s, i + 1, math=math)
+            if text in _TEX_OPERATORS and out and out[-1][-1:].isalnum():
+                text = " " + text  # "O(n\\log n)" is "O(n log n)"
             out.append(text)
         elif math and c in "^_":
             arg, i = _argument(s, i + 1, math=True)
@@ -174,6 +187,17 @@ def _tex(s: str, i: int, *, math: bool, stop: str) -> tuple[str, int]:
     if stop:
         raise _NotPlain
     return "".join(out), i
+
+
+def _opens_formula(s: str, i: int) -> bool:
+    """Whether the "$" at s[i] opens a formula: text right after it, and a closing "$" with text right before
+    it. Else it is a literal dollar ("$10 to $20"), so a title made plain reads the same when made plain again."""
+    if i + 1 >= len(s) or s[i + 1].isspace():
+        return False
+    k = i + 1
+    while k < len(s) and s[k] != "$":
+        k += 2 if s[k] == "\\" else 1
+    return k < len(s) and not s[k - 1].isspace()
 
 
 def _argument(s: str, i: int, *, math: bool) -> tuple[str, int]:
@@ -209,21 +233,28 @@ def _command(s: str, i: int, *, math: bool) -> tuple[str, int]:
             return (" " if c in "; " else ""), i + 1
         if c in _TEX_ACCENT:
             letter, i = _argument(s, i + 1, math=math)
-            return unicodedata.normalize("NFC", letter + _TEX_ACCENT[c]), i
+            return _accented(letter, c), i
         raise _NotPlain
     name, i = m.group(), i + len(m.group())
     if name in _TEX_ACCENT and len(name) == 1 and i < len(s) and s[i] in "{ ":  # \\v{c}, \\c c
         letter, i = _argument(s, i, math=math)
-        return unicodedata.normalize("NFC", letter + _TEX_ACCENT[name]), i
+        return _accented(letter, name), i
     if name in _TEX_STYLE:
         return _argument(s, i, math=math)
-    if i < len(s) and s[i] == " ":
-        i += 1  # the space that ends a command's name is not text
+    if i < len(s) and s[i] == " " and name not in _TEX_OPERATORS:
+        i += 1  # the space that ends a command's name is not text; an operator's is ("\\log n")
     if name in _TEX_SWITCH:
         return "", i
     if name in _TEX_SYMBOL:
         return _TEX_SYMBOL[name], i
     raise _NotPlain
+
+
+def _accented(letter: str, accent: str) -> str:
+    """A letter with its accent, as one character where Unicode has one (na\\"\\i ve is naïve: the dotless i an
+    accent sits on is an i)."""
+    base = {"ı": "i", "ȷ": "j"}.get(letter, letter)
+    return unicodedata.normalize("NFC", base + _TEX_ACCENT[accent])
 
 
 def _script(arg: str, mark: str) -> str:
@@ -409,13 +440,30 @@ _VENUE_RE = re.compile(
     rf"{_YEAR}",
     re.I,
 )
+# Words that say a venue is not where this paper was accepted: a submission, a review, an earlier version.
 _NOT_ACCEPTED = re.compile(
-    r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|preprint|rejected|extend|"
-    r"extension|follow[\s-]*up|based\s+on|version\s+of|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at",
+    r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|\breviews?\b|preprint|rejected|"
+    r"withdrawn|\bdesk\b|extend|extension|follow[\s-]*up|based\s+on|version\s+of|earlier|previous|preliminary|"
+    r"\bprior\b|short(?:er)?\s+version|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at",
     re.I,
 )
+# Words of acceptance; without one, a venue counts only where it opens the comment ("NeurIPS 2024 (Spotlight)").
 _ACCEPTED = re.compile(
-    r"accept|appear|publish|camera|proceedings|present|oral|spotlight|poster|main|findings|conference|workshop",
+    r"accept|appear|publish|camera|proceedings|presented\s+(?:at|in)|oral|spotlight|poster|main\s+(?:conference|"
+    r"track)|findings|conference|workshop|@",
+    re.I,
+)
+# Before a venue: the paper is a workshop's held there ("the MATH-AI workshop, NeurIPS 2024", "GenBench@EMNLP 2024",
+# "SemEval-2024 (co-located with NAACL 2024)").
+_WORKSHOP_BEFORE = re.compile(r"workshops?\b|@\s*$|co-?located\s+with|in\s+conjunction\s+with|held\s+(?:at|with)",
+                              re.I)
+# Right after a venue and its year: its track.
+_MAIN_AFTER = re.compile(r"\W*main\b", re.I)
+_FINDINGS_AFTER = re.compile(r"\W*findings\b", re.I)
+_DEMO_AFTER = re.compile(r"\W*demo", re.I)
+_SIDE_AFTER = re.compile(
+    r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
+    r"[\w -]{0,30}?\bchallenge\b)",
     re.I,
 )
 
@@ -423,31 +471,50 @@ _ACCEPTED = re.compile(
 def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None) -> Venue | None:
     """The venue a paper's arXiv comment or journal reference says it was accepted at, else None. Cautious: a
     wrong venue in a pull request is worse than "arXiv", so the year must be near the paper's (its id's year,
-    one before or after) and a clause that mentions a submission, a review or an earlier paper is skipped."""
+    one before or after), a venue the same phrase says was a submission, a review or an earlier version's is
+    skipped, and the track (Findings, a workshop held at the venue, a demo) is read from the words next to it."""
     for text, published in ((journal_ref, True), (comment, False)):
-        for clause in re.split(r"[;,|\n]|\.\s+(?=[A-Z0-9])", text or ""):
-            if _NOT_ACCEPTED.search(clause):
+        for sentence in re.split(r"[;|\n]|\.\s+(?=[A-Z0-9])", text or ""):
+            if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
-            for m in _VENUE_RE.finditer(clause):
+            for m in _VENUE_RE.finditer(sentence):
+                if _NOT_ACCEPTED.search(_phrase(sentence, m.start(), m.end())):
+                    continue
                 raw_year = m.group("year").lstrip("'’")
                 year = int(raw_year) + 2000 if len(raw_year) == 2 else int(raw_year)
                 if around is not None and not around - 1 <= year <= around + 1:
                     continue
-                starts = not clause[: m.start()].strip(" (-–:")
-                if not (published or starts or _ACCEPTED.search(clause)):
+                starts = not sentence[: m.start()].strip(" (-–:")
+                if not (published or starts or _ACCEPTED.search(sentence)):
                     continue
                 name = _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()]
-                kind = (m.group("kind") or "").lower()
-                if m.group("findings") or kind == "findings" or re.search(r"\bfindings\b", clause, re.I):
-                    kind = "findings"
-                elif kind.startswith("workshop") or re.search(r"\bworkshops?\b", clause, re.I):
-                    kind = "workshop"
-                elif kind.startswith("demo") or re.search(r"\bdemo", clause, re.I):
-                    kind = "demo"
-                else:
-                    kind = ""
-                return Venue(name, year, kind)
+                return Venue(name, year, _track(sentence, m))
     return None
+
+
+def _phrase(sentence: str, start: int, end: int) -> str:
+    """The part of a sentence a venue is named in: between commas and brackets ("Accepted to ICML 2025 (an
+    earlier version was at a NeurIPS 2024 workshop)" has two)."""
+    before = max(sentence.rfind(c, 0, start) for c in ",()")
+    after = [i for i in (sentence.find(c, end) for c in ",()") if i >= 0]
+    return sentence[before + 1 : min(after, default=len(sentence))]
+
+
+def _track(sentence: str, m: re.Match[str]) -> str:
+    """"findings", "workshop", "demo" or "" (the main conference), from the words right before and after the
+    venue: never from another venue's words in the same sentence ("ICLR 2025 and the ICML 2025 workshop")."""
+    kind = (m.group("kind") or "").lower()
+    before = re.split(r"\s+and\s+|;", sentence[: m.start()])[-1]
+    after = re.split(r",|;|\s+and\s+", sentence[m.end():])[0]
+    if kind.startswith("main") or _MAIN_AFTER.match(after):
+        return ""
+    if m.group("findings") or kind == "findings" or _FINDINGS_AFTER.match(after):
+        return "findings"
+    if kind.startswith("workshop") or _SIDE_AFTER.match(after) or _WORKSHOP_BEFORE.search(before):
+        return "workshop"
+    if kind.startswith("demo") or _DEMO_AFTER.match(after):
+        return "demo"
+    return ""
 
 
 def arxiv_year(arxiv_id: str | None) -> int | None:

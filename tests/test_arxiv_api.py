@@ -481,6 +481,20 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Accepted to the ICLR 2025 Workshop on Data Problems for Foundation Models", 2025,
      Venue("ICLR", 2025, "workshop")),
     ("ACL 2025 demo track", 2025, Venue("ACL", 2025, "demo")),
+    # a workshop held at a venue, or a side track of it, is not its main conference
+    ("Accepted at the MATH-AI workshop, NeurIPS 2024", 2024, Venue("NeurIPS", 2024, "workshop")),
+    ("Accepted at GenBench@EMNLP 2024", 2024, Venue("EMNLP", 2024, "workshop")),
+    ("Accepted at BlackboxNLP @ EMNLP 2024", 2024, Venue("EMNLP", 2024, "workshop")),
+    ("Accepted to SemEval-2024 (co-located with NAACL 2024)", 2024, Venue("NAACL", 2024, "workshop")),
+    ("Accepted to the MATH-AI and FM4Science workshops at NeurIPS 2024", 2024, Venue("NeurIPS", 2024, "workshop")),
+    ("ACL 2025 SRW", 2025, Venue("ACL", 2025, "workshop")),
+    ("ICLR 2025 Tiny Papers Track", 2025, Venue("ICLR", 2025, "workshop")),
+    ("CoNLL 2024 BabyLM Challenge", 2024, Venue("CoNLL", 2024, "workshop")),
+    # the track is the one next to the venue, not another venue's in the same sentence
+    ("Accepted to ICLR 2025 and the ICML 2025 workshop on X", 2025, Venue("ICLR", 2025)),
+    ("Accepted to ICML 2025 (an earlier version was presented at a NeurIPS 2024 workshop)", 2025,
+     Venue("ICML", 2025)),
+    ("Accepted at NAACL 2025 main and ACL 2025 Findings", 2025, Venue("NAACL", 2025)),
     # not accepted, or not this paper's venue: the entry says arXiv
     ("Under review at ICLR 2025", 2024, None),
     ("Submitted to NeurIPS 2025", 2025, None),
@@ -488,6 +502,11 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Our code is available; we compare to ACL 2024 results", 2025, None),
     ("EMNLP 2023", 2025, None),  # two years before the paper: an earlier work's venue, not this one's
     ("accepted by IEEE TASLP", 2025, None),  # a journal paperbot does not know by name
+    ("An earlier version appeared at ACL 2024", 2025, None),
+    ("A short version appeared in EMNLP 2024 Findings", 2025, None),
+    ("ICLR 2025 (withdrawn)", 2025, None),
+    ("The main experiments use ICLR 2025 reviews", 2025, None),
+    ("We present a benchmark of NeurIPS 2024 papers", 2024, None),
 ])
 def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, year: int, venue: Venue | None) -> None:
     assert accepted_venue(comment, "", year) == venue
@@ -497,3 +516,5 @@ def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> N
     ref = "In Proc. ACM SIGSOFT International Symposium on Software Testing and Analysis (ISSTA 2020), pages 14-26"
     assert accepted_venue("", ref, 2020) == Venue("ISSTA", 2020)
     assert accepted_venue("", "Journal of Something, Vol. 3, 2020", 2020) is None
+    ref = "Proceedings of the 2nd Workshop on Foo, co-located with ACL 2025"
+    assert accepted_venue("", ref, 2025) == Venue("ACL", 2025, "workshop")
