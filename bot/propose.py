@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import logging
+import shlex
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -315,12 +316,16 @@ def train_hint(exc: _E, *, readme: Path | None = None, models: Path | None = Non
     bare `paperbot train` would learn the configured list into the configured folder, and the error would stay."""
     from bot.errors import UnusableModels
 
-    flags = (f" --readme {readme}" if readme else "") + (f" --models {models}" if models else "")
-    if not flags:
+    flags = "".join(f" --{flag} {shlex.quote(str(path))}" for flag, path in (("readme", readme), ("models", models))
+                    if path)
+    if not flags or "`paperbot train`" not in str(exc):
         return exc
     if isinstance(exc, UnusableModels):
         return type(exc)(exc.reason, exc.fix.replace("`paperbot train`", f"`paperbot train{flags}`"))
-    return type(exc)(str(exc).replace("`paperbot train`", f"`paperbot train{flags}`"))
+    try:
+        return type(exc)(str(exc).replace("`paperbot train`", f"`paperbot train{flags}`"))
+    except TypeError:  # an error class with other arguments: its own words, then
+        return exc
 
 
 def format_proposals(result: ScanResult) -> str:

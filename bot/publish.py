@@ -502,8 +502,11 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
     encoder = config_encoder(config) if encoder is None else encoder
     retrainer = (_retrainer(config, models_dir=None if dry_run else models_dir, encoder=encoder, offline=offline)
                  if retrain else None)
-    return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
-               encoder=encoder, retrain=retrainer, unusable=unusable, offline=offline)
+    try:
+        return run(config, forge=forge, feeds=list(feeds or config.feeds.urls), model=model, today=today,
+                   encoder=encoder, retrain=retrainer, unusable=unusable, offline=offline)
+    except PaperbotError as exc:  # stale models: train them as this run was told to read and load them
+        raise train_hint(exc, readme=readme, models=models) from None
 
 
 def _state_ignored(config: Config, state_path: Path | None) -> None:

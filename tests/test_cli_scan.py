@@ -240,3 +240,10 @@ def test_models_missing_or_stale_say_to_train_with_the_same_readme_and_models(
     assert _scan(workdir, "--feed", DAY_23, "--readme", str(other)) != 0
     (line,) = capsys.readouterr().err.strip().splitlines()[-1:]
     assert line.startswith("paperbot: error: ") and line.endswith(f"`paperbot train --readme {other}`")
+    # the daily job too, and a path with a space quoted as a shell needs it
+    spaced = tmp_path / "my list.md"
+    spaced.write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["run", "--config", str(workdir / "config.yaml"), "--dry-run", "--offline", "--feed", DAY_23,
+                 "--readme", str(spaced)]) != 0
+    (line,) = capsys.readouterr().err.strip().splitlines()[-1:]
+    assert f"`paperbot train --readme '{spaced}'`" in line and "Traceback" not in line
