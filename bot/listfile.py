@@ -1830,13 +1830,22 @@ def _entry_date(item: _Item) -> str | None:
     return f"{year.group(0)}-00" if year else None
 
 
+def _dated_by_venue(item: _Item) -> bool:
+    """The entry's date is its venue's year (`(ACL 2024) **Title**`), not a date it writes of its own."""
+    return not any(re.search(r"(?:19|20)\d{2}", text or "") for text in (item.parsed.date, *item.entry.marks))
+
+
 def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequence[_Item]) -> int:
     if own:
         month = arxiv_month(paper.arxiv_id)
+        dated = f"{month // 12:04d}-{month % 12 + 1:02d}" if month else None
+        if (venue := paper.venue) is not None and all(
+                _entry_date(it) is None or _dated_by_venue(it) for it in own):
+            dated = f"{venue.year:04d}-00"  # sorted by the venues' years, and the new entry's is its venue's
         # what a sorted section is sorted by: arXiv ids, else the dates before the titles or the venues' years
         orders = (
             ([it.entry.arxiv_id for it in own], paper.arxiv_id),
-            ([_entry_date(it) for it in own], f"{month // 12:04d}-{month % 12 + 1:02d}" if month else None),
+            ([_entry_date(it) for it in own], dated),
         )
         for n, (some, new) in enumerate(orders):
             keys = [k for k in some if k]

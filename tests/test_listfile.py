@@ -354,6 +354,18 @@ SORTED_BY_VENUE_YEAR = (
 )
 
 
+def test_a_paper_accepted_at_a_venue_goes_by_its_venue_year_in_a_list_sorted_so() -> None:
+    """A paper of January 2025 accepted at the NeurIPS of 2024 writes "(NeurIPS 2024)": newest first by the venues'
+    years, it goes with the 2024 papers (after them, the last of its year), where before it went to the top by its
+    arXiv month, above the papers of 2025, and the section no longer read as sorted."""
+    plist = parse_list(SORTED_BY_VENUE_YEAR)
+    paper = dataclasses.replace(PAPER, arxiv_id="2501.00005", comment="Accepted to NeurIPS 2024")
+    after = plist.with_entry(paper, plist.find_section("Retrieval Optimization"))
+    (line,) = inserted_lines(plist.lines, after.lines)
+    assert line.startswith("- (NeurIPS 2024) **ConvoGen")
+    assert [e.title for e in after.entries].index(PAPER.title) == 6
+
+
 @pytest.mark.parametrize(
     ("text", "section", "titles", "shape"),
     [
