@@ -337,13 +337,15 @@ def _authors(raw: Any, where: str) -> tuple[str, ...]:
 def _printed_papers(text: str) -> list[Any] | None:
     """The papers of a document `fetch --json` printed ({"papers": [...], "stats": ...}, over many lines); None
     for JSONL."""
-    if not text.lstrip().startswith("{") or len([line for line in text.split("\n") if line.strip()]) < 2:
+    if not text.lstrip().startswith("{"):
         return None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError:
         return None  # JSONL after all (a bad line is reported there, with its number)
-    papers = doc.get("papers") if isinstance(doc, dict) else None
+    if not isinstance(doc, dict) or "id" in doc or "arxiv_id" in doc:
+        return None  # one paper: a JSONL file of one line
+    papers = doc.get("papers")
     return papers if isinstance(papers, list) else None
 
 

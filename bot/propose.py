@@ -344,7 +344,7 @@ def format_proposals(result: ScanResult) -> str:
         # a quiet day, or thresholds this list's scores never reach (a new list's): how near the best one came
         best = max(result.scored, key=lambda s: s.relevance)
         lines.append(f"best of the day: {best.paper.title} (arXiv:{best.paper.arxiv_id}, score {best.relevance:.3f}); "
-                     f"`paperbot explain {best.paper.arxiv_id}` says why it was not proposed")
+                     f"`paperbot explain {best.paper.arxiv_id}` with this scan's options says why it was not proposed")
     s = result.stats
     lines.append(
         f"{len(result.proposals)} proposal(s) from {s.get('scored', 0)} new paper(s) scored "

@@ -172,13 +172,19 @@ def details_block(p: Proposal) -> str:
 def _arxiv_notes(paper: Paper) -> list[str]:
     """The authors' comment and journal reference, and the venue the entry took from them: a maintainer checks
     "ACL Findings 2025" against "Accepted to Findings of ACL 2025" at a glance."""
-    lines = [f"- **arXiv comment:** {_title(_clip(paper.comment))}"] if paper.comment else []
+    lines = [f"- **arXiv comment:** {_code(_clip(paper.comment))}"] if paper.comment else []
     if paper.journal_ref:
-        lines.append(f"- **Journal reference:** {_title(_clip(paper.journal_ref))}")
+        lines.append(f"- **Journal reference:** {_code(_clip(paper.journal_ref))}")
     if (venue := paper.venue) is not None:
         kind = f" ({venue.kind})" if venue.kind else ""
-        lines.append(f"- **Accepted at:** {venue.name} {venue.year}{kind}, as read from the above: the entry's venue")
+        lines.append(f"- **Accepted at:** {venue.name} {venue.year}{kind}, as read from the above")
     return lines
+
+
+def _code(text: str) -> str:
+    """Authors' text as a code span: "(@ACL 2025)" or "#2" there mention no GitHub user and link no issue."""
+    text = text.replace("`", "'")
+    return f"`{text}`"
 
 
 def _clip(text: str, limit: int = 300) -> str:

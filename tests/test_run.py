@@ -105,8 +105,8 @@ def test_a_proposal_accepted_at_a_venue_names_it_where_the_list_would_say_arxiv(
              for i in ids if f"arxiv.org/abs/{i}" in line}
     assert added[ids[0]].endswith(" ACL Findings 2025.")
     assert all(re.search(r"\s(?:Arxiv|arXiv) 2025\.$", added[i]) for i in ids[1:])  # as each section writes it
-    assert f"- **arXiv comment:** {comment}" in pr.body
-    assert "- **Accepted at:** ACL 2025 (findings), as read from the above: the entry's venue" in pr.body
+    assert f"- **arXiv comment:** `{comment}`" in pr.body
+    assert "- **Accepted at:** ACL 2025 (findings), as read from the above" in pr.body
     assert load_cache(workdir / "api-cache.jsonl")[ids[0]].comment == comment
 
 
