@@ -1819,28 +1819,29 @@ def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
     return True
 
 
-def _entry_date(item: _Item) -> str | None:
+def _own_date(item: _Item) -> str | None:
     """"YYYY-MM" of the date an entry writes before its title (`[2024/11]`, `` `2024.05` ``, a Date column's
-    `2025-03-17`; "YYYY-00" for a year alone), else "YYYY-00" of its venue's year (`(ACL 2024) **Title**`); None
-    without either."""
+    `2025-03-17`; "YYYY-00" for a year alone); None without one."""
     for text in (item.parsed.date, *item.entry.marks):
         if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2})(?:[./-]\d{1,2})?)?\W{0,3}", text or ""):
             return f"{m.group(1)}-{int(m.group(2) or 0):02d}"
+    return None
+
+
+def _entry_date(item: _Item) -> str | None:
+    """The entry's own date (`_own_date`), else "YYYY-00" of its venue's year (`(ACL 2024) **Title**`); None
+    without either."""
+    if own := _own_date(item):
+        return own
     year = re.search(r"\b(?:19|20)\d{2}\b", item.entry.venue)
     return f"{year.group(0)}-00" if year else None
-
-
-def _dated_by_venue(item: _Item) -> bool:
-    """The entry's date is its venue's year (`(ACL 2024) **Title**`), not a date it writes of its own."""
-    return not any(re.search(r"(?:19|20)\d{2}", text or "") for text in (item.parsed.date, *item.entry.marks))
 
 
 def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequence[_Item]) -> int:
     if own:
         month = arxiv_month(paper.arxiv_id)
         dated = f"{month // 12:04d}-{month % 12 + 1:02d}" if month else None
-        if (venue := paper.venue) is not None and all(
-                _entry_date(it) is None or _dated_by_venue(it) for it in own):
+        if (venue := paper.venue) is not None and not any(_own_date(it) for it in own):
             dated = f"{venue.year:04d}-00"  # sorted by the venues' years, and the new entry's is its venue's
         # what a sorted section is sorted by: arXiv ids, else the dates before the titles or the venues' years
         orders = (

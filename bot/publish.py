@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -369,8 +369,6 @@ def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool 
     """The proposals with their arXiv comment and journal reference, which a feed does not carry: "Accepted to
     ACL 2025" makes the entry's venue ACL 2025, as a maintainer would write it, where it would say arXiv. One API
     request for the day's few papers (the cache first); if arXiv does not answer, the entries say arXiv."""
-    import dataclasses
-
     wanted = [p.paper.arxiv_id for p in proposals if not p.paper.comment and not p.paper.journal_ref]
     if offline or not config.arxiv_api.venues or not wanted:
         return list(proposals)
@@ -386,8 +384,7 @@ def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool 
     for p in proposals:
         api = found.get(p.paper.arxiv_id)
         if api is not None and (api.comment or api.journal_ref) and p.paper.arxiv_id in wanted:
-            paper = dataclasses.replace(p.paper, comment=api.comment, journal_ref=api.journal_ref)
-            p = dataclasses.replace(p, paper=paper)
+            p = replace(p, paper=replace(p.paper, comment=api.comment, journal_ref=api.journal_ref))
         out.append(p)
     return out
 
