@@ -1501,14 +1501,19 @@ def _accepted_venue(venue: Venue, plist: PaperList) -> str:
     year = str(venue.year)
     if not venue.kind:
         return f"{name} {year}"
-    word = {"findings": "Findings", "workshop": "Workshop", "demo": "Demo"}[venue.kind]
+    if venue.kind == "datasets":  # the list's own short form where it has one ("NeurIPS D&B 2024")
+        word = "D&B" if any(re.search(r"\bD\s*&\s*B\b", e.venue) for e in plist.entries) \
+            else "Datasets and Benchmarks"
+    else:
+        word = {"findings": "Findings", "workshop": "Workshop", "demo": "Demo"}[venue.kind]
+    said = re.escape(word)
     orders: Counter[str] = Counter()
     for e in plist.entries:
-        if re.search(rf"\b{word}s?\s+of\b.*\b(?:19|20)\d{{2}}", e.venue, re.I):
+        if re.search(rf"(?<!\w){said}s?\s+of\b.*\b(?:19|20)\d{{2}}", e.venue, re.I):
             orders["of"] += 1
-        elif re.search(rf"[A-Za-z]\s+{word}s?\s+(?:19|20)\d{{2}}", e.venue, re.I):
+        elif re.search(rf"[A-Za-z]\s+{said}s?\s+(?:19|20)\d{{2}}", e.venue, re.I):
             orders["middle"] += 1
-        elif re.search(rf"(?:19|20)\d{{2}}\s+{word}", e.venue, re.I):
+        elif re.search(rf"(?:19|20)\d{{2}}\s+{said}", e.venue, re.I):
             orders["after"] += 1
     order = orders.most_common(1)[0][0] if orders else ("of" if venue.kind == "findings" else "after")
     forms = {"of": f"{word} of {name} {year}", "middle": f"{name} {word} {year}", "after": f"{name} {year} {word}"}

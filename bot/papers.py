@@ -416,7 +416,7 @@ class Venue(NamedTuple):
 
     name: str  # the usual spelling: "NeurIPS", "ACL"
     year: int
-    kind: str = ""  # "", "findings", "workshop" or "demo"
+    kind: str = ""  # "", "findings", "workshop", "demo" or "datasets" (a Datasets and Benchmarks track)
 
 
 # Venues a paper list names by acronym. A comment naming one with a year and a word of acceptance ("Accepted to
@@ -461,6 +461,7 @@ _WORKSHOP_BEFORE = re.compile(r"workshops?\b|@\s*$|co-?located\s+with|in\s+conju
 _MAIN_AFTER = re.compile(r"\W*main\b", re.I)
 _FINDINGS_AFTER = re.compile(r"\W*findings\b", re.I)
 _DEMO_AFTER = re.compile(r"\W*demo", re.I)
+_DATASETS_AFTER = re.compile(r"\W*(?:track\s+on\s+)?(?:datasets?\s*(?:and|&)\s*benchmarks?|D\s*&\s*B)\b", re.I)
 _SIDE_AFTER = re.compile(
     r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
     r"[\w -]{0,30}?\bchallenge\b)",
@@ -508,6 +509,8 @@ def _track(sentence: str, m: re.Match[str]) -> str:
     after = re.split(r",|;|\s+and\s+", sentence[m.end():])[0]
     if kind.startswith("main") or _MAIN_AFTER.match(after):
         return ""
+    if _DATASETS_AFTER.match(re.split(r",|;", sentence[m.end():])[0]):
+        return "datasets"  # NeurIPS's Datasets and Benchmarks track: "NeurIPS D&B 2024" on the seed list
     if m.group("findings") or kind == "findings" or _FINDINGS_AFTER.match(after):
         return "findings"
     if kind.startswith("workshop") or _SIDE_AFTER.match(after) or _WORKSHOP_BEFORE.search(before):

@@ -176,9 +176,12 @@ def _arxiv_notes(paper: Paper) -> list[str]:
     if paper.journal_ref:
         lines.append(f"- **Journal reference:** {_code(_clip(paper.journal_ref))}")
     if (venue := paper.venue) is not None:
-        kind = f" ({venue.kind})" if venue.kind else ""
+        kind = f" ({_TRACKS.get(venue.kind, venue.kind)})" if venue.kind else ""
         lines.append(f"- **Accepted at:** {venue.name} {venue.year}{kind}, as read from the above")
     return lines
+
+
+_TRACKS = {"datasets": "Datasets and Benchmarks"}
 
 
 def _code(text: str) -> str:

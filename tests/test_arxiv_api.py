@@ -481,6 +481,10 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Accepted to the ICLR 2025 Workshop on Data Problems for Foundation Models", 2025,
      Venue("ICLR", 2025, "workshop")),
     ("ACL 2025 demo track", 2025, Venue("ACL", 2025, "demo")),
+    # NeurIPS's Datasets and Benchmarks track, which the seed list writes "NeurIPS D&B 2024"
+    ("Accepted to NeurIPS 2024 Datasets and Benchmarks Track", 2024, Venue("NeurIPS", 2024, "datasets")),
+    ("NeurIPS 2024 Track on Datasets and Benchmarks", 2024, Venue("NeurIPS", 2024, "datasets")),
+    ("Accepted to ICLR 2025 and NeurIPS 2024 Datasets and Benchmarks", 2025, Venue("ICLR", 2025)),
     # a workshop held at a venue, or a side track of it, is not its main conference
     ("Accepted at the MATH-AI workshop, NeurIPS 2024", 2024, Venue("NeurIPS", 2024, "workshop")),
     ("Accepted at GenBench@EMNLP 2024", 2024, Venue("EMNLP", 2024, "workshop")),

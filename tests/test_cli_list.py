@@ -100,6 +100,15 @@ def test_add_names_the_venue_an_arxiv_comment_gives_in_the_lists_own_form(readme
                  "--metadata", str(metadata), "--offline"]) == 0
     (added,) = [line for line in readme.read_text(encoding="utf-8").splitlines() if doc["id"] in line]
     assert added.endswith("* ACL Findings 2025.")
+    # NeurIPS's Datasets and Benchmarks track as the list writes it (NeurIPS D&B 2023, NeurIPS D&B 2024)
+    doc["comment"] = "Accepted to NeurIPS 2025 Datasets and Benchmarks Track"
+    metadata.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    out = tmp_path / "out.md"
+    readme.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["add", doc["id"], "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+                 "--metadata", str(metadata), "--offline", "--output", str(out)]) == 0
+    (added,) = [line for line in out.read_text(encoding="utf-8").splitlines() if doc["id"] in line]
+    assert added.endswith("* NeurIPS D&B 2025.")
 
 
 def test_add_in_place(readme: Path) -> None:
