@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 import feedparser
 import requests
 
-from bot.errors import PaperbotError, UsageError
+from bot.errors import PaperbotError, UsageError, connection_problem
 from bot.feeds import get_within, retry_after_seconds, retry_delay, split_authors, user_agent
 from bot.files import atomic_write_text
 from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, plain_title, versionless_id
@@ -207,7 +208,9 @@ class ArxivClient:
             except requests.Timeout:
                 problem = f"timed out after {self.timeout:g}s"
             except requests.RequestException as exc:
-                problem = f"connection failed ({type(exc).__name__})"
+                problem, transient = connection_problem(exc, urlparse(self.base_url).netloc)
+                if not transient:
+                    raise ArxivApiError(f"{self.base_url}: {problem}") from None
             else:
                 if response.status_code <= 400:  # 400 carries the reason for a malformed id
                     return response, body

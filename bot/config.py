@@ -96,8 +96,9 @@ class FeedsConfig(_Section):
     )
     retries: Annotated[int, Field(ge=0, le=5)] = Field(
         2, description="Retries of a feed that failed in a way that may pass (timeout, connection error, HTTP "
-        "429/5xx, XML cut off), 30 s then 60 s later, or after the server's Retry-After when longer (over 10 "
-        "minutes: failed): a day's feed missed is a day's papers missed."
+        "429/5xx, XML cut off, a temporary DNS failure), 30 s then 60 s later, or after the server's Retry-After "
+        "when longer (over 10 minutes: failed): a day's feed missed is a day's papers missed. A host name that "
+        "does not resolve (no network, or a typo) fails at once."
     )
 
     @field_validator("urls")

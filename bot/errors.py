@@ -43,3 +43,38 @@ class RateLimited(PaperbotError):
     def __init__(self, base: str, aftermath: str) -> None:
         super().__init__(base + aftermath)
         self.base = base
+
+
+def connection_problem(exc: BaseException, host: str | None = None) -> tuple[str, bool]:
+    """Why a request never got an answer, in words a user can act on, and whether asking again may help.
+
+    requests nests the cause several exceptions deep ("HTTPSConnectionPool(...): Max retries exceeded ...
+    (Caused by NameResolutionError(...))"); the user needs "cannot resolve rss.arxiv.org". A name that does
+    not resolve (a typo, or no network at all) stays so for the minute of retries, so it is not retried; a
+    temporary DNS failure, a refused or dropped connection may pass.
+    """
+    import socket
+    import ssl
+
+    where = host or "the server"
+    seen: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and cause not in seen:
+        seen.append(cause)
+        cause = cause.__cause__ or cause.__context__ or getattr(cause, "reason", None)
+        if not isinstance(cause, BaseException):
+            cause = None
+    for e in reversed(seen):  # the root cause first
+        if isinstance(e, socket.gaierror):
+            if e.errno == socket.EAI_AGAIN:
+                return f"cannot resolve {where} (temporary DNS failure)", True
+            return f"cannot resolve {where}: no such host, or no network", False
+        if isinstance(e, ssl.SSLCertVerificationError):
+            return f"TLS certificate of {where} not accepted ({e.verify_message or e.reason})", False
+        if isinstance(e, ConnectionRefusedError):
+            return f"{where} refused the connection", True
+        if isinstance(e, ConnectionResetError):
+            return f"{where} dropped the connection", True
+    root = next((e for e in reversed(seen) if str(e)), exc)
+    text = " ".join(str(root).split()) or type(root).__name__
+    return f"connection failed: {text if len(text) <= 160 else text[:159] + '…'}", True

@@ -23,6 +23,7 @@ import requests
 import urllib3
 
 from bot import __version__
+from bot.errors import connection_problem
 from bot.files import read_capped
 from bot.papers import Paper, parse_arxiv_id, plain_title
 
@@ -290,7 +291,8 @@ def _read_bytes(source: str, *, timeout: float, session: requests.Session, conta
         except TooLarge as exc:
             raise _SourceError(str(exc)) from None
         except requests.RequestException as exc:
-            raise _SourceError(f"connection failed: {_short(_root_cause(exc))}", transient=True) from None
+            reason, transient = connection_problem(exc, url.netloc)
+            raise _SourceError(reason, transient=transient) from None
         if response.status_code >= 400:
             transient = response.status_code == 429 or response.status_code >= 500
             raise _SourceError(f"HTTP {response.status_code} {response.reason or ''}".strip(), transient=transient,
@@ -387,8 +389,3 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _root_cause(exc: BaseException) -> str:
-    """requests nests the useful part (refused, DNS) several exceptions deep."""
-    while exc.__context__ is not None and not str(exc):
-        exc = exc.__context__
-    return str(exc) or type(exc).__name__

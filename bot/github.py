@@ -26,10 +26,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
+from urllib.parse import urlparse
 
 from bot.config import Config, github_settings, is_http_url
 from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
-from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError
+from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError, connection_problem
 from bot.papers import HeldBack, Proposal
 from bot.render import BodyParts, paper_titles, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
@@ -404,8 +405,8 @@ class GitHubForge:
                                self._aftermath("run again after that")) from None
             raise PaperbotError(f"GitHub error {exc.status} while trying to {what}: {_message(exc)}") from None
         except RequestException as exc:
-            raise PaperbotError(f"cannot reach the GitHub API at {self.api_url} to {what}: "
-                                f"{type(exc).__name__}") from None
+            problem, _ = connection_problem(exc, urlparse(self.api_url).netloc)
+            raise PaperbotError(f"cannot reach the GitHub API at {self.api_url} to {what}: {problem}") from None
         except Exception as exc:
             # PyGithub trusts the answer's shape: a cut-off JSON body, an HTML page where JSON belongs or a
             # null file content end up as JSONDecodeError, KeyError or AssertionError deep inside it.

@@ -187,11 +187,27 @@ def test_connection_errors_are_retried_then_reported(clock: FakeClock) -> None:
     port = sock.getsockname()[1]
     sock.close()
     client = client_for(f"http://127.0.0.1:{port}/api/query", clock, max_retries=2, backoff=1.0)
-    with pytest.raises(ArxivApiError, match="connection failed"):
+    with pytest.raises(ArxivApiError, match=f"127.0.0.1:{port} refused the connection; gave up after 3 attempt"):
         client.fetch(["1707.08567"])
     # backoff 1 s, topped up to the 3 s spacing (2 s more); backoff 2 s, topped up by 1 s
     assert clock.sleeps == [1.0, 2.0, 2.0, 1.0]
     assert len(client.errors) == 1 and client.requests_made == 3
+
+
+def test_a_host_that_does_not_resolve_is_not_asked_again(clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """arxiv_api.base_url with a typo, or no network: the same answer a minute later, so say it now."""
+    import socket
+
+    def no_such_host(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    client = client_for("https://export.arxiv.example/api/query", clock, max_retries=2, backoff=1.0)
+    with pytest.raises(ArxivApiError) as caught:
+        client.fetch(["1707.08567"])
+    assert str(caught.value) == ("https://export.arxiv.example/api/query: cannot resolve export.arxiv.example: "
+                                 "no such host, or no network")
+    assert clock.sleeps == [] and client.requests_made == 1
 
 
 def test_requests_are_spaced_by_min_interval_including_retries(server: ArxivServer, clock: FakeClock) -> None:

@@ -334,7 +334,38 @@ def test_connection_refused_is_a_failure_not_a_crash() -> None:
     port = sock.getsockname()[1]
     sock.close()  # nothing listens there now
     result = read_feeds([f"http://127.0.0.1:{port}/rss/cs.CL"], timeout=2)
-    assert result.failures[0].reason.startswith("connection failed")
+    assert result.failures[0].reason == f"127.0.0.1:{port} refused the connection"
+
+
+def test_a_host_that_does_not_resolve_is_named_and_not_waited_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No network, or a typo in feeds.urls: the name stays unresolved for the minute of retries, so the run
+    says which host at once instead of after 90 s and a urllib3 repr cut at 160 characters."""
+    import socket
+
+    def no_such_host(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    slept: list[float] = []
+    monkeypatch.setattr("bot.feeds._sleep", slept.append)
+    result = read_feeds(["https://rss.arxiv.example/rss/cs.CL"], retries=2, backoff=30)
+    assert [f.reason for f in result.failures] == ["cannot resolve rss.arxiv.example: no such host, or no network"]
+    assert slept == []
+
+
+def test_a_temporary_dns_failure_is_asked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def dns_hiccup(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", dns_hiccup)
+    slept: list[float] = []
+    monkeypatch.setattr("bot.feeds._sleep", slept.append)
+    result = read_feeds(["https://rss.arxiv.example/rss/cs.CL"], retries=2, backoff=30)
+    assert [f.reason for f in result.failures] == [
+        "cannot resolve rss.arxiv.example (temporary DNS failure) (gave up after 3 attempts)"]
+    assert slept == [30, 60]
 
 
 def test_a_malformed_url_is_a_failed_feed_not_a_crash() -> None:

@@ -108,7 +108,7 @@ def test_branch_created_but_answer_lost_is_used_not_left_behind(hub, answer):
 def test_branch_not_created_after_a_lost_answer_is_an_error(hub):
     hub.fail_next("POST", r"/git/refs$", 0, None, drop=True)
     with pytest.raises(PaperbotError, match=rf"^cannot reach the GitHub API at .* to create branch {BRANCH}: "
-                                            r"ConnectionError$"):
+                                            r"127\.0\.0\.1:\d+ dropped the connection$"):
         forge(hub).publish(change(proposal("2504.16828", "math")))
     assert set(hub.refs) == {"main"} and hub.pulls == {}
 
@@ -516,3 +516,19 @@ def test_pr_body_of_a_found_pr_is_the_one_sent(hub):
     [pub] = forge(hub).publish(change(a))
     assert pub.body == pr_body([a]) == hub.pulls[1].body
     assert pub.title == hub.pulls[1].title == "Add 1 paper (2025-05-27)"
+
+
+def test_a_github_host_that_does_not_resolve_is_named(monkeypatch):
+    """GITHUB_API_URL with a typo (an Enterprise host), or no network: the host, not "ConnectionError"."""
+    import socket
+
+    def no_such_host(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    gh = GitHubForge(config(), repository="owner/list", api_url="https://github.example/api/v3", token=TOKEN,
+                     retry=None)
+    with pytest.raises(PaperbotError) as caught:
+        gh.read_readme()
+    assert str(caught.value) == ("cannot reach the GitHub API at https://github.example/api/v3 to read repository "
+                                 "owner/list: cannot resolve github.example: no such host, or no network")
