@@ -495,10 +495,16 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
 
 def _phrase(sentence: str, start: int, end: int) -> str:
     """The part of a sentence a venue is named in: between commas and brackets ("Accepted to ICML 2025 (an
-    earlier version was at a NeurIPS 2024 workshop)" has two)."""
+    earlier version was at a NeurIPS 2024 workshop)" has two). A venue alone in brackets names what the words
+    before them say, so those count too ("Submitted to the 38th Conference on Neural Information Processing
+    Systems (NeurIPS 2024)" is a submission)."""
     before = max(sentence.rfind(c, 0, start) for c in ",()")
     after = [i for i in (sentence.find(c, end) for c in ",()") if i >= 0]
-    return sentence[before + 1 : min(after, default=len(sentence))]
+    phrase = sentence[before + 1 : min(after, default=len(sentence))]
+    if before >= 0 and sentence[before] == "(" and not sentence[before + 1 : start].strip():
+        outer = max(sentence.rfind(c, 0, before) for c in ",()")
+        phrase = sentence[outer + 1 : before] + phrase
+    return phrase
 
 
 def _track(sentence: str, m: re.Match[str]) -> str:

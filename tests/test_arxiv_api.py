@@ -527,6 +527,11 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("ICLR 2025 (withdrawn)", 2025, None),
     ("The main experiments use ICLR 2025 reviews", 2025, None),
     ("We present a benchmark of NeurIPS 2024 papers", 2024, None),
+    # a venue alone in brackets after the words that name it: what those words say holds for it (arXiv 2406.04299)
+    ("Submitted to the 38th Conference on Neural Information Processing  Systems (NeurIPS 2024) Track on Datasets "
+     "and Benchmarks", 2024, None),
+    ("In Proceedings of the 38th Conference on Neural Information Processing Systems (NeurIPS 2024)", 2024,
+     Venue("NeurIPS", 2024)),
 ])
 def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, year: int, venue: Venue | None) -> None:
     assert accepted_venue(comment, "", year) == venue
