@@ -28,6 +28,7 @@ from bot.papers import (
     arxiv_ids_in,
     arxiv_month,
     arxiv_year,
+    journal_spellings,
     normalize_title,
 )
 
@@ -1492,11 +1493,12 @@ def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str
 
 
 def _accepted_venue(venue: Venue, plist: PaperList) -> str:
-    """"ACL Findings 2025" as this list writes a venue: its spelling of the name ("Neurips"), and its order for
-    Findings and workshops ("Findings of ACL 2025", "ACL 2025 Findings" or "ACL Findings 2025")."""
-    name_re = re.escape(venue.name).replace(r"\ ", r"\s*")
-    spellings = Counter(m.group() for e in plist.entries
-                        for m in re.finditer(rf"(?<![\w-]){name_re}(?![\w-])", e.venue, re.I))
+    """"ACL Findings 2025" as this list writes a venue: its spelling of the name ("Neurips"; for a journal any of
+    its names, "ACM CSUR" or "IEEE TPAMI"), and its order for Findings and workshops ("Findings of ACL 2025", "ACL
+    2025 Findings" or "ACL Findings 2025")."""
+    name_re = journal_spellings(venue.name) or re.escape(venue.name).replace(r"\ ", r"\s*")
+    spellings = Counter(" ".join(m.group().split()) for e in plist.entries
+                        for m in re.finditer(rf"(?<![\w-])(?:{name_re})(?![\w-])", e.venue, re.I))
     name = max(spellings, key=lambda n: (spellings[n], n == venue.name)) if spellings else venue.name
     year = str(venue.year)
     if not venue.kind:

@@ -293,7 +293,8 @@ class Paper:
 
     @property
     def venue(self) -> Venue | None:
-        return accepted_venue(self.comment, self.journal_ref, arxiv_year(self.arxiv_id))
+        return accepted_venue(self.comment, self.journal_ref, arxiv_year(self.arxiv_id),
+                              first_version=self.version == 1)
 
     @property
     def text(self) -> str:
@@ -423,9 +424,9 @@ class Venue(NamedTuple):
 # ACL 2025", "EMNLP 2024 Findings", "Findings of NAACL 2025", "To appear in ICLR 2025 (Spotlight)") gives the
 # venue; one that says the paper is under review or submitted does not.
 _VENUE_NAMES = (
-    "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "LREC", "CoNLL", "TACL", "ICLR", "ICML", "NeurIPS", "AAAI",
+    "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "LREC", "CoNLL", "ICLR", "ICML", "NeurIPS", "AAAI",
     "IJCAI", "CVPR", "ICCV", "ECCV", "WACV", "KDD", "WWW", "SIGIR", "CIKM", "WSDM", "RecSys", "ICDE", "VLDB",
-    "SIGMOD", "COLM", "AISTATS", "UAI", "TMLR", "JMLR", "ICASSP", "Interspeech", "SIGDIAL", "INLG", "ICSE", "FSE",
+    "SIGMOD", "COLM", "AISTATS", "UAI", "ICASSP", "Interspeech", "SIGDIAL", "INLG", "ICSE", "FSE",
     "ASE", "ISSTA", "ICST", "MLSys", "CHI", "IROS", "ICRA", "CoRL", "MICCAI", "ECIR", "ICDM", "ECAI", "ACML",
     "ACM MM", "NLPCC", "ICWSM", "ASPLOS", "NDSS", "USENIX Security",
 )
@@ -440,11 +441,100 @@ _VENUE_RE = re.compile(
     rf"{_YEAR}",
     re.I,
 )
+# Journals ML and NLP lists cite, by their usual short name: comments and journal references name them in full
+# ("Published in Transactions on Machine Learning Research (05/2025)"), abbreviated ("IEEE Trans. Pattern Anal.
+# Mach. Intell.") or by acronym ("IEEE TKDE"). Each is (name, full names and abbreviations, acronyms, acronyms read
+# only after IEEE/ACM: a bare "TIP" or "TSE" is too often something else).
+_JOURNALS: tuple[tuple[str, str, str, str], ...] = (
+    ("TMLR", r"Transactions\s+on\s+Machine\s+Learning\s+Research|Trans\.\s*Mach\.\s*Learn\.\s*Res\.?", "TMLR", ""),
+    ("JMLR", r"Journal\s+of\s+Machine\s+Learning\s+Research|J\.\s*Mach\.\s*Learn\.\s*Res\.?", "JMLR", ""),
+    ("TACL", r"Transactions\s+of\s+the\s+Association\s+for\s+Computational\s+Linguistics|"
+             r"Trans\.\s*Assoc\.\s*Comput\.\s*Linguist\.?", "TACL", ""),
+    ("TPAMI", r"Transactions\s+on\s+Pattern\s+Analysis\s+and\s+Machine\s+Intelligence|"
+              r"Trans\.\s*(?:on\s+)?Pattern\s+Anal\.\s*(?:and\s+)?Mach\.\s*Intell\.?", r"T-?PAMI", "PAMI"),
+    ("TKDE", r"Transactions\s+on\s+Knowledge\s+and\s+Data\s+Engineering|Trans\.\s*Knowl\.\s*Data\s+Eng\.?", "TKDE",
+     ""),
+    ("TNNLS", r"Transactions\s+on\s+Neural\s+Networks\s+and\s+Learning\s+Systems|"
+              r"Trans\.\s*Neural\s+Netw\.\s*Learn\.\s*Syst\.?", "TNNLS", ""),
+    ("TASLP", r"Transactions\s+on\s+Audio,?\s+Speech,?\s+and\s+Language\s+Processing|"
+              r"Trans\.\s*Audio,?\s*Speech,?\s*(?:and\s+)?Lang\.\s*Process\.?", "TASLP", ""),
+    ("TOSEM", r"Transactions\s+on\s+Software\s+Engineering\s+and\s+Methodology|Trans\.\s*Softw\.\s*Eng\.\s*Methodol\.?",
+     "TOSEM", ""),
+    ("TSE", r"Transactions\s+on\s+Software\s+Engineering(?!\s+and)|Trans\.\s*Softw\.\s*Eng\.?(?!\.?\s*Methodol)", "",
+     "TSE"),
+    ("TOIS", r"Transactions\s+on\s+Information\s+Systems|Trans\.\s*Inf\.\s*Syst\.?", "TOIS", ""),
+    ("TIP", r"Transactions\s+on\s+Image\s+Processing|Trans\.\s*Image\s+Process\.?", "", "TIP"),
+    ("IJCV", r"International\s+Journal\s+of\s+Computer\s+Vision|Int\.\s*J\.\s*Comput\.\s*Vis\.?", "IJCV", ""),
+    ("JAIR", r"Journal\s+of\s+Artificial\s+Intelligence\s+Research|J\.\s*Artif\.\s*Intell\.\s*Res\.?", "JAIR", ""),
+    ("ACM Computing Surveys", r"Computing\s+Surveys|Comput\.\s*Surv\.?", "CSUR", ""),
+    ("Nature Machine Intelligence", r"Nature\s+Machine\s+Intelligence|Nat\.\s*Mach\.\s*Intell\.?", "", ""),
+    ("Nature Communications", r"Nature\s+Communications|Nat\.\s*Commun\.?", "", ""),
+    # "Nature" itself, not "Nature Physics" or "the nature of"
+    ("Nature", r"(?-i:Nature(?!\s+[A-Z]))", "", ""),
+)
+
+
+def _journal_pattern(full: str, acronyms: str, prefixed: str) -> str:
+    """Every way of writing one journal: "IEEE/ACM " before it, "(TPAMI)" after a full name."""
+    org = r"(?:IEEE|ACM)(?:\s*/\s*(?:IEEE|ACM))?(?:\s+|-)"
+    bare = "|".join(x for x in (full, acronyms) if x)
+    named = "|".join(x for x in (full, acronyms, prefixed) if x)
+    short = "|".join(x for x in (acronyms, prefixed) if x)
+    tail = rf"(?:\s*\(\s*(?:{org})?(?:{short})\s*\))?" if short else ""
+    return rf"(?:{org}(?:{named})|(?:{bare})){tail}"
+
+
+_JOURNAL_RE = re.compile(
+    "|".join(rf"(?<![\w-])(?P<j{i}>{_journal_pattern(*spellings)})(?![\w-])"
+             for i, (_, *spellings) in enumerate(_JOURNALS)),
+    re.I,
+)
+# A journal once found: its short name between two NULs, which no arXiv text holds. A full name has commas
+# ("Transactions on Audio, Speech, and Language Processing") and an abbreviation full stops, which would split it.
+_MARKED_JOURNAL_RE = re.compile(r"\x00(?P<name>[^\x00]+)\x00")
+# What a reference writes between a journal and its year: "25 (2024)", ", vol 13 (2025)", "(05/2025)",
+# ", vol. 32, pp. 4661-4675, 2024", " 15, 3495 (2024)" (an article number), "in September 2025".
+_JOURNAL_YEAR_RE = re.compile(
+    r"(?:[\s,.:/()\[\]]|vol(?:ume)?\b\.?|no\b\.?|issue\b|pp\b\.?|pages?\b|in\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\d+\s*[-–]+\s*\d+|\d{1,3}(?!\d)|"
+    r"(?!(?:19|20)\d{2}(?!\d))\d{4,6}(?!\d))*?"
+    r"(?P<year>(?:19|20)\d{2})(?![\d\-–])|\s*['’](?P<short>\d{2})(?!\d)",
+    re.I,
+)
+# Where a comment's sentence ends: not at "vol. 32" or "pp. 1-9" of a reference.
+_SENTENCE_END = re.compile(r"[;|\n]|(?<!\b[Vv]ol)(?<!\b[Nn]o)(?<!\bpp)\.\s+(?=[A-Z0-9])")
+# Right before a journal named without a year: its acceptance ("Accepted by", "accepted for publication in",
+# "has been published in", "To appear in the").
+_ACCEPTED_BY = re.compile(
+    r"(?:accepted|published|appears?|appearing)\s+(?:[\w-]+\s+){0,3}?(?:in|at|by|to|for|with)\s+(?:the\s+)?"
+    r"(?:journal\s+)?$",
+    re.I,
+)
+
+
+def _mark_journals(text: str) -> str:
+    """The text with each journal it names as its short name between NULs (see _MARKED_JOURNAL_RE)."""
+    def short(m: re.Match[str]) -> str:
+        return f"\x00{_JOURNALS[int((m.lastgroup or 'j0')[1:])][0]}\x00"
+
+    return _JOURNAL_RE.sub(short, text) if text else text
+
+
+def journal_spellings(name: str) -> str | None:
+    """A pattern for every way of writing a journal's name ("TPAMI", "IEEE TPAMI", "IEEE Transactions on Pattern
+    Analysis and Machine Intelligence"), for finding how a list writes it; None for a name that is no journal."""
+    for journal, *spellings in _JOURNALS:
+        if journal == name:
+            return _journal_pattern(*spellings)
+    return None
+
+
 # Words that say a venue is not where this paper was accepted: a submission, a review, an earlier version.
 _NOT_ACCEPTED = re.compile(
     r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|\breviews?\b|preprint|rejected|"
     r"withdrawn|\bdesk\b|extend|extension|follow[\s-]*up|based\s+on|version\s+of|earlier|previous|preliminary|"
-    r"\bprior\b|short(?:er)?\s+version|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at",
+    r"\bprior\b|short(?:er)?\s+version|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at|"
+    r"(?:major|minor)\s+revision|revise\s+and\s+resubmit",
     re.I,
 )
 # Words of acceptance; without one, a venue counts only where it opens the comment ("NeurIPS 2024 (Spotlight)").
@@ -469,28 +559,58 @@ _SIDE_AFTER = re.compile(
 )
 
 
-def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None) -> Venue | None:
+def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None, *,
+                   first_version: bool = False) -> Venue | None:
     """The venue a paper's arXiv comment or journal reference says it was accepted at, else None. Cautious: a
     wrong venue in a pull request is worse than "arXiv", so the year must be near the paper's (its id's year,
     one before or after), a venue the same phrase says was a submission, a review or an earlier version's is
-    skipped, and the track (Findings, a workshop held at the venue, a demo) is read from the words next to it."""
+    skipped, and the track (Findings, a workshop held at the venue, a demo) is read from the words next to it.
+
+    A journal's year is the one its reference writes after it ("TACL, vol 13 (2025)", "TMLR (05/2025)"). A comment
+    saying "Accepted by IEEE TKDE" without one gives the id's year only on a paper's `first_version`, written the
+    month of its id: a v3 of 2021 saying "Accepted by TPAMI" may have been accepted in 2024."""
     for text, published in ((journal_ref, True), (comment, False)):
-        for sentence in re.split(r"[;|\n]|\.\s+(?=[A-Z0-9])", text or ""):
+        for sentence in _SENTENCE_END.split(_mark_journals(text or "")):
             if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
-            for m in _VENUE_RE.finditer(sentence):
-                if _NOT_ACCEPTED.search(_phrase(sentence, m.start(), m.end())):
+            for start, end, name, year, m in _named_venues(sentence):
+                if _NOT_ACCEPTED.search(_phrase(sentence, start, end)):
                     continue
-                raw_year = m.group("year").lstrip("'’")
-                year = int(raw_year) + 2000 if len(raw_year) == 2 else int(raw_year)
+                if year is None:  # a journal without a year
+                    if published or not first_version or around is None \
+                            or not (_ACCEPTED_BY.search(sentence[:start]) or _alone(sentence, start, end)):
+                        continue
+                    year = around
                 if around is not None and not around - 1 <= year <= around + 1:
                     continue
-                starts = not sentence[: m.start()].strip(" (-–:")
+                starts = not sentence[:start].strip(" (-–:")
                 if not (published or starts or _ACCEPTED.search(sentence)):
                     continue
-                name = _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()]
-                return Venue(name, year, _track(sentence, m))
+                return Venue(name, year, _track(sentence, m) if m is not None else "")
     return None
+
+
+def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Match[str] | None]]:
+    """The venues a sentence names, in order: (start, end, name, year or None, the conference's match)."""
+    found: list[tuple[int, int, str, int | None, re.Match[str] | None]] = []
+    for m in _VENUE_RE.finditer(sentence):
+        raw_year = m.group("year").lstrip("'’")
+        year = int(raw_year) + 2000 if len(raw_year) == 2 else int(raw_year)
+        found.append((m.start(), m.end(), _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()], year, m))
+    for j in _MARKED_JOURNAL_RE.finditer(sentence):
+        dated = _JOURNAL_YEAR_RE.match(sentence, j.end())
+        if dated is None:
+            found.append((j.start(), j.end(), j.group("name"), None, None))
+        elif dated.group("year"):
+            found.append((j.start(), dated.end(), j.group("name"), int(dated.group("year")), None))
+        else:
+            found.append((j.start(), dated.end(), j.group("name"), 2000 + int(dated.group("short")), None))
+    return sorted(found, key=lambda venue: venue[0])
+
+
+def _alone(sentence: str, start: int, end: int) -> bool:
+    """Whether a sentence is only a journal's name ("ACM Computing Surveys", "IEEE TKDE."): where it is published."""
+    return not sentence[:start].strip(" (") and not re.sub(r"[\s.,:()\[\]]", "", sentence[end:])
 
 
 def _phrase(sentence: str, start: int, end: int) -> str:

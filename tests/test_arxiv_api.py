@@ -521,7 +521,8 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("An extended version of our ACL 2023 paper", 2024, None),
     ("Our code is available; we compare to ACL 2024 results", 2025, None),
     ("EMNLP 2023", 2025, None),  # two years before the paper: an earlier work's venue, not this one's
-    ("accepted by IEEE TASLP", 2025, None),  # a journal paperbot does not know by name
+    ("Accepted by IEEE Transactions on Cybernetics 2025", 2025, None),  # a journal paperbot does not know by name
+    ("accepted by IEEE TASLP", 2025, None),  # a journal without its year, on a paper not known as a first version
     ("An earlier version appeared at ACL 2024", 2025, None),
     ("A short version appeared in EMNLP 2024 Findings", 2025, None),
     ("ICLR 2025 (withdrawn)", 2025, None),
@@ -535,6 +536,89 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
 ])
 def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, year: int, venue: Venue | None) -> None:
     assert accepted_venue(comment, "", year) == venue
+
+
+@pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
+    # arXiv comments as they are (the id's version after "v"), from daily arXiv digests
+    ("2509.13747v1", "Accepted by IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI) in September "
+     "2025", "", Venue("TPAMI", 2025)),
+    ("2510.06694v1", "Published in Transactions on Machine Learning Research (06/2025)", "", Venue("TMLR", 2025)),
+    # no year: the id's only on a first version; a v3 of 2021 saying "Accepted by TPAMI" was accepted in 2024
+    ("2111.13841v3", "Accepted by IEEE Transactions on Pattern Analysis and Machine  Intelligence (TPAMI). 18 pages, "
+     "7 figures, 14 tables", "", None),
+    ("2404.13914v2", "38 pages. This paper has been accepted by ACM Computing Surveys", "", None),
+    ("2404.13914v1", "38 pages. This paper has been accepted by ACM Computing Surveys", "",
+     Venue("ACM Computing Surveys", 2024)),
+    ("2303.14133v1", "Accepted by ACM Computing Surveys (CSUR) (DOI:  https://doi.org/10.1145/3702638)", "",
+     Venue("ACM Computing Surveys", 2023)),
+    ("2503.18065v3", "Accepted by IEEE Transactions on Neural Networks and Learning Systems", "", None),
+    ("2503.18065v1", "Accepted by IEEE Transactions on Neural Networks and Learning Systems", "", Venue("TNNLS", 2025)),
+    ("2410.08527v2", "Accepted to TMLR", "", None),
+    ("2410.08527v1", "Accepted to TMLR", "", Venue("TMLR", 2024)),
+    # journal references from the recorded feeds (tests/fixtures/arxiv_rss)
+    ("2411.18222v1", "", "IEEE/ACM Transactions on Audio, Speech, and Language Processing, vol. 32, pp. 4661-4675, "
+     "2024", Venue("TASLP", 2024)),
+    ("2411.18227v1", "", "Nature Communications 15, 10121 (2024)", Venue("Nature Communications", 2024)),
+    ("2411.18167v1", "", "Nat. Commun. 15, 3495 (2024)", Venue("Nature Communications", 2024)),
+    ("2307.01643v2", "", "Nature Physics volume 20, 465-471 (2024)", None),
+    ("2305.19353v5", "", "IEEE T-Cyb, 54:11 (2024) 6283-6296", None),
+    # the usual shapes of the rest
+    ("2503.00001v1", "Transactions on Machine Learning Research, 2025", "", Venue("TMLR", 2025)),
+    ("2503.00001v2", "Accepted by IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI) 2025", "",
+     Venue("TPAMI", 2025)),
+    ("2503.00001v2", "", "Transactions of the Association for Computational Linguistics, vol 13 (2025)",
+     Venue("TACL", 2025)),
+    ("2403.00001v2", "", "Journal of Machine Learning Research 25 (2024)", Venue("JMLR", 2024)),
+    ("2403.00001v2", "", "IEEE Trans. Pattern Anal. Mach. Intell. 46(5): 2024", Venue("TPAMI", 2024)),
+    ("2503.00001v1", "ACM Computing Surveys", "", Venue("ACM Computing Surveys", 2025)),
+    ("2503.00001v1", "Nature Machine Intelligence 2025", "", Venue("Nature Machine Intelligence", 2025)),
+    ("2503.00001v1", "IEEE TKDE", "", Venue("TKDE", 2025)),
+    ("2503.00001v1", "To appear in ACM TOSEM", "", Venue("TOSEM", 2025)),
+    ("2503.00001v1", "TMLR'25", "", Venue("TMLR", 2025)),
+    ("2503.00001v1", "Extended version of our ICLR 2024 paper, accepted by TPAMI 2025", "", Venue("TPAMI", 2025)),
+    # not accepted, not this paper's year, or no journal
+    ("2503.00001v1", "Submitted to TMLR", "", None),
+    ("2503.00001v1", "Under review at IEEE TPAMI", "", None),
+    ("2503.00001v1", "Major revision at IEEE TKDE", "", None),
+    ("2503.00001v1", "Published in TMLR 2022", "", None),
+    ("2503.00001v1", "We compare with the TMLR 2024 results", "", None),
+    ("2503.00001v1", "A TMLR paper benchmark", "", None),
+    ("2503.00001v1", "Nature of reasoning in LLMs", "", None),
+    ("2503.00001v1", "The nature of reasoning. Accepted at ACL 2025", "", Venue("ACL", 2025)),
+    ("2503.00001v1", "Accepted by IEEE TIP", "", Venue("TIP", 2025)),
+    ("2503.00001v1", "Tips for TSE and TIP users 2025", "", None),
+])
+def test_a_journal_named_in_full_abbreviated_or_by_acronym_is_a_venue(
+    arxiv_id: str, comment: str, journal_ref: str, venue: Venue | None
+) -> None:
+    from bot.papers import Paper, parse_arxiv_id
+
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
+
+
+def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none() -> None:
+    """None wrong: of the 97 journal references in the recorded feeds (physics, maths, a few of ML), those that
+    give a venue are exactly these."""
+    import feedparser
+
+    from bot.papers import Paper, parse_arxiv_id
+
+    venues: dict[str, Venue] = {}
+    refs = 0
+    for path in sorted((REPO / "tests" / "fixtures" / "arxiv_rss").glob("*.xml")):
+        for entry in feedparser.parse(path).entries:
+            if ref := entry.get("arxiv_journal_reference", ""):
+                refs += 1
+                arxiv_id, version = parse_arxiv_id(entry.id) or ("", None)
+                if (venue := Paper(arxiv_id, "T", version=version, journal_ref=ref).venue) is not None:
+                    venues[arxiv_id] = venue
+    assert refs > 90
+    assert venues == {"2410.11112": Venue("ICML", 2024), "2411.18222": Venue("TASLP", 2024),
+                      "2411.18167": Venue("Nature Communications", 2024),
+                      "2411.18227": Venue("Nature Communications", 2024),
+                      "2411.18386": Venue("Nature Communications", 2024),
+                      "2403.07657": Venue("Nature Communications", 2024)}
 
 
 def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:

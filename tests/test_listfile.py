@@ -1375,6 +1375,37 @@ def test_a_section_whose_venues_name_no_year_gets_arxiv_without_one() -> None:
     assert " | Findings of ACL | 2025-03 |" in line
 
 
+def test_a_journal_is_written_as_the_list_writes_it() -> None:
+    """A paper accepted at a journal gets the list's own name for it: `*ACM CSUR*` on JayCheng113's game-agent list
+    (without a year, as that section writes its venues), `ACM Computing Surveys 2021` on daochenzha/data-centric-AI,
+    `TMLR 2024.` on the seed list; a journal the list never names gets its usual short name."""
+    survey = dataclasses.replace(PAPER, version=1, comment="38 pages. This paper has been accepted by ACM Computing "
+                                 "Surveys")
+    tmlr = dataclasses.replace(PAPER, comment="Published in Transactions on Machine Learning Research (06/2025)")
+    games = (
+        "# Awesome Game Agent Papers\n\n## 1. Surveys\n\n"
+        "- [2024/03] **A Survey on Game Playing Agents and Large Models: Methods, Applications, and Challenges** "
+        "*arXiv* [[paper](https://arxiv.org/abs/2403.10249)] `#survey`\n"
+        "- [2024/04] **A Survey on Large Language Model-Based Game Agents** *ACM CSUR* "
+        "[[paper](https://arxiv.org/abs/2404.02039)] `#survey`\n"
+    )
+    data = (
+        "# Data-Centric AI\n\n### Data Labeling\n"
+        "* Training language models to follow instructions with human feedback, NeurIPS 2022 "
+        "[[Paper]](https://arxiv.org/abs/2203.02155)\n"
+        "* A survey of deep active learning, ACM Computing Surveys 2021 [[Paper]](https://arxiv.org/abs/2009.00236)\n"
+    )
+    seed = SEED.read_text(encoding="utf-8")
+    for text, section, paper, venue in ((games, "1. Surveys", survey, "** *ACM CSUR* [["),
+                                        (data, "Data Labeling", survey, ", ACM Computing Surveys 2025 ["),
+                                        (data, "Data Labeling", tmlr, ", TMLR 2025 ["),
+                                        (seed, "6.7 Writing", tmlr, " TMLR 2025.")):
+        plist = parse_list(text)
+        after = plist.with_entry(paper, plist.find_section(section))
+        (line,) = inserted_lines(plist.lines, after.lines)
+        assert venue in line, line
+
+
 def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
     """`| 2024 | Fan *et al.* | ... | [link](https://github.com/...) |` (zhengxuJosh/Awesome-RAG-Vision): the row
     names a survey by its first author and links its repository, so there is no title or id to know it by; an
