@@ -11,7 +11,7 @@ import json
 import logging
 import time
 import xml.sax
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -400,17 +400,29 @@ def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
     return papers
 
 
+# The key every cache row written from an API answer carries, with the row format. A row without it was written
+# before paperbot kept the comment and journal reference, so its empty comment does not say that arXiv has none.
+# Only the cache writes it: metadata files and the state's papers keep paper_to_json's shape.
+_CACHE_FORMAT_KEY, _CACHE_FORMAT = "cache", 2
+
+
 def load_cache(path: Path) -> dict[str, Paper]:
     """The cache is only a speed-up: unreadable lines are skipped (and re-fetched), never fatal."""
+    return _read_cache(path)[0]
+
+
+def _read_cache(path: Path) -> tuple[dict[str, Paper], set[str]]:
+    """The cached papers, and the ids whose rows were written before comments were kept (see _CACHE_FORMAT_KEY)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return {}, set()
     except OSError as exc:
         log.warning("%s: cannot read the arXiv cache (%s); ignoring it", path, exc)
-        return {}
+        return {}, set()
     papers: dict[str, Paper] = {}
+    old: set[str] = set()
     # Line by line, bytes first: one damaged line (a bad byte) costs that paper, not the whole cache,
     # which the next save would otherwise rewrite without the papers it could not read.
     for number, chunk in enumerate(raw.split(b"\n"), 1):
@@ -418,16 +430,25 @@ def load_cache(path: Path) -> dict[str, Paper]:
             line = chunk.decode("utf-8").removesuffix("\r")
             if not line.strip():
                 continue
-            paper = paper_from_json(json.loads(line), f"{path}:{number}")
+            doc = json.loads(line)
+            paper = paper_from_json(doc, f"{path}:{number}")
         except (json.JSONDecodeError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
             log.warning("%s:%d: skipping a broken cache line (%s)", path, number, exc)
             continue
         papers[paper.arxiv_id] = paper
-    return papers
+        if doc.get(_CACHE_FORMAT_KEY) == _CACHE_FORMAT:
+            old.discard(paper.arxiv_id)
+        else:
+            old.add(paper.arxiv_id)
+    return papers, old
 
 
-def save_cache(path: Path, papers: Iterable[Paper]) -> None:
-    lines = [json.dumps(paper_to_json(p), ensure_ascii=False) for p in sorted(papers, key=lambda p: p.arxiv_id)]
+def save_cache(path: Path, papers: Iterable[Paper], *, old: Collection[str] = ()) -> None:
+    """Every paper as an API answer gave it, marked so; those in `old` as their rows were, written before comments
+    were kept: a later save must not pass them off as answers that had no comment."""
+    lines = [json.dumps(paper_to_json(p) | ({} if p.arxiv_id in old else {_CACHE_FORMAT_KEY: _CACHE_FORMAT}),
+                        ensure_ascii=False)
+             for p in sorted(papers, key=lambda p: p.arxiv_id)]
     atomic_write_text(Path(path), "".join(line + "\n" for line in lines))
 
 
@@ -471,11 +492,14 @@ def resolve(
     metadata: Path | None = None,
     client: ArxivClient | None = None,
     offline: bool = False,
+    comments: bool = False,
 ) -> Resolution:
     """Metadata for `ids`: the metadata file wins, then the on-disk cache, then the API (unless offline).
 
     A file entry without an abstract is used only when neither the cache nor the API has one. An API
-    failure is logged and its ids are reported missing; it never stops the caller.
+    failure is logged and its ids are reported missing; it never stops the caller. With `comments`, a cache
+    row written before comments were kept is asked again (and its row kept if arXiv does not answer): its
+    empty comment is unknown, not none.
     """
     result = Resolution(papers={}, missing=[])
     wanted: list[str] = []
@@ -488,14 +512,14 @@ def resolve(
             wanted.append(arxiv_id)
     from_file = load_metadata_jsonl(metadata) if metadata is not None else {}
     cache_path = config.arxiv_api.cache
-    cache = load_cache(cache_path)
+    cache, old = _read_cache(cache_path)
     to_fetch: list[str] = []
     for arxiv_id in wanted:
         listed = from_file.get(arxiv_id)
         if listed is not None and listed.abstract:
             result.papers[arxiv_id] = listed
             result.from_file += 1
-        elif arxiv_id in cache:
+        elif arxiv_id in cache and not (comments and arxiv_id in old):
             result.papers[arxiv_id] = cache[arxiv_id]
             result.from_cache += 1
         else:
@@ -508,17 +532,20 @@ def resolve(
         except ArxivApiError as exc:
             log.warning("arXiv API failed, %d id(s) stay unresolved: %s", len(to_fetch) - len(exc.partial), exc)
             fetched = exc.partial
-        result.errors.update({k: v for k, v in client.errors.items() if k not in fetched})
+        result.errors.update({k: v for k, v in client.errors.items() if k not in fetched and k not in cache})
         if fetched:
             cache.update(fetched)
             try:
-                save_cache(cache_path, cache.values())
+                save_cache(cache_path, cache.values(), old=old - fetched.keys())
             except PaperbotError as exc:
                 log.warning("could not update the arXiv cache: %s", exc)
     for arxiv_id in to_fetch:
         if arxiv_id in fetched:
             result.papers[arxiv_id] = fetched[arxiv_id]
             result.from_api += 1
+        elif arxiv_id in cache:  # an old row asked again, and arXiv did not answer: the row as it was
+            result.papers[arxiv_id] = cache[arxiv_id]
+            result.from_cache += 1
         elif arxiv_id in from_file:  # known title, no abstract anywhere
             result.papers[arxiv_id] = from_file[arxiv_id]
             result.from_file += 1

@@ -368,7 +368,8 @@ def with_details(config: Config, papers: Sequence[Paper], *, offline: bool = Fal
 def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool = False) -> list[Proposal]:
     """The proposals with their arXiv comment and journal reference, which a feed does not carry: "Accepted to
     ACL 2025" makes the entry's venue ACL 2025, as a maintainer would write it, where it would say arXiv. One API
-    request for the day's few papers (the cache first); if arXiv does not answer, the entries say arXiv."""
+    request for the day's few papers (the cache first, but for rows written before comments were kept, which say
+    nothing about them); if arXiv does not answer, the entries say arXiv."""
     wanted = [p.paper.arxiv_id for p in proposals if not p.paper.comment and not p.paper.journal_ref]
     if offline or not config.arxiv_api.venues or not wanted:
         return list(proposals)
@@ -376,7 +377,7 @@ def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool 
 
     # One retry, not max_retries: the venue is a nicety, and an unreachable arXiv would hold the run a minute.
     client = ArxivClient.from_config(config, max_retries=min(1, config.arxiv_api.max_retries))
-    resolution = resolve(wanted, config, client=client)
+    resolution = resolve(wanted, config, client=client, comments=True)
     found = resolution.papers
     if resolution.missing:
         log.info("no arXiv comment for %s: their entries say arXiv", ", ".join(resolution.missing))

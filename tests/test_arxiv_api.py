@@ -348,8 +348,9 @@ def test_resolve_file_then_cache_then_api_and_a_second_run_asks_nothing(
     lines = config.arxiv_api.cache.read_text().splitlines()
     assert [json.loads(line)["id"] for line in lines] == sorted(cached)
     # the comment and journal reference only where arXiv gave them (the venue a proposal's entry writes)
-    base = {"id", "version", "title", "abstract", "authors", "categories", "published"}
+    base = {"id", "version", "title", "abstract", "authors", "categories", "published", "cache"}
     assert all(base <= set(json.loads(line)) <= base | {"comment", "journal_ref"} for line in lines)
+    assert all(json.loads(line)["cache"] == 2 for line in lines)  # written from an answer that had its comments
     by_id = {json.loads(line)["id"]: json.loads(line) for line in lines}
     assert by_id["2005.14124"]["comment"] == ("Accepted by the ACM SIGSOFT International Symposium on Software "
                                               "Testing and Analysis (ISSTA 2020)")
@@ -359,6 +360,53 @@ def test_resolve_file_then_cache_then_api_and_a_second_run_asks_nothing(
     assert len(server.requests) == 1  # no new request: everything came from the file and the cache
     assert (second.from_file, second.from_cache, second.from_api) == (1, 9, 0)
     assert second.papers["2405.13786"] == first.papers["2405.13786"]
+
+
+def test_a_cache_row_from_before_comments_were_kept_is_asked_again_for_its_comment(
+    server: ArxivServer, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A row older paperbot wrote has no comment, as a paper arXiv gave none has: asking for comments (what a run
+    does for its proposals) asks the API again for it, once, and the answer replaces the row; other old rows stay
+    as they were, and are not passed off as answers that had no comment."""
+    from bot.arxiv_api import paper_to_json
+
+    url = server.api(Reply.api_fixture(TWO_IDS))
+    config = _config(tmp_path, url)
+    old_rows = [  # as paperbot wrote them before it kept comments: no comment, no "cache" key
+        {"id": "1707.08567", "version": 1, "title": "Proceedings of Workshop AEW10", "abstract": "The 10th ...",
+         "authors": ["Kees A. Schouhamer Immink"], "categories": ["cs.IT"], "published": "2017-07-27"},
+        {"id": "2401.16380", "version": 1, "title": "Another", "abstract": "A.", "authors": [], "categories": [],
+         "published": "2024-01-29"},
+    ]
+    config.arxiv_api.cache.write_text("".join(json.dumps(row) + "\n" for row in old_rows), encoding="utf-8")
+
+    plain = resolve(["1707.08567"], config, client=client_for(url, clock))
+    assert plain.from_cache == 1 and server.requests == []  # abstracts only: the old row does
+    asked = resolve(["1707.08567"], config, client=client_for(url, clock), comments=True)
+    (request,) = server.requests
+    assert request.query["id_list"] == ["1707.08567"]
+    assert asked.from_api == 1 and asked.papers["1707.08567"].comment.startswith("44 pages, editors")
+    rows = {json.loads(line)["id"]: json.loads(line) for line in config.arxiv_api.cache.read_text().splitlines()}
+    assert rows["1707.08567"]["cache"] == 2 and rows["1707.08567"]["comment"].startswith("44 pages")
+    assert rows["2401.16380"] == old_rows[1]  # still an old row: asked again when a run wants its comment
+    again = resolve(["1707.08567"], config, client=client_for(url, clock), comments=True)
+    assert again.from_cache == 1 and len(server.requests) == 1  # answered once, cached for good
+    # the cache's key is the cache's: metadata files and the state's papers keep their shape
+    assert "cache" not in paper_to_json(again.papers["1707.08567"])
+
+
+def test_an_old_cache_row_stays_when_arxiv_does_not_answer(
+    server: ArxivServer, clock: FakeClock, tmp_path: Path
+) -> None:
+    url = server.api(Reply(503, b"down"))
+    config = _config(tmp_path, url)
+    row = {"id": "1707.08567", "title": "T", "abstract": "A", "categories": ["cs.IT"]}
+    config.arxiv_api.cache.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = resolve(["1707.08567"], config, client=client_for(url, clock, max_retries=1), comments=True)
+    assert len(server.requests) == 2  # asked, and once again
+    assert result.papers["1707.08567"].title == "T" and result.from_cache == 1
+    assert result.missing == [] and result.errors == {}
+    assert json.loads(config.arxiv_api.cache.read_text()) == row  # unchanged, still an old row
 
 
 def test_resolve_offline_never_asks(tmp_path: Path) -> None:

@@ -110,6 +110,41 @@ def test_a_proposal_accepted_at_a_venue_names_it_where_the_list_would_say_arxiv(
     assert load_cache(workdir / "api-cache.jsonl")[ids[0]].comment == comment
 
 
+def test_a_proposal_whose_cache_row_predates_comments_is_asked_again(workdir, hub, capsys):
+    """A cache row older paperbot wrote (it kept no comment, and has no "cache" key) says nothing about where the
+    paper was accepted: the run asks arXiv again for it, in the one request with the day's other proposals, writes
+    the venue its comment gives, and saves the answer over the old row."""
+    from xml.sax.saxutils import escape
+
+    from bot.arxiv_api import paper_to_json
+    from bot.feeds import read_feeds
+    from tests.servers.arxiv import API_DIR, ATOM_TYPE, ArxivServer, Reply
+
+    assert _run(workdir, "--feed", DAY_23, "--dry-run", "--offline") == 0
+    ids = parse_marker(capsys.readouterr().out)
+    feed_paper = next(p for p in read_feeds([DAY_23]).papers if p.arxiv_id == ids[0])
+    cache = workdir / "api-cache.jsonl"
+    cache.write_text(json.dumps(paper_to_json(feed_paper)) + "\n", encoding="utf-8")  # an old row, as it was
+    # arXiv's answer for the paper: the recorded answer for 1707.08567 made this paper's, with a comment of a usual
+    # shape (2510.06694's); the other two papers arXiv does not know
+    comment = "Published in Transactions on Machine Learning Research (06/2025)"
+    recorded = json.loads((API_DIR / "id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.json").read_text())["body"]
+    body = re.sub(r"<arxiv:comment>.*?</arxiv:comment>", f"<arxiv:comment>{escape(comment)}</arxiv:comment>",
+                  recorded.replace("1707.08567", ids[0]), flags=re.S)
+    body = re.sub(r"(<entry>\s*<id>[^<]*</id>\s*<title>)[^<]*", lambda m: m.group(1) + escape(feed_paper.title), body)
+    with ArxivServer() as arxiv:
+        use_arxiv_api(workdir, arxiv.api(Reply(200, body.encode("utf-8"), content_type=ATOM_TYPE)), venues=True)
+        assert _run(workdir, "--feed", DAY_23) == 0
+        (asked,) = arxiv.requests_to("/api/query")  # one request: the old row's paper with the two uncached
+    assert sorted(asked.query["id_list"][0].split(",")) == sorted(ids)
+    base = set(README.read_text(encoding="utf-8").splitlines())
+    (added,) = [line for line in hub.file_text("README.md", hub.pulls[1].head).splitlines()
+                if line not in base and f"arxiv.org/abs/{ids[0]}" in line]
+    assert added.endswith(" TMLR 2025.")  # as the seed list writes TMLR 2024.
+    (row,) = [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+    assert (row["id"], row["comment"], row["cache"]) == (ids[0], comment, 2)
+
+
 def _with(paper, **changes):
     import dataclasses
 
