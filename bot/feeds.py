@@ -341,6 +341,8 @@ def paper_from_entry(entry: Any) -> Paper | None:
         version=version,
         announce_type=announce or None,
         published=_published_date(entry),
+        # where the author gave one: the venue a proposal's entry writes, with no API request for it
+        journal_ref=_one_line(entry.get("arxiv_journal_reference", "") or ""),
     )
 
 

@@ -68,6 +68,11 @@ def test_complete_real_feed_counts_match_the_file() -> None:
         assert paper.title == plain_title(" ".join(item.findtext("title").split()))
         assert list(paper.categories) == [c.text for c in item.findall("category")]
         assert paper.published == "2024-11-28"
+        assert paper.journal_ref == " ".join((item.findtext(f"{ARXIV_NS}journal_reference") or "").split())
+    # 29 kept papers carry a journal reference, so their entries can say where they appeared with no API request
+    assert sum(bool(p.journal_ref) for p in result.papers) == 29
+    [nature] = [p for p in result.papers if p.journal_ref == "Nature Communications 15, 10121 (2024)"]
+    assert nature.venue is not None and (nature.venue.name, nature.venue.year) == ("Nature Communications", 2024)
     assert any("<" in p.abstract for p in result.papers)
     assert any("E&E" in p.abstract for p in result.papers)
     # A title's TeX is made the text a list writes; the abstract keeps it (the PR body quotes it as arXiv wrote it).
