@@ -1,7 +1,7 @@
 """A month of the bot on the real list, lived as a maintainer would: an end-to-end check, not a model measure.
 
-`python -m bench.month_sim [seed=7] [days=32] [away=12-18] [bar=P] [limit=BYTES] [cache_days=N]` runs the
-real daily job
+`python -m bench.month_sim [seed=7] [days=32] [away=12-18] [bar=P] [limit=BYTES] [cache_days=N] [dump=DIR]` runs
+the real daily job
 (`bot.publish.run_job`: config.yaml, the shipped models, PyGithub over HTTP) once per dev feed day
 (../shared/data/arxiv/feeds-dev, in order, each day dated by its file name) against
 `tests.servers.github.GitHubStandIn` seeded with the real README. After each run a seeded maintainer merges the open
@@ -15,6 +15,10 @@ lowers GitHub's PR body limit, in paperbot and in the stand-in alike, so a PR le
 `cache_days=N` turns on `embedding.cache_days` over a copy of the embedding cache (without it the runs do not
 prune, so the benches' shared cache keeps the feed papers) and checks every day that the runs pruned what they
 should and kept the vectors of papers proposed, rejected or on the candidates issue.
+
+`dump=DIR` writes what a maintainer reads, to read the month as one: DIR/DAY/summary.md (the run's job summary),
+DIR/DAY/issue.md (the candidates issue as the run left it) and DIR/DAY/pr-N.md for each PR the run opened or
+updated (title, body, and the README diff of its branch against main), all before the maintainer acts.
 
 Models: a merge changes the README and the shipped models refuse a README they were not trained on. Retraining
 every day would take hours and measures nothing this script is about, so `ListModel.trained_on` is patched
@@ -80,23 +84,25 @@ class Args:
     bar: float | None  # thresholds.relevance_after_first, None: config.yaml's
     limit: int  # GitHub's PR body limit in bytes
     cache_days: int | None  # embedding.cache_days on a copy of the cache; None: no pruning
+    dump: Path | None = None  # where to write each day's PR bodies, diffs, candidates issue and job summary
 
 
 def _args(argv: list[str]) -> Args:
-    """seed=N days=N away=FIRST-LAST (day indexes) bar=P limit=BYTES cache_days=N, key=value as the other bench
-    scripts."""
-    out = {"seed": "7", "days": "32", "away": AWAY, "bar": "", "limit": str(BODY_LIMIT), "cache_days": ""}
+    """seed=N days=N away=FIRST-LAST (day indexes) bar=P limit=BYTES cache_days=N dump=DIR, key=value as the
+    other bench scripts."""
+    out = {"seed": "7", "days": "32", "away": AWAY, "bar": "", "limit": str(BODY_LIMIT), "cache_days": "",
+           "dump": ""}
     for arg in argv:
         key, _, value = arg.partition("=")
         if key not in out:
             raise SystemExit("usage: python -m bench.month_sim [seed=N] [days=N] [away=FIRST-LAST] [bar=P] "
-                             f"[limit=BYTES] [cache_days=N] (got {arg!r})")
+                             f"[limit=BYTES] [cache_days=N] [dump=DIR] (got {arg!r})")
         out[key] = value
     try:
         first, _, last = out["away"].partition("-")
         return Args(int(out["seed"]), int(out["days"]), range(int(first), int(last or first) + 1),
                     float(out["bar"]) if out["bar"] else None, int(out["limit"]),
-                    int(out["cache_days"]) if out["cache_days"] else None)
+                    int(out["cache_days"]) if out["cache_days"] else None, Path(out["dump"]) if out["dump"] else None)
     except ValueError:
         raise SystemExit(f"seed, days, away and limit take whole numbers, bar a probability (got {out})") from None
 
@@ -207,6 +213,28 @@ def check_cache(config: Any, encoder: Any, state: dict, day: str, ledger: Ledger
     if lost := {i for i in needed if record.seen.get(i, day) < day} - held:
         fails.append(f"cache: lost the vectors of {sorted(lost)[:3]}")
     return fails
+
+
+def dump_day(folder: Path, hub: Any, report: Any, day: str) -> None:
+    """What the maintainer reads after the day's run: the job summary, the candidates issue, and each PR the run
+    opened or updated with its README diff against main."""
+    from bot.publish import step_summary
+    from bot.render import unified_diff
+
+    out = folder / day
+    out.mkdir(parents=True, exist_ok=True)
+    if report is not None:
+        (out / "summary.md").write_text(step_summary(report, date=day, dry_run=False), encoding="utf-8")
+        board = report.dashboard
+        if board is not None and board.number in hub.issues:
+            (out / "issue.md").write_text(hub.issues[board.number].body, encoding="utf-8")
+        main = hub.file_text("README.md", MAIN) or ""
+        for pub in report.published:
+            pr = hub.pulls[pub.number]
+            diff = unified_diff(main, hub.file_text("README.md", pr.head) or "")
+            (out / f"pr-{pub.number}.md").write_text(
+                f"# {pr.title}\n\n({pub.action}; branch {pr.head})\n\n{pr.body}\n\n"
+                f"---- README diff against main ----\n```diff\n{diff}```\n", encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------------ the maintainer
@@ -482,6 +510,8 @@ def main(argv: list[str]) -> int:
             report, did = run_day(config, encoder, hub, feed, day, ledger)
             fails = [did] if report is None else []
             fails += check_after_run(hub, ledger, report, day, main_before)
+            if args.dump is not None:
+                dump_day(args.dump, hub, report, day)
             action, merge = maintain(hub, ledger, rng, index in away)
             if merge is not None:
                 fails += check_merge(hub, ledger, merge)
