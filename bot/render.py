@@ -142,11 +142,96 @@ def _neighbour(n: Neighbour) -> str:
     return f"  - {title} (similarity {n.similarity:.2f}){where}"
 
 
+# arXiv abstracts are the authors' TeX source: styles, links and citations as written, which GitHub shows as
+# backslashes and braces. \href{url}{text} becomes a link and \url{url} its address, citations go (there is no
+# bibliography to point to), and every other word made of TeX the title reader knows becomes its text.
+_GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # a {group}, with one level of groups inside ({\text{here}})
+_HREF_RE = re.compile(r"(\$?)\\href\s*\{([^{}\s]+)\}(?:\s*" + _GROUP + r")?(\$?)")
+_URL_RE = re.compile(r"\\url\s*\{([^{}\s]+)\}")
+_CITE_RE = re.compile(r"\s*(?:~|\\ )?\\(?:cite|citep|citet|citealp|citeauthor|citeyear)\*?(?:\[[^\]]*\])*\{[^{}]*\}")
+# Authors' own shorthands, which the title reader has no reason to know
+_SHORTHANDS = {"eg": "e.g.", "ie": "i.e.", "etal": "et al.", "deg": "°", "textdegree": "°"}
+_SHORTHAND_RE = re.compile(r"((?<![A-Za-z])\{)?\\(" + "|".join(_SHORTHANDS) + r")(?![A-Za-z])(?:\{\})?(?(1)\})")
+_COLOR_RE = re.compile(r"\\(?:textcolor|color)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}")  # the colour goes, the text stays
+# "<think>", "</answer>": GitHub drops tags it does not allow, and the words with them
+_TAG_RE = re.compile(r"<(?=/?[A-Za-z][A-Za-z0-9-]*\s*/?>)")
+
+
+def _href(m: re.Match[str]) -> str:
+    """A link as Markdown, or its bare address where the text only repeats it ("this https URL" is arXiv's
+    stand-in for an address); "$" around it, as some authors write, goes too."""
+    url, label = m.group(2), (m.group(3) or "").strip()
+    around = "" if m.group(1) and m.group(4) else m.group(1) + m.group(4)
+    text = _plain(label)
+    if not text or text.rstrip("/").split("://")[-1] in url or text == "this https URL":
+        return around + url
+    return f"{around}[{text}]({url})"
+
+
+def abstract_text(abstract: str) -> str:
+    """An abstract as the PR body quotes it: the authors' TeX read as text ("\\textit{CoF}" is "CoF", "95.6\\%"
+    is "95.6%", "$\\tau$-bench" is "τ-bench", "\\href{url}{here}" a link), so a maintainer reads what arXiv's
+    page shows; TeX the reader does not know stays as written, one word at a time."""
+    text = " ".join(abstract.split()).replace("~\\", " \\")  # "on~\\href": TeX's unbroken space
+    text = _COLOR_RE.sub("", text)
+    text = _HREF_RE.sub(_href, text)
+    text = _URL_RE.sub(r"\1", text)
+    text = _CITE_RE.sub("", text)
+    text = _SHORTHAND_RE.sub(lambda m: _SHORTHANDS[m.group(2)], text)
+    if any(mark in text for mark in ("\\", "$", "``", "{")):
+        text = " ".join(_plain(word) for word in _tex_words(text))
+    return _TAG_RE.sub("&lt;", text)
+
+
+def _plain(word: str) -> str:
+    """One word of TeX as text; a word whose styles were taken off ("{GitHub}" from \\textcolor{red}{GitHub})
+    loses its braces too."""
+    from bot.papers import plain_title
+
+    text = plain_title(word)
+    if text == word and "\\" not in word and "$" not in word and word.count("{") == word.count("}") > 0:
+        return word.replace("{", "").replace("}", "")
+    return text
+
+
+def _tex_words(text: str) -> list[str]:
+    """Split at spaces outside braces and formulas, so one word of TeX that cannot be read stays as written
+    alone, and "\\textit{Chain of Functions}" or "$O(n \\log n)$" is read as one."""
+    words: list[str] = []
+    start = depth = 0
+    formula = False
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif c == "$":
+            formula = not formula and "$" in text[i + 1:]
+        elif c == " " and not depth and not formula:
+            words.append(text[start:i])
+            start = i + 1
+        i += 1
+    words.append(text[start:])
+    return [w for w in words if w]
+
+
+def _clip_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word: "the first c..." reads as a typo."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+
+
 def details_block(p: Proposal) -> str:
     paper = p.paper
-    abstract = " ".join(paper.abstract.split()) or "(no abstract in the feed)"
-    if len(abstract) > _ABSTRACT_LIMIT:
-        abstract = abstract[: _ABSTRACT_LIMIT - 3].rstrip() + "..."
+    abstract = _clip_words(abstract_text(paper.abstract), _ABSTRACT_LIMIT) or "(no abstract in the feed)"
     lines = [
         "<details>",
         f"<summary><b>{paper.arxiv_id}</b> {_html(paper.title)}</summary>",

@@ -247,3 +247,25 @@ def test_titles_are_escaped_as_the_readme_entry_escapes_them():
     p = replace(p, paper=replace(p.paper, title="<think> with [brackets] and a_b"))
     assert table_row(p).startswith("| [\\<think\\> with \\[brackets\\] and a\\_b](https://arxiv.org/abs/2504.16828) ")
     assert "<summary><b>2504.16828</b> &lt;think&gt; with [brackets] and a_b</summary>" in pr_body([p])
+
+
+def test_an_abstract_is_quoted_as_text_not_as_its_authors_tex():
+    """arXiv's abstracts are TeX source (2503.16260: "we propose \\textit{Chain of Functions (CoF)} ... 1.4k
+    complex reasoning Q\\&A"): GitHub would show the backslashes and braces, and drop "<think>" as a tag."""
+    p = proposal("2504.16828", "math")
+    tex = (r"we propose \textit{Chain of Functions (CoF)}, with 1.4k Q\&A at 79.2\% on $\tau$-bench "
+           r"(\eg, AlignBench \citep{liu2024alignbench}) between <think> tags, $\frac{a}{b}$ and \ourmethod{}. "
+           r"Code is available \href{https://github.com/a/CoF}{here} and at "
+           r"\href{https://github.com/a/B}{https://github.com/a/B}.")
+    body = pr_body([replace(p, paper=replace(p.paper, abstract=tex))])
+    assert ("> we propose Chain of Functions (CoF), with 1.4k Q&A at 79.2% on τ-bench (e.g., AlignBench) between "
+            "&lt;think> tags, $\\frac{a}{b}$ and \\ourmethod{}. Code is available [here](https://github.com/a/CoF) "
+            "and at https://github.com/a/B.") in body.splitlines()
+
+
+def test_a_long_abstract_is_cut_after_a_whole_word():
+    p = proposal("2504.16828", "math")
+    words = " ".join(["synthetic"] * 200)  # 1,999 characters
+    line = next(x for x in details_block(replace(p, paper=replace(p.paper, abstract=words))).splitlines()
+                if x.startswith("> "))
+    assert line.endswith(" synthetic…") and len(line) <= 2 + 1500
