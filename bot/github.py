@@ -126,7 +126,9 @@ def _held_back(change: Change, index: int) -> list[HeldBack]:
 
 
 def _title(proposals: Sequence[Proposal], count: int, date: str, mode: str) -> str:
-    if mode == "per-paper" and len(proposals) == 1:
+    """A PR of one paper is named for it, as a person's PR would be: in the list of PRs, "Add 1 paper
+    (2025-03-18)" and "Add 1 paper (2025-03-20)" say nothing about what either holds."""
+    if len(proposals) == 1 and (mode == "per-paper" or count == 1):
         return pr_title(1, date, paper_title=proposals[0].paper.title)
     return pr_title(count, date)
 

@@ -101,8 +101,9 @@ def test_demo_prints_the_readme_diff_with_one_added_line_per_proposal() -> None:
     ids_in_lines = [re.findall(r"arxiv\.org/abs/(\d{4}\.\d{4,5})", line) for line in added]
     assert sorted(ids_in_lines) == sorted([i] for i in ids)  # one paper per added line
     assert TOP_LINE in added  # in the list's own style, at the end of 6.2 (not sorted by id)
-    noun = "paper" if len(ids) == 1 else "papers"
-    assert out["PR title"] == f"Add {len(ids)} {noun} ({DEMO_DATE})\n\n"
+    # one paper: the PR is named for it, as a person's would be
+    assert len(ids) == 1 and out["PR title"] == f"Add paper: Data-efficient LLM Fine-tuning for Code Generation " \
+                                                f"({DEMO_DATE})\n\n"
 
 
 def test_demo_prints_the_pr_body_table_and_marker() -> None:

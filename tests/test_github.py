@@ -472,6 +472,15 @@ def test_dry_run_forge_prints_diff_title_and_body_and_saves_nothing(tmp_path):
     assert added == ["+- [Process Reward Models That Think](https://arxiv.org/abs/2504.16828) *Muhammad Khalifa, "
                      "Rishabh Agarwal, Lajanugen Logeswaran, Jaekyeom Kim, Hao Peng, Moontae Lee, Honglak Lee, "
                      "Lu Wang.* Arxiv 2025."]
-    assert "\n=== PR title ===\nAdd 1 paper (2025-05-27)\n\n=== PR body ===\n" in text
+    assert "\n=== PR title ===\nAdd paper: Process Reward Models That Think (2025-05-27)\n\n=== PR body ===\n" in text
     assert text.endswith(pub.body + "\n")
     assert not (tmp_path / "state.json").exists()
+
+
+def test_a_pr_of_one_paper_is_named_for_it_and_one_that_grows_counts_its_papers(hub):
+    """In the list of PRs, "Add 1 paper (2025-05-27)" says nothing of what it holds; a person names the paper."""
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    [pub] = forge(hub).publish(change(a))
+    assert pub.title == hub.pulls[1].title == "Add paper: Process Reward Models That Think (2025-05-27)"
+    forge(hub).publish(change(b, date="2025-05-28"))
+    assert hub.pulls[1].title == "Add 2 papers (2025-05-28)"

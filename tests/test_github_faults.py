@@ -515,7 +515,7 @@ def test_pr_body_of_a_found_pr_is_the_one_sent(hub):
     hub.fail_next("POST", r"/pulls$", 504, {"message": "Gateway Timeout"}, before=create_pull_on_server(hub))
     [pub] = forge(hub).publish(change(a))
     assert pub.body == pr_body([a]) == hub.pulls[1].body
-    assert pub.title == hub.pulls[1].title == "Add 1 paper (2025-05-27)"
+    assert pub.title == hub.pulls[1].title == "Add paper: Process Reward Models That Think (2025-05-27)"
 
 
 def test_a_github_host_that_does_not_resolve_is_named(monkeypatch):
