@@ -586,14 +586,13 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
     if not report.published and report.scan.proposals:  # added to the list by a maintainer during the run
         pulls = [f"No pull request: the {len(report.scan.proposals)} paper(s) found were added to the list while "
                  "this run worked."]
-    if report.dashboard is not None:
-        board = report.dashboard
-        pulls.append(f"Candidates issue [#{board.number}]({board.url}): "
-                     f"{len(board.listed)} paper(s) to tick for the next run.")
+    board = report.dashboard
     return job_summary(
         date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
         held_back=report.scan.held_back,
+        board="" if board is None else (f"Candidates issue [#{board.number}]({board.url}): "
+                                        f"{len(board.listed)} paper(s) to tick for the next run."),
     )
 
 

@@ -414,7 +414,8 @@ def _too_long(body: str) -> bool:
 def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[str], readme_path: str,
               dropped: dict[str, int]) -> str:
     count = len(ids)
-    noun = "paper" if count == 1 else "papers"
+    one = count == 1
+    noun = "paper" if one else "papers"
     legend = (
         "Confidence is the calibrated probability that the paper belongs on the list, among a day's arXiv "
         "papers (few of which do, so 10% is already a strong candidate); the number after a section is the "
@@ -425,9 +426,9 @@ def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[st
     left_out = [_LEFT_OUT[kind].format(n=dropped[kind]) for kind in ("rows", "details") if dropped[kind]]
     lines = [
         BEGIN,
-        f"paperbot proposes {count} new {noun} for `{readme_path}`, each inserted in its section in the "
-        "list's own style. Edit or drop entries in this branch before merging; closing this PR tells "
-        "paperbot never to propose these papers again.",
+        f"paperbot proposes {count} new {noun} for `{readme_path}`, {'' if one else 'each '}inserted in its "
+        f"section in the list's own style. Edit or drop {'the entry' if one else 'entries'} in this branch before "
+        f"merging; closing this PR tells paperbot never to propose {'this paper' if one else 'these papers'} again.",
         "",
         *_TABLE_HEAD,
         *rows,
@@ -467,10 +468,11 @@ _STATS = (
 
 def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], pulls: list[str],
                 failures: list[str], retrained: str = "", dry_run: bool = False,
-                held_back: Sequence[HeldBack] = ()) -> str:
+                held_back: Sequence[HeldBack] = (), board: str = "") -> str:
     """The run's page in GitHub Actions ($GITHUB_STEP_SUMMARY): what happened today, readable without
     opening the log. pulls: one markdown line per PR; failures: one line per failed feed; held_back: papers
-    above the thresholds that the cap kept out, which no later run proposes."""
+    above the thresholds that the cap kept out, which no later run proposes; board: the candidates issue's
+    line, after "Nothing to propose today." on a day without a PR rather than in its place."""
     title = f"### paperbot {'dry run' if dry_run else 'run'}, {date}"
     lines = [title, "", "| " + " | ".join(label for _, label in _STATS) + " |", "|" + "---|" * len(_STATS)]
     lines.append("| " + " | ".join(str(stats.get(key, 0)) for key, _ in _STATS) + " |")
@@ -483,6 +485,8 @@ def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], 
         lines += [*_TABLE_HEAD, *(table_row(p) for p in proposals), ""]
     elif not failures and not pulls:
         lines += ["Nothing to propose today.", ""]
+    if board:
+        lines += [board, ""]
     if held_back:
         lines += [
             f"**Held back today** ({len(held_back)}): above the thresholds but not proposed, and not proposed by a "

@@ -90,7 +90,11 @@ def test_body_has_table_details_and_marker():
     body = pr_body([a, b])
     lines = body.splitlines()
     assert lines[0] == "<!-- paperbot:begin -->"  # where the bot's part starts: text above it is a maintainer's
-    assert lines[1].startswith("paperbot proposes 2 new papers for `README.md`")
+    assert lines[1].startswith("paperbot proposes 2 new papers for `README.md`, each inserted in its section")
+    one = pr_body([a]).splitlines()[1]  # "1 new paper ..., each inserted": one paper is not "each" of anything
+    assert one == ("paperbot proposes 1 new paper for `README.md`, inserted in its section in the list's own style. "
+                   "Edit or drop the entry in this branch before merging; closing this PR tells paperbot never to "
+                   "propose this paper again.")
     assert lines[3:5] == ["| Paper | Proposed section | Confidence | Runner-up |", "|---|---|---|---|"]
     assert lines[5] == table_row(a) and lines[6] == table_row(b)
     assert body.count("<details>") == 2 and body.count("</details>") == 2
@@ -128,7 +132,7 @@ def test_body_update_keeps_what_a_maintainer_wrote_around_the_bots_part():
     first = pr_body([a])
     note = "Looks good; waiting for the camera-ready version.\r\n\r\n"
     footer = "\r\n---\r\n| [Mine](https://arxiv.org/abs/2504.00001) | not | a | row |\r\nCc @someone\r\n"
-    edited = note + first.replace("each inserted", "EDITED").replace("\n", "\r\n") + footer  # GitHub's CRLF
+    edited = note + first.replace("inserted in its section", "EDITED").replace("\n", "\r\n") + footer  # GitHub's CRLF
     parts = parse_body(edited)
     assert parts is not None and len(parts.rows) == 1  # the row in the footer is not the bot's
     grown = pr_body([b], earlier=parts)
@@ -269,3 +273,17 @@ def test_a_long_abstract_is_cut_after_a_whole_word():
     line = next(x for x in details_block(replace(p, paper=replace(p.paper, abstract=words))).splitlines()
                 if x.startswith("> "))
     assert line.endswith(" synthetic…") and len(line) <= 2 + 1500
+
+
+def test_a_quiet_days_job_summary_says_so_beside_the_candidates_issue():
+    """2025-03-19 in the month: no PR, the candidates issue updated; the page said neither "nothing to propose"
+    nor anything else about the day, only the issue's line."""
+    from bot.render import job_summary
+
+    board = "Candidates issue [#2](https://github.com/o/l/issues/2): 4 paper(s) to tick for the next run."
+    page = job_summary(date="2025-03-19", stats={"scored": 172}, proposals=[], pulls=[], failures=[], board=board)
+    assert "\nNothing to propose today.\n\n" + board + "\n" in page
+    pull = "Pull request [#1 Add 2 papers (2025-03-19)](https://github.com/o/l/pull/1) (opened)"
+    a = proposal("2504.16828", "math")
+    page = job_summary(date="2025-03-19", stats={}, proposals=[a], pulls=[pull], failures=[], board=board)
+    assert "Nothing to propose" not in page and page.index(pull) < page.index(table_row(a)) < page.index(board)
