@@ -49,11 +49,14 @@ _LEFT_OUT_RE = {
 }
 
 
+_TITLE_LIMIT = 80  # of a paper's title in a PR's: about what GitHub's list of PRs shows
+
+
 def pr_title(count: int, date: str, *, paper_title: str | None = None) -> str:
-    """`Add 3 papers (2025-05-27)`; per-paper PRs name their paper instead."""
+    """`Add 3 papers (2025-05-27)`; a PR of one paper names it instead, cut after a whole word ("... for VLM
+    P..." reads as a typo)."""
     if paper_title is not None:
-        short = paper_title if len(paper_title) <= 60 else paper_title[:57].rstrip() + "..."
-        return f"Add paper: {short} ({date})"
+        return f"Add paper: {_clip_words(' '.join(paper_title.split()), _TITLE_LIMIT)} ({date})"
     noun = "paper" if count == 1 else "papers"
     return f"Add {count} {noun} ({date})"
 

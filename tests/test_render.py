@@ -21,8 +21,14 @@ from tests.github_support import feed_papers, held, proposal
 def test_title_plural_singular_and_per_paper():
     assert pr_title(3, "2025-05-27") == "Add 3 papers (2025-05-27)"
     assert pr_title(1, "2025-05-27") == "Add 1 paper (2025-05-27)"
-    long = "A" * 80
-    assert pr_title(1, "2025-05-27", paper_title=long) == f"Add paper: {'A' * 57}... (2025-05-27)"
+    long = "A" * 100
+    assert pr_title(1, "2025-05-27", paper_title=long) == f"Add paper: {'A' * 79}… (2025-05-27)"
+    title = "Concept-as-Tree: Synthetic Data is All You Need for VLM Personalization"  # 72 characters: whole
+    assert pr_title(1, "2025-03-18", paper_title=title) == f"Add paper: {title} (2025-03-18)"
+    title = ("Knowledge Distillation and Dataset Distillation of Large Language Models: Emerging Trends, "
+             "Challenges, and Future Directions")
+    assert pr_title(1, "2025-04-22", paper_title=title) == (
+        "Add paper: Knowledge Distillation and Dataset Distillation of Large Language Models… (2025-04-22)")
 
 
 def test_marker_round_trip_and_junk():
