@@ -94,6 +94,19 @@ def as_proposal(s: Scored) -> Proposal:
     )
 
 
+def as_listed(proposals: list[Proposal], plist: ListLike) -> list[Proposal]:
+    """Nearest entries under the titles the list gives them, not arXiv's: the models keep the metadata's
+    title (2410.10481 is "Model-Based Privacy-Preserving Knowledge Transfer for Large Language Models"), which a
+    maintainer looking for the entry in the README ("Model-based Large Language Model Customization as
+    Service") does not find."""
+    listed = {e.arxiv_id: e.title for e in getattr(plist, "entries", ()) if e.arxiv_id and e.title}
+    if not listed:
+        return proposals
+    return [dataclasses.replace(p, nearest=tuple(
+        dataclasses.replace(n, title=listed.get(n.arxiv_id, n.title)) if n.arxiv_id else n for n in p.nearest))
+        for p in proposals]
+
+
 def bar_after_first(relevance: float, after_first: float | None) -> float:
     """The score a day's second and later proposals need: the bar, never below the threshold."""
     return relevance if after_first is None else max(relevance, after_first)
@@ -213,7 +226,7 @@ def scan(
             state.prune_candidates(window_start(day, config.dashboard.days))
             for h in [*held_back, *near]:
                 state.mark_candidate(h.paper.arxiv_id, candidate_record(h, day))
-    proposals = requested + proposals
+    proposals = as_listed(requested + proposals, plist)
 
     stats.update(
         {

@@ -222,3 +222,20 @@ def test_a_synthetic_data_paper_outranks_unrelated_ones(tmp_path: Path, plist) -
     ranked = [p.paper.arxiv_id for p in result.proposals]
     assert set(ranked) >= LISTED_18
     assert ranked.index("2504.12322") < len(ranked) // 2
+
+
+def test_nearest_entries_carry_the_titles_the_list_gives_them() -> None:
+    """The models keep arXiv's title of each entry; a maintainer looks the entry up in the README by its own."""
+    from bot.papers import Proposal
+    from bot.propose import as_listed
+
+    plist = read_list(README)
+    arxiv_title = "Model-Based Privacy-Preserving Knowledge Transfer for Large Language Models"
+    nearest = (Neighbour(arxiv_title, "2410.10481", 0.4, ("4. Methods",)), Neighbour("Fuxion", None, 0.39),
+               Neighbour("Not on this list", "2401.99999", 0.38))
+    p = Proposal(paper=Paper("2503.15055", "ELTEX"), score=0.13, section=_scored("2503.15055", 0.5).sections[0],
+                 alternatives=(), nearest=nearest)
+    [got] = as_listed([p], plist)
+    assert [n.title for n in got.nearest] == [
+        "Model-based Large Language Model Customization as Service", "Fuxion", "Not on this list"]
+    assert got.nearest[0].similarity == 0.4 and got.nearest[0].section_path == ("4. Methods",)
