@@ -310,6 +310,8 @@ class _ParsedEntry:
     date: str = ""  # a date in brackets before the title (`[2024/11]`), written for a new entry in its form
     date_span: tuple[int, int] | None = None
     own_len: int = 0  # the part of the body that is the entry's own line(s), not a description below it
+    # `[tool](url): A framework for ...`: that work's description after a colon, its colon too; no venue, no shape
+    note_span: tuple[int, int] | None = None
 
 
 def _url_span(body: str, link: _Link) -> tuple[int, int]:
@@ -504,6 +506,16 @@ def _parse_entry_body(
     core = core.lstrip(".").strip()
     if plain and (paren := re.fullmatch(r"\(([^()]*)\)[.,;]?", core)):
         core = paren.group(1).strip()  # `Jane Doe (2023)`, `Jane Doe (2025, ICML 2025).`: the brackets are the shape
+    note_span = None
+    if authors_span is None and not cited and (colon := re.match(r"[:：](?=[ \t\u00a0]|$)", core)):
+        # `[multilingual-code-evals](url): Multilingual Code Models Evaluation.`: a description in the list's words,
+        # no venue; a venue's name after the colon (`[Title](url): ICLR 2024`) is one still
+        if _is_venue_name(core[colon.end():]):
+            core = core[colon.end():].strip()
+        else:
+            if (at := body.find(core, vstart)) >= 0:
+                note_span = (at, at + len(core))
+            core = ""
     venue = plain_text(core)
     venue_span = None
     if venue:
@@ -550,6 +562,7 @@ def _parse_entry_body(
         title=title, url=main.url, authors=authors, venue=venue, marks=lead_marks + marks,
         title_span=(ts, te), url_span=url_span, authors_span=authors_span, venue_span=venue_span,
         other_links=others, extra_urls=extra, lead_end=lead_end, own_len=own, date=date, date_span=date_span,
+        note_span=note_span,
     )
 
 
@@ -1354,6 +1367,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
         cuts.append((*p.venue_span, "{venue}"))
     if p.date_span:
         cuts.append((*p.date_span, "{date}"))
+    if p.note_span:
+        cuts.append((*p.note_span, ""))  # `: A framework for ...`: that work's own words
     cuts = [c for c in cuts if c[1] <= len(body)]
     cuts += [(at, at + 1, gap) for at, gap in item.breaks if at < len(body)]  # a paragraph under the bullet
     for s, e in p.other_links:

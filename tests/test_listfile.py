@@ -1863,3 +1863,23 @@ def test_a_description_after_a_colon_is_not_the_authors() -> None:
     )
     assert [(e.title, e.authors) for e in parse_list(text).entries] == [
         ("bigcode-evaluation-harness", ""), ("multilingual-code-evals", "")]
+
+
+def test_a_description_after_a_colon_is_no_venue_and_no_shape() -> None:
+    """`- [multilingual-code-evals](url): Multilingual Code Models Evaluation.` (huybery/Awesome-Code-LLM): the words
+    after the colon describe that tool, so they are no venue (before, the venue was ": Multilingual Code Models
+    Evaluation.") and a new entry is a bare link as its neighbours are, not `[Title](url)Preprint`. A venue's name
+    after a colon is still the venue."""
+    text = (
+        "# Awesome-Code-LLM\n\n## 🚀 Leaderboard\n\n💡 Toolkit:\n"
+        "- [bigcode-evaluation-harness](https://github.com/bigcode-project/bigcode-evaluation-harness): A framework "
+        "for the evaluation of autoregressive code generation language models.\n"
+        "- [multilingual-code-evals](https://huggingface.co/spaces/bigcode/multilingual-code-evals): Multilingual "
+        "Code Models Evaluation.\n"
+    )
+    plist = parse_list(text)
+    assert [(e.authors, e.venue) for e in plist.entries] == [("", ""), ("", "")]
+    _, (line,) = added(text, "Leaderboard")
+    assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460)\n"
+    venued = parse_list("# L\n\n## A\n\n- [Some Title](https://arxiv.org/abs/2401.00001): ICLR 2024\n")
+    assert venued.entries[0].venue == "ICLR 2024"
