@@ -1257,7 +1257,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         line_ends = list(itertools.accumulate([len(body), *more]))
         breaks = tuple(
             (at, "".join(lines[prev: j])[len(_content(lines[prev])):] + lines[j][: -len(lines[j].lstrip()) or None])
-            for at, prev, j in zip(line_ends, [i, *own_lines], own_lines, strict=False) if j > prev + 1
+            for at, prev, j in zip(line_ends, [i, *own_lines], own_lines, strict=False)
         )
         parsed = _parse_entry_body(full, len(body), line_ends, venues)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
@@ -1370,7 +1370,12 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     if p.note_span:
         cuts.append((*p.note_span, ""))  # `: A framework for ...`: that work's own words
     cuts = [c for c in cuts if c[1] <= len(body)]
-    cuts += [(at, at + 1, gap) for at, gap in item.breaks if at < len(body)]  # a paragraph under the bullet
+    # where the entry goes on on a line of its own (`+ **Title**` over `  *Authors*[[paper]](url) 2021.9`) or in a
+    # paragraph under the bullet: a new entry is laid out on as many lines; a break inside the title, the authors
+    # or the venue (a long one wrapped) is that paper's
+    inside = [c for c in cuts if c[2]]
+    cuts += [(at, at + 1, gap) for at, gap in item.breaks
+             if at < len(body) and not any(s <= at < e for s, e, _ in inside)]
     for s, e in p.other_links:
         if e > len(body):
             continue
@@ -1393,6 +1398,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     cuts.sort()
     out, pos = [], 0
     for s, e, rep in cuts:
+        if s < pos and not rep and e > pos and not body[s:pos].strip():
+            s = pos  # `**Title**` over ` [[code](url)]`: the line break stays, the link and the rest of its gap go
         if s < pos:
             continue
         out.append(body[pos:s].replace("{", "{{").replace("}", "}}"))
@@ -1626,7 +1633,11 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
     if not authors:
         template = re.sub(r"[\r\n]+[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\{authors\}$", "", template)  # no names line
     if not authors and "{authors}" in template:
-        # no authors known: drop the emphasis around them and one separator
+        # no authors known: drop the emphasis around them and one separator; on a line of their own (`**{title}**`
+        # over `  *{authors}*[[paper]]({url})`), the line's indent stays
+        template = re.sub(
+            r"(?<=[\r\n])([ \t]*)(\*\*|\*|__|_)?\{authors\}[.,;]?(\*\*|\*|__|_)?[.,;]?[ \t\u00a0]*", r"\1", template
+        )
         template = re.sub(
             r"[,;]?[ \t\u00a0]*(\*\*|\*|__|_)?\{authors\}[.,;]?(\*\*|\*|__|_)?[.,;]?[ \t\u00a0]*(\|)?", " ", template
         )

@@ -513,7 +513,8 @@ def added_line(text: str, section: str, paper: Paper = NEW) -> list[str]:
 
 def test_wrapped_entries_give_a_complete_one_line_entry() -> None:
     """A title wrapped inside its link, or authors on the line below a bare `[Title](url)`: the new entry
-    still has its title, link, authors and venue (once a broken `- [Beta: another ... has` was written)."""
+    still has its title, link, authors and venue (once a broken `- [Beta: another ... has` was written), on one
+    line where only the titles wrap, and on two where the section writes its authors on a line of their own."""
     text = (
         "# L\n\n## A\n"
         "- [Alpha: a rather long title that the maintainer\n"
@@ -531,7 +532,8 @@ def test_wrapped_entries_give_a_complete_one_line_entry() -> None:
     )
     assert (gamma.title, gamma.authors, gamma.venue) == ("Gamma", "C. Three.", "Arxiv 2024.")
     assert added_line(text, "A") == [f"- {NEW_LINE}\n"]
-    assert added_line(text, "B") == [f"- {NEW_LINE}\n"]
+    link, rest = NEW_LINE.split(") ", 1)
+    assert added_line(text, "B") == [f"- {link})\n", f"  {rest}\n"]
 
 
 def test_marks_before_the_title_are_marks_not_the_title() -> None:
@@ -1283,7 +1285,7 @@ def test_a_bold_title_with_its_link_on_the_line_below_is_an_entry_not_a_group() 
 def test_a_month_after_the_last_link_is_the_papers_date_and_a_new_entry_writes_its_own() -> None:
     """`*Authors*[[paper]](url) 2021.9` (HillZhang1999/llm-hallucination-survey): the month is that paper's; a new
     entry gets its own month, written as the neighbours write theirs (no zero before a one-digit month), and
-    never a neighbour's."""
+    never a neighbour's; on two lines, as theirs are."""
     text = (
         "# llm-hallucination-survey\n\n### Input-conflicting Hallucination\n\n"
         "+ `Summarization`:\n"
@@ -1297,9 +1299,11 @@ def test_a_month_after_the_last_link_is_the_papers_date_and_a_new_entry_writes_i
     )
     plist = parse_list(text)
     assert [it.parsed.date for it in plist._items] == ["2020.5", "2021.9", "2023.9"]
-    _, (line,) = added(text, "Summarization")
-    assert line == (f"  + **{PAPER.title}** *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*"
-                    "[[paper]](https://arxiv.org/abs/2503.17460) 2025.3\n")
+    _, lines = added(text, "Summarization")
+    assert lines == [
+        f"  + **{PAPER.title}**\n",
+        "  *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*[[paper]](https://arxiv.org/abs/2503.17460) 2025.3\n",
+    ]
 
 
 def test_table_rows_that_leave_out_their_last_empty_cells_are_entries() -> None:
@@ -1883,3 +1887,43 @@ def test_a_description_after_a_colon_is_no_venue_and_no_shape() -> None:
     assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460)\n"
     venued = parse_list("# L\n\n## A\n\n- [Some Title](https://arxiv.org/abs/2401.00001): ICLR 2024\n")
     assert venued.entries[0].venue == "ICLR 2024"
+
+
+def test_a_new_entry_is_written_on_two_lines_where_the_sections_entries_are() -> None:
+    """HillZhang1999/llm-hallucination-survey: `1. **Title**` over `*Authors*[[paper]](url) 2021.9` on the next line,
+    at the margin. A new entry is laid out so too, where before it was one line; without its authors, the second
+    line keeps its indent and holds the link and month."""
+    text = (
+        "# llm-hallucination-survey\n\n### Context-conflicting Hallucination\n"
+        "This kind of hallucination means the generated content exhibits *self-contradiction*, i.e., conflicts with "
+        "previously generated content. Here are some preliminary studies in this direction:\n\n"
+        "1. **Knowledge Enhanced Fine-Tuning for Better Handling Unseen Entities in Dialogue Generation**\n"
+        "*Leyang Cui, Yu Wu, Shujie Liu, Yue Zhang*[[paper]](https://arxiv.org/abs/2109.05487) 2021.9\n\n"
+        "1. **Large Language Models Can Be Easily Distracted by Irrelevant Context**\n"
+        "*Freda Shi, Xinyun Chen, Kanishka Misra, Nathan Scales, David Dohan, Ed H. Chi, Nathanael Schärli, Denny "
+        "Zhou*[[paper]](https://arxiv.org/abs/2302.00093) 2023.2\n\n"
+        "### Input-conflicting Hallucination\n\n"
+        "+ `Machine Translation`:\n"
+        "  + **Looking for a Needle in a Haystack: A Comprehensive Study of Hallucinations in Neural Machine "
+        "Translation**\n"
+        "  *Nuno M. Guerreiro, Elena Voita, André F.T. Martins* [[paper]](https://arxiv.org/abs/2208.05309) 2022.8\n"
+        "  + **Detecting and Mitigating Hallucinations in Machine Translation: Model Internal Workings Alone Do Well, "
+        "Sentence Similarity Even Better**\n"
+        "  *David Dale, Elena Voita, Loïc Barrault, Marta R. Costa-jussà* [[paper]](https://arxiv.org/abs/2212.08597) "
+        "2022.12\n"
+    )
+    plist = parse_list(text)
+    assert [e.authors[:10] for e in plist.entries] == ["Leyang Cui", "Freda Shi,", "Nuno M. Gu", "David Dale"]
+    after = plist.with_entry(PAPER, plist.find_section("Context-conflicting Hallucination"))
+    assert (
+        "Denny Zhou*[[paper]](https://arxiv.org/abs/2302.00093) 2023.2\n\n"
+        f"1. **{PAPER.title}**\n"
+        "*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*[[paper]](https://arxiv.org/abs/2503.17460) 2025.3\n\n"
+        "### Input-conflicting Hallucination\n"
+    ) in after.text
+    new = next(e for e in after.entries if e.arxiv_id == PAPER.arxiv_id)
+    assert (new.title, new.authors) == (PAPER.title, "Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik")
+    bare = Paper(arxiv_id="2504.12345", title="A Paper Without Authors Known")
+    after = plist.with_entry(bare, plist.find_section("Machine Translation"))
+    assert inserted_lines(plist.lines, after.lines) == [
+        f"  + **{bare.title}**\n", "  [[paper]](https://arxiv.org/abs/2504.12345) 2025.4\n"]
