@@ -1729,7 +1729,7 @@ def _cell(plist: PaperList, item: _Item, col: int) -> str:
 
 def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     """The paper's month as the rows write theirs ("2024", "2024.05", "2024-05"), or its day ("2025-03-17") where
-    the paper says when it came out; empty in another form."""
+    the paper says when it came out, else its id's month in their form ("2025-04"); empty in another form."""
     month = arxiv_month(paper.arxiv_id)
     forms = Counter(re.sub(r"\d", "9", d) for d in dates if d)
     if month is None or not forms:
@@ -1738,9 +1738,10 @@ def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     year, mm = str(month // 12), f"{month % 12 + 1:02d}"
     if form == "9999":
         return year
-    if re.fullmatch(r"9999(?P<s>[./-])99(?P=s)99", form) and paper.published and re.fullmatch(
-            r"\d{4}-\d{2}-\d{2}", paper.published[:10]):
-        return paper.published[:10].replace("-", form[4])  # 2025-03-17: the day the paper came out
+    if re.fullmatch(r"9999(?P<s>[./-])99(?P=s)99", form):
+        if paper.published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", paper.published[:10]):
+            return paper.published[:10].replace("-", form[4])  # 2025-03-17: the day the paper came out
+        return f"{year}{form[4]}{mm}"  # no day known (metadata without one): the id's month, no day made up
     if re.fullmatch(r"9999[./-]99?", form):  # 2024.05, 2024-05, 2024/05; 2023.5, 2023.12 without the zero
         unpadded = sum(bool(re.fullmatch(r"\d{4}\W[1-9]", d)) for d in dates)
         padded = sum(bool(re.fullmatch(r"\d{4}\W0\d", d)) for d in dates)

@@ -1663,7 +1663,8 @@ def test_bold_labels_in_a_table_of_contents_are_no_sections() -> None:
 def test_a_table_dated_to_the_day_newest_first_gets_a_new_row_in_date_order_with_its_day() -> None:
     """`| [**Title**](url) | arXiv | 2025-03-17 | ...` (BradyFU/Awesome-Multimodal-Large-Language-Models, newest
     first): a date with its day orders the rows too, so a paper of 2025-04 goes on top, where before it went
-    under the oldest; its Date cell is the day it came out where that is known, else left empty."""
+    under the oldest; its Date cell is the day it came out where that is known, else the month of its arXiv id in
+    the cells' form (2025-04), no day made up, where before it was left empty."""
     text = (
         "# Awesome Papers\n\n## Multimodal Instruction Tuning\n"
         "|  Title  |   Venue  |   Date   |   Code   |   Demo   |\n"
@@ -1687,7 +1688,7 @@ def test_a_table_dated_to_the_day_newest_first_gets_a_new_row_in_date_order_with
     undated = Paper(arxiv_id="2504.00001", title="A New Model")
     section = plist.find_section("Multimodal Instruction Tuning")
     (line,) = inserted_lines(plist.lines, plist.with_entry(undated, section).lines)
-    assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv |  |")
+    assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv | 2025-04 |")
 
 
 def test_a_new_row_writes_the_rows_word_for_no_code_where_its_neighbour_links_code() -> None:
