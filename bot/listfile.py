@@ -122,6 +122,11 @@ _ACL_RE = re.compile(
 )
 _DOI_RE = re.compile(r"(?:doi\.org/|/doi/(?:abs/|pdf/|full/)?)(?P<id>10\.\d{4,9}/[^\s?#]+)", re.I)
 _SLUG_RE = re.compile(r"[^0-9a-z]+")
+# Google Scholar (`scholar.google.com/scholar?q=<title>`, `scholar.google.de/scholar_url?url=...`): a search or a
+# redirect with that click's parameters, not a paper's address.
+_SCHOLAR_RE = re.compile(
+    r"^[ \t]*(?:[a-z]+:)?(?://)?(?:[\w-]+\.)*scholar\.google\.[a-z]{2,3}(?:\.[a-z]{2})?(?:[/?#:]|$)", re.I
+)
 # A list's news or changelog ("🔥 News", "Latest updates", "What's new"): its bullets link papers they announce
 # ("our survey is accepted"), and are not entries: no paper goes there and none is "on the list" by it.
 _NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s new|announcements?)(?: and updates)?")
@@ -250,10 +255,15 @@ def _norm_component(text: str) -> str:
 
 
 def paper_key(url: str, title: str, extra_urls: Iterable[str] = ()) -> tuple[str, str | None]:
-    """Identity of a work: arXiv id, else openreview / ACL anthology / DOI id, else normalised title."""
+    """Identity of a work: arXiv id, else openreview / ACL anthology / DOI id, else normalised title. A Google
+    Scholar link is a search (its query may hold an address, a redirect's a click's `&scisig=...`): no identity."""
+    if _SCHOLAR_RE.match(url):
+        url = ""
     arxiv_id = arxiv_id_from_url(url)
     if arxiv_id is None:
         for other in extra_urls:
+            if _SCHOLAR_RE.match(other):
+                continue
             arxiv_id = arxiv_id_from_url(other)
             if arxiv_id:
                 break

@@ -1928,3 +1928,29 @@ def test_a_new_entry_is_written_on_two_lines_where_the_sections_entries_are() ->
     after = plist.with_entry(bare, plist.find_section("Machine Translation"))
     assert inserted_lines(plist.lines, after.lines) == [
         f"  + **{bare.title}**\n", "  [[paper]](https://arxiv.org/abs/2504.12345) 2025.4\n"]
+
+
+def test_a_google_scholar_link_is_no_identity() -> None:
+    """`[[Paper](https://scholar.google.com/scholar?q=EIA%3A...)]` (sunyinggang/LLM-Agent-Security-Survey): a Scholar
+    link is a search, not the paper, so the entry is known by its title, as after a blog link. A Scholar link whose
+    query or redirect holds a paper's address (an arXiv page, a DOI with the click's `&scisig=...`) gave that as the
+    identity; now it does not, and an arXiv link beside it still does."""
+    text = (
+        "# LLM Agent Security Survey\n\n### External Interaction Attacks\n\n"
+        "- AdvAgent: Controllable Blackbox Red-teaming on Web Agents **[ICML 2025]** "
+        "[[Paper](https://proceedings.mlr.press/v267/xu25m.html)]\n"
+        "- EIA: ENVIRONMENTAL INJECTION ATTACK ON GENERALIST WEB AGENTS FOR PRIVACY LEAKAGE **[ICLR 2025]** "
+        "[[Paper](https://scholar.google.com/scholar?q=EIA%3A%20ENVIRONMENTAL%20INJECTION%20ATTACK%20ON%20GENERALIST"
+        "%20WEB%20AGENTS%20FOR%20PRIVACY%20LEAKAGE)]\n"
+        "- Wipi: A new web threat for llm-driven web agents **[arXiv 2024]** [[Paper](https://arxiv.org/abs/2402.16965)]\n"
+    )
+    keys = [e.key for e in parse_list(text).entries]
+    assert keys == ["title:advagent controllable blackbox red teaming on web agents",
+                    "title:eia environmental injection attack on generalist web agents for privacy leakage",
+                    "arxiv:2402.16965"]
+    redirect = ("https://scholar.google.com/scholar_url?url=https://dl.acm.org/doi/pdf/10.1145/3543507.3583386&hl=en"
+                "&sa=T&oi=gsb-gga&ct=res&cd=0&d=123&ei=abc&scisig=AAGBfm0")
+    for url in (redirect, "https://scholar.google.co.uk/scholar?q=arxiv.org/abs/2402.16965",
+                "https://scholar.google.com/scholar?q=openreview.net/forum?id=1YNrlSSRsk"):
+        assert paper_key(url, "Some Title") == ("title:some title", None), url
+    assert paper_key(redirect, "T", ["https://arxiv.org/abs/2402.16965"]) == ("arxiv:2402.16965", "2402.16965")
