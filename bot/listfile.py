@@ -406,6 +406,7 @@ def _parse_entry_body(
     main: _Link
     tail_venue = False
     code_venue: tuple[int, int] | None = None
+    quote_note: tuple[int, int] | None = None
     lead_date: tuple[int, int] | None = None
     if not lead.strip("*_ \u00a0") and not _GENERIC_LINK_TEXT.match(plain_text(first.text)):
         # `[Title](url) ...` or `[**Title**](url) ...` (after marks such as `🔥 ` or `` `2024.05` ``)
@@ -430,12 +431,15 @@ def _parse_entry_body(
             ts, te = title_from + m.start(2), title_from + m.end(2)
             title_end = title_from + m.end()
             # `**Title** `ICLR23`` then `[2022.03][[Paper](url)]`: the code span is the venue, the bracket the date
+            # (`    > Named APPS` between them: that paper's note, in a quote)
             if tagged := re.fullmatch(
-                r"[ \t\u00a0]*`(?P<v>[^`]{1,30})`[ \t\u00a0]*"
+                r"[ \t\u00a0]*`(?P<v>[^`]{1,30})`[ \t\u00a0]*(?:(?P<q>>[^\[\]`]*?)[ \t\u00a0]*)?"
                 r"(?:\[(?P<d>" + _DATE_TAG_RE.pattern + r")\][ \t\u00a0]*)?\[?",
                 lead_raw[m.end():],
             ):
                 code_venue = (title_from + m.end() + tagged.start("v"), title_from + m.end() + tagged.end("v"))
+                if tagged.group("q"):
+                    quote_note = (title_from + m.end() + tagged.start("q"), title_from + m.end() + tagged.end("q"))
                 if tagged.group("d"):
                     lead_date = (title_from + m.end() + tagged.start("d"), title_from + m.end() + tagged.end("d"))
         else:
@@ -516,7 +520,7 @@ def _parse_entry_body(
     core = core.lstrip(".").strip()
     if plain and (paren := re.fullmatch(r"\(([^()]*)\)[.,;]?", core)):
         core = paren.group(1).strip()  # `Jane Doe (2023)`, `Jane Doe (2025, ICML 2025).`: the brackets are the shape
-    note_span = None
+    note_span = quote_note
     if authors_span is None and not cited and (colon := re.match(r"[:：](?=[ \t\u00a0]|$)", core)):
         # `[multilingual-code-evals](url): Multilingual Code Models Evaluation.`: a description in the list's words,
         # no venue; a venue's name after the colon (`[Title](url): ICLR 2024`) is one still
@@ -1378,12 +1382,14 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     if p.date_span:
         cuts.append((*p.date_span, "{date}"))
     if p.note_span:
-        cuts.append((*p.note_span, ""))  # `: A framework for ...`: that work's own words
+        # `: A framework for ...`, `> Named APPS`: that work's own words, with the space or line break before them
+        start = len(body[: p.note_span[0]].rstrip(" \t\u00a0"))
+        cuts.append((start, p.note_span[1], ""))
     cuts = [c for c in cuts if c[1] <= len(body)]
     # where the entry goes on on a line of its own (`+ **Title**` over `  *Authors*[[paper]](url) 2021.9`) or in a
     # paragraph under the bullet: a new entry is laid out on as many lines; a break inside the title, the authors
     # or the venue (a long one wrapped) is that paper's
-    inside = [c for c in cuts if c[2]]
+    inside = [c for c in cuts if c[2] or (p.note_span and c[1] == p.note_span[1])]
     cuts += [(at, at + 1, gap) for at, gap in item.breaks
              if at < len(body) and not any(s <= at < e for s, e, _ in inside)]
     for s, e in p.other_links:

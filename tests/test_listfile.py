@@ -1954,3 +1954,29 @@ def test_a_google_scholar_link_is_no_identity() -> None:
                 "https://scholar.google.com/scholar?q=openreview.net/forum?id=1YNrlSSRsk"):
         assert paper_key(url, "Some Title") == ("title:some title", None), url
     assert paper_key(redirect, "T", ["https://arxiv.org/abs/2402.16965"]) == ("arxiv:2402.16965", "2402.16965")
+
+
+def test_a_quoted_note_between_the_title_and_its_link_is_that_papers_own() -> None:
+    """huybery/Awesome-Code-LLM's Evaluation & Benchmark: `1. **Title** `NeurIPS21``, then `    > Named APPS`, then
+    `    [2021.05][[Paper](url)] *Authors*`. The quote names that paper's benchmark: the code span is still the venue
+    and the bracket the date (before, both were lost), and a new entry is laid out as the section's are, with its
+    own month and without the note, where before it got no date."""
+    text = (
+        "# Awesome-Code-LLM\n\n### ▶️ Evaluation & Benchmark\n\n"
+        "1. **Measuring Coding Challenge Competence With APPS** `NeurIPS21`\n\n    > Named APPS\n  \n"
+        "    [2021.05][[Paper](https://arxiv.org/abs/2108.07732)][[Repo](https://github.com/hendrycks/apps)] "
+        "*Dan Hendrycks, Steven Basart, Saurav Kadavath, Mantas Mazeika, Akul Arora, Ethan Guo, Collin Burns, Samir "
+        "Puranik, Horace He, Dawn Song, Jacob Steinhardt* \n\n\n"
+        "2. **Program Synthesis with Large Language Models** `Preprint`\n\n    > Named MBPP\n  \n"
+        "    [2021.08][[Paper](https://arxiv.org/abs/2108.07732)] *Jacob Austin, Augustus Odena, Maxwell Nye, Maarten "
+        "Bosma, Henryk Michalewski, David Dohan, Ellen Jiang, Carrie Cai, Michael Terry, Quoc Le, Charles Sutton* \n"
+    )
+    plist = parse_list(text)
+    assert [(e.venue, it.parsed.date) for e, it in zip(plist.entries, plist._items, strict=True)] == [
+        ("NeurIPS21", "2021.05"), ("Preprint", "2021.08")]
+    after = plist.with_entry(PAPER, plist.find_section("Evaluation & Benchmark"))
+    assert after.text.endswith(
+        "Michael Terry, Quoc Le, Charles Sutton* \n\n"
+        f"3. **{PAPER.title}** `Preprint`\n  \n"
+        "    [2025.03][[Paper](https://arxiv.org/abs/2503.17460)] *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*\n"
+    )
