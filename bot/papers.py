@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 # New-style ids (0704.0001 onwards: YYMM.NNNN or YYMM.NNNNN) and old-style ids (hep-th/9901001).
@@ -529,6 +530,134 @@ def journal_spellings(name: str) -> str | None:
     return None
 
 
+# Conferences named in full, as proceedings and comments write them. Each is (acronym, its full names, the
+# acronyms written in brackets after them, the year its first edition was held in where every edition since has
+# been one a year and numbered so: "the Thirty-eighth Conference on Neural Information Processing Systems" is
+# NeurIPS 2024, "the Thirteenth International Conference on Learning Representations" ICLR 2025, "the 63rd Annual
+# Meeting of the Association for Computational Linguistics" ACL 2025, "the 41st International Conference on Machine
+# Learning" ICML 2024, "First Conference on Language Modeling" COLM 2024). The others skipped years or renumbered
+# (EACL, COLING, IJCAI, AAAI, KDD, SIGIR, ECCV and ICCV): named without a year they give no venue.
+_CONFERENCES: tuple[tuple[str, str, str, int | None], ...] = (
+    # "the Thirty-eighth Annual Conference on ...", "Advances in Neural Information Processing Systems 37 (2024)"
+    ("NeurIPS", r"(?:Annual\s+)?Conference\s+on\s+Neural\s+Information\s+Processing\s+Systems|"
+                r"Advances\s+in\s+Neural\s+Information\s+Processing\s+Systems", r"NeurIPS|NIPS", 1987),
+    ("ICLR", r"International\s+Conference\s+on\s+Learning\s+Representations", "ICLR", 2013),
+    # not the International Conference on Machine Learning and Applications (ICMLA) or ... and Cybernetics
+    ("ICML", r"International\s+Conference\s+on\s+Machine\s+Learning(?!\s+(?:and|&|for|in|with)\b)", "ICML", 1984),
+    # "the 62nd Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)"
+    ("ACL", r"Annual\s+Meeting\s+of\s+the\s+Association\s+for\s+Computational\s+Linguistics", "ACL", 1963),
+    ("EMNLP", r"Conference\s+on\s+Empirical\s+Methods\s+in\s+Natural\s+Language\s+Processing", "EMNLP", None),
+    # "the 2024 Conference of the North American Chapter of the Association for Computational Linguistics: Human
+    # Language Technologies"; in 2025 "of the Nations of the Americas Chapter"
+    ("NAACL", r"(?:Annual\s+)?Conference\s+of\s+the\s+(?:North\s+American|Nations\s+of\s+the\s+Americas)\s+Chapter\s+"
+              r"of\s+the\s+Association\s+for\s+Computational\s+Linguistics(?::\s*Human\s+Language\s+Technologies)?",
+     r"NAACL(?:[\s-]HLT)?", None),
+    ("EACL", r"Conference\s+of\s+the\s+European\s+Chapter\s+of\s+the\s+Association\s+for\s+Computational\s+"
+             r"Linguistics", "EACL", None),
+    ("AACL", r"Conference\s+of\s+the\s+Asia-Pacific\s+Chapter\s+of\s+the\s+Association\s+for\s+Computational\s+"
+             r"Linguistics", "AACL", None),
+    # not "the 2024 Joint International Conference on Computational Linguistics, Language Resources and Evaluation"
+    # (LREC-COLING)
+    ("COLING", r"(?<!Joint\s)International\s+Conference\s+on\s+Computational\s+Linguistics(?!,?\s+Language)",
+     "COLING", None),
+    ("AAAI", r"(?:Annual\s+)?AAAI\s+Conference\s+on\s+Artificial\s+Intelligence", "AAAI", None),
+    # not the International Joint Conference on Neural Networks (IJCNN)
+    ("IJCAI", r"International\s+Joint\s+Conference\s+on\s+Artificial\s+Intelligence", "IJCAI", None),
+    # "the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR), 2024"; since 2025 "the IEEE/CVF
+    # Computer Vision and Pattern Recognition Conference"
+    ("CVPR", r"(?:IEEE\s*/\s*CVF\s+|IEEE\s+|CVF\s+)?(?:Conference\s+on\s+Computer\s+Vision\s+and\s+Pattern\s+"
+             r"Recognition|Computer\s+Vision\s+and\s+Pattern\s+Recognition\s+Conference)", "CVPR", None),
+    # not the International Conference on Computer Vision Theory and Applications (VISAPP) or ... Systems (ICVS)
+    ("ICCV", r"(?:IEEE\s*/\s*CVF\s+|IEEE\s+|CVF\s+)?International\s+Conference\s+on\s+Computer\s+Vision"
+             r"(?!\s+(?:Theory|Systems|and)\b)", "ICCV", None),
+    ("ECCV", r"European\s+Conference\s+on\s+Computer\s+Vision", "ECCV", None),
+    ("COLM", r"Conference\s+on\s+Language\s+Modeling", "COLM", 2024),
+    # "the 30th ACM SIGKDD Conference on Knowledge Discovery and Data Mining": not the Pacific-Asia one (PAKDD)
+    ("KDD", r"(?:ACM\s+)?SIGKDD\s+(?:International\s+)?Conference\s+on\s+Knowledge\s+Discovery\s+(?:and|&)\s+Data\s+"
+            r"Mining", r"(?:SIG)?KDD", None),
+    ("SIGIR", r"(?:International\s+)?(?:ACM\s+)?SIGIR\s+Conference\s+on\s+Research\s+and\s+Development\s+in\s+"
+              r"Information\s+Retrieval", "SIGIR", None),
+    # "the ACM Web Conference 2024", not its Companion (posters, demos and workshops)
+    ("WWW", r"(?<!Companion\sProceedings\sof\sthe\s)(?:ACM\s+(?:on\s+)?Web\s+Conference|International\s+World\s+Wide\s+"
+            r"Web\s+Conference)", r"WWW|TheWebConf", None),
+)
+_UNITS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_ORDINAL_WORDS = dict(zip(_UNITS.split("|"), range(1, 10), strict=True)) | {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# An edition: "38th", "Thirteenth", "Thirty-eighth", "Sixty-Third", and "Thirty-eight" as the recorded NeurIPS
+# Datasets and Benchmarks journal reference writes it.
+_EDITION = (rf"(?P<edition>\d{{1,2}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[\s-]*(?:{_UNITS}|{'|'.join(_CARDINALS)})|"
+            rf"{'|'.join(_ORDINAL_WORDS)})")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+
+def _conference_pattern(full: str, acronyms: str) -> re.Pattern[str]:
+    """One conference named in full, with what dates it: a year right before ("the 2024 Conference on Empirical
+    Methods ..."), else an edition, and a year after it and its track ("... (CVPR), 2024", "... Intelligence,
+    39(23), 2025", "... Systems Datasets and Benchmarks Track (2024)", "... Intelligence (AAAI-25)")."""
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<before>(?:19|20)\d{{2}})\s+|{_EDITION}\s+)?(?:{full})(?![\w-])"
+        r"(?P<track>\s*[:,\-–]?\s*(?:Datasets\s+and\s+Benchmarks(?:\s+Track)?|Track\s+on\s+Datasets\s+and\s+"
+        r"Benchmarks|Workshops?)\b)?"
+        rf"(?:\s*\(\s*(?:{acronyms})\s*(?:[-–]\s*|['’])(?P<short>\d{{2}})\s*\)"  # (AAAI-25), (KDD '24)
+        rf"|\s*\(\s*(?:{acronyms})\s*(?P<bracket>(?:19|20)\d{{2}})\s*\)"  # (NeurIPS 2024)
+        rf"|(?:\s*\(\s*(?:{acronyms})\s*\))?[\s,:]*\(?\s*(?:{_MONTHS}\s+)?"  # (ICML) 2024, (CVPR), April 2024
+        rf"(?:\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\))?\s*,?\s*\(?\s*)?"  # a volume: 39(23), 2025; Systems 37 (2024)
+        r"(?P<after>(?:19|20)\d{2})(?![\d\-–])\)?)?",
+        re.I,
+    )
+
+
+_CONFERENCE_RES = tuple((name, _conference_pattern(full, acronyms), first)
+                        for name, full, acronyms, first in _CONFERENCES)
+# "Findings of the Association for Computational Linguistics: NAACL 2025" is the Findings of NAACL 2025.
+_ACL_FINDINGS_RE = re.compile(
+    r"(?<![\w-])(Findings\s+of\s+)the\s+Association\s+for\s+Computational\s+Linguistics\s*[:,\-–(]?\s*"
+    r"(?=(?:ACL|EMNLP|NAACL|EACL|AACL)\b)",
+    re.I,
+)
+# Right after a conference named in full and given its acronym (see _mark_conferences and _ACCEPTED): a character
+# no arXiv text holds.
+_CONFERENCE_MARK = "\x01"
+
+
+def _edition(text: str) -> int:
+    """38 for "38th", "Thirty-eighth" or "Thirty-eight"; 13 for "Thirteenth"."""
+    if text[:1].isdigit():
+        return int(text[:-2])
+    words = re.split(r"[\s-]+", text.casefold())
+    if len(words) == 2:
+        return _TENS[words[0]] + (_ORDINAL_WORDS.get(words[1]) or _CARDINALS[words[1]])
+    return _ORDINAL_WORDS[words[0]]
+
+
+def _mark_conferences(text: str) -> str:
+    """The text with each conference it names in full and dates as its acronym and year ("Proceedings of the
+    2024 Conference on Empirical Methods in Natural Language Processing" reads "Proceedings of the EMNLP 2024"),
+    followed by _CONFERENCE_MARK. A year it writes is the year (authors miscount editions more than they misdate:
+    "the 38th Conference ... (NeurIPS 2023)" is 2023); one it does not date, or dates twice differently, stays."""
+    def short(name: str, first: int | None, m: re.Match[str]) -> str:
+        years = {int(y) for y in (m.group("before"), m.group("after"), m.group("bracket")) if y}
+        if m.group("short"):
+            years.add(2000 + int(m.group("short")))
+        if not years and m.group("edition") and first is not None:
+            years.add(first - 1 + _edition(m.group("edition")))
+        if len(years) != 1:
+            return m.group()
+        return f"{name} {years.pop()}{_CONFERENCE_MARK}{m.group('track') or ''}"
+
+    if not text:
+        return text
+    text = _ACL_FINDINGS_RE.sub(r"\1", text)
+    for name, pattern, first in _CONFERENCE_RES:
+        text = pattern.sub(partial(short, name, first), text)
+    return text
+
+
 # Words that say a venue is not where this paper was accepted: a submission, a review, an earlier version.
 _NOT_ACCEPTED = re.compile(
     r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|\breviews?\b|preprint|rejected|"
@@ -538,9 +667,12 @@ _NOT_ACCEPTED = re.compile(
     re.I,
 )
 # Words of acceptance; without one, a venue counts only where it opens the comment ("NeurIPS 2024 (Spotlight)").
+# A conference named in full after "In" is cited as where the paper is ("In the Thirty-eighth Conference on Neural
+# Information Processing Systems", marked by _mark_conferences); mentioned otherwise ("We compare to the results of
+# the 2024 Conference on Empirical Methods ...") it is not, though its name says "conference".
 _ACCEPTED = re.compile(
     r"accept|appear|publish|camera|proceedings|presented\s+(?:at|in)|oral|spotlight|poster|main\s+(?:conference|"
-    r"track)|findings|conference|workshop|@",
+    rf"track)|findings|conference|workshop|@|\bin\s+(?:the\s+)?\S+\s+(?:19|20)\d{{2}}{_CONFERENCE_MARK}",
     re.I,
 )
 # Before a venue: the paper is a workshop's held there ("the MATH-AI workshop, NeurIPS 2024", "GenBench@EMNLP 2024",
@@ -570,7 +702,7 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
     saying "Accepted by IEEE TKDE" without one gives the id's year only on a paper's `first_version`, written the
     month of its id: a v3 of 2021 saying "Accepted by TPAMI" may have been accepted in 2024."""
     for text, published in ((journal_ref, True), (comment, False)):
-        for sentence in _SENTENCE_END.split(_mark_journals(text or "")):
+        for sentence in _SENTENCE_END.split(_mark_conferences(_mark_journals(text or ""))):
             if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
             for start, end, name, year, m in _named_venues(sentence):

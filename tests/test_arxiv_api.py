@@ -647,7 +647,8 @@ def test_a_journal_named_in_full_abbreviated_or_by_acronym_is_a_venue(
 
 def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none() -> None:
     """None wrong: of the 97 journal references in the recorded feeds (physics, maths, a few of ML), those that
-    give a venue are exactly these."""
+    give a venue are exactly these ("2023 International Joint Conference on Neural Networks (IJCNN)" and "IEEE/RSJ
+    International Conference on Intelligent Robots and Systems 2024" are no conference paperbot reads in full)."""
     import feedparser
 
     from bot.papers import Paper, parse_arxiv_id
@@ -663,6 +664,9 @@ def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none()
                     venues[arxiv_id] = venue
     assert refs > 90
     assert venues == {"2410.11112": Venue("ICML", 2024), "2411.18222": Venue("TASLP", 2024),
+                      # "The Thirty-eight Conference on Neural Information Processing Systems Datasets and
+                      # Benchmarks Track (2024)"
+                      "2403.20287": Venue("NeurIPS", 2024, "datasets"),
                       "2411.18167": Venue("Nature Communications", 2024),
                       "2411.18227": Venue("Nature Communications", 2024),
                       "2411.18386": Venue("Nature Communications", 2024),
@@ -675,3 +679,94 @@ def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> N
     assert accepted_venue("", "Journal of Something, Vol. 3, 2020", 2020) is None
     ref = "Proceedings of the 2nd Workshop on Foo, co-located with ACL 2025"
     assert accepted_venue("", ref, 2025) == Venue("ACL", 2025, "workshop")
+
+
+@pytest.mark.parametrize(("comment", "journal_ref", "year", "venue"), [
+    # the journal reference of 2403.20287 in the recorded feed (tests/fixtures/arxiv_rss), "Thirty-eight" as written
+    ("", "The Thirty-eight Conference on Neural Information Processing Systems Datasets and Benchmarks Track (2024)",
+     2024, Venue("NeurIPS", 2024, "datasets")),
+    ("", "International Conference on Machine Learning (ICML) 2024", 2024, Venue("ICML", 2024)),
+    # arXiv comments as public repositories' daily digests quote them (the first is 2502.17121's)
+    ("Accepted at the International Conference on Learning Representations  (ICLR 2025)", "", 2025,
+     Venue("ICLR", 2025)),
+    ("Accepted at the International Conference on Learning Representations  (ICLR) 2025. Code and pre-trained models "
+     "are available at  https://github.com/x/y", "", 2025, Venue("ICLR", 2025)),
+    ("Accepted to The 63rd Annual Meeting of the Association for Computational Linguistics (ACL 2025)", "", 2025,
+     Venue("ACL", 2025)),
+    # a year written next to the name: before it, after it, after a volume, or in brackets with the acronym
+    ("Accepted to the 63rd Annual Meeting of the Association for Computational Linguistics (2025)", "", 2025,
+     Venue("ACL", 2025)),
+    ("", "Proceedings of the 2024 Conference on Empirical Methods in Natural Language Processing", 2024,
+     Venue("EMNLP", 2024)),
+    ("", "Proceedings of the 2025 Conference of the Nations of the Americas Chapter of the Association for "
+     "Computational Linguistics: Human Language Technologies (Volume 1: Long Papers)", 2025, Venue("NAACL", 2025)),
+    ("", "Proceedings of the AAAI Conference on Artificial Intelligence, 39(23), 2025", 2025, Venue("AAAI", 2025)),
+    ("", "Proceedings of the AAAI Conference on Artificial Intelligence (AAAI-25)", 2025, Venue("AAAI", 2025)),
+    ("", "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR), 2024", 2024,
+     Venue("CVPR", 2024)),
+    ("", "2017 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)", 2017, Venue("CVPR", 2017)),
+    ("", "IEEE/CVF International Conference on Computer Vision (ICCV), 2023", 2023, Venue("ICCV", 2023)),
+    ("", "European Conference on Computer Vision (ECCV) 2024", 2024, Venue("ECCV", 2024)),
+    ("", "Proceedings of the 31st International Conference on Computational Linguistics, 2025", 2025,
+     Venue("COLING", 2025)),
+    ("", "Proceedings of the Thirty-Third International Joint Conference on Artificial Intelligence (IJCAI-24)", 2024,
+     Venue("IJCAI", 2024)),
+    ("", "Proceedings of the 30th ACM SIGKDD Conference on Knowledge Discovery and Data Mining, 2024", 2024,
+     Venue("KDD", 2024)),
+    ("", "Proceedings of the 47th International ACM SIGIR Conference on Research and Development in Information "
+     "Retrieval (2024)", 2024, Venue("SIGIR", 2024)),
+    ("", "Proceedings of the ACM Web Conference 2024", 2024, Venue("WWW", 2024)),
+    ("", "Advances in Neural Information Processing Systems 36 (2023)", 2023, Venue("NeurIPS", 2023)),
+    # an edition of a conference held once a year since its first: NeurIPS's Nth is 1986+N, ICLR's 2012+N,
+    # ICML's 1983+N, ACL's Nth Annual Meeting 1962+N, COLM's 2023+N
+    ("Published as a conference paper at the Thirteenth International Conference on Learning Representations", "",
+     2025, Venue("ICLR", 2025)),
+    ("Thirty-eighth Conference on Neural Information Processing Systems", "", 2024, Venue("NeurIPS", 2024)),
+    ("In the Thirty-eighth Annual Conference on Neural Information Processing Systems (NeurIPS 2024)", "", 2024,
+     Venue("NeurIPS", 2024)),
+    ("", "Proceedings of the 41st International Conference on Machine Learning, PMLR 235:1-20, 2024", 2024,
+     Venue("ICML", 2024)),
+    ("", "Proceedings of the 62nd Annual Meeting of the Association for Computational Linguistics (Volume 1: Long "
+     "Papers), pages 1-10", 2024, Venue("ACL", 2024)),
+    ("First Conference on Language Modeling", "", 2024, Venue("COLM", 2024)),
+    ("Accepted at the Second Conference on Language Modeling (COLM 2025)", "", 2025, Venue("COLM", 2025)),
+    # a written year is the year where an edition disagrees with it
+    ("", "Proceedings of the 38th Conference on Neural Information Processing Systems (NeurIPS 2023)", 2023,
+     Venue("NeurIPS", 2023)),
+    # its track: Findings, a Datasets and Benchmarks track, workshops
+    ("", "Findings of the Association for Computational Linguistics: NAACL 2025", 2025,
+     Venue("NAACL", 2025, "findings")),
+    ("", "Findings of the Association for Computational Linguistics: EMNLP 2024, pages 1-10", 2024,
+     Venue("EMNLP", 2024, "findings")),
+    ("", "Thirty-seventh Conference on Neural Information Processing Systems Datasets and Benchmarks Track", 2023,
+     Venue("NeurIPS", 2023, "datasets")),
+    ("", "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops, 2024", 2024,
+     Venue("CVPR", 2024, "workshop")),
+    ("Accepted at the Workshop on Foo at the Thirty-eighth Conference on Neural Information Processing Systems", "",
+     2024, Venue("NeurIPS", 2024, "workshop")),
+    # not accepted, not dated, or not one of these conferences: the entry says arXiv
+    ("Submitted to the Thirty-ninth Conference on Neural Information Processing Systems", "", 2025, None),
+    ("under review at the International Conference on Learning Representations", "", 2025, None),
+    ("Under review at the 2025 Conference on Empirical Methods in Natural Language Processing", "", 2025, None),
+    ("An earlier version appeared at the Thirty-eighth Conference on Neural Information Processing Systems", "",
+     2025, None),
+    ("Accepted at the International Conference on Learning Representations", "", 2025, None),  # no year
+    ("", "Proceedings of the 18th Conference of the European Chapter of the Association for Computational "
+     "Linguistics (Volume 1: Long Papers)", 2024, None),  # EACL is not every year: its edition dates nothing
+    ("", "Proceedings of the 39th Annual AAAI Conference on Artificial Intelligence", 2025, None),
+    ("", "Findings of the Association for Computational Linguistics 2025", 2025, None),  # which conference's?
+    ("", "Proceedings of the Thirty-sixth Conference on Neural Information Processing Systems", 2025, None),  # 2022
+    ("", "2023 International Joint Conference on Neural Networks (IJCNN)", 2023, None),
+    ("", "Proceedings of the 2024 Joint International Conference on Computational Linguistics, Language Resources "
+     "and Evaluation (LREC-COLING 2024)", 2024, None),
+    ("", "Proceedings of the International Conference on Machine Learning and Applications (ICMLA), 2024", 2024,
+     None),
+    ("", "Companion Proceedings of the ACM Web Conference 2024", 2024, None),
+    ("We compare to the results of the 2024 Conference on Empirical Methods in Natural Language Processing", "",
+     2024, None),
+])
+def test_a_conference_named_in_full_is_its_acronym(comment: str, journal_ref: str, year: int,
+                                                   venue: Venue | None) -> None:
+    """Proceedings and comments name conferences in full; an entry writes the acronym, with the year the text
+    writes next to the name or, for a conference held once a year since its first, its edition's."""
+    assert accepted_venue(comment, journal_ref, year) == venue
