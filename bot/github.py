@@ -32,7 +32,7 @@ from bot.config import Config, github_settings, is_http_url
 from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
 from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError, connection_problem
 from bot.papers import HeldBack, Proposal
-from bot.render import BodyParts, paper_titles, parse_body, parse_marker, pr_body, pr_title, unified_diff
+from bot.render import BodyParts, OnBoard, paper_titles, parse_body, parse_marker, pr_body, pr_title, unified_diff
 
 if TYPE_CHECKING:
     from github.PullRequest import PullRequest
@@ -85,6 +85,9 @@ class Change:
     edit: Edit
     mode: str = "single"  # "single" | "per-paper"
     held_back: list[HeldBack] = field(default_factory=list)  # named in the body of the run's first PR
+    # The candidates issue this run writes after publishing (None: off, or left as it is): the first PR's body
+    # points to it for the held-back papers it lists instead of naming them.
+    board: OnBoard | None = None
 
 
 @dataclass
@@ -186,7 +189,8 @@ class DryRunForge:
             ids = [p.paper.arxiv_id for p in group]
             suffix = f"-{ids[0]}" if change.mode == "per-paper" else ""
             title = _title(group, len(group), change.date, change.mode)
-            body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, index), date=change.date)
+            body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, index), date=change.date,
+                           board=change.board)
             diff = unified_diff(self.readme_text, new_text, self.readme_path)
             self.out.write(f"=== README change ({self.readme_path}) ===\n{diff}\n")
             self.out.write(f"=== PR title ===\n{title}\n\n=== PR body ===\n{body}\n")
@@ -806,7 +810,7 @@ class GitHubForge:
         self._created_branches = []
         branch = self._claim_branch(name, base_sha)
         title = _title(group, len(group), change.date, change.mode)
-        body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date)
+        body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date, board=change.board)
         self._maybe_opened = False
         try:
             if not self._commit_readme(branch, group, change.edit):
@@ -913,7 +917,8 @@ class GitHubForge:
                 return self._open(group, change, held)
         ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
-        body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier, held_back=held, date=change.date)
+        body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier, held_back=held, date=change.date,
+                       board=change.board)
         with self._calls(f"update PR #{target.number}"):
             pr.edit(title=title, body=body)
         self._note(f"PR #{target.number} was already updated ({url})")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from bot.listfile import PaperList
     from bot.model import ListModel
     from bot.propose import ScanResult
+    from bot.render import OnBoard
     from bot.state import State
 
 log = logging.getLogger("paperbot.publish")
@@ -242,16 +243,20 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     for h in result.held_back:  # marked seen with the rest: the log, the PR body and the job summary name them
         log.info("held back: %s (arXiv:%s, score %.2f; %s)", h.paper.title, h.paper.arxiv_id, h.score, h.why)
     result.proposals = with_venues(config, result.proposals, offline=offline)
+    writes_board = readable and (board is None or board.state == "open")
     if result.proposals:
+        on_board = (_on_board(config, state, board, today=today,
+                              drop=exclude | listed | {p.paper.arxiv_id for p in result.proposals})
+                    if writes_board else None)
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
                         edit=lambda text, group: apply_proposals(text, group, config.github.readme_path),
-                        held_back=list(result.held_back))
+                        held_back=list(result.held_back), board=on_board)
         report.published = forge.publish(change)
         by_id = {p.paper.arxiv_id: p for p in result.proposals}
         for pub in report.published:
             for arxiv_id in pub.ids:
                 state.mark_proposed(arxiv_id, date=today, pr=pub.url, section=by_id[arxiv_id].section.path)
-    if readable and (board is None or board.state == "open"):
+    if writes_board:
         report.dashboard = _write_dashboard(config, forge, state, board, today=today,
                                             drop=exclude | listed | {i for p in report.published for i in p.ids})
     elif board is not None and board.state != "open":
@@ -415,6 +420,23 @@ def _remote_dashboard(config: Config, remote: Forge) -> Dashboard | PaperbotErro
         raise
     except PaperbotError as exc:
         return exc
+
+
+def _on_board(config: Config, state: State, board: Dashboard | None, *, today: str,
+              drop: Collection[str]) -> OnBoard:
+    """What the candidates issue will list once _write_dashboard has written it after the PR (the same
+    candidates and body, so the PR body says a held-back paper is on the issue only where it will be: the issue
+    shows its best `max_candidates`, within GitHub's limit), and its address (none before it is first opened). A
+    write that fails is a warning: the papers stay candidates in the state, and the next run's write lists them."""
+    from bot.dashboard import dashboard_body, live_candidates, parse_candidates_marker
+    from bot.render import OnBoard
+
+    dash = config.dashboard
+    live = live_candidates(state.candidates, today=today, days=dash.days, drop=drop)
+    ids = parse_candidates_marker(dashboard_body(live, config=dash, threshold=config.thresholds.relevance))
+    if board is None:
+        return OnBoard(frozenset(ids), label=dash.label)
+    return OnBoard(frozenset(ids), url=board.url, number=board.number, label=dash.label)
 
 
 def _write_dashboard(config: Config, forge: Forge, state: State, board: Dashboard | None, *, today: str,

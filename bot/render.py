@@ -10,7 +10,9 @@ the prose, is what later runs read back to know which papers are already in a bo
 
 (a JSON array of versionless arXiv ids, on one line). When an open PR grows, its earlier rows, <details>
 blocks and held-back lines are kept from the old body and the new ones appended; the bot's part is written
-again, and what a maintainer wrote above or below it is kept as it is.
+again, and what a maintainer wrote above or below it is kept as it is. With the candidates issue on, the
+held-back papers it lists are one line pointing to it instead, written afresh each run (the issue lists them
+already; a PR open for weeks would carry the same papers again, and older ones the issue has let go).
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ _HELD_HEAD = (
     "**Held back**: above the relevance threshold but not proposed (the daily cap, or the bar for a day's later "
     "papers), and no later run proposes them on its own; tick one on the candidates issue for the next run, or "
     "add it by hand on this branch or with `paperbot add ARXIV_ID --section \"PATH\"`."
+)
+_OFF_BOARD_HEAD = (
+    "**Held back**, and not on the candidates issue (it is full): above the relevance threshold but not proposed "
+    "(the daily cap, or the bar for a day's later papers), and no later run proposes them on its own; add one "
+    "by hand on this branch or with `paperbot add ARXIV_ID --section \"PATH\"`."
 )
 _HELD_PER_DAY = 5  # a busy day at a low threshold holds back dozens; the job summary lists every one
 _HELD_ID_RE = re.compile(r"\(https://arxiv\.org/abs/([^)\s]+)\)")
@@ -329,12 +336,14 @@ def parse_body(body: str | None) -> BodyParts | None:
     rows = [line for line in lines if _ROW_RE.match(line)]
     details = _DETAILS_RE.findall("\n".join(lines))
     held: list[str] = []
-    head = next((n for n, line in enumerate(lines) if line.startswith("**Held back**")), None)
-    if head is not None:
-        for line in lines[head + 1:]:
-            if not line.startswith("- "):
-                break
+    listing = False  # in the "- " lines under a **Held back** head (the note on the candidates issue has none)
+    for line in lines:
+        if line.startswith("**Held back**"):
+            listing = True
+        elif listing and line.startswith("- "):
             held.append(line)
+        else:
+            listing = False
     dropped = {kind: int(m.group(1)) for kind, pattern in _LEFT_OUT_RE.items() if (m := pattern.search(body))}
     return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped, before=before, after=after)
 
@@ -366,30 +375,65 @@ def held_back_lines(held_back: Sequence[HeldBack], date: str) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class OnBoard:
+    """The candidates issue as a PR body points to it: the ids it will list once this run has written it, and
+    its address and number (none on a repository's first run, which opens it after the PR)."""
+
+    ids: frozenset[str]
+    url: str = ""
+    number: int | None = None
+    label: str = "paperbot-candidates"
+
+
+def board_note(count: int, board: OnBoard) -> str:
+    """One line for the day's held-back papers the candidates issue lists, where a maintainer ticks one."""
+    if board.url:
+        where = f"[candidates issue{f' #{board.number}' if board.number else ''}]({board.url})"
+    else:
+        where = f"candidates issue this run opens (label `{board.label}`)"
+    noun, verb = ("paper", "is") if count == 1 else ("papers", "are")
+    return (f"**Held back** today: {count} {noun} above the relevance threshold that the daily cap (or the bar for "
+            f"a day's later papers) kept out {verb} on the {where}, where a tick has the next run propose "
+            f"{'it' if count == 1 else 'one'}.")
+
+
 def _held_id(line: str) -> str | None:
     m = _HELD_ID_RE.search(line)
     return m.group(1) if m else None
 
 
 def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlier: BodyParts | None = None,
-            held_back: Sequence[HeldBack] = (), date: str = "") -> str:
+            held_back: Sequence[HeldBack] = (), date: str = "", board: OnBoard | None = None) -> str:
     """Table first (decide in seconds), evidence folded below, the machine-readable marker last.
 
     held_back: the run's papers above the thresholds that the cap kept out (from `date`). A maintainer
     reads the PR, not the job summary, and no later run offers them again, so the PR names them too.
+    board: the candidates issue this run writes (None: off, or not written this run). The held-back papers
+    it lists are then one line pointing to it, and only those it does not list are named; earlier held-back
+    lines go, whatever paperbot wrote them: the issue lists a paper for its days, and the body does not grow.
     earlier.before / .after: what a maintainer wrote around the bot's part, kept (and counted in the limit)."""
     earlier = earlier or BodyParts(ids=[], rows=[], details=[])
     new = [p for p in proposals if p.paper.arxiv_id not in earlier.ids]
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
-    known = {_held_id(line) for line in earlier.held}
-    held = [line for line in [*earlier.held, *held_back_lines(
-        [h for h in held_back if h.paper.arxiv_id not in known], date)] if _held_id(line) not in ids]
+    note = ""
+    if board is not None:
+        today = [h for h in held_back if h.paper.arxiv_id not in ids]
+        on = [h for h in today if h.paper.arxiv_id in board.ids]
+        note = board_note(len(on), board) if on else ""
+        held = held_back_lines([h for h in today if h.paper.arxiv_id not in board.ids], date)
+    else:
+        known = {_held_id(line) for line in earlier.held}
+        held = [line for line in [*earlier.held, *held_back_lines(
+            [h for h in held_back if h.paper.arxiv_id not in known], date)] if _held_id(line) not in ids]
+    held_head = _HELD_HEAD if board is None else _OFF_BOARD_HEAD
     rows = [*earlier.rows, *(table_row(p) for p in new)]
     details = [*earlier.details, *(details_block(p) for p in new)]
     dropped = {"rows": earlier.dropped.get("rows", 0), "details": earlier.dropped.get("details", 0)}
 
     def whole() -> str:
-        return earlier.before + _assemble(ids, rows, held, details, readme_path, dropped) + earlier.after
+        return earlier.before + _assemble(ids, rows, held, details, readme_path, dropped,
+                                          held_head=held_head, note=note) + earlier.after
 
     body = whole()
     # A PR left open for weeks grows a paper a day. Over GitHub's limit the body, and so the whole update, is
@@ -415,7 +459,7 @@ def _too_long(body: str) -> bool:
 
 
 def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[str], readme_path: str,
-              dropped: dict[str, int]) -> str:
+              dropped: dict[str, int], *, held_head: str = _HELD_HEAD, note: str = "") -> str:
     count = len(ids)
     one = count == 1
     noun = "paper" if one else "papers"
@@ -440,7 +484,8 @@ def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[st
         "",
         *([f"{_LEFT_OUT_HEAD}{' and '.join(left_out)}, the earliest first; the diff holds every paper._", ""]
           if left_out else []),
-        *([_HELD_HEAD, *held, ""] if held else []),
+        *([note, ""] if note else []),
+        *([held_head, *held, ""] if held else []),
         *("\n\n".join(details).split("\n")),
         "",
         marker(ids),

@@ -8,6 +8,7 @@ from functools import cache
 from bot.config import Config, GithubConfig, PrConfig
 from bot.github import Change, GitHubForge
 from bot.papers import HeldBack, Neighbour, Paper, Proposal, SectionScore
+from bot.render import OnBoard
 from tests.conftest import FIXTURES, REPO
 from tests.servers.github import GitHubStandIn
 
@@ -78,11 +79,13 @@ def standin() -> GitHubStandIn:
     return GitHubStandIn({"README.md": readme()}, token=TOKEN)
 
 
-def change(*proposals: Proposal, date: str = DATE, mode: str = "single", held_back: Sequence[HeldBack] = ()) -> Change:
+def change(*proposals: Proposal, date: str = DATE, mode: str = "single", held_back: Sequence[HeldBack] = (),
+           board: OnBoard | None = None) -> Change:
     """What a run hands the forge: these proposals, written into the README by the product's own edit."""
     from bot.publish import apply_proposals
 
-    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals, held_back=list(held_back))
+    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals, held_back=list(held_back),
+                  board=board)
 
 
 def held(arxiv_id: str, where: str, *, score: float = 0.31,

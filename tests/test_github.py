@@ -12,7 +12,7 @@ from bot.errors import PaperbotError, UsageError
 from bot.github import DryRunForge, GitHubForge
 from bot.listfile import parse_list
 from bot.publish import apply_proposals, reconcile
-from bot.render import BODY_LIMIT, parse_body, parse_marker, pr_body
+from bot.render import BODY_LIMIT, OnBoard, parse_body, parse_marker, pr_body
 from bot.state import State
 from tests.github_support import TOKEN, change, config, forge, held, proposal, readme, standin
 
@@ -338,6 +338,27 @@ def test_held_back_papers_reach_the_pr_a_maintainer_reads(hub):
                                    date="2025-05-29", mode="per-paper", held_back=[held("2504.15397", "math")]))
     assert parse_body(hub.pulls[2].body).held[0].startswith("- 2025-05-29: ")
     assert parse_body(hub.pulls[3].body).held == []
+
+
+def test_held_back_papers_on_the_candidates_issue_are_pointed_to_not_repeated(hub):
+    """With the candidates issue on, a PR that an older paperbot gave held-back lines loses them on its next
+    update: one line links the issue, which lists the day's held-back papers; per paper, only the first PR has it."""
+    forge(hub).publish(change(proposal("2504.16828", "math"), held_back=[held("2504.15777", "math")]))
+    assert len(parse_body(hub.pulls[1].body).held) == 1  # as paperbot wrote it before
+    url = f"{hub.web_url}/issues/9"
+    board = OnBoard(frozenset({"2504.15305", "2504.15397"}), url=url, number=9)
+    forge(hub).publish(change(proposal("2504.16511", "pretrain"), date="2025-05-28", board=board,
+                              held_back=[held("2504.15305", "math")]))
+    body = hub.pulls[1].body
+    assert parse_body(body).held == [] and "2504.15777" not in body and "2504.15305" not in body
+    assert (f"kept out is on the [candidates issue #9]({url}), where a tick has the next run propose it."
+            in body)
+    assert parse_marker(body) == ["2504.16511", "2504.16828"]
+    hub.close_pull(1)
+    forge(hub, config(mode="per-paper")).publish(change(
+        proposal("2504.15329", "math"), proposal("2504.15392", "math"), date="2025-05-29", mode="per-paper",
+        board=board, held_back=[held("2504.15397", "math")]))
+    assert "candidates issue #9" in hub.pulls[2].body and "Held back" not in hub.pulls[3].body
 
 
 def test_a_pr_at_githubs_body_limit_still_takes_a_new_paper(hub):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot.render import (
     BODY_LIMIT,
+    OnBoard,
     details_block,
     marker,
     parse_body,
@@ -215,6 +216,44 @@ def test_held_back_papers_are_named_once_and_kept_when_the_pr_grows():
     assert "**Held back**" not in pr_body([a])
 
 
+def test_held_back_papers_on_the_candidates_issue_are_one_line_pointing_to_it():
+    """The candidates issue lists them already: the body says how many and where, and names only those the issue
+    does not list (it is full); an update writes that afresh, so earlier held-back lines, an older paperbot's
+    too, do not pile up in a PR left open for weeks."""
+    a, b, c = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain"), proposal("2504.15329", "math")
+    url = "https://github.com/o/list/issues/2"
+    older = parse_body(pr_body([a], held_back=[held("2504.15777", "math"), held("2504.15305", "math")],
+                               date="2025-05-27"))  # what paperbot wrote before the issue was pointed to
+    assert older is not None and len(older.held) == 2
+    grown = pr_body([b], earlier=older, date="2025-05-28", board=OnBoard(frozenset({"2504.15392", "2504.15397"}),
+                    url=url, number=2), held_back=[held("2504.15392", "math"), held("2504.15397", "math")])
+    lines = grown.splitlines()
+    head = lines.index(next(line for line in lines if line.startswith("**Held back**")))
+    assert lines[head] == (
+        "**Held back** today: 2 papers above the relevance threshold that the daily cap (or the bar for a day's "
+        f"later papers) kept out are on the [candidates issue #2]({url}), where a tick has the next run propose "
+        "one.")
+    assert lines[head + 1:head + 3] == ["", "<details>"]
+    assert not any(i in grown for i in ("2504.15777", "2504.15305", "2504.15392", "2504.15397"))
+    parts = parse_body(grown)
+    assert parts is not None and parts.held == [] and sorted(parts.ids) == ["2504.16511", "2504.16828"]
+    # the issue is full: the one it does not list is named as before, under a head that does not send the
+    # maintainer to the issue; on a first run the issue is opened after the PR, so there is no link yet
+    board = OnBoard(frozenset({"2504.15392"}))
+    third = pr_body([c], earlier=parts, date="2025-05-29", board=board,
+                    held_back=[held("2504.15392", "math", score=0.4), held("2504.15694", "math", score=0.2)])
+    assert ("**Held back** today: 1 paper above the relevance threshold that the daily cap (or the bar for a day's "
+            "later papers) kept out is on the candidates issue this run opens (label `paperbot-candidates`), "
+            "where a tick has the next run propose it.") in third.splitlines()
+    assert "**Held back**, and not on the candidates issue (it is full): " in third
+    held_lines = parse_body(third).held
+    assert [line.split("`")[1] for line in held_lines] == ["2504.15694"]
+    assert held_lines[0].startswith("- 2025-05-29: ")
+    # a day with none held back: nothing about them, and yesterday's line has gone too
+    quiet = pr_body([proposal("2504.15544", "math")], earlier=parse_body(third), date="2025-05-30", board=board)
+    assert "Held back" not in quiet and len(parse_body(quiet).ids) == 4
+
+
 def test_a_busy_day_lists_its_best_held_back_papers_and_counts_the_rest():
     ids = ["2504.15305", "2504.15329", "2504.15392", "2504.15397", "2504.15544", "2504.15612", "2504.15694"]
     many = [held(i, "math", score=0.3 - k / 100) for k, i in enumerate(ids)]
@@ -222,6 +261,13 @@ def test_a_busy_day_lists_its_best_held_back_papers_and_counts_the_rest():
     assert parts is not None and len(parts.held) == 6
     assert [line.split("`")[1] for line in parts.held[:5]] == ids[:5]
     assert parts.held[-1] == "- 2025-05-27: 2 more, in that run's job summary"
+    # a toss-up between two sections names both (paperbot demo's MAIN showed it, before the candidates issue
+    # took its line)
+    p = proposal("2504.15305", "math", unsure=True)
+    tossup = replace(many[0], alternatives=p.alternatives, unsure=True)
+    (line,) = parse_body(pr_body([proposal("2504.16828", "math")], held_back=[tossup], date="2025-05-27")).held
+    assert line.endswith("; 6. Application Areas > 6.1 Mathematical Reasoning ⚠️ unsure, or "
+                         "6. Application Areas > 6.3 Agent and Tool Use")
 
 
 def test_a_pr_open_for_weeks_stays_within_githubs_body_limit():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.render import parse_marker
+from bot.render import parse_body, parse_marker
 from tests.github_support import TOKEN
 from tests.replay_support import FEEDS, README, list_checkout, use_arxiv_api
 from tests.servers.github import GitHubStandIn
@@ -661,3 +661,41 @@ def test_papers_passed_over_months_ago_leave_the_state_file(workdir, hub, days):
     else:
         assert set(second["seen"]) == kept | day_24
         assert not passed_over & cached  # younger than cache_days, but nothing will read them again
+
+
+def test_held_back_papers_the_candidates_issue_lists_are_one_line_in_the_pr(workdir, hub, capsys):
+    """With the candidates issue on, the PR body does not repeat its papers: it counts the day's held-back papers
+    the issue lists and links it (once it exists: the first run opens it after the PR), and names only those the
+    full issue leaves out; the next day's update writes that afresh instead of adding to it."""
+    config = workdir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "dashboard: {enabled: false}", "dashboard: {enabled: true, max_candidates: 8}"), encoding="utf-8")
+    assert _run(workdir, "--feed", DAY_23) == 0
+    (number,) = hub.issues
+    on_issue = set(hub.issues[number].body.split("paperbot:candidates ")[1].split("-->")[0].strip(' []\n')
+                   .replace('"', "").split(", "))
+    held = set(_remote_state(hub)["held_back"])
+    assert len(held) == 11 and len(on_issue) == 8 and on_issue < held  # the cap held back 11, the issue shows 8
+    body = hub.pulls[1].body
+    assert ("**Held back** today: 8 papers above the relevance threshold that the daily cap (or the bar for a day's "
+            "later papers) kept out are on the candidates issue this run opens (label `paperbot-candidates`), "
+            "where a tick has the next run propose one.") in body.splitlines()
+    named = {line.split("`")[1] for line in parse_body(body).held}
+    assert named == held - on_issue and not on_issue & set(re.findall(r"\d{4}\.\d{5}", body.split("<details>")[0]))
+
+    assert _run(workdir, "--feed", DAY_24, "--max-proposals", "1") == 0
+    capsys.readouterr()
+    body = hub.pulls[1].body
+    state = _remote_state(hub)
+    today = set(state["held_back"]) - held  # both runs are on one date: today's are the ones not held yesterday
+    listed = set(json.loads(re.search(r"paperbot:candidates (\[.*?\])", hub.issues[number].body).group(1)))
+    shown = today & listed
+    link = f"[candidates issue #{number}]({hub.web_url}/issues/{number})"
+    assert shown and f"kept out {'is' if len(shown) == 1 else 'are'} on the {link}, where a tick" in body
+    assert f"**Held back** today: {len(shown)} paper" in body
+    # yesterday's named papers are gone; today's the issue leaves out (11 of 13) are named, the best five and a count
+    lines = parse_body(body).held
+    assert len(today - listed) == 11 and len(lines) == 6
+    assert {line.split("`")[1] for line in lines[:5]} < today - listed
+    assert lines[5].endswith(": 6 more, in that run's job summary")
+    assert not named & set(re.findall(r"\d{4}\.\d{5}", body.split("<details>")[0]))
