@@ -94,6 +94,9 @@ class Hyper:
     # ... and so does the place's own heading ("Instruction Tuning > Agent"), centred like the sections'
     # headings: leave-one-out 38 -> 43 of 80 places, none lost (bench/README.md, python -m bench.place_headings).
     leaf_heading_weight: float = 0.5
+    # A paper that says it is a survey moves this share of its group scores to the sections whose heading says
+    # they hold surveys (is_survey, survey_groups; bench/README.md, python -m bench.section_kinds).
+    section_survey_weight: float = 0.5
     seed: int = 0
 
 
@@ -612,13 +615,23 @@ class SectionModel:
         return w * sims
 
     def group_scores(
-        self, vectors: np.ndarray, *, exclude: int | None = None, plain: np.ndarray | None = None
+        self, vectors: np.ndarray, *, exclude: int | None = None, plain: np.ndarray | None = None,
+        surveys: Sequence[bool] | None = None,
     ) -> np.ndarray:
         """(n, groups) scores in [0, 1] that sum to 1 per row.
 
         plain: the same papers through the plain encoder, for the heading prototypes (the section
         vectors may come from the tuned encoder); without them the headings are left out.
+        surveys: which papers say they are surveys (is_survey), drawn to the list's survey sections.
         """
+        scores = self._group_scores(vectors, exclude=exclude, plain=plain)
+        if surveys is None:
+            return scores
+        # a Hyper pickled before the field reads the class default: the kind needs nothing retrained
+        weight = getattr(self.hyper, "section_survey_weight", Hyper.section_survey_weight)
+        return with_kinds(scores, np.asarray(surveys, dtype=bool), survey_groups(self.groups_), weight)
+
+    def _group_scores(self, vectors: np.ndarray, *, exclude: int | None, plain: np.ndarray | None) -> np.ndarray:
         check_dimension(vectors, self.dimension(), models="section model")
         w = self.hyper.section_linear_weight
         c = getattr(self.hyper, "section_centroid_weight", 0.0)  # models pickled before the centroid term
@@ -694,13 +707,14 @@ class SectionModel:
         return share / share.sum()
 
     def rank(
-        self, vectors: np.ndarray, plain: np.ndarray | None = None, months: Sequence[int | None] | None = None
+        self, vectors: np.ndarray, plain: np.ndarray | None = None, months: Sequence[int | None] | None = None,
+        surveys: Sequence[bool] | None = None,
     ) -> list[list[tuple[int, float]]]:
         """Per paper: (candidate section index, score) best first; leaf score = group score x leaf share.
 
-        months: the papers' arxiv_month, for the leaf's time prior (leaf_time_prior).
+        months: the papers' arxiv_month, for the leaf's time prior (leaf_time_prior); surveys: as group_scores.
         """
-        groups = self.group_scores(vectors, plain=plain)
+        groups = self.group_scores(vectors, plain=plain, surveys=surveys)
         sims = vectors @ self.vectors_.T
         out = []
         members, papers_of = self.places()
@@ -745,6 +759,46 @@ def leaf_time_prior(month: int, leaf_months: Sequence[np.ndarray], hyper: Hyper)
     sd = getattr(hyper, "leaf_time_months", 3.0)
     density = np.array([(np.exp(-0.5 * ((t - m) / sd) ** 2).sum() + 0.05) / (len(m) + 1) for m in known])
     return w * np.log(density)
+
+
+# What kind of paper, which its topic's embedding does not say: a survey of distillation lies among the
+# distillation papers. Its own words say it ("A Survey", "this survey", "Challenges and Future Directions"), and
+# a list's headings say where it keeps surveys ("3. Surveys", "Survey Papers", "📚 Related Surveys"). "Review"
+# alone is a topic too (code review, peer review), so it counts only as a kind of review, and so is a survey that
+# people answer ("Predicting Any Survey Question"), so it counts only as "a survey", "survey of" or ": Survey".
+_SURVEY_TITLE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?survey\b|\bsurvey\s+(?:of|on)\b|:\s*survey\b|:\s*an?\s+(?:[\w-]+\s+){0,2}?review\s*$|\b(?:systematic|literature|scoping|critical|comprehensive)\s+review\b|\ba\s+review\s+(?:of|on)\b|"
+    r"\boverview\b|\bfuture\s+directions\b|\bchallenges,?\s+and\s+(?:the\s+)?future\b|\bemerging\s+trends\b|\ba\s+primer\b|\btutorial\b",
+    re.I,
+)
+_SURVEY_ABSTRACT = re.compile(
+    r"\b(?:in\s+)?this\s+(?:survey|review)\b|\bwe\s+survey\b|\bthis\s+(?:paper|article)\s+(?:surveys|reviews)\b|"
+    r"\bwe\s+(?:present|provide|offer|conduct)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:survey|review|overview)\s+(?:of|on)\b",
+    re.I,
+)
+_SURVEY_HEADING = re.compile(r"\bsurveys?\b", re.I)
+
+
+def is_survey(paper: Paper) -> bool:
+    """The paper says it surveys a field, in its title or abstract."""
+    return bool(_SURVEY_TITLE.search(paper.title) or _SURVEY_ABSTRACT.search(paper.abstract or ""))
+
+
+def survey_groups(groups: Sequence[tuple[str, ...]]) -> list[int]:
+    """The 2nd-level groups whose heading says they hold surveys."""
+    return [j for j, g in enumerate(groups) if _SURVEY_HEADING.search(_heading_text(g[-1]))]
+
+
+def with_kinds(scores: np.ndarray, surveys: np.ndarray, groups: Sequence[int], weight: float) -> np.ndarray:
+    """Group scores with each survey's share moved towards the list's survey sections (rows still sum to 1)."""
+    if weight <= 0 or not len(groups) or not np.any(surveys):
+        return scores
+    kind = np.zeros(scores.shape[1])
+    kind[list(groups)] = 1.0 / len(groups)
+    out = np.array(scores, dtype=np.float64, copy=True)
+    rows = np.asarray(surveys, dtype=bool)
+    out[rows] = (1 - weight) * out[rows] + weight * kind
+    return out
 
 
 def _softmax(sims: np.ndarray, temperature: float) -> np.ndarray:
@@ -848,7 +902,9 @@ class ListModel:
             where = cache.sibling(self.section_layers.name).directory
             check_dimension(svectors, self.sections.dimension(), models="section model", cache=where)
         months = [arxiv_month(papers[r].arxiv_id) for r in placed]
-        ranked = dict(zip(placed, self.sections.rank(svectors, vectors[placed], months), strict=True)) if placed else {}
+        surveys = [is_survey(papers[r]) for r in placed]
+        ranked = (dict(zip(placed, self.sections.rank(svectors, vectors[placed], months, surveys), strict=True))
+                  if placed else {})
         sims = dict(zip(placed, svectors @ self.sections.vectors_.T, strict=True)) if placed else {}
         out = []
         for r, paper in enumerate(papers):
@@ -1212,13 +1268,14 @@ def section_loo_scores(
     fold_vectors: Sequence[np.ndarray] | None = None,
     fold_of: np.ndarray | None = None,
     plain: np.ndarray | None = None,
+    surveys: Sequence[bool] | None = None,
 ) -> np.ndarray:
     """(papers, groups) leave-one-out group scores: each paper scored by a head that never saw it.
 
     fold_vectors/fold_of: with a tuned section encoder, paper i and the head scoring it are seen through
     the encoder tuned without i's fold (fold_vectors[fold_of[i]]), so no part of the model saw paper i.
     plain: the papers through the plain encoder, for the heading prototypes (the list's own headings, so
-    nothing of paper i is in them).
+    nothing of paper i is in them). surveys: which papers say they are surveys (group_scores).
     """
     from bot.logs import progress
 
@@ -1227,6 +1284,7 @@ def section_loo_scores(
     for i in progress(range(n), desc="leave-one-out", total=n):
         vectors = model.vectors_ if fold_vectors is None or fold_of is None else fold_vectors[int(fold_of[i])]
         one = None if plain is None else plain[i : i + 1]
+        kind = None if surveys is None else [bool(surveys[i])]
         if fold_vectors is not None or (refit and model.linear_ is not None):
             keep = np.arange(n) != i
             sub = SectionModel(model.hyper)
@@ -1236,11 +1294,11 @@ def section_loo_scores(
             sub.heading_vectors_ = model.heading_vectors_
             sub.heading_means_ = _means_without(model, plain, i)
             sub._fit_linear()
-            out[i] = sub.group_scores(vectors[i : i + 1], plain=one)[0]
+            out[i] = sub.group_scores(vectors[i : i + 1], plain=one, surveys=kind)[0]
         else:
             view = copy.copy(model)  # the same fitted head, its headings centred without paper i
             view.heading_means_ = _means_without(model, plain, i)
-            out[i] = view.group_scores(model.vectors_[i : i + 1], exclude=i, plain=one)[0]
+            out[i] = view.group_scores(model.vectors_[i : i + 1], exclude=i, plain=one, surveys=kind)[0]
     return out
 
 
@@ -1273,13 +1331,15 @@ def section_loo(
     fold_of: np.ndarray | None = None,
     with_abstract: np.ndarray | None = None,
     plain: np.ndarray | None = None,
+    surveys: Sequence[bool] | None = None,
 ) -> dict[str, Any]:
     """Leave-one-out accuracy at the 2nd level: a paper in two sections counts as right if any is hit.
 
     with_abstract: which papers have an abstract; their accuracy is added, since every paper the bot
     places comes from a feed with its abstract.
     """
-    scores = section_loo_scores(model, refit=refit, fold_vectors=fold_vectors, fold_of=fold_of, plain=plain)
+    scores = section_loo_scores(model, refit=refit, fold_vectors=fold_vectors, fold_of=fold_of, plain=plain,
+                                surveys=surveys)
     top1, top3 = loo_hits(scores, model.labels_)
     n = len(scores)
     out: dict[str, Any] = {"papers": n, "top1": int(top1.sum()) / max(n, 1), "top3": int(top3.sum()) / max(n, 1)}
@@ -1516,7 +1576,7 @@ def train_models(
         has_abstract = np.array([lp.has_abstract for lp in lpapers], dtype=bool)
         report["section_loo"] = section_loo(
             model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, with_abstract=has_abstract,
-            plain=pos_vectors,
+            plain=pos_vectors, surveys=[is_survey(lp.paper) for lp in lpapers],
         )
         if fold_vectors:
             report["section_loo"]["tuned_folds"] = len(fold_vectors)
