@@ -1545,7 +1545,7 @@ def _accepted_venue(venue: Venue, plist: PaperList) -> str:
         word = "D&B" if any(re.search(r"\bD\s*&\s*B\b", e.venue) for e in plist.entries) \
             else "Datasets and Benchmarks"
     else:
-        word = {"findings": "Findings", "workshop": "Workshop", "demo": "Demo"}[venue.kind]
+        word = {"findings": "Findings", "workshop": "Workshop", "demo": "Demo", "industry": "Industry"}[venue.kind]
     said = re.escape(word)
     orders: Counter[str] = Counter()
     for e in plist.entries:

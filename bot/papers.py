@@ -418,7 +418,7 @@ class Venue(NamedTuple):
 
     name: str  # the usual spelling: "NeurIPS", "ACL"
     year: int
-    kind: str = ""  # "", "findings", "workshop", "demo" or "datasets" (a Datasets and Benchmarks track)
+    kind: str = ""  # "", "findings", "workshop", "demo", "industry" or "datasets" (a Datasets and Benchmarks track)
 
 
 # Venues a paper list names by acronym. A comment naming one with a year and a word of acceptance ("Accepted to
@@ -663,7 +663,10 @@ _NOT_ACCEPTED = re.compile(
     r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|\breviews?\b|preprint|rejected|"
     r"withdrawn|\bdesk\b|extend|extension|follow[\s-]*up|based\s+on|version\s+of|earlier|previous|preliminary|"
     r"\bprior\b|short(?:er)?\s+version|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at|"
-    r"(?:major|minor)\s+revision|revise\s+and\s+resubmit",
+    r"(?:major|minor)\s+revision|revise\s+and\s+resubmit|"
+    # a companion volume holds a conference's posters, demos and workshops: which, it does not say ("WWW '24
+    # Companion")
+    r"\bcompanion\b",
     re.I,
 )
 # Words of acceptance; without one, a venue counts only where it opens the comment ("NeurIPS 2024 (Spotlight)").
@@ -683,6 +686,7 @@ _WORKSHOP_BEFORE = re.compile(r"workshops?\b|@\s*$|co-?located\s+with|in\s+conju
 _MAIN_AFTER = re.compile(r"\W*main\b", re.I)
 _FINDINGS_AFTER = re.compile(r"\W*findings\b", re.I)
 _DEMO_AFTER = re.compile(r"\W*demo", re.I)
+_INDUSTRY_AFTER = re.compile(r"\W*industry\b", re.I)  # "(ACL 2025) Industry Track": not the main conference
 _DATASETS_AFTER = re.compile(r"\W*(?:track\s+on\s+)?(?:datasets?\s*(?:and|&)\s*benchmarks?|D\s*&\s*B)\b", re.I)
 _SIDE_AFTER = re.compile(
     r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
@@ -760,7 +764,7 @@ def _phrase(sentence: str, start: int, end: int) -> str:
 
 
 def _track(sentence: str, m: re.Match[str]) -> str:
-    """"findings", "workshop", "demo" or "" (the main conference), from the words right before and after the
+    """"findings", "workshop", "demo", "industry" or "" (the main conference), from the words right before and after the
     venue: never from another venue's words in the same sentence ("ICLR 2025 and the ICML 2025 workshop")."""
     kind = (m.group("kind") or "").lower()
     before = re.split(r"\s+and\s+|;", sentence[: m.start()])[-1]
@@ -775,6 +779,8 @@ def _track(sentence: str, m: re.Match[str]) -> str:
         return "workshop"
     if kind.startswith("demo") or _DEMO_AFTER.match(after):
         return "demo"
+    if _INDUSTRY_AFTER.match(after):
+        return "industry"
     return ""
 
 

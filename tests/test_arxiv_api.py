@@ -545,6 +545,11 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Accepted to the ICLR 2025 Workshop on Data Problems for Foundation Models", 2025,
      Venue("ICLR", 2025, "workshop")),
     ("ACL 2025 demo track", 2025, Venue("ACL", 2025, "demo")),
+    # an industry track, and a companion volume (posters, demos, workshops), are not the main conference
+    ("Accepted at ACL 2025 (Industry Track)", 2025, Venue("ACL", 2025, "industry")),
+    ("(ACL 2025) Industry Track", 2025, Venue("ACL", 2025, "industry")),
+    ("NAACL 2025 Industry Track, 9 pages", 2025, Venue("NAACL", 2025, "industry")),
+    ("Accepted at WWW '24 Companion", 2024, None),
     # NeurIPS's Datasets and Benchmarks track, which the seed list writes "NeurIPS D&B 2024"
     ("Accepted to NeurIPS 2024 Datasets and Benchmarks Track", 2024, Venue("NeurIPS", 2024, "datasets")),
     ("NeurIPS 2024 Track on Datasets and Benchmarks", 2024, Venue("NeurIPS", 2024, "datasets")),

@@ -109,6 +109,13 @@ def test_add_names_the_venue_an_arxiv_comment_gives_in_the_lists_own_form(readme
                  "--metadata", str(metadata), "--offline", "--output", str(out)]) == 0
     (added,) = [line for line in out.read_text(encoding="utf-8").splitlines() if doc["id"] in line]
     assert added.endswith("* NeurIPS D&B 2025.")
+    # an industry track is not the main conference: the list writes no such track, so the track follows the year
+    doc["comment"] = "Accepted at ACL 2025 (Industry Track)"
+    metadata.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    assert main(["add", doc["id"], "--section", "6.3 Agent and Tool Use", "--readme", str(readme),
+                 "--metadata", str(metadata), "--offline", "--output", str(out)]) == 0
+    (added,) = [line for line in out.read_text(encoding="utf-8").splitlines() if doc["id"] in line]
+    assert added.endswith("* ACL 2025 Industry.")
 
 
 def test_add_in_place(readme: Path) -> None:
