@@ -430,9 +430,11 @@ _VENUE_NAMES = (
     "SIGMOD", "COLM", "AISTATS", "UAI", "ICASSP", "Interspeech", "SIGDIAL", "INLG", "ICSE", "FSE",
     "ASE", "ISSTA", "ICST", "MLSys", "CHI", "IROS", "ICRA", "CoRL", "MICCAI", "ECIR", "ICDM", "ECAI", "ACML",
     "ACM MM", "NLPCC", "ICWSM", "ASPLOS", "NDSS", "USENIX Security",
+    # joint conferences, which lists write joined
+    "LREC-COLING", "ACL-IJCNLP", "EMNLP-IJCNLP",
 )
-_VENUE_ALIASES = {"nips": "NeurIPS", "thewebconf": "WWW", "the web conference": "WWW", "acm multimedia": "ACM MM",
-                  "acmmm": "ACM MM"}
+_VENUE_ALIASES = {"nips": "NeurIPS", "naacl-hlt": "NAACL", "thewebconf": "WWW", "the web conference": "WWW",
+                  "acm multimedia": "ACM MM", "acmmm": "ACM MM"}
 _VENUE_SPELLING = {name.casefold(): name for name in _VENUE_NAMES} | _VENUE_ALIASES
 _VENUE_ALT = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)"

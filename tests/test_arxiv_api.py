@@ -550,6 +550,11 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("(ACL 2025) Industry Track", 2025, Venue("ACL", 2025, "industry")),
     ("NAACL 2025 Industry Track, 9 pages", 2025, Venue("NAACL", 2025, "industry")),
     ("Accepted at WWW '24 Companion", 2024, None),
+    # joint conferences, written joined
+    ("Accepted to LREC-COLING 2024", 2024, Venue("LREC-COLING", 2024)),
+    ("Findings of ACL-IJCNLP 2021", 2021, Venue("ACL-IJCNLP", 2021, "findings")),
+    ("EMNLP-IJCNLP 2019 (long paper)", 2019, Venue("EMNLP-IJCNLP", 2019)),
+    ("Accepted at NAACL-HLT 2019", 2019, Venue("NAACL", 2019)),
     # NeurIPS's Datasets and Benchmarks track, which the seed list writes "NeurIPS D&B 2024"
     ("Accepted to NeurIPS 2024 Datasets and Benchmarks Track", 2024, Venue("NeurIPS", 2024, "datasets")),
     ("NeurIPS 2024 Track on Datasets and Benchmarks", 2024, Venue("NeurIPS", 2024, "datasets")),
@@ -763,7 +768,7 @@ def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> N
     ("", "Proceedings of the Thirty-sixth Conference on Neural Information Processing Systems", 2025, None),  # 2022
     ("", "2023 International Joint Conference on Neural Networks (IJCNN)", 2023, None),
     ("", "Proceedings of the 2024 Joint International Conference on Computational Linguistics, Language Resources "
-     "and Evaluation (LREC-COLING 2024)", 2024, None),
+     "and Evaluation (LREC-COLING 2024)", 2024, Venue("LREC-COLING", 2024)),  # by its joined acronym, not COLING
     ("", "Proceedings of the International Conference on Machine Learning and Applications (ICMLA), 2024", 2024,
      None),
     ("", "Companion Proceedings of the ACM Web Conference 2024", 2024, None),
