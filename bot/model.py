@@ -767,13 +767,18 @@ def leaf_time_prior(month: int, leaf_months: Sequence[np.ndarray], hyper: Hyper)
 # alone is a topic too (code review, peer review), so it counts only as a kind of review, and so is a survey that
 # people answer ("Predicting Any Survey Question"), so it counts only as "a survey", "survey of" or ": Survey".
 _SURVEY_TITLE = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?survey\b|\bsurvey\s+(?:of|on)\b|:\s*survey\b|:\s*an?\s+(?:[\w-]+\s+){0,2}?review\s*$|\b(?:systematic|literature|scoping|critical|comprehensive)\s+review\b|\ba\s+review\s+(?:of|on)\b|"
-    r"\boverview\b|\bfuture\s+directions\b|\bchallenges,?\s+and\s+(?:the\s+)?future\b|\bemerging\s+trends\b|\ba\s+primer\b|\btutorial\b",
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?survey\b|\bsurvey\s+(?:of|on)\b|:\s*survey\b|"  # A (Comprehensive) Survey
+    r":\s*an?\s+(?:[\w-]+\s+){0,2}?review\s*$|"  # "...: A Review" closing the title
+    r"\b(?:systematic|literature|scoping|critical|comprehensive)\s+review\b|\ba\s+review\s+(?:of|on)\b|"
+    r"\boverview\b|\bfuture\s+directions\b|\bchallenges,?\s+and\s+(?:the\s+)?future\b|\bemerging\s+trends\b|"
+    r"\ba\s+primer\b|\btutorial\b",
     re.I,
 )
 _SURVEY_ABSTRACT = re.compile(
     r"\b(?:in\s+)?this\s+(?:survey|review)\b|\bwe\s+survey\b|\bthis\s+(?:paper|article)\s+(?:surveys|reviews)\b|"
-    r"\bwe\s+(?:present|provide|offer|conduct)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:survey|review|overview)\s+(?:of|on)\b",
+    # "we present a comprehensive review of", "we provide an extensive overview of"
+    r"\bwe\s+(?:present|provide|offer|conduct)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:survey|review|overview)\s+"
+    r"(?:of|on)\b",
     re.I,
 )
 _SURVEY_HEADING = re.compile(r"\bsurveys?\b", re.I)
