@@ -61,6 +61,17 @@ def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+def fail_dns(monkeypatch: pytest.MonkeyPatch, errno: int = socket.EAI_NONAME) -> None:
+    """Every name lookup fails as a resolver says it: EAI_NONAME (no such host, or no network at all) or EAI_AGAIN
+    (a temporary failure), without a query leaving the machine."""
+    reason = {socket.EAI_AGAIN: "Temporary failure in name resolution"}.get(errno, "Name or service not known")
+
+    def lookup(host: object, *args: object, **kwargs: object):
+        raise socket.gaierror(errno, reason)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+
+
 def _no_feed_retry_sleep(seconds: float) -> None:
     raise AssertionError(f"a feed retry would sleep {seconds:g} s in a test: patch bot.feeds._sleep to count it")
 

@@ -13,7 +13,7 @@ from bot.arxiv_api import ArxivApiError, ArxivClient, load_cache, load_metadata_
 from bot.config import Config
 from bot.errors import PaperbotError
 from bot.papers import Venue, accepted_venue
-from tests.conftest import REPO, NetworkBlocked
+from tests.conftest import REPO, NetworkBlocked, fail_dns
 from tests.servers.arxiv import API_DIR, ArxivServer, Reply
 
 TWO_IDS = "id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.json"  # 1707.08567 exists, 0808.05394 does not
@@ -196,12 +196,7 @@ def test_connection_errors_are_retried_then_reported(clock: FakeClock) -> None:
 
 def test_a_host_that_does_not_resolve_is_not_asked_again(clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
     """arxiv_api.base_url with a typo, or no network: the same answer a minute later, so say it now."""
-    import socket
-
-    def no_such_host(host, *args, **kwargs):
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    fail_dns(monkeypatch)
     client = client_for("https://export.arxiv.example/api/query", clock, max_retries=2, backoff=1.0)
     with pytest.raises(ArxivApiError) as caught:
         client.fetch(["1707.08567"])

@@ -13,7 +13,7 @@ import pytest
 
 from bot.feeds import FeedStats, read_feeds, split_authors
 from bot.papers import normalize_title, plain_title
-from tests.conftest import FIXTURES, NetworkBlocked
+from tests.conftest import FIXTURES, NetworkBlocked, fail_dns
 from tests.servers.arxiv import ArxivServer, Reply
 
 RSS = FIXTURES / "arxiv_rss"
@@ -345,12 +345,7 @@ def test_connection_refused_is_a_failure_not_a_crash() -> None:
 def test_a_host_that_does_not_resolve_is_named_and_not_waited_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """No network, or a typo in feeds.urls: the name stays unresolved for the minute of retries, so the run
     says which host at once instead of after 90 s and a urllib3 repr cut at 160 characters."""
-    import socket
-
-    def no_such_host(host, *args, **kwargs):
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    fail_dns(monkeypatch)
     slept: list[float] = []
     monkeypatch.setattr("bot.feeds._sleep", slept.append)
     result = read_feeds(["https://rss.arxiv.example/rss/cs.CL"], retries=2, backoff=30)
@@ -361,10 +356,7 @@ def test_a_host_that_does_not_resolve_is_named_and_not_waited_on(monkeypatch: py
 def test_a_temporary_dns_failure_is_asked_again(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
-    def dns_hiccup(host, *args, **kwargs):
-        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
-
-    monkeypatch.setattr(socket, "getaddrinfo", dns_hiccup)
+    fail_dns(monkeypatch, socket.EAI_AGAIN)
     slept: list[float] = []
     monkeypatch.setattr("bot.feeds._sleep", slept.append)
     result = read_feeds(["https://rss.arxiv.example/rss/cs.CL"], retries=2, backoff=30)

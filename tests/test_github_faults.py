@@ -13,6 +13,7 @@ from bot.github import GitHubForge
 from bot.publish import apply_proposals, reconcile
 from bot.render import parse_marker, pr_body
 from bot.state import State
+from tests.conftest import fail_dns
 from tests.github_support import TOKEN, change, config, forge, proposal, readme, standin
 
 BRANCH = "paperbot/2025-05-27"
@@ -520,12 +521,7 @@ def test_pr_body_of_a_found_pr_is_the_one_sent(hub):
 
 def test_a_github_host_that_does_not_resolve_is_named(monkeypatch):
     """GITHUB_API_URL with a typo (an Enterprise host), or no network: the host, not "ConnectionError"."""
-    import socket
-
-    def no_such_host(host, *args, **kwargs):
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    fail_dns(monkeypatch)
     gh = GitHubForge(config(), repository="owner/list", api_url="https://github.example/api/v3", token=TOKEN,
                      retry=None)
     with pytest.raises(PaperbotError) as caught:
