@@ -770,22 +770,32 @@ _SURVEY_TITLE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?survey\b|\bsurvey\s+(?:of|on)\b|:\s*survey\b|"  # A (Comprehensive) Survey
     r":\s*an?\s+(?:[\w-]+\s+){0,2}?review\s*$|"  # "...: A Review" closing the title
     r"\b(?:systematic|literature|scoping|critical|comprehensive)\s+review\b|\ba\s+review\s+(?:of|on)\b|"
-    r"\boverview\b|\bfuture\s+directions\b|\bchallenges,?\s+and\s+(?:the\s+)?future\b|\bemerging\s+trends\b|"
-    r"\ba\s+primer\b|\btutorial\b",
+    r"\boverview\b|\bchallenges,?\s+and\s+(?:the\s+)?future\b|\bemerging\s+trends\b|"
+    # "...: Methodologies, State of the Art, and Future Opportunities", "Best Practices and Lessons Learned on ..."
+    r"\bfuture\s+(?:directions|opportunities|perspectives|prospects)\b|\bstate\s+of\s+the\s+art\s*,|"
+    r"\blessons\s+learned\b|\ba\s+primer\b|\btutorial\b",
     re.I,
 )
 _SURVEY_ABSTRACT = re.compile(
     r"\b(?:in\s+)?this\s+(?:survey|review)\b|\bwe\s+survey\b|\bthis\s+(?:paper|article)\s+(?:surveys|reviews)\b|"
     # "we present a comprehensive review of", "we provide an extensive overview of"
-    r"\bwe\s+(?:present|provide|offer|conduct)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:survey|review|overview)\s+"
-    r"(?:of|on)\b",
+    r"\b(?:we|this\s+(?:paper|article|chapter))\s+(?:presents?|provides?|offers?|conducts?)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:survey|review|overview)\s+(?:of|on)\b|"
+    # "we review recent progress in", "we summarize the existing literature on"
+    r"\bwe\s+(?:systematically\s+)?(?:review|summarize)\s+(?:the\s+)?(?:recent|existing|current|latest)\s+"
+    r"(?:advances|progress|literature|research|work|studies)\b",
     re.I,
 )
+# A challenge's report reviews the entries to one contest ("The Tenth NTIRE 2025 Image Denoising Challenge Report",
+# "NTIRE 2025 Challenge on ...: Methods and Results"), not a field, though it says "this paper presents an overview".
+_CHALLENGE_REPORT = re.compile(r"\bchallenge\b.*\b(?:report|methods\s+and\s+results)\b", re.I)
 _SURVEY_HEADING = re.compile(r"\bsurveys?\b", re.I)
 
 
 def is_survey(paper: Paper) -> bool:
     """The paper says it surveys a field, in its title or abstract."""
+    if _CHALLENGE_REPORT.search(paper.title):
+        return False
     return bool(_SURVEY_TITLE.search(paper.title) or _SURVEY_ABSTRACT.search(paper.abstract or ""))
 
 
