@@ -1,0 +1,143 @@
+"""The venue paperbot reads from every arXiv comment and journal reference at hand, judged against the venue a
+maintainer would write: `python -m bench.venue_sweep [--all]`.
+
+Texts: the comments and journal references of the recorded arXiv answers and feeds in ../shared/fixtures (the dev
+feeds in ../shared/data/arxiv hold none: rss.arxiv.org items carry a journal reference only where one is set, and
+none of the month's has; the jsonl metadata has no comment field), and bench/venue_comments.jsonl: 232 comments of
+2025-26 papers as public daily arXiv digests on GitHub quote them (`> **备注:** ...`), gathered for the words that
+name a venue or deny one (accepted, to appear, published, camera-ready, preprint, submitted, under review, extended
+version, findings, and the big venues' names alone), each with the venue judged by hand: [name, year, track], null
+for none, or "?" where either is fair. Prints how many texts give a venue, how many give a wrong one, and how many
+that name where the paper was accepted give none; --all lists every text with what it gives."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import feedparser
+
+from bench.common import REPO, SHARED
+from bot.arxiv_api import paper_from_api_entry
+from bot.feeds import paper_from_entry
+from bot.papers import Paper, Venue
+
+CORPUS = REPO / "bench" / "venue_comments.jsonl"
+# The recorded texts' venues as judged by hand (arXiv id -> venue, or "?"); every other recorded text names none.
+RECORDED: dict[str, Venue | str] = {
+    "2005.14124": Venue("ISSTA", 2020),  # "Accepted by the ACM SIGSOFT International Symposium ... (ISSTA 2020)"
+    "2204.08348": Venue("ISSTA", 2022),  # "In Proceedings of the 31st ACM SIGSOFT ... (ISSTA) 2022"
+    "2202.12139": Venue("ICST", 2022, "workshop"),  # "... 2022 workshop @ ICST 2022"
+    "2405.13786": "?",  # "Proc. 2023 IEEE International Conference on Software Testing ... Workshops (ICSTW)"
+    "2302.03287": "?",  # "2023 IEEE International Conference on Software Testing, ... Workshops (ICSTW)"
+    "2411.18222": Venue("TASLP", 2024),
+    "2411.18227": Venue("Nature Communications", 2024),
+    "2411.18167": Venue("Nature Communications", 2024),
+    "2411.18386": Venue("Nature Communications", 2024),
+    "2403.07657": Venue("Nature Communications", 2024),
+    "2403.20287": Venue("NeurIPS", 2024, "datasets"),
+    "2410.11112": Venue("ICML", 2024),
+    "2410.14419": Venue("IROS", 2024),  # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
+    "2407.18555": "?",  # "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes in Computer Science ..."
+}
+# Words that say where a paper went, or a venue's name: a text with one and no venue is listed for a look.
+_NAMES_A_VENUE = re.compile(
+    r"accept|appear|publish|camera|proceedings|\b(?:ACL|EMNLP|NAACL|ICLR|ICML|NeurIPS|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|"
+    r"WWW|SIGIR|COLING|TPAMI|TMLR|JMLR|TACL|Interspeech|ICASSP|IROS|CoRL|WACV|CIKM)",
+    re.I,
+)
+
+
+class Text(NamedTuple):
+    where: str  # "api", "feed" or "digest"
+    paper: Paper
+    field: str  # "comment" or "journal_ref"
+    expect: Venue | str | None  # None: no venue; "?": either
+
+
+def recorded() -> Iterator[Text]:
+    """Every comment and journal reference of the recorded API answers and RSS feeds in ../shared/fixtures."""
+    fixtures = SHARED / "fixtures"
+    for path in sorted((fixtures / "arxiv_api").rglob("*")):
+        if path.suffix not in (".json", ".xml"):
+            continue
+        body = json.loads(path.read_text())["body"] if path.suffix == ".json" else path.read_text()
+        for entry in feedparser.parse(body).entries:
+            if (paper := paper_from_api_entry(entry)) is not None:
+                yield from _fields("api", paper)
+    for path in sorted((fixtures / "arxiv_rss").glob("*.xml")):
+        for entry in feedparser.parse(path).entries:
+            if (paper := paper_from_entry(entry)) is not None:
+                yield from _fields("feed", paper)
+
+
+def _fields(where: str, paper: Paper) -> Iterator[Text]:
+    # a paper's comment and journal reference are read together, as Paper.venue does; judged once, on the text
+    # that carries its venue (the journal reference where there is one)
+    if paper.comment or paper.journal_ref:
+        yield Text(where, paper, "journal_ref" if paper.journal_ref else "comment", RECORDED.get(paper.arxiv_id))
+
+
+def digests() -> Iterator[Text]:
+    """The comments of bench/venue_comments.jsonl, each as the paper it came with."""
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        expect = doc["expect"]
+        yield Text("digest", Paper(doc["id"], "", version=doc["version"], comment=doc["comment"]), "comment",
+                   expect if expect in (None, "?") else Venue(*expect))
+
+
+def feeds_dev_texts() -> int:
+    """How many comments or journal references the dev feeds hold (none, as recorded)."""
+    count = 0
+    for path in sorted((SHARED / "data/arxiv/feeds-dev").glob("*.xml")):
+        for entry in feedparser.parse(path).entries:
+            paper = paper_from_entry(entry)
+            count += bool(paper and (paper.comment or paper.journal_ref))
+    return count
+
+
+def show(venue: Venue | str | None) -> str:
+    if venue is None or isinstance(venue, str):
+        return "-" if venue is None else venue
+    return f"{venue.name} {venue.year}" + (f" ({venue.kind})" if venue.kind else "")
+
+
+def main(argv: list[str]) -> None:
+    texts = [*recorded(), *digests()]
+    wrong, missed, unnamed = [], [], []
+    given = 0
+    for text in texts:
+        venue = text.paper.venue
+        given += venue is not None
+        if text.expect == "?":
+            continue
+        if venue is not None and venue != text.expect:
+            wrong.append((text, venue))
+        elif venue is None and text.expect is not None:
+            missed.append(text)
+        elif venue is None and _NAMES_A_VENUE.search(f"{text.paper.comment} {text.paper.journal_ref}"):
+            unnamed.append(text)
+    print(f"dev feeds: {feeds_dev_texts()} comments or journal references")
+    by_where = {w: sum(t.where == w for t in texts) for w in ("api", "feed", "digest")}
+    print(f"texts: {len(texts)} ({by_where['api']} API answers, {by_where['feed']} feed journal references, "
+          f"{by_where['digest']} digest comments); judged: {sum(t.expect != '?' for t in texts)}")
+    print(f"give a venue: {given}; should: {sum(isinstance(t.expect, Venue) for t in texts)}")
+    print(f"wrong venue: {len(wrong)}")
+    for text, venue in wrong:
+        print(f"  {text.paper.arxiv_id}v{text.paper.version}: {show(venue)}, not {show(text.expect)}: "
+              f"{getattr(text.paper, text.field)!r}")
+    print(f"no venue where one is named: {len(missed)}")
+    for text in missed:
+        print(f"  {text.paper.arxiv_id}v{text.paper.version}: {show(text.expect)}: {getattr(text.paper, text.field)!r}")
+    print(f"no venue, rightly, though the text says accepted/published or names a venue: {len(unnamed)}")
+    if "--all" in argv:
+        for text in texts:
+            print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
