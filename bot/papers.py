@@ -687,14 +687,20 @@ _WORKSHOP_BEFORE = re.compile(r"workshops?\b|@\s*$|co-?located\s+with|in\s+conju
 # Right after a venue and its year: its track.
 _MAIN_AFTER = re.compile(r"\W*main\b", re.I)
 _FINDINGS_AFTER = re.compile(r"\W*findings\b", re.I)
-_DEMO_AFTER = re.compile(r"\W*demo", re.I)
+_DEMO_AFTER = re.compile(r"\W*(?:system\s+)?demo", re.I)  # "EMNLP 2025 System Demonstration"
 _INDUSTRY_AFTER = re.compile(r"\W*industry\b", re.I)  # "(ACL 2025) Industry Track": not the main conference
 _DATASETS_AFTER = re.compile(r"\W*(?:track\s+on\s+)?(?:datasets?\s*(?:and|&)\s*benchmarks?|D\s*&\s*B)\b", re.I)
 _SIDE_AFTER = re.compile(
     r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
-    r"[\w -]{0,30}?\bchallenge\b)",
+    # a challenge or a workshop named between the venue and the word: "CVPR 2025 EarthVision Embed2Scale challenge",
+    # "NeurIPS 2025 AI for Music Workshop"
+    r"[\w -]{0,30}?\b(?:challenge|workshop)\b)",
     re.I,
 )
+# Right before a venue: its Findings ("Accepted as findings for EMNLP 2025").
+_FINDINGS_BEFORE = re.compile(r"\bfindings\s+(?:of|for|at|in|to)\s+(?:the\s+)?[\s(]*$", re.I)
+# Right after a venue and its year: a template, not where the paper went ("CoRL 2025 style (preprint)").
+_TEMPLATE_AFTER = re.compile(r"\s*(?:latex\s+)?(?:style|template|format)\b", re.I)
 
 
 def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None, *,
@@ -712,7 +718,7 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
             if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
             for start, end, name, year, m in _named_venues(sentence):
-                if _NOT_ACCEPTED.search(_phrase(sentence, start, end)):
+                if _NOT_ACCEPTED.search(_phrase(sentence, start, end)) or _TEMPLATE_AFTER.match(sentence, end):
                     continue
                 if year is None:  # a journal without a year
                     if published or not first_version or around is None \
@@ -775,7 +781,7 @@ def _track(sentence: str, m: re.Match[str]) -> str:
         return ""
     if _DATASETS_AFTER.match(re.split(r",|;", sentence[m.end():])[0]):
         return "datasets"  # NeurIPS's Datasets and Benchmarks track: "NeurIPS D&B 2024" on the seed list
-    if m.group("findings") or kind == "findings" or _FINDINGS_AFTER.match(after):
+    if m.group("findings") or kind == "findings" or _FINDINGS_AFTER.match(after) or _FINDINGS_BEFORE.search(before):
         return "findings"
     if kind.startswith("workshop") or _SIDE_AFTER.match(after) or _WORKSHOP_BEFORE.search(before):
         return "workshop"

@@ -568,6 +568,16 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Accepted to ICML 2025 (an earlier version was presented at a NeurIPS 2024 workshop)", 2025,
      Venue("ICML", 2025)),
     ("Accepted at NAACL 2025 main and ACL 2025 Findings", 2025, Venue("NAACL", 2025)),
+    # comments of 2025 papers as arXiv digests quote them (bench/venue_comments.jsonl): a workshop or a demo track
+    # named after the venue, Findings before it, and a venue's template, which is no venue
+    ("NeurIPS 2025 AI for Music Workshop", 2025, Venue("NeurIPS", 2025, "workshop")),
+    ("CVPR 2025 HuMoGen Workshop", 2025, Venue("CVPR", 2025, "workshop")),
+    ("This paper has been accepted by CIKM 2025 STIntelligence Workshop", 2025, Venue("CIKM", 2025, "workshop")),
+    ("EMNLP 2025 System Demonstration", 2025, Venue("EMNLP", 2025, "demo")),
+    ("Accepted as findings for EMNLP 2025", 2025, Venue("EMNLP", 2025, "findings")),
+    ("AAAI 2026 Oral | Project Page: https://shihao1895.github.io/SpatialActor", 2025, Venue("AAAI", 2026)),
+    ("Preprint. 8 pages, 3 figures, 1 table, 1 algorithm. CoRL 2025 style (preprint). Code/data to be released", 2025,
+     None),
     # not accepted, or not this paper's venue: the entry says arXiv
     ("Under review at ICLR 2025", 2024, None),
     ("Submitted to NeurIPS 2025", 2025, None),
