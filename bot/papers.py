@@ -662,15 +662,20 @@ def _mark_conferences(text: str) -> str:
 
 # Words that say a venue is not where this paper was accepted: a submission, a review, an earlier version.
 _NOT_ACCEPTED = re.compile(
-    r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|\breviews?\b|preprint|rejected|"
-    r"withdrawn|\bdesk\b|extend|extension|follow[\s-]*up|based\s+on|version\s+of|earlier|previous|preliminary|"
-    r"\bprior\b|short(?:er)?\s+version|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at|"
+    r"submitted|submission|under\s+review|in\s+review|review(?:ed)?\s+(?:at|for|by)|\breviews?\b|rejected|"
+    r"withdrawn|\bdesk\b|extend|extension|follow[\s-]*up|based\s+on|(?<!preprint\s)version\s+of|earlier|previous|"
+    r"preliminary|\bprior\b|short(?:er)?\s+version|our\s+(?:\w+\s+)?(?:paper|work)|workshop\s+paper\s+at|"
     r"(?:major|minor)\s+revision|revise\s+and\s+resubmit|"
     # a companion volume holds a conference's posters, demos and workshops: which, it does not say ("WWW '24
     # Companion")
     r"\bcompanion\b",
     re.I,
 )
+# A preprint is no venue, unless the same words say the paper it is a preprint of was accepted there ("Preprint of
+# a paper accepted as a poster at the NeurIPS 2025 Workshop on ...", "This is the preprint version of the paper
+# published in ICASSP 2025").
+_PREPRINT = re.compile(r"preprint", re.I)
+_PREPRINT_ACCEPTED = re.compile(r"accept|publish|appear", re.I)
 # Words of acceptance; without one, a venue counts only where it opens the comment ("NeurIPS 2024 (Spotlight)").
 # A conference named in full after "In" is cited as where the paper is ("In the Thirty-eighth Conference on Neural
 # Information Processing Systems", marked by _mark_conferences); mentioned otherwise ("We compare to the results of
@@ -718,7 +723,9 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
             if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
             for start, end, name, year, m in _named_venues(sentence):
-                if _NOT_ACCEPTED.search(_phrase(sentence, start, end)) or _TEMPLATE_AFTER.match(sentence, end):
+                phrase = _phrase(sentence, start, end)
+                if _NOT_ACCEPTED.search(phrase) or _TEMPLATE_AFTER.match(sentence, end) \
+                        or (_PREPRINT.search(phrase) and not _PREPRINT_ACCEPTED.search(phrase)):
                     continue
                 if year is None:  # a journal without a year
                     if published or not first_version or around is None \

@@ -578,6 +578,14 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("AAAI 2026 Oral | Project Page: https://shihao1895.github.io/SpatialActor", 2025, Venue("AAAI", 2026)),
     ("Preprint. 8 pages, 3 figures, 1 table, 1 algorithm. CoRL 2025 style (preprint). Code/data to be released", 2025,
      None),
+    # a preprint of a paper the same words say was accepted or published is the paper's venue; a preprint alone is not
+    ("Preprint of a paper accepted as a poster at the NeurIPS 2025 Workshop on Generative AI for Health "
+     "(GenAI4Health). The final camera-ready workshop version may differ. Licensed under CC BY 4.0", 2025,
+     Venue("NeurIPS", 2025, "workshop")),
+    ("This is the preprint version of the paper published in ICASSP 2025. The final version is available at IEEE "
+     "Xplore: https://ieeexplore.ieee.org/document/10890178", 2024, Venue("ICASSP", 2025)),
+    ("Preprint. Under review at EMNLP 2026 (ARR)", 2026, None),
+    ("A preprint for NeurIPS 2025", 2025, None),
     # not accepted, or not this paper's venue: the entry says arXiv
     ("Under review at ICLR 2025", 2024, None),
     ("Submitted to NeurIPS 2025", 2025, None),
@@ -639,6 +647,8 @@ def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, y
     ("2503.00001v1", "To appear in ACM TOSEM", "", Venue("TOSEM", 2025)),
     ("2503.00001v1", "TMLR'25", "", Venue("TMLR", 2025)),
     ("2503.00001v1", "Extended version of our ICLR 2024 paper, accepted by TPAMI 2025", "", Venue("TPAMI", 2025)),
+    ("2503.00001v1", "Preprint of a paper accepted to TPAMI", "", Venue("TPAMI", 2025)),
+    ("2503.00001v2", "Preprint of a paper accepted to TPAMI", "", None),
     # not accepted, not this paper's year, or no journal
     ("2503.00001v1", "Submitted to TMLR", "", None),
     ("2503.00001v1", "Under review at IEEE TPAMI", "", None),
