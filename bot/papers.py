@@ -437,9 +437,13 @@ _VENUE_ALIASES = {"nips": "NeurIPS", "naacl-hlt": "NAACL", "thewebconf": "WWW", 
                   "acm multimedia": "ACM MM", "acmmm": "ACM MM"}
 _VENUE_SPELLING = {name.casefold(): name for name in _VENUE_NAMES} | _VENUE_ALIASES
 _VENUE_ALT = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True))
-_YEAR = r"(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)"
+# A year: "2025", "'25", and "-25" right after a name ("AAAI-26").
+_YEAR = r"(?P<year>(?:19|20)\d{2}|['’]\d{2}|(?<=[A-Za-z][-–])\d{2})(?!\d)"
+# Where a name ends: not in a longer word or a joined name ("LREC-COLING" is not LREC), but a year may follow it
+# joined ("CoRL2025", "TNNLS2025", "AAAI-26").
+_NAME_END = r"(?:(?![\w-])|(?=(?:19|20)\d{2}(?!\d)|[-–](?:(?:19|20)\d{2}|\d{2})(?!\d)))"
 _VENUE_RE = re.compile(
-    rf"(?<![\w-])(?P<findings>findings\s+of\s+(?:the\s+)?)?(?P<name>{_VENUE_ALT})(?![\w-])"
+    rf"(?<![\w-])(?P<findings>findings\s+of\s+(?:the\s+)?)?(?P<name>{_VENUE_ALT}){_NAME_END}"
     rf"[\s\-–:()]*(?:(?P<kind>main(?:\s+conference)?|findings|workshops?|demo(?:s|nstrations?)?)[\s\-–()]*)?"
     rf"{_YEAR}",
     re.I,
@@ -488,7 +492,7 @@ def _journal_pattern(full: str, acronyms: str, prefixed: str) -> str:
 
 
 _JOURNAL_RE = re.compile(
-    "|".join(rf"(?<![\w-])(?P<j{i}>{_journal_pattern(*spellings)})(?![\w-])"
+    "|".join(rf"(?<![\w-])(?P<j{i}>{_journal_pattern(*spellings)}){_NAME_END}"
              for i, (_, *spellings) in enumerate(_JOURNALS)),
     re.I,
 )

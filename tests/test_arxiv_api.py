@@ -586,6 +586,10 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
      "Xplore: https://ieeexplore.ieee.org/document/10890178", 2024, Venue("ICASSP", 2025)),
     ("Preprint. Under review at EMNLP 2026 (ARR)", 2026, None),
     ("A preprint for NeurIPS 2025", 2025, None),
+    # a year joined to the name
+    ("Accepted for presentation at CoRL2025", 2025, Venue("CoRL", 2025)),
+    ("Accepted in EMNLP2025 Main, 12 pages, 7 figures, 9 tables", 2025, Venue("EMNLP", 2025)),
+    ("To appear at AAAI-26", 2025, Venue("AAAI", 2026)),
     # not accepted, or not this paper's venue: the entry says arXiv
     ("Under review at ICLR 2025", 2024, None),
     ("Submitted to NeurIPS 2025", 2025, None),
@@ -648,6 +652,7 @@ def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, y
     ("2503.00001v1", "TMLR'25", "", Venue("TMLR", 2025)),
     ("2503.00001v1", "Extended version of our ICLR 2024 paper, accepted by TPAMI 2025", "", Venue("TPAMI", 2025)),
     ("2503.00001v1", "Preprint of a paper accepted to TPAMI", "", Venue("TPAMI", 2025)),
+    ("2507.12916v1", "Accepted by TNNLS2025", "", Venue("TNNLS", 2025)),
     ("2503.00001v2", "Preprint of a paper accepted to TPAMI", "", None),
     # not accepted, not this paper's year, or no journal
     ("2503.00001v1", "Submitted to TMLR", "", None),
