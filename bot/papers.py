@@ -431,7 +431,7 @@ _VENUE_NAMES = (
     "ASE", "ISSTA", "ICST", "MLSys", "CHI", "IROS", "ICRA", "CoRL", "MICCAI", "ECIR", "ICDM", "ECAI", "ACML",
     "ACM MM", "NLPCC", "ICWSM", "ASPLOS", "NDSS", "USENIX Security",
     # joint conferences, which lists write joined
-    "LREC-COLING", "ACL-IJCNLP", "EMNLP-IJCNLP",
+    "LREC-COLING", "ACL-IJCNLP", "EMNLP-IJCNLP", "AACL-IJCNLP", "IJCNLP-AACL",
 )
 _VENUE_ALIASES = {"nips": "NeurIPS", "naacl-hlt": "NAACL", "thewebconf": "WWW", "the web conference": "WWW",
                   "acm multimedia": "ACM MM", "acmmm": "ACM MM"}
@@ -584,6 +584,9 @@ _CONFERENCES: tuple[tuple[str, str, str, int | None], ...] = (
     ("SIGIR", r"(?:International\s+)?(?:ACM\s+)?SIGIR\s+Conference\s+on\s+Research\s+and\s+Development\s+in\s+"
               r"Information\s+Retrieval", "SIGIR", None),
     # "the ACM Web Conference 2024", not its Companion (posters, demos and workshops)
+    # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
+    ("IROS", r"(?:IEEE\s*/\s*RSJ\s+)?International\s+Conference\s+on\s+Intelligent\s+Robots\s+and\s+Systems", "IROS",
+     None),
     ("WWW", r"(?<!Companion\sProceedings\sof\sthe\s)(?:ACM\s+(?:on\s+)?Web\s+Conference|International\s+World\s+Wide\s+"
             r"Web\s+Conference)", r"WWW|TheWebConf", None),
 )

@@ -549,6 +549,8 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Accepted to LREC-COLING 2024", 2024, Venue("LREC-COLING", 2024)),
     ("Findings of ACL-IJCNLP 2021", 2021, Venue("ACL-IJCNLP", 2021, "findings")),
     ("EMNLP-IJCNLP 2019 (long paper)", 2019, Venue("EMNLP-IJCNLP", 2019)),
+    ("Accepted at IJCNLP-AACL 2025", 2025, Venue("IJCNLP-AACL", 2025)),
+    ("Accepted in AACL-IJCNLP 2025", 2025, Venue("AACL-IJCNLP", 2025)),
     ("Accepted at NAACL-HLT 2019", 2019, Venue("NAACL", 2019)),
     # NeurIPS's Datasets and Benchmarks track, which the seed list writes "NeurIPS D&B 2024"
     ("Accepted to NeurIPS 2024 Datasets and Benchmarks Track", 2024, Venue("NeurIPS", 2024, "datasets")),
@@ -677,8 +679,8 @@ def test_a_journal_named_in_full_abbreviated_or_by_acronym_is_a_venue(
 
 def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none() -> None:
     """None wrong: of the 97 journal references in the recorded feeds (physics, maths, a few of ML), those that
-    give a venue are exactly these ("2023 International Joint Conference on Neural Networks (IJCNN)" and "IEEE/RSJ
-    International Conference on Intelligent Robots and Systems 2024" are no conference paperbot reads in full)."""
+    give a venue are exactly these ("2023 International Joint Conference on Neural Networks (IJCNN)" is no conference
+    paperbot reads in full)."""
     import feedparser
 
     from bot.papers import Paper, parse_arxiv_id
@@ -700,7 +702,9 @@ def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none()
                       "2411.18167": Venue("Nature Communications", 2024),
                       "2411.18227": Venue("Nature Communications", 2024),
                       "2411.18386": Venue("Nature Communications", 2024),
-                      "2403.07657": Venue("Nature Communications", 2024)}
+                      "2403.07657": Venue("Nature Communications", 2024),
+                      # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
+                      "2410.14419": Venue("IROS", 2024)}
 
 
 def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:
@@ -746,6 +750,7 @@ def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> N
     ("", "Proceedings of the 47th International ACM SIGIR Conference on Research and Development in Information "
      "Retrieval (2024)", 2024, Venue("SIGIR", 2024)),
     ("", "Proceedings of the ACM Web Conference 2024", 2024, Venue("WWW", 2024)),
+    ("", "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024", 2024, Venue("IROS", 2024)),
     ("", "Advances in Neural Information Processing Systems 36 (2023)", 2023, Venue("NeurIPS", 2023)),
     # an edition of a conference held once a year since its first: NeurIPS's Nth is 1986+N, ICLR's 2012+N,
     # ICML's 1983+N, ACL's Nth Annual Meeting 1962+N, COLM's 2023+N
