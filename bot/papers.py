@@ -704,9 +704,10 @@ _INDUSTRY_AFTER = re.compile(r"\W*industry\b", re.I)  # "(ACL 2025) Industry Tra
 _DATASETS_AFTER = re.compile(r"\W*(?:track\s+on\s+)?(?:datasets?\s*(?:and|&)\s*benchmarks?|D\s*&\s*B)\b", re.I)
 _SIDE_AFTER = re.compile(
     r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
-    # a challenge or a workshop named between the venue and the word: "CVPR 2025 EarthVision Embed2Scale challenge",
-    # "NeurIPS 2025 AI for Music Workshop"
-    r"[\w -]{0,30}?\b(?:challenge|workshop)\b)",
+    r"[\w -]{0,30}?\bchallenge\b)"
+    # a workshop's name between the venue and the word, in a few words that link no other clause: "NeurIPS 2025 AI
+    # for Music Workshop", "CVPR 2025 HuMoGen Workshop"; not "NeurIPS 2024 (also presented at the X workshop)"
+    r"|[ \t]+(?:(?!(?:at|in|and|or|also|presented|with|to|the|an?|was|is|as)\b)[\w-]+[ \t]+){1,4}workshops?\b",
     re.I,
 )
 # Right before a venue: its Findings ("Accepted as findings for EMNLP 2025").

@@ -576,6 +576,7 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("CVPR 2025 HuMoGen Workshop", 2025, Venue("CVPR", 2025, "workshop")),
     ("This paper has been accepted by CIKM 2025 STIntelligence Workshop", 2025, Venue("CIKM", 2025, "workshop")),
     ("EMNLP 2025 System Demonstration", 2025, Venue("EMNLP", 2025, "demo")),
+    ("Accepted at NeurIPS 2024 (also presented at the MATH-AI workshop)", 2024, Venue("NeurIPS", 2024)),
     ("Accepted as findings for EMNLP 2025", 2025, Venue("EMNLP", 2025, "findings")),
     ("AAAI 2026 Oral | Project Page: https://shihao1895.github.io/SpatialActor", 2025, Venue("AAAI", 2026)),
     ("Preprint. 8 pages, 3 figures, 1 table, 1 algorithm. CoRL 2025 style (preprint). Code/data to be released", 2025,
