@@ -58,6 +58,16 @@ _LEAD_TAG_RE = re.compile(
     r"(?:[|:–—-][ \t\u00a0]*)?"
 )
 _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
+# A date written out as arXiv shows a submission's (`18 Aug 2022`, `17 June 2022`; `Aug 2022` without the day).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WORD_DATE_RE = re.compile(
+    r"(?:(?P<day>[0-3]?\d)[ \u00a0]+)?(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
+    r"[ \u00a0]+(?P<year>(?:19|20)\d{2})"
+)
+# What ends a paragraph's line where it breaks on purpose (`**Title** \`, `<br>`) or only by its spaces: no text of
+# the entry's, but the layout a new entry copies.
+_BREAK_MARK = r"(?:[ \t\u00a0]*(?i:\\|<br\s*/?>))?[ \t\u00a0]*"
+_LINE_TAIL_RE = re.compile(_BREAK_MARK + "$")
 # A short text that names a venue rather than people: arXiv, a year (after a name as long as `IEEE Computer Society
 # Technical Committee on Data Engineering 2018`), or a leading acronym (`ICML 2024`, `ACM CSUR`, `IEEE Access`). Read
 # so in italics after a title (`**Title** *arXiv*`) and after a plain title's last comma.
@@ -353,6 +363,11 @@ def _lead_marks(body: str, code: bool = True) -> tuple[int, tuple[str, ...]]:
     return pos, tuple(marks)
 
 
+def _names_text(markdown: str) -> str:
+    """Authors as read: without the marks of shared first authorship or affiliation (`Xiulong Yang<sup>1</sup>`)."""
+    return plain_text(re.sub(r"<sup>[^<>]{0,8}</sup>", "", markdown, flags=re.I))
+
+
 def _own_extent(body: str, own: int, title_end: int, line_ends: Sequence[int]) -> int:
     """How much of a joined multi-line bullet is its own line (see `_parse_entry_body`)."""
     for end in line_ends:
@@ -378,6 +393,63 @@ def _recurring_venues(lines: Sequence[str]) -> frozenset[str]:
         if tail and _JOURNAL_RE.fullmatch(tail.group("v")):
             tails[tail.group("v")] += 1
     return frozenset(v for v, n in tails.items() if n >= 2)
+
+
+def _paragraph_end(lines: Sequence[str], i: int) -> int | None:
+    """The line after the paragraph that starts at line i (unindented, after a blank line, a heading or a fold's
+    tag), or None where no paragraph starts there. It ends at a blank line, a bullet, a heading, a fence or a fold."""
+    raw = _content(lines[i]).lstrip("\ufeff") if i == 0 else _content(lines[i])
+    if not raw.strip() or raw[:1] in " \t" or raw.startswith(("<", ">", "|")):
+        return None
+    if i > 0 and (prev := _content(lines[i - 1])).strip() and not (
+            _HEADING_RE.match(prev) or _SETEXT_RE.match(prev) or _FOLD_TAG_RE.match(prev)):
+        return None
+    end = i + 1
+    while end < len(lines) and (text := _content(lines[end])).strip() and not (
+            _BULLET_RE.match(text) or _HEADING_RE.match(text) or _FENCE_RE.match(text) or _FOLD_TAG_RE.match(text)):
+        end += 1
+    return end
+
+
+def _joined_paragraph(lines: Sequence[str], start: int, end: int) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A paragraph's lines as one text, each joined by one space, and what each joining space stands for: the line's
+    break mark (` \\`, `<br>`), its ending and the next line's indent, as `_Item.breaks` records them."""
+    parts: list[str] = []
+    breaks: list[tuple[int, str]] = []
+    gap, at = "", 0
+    for j in range(start, end):
+        text = _content(lines[j]).lstrip("\ufeff") if j == 0 else _content(lines[j])
+        tail = _LINE_TAIL_RE.search(text)
+        core = text[: tail.start()] if tail else text
+        lead = len(core) - len(core.lstrip()) if parts else 0
+        if parts:
+            breaks.append((at, gap + text[:lead]))
+            at += 1
+        parts.append(core[lead:])
+        at += len(core) - lead
+        gap = text[len(core):] + _ending(lines[j])
+    return " ".join(parts), tuple(breaks)
+
+
+def _is_entry_paragraph(body: str) -> bool:
+    """A paragraph is an entry when it starts with its title, bold (`**Title** \\` over `*Authors* \\` and
+    `arXiv 2022. [[Paper](url)]`) or linked (`[**Title**](url) 2021.9`), and links a paper: by a link named so
+    (`[Paper]`, `[pdf]`), an address that says which paper (arXiv, OpenReview, ACL Anthology, DOI) or a bold linked
+    title. Running text (`See [our site](url)`) and a post's `[[Website](url)]` are no entries."""
+    lead_end, _ = _lead_marks(body)
+    links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
+    if not links:
+        return False
+    paperish = any(
+        _PAPER_LINK_TEXT.fullmatch(plain_text(lk.text)) or not paper_key(lk.url, "")[0].startswith("title:")
+        for lk in links
+    )
+    if links[0].start == lead_end:  # `[**Title**](url) ...`
+        first = links[0]
+        if _GENERIC_LINK_TEXT.match(plain_text(first.text)):
+            return False
+        return paperish or bool(re.fullmatch(r"(\*\*|__)[^*_].*\1", first.text.strip()))
+    return bool(re.match(r"(\*\*|__)(?!\s).+?\1", body[lead_end:])) and paperish
 
 
 def _parse_entry_body(
@@ -499,7 +571,7 @@ def _parse_entry_body(
                 break  # `**T** — Jane Doe (2025). [paper](url). _Why it matters:_ ...`: a note after plain authors
         elif _is_venue_name(text) or _NO_NAMES_RE.fullmatch(text):
             break  # a venue in italics right after the title (`**Title** *arXiv*`, `*Nature*`)
-        authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
+        authors, authors_span = _names_text(m.group("a")), (m.start("a"), m.end("a"))
         break
     if cited:
         authors, authors_span = plain_text(cited.group("a")), cited.span("a")
@@ -556,10 +628,13 @@ def _parse_entry_body(
         venue, venue_span, date = "", None, dated.group(1)
         date_span = (s + 1, s + 1 + len(date))
     if date_span is None and links and (after := re.compile(
-        r"[ \t\u00a0]*(?P<d>" + _DATE_TAG_RE.pattern + r")(?![\w.])"
+        r"\]?[ \t\u00a0]*(?P<d>" + _DATE_TAG_RE.pattern + "|" + _WORD_DATE_RE.pattern + r")(?![\w.])"
     ).match(body, links[-1].end)) and after.end() <= own:
-        # `*Authors*[[paper]](url) 2021.9`: the month after the last link is that paper's date, not a shape to copy
+        # `*Authors*[[paper]](url) 2021.9`, `[[Paper](url)] \` over `18 Aug 2022`: the date after the last link is that
+        # paper's, not a shape to copy, and no venue (`[**Title**](url) 2021.9`)
         date, date_span = after.group("d"), after.span("d")
+        if venue_span == date_span:
+            venue, venue_span = "", None
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
         if _DATE_TAG_RE.fullmatch(tag.group("tag").strip()):
@@ -1196,6 +1271,15 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             continue
         bm = _BULLET_RE.match(raw)
         if not bm:
+            # `**Title** \` over `*Authors* \`, `arXiv 2022. [[Paper](url)] \` and `18 Aug 2022`: a paragraph that
+            # is an entry, a blank line between it and the next
+            if (pend := _paragraph_end(lines, i)) is not None:
+                full, breaks = _joined_paragraph(lines, i, pend)
+                if _is_entry_paragraph(full) and (parsed := _parse_entry_body(full, venues=venues)) is not None \
+                        and not _GENERIC_LINK_TEXT.match(parsed.title):
+                    add_entry(parsed, i, pend, "", full, None, breaks)
+                    i = pend
+                    continue
             i += 1
             continue
         indent = len(bm.group("indent").expandtabs(4))
@@ -1622,6 +1706,8 @@ def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:
     gap = m.group("gap") if m else " "
     if marker[0].isdigit():
         marker = "1" + marker[-1]
+    if not borrowed:
+        return ""  # a list of paragraphs: a paragraph
     if section.kind in ("heading", "summary"):
         return f"{marker}{gap}"
     indent = _bullet_indent(plist.lines[section.line])
@@ -1644,10 +1730,15 @@ def _bullet_indent(line: str) -> int:
 def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = "") -> str:
     template = style.template
     if not date:
-        template = re.sub(r"[\[(]?\{date\}[\])]?[ \t\u00a0]*", "", template)  # no date in the neighbours' form
+        # no date in the neighbours' form; on a line of its own (`[[Paper]({url})] \` over `{date}`), no line
+        template = re.sub(_BREAK_MARK + r"\r?\n[ \t]*\{date\}$", "", template)
+        template = re.sub(r"[\[(]?\{date\}[\])]?[ \t\u00a0]*", "", template)
     authors = _format_authors(paper.authors, style)
     if not authors:
         template = re.sub(r"[\r\n]+[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\{authors\}$", "", template)  # no names line
+        # `**{title}** \` over `*{authors}* \` over `{venue} ...`: the names' line goes, its break with it
+        names_line = r"(?<=[\r\n])[ \t]*(\*\*|\*|__|_)?\{authors\}[.,;]?(?(1)\1)[.,;]?"
+        template = re.sub(names_line + _BREAK_MARK + r"\r?\n", "", template)
     if not authors and "{authors}" in template:
         # no authors known: drop the emphasis around them and one separator; on a line of their own (`**{title}**`
         # over `  *{authors}*[[paper]]({url})`), the line's indent stays
@@ -1743,10 +1834,39 @@ def _cell(plist: PaperList, item: _Item, col: int) -> str:
     return _content(plist.lines[item.entry.line])[s:e]
 
 
+def _worded_date(paper: Paper, dates: Sequence[str]) -> str:
+    """The paper's date as most entries write theirs in words (`18 Aug 2022`): the day it came out where the paper
+    says it, else its id's month without a day (`Aug 2022`), the month named and the day padded as most of them do;
+    empty where the entries write dates otherwise."""
+    words = [m for d in dates if d and (m := _WORD_DATE_RE.fullmatch(d))]
+    if not words or len(words) * 2 <= len([d for d in dates if d]):
+        return ""
+    published = paper.published[:10] if paper.published and re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", paper.published[:10]) else ""
+    if published:
+        year, mon, day = int(published[:4]), int(published[5:7]), int(published[8:])
+    elif (month := arxiv_month(paper.arxiv_id)) is not None:
+        year, mon, day = month // 12, month % 12 + 1, 0
+    else:
+        return ""
+    # `June` or `Jun`, `06 Jun` or `6 Jun`: May and the days from 10 on say neither
+    full = sum(m.group("mon") == calendar.month_name[_MONTHS.index(m.group("mon")[:3].lower()) + 1]
+               for m in words if m.group("mon").lower() != "may")
+    short = sum(len(m.group("mon")) == 3 and m.group("mon").lower() != "may" for m in words)
+    padded = sum(bool(m.group("day")) and m.group("day").startswith("0") for m in words)
+    unpadded = sum(bool(m.group("day")) and len(m.group("day")) == 1 for m in words)
+    name = calendar.month_name[mon] if full > short else calendar.month_abbr[mon]
+    if not day or not any(m.group("day") for m in words):
+        return f"{name} {year}"
+    return f"{day:02d} {name} {year}" if padded > unpadded else f"{day} {name} {year}"
+
+
 def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     """The paper's month as the rows write theirs ("2024", "2024.05", "2024-05"), or its day ("2025-03-17") where
     the paper says when it came out, else its id's month in their form ("2025-04"); empty in another form."""
     month = arxiv_month(paper.arxiv_id)
+    if worded := _worded_date(paper, dates):
+        return worded
     forms = Counter(re.sub(r"\d", "9", d) for d in dates if d)
     if month is None or not forms:
         return ""
@@ -1801,6 +1921,16 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     ref = plist.lines[at - 1] if at > 0 else (plist.lines[0] if plist.lines else "\n")
     nl = _ending(ref) or _dominant_ending(plist.lines)
     new = [line + nl]
+    if not prefix:
+        # a paragraph: a blank line on either side, where neither a blank line nor a heading is (glued to its
+        # neighbour the two would be one paragraph)
+        heading = (at > 0 and bool(_HEADING_RE.match(_content(plist.lines[at - 1])))) or (
+            at > 1 and _setext_level(plist.lines, at - 2) is not None)
+        if at > 0 and plist.lines[at - 1].strip() and not heading:
+            new.insert(0, nl)
+        if at < len(plist.lines) and plist.lines[at].strip():
+            new.append(nl)
+        return at, new
     if _is_loose(plist, own):
         # entries separated by blank lines: keep the separation on the side that has a neighbour
         new = [nl, line + nl] if at >= _item_end(plist, own[-1]) else [line + nl, nl]
@@ -1871,10 +2001,21 @@ def _is_loose(plist: PaperList, own: Sequence[_Item]) -> bool:
 
 def _own_date(item: _Item) -> str | None:
     """"YYYY-MM" of the date an entry writes before its title (`[2024/11]`, `` `2024.05` ``, a Date column's
-    `2025-03-17`; "YYYY-00" for a year alone); None without one."""
+    `2025-03-17`; "YYYY-00" for a year alone) or after its last link (`18 Aug 2022`); None without one."""
+    day = _own_day(item)
+    return day[:7] if day else None
+
+
+def _own_day(item: _Item) -> str | None:
+    """"YYYY-MM-DD" of the entry's own date where it writes the day (`2025-03-17`, `18 Aug 2022`), else its
+    "YYYY-MM" (`_own_date`); None without a date."""
     for text in (item.parsed.date, *item.entry.marks):
-        if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2})(?:[./-]\d{1,2})?)?\W{0,3}", text or ""):
-            return f"{m.group(1)}-{int(m.group(2) or 0):02d}"
+        if m := re.fullmatch(r"\W{0,3}((?:19|20)\d{2})(?:[./-](\d{1,2})(?:[./-](\d{1,2}))?)?\W{0,3}", text or ""):
+            day = f"-{int(m.group(3)):02d}" if m.group(3) else ""
+            return f"{m.group(1)}-{int(m.group(2) or 0):02d}{day}"
+        if m := _WORD_DATE_RE.fullmatch(text or ""):
+            day = f"-{int(m.group('day')):02d}" if m.group("day") else ""
+            return f"{m.group('year')}-{_MONTHS.index(m.group('mon')[:3].lower()) + 1:02d}{day}"
     return None
 
 
@@ -1908,6 +2049,12 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
             asc = all(a <= b for a, b in itertools.pairwise(keys))
             desc = all(a >= b for a, b in itertools.pairwise(keys))
             if asc != desc:
+                published = (paper.published or "")[:10]
+                if n == 1 and new == published[:7] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and any(
+                        len(_own_day(it) or "") == 10 for it in own):
+                    # within the new paper's month by the days written (`18 Aug 2022`), where the month still says
+                    # the order as a whole (a few days out of place do not unsort it)
+                    some, new = [_own_day(it) or _entry_date(it) for it in own], published
                 # before the first entry the new one precedes, and before the undated entries right above it
                 at = next((j for j, k in enumerate(some) if k and (k > new if asc else k < new)), None)
                 if at is None:

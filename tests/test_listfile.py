@@ -1980,3 +1980,209 @@ def test_a_quoted_note_between_the_title_and_its_link_is_that_papers_own() -> No
         f"3. **{PAPER.title}** `Preprint`\n  \n"
         "    [2025.03][[Paper](https://arxiv.org/abs/2503.17460)] *Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*\n"
     )
+
+
+# ---------------------------------------------------------------- lists whose entries are paragraphs
+
+# diff-usion/Awesome-Diffusion-Models@001be34179f11cc8b4dde70271a5640ca19395b7, verbatim: its head, the first
+# resources and the first papers of two sections (a double blank line and `17 June 2022` in them as in the file).
+DIFFUSION = (
+    "[![Awesome](https://cdn.rawgit.com/sindresorhus/awesome/d7305f38d29fed78fa85652e3a63e154dd8e8829/media/badge.svg)]"
+    "(https://github.com/hee9joon/Awesome-Diffusion-Models) \n"
+    "[![License: MIT](https://img.shields.io/badge/License-MIT-green.svg)](https://opensource.org/licenses/MIT)\n\n"
+    "This repository contains a collection of resources and papers on ***Diffusion Models and Score-matching "
+    "Models***.\n\n"
+    "## Contents\n- [Resources](#resources)\n  - [Introductory Posts](#introductory-posts)\n"
+    "  - [Introductory Papers](#introductory-papers)\n- [Papers](#papers)\n  - [Vision](#vision)\n"
+    "    - [Image Generation](#image-generation)\n    - [Segmentation](#segmentation)\n\n"
+    "# Resources\n## Introductory Posts\n\n"
+    "**The recent rise of diffusion-based models** \\\n*Maciej Domagała* \\\n"
+    "[[Website](https://maciejdomagala.github.io/generative_models/2022/06/06/The-recent-rise-of-diffusion-based-models"
+    ".html)] \\\n06 Jun 2022\n\n"
+    "## Introductory Papers\n\n"
+    "**A Connection Between Score Matching and Denoising Autoencoders** \\\n*Pascal Vincent* \\\n"
+    "Neural Computation 2011. [[Paper](http://www.iro.umontreal.ca/~vincentp/Publications/smdae_techreport.pdf)] \\\n"
+    "7 Jul 2011\n\n"
+    "**Understanding Diffusion Models: A Unified Perspective** \\\n*Calvin Luo* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/pdf/2208.11970.pdf)] \\\n25 Aug 2022\n\n"
+    "# Papers\n\n## Vision\n### Image Generation\n\n"
+    "**Enhancing Diffusion-Based Image Synthesis with Robust Classifier Guidance** \\\n"
+    "*Bahjat Kawar, Roy Ganz, Michael Elad* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.08664)] \\\n18 Aug 2022\n\n"
+    "**Your ViT is Secretly a Hybrid Discriminative-Generative Diffusion Model** \\\n"
+    "*Xiulong Yang<sup>1</sup>, Sheng-Min Shih<sup>1</sup>, Yinlin Fu, Xiaoting Zhao, Shihao Ji* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.07791)] [[Github](https://github.com/sndnyang/Diffusion_ViT)] \\\n"
+    "16 Aug 2022\n\n"
+    "**Applying Regularized Schrödinger-Bridge-Based Stochastic Process in Generative Modeling** \\\n"
+    "*Ki-Ung Song* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.07131)] [[Github](https://github.com/KiUngSong/RSB)] \\\n"
+    "15 Aug 2022\n\n"
+    "**Analog Bits: Generating Discrete Data using Diffusion Models with Self-Conditioning** \\\n"
+    "*Ting Chen, Ruixiang Zhang, Geoffrey Hinton* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.04202)] \\\n8 Aug 2022\n\n\n"
+    "**Pyramidal Denoising Diffusion Probabilistic Models** \\\n*Dohoon Ryu, Jong Chul Ye* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.01864)] \\\n3 Aug 2022\n\n"
+    "**Progressive Deblurring of Diffusion Models for Coarse-to-Fine Image Synthesis** \\\n"
+    "*Sangyun Lee, Hyungjin Chung, Jaehyeon Kim, Jong Chul Ye* \\\n"
+    "arxiv 2022. [[Paper](https://arxiv.org/abs/2207.11192)] [[Github](https://github.com/sangyun884/blur-diffusion)]"
+    " \\\n16 Jul 2022\n\n"
+    "### Segmentation\n\n"
+    "**Semantic Image Synthesis via Diffusion Models** \\\n"
+    "*Weilun Wang, Jianmin Bao, Wengang Zhou, Dongdong Chen, Dong Chen, Lu Yuan, Houqiang Li* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2207.00050)] \\\n30 Jun 2022\n\n"
+    "**Diffusion models as plug-and-play priors** \\\n"
+    "*Alexandros Graikos, Nikolay Malkin, Nebojsa Jojic, Dimitris Samaras* \\\n"
+    "arXiv 2022. [[Paper](https://arxiv.org/abs/2206.09012)] \\\n17 June 2022\n\n"
+    "**Diffusion Models for Implicit Image Segmentation Ensembles** \\\n"
+    "*Julia Wolleb<sup>1</sup>, Robin Sandkühler<sup>1</sup>, Florentin Bieder, Philippe Valmaggia, Philippe C. "
+    "Cattin* \\\n"
+    "MIDL 2021. [[Paper](https://arxiv.org/abs/2112.03145)] \\\n6 Dec 2021\n\n"
+    "**Label-Efficient Semantic Segmentation with Diffusion Models** \\\n"
+    "*Dmitry Baranchuk, Ivan Rubachev, Andrey Voynov, Valentin Khrulkov, Artem Babenko* \\\n"
+    "ICLR 2021. [[Paper](https://arxiv.org/abs/2112.03126)] [[Github](https://github.com/yandex-research/ddpm-"
+    "segmentation)] \\\n6 Dec 2021\n\n"
+    "**SegDiff: Image Segmentation with Diffusion Probabilistic Models** \\\n"
+    "*Tomer Amit, Eliya Nachmani, Tal Shaharbany, Lior Wolf* \\\n"
+    "arXiv 2021. [[Paper](https://arxiv.org/abs/2112.00390)] \\\n1 Dec 2021\n\n\n"
+)
+
+DPO = Paper(
+    arxiv_id="2305.18290",
+    title="Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
+    authors=("Rafael Rafailov", "Archit Sharma", "Eric Mitchell", "Stefano Ermon", "Christopher D. Manning",
+             "Chelsea Finn"),
+)
+
+
+def test_a_list_whose_entries_are_paragraphs_is_read() -> None:
+    """diff-usion/Awesome-Diffusion-Models writes each paper as a paragraph, `**Title** \\`, `*Authors* \\`,
+    `Venue. [[Paper](url)] \\`, then its date: each is an entry, with its title, link, authors (without the
+    `<sup>1</sup>` of shared first authorship) and venue, where before the list was refused ("no bullet links to a
+    work"). The badges and the introduction are none, nor a post that links only a `[[Website]]`."""
+    plist = parse_list(DIFFUSION)
+    counts = {" > ".join(s.path): len(s.entries) for s in plist.sections}
+    assert counts == {
+        "Contents": 0, "Resources": 0, "Resources > Introductory Posts": 0, "Resources > Introductory Papers": 2,
+        "Papers": 0, "Papers > Vision": 0, "Papers > Vision > Image Generation": 6,
+        "Papers > Vision > Segmentation": 5,
+    }
+    first, second = plist.find_section("Image Generation").entries[:2]
+    assert (first.title, first.url, first.arxiv_id, first.authors, first.venue, first.line, first.end_line) == (
+        "Enhancing Diffusion-Based Image Synthesis with Robust Classifier Guidance",
+        "https://arxiv.org/abs/2208.08664", "2208.08664", "Bahjat Kawar, Roy Ganz, Michael Elad", "arXiv 2022.",
+        39, 43)
+    assert (second.authors, second.venue, second.arxiv_id) == (
+        "Xiulong Yang, Sheng-Min Shih, Yinlin Fu, Xiaoting Zhao, Shihao Ji", "arXiv 2022.", "2208.07791")
+    vincent = plist.find_section("Introductory Papers").entries[0]
+    assert (vincent.key, vincent.venue) == ("title:a connection between score matching and denoising autoencoders",
+                                            "Neural Computation 2011.")
+    assert [it.parsed.date for it in plist._items][-5:] == [
+        "30 Jun 2022", "17 June 2022", "6 Dec 2021", "6 Dec 2021", "1 Dec 2021"]
+    assert plist.to_text() == DIFFUSION
+    on_list = Paper(arxiv_id="2208.08664", title="Enhancing Diffusion-Based Image Synthesis with Robust Classifier "
+                    "Guidance")
+    with pytest.raises(PaperbotError, match="already on the list in Papers > Vision > Image Generation"):
+        plist.with_entry(on_list, plist.find_section("Segmentation"))
+
+
+def test_a_paragraph_entry_is_written_as_a_paragraph_in_date_order_and_reads_back() -> None:
+    """A new paper in a section of paragraphs, newest first by their `18 Aug 2022` lines, is a paragraph of the
+    same four lines, its own date in their form (the day it came out where the paper says it, `17 Aug 2022`; its
+    id's month where not, `May 2023`), in its place by date, one blank line on either side, every other byte
+    unchanged; it reads back as the paper."""
+    plist = parse_list(DIFFUSION)
+    after = plist.with_entry(DPO, plist.find_section("Image Generation"))
+    written = (
+        "**Direct Preference Optimization: Your Language Model is Secretly a Reward Model** \\\n"
+        "*Rafael Rafailov, Archit Sharma, Eric Mitchell, Stefano Ermon, Christopher D. Manning, Chelsea Finn* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2305.18290)] \\\n"
+        "May 2023\n"
+    )
+    heading = "### Image Generation\n\n"
+    assert after.text == DIFFUSION.replace(heading, heading + written + "\n", 1)
+    new = next(e for e in after.entries if e.arxiv_id == "2305.18290")
+    assert (new.title, new.authors, new.venue, new.section_id, new.line) == (
+        DPO.title, ", ".join(DPO.authors), "arXiv 2023.", "papers/vision/image-generation", 39)
+    # a paper of a day between two entries' goes between them, its day written as theirs (no leading zero)
+    mid = Paper(arxiv_id="2208.07900", title="A Diffusion Paper of the Seventeenth", authors=("Jane Doe",),
+                published="2022-08-17")
+    between = plist.with_entry(mid, plist.find_section("Image Generation"))
+    assert "18 Aug 2022\n\n**A Diffusion Paper of the Seventeenth** \\\n*Jane Doe* \\\n" \
+           "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.07900)] \\\n17 Aug 2022\n\n**Your ViT" in between.text
+    # at the end of a section that ends in two blank lines: one blank line before it, the two after stay
+    old = Paper(arxiv_id="2111.00001", title="An Older Segmentation Paper", authors=("Jane Doe", "John Roe"),
+                published="2021-11-03")
+    last = plist.with_entry(old, plist.find_section("Segmentation"))
+    assert last.text.endswith(
+        "1 Dec 2021\n\n**An Older Segmentation Paper** \\\n*Jane Doe, John Roe* \\\n"
+        "arXiv 2021. [[Paper](https://arxiv.org/abs/2111.00001)] \\\n3 Nov 2021\n\n\n")
+    assert [len(p.entries) for p in (plist, after, between, last)] == [13, 14, 14, 14]
+
+
+def test_a_paragraph_entry_in_a_section_without_entries_and_without_authors() -> None:
+    """Introductory Posts holds a post, no paper: a paper added there goes after the post, a blank line on either
+    side, in the list's shape (no date: the section has none to copy the form of, and its line goes with its
+    break); without authors the names' line is left out, its break with it."""
+    plist = parse_list(DIFFUSION)
+    after = plist.with_entry(DPO, plist.find_section("Introductory Posts"))
+    assert "06 Jun 2022\n\n**Direct Preference Optimization: Your Language Model is Secretly a Reward Model** \\\n" \
+           "*Rafael Rafailov" in after.text
+    assert "Chelsea Finn* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/2305.18290)]\n\n## Introductory Papers\n" \
+           in after.text
+    nameless = dataclasses.replace(DPO, authors=())
+    heading = "### Image Generation\n\n"
+    assert plist.with_entry(nameless, plist.find_section("Image Generation")).text == DIFFUSION.replace(heading, (
+        heading + "**Direct Preference Optimization: Your Language Model is Secretly a Reward Model** \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2305.18290)] \\\nMay 2023\n\n"), 1)
+
+
+def test_only_a_paragraph_that_starts_with_its_title_and_links_a_paper_is_an_entry() -> None:
+    """Running text with a link, a bold label with a note, a post with only `[[Website](url)]`: no entries, so a
+    list of nothing else is still refused, with the message as before."""
+    text = (
+        "# Awesome Things\n\n## Posts\n\n"
+        "**The recent rise of diffusion-based models** \\\n*Maciej Domagała* \\\n"
+        "[[Website](https://maciejdomagala.github.io/generative_models/2022/06/06/x.html)] \\\n06 Jun 2022\n\n"
+        "See [our survey](https://arxiv.org/abs/2209.00796) for more.\n\n"
+        "**Summary**: The paper proposes a Neurosymbolic AI (NesyAI) approach.\n"
+    )
+    with pytest.raises(PaperbotError, match=r":3: not a paper list: 1 sections but no bullet links to a work"):
+        parse_list(text)
+
+
+# zhilizju/Awesome-instruction-tuning@06aa0ddda90107f657a669535ca6b72539871b71, verbatim (one table trimmed): papers
+# as `[**Title**](url) 2021.9` paragraphs, one blank line holding spaces.
+INSTRUCTION_TUNING = (
+    "# Awesome-instruction-tuning\nA curated list of open-source instruction tuning datasets, models and papers.\n"
+    "## Datasets and Models\n\n"
+    "|Release| Datasets|  Number of Tasks | Number of Instances | Model_name | Base | Model_Size| \n"
+    "|  ----  | ----  | ----  | ----  | ----  | ----  | ----  | \n"
+    "| 202005 | UnifiedQA |46 | 750k | UnifiedQA | RoBerta | 110-340 M |\n"
+    "| 202204 | [Super-Natural Inst.](https://github.com/allenai/natural-instructions) |1613 | 5M | Tk-Instruct | "
+    "T5-LM, mT5 | 17-13B |\n\n\n\n"
+    "## Papers\n\n"
+    "[**Finetuned language models are zero-shot learners**](https://arxiv.org/abs/2109.01652) 2021.9\n\n"
+    "[**Multitask Prompted Training Enables Zero-Shot Task Generalization**](https://arxiv.org/abs/2110.08207) "
+    "2021.10\n\n"
+    "[**Training language models to follow instructions with human feedback**](https://arxiv.org/abs/2203.02155) "
+    "2022.3\n     \n"
+    "[**Super-NaturalInstructions: Generalization via Declarative Instructions on 1600+ NLP Tasks**]"
+    "(https://arxiv.org/abs/2204.07705) 2022.4\n"
+)
+
+
+def test_a_list_of_linked_title_paragraphs_is_read_and_written() -> None:
+    """zhilizju/Awesome-instruction-tuning: `[**Title**](url) 2021.9` paragraphs are entries, the month theirs and no
+    venue; the dataset table holds none. A new paper goes in arXiv-id order (here last) as such a paragraph, its
+    month written as theirs, after one blank line; before, the list was refused."""
+    plist = parse_list(INSTRUCTION_TUNING)
+    assert [(" > ".join(s.path), len(s.entries)) for s in plist.sections] == [
+        ("Datasets and Models", 0), ("Papers", 4)]
+    e = plist.entries[1]
+    assert (e.title, e.arxiv_id, e.venue, e.authors, plist._items[1].parsed.date) == (
+        "Multitask Prompted Training Enables Zero-Shot Task Generalization", "2110.08207", "", "", "2021.10")
+    after = plist.with_entry(DPO, plist.find_section("Papers"))
+    assert after.text == INSTRUCTION_TUNING + (
+        "\n[**Direct Preference Optimization: Your Language Model is Secretly a Reward Model**]"
+        "(https://arxiv.org/abs/2305.18290) 2023.5\n")
+    assert [x.arxiv_id for x in after.entries] == ["2109.01652", "2110.08207", "2203.02155", "2204.07705", "2305.18290"]
