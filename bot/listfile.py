@@ -1917,7 +1917,11 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
             if bm and bm.group("marker")[0].isdigit():
                 num = int(bm.group("marker")[:-1]) + 1
         prefix = f"{m.group('indent')}{num}{m.group('marker')[-1]}{m.group('gap')}"
-    line = _render(paper, style, venue, prefix, _date_like(paper, [it.parsed.date for it in own if it.parsed.date]))
+    # a section without entries of its own writes the date as its sub-sections do, else as the list does: its shape
+    # is theirs, and a `[{date}]` left empty would leave the paper undated on a list that dates every paper
+    pool = own or [it for it in plist._items if it.entry.section_id.startswith(section.id + "/")] or plist._items
+    dates = [it.parsed.date for it in pool if it.parsed.date and it.row is None]
+    line = _render(paper, style, venue, prefix, _date_like(paper, dates))
     ref = plist.lines[at - 1] if at > 0 else (plist.lines[0] if plist.lines else "\n")
     nl = _ending(ref) or _dominant_ending(plist.lines)
     new = [line + nl]

@@ -2121,14 +2121,12 @@ def test_a_paragraph_entry_is_written_as_a_paragraph_in_date_order_and_reads_bac
 
 def test_a_paragraph_entry_in_a_section_without_entries_and_without_authors() -> None:
     """Introductory Posts holds a post, no paper: a paper added there goes after the post, a blank line on either
-    side, in the list's shape (no date: the section has none to copy the form of, and its line goes with its
-    break); without authors the names' line is left out, its break with it."""
+    side, in the list's shape and date form; without authors the names' line is left out, its break with it."""
     plist = parse_list(DIFFUSION)
     after = plist.with_entry(DPO, plist.find_section("Introductory Posts"))
     assert "06 Jun 2022\n\n**Direct Preference Optimization: Your Language Model is Secretly a Reward Model** \\\n" \
            "*Rafael Rafailov" in after.text
-    assert "Chelsea Finn* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/2305.18290)]\n\n## Introductory Papers\n" \
-           in after.text
+    assert "[[Paper](https://arxiv.org/abs/2305.18290)] \\\nMay 2023\n\n## Introductory Papers\n" in after.text
     nameless = dataclasses.replace(DPO, authors=())
     heading = "### Image Generation\n\n"
     assert plist.with_entry(nameless, plist.find_section("Image Generation")).text == DIFFUSION.replace(heading, (
@@ -2186,3 +2184,28 @@ def test_a_list_of_linked_title_paragraphs_is_read_and_written() -> None:
         "\n[**Direct Preference Optimization: Your Language Model is Secretly a Reward Model**]"
         "(https://arxiv.org/abs/2305.18290) 2023.5\n")
     assert [x.arxiv_id for x in after.entries] == ["2109.01652", "2110.08207", "2203.02155", "2204.07705", "2305.18290"]
+
+
+def test_a_section_without_entries_of_its_own_writes_the_date_as_the_list_does() -> None:
+    """JayCheng113/awesome-gameagent-papers dates every paper (`- [2024/02] **Title** *Venue* [[paper](url)]`): a paper
+    added to `2. Core Capabilities`, whose papers are all in its sub-sections, or to an empty section gets its month
+    in their form, where before the shape was theirs but the date left out."""
+    text = (
+        "# Awesome Game Agent Papers [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+        "## 1. Surveys\n\n"
+        "- [2024/03] **A Survey on Game Playing Agents and Large Models: Methods, Applications, and Challenges** "
+        "*arXiv* [[paper](https://arxiv.org/abs/2403.10249)] `#survey`\n"
+        "- [2024/04] **A Survey on Large Language Model-Based Game Agents** *ACM CSUR* "
+        "[[paper](https://arxiv.org/abs/2404.02039)] `#survey`\n\n"
+        "## 2. Core Capabilities\n\n### 2.1 Perception & World Modeling\n\n"
+        "- [2024/02] **Genie: Generative Interactive Environments** *ICML 2024* [[paper](https://arxiv.org/abs/2402.15391)]"
+        " `#world-model` `#generation`\n"
+        "- [2024/08] **Diffusion Models Are Real-Time Game Engines** *arXiv* "
+        "[[paper](https://arxiv.org/abs/2408.14837)] `#world-model`\n\n"
+        "## 3. Environments\n"
+    )
+    plist = parse_list(text)
+    for section in ("2. Core Capabilities", "3. Environments"):
+        (line,) = [ln for ln in inserted_lines(plist.lines, plist.with_entry(PAPER, plist.find_section(section)).lines)
+                   if ln.strip()]
+        assert line.startswith(f"- [2025/03] **{PAPER.title}** *arXiv"), (section, line)
