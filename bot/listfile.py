@@ -137,6 +137,10 @@ _SLUG_RE = re.compile(r"[^0-9a-z]+")
 _SCHOLAR_RE = re.compile(
     r"^[ \t]*(?:[a-z]+:)?(?://)?(?:[\w-]+\.)*scholar\.google\.[a-z]{2,3}(?:\.[a-z]{2})?(?:[/?#:]|$)", re.I
 )
+# A Scholar address anywhere in a line, to its end (`[[Paper](https://scholar.google.com/scholar?q=arxiv.org/abs/...)]`)
+_SCHOLAR_URL_RE = re.compile(
+    r"(?:[a-z]+:)?(?://)?(?:[\w-]+\.)*scholar\.google\.[a-z]{2,3}(?:\.[a-z]{2})?(?:[/?#:][^\s()\[\]<>\"']*)?", re.I
+)
 # A list's news or changelog ("🔥 News", "Latest updates", "What's new"): its bullets link papers they announce
 # ("our survey is accepted"), and are not entries: no paper goes there and none is "on the list" by it.
 _NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s new|announcements?)(?: and updates)?")
@@ -878,7 +882,8 @@ class PaperList:
         """arXiv id -> section id, for the ids a section writes where paperbot reads no entry: a bare URL in
         a table cell, an HTML `<a href>`, a paper that is a heading. The maintainers have those papers
         already, so none is proposed again. Not those of a news or about-the-list section, nor of the text
-        before the first section: a paper they announce or cite is not on the list by that."""
+        before the first section: a paper they announce or cite is not on the list by that; nor an address in a
+        Google Scholar search's query."""
         owner: list[str | None] = [None] * len(self.lines)
         for section in self.sections:  # document order: a sub-section's lines end up its own
             for n in range(section.line, self._section_end.get(section.id, len(self.lines))):
@@ -886,7 +891,8 @@ class PaperList:
         out: dict[str, str] = {}
         for line, sid in zip(self.lines, owner, strict=True):
             if sid is not None and sid not in self._news and "arxiv" in line.lower():
-                for arxiv_id in arxiv_ids_in(line):
+                # a Scholar search for an arXiv address is a search, not that paper (as `paper_key` reads it)
+                for arxiv_id in arxiv_ids_in(_SCHOLAR_URL_RE.sub(" ", line)):
                     out.setdefault(arxiv_id, sid)
         return out
 

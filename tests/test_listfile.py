@@ -2209,3 +2209,24 @@ def test_a_section_without_entries_of_its_own_writes_the_date_as_the_list_does()
         (line,) = [ln for ln in inserted_lines(plist.lines, plist.with_entry(PAPER, plist.find_section(section)).lines)
                    if ln.strip()]
         assert line.startswith(f"- [2025/03] **{PAPER.title}** *arXiv"), (section, line)
+
+
+def test_an_arxiv_address_in_a_google_scholar_search_does_not_put_the_paper_on_the_list() -> None:
+    """sunyinggang/LLM-Agent-Security-Survey links papers by Google Scholar searches: a search whose query is an
+    arXiv address (`scholar?q=arxiv.org/abs/2402.16965`) gives its entry no identity, and now does not put that
+    paper on the list either, where before the id in the query counted as written in the section. An arXiv link
+    of its own still does."""
+    text = (
+        "# LLM Agent Security Survey\n\n### External Interaction Attacks\n\n"
+        "- EIA: ENVIRONMENTAL INJECTION ATTACK ON GENERALIST WEB AGENTS FOR PRIVACY LEAKAGE **[ICLR 2025]** "
+        "[[Paper](https://scholar.google.com/scholar?q=arxiv.org/abs/2409.11295)]\n"
+        "- Wipi: A new web threat for llm-driven web agents **[arXiv 2024]** "
+        "[[Paper](https://scholar.google.co.uk/scholar?q=https://arxiv.org/abs/2402.16965)]\n\n"
+        "| Attack | Paper |\n| --- | --- |\n| AdvAgent | https://arxiv.org/abs/2402.01920 |\n"
+    )
+    plist = parse_list(text)
+    assert [e.arxiv_id for e in plist.entries] == [None, None]
+    assert plist.mentioned_ids == {"2402.01920": "external-interaction-attacks"}
+    for arxiv_id in ("2409.11295", "2402.16965"):
+        assert not plist.contains(Paper(arxiv_id=arxiv_id, title="Another Title Entirely")), arxiv_id
+    assert plist.contains(Paper(arxiv_id="2402.01920", title="AdvAgent"))
