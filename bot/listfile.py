@@ -184,6 +184,10 @@ _CITATION_RE = re.compile(
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\.|[ivx]+\.)\s+", re.I)
 
 
+_ASIDE_SAID = ("the list's news or changelog or about the list (its contributors, citation, star history...), where "
+               "no paper goes")
+
+
 def _is_aside(title: str) -> bool:
     """A news, changelog or about-the-list heading: no entries under it."""
     words = " ".join(re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split())
@@ -941,6 +945,11 @@ class PaperList:
     def contains(self, paper: Paper) -> bool:
         return self.place_of(paper) is not None
 
+    def is_aside(self, section: Section) -> bool:
+        """A news or changelog section, or one about the list (contributors, how to cite, star history), or one
+        inside such a section: it holds no entries, so no paper can be added there."""
+        return section.id in self._news
+
     def other_bullets(self, section: Section) -> int:
         """Bullets under a heading, before the next one, that are neither papers nor groups: a table of
         contents or a changelog (`- **Section 4:** reorganised`), where a paper does not belong."""
@@ -998,6 +1007,8 @@ class PaperList:
                 f"({self.source}); nothing added"
             )
         section = self.section_by_id(section.id)
+        if self.is_aside(section):
+            raise PaperbotError(f"{' > '.join(section.path)!r} of {self.source} is {_ASIDE_SAID}; nothing added")
         at, new_lines = _plan_insert(self, paper, section)
         lines = self.lines[:at] + new_lines + self.lines[at:]
         # A file without a final newline: the line we insert after needs an ending; ours then goes without.
@@ -1018,6 +1029,11 @@ def _same_work(entry: Entry, paper: Paper) -> bool:
     if paper.arxiv_id:
         return entry.arxiv_id == paper.arxiv_id
     return normalize_title(entry.title) == normalize_title(paper.title)
+
+
+def aside_refusal(section: Section) -> str:
+    """Why `add` refuses a news or about-the-list section, in one line."""
+    return f"section {' > '.join(section.path)!r} is {_ASIDE_SAID}; name a section of papers (`paperbot sections`)"
 
 
 def _split_number(component: str) -> tuple[str | None, str]:
@@ -2098,4 +2114,4 @@ def _is_paragraph(lines: Sequence[str], n: int) -> bool:
     )
 
 
-__all__ = ["PaperList", "escape_markdown", "paper_key", "parse_list", "plain_text", "read_list"]
+__all__ = ["PaperList", "aside_refusal", "escape_markdown", "paper_key", "parse_list", "plain_text", "read_list"]

@@ -255,6 +255,11 @@ def test_add_refuses_outputs_that_are_inputs_and_sections_without_papers(
     for name in ("Contents", "Latest updates"):  # a table of contents and a changelog: no paper goes there
         assert main(["add", "2503.17460", "--section", name, "--readme", str(readme), "--metadata", str(meta)]) == 2
         assert f"section '{name}' holds no papers" in capsys.readouterr().err
+    # about the list, with no bullet to tell: refused as such, where it said the entry "did not read back" (exit 1)
+    assert main(["add", "2503.17460", "--section", "Star History", "--readme", str(readme), "--metadata",
+                 str(meta)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "section 'Star History' is the list's news or changelog or about the list" in err
     assert readme.read_bytes() == SEED.read_bytes()
 
 

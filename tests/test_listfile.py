@@ -2230,3 +2230,26 @@ def test_an_arxiv_address_in_a_google_scholar_search_does_not_put_the_paper_on_t
     for arxiv_id in ("2409.11295", "2402.16965"):
         assert not plist.contains(Paper(arxiv_id=arxiv_id, title="Another Title Entirely")), arxiv_id
     assert plist.contains(Paper(arxiv_id="2402.01920", title="AdvAgent"))
+
+
+def test_no_paper_is_written_into_a_news_section_even_one_without_bullets() -> None:
+    """Xnhyacinth/Awesome-LLM-Long-Context-Modeling's `# 📢 News` holds sub-headings, a bold date label and a fold:
+    no bullets of its own to tell a table of contents or changelog by, and its entries are none (news). Adding a
+    paper there says so, where before the writer put it in and said it "did not read back"."""
+    text = (
+        "# Large Language Model Based Long Context Modeling Papers and Blogs \n\n"
+        "# 📢 News\n\n## Week Papers\n\n- **[2025.02.07]**\n"
+        "    - Paper: [CAKE: Cascading and Adaptive KV Cache Eviction with Layer Preferences]"
+        "(https://openreview.net/forum?id=EQgEMAD4kv) ICLR 2025\n"
+        "    - Paper: [AttentionPredictor: Temporal Pattern Matters for Efficient LLM Inference]"
+        "(https://arxiv.org/abs/2502.04077)\n\n"
+        "# 📜 Papers\n\n## 2. Efficient Attention\n\n"
+        "- [Efficient Attention: Attention with Linear Complexities](https://arxiv.org/abs/1812.01243)\n"
+    )
+    plist = parse_list(text)
+    for name in ("News", "Week Papers"):
+        section = plist.find_section(name)
+        assert plist.is_aside(section)
+        with pytest.raises(PaperbotError, match=r"is the list's news or changelog or about the list .*; nothing added"):
+            plist.with_entry(PAPER, section)
+    assert not plist.is_aside(plist.find_section("Efficient Attention"))
