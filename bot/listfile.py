@@ -443,7 +443,8 @@ def _is_entry_paragraph(body: str) -> bool:
     """A paragraph is an entry when it starts with its title, bold (`**Title** \\` over `*Authors* \\` and
     `arXiv 2022. [[Paper](url)]`) or linked (`[**Title**](url) 2021.9`), and links a paper: by a link named so
     (`[Paper]`, `[pdf]`), an address that says which paper (arXiv, OpenReview, ACL Anthology, DOI) or a bold linked
-    title. Running text (`See [our site](url)`) and a post's `[[Website](url)]` are no entries."""
+    title. Running text (`See [our site](url)`), a label (`**Summary**: ...`) and a post's `[[Website](url)]` are no
+    entries."""
     lead_end, _ = _lead_marks(body)
     links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
     if not links:
@@ -457,7 +458,9 @@ def _is_entry_paragraph(body: str) -> bool:
         if _GENERIC_LINK_TEXT.match(plain_text(first.text)):
             return False
         return paperish or bool(re.fullmatch(r"(\*\*|__)[^*_].*\1", first.text.strip()))
-    return bool(re.match(r"(\*\*|__)(?!\s).+?\1", body[lead_end:])) and paperish
+    # `**Summary**: The paper ... [paper](url)`: a label over a note, no title
+    bold = re.match(r"(\*\*|__)(?!\s)(?P<t>.+?)\1(?P<colon>[ \t\u00a0]*[:：])?", body[lead_end:])
+    return bold is not None and not (bold.group("colon") or bold.group("t").rstrip().endswith((":", "："))) and paperish
 
 
 def _parse_entry_body(

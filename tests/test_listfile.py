@@ -2142,7 +2142,10 @@ def test_only_a_paragraph_that_starts_with_its_title_and_links_a_paper_is_an_ent
         "**The recent rise of diffusion-based models** \\\n*Maciej Domagała* \\\n"
         "[[Website](https://maciejdomagala.github.io/generative_models/2022/06/06/x.html)] \\\n06 Jun 2022\n\n"
         "See [our survey](https://arxiv.org/abs/2209.00796) for more.\n\n"
-        "**Summary**: The paper proposes a Neurosymbolic AI (NesyAI) approach.\n"
+        "**Summary**: The paper proposes a Neurosymbolic AI (NesyAI) approach.\n\n"
+        # Meirtz/Awesome-LLM-Model-Editing's summaries, here with a link: a label over a note, no title
+        "**Summary**: The paper challenges the Superficial Alignment Hypothesis "
+        "([paper](https://arxiv.org/pdf/2410.03717)).\n\n**Note:** see [the paper](https://arxiv.org/abs/2410.03726)\n"
     )
     with pytest.raises(PaperbotError, match=r":3: not a paper list: 1 sections but no bullet links to a work"):
         parse_list(text)
