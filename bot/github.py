@@ -84,9 +84,9 @@ class Change:
     date: str  # YYYY-MM-DD
     edit: Edit
     mode: str = "single"  # "single" | "per-paper"
-    held_back: list[HeldBack] = field(default_factory=list)  # named in the body of the run's first PR
-    # The candidates issue this run writes after publishing (None: off, or left as it is): the first PR's body
-    # points to it for the held-back papers it lists instead of naming them.
+    held_back: list[HeldBack] = field(default_factory=list)  # named in the body of the first PR the run publishes
+    # The candidates issue this run writes after publishing (None: off, or left as it is): that PR's body points
+    # to it for the held-back papers it lists instead of naming them.
     board: OnBoard | None = None
 
 
@@ -123,9 +123,11 @@ def _groups(change: Change) -> list[list[Proposal]]:
     return [list(change.proposals)]
 
 
-def _held_back(change: Change, index: int) -> list[HeldBack]:
-    """Held-back papers go into the first group's PR only: once is enough for a maintainer to see them."""
-    return change.held_back if index == 0 else []
+def _held_back(change: Change, published: Sequence[Published]) -> list[HeldBack]:
+    """Held-back papers go into the first PR this run publishes only: once is enough for a maintainer to see them.
+    The first PR published, not the first group's: a group whose papers a maintainer added to the list while the
+    run worked opens no PR, and the line would be in none."""
+    return [] if published else change.held_back
 
 
 def _title(proposals: Sequence[Proposal], count: int, date: str, mode: str) -> str:
@@ -184,12 +186,12 @@ class DryRunForge:
 
     def publish(self, change: Change) -> list[Published]:
         out: list[Published] = []
-        for index, group in enumerate(_groups(change)):
+        for group in _groups(change):
             new_text = change.edit(self.readme_text, group)
             ids = [p.paper.arxiv_id for p in group]
             suffix = f"-{ids[0]}" if change.mode == "per-paper" else ""
             title = _title(group, len(group), change.date, change.mode)
-            body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, index), date=change.date,
+            body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, out), date=change.date,
                            board=change.board)
             diff = unified_diff(self.readme_text, new_text, self.readme_path)
             self.out.write(f"=== README change ({self.readme_path}) ===\n{diff}\n")
@@ -782,9 +784,9 @@ class GitHubForge:
         with self._after_writes():
             self._check_budget()
             out: list[Published] = []
-            for index, group in enumerate(_groups(change)):
+            for group in _groups(change):
                 target = self._updatable_pull() if change.mode == "single" else None
-                held = _held_back(change, index)
+                held = _held_back(change, out)
                 pub = (self._update(target, group, change, held) if target is not None
                        else self._open(group, change, held))
                 if pub is not None:

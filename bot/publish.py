@@ -244,10 +244,12 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
         log.info("held back: %s (arXiv:%s, score %.2f; %s)", h.paper.title, h.paper.arxiv_id, h.score, h.why)
     result.proposals = with_venues(config, result.proposals, offline=offline)
     writes_board = readable and (board is None or board.state == "open")
+    # Every proposal leaves the issue, also one publish leaves out: it does so only when the list on the default
+    # branch has the paper already (a maintainer added it while this run worked). So the issue written after the
+    # PR is the one the PR's held-back line counted.
+    drop = exclude | listed | {p.paper.arxiv_id for p in result.proposals}
     if result.proposals:
-        on_board = (_on_board(config, state, board, today=today,
-                              drop=exclude | listed | {p.paper.arxiv_id for p in result.proposals})
-                    if writes_board else None)
+        on_board = _on_board(config, state, board, today=today, drop=drop) if writes_board else None
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
                         edit=lambda text, group: apply_proposals(text, group, config.github.readme_path),
                         held_back=list(result.held_back), board=on_board)
@@ -257,8 +259,7 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
             for arxiv_id in pub.ids:
                 state.mark_proposed(arxiv_id, date=today, pr=pub.url, section=by_id[arxiv_id].section.path)
     if writes_board:
-        report.dashboard = _write_dashboard(config, forge, state, board, today=today,
-                                            drop=exclude | listed | {i for p in report.published for i in p.ids})
+        report.dashboard = _write_dashboard(config, forge, state, board, today=today, drop=drop)
     elif board is not None and board.state != "open":
         log.info("the candidates issue #%d is closed: not updating it (reopen it to have it back)", board.number)
     if not config.dashboard.enabled:

@@ -420,3 +420,42 @@ def test_dry_run_with_an_unreadable_issue_says_so_and_prints_none(workdir, hub, 
     out, err = capsys.readouterr()
     assert "=== candidates issue" not in out and "=== PR body ===" in out
     assert err.count("cannot read the candidates issue, so it is left as it is this run") == 1
+
+
+def _add_by_hand(hub: GitHubStandIn, arxiv_id: str, title: str) -> None:
+    """A maintainer adds a paper to the list on the default branch (after the first entry with an arXiv link)."""
+    lines = hub.file_text("README.md").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("- [") and "arxiv.org/abs/" in line)
+    lines.insert(at + 1, f"- [{title}](https://arxiv.org/abs/{arxiv_id}) *A. Maintainer.* arXiv 2025.")
+    hub.push("main", "README.md", "\n".join(lines))
+
+
+def test_a_ticked_paper_added_by_hand_during_the_run_leaves_the_issue_and_the_pr_counts_what_it_lists(
+        workdir, hub, capsys):
+    """One pull request per paper: the ticked paper, proposed first, is added to the list by hand while the run
+    works, so no pull request is opened for it. The day's first pull request that is opened carries the held-back
+    line, and the line counts exactly the day's held-back papers the full issue lists; the issue no longer lists
+    the paper a maintainer added (it is on the list), so it does not push a held-back paper off the issue."""
+    config = workdir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("dashboard: {", "dashboard: {max_candidates: 3, ")
+                      + "pr: {mode: per-paper}\n", encoding="utf-8")
+    assert _run(workdir, "--feed", DAY_23) == 0
+    (number,) = hub.issues
+    held_before = set(_remote_state(hub)["held_back"])
+    best = parse_candidates_marker(hub.issues[number].body)[0]  # DAY_23's held-back paper, the issue's strongest
+    assert best in held_before
+    _tick(hub, number, best)
+    title = _remote_state(hub)["candidates"][best]["paper"]["title"]
+    hub.before_next("GET", r"/git/refs?/heads/main$", lambda: _add_by_hand(hub, best, title))
+    pulls_before = set(hub.pulls)
+    capsys.readouterr()
+    assert _run(workdir, "--feed", DAY_24, "--max-proposals", "1") == 0
+    new = [hub.pulls[n] for n in sorted(set(hub.pulls) - pulls_before)]
+    assert len(new) == 1 and best not in parse_marker(new[0].body)  # the ticked paper's PR was not opened
+    today = set(_remote_state(hub)["held_back"]) - held_before
+    listed = set(parse_candidates_marker(hub.issues[number].body))
+    assert len(listed) == 3 and best not in listed and len(today) == 2  # the issue is full
+    notes = [line for line in new[0].body.splitlines() if line.startswith("**Held back** today: ")]
+    assert len(notes) == 1, "the PR opened carries the held-back line"
+    shown, note = today & listed, notes[0]
+    assert note.startswith(f"**Held back** today: {len(shown)} paper{'' if len(shown) == 1 else 's'} above ")
