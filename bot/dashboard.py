@@ -175,6 +175,19 @@ def dashboard_body(candidates: dict[str, dict], *, config: DashboardConfig, thre
         best = best[:-1]  # the weakest goes first; a hundred long titles could pass GitHub's limit
 
 
+def with_ticks(body: str, ticks: Collection[str]) -> str:
+    """A body dashboard_body wrote without ticks, with these papers' boxes ticked: the text dashboard_body(...,
+    ticks=ticks) writes (a tick is as long as a blank box, so the same papers fit GitHub's limit). A run builds
+    the body once, for its pull request's held-back line, and ticks it with the boxes it reads just before
+    writing the issue."""
+    wanted = set(ticks)
+    lines = body.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("- [ ] ") and (m := _LINE_RE.match(line)) and m.group("id") in wanted:
+            lines[n] = "- [x] " + line[len("- [ ] "):]
+    return "\n".join(lines)
+
+
 def _assemble(best: Sequence[tuple[str, dict]], *, config: DashboardConfig, threshold: float,
               ticks: set[str]) -> str:
     from bot.render import setting_pct

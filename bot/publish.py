@@ -247,19 +247,20 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
     # Every proposal leaves the issue, also one publish leaves out: it does so only when the list on the default
     # branch has the paper already (a maintainer added it while this run worked). So the issue written after the
     # PR is the one the PR's held-back line counted.
-    drop = exclude | listed | {p.paper.arxiv_id for p in result.proposals}
+    plan = (_plan_dashboard(config, state, board, today=today,
+                            drop=exclude | listed | {p.paper.arxiv_id for p in result.proposals})
+            if writes_board else None)
     if result.proposals:
-        on_board = _on_board(config, state, board, today=today, drop=drop) if writes_board else None
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
                         edit=lambda text, group: apply_proposals(text, group, config.github.readme_path),
-                        held_back=list(result.held_back), board=on_board)
+                        held_back=list(result.held_back), board=None if plan is None else plan.on_board)
         report.published = forge.publish(change)
         by_id = {p.paper.arxiv_id: p for p in result.proposals}
         for pub in report.published:
             for arxiv_id in pub.ids:
                 state.mark_proposed(arxiv_id, date=today, pr=pub.url, section=by_id[arxiv_id].section.path)
-    if writes_board:
-        report.dashboard = _write_dashboard(config, forge, state, board, today=today, drop=drop)
+    if plan is not None:
+        report.dashboard = _write_dashboard(forge, state, board, plan)
     elif board is not None and board.state != "open":
         log.info("the candidates issue #%d is closed: not updating it (reopen it to have it back)", board.number)
     if not config.dashboard.enabled:
@@ -423,39 +424,45 @@ def _remote_dashboard(config: Config, remote: Forge) -> Dashboard | PaperbotErro
         return exc
 
 
-def _on_board(config: Config, state: State, board: Dashboard | None, *, today: str,
-              drop: Collection[str]) -> OnBoard:
-    """What the candidates issue will list once _write_dashboard has written it after the PR (the same
-    candidates and body, so the PR body says a held-back paper is on the issue only where it will be: the issue
-    shows its best `max_candidates`, within GitHub's limit), and its address (none before it is first opened). A
-    write that fails is a warning: the papers stay candidates in the state, and the next run's write lists them."""
+@dataclass(frozen=True)
+class _BoardPlan:
+    """The candidates issue as this run writes it, built once: its candidates, its body without ticks, and what
+    the pull request's held-back line says of it."""
+
+    candidates: dict[str, dict]
+    body: str
+    on_board: OnBoard
+
+
+def _plan_dashboard(config: Config, state: State, board: Dashboard | None, *, today: str,
+                    drop: Collection[str]) -> _BoardPlan:
+    """The candidates of the last dashboard.days but `drop`, the issue's body, and the ids it lists (its best
+    `max_candidates`, within GitHub's limit) with its address (none before it is first opened): the PR body says
+    a held-back paper is on the issue only where it will be. A write that fails is a warning: the papers stay
+    candidates in the state, and the next run's write lists them."""
     from bot.dashboard import dashboard_body, live_candidates, parse_candidates_marker
     from bot.render import OnBoard
 
     dash = config.dashboard
     live = live_candidates(state.candidates, today=today, days=dash.days, drop=drop)
-    ids = parse_candidates_marker(dashboard_body(live, config=dash, threshold=config.thresholds.relevance))
-    if board is None:
-        return OnBoard(frozenset(ids), label=dash.label)
-    return OnBoard(frozenset(ids), url=board.url, number=board.number, label=dash.label)
+    body = dashboard_body(live, config=dash, threshold=config.thresholds.relevance)
+    ids = frozenset(parse_candidates_marker(body))
+    on_board = (OnBoard(ids, label=dash.label) if board is None
+                else OnBoard(ids, url=board.url, number=board.number, label=dash.label))
+    return _BoardPlan(live, body, on_board)
 
 
-def _write_dashboard(config: Config, forge: Forge, state: State, board: Dashboard | None, *, today: str,
-                     drop: Collection[str]) -> Dashboard | None:
-    """Bring the candidates issue up to date; a failure is a warning (but a rate limit, which the state's save
-    would meet next): the issue is a view, the next run redraws it, and the pull request of this run stands."""
-    from bot.dashboard import dashboard_body, live_candidates
+def _write_dashboard(forge: Forge, state: State, board: Dashboard | None, plan: _BoardPlan) -> Dashboard | None:
+    """Bring the candidates issue up to date with the planned body, its boxes ticked as the issue has them just
+    before the write; a failure is a warning (but a rate limit, which the state's save would meet next): the
+    issue is a view, the next run redraws it, and the pull request of this run stands."""
+    from bot.dashboard import with_ticks
 
-    dash = config.dashboard
-    state.candidates = live_candidates(state.candidates, today=today, days=dash.days, drop=drop)
+    state.candidates = plan.candidates
     if board is None and not state.candidates:
         return None  # no empty issue on a repository that never had a candidate
-
-    def compose(ticks: Collection[str]) -> str:
-        return dashboard_body(state.candidates, config=dash, threshold=config.thresholds.relevance, ticks=ticks)
-
     try:
-        return forge.write_dashboard(compose, board)
+        return forge.write_dashboard(lambda ticks: with_ticks(plan.body, ticks), board)
     except RateLimited:
         raise  # saving the state would fail too: the one error line says what this run did already
     except PaperbotError as exc:

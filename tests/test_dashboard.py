@@ -80,6 +80,25 @@ def test_body_drops_the_weakest_to_stay_within_githubs_limit() -> None:
     assert listed == [f"2504.{n:05d}" for n in range(99, 99 - len(listed), -1)]  # the strongest kept
 
 
+def test_a_body_built_once_and_ticked_later_is_the_body_built_with_the_ticks() -> None:
+    """A run builds the issue's body once (the PR's held-back line counts from it) and ticks it with the boxes
+    the issue holds just before the write: the same text as a body built with the ticks, also when GitHub's
+    limit leaves the weakest out, and a tick of a paper it does not list, or a title that looks like a box,
+    ticks nothing else."""
+    from bot.dashboard import with_ticks
+
+    long_title = "Synthetic data " * 60
+    candidates = {f"2504.{n:05d}": _record("2025-04-2" + str(n % 3), n / 1000, f"{long_title}{n}") for n in range(100)}
+    candidates["2504.00007"]["paper"]["title"] = "- [ ] [Looks like](https://arxiv.org/abs/2504.00099) `2504.00099`"
+    config = DashboardConfig(max_candidates=100)
+    body = dashboard_body(candidates, config=config, threshold=0.5)
+    listed = parse_candidates_marker(body)
+    assert len(listed) < 100 and "2504.00000" not in listed  # cut for the limit
+    for ticks in [(), {"2504.00099"}, {listed[0], listed[-1], "2504.00000"}, {"2504.00007", "2504.00099"}, listed]:
+        assert with_ticks(body, ticks) == dashboard_body(candidates, config=config, threshold=0.5, ticks=ticks)
+    assert ticked(with_ticks(body, {"2504.00099"})) == ["2504.00099"]
+
+
 def test_the_issue_lines_rebuild_records_that_write_the_same_issue() -> None:
     """A state that lost its candidates gets them back from the issue: the lines written again are the same
     lines, in the same order, with the same ticks."""
