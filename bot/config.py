@@ -318,9 +318,9 @@ class StateConfig(_Section):
     seen_days: Annotated[int, Field(strict=True, ge=1)] | None = Field(
         90,
         description="A scored paper's 'seen' record is dropped this many days after it was first seen, unless "
-        "it was proposed, rejected, held back or is on the candidates issue: a daily feed never brings it "
-        "back, and the state file would grow by every paper the feeds bring (a few MB a year). None keeps "
-        "everything.",
+        "it was proposed or rejected or is on the candidates issue: a daily feed never brings it back, and the "
+        "state file would grow by every paper the feeds bring (a few MB a year); a held-back paper's record (what "
+        "`explain` says of it) goes with it. None keeps everything.",
     )
 
 

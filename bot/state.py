@@ -57,7 +57,8 @@ class State:
     proposed: dict[str, dict] = field(default_factory=dict)  # arxiv_id -> {"date", "pr", "section"}
     rejected: dict[str, dict] = field(default_factory=dict)  # arxiv_id -> {"date", "pr"}
     # Above the thresholds but kept out by the cap or the bar: seen, so never scored again; recorded so a
-    # maintainer asking about one (`paperbot explain`) learns why and when. {"date", "score", "why", "section"}
+    # maintainer asking about one (`paperbot explain`) learns why and when, for as long as 'seen' dates are kept
+    # (forget_seen). {"date", "score", "why", "section"}
     held_back: dict[str, dict] = field(default_factory=dict)
     # The candidates issue's papers (held back, or just under the threshold) of the last dashboard.days, with
     # what a later run needs to propose one a maintainer ticks: {"date", "score", "why", "section", "paper"}.
@@ -185,7 +186,12 @@ class State:
 
     def forget_seen(self, before: str) -> None:
         """Drop the 'seen' dates before `before` (an ISO date) that only say "scored once, not proposed": no
-        daily feed brings such a paper back. A held-back paper stays seen, so it is not scored again."""
+        daily feed brings such a paper back. The held-back records from before it go too (kept, they would grow
+        the file by a few papers every day for good), but a paper the candidates issue still lists: `explain`
+        says why and when of those held back since."""
+        old = {k for k, r in self.held_back.items() if str(r.get("date", "")) < before and k not in self.candidates}
+        for key in old:
+            del self.held_back[key]
         gone = self.done_with(before) - self.held_back.keys()
         for key in gone:
             del self.seen[key]

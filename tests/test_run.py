@@ -632,8 +632,8 @@ def test_the_embedding_cache_forgets_feed_papers_a_month_after_they_were_scored(
 @pytest.mark.parametrize("days", [90, None])
 def test_papers_passed_over_months_ago_leave_the_state_file(workdir, hub, days):
     """The state file would grow by every paper the feeds bring: after state.seen_days a paper scored and
-    not proposed is forgotten (its vectors with it); the proposed and held-back ones stay; seen_days null
-    keeps them all."""
+    not proposed is forgotten (its vectors with it), a held-back one with its record; the proposed ones stay;
+    seen_days null keeps them all."""
     from bot.config import load_config
     from bot.embed import EmbeddingCache
     from bot.publish import run_job
@@ -648,9 +648,9 @@ def test_papers_passed_over_months_ago_leave_the_state_file(workdir, hub, days):
     })
     run_job(config, feeds=[DAY_23], today="2025-04-23")
     first = _remote_state(hub)
-    kept = set(first["proposed"]) | set(first.get("held_back", {}))
-    passed_over = set(first["seen"]) - kept
-    assert len(first["seen"]) == 14 and len(passed_over) >= 3
+    kept, held = set(first["proposed"]), set(first.get("held_back", {}))
+    passed_over = set(first["seen"]) - kept - held
+    assert len(first["seen"]) == 14 and len(passed_over) >= 3 and held
     run_job(config, feeds=[DAY_24], today="2025-08-01")  # 100 days on
     second = _remote_state(hub)
     day_24 = set(second["seen"]) - set(first["seen"])
@@ -658,9 +658,11 @@ def test_papers_passed_over_months_ago_leave_the_state_file(workdir, hub, days):
     cached = EmbeddingCache(workdir / "emb", ENCODER_NAME).ids()
     if days is None:
         assert set(second["seen"]) == set(first["seen"]) | day_24 and passed_over <= cached
+        assert held <= set(second["held_back"])
     else:
         assert set(second["seen"]) == kept | day_24
-        assert not passed_over & cached  # younger than cache_days, but nothing will read them again
+        assert not held & set(second.get("held_back", {}))  # and their records with them
+        assert not (passed_over | held) & cached  # younger than cache_days, but nothing will read them again
 
 
 def test_held_back_papers_the_candidates_issue_lists_are_one_line_in_the_pr(workdir, hub, capsys):

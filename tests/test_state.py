@@ -173,8 +173,8 @@ def test_papers_done_with_are_old_and_wanted_by_nothing() -> None:
 
 def test_papers_only_seen_are_forgotten_after_a_while_and_a_merged_save_keeps_them_out() -> None:
     """A paper scored and passed over months ago never comes back in a daily feed: its 'seen' date goes.
-    Those a later run asks about stay: proposed, rejected, held back (seen, so never scored again) and the
-    candidates issue's. Another run's copy of the state, merged at save, does not bring them back."""
+    Those a later run asks about stay: proposed, rejected, held back since the cut (seen, so never scored again)
+    and the candidates issue's. Another run's copy of the state, merged at save, does not bring them back."""
     from bot.github import _merge_state
 
     state = State()
@@ -182,7 +182,7 @@ def test_papers_only_seen_are_forgotten_after_a_while_and_a_merged_save_keeps_th
     state.mark_seen(["2505.00001"], "2025-05-02")
     state.mark_proposed("2503.00003", date="2025-03-21")
     state.mark_rejected("2503.00004", date="2025-03-21")
-    state.mark_held_back("2503.00005", date="2025-03-22", score=0.2, why="the daily cap")
+    state.mark_held_back("2503.00005", date="2025-05-01", score=0.2, why="the daily cap")
     state.mark_candidate("2503.00006", {"date": "2025-03-20", "score": 0.03})
     theirs = State.from_json(state.to_json())
     theirs.mark_seen(["2503.00007"], "2025-03-23")  # another run saved meanwhile
@@ -193,3 +193,25 @@ def test_papers_only_seen_are_forgotten_after_a_while_and_a_merged_save_keeps_th
     _merge_state(state, theirs)
     assert sorted(state.seen) == ["2503.00003", "2503.00004", "2503.00005", "2503.00006", "2505.00001"]
     assert state.forgotten == {"2503.00001", "2503.00002", "2503.00007"}
+
+
+def test_held_back_records_go_with_the_seen_dates_but_those_the_issue_lists() -> None:
+    """A day holds back a few papers for good: their records (for `explain`) are dropped at the same cut as
+    the 'seen' dates, their 'seen' date with them, unless the candidates issue still lists the paper; a merged
+    save does not bring them back, and `explain` still tells why of one held back since."""
+    from bot.github import _merge_state
+
+    state = State()
+    state.mark_held_back("2503.00005", date="2025-03-22", score=0.2, why="over the daily cap of 1 (#2 of its day)")
+    state.mark_held_back("2504.00005", date="2025-04-30", score=0.2, why="over the daily cap of 1 (#3 of its day)")
+    state.mark_held_back("2505.00005", date="2025-05-01", score=0.3, why="over the daily cap of 1 (#2 of its day)")
+    state.mark_candidate("2504.00005", {"date": "2025-04-30", "score": 0.2})  # on the issue (dashboard.days)
+    theirs = State.from_json(state.to_json())  # another run's copy, saved meanwhile
+    state.forget_seen("2025-05-01")
+    assert sorted(state.held_back) == ["2504.00005", "2505.00005"]
+    assert sorted(state.seen) == ["2504.00005", "2505.00005"] and state.forgotten == {"2503.00005"}
+    _merge_state(state, theirs)
+    assert sorted(state.held_back) == ["2504.00005", "2505.00005"] and "2503.00005" not in state.seen
+    doc = state.to_json()
+    assert doc["held_back"]["2505.00005"] == {"date": "2025-05-01", "score": 0.3,
+                                              "why": "over the daily cap of 1 (#2 of its day)", "section": []}
