@@ -108,8 +108,9 @@ def issue_candidates(body: str | None) -> dict[str, dict]:
     A rebuilt record holds what the line shows and no more: the date of its day heading, the score in whole
     percent, the reason (as `why` too), the section as shown (a deep path as its 2nd level, "…" and its leaf)
     and a paper with its id and title alone, without abstract, authors or categories. Enough to write the
-    same line again; a run that proposes a ticked one fetches the rest first (publish.with_details). A score
-    is the top of its percent, a millionth lower per line above it: papers of one percent keep the issue's order.
+    same line again; a run that proposes a ticked one fetches the rest first (publish.with_details). The score
+    is the percent the line shows (14% is 0.14, what `explain --json` then reports), and `issue_rank` the line's
+    place on the issue: papers of one percent keep the issue's order (dashboard_body sorts by it after the score).
     """
     from bot.arxiv_api import paper_to_json
     from bot.listfile import unescape_markdown
@@ -126,8 +127,8 @@ def issue_candidates(body: str | None) -> dict[str, dict]:
         if m is None or day is None or key in out or (listed and key not in listed):
             continue
         reason, where = (_uncell(m.group(name)) for name in ("reason", "where"))
-        out[key] = {"date": day, "score": round((int(m.group("pct")) + 0.49) / 100 - len(out) * 1e-6, 6),
-                    "why": reason, "reason": reason, "section": [] if where == _NO_SECTION else where.split(" > "),
+        out[key] = {"date": day, "score": int(m.group("pct")) / 100, "issue_rank": len(out), "why": reason,
+                    "reason": reason, "section": [] if where == _NO_SECTION else where.split(" > "),
                     "paper": paper_to_json(Paper(arxiv_id=key, title=unescape_markdown(m.group("title"))))}
     return out
 
@@ -166,7 +167,8 @@ def dashboard_body(candidates: dict[str, dict], *, config: DashboardConfig, thre
     """Newest run first, best first within a run: what came in since yesterday is on top."""
     from bot.render import BODY_LIMIT
 
-    best = sorted(candidates.items(), key=lambda kv: (-float(kv[1].get("score", 0.0)), kv[0]))
+    best = sorted(candidates.items(),
+                  key=lambda kv: (-float(kv[1].get("score", 0.0)), int(kv[1].get("issue_rank", 0)), kv[0]))
     best = best[: config.max_candidates]
     while True:
         body = _assemble(best, config=config, threshold=threshold, ticks=set(ticks))

@@ -35,6 +35,7 @@ _FIELDS: dict[str, tuple[tuple[type, ...], str]] = {
     "pr": ((str, int, type(None)), "a string, a number or null"),
     "section": ((list,), "a list of heading strings"),
     "paper": ((dict,), "a JSON object (the paper: id, title, abstract, ...)"),
+    "issue_rank": ((int,), "a whole number"),
 }
 
 
@@ -61,7 +62,8 @@ class State:
     # (forget_seen). {"date", "score", "why", "section"}
     held_back: dict[str, dict] = field(default_factory=dict)
     # The candidates issue's papers (held back, or just under the threshold) of the last dashboard.days, with
-    # what a later run needs to propose one a maintainer ticks: {"date", "score", "why", "section", "paper"}.
+    # what a later run needs to propose one a maintainer ticks: {"date", "score", "why", "section", "paper"}
+    # (and "issue_rank", one rebuilt from the issue's lines: dashboard.issue_candidates).
     candidates: dict[str, dict] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer paperbot wrote: kept, not dropped
     # Rejections this run took back (the paper is on the list after all): not written, but a save that merges

@@ -134,3 +134,32 @@ def test_explain_takes_what_fetch_json_printed_as_its_metadata(workdir: Path, ca
                  "--offline", arxiv_id, "--json"])
     assert code == 0
     assert _papers(capsys.readouterr().out)[arxiv_id] == from_jsonl
+
+
+def test_a_candidate_rebuilt_from_the_issue_is_explained_with_the_score_the_issue_showed(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A state that lost the candidates gets them back from the issue's lines, which show whole percents: the
+    record `explain --json` reports has the score the issue showed (13.51% was "14%": 0.14), not a made-up one
+    (it said 0.144899, and 0.0549 for a near miss of "5%" under a threshold of 5%)."""
+    from bot.config import DashboardConfig
+    from bot.dashboard import dashboard_body, issue_candidates
+    from bot.publish import restore_candidates
+
+    near, held = read_feeds([DAY_23]).papers[:2]
+    candidates = {
+        held.arxiv_id: {"date": "2025-04-23", "score": 0.1351, "why": "over the cap", "section": ["1. Surveys"],
+                        "reason": "over the daily cap of 2 (#3 of its day)",
+                        "paper": {"id": held.arxiv_id, "title": held.title}},
+        near.arxiv_id: {"date": "2025-04-23", "score": 0.0491, "why": "score below 0.05", "section": ["1. Surveys"],
+                        "reason": "under the threshold", "paper": {"id": near.arxiv_id, "title": near.title}},
+    }
+    body = dashboard_body(candidates, config=DashboardConfig(), threshold=0.05)
+    assert f"`{held.arxiv_id}`: 14%, over the daily cap" in body and f"`{near.arxiv_id}`: 5%, under" in body
+    state = State.load(workdir / "state" / "state.json")  # lost: rebuilt from the issue
+    assert restore_candidates(state, body, today="2025-04-24", days=14) == [held.arxiv_id, near.arxiv_id]
+    state.save()
+    assert dashboard_body(issue_candidates(body), config=DashboardConfig(), threshold=0.05) == body
+    code, out, _ = _explain(workdir, capsys, held.arxiv_id, near.arxiv_id, "--json")
+    docs = _papers(out)
+    assert code == 0 and [docs[i]["state"]["status"] for i in docs] == ["candidate", "candidate"]
+    assert docs[held.arxiv_id]["state"]["score"] == 0.14 and docs[near.arxiv_id]["state"]["score"] == 0.05

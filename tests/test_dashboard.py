@@ -118,7 +118,7 @@ def test_the_issue_lines_rebuild_records_that_write_the_same_issue() -> None:
     assert rebuilt["2504.00009"]["paper"]["title"] == deep["paper"]["title"]
     assert rebuilt["2504.00009"]["section"] == ["4.3. Instruction Tuning", "…", "A. Seeds"]  # as the issue shows it
     assert rebuilt["2504.00001"] == {
-        "date": "2025-04-24", "score": 0.144899, "why": "over the daily cap of 2 (#3 of its day)",
+        "date": "2025-04-24", "score": 0.14, "issue_rank": 1, "why": "over the daily cap of 2 (#3 of its day)",
         "reason": "over the daily cap of 2 (#3 of its day)", "section": ["4. Methods", "4.1. Pre-training"],
         "paper": {"id": "2504.00001", "version": None, "title": "Tied too, lower, with the smaller id",
                   "abstract": "", "authors": [], "categories": [], "published": None}}
