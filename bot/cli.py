@@ -755,10 +755,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"paperbot: error: {exc}", file=sys.stderr)
         _last_error[:] = [str(exc)]
         if getattr(args, "command", None) == "run":  # the Action's page says why, not only its log
-            from bot.publish import append_step_summary
-            from bot.render import failure_summary
-
-            append_step_summary(failure_summary("run", str(exc)))
+            _failed_run_summary(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         print("paperbot: interrupted", file=sys.stderr)
@@ -767,6 +764,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `paperbot sections --json | head`: the reader left; that is not an error worth a traceback.
         _quiet_stdout(sys.stdout)
         return 0
+    except Exception as exc:
+        # A bug: its traceback goes to the log for a report, and the Action's page still says the run failed.
+        if getattr(args, "command", None) == "run":
+            from bot.render import unexpected_error
+
+            _failed_run_summary(unexpected_error(exc))
+        raise
+
+
+def _failed_run_summary(message: str) -> None:
+    from bot.publish import append_step_summary
+    from bot.render import failure_summary
+
+    append_step_summary(failure_summary("run", message))
 
 
 def _quiet_stdout(stream: TextIO) -> None:

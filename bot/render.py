@@ -550,5 +550,13 @@ def job_summary(*, date: str, stats: dict[str, int], proposals: list[Proposal], 
 
 
 def failure_summary(command: str, message: str) -> str:
-    """The job summary of a run that stopped: the one error line, where a maintainer looks first."""
-    return f"### paperbot {command} failed\n\n```\n{message}\n```\n"
+    """The job summary of a run that stopped: the one error line, where a maintainer looks first. Its fence is
+    longer than any run of backticks in the message (GitHub's words, a title), which would otherwise close it."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", message)), default=0))
+    return f"### paperbot {command} failed\n\n{fence}\n{message}\n{fence}\n"
+
+
+def unexpected_error(exc: BaseException) -> str:
+    """An error paperbot has no words for (a bug), on one line for the job summary; the log has its traceback."""
+    return f"unexpected error, {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (a bug: the job's log has " \
+        "the traceback)"

@@ -593,6 +593,26 @@ def test_the_actions_job_summary_says_what_the_run_did(workdir, hub, monkeypatch
     assert failed.startswith("### paperbot run failed\n\n```\nGitHub rate limit exceeded while trying to commit")
 
 
+def test_a_run_stopped_by_an_unexpected_error_still_says_so_on_the_job_summary(workdir, hub, monkeypatch):
+    """A bug (an error paperbot has no words for) still ends the run with its traceback in the log, for a bug
+    report, but the run's page says in one line that it failed and where to look, instead of nothing; a message
+    with backticks in it does not break the block it is quoted in."""
+    import bot.propose
+
+    def scan(*args, **kwargs):
+        raise KeyError("```paper` 2504.15573")
+
+    monkeypatch.setattr(bot.propose, "scan", scan)
+    summary = workdir / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    with pytest.raises(KeyError):
+        _run(workdir, "--feed", DAY_23)
+    assert summary.read_text(encoding="utf-8") == (
+        "### paperbot run failed\n\n````\nunexpected error, KeyError: '```paper` 2504.15573' (a bug: the job's log "
+        "has the traceback)\n````\n\n")
+    assert not hub.pulls and "paperbot-state" not in hub.refs
+
+
 def test_a_job_summary_that_cannot_be_written_does_not_fail_the_run(workdir, hub, monkeypatch, capsys):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workdir / "no-such-folder" / "summary.md"))
     assert _run(workdir, "--feed", DAY_23) == 0
