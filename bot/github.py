@@ -771,11 +771,11 @@ class GitHubForge:
         # opened a PR from it (without the bot's marker).
         return not self._pull_from(branch)
 
-    def _delete_branch(self, branch: str) -> None:
-        """Best effort: undo a branch this run created before failing."""
+    def _delete_branch(self, branch: str, why: str = "created by this failed run") -> None:
+        """Best effort: undo a branch this run created before failing (or before it found nothing to add)."""
         try:
             self.repo.get_git_ref(f"heads/{branch}").delete()
-            log.info("deleted branch %s created by this failed run", branch)
+            log.info("deleted branch %s %s", branch, why)
         except Exception as exc:  # the original error is what the user must see
             log.warning("could not delete branch %s after the failure: %s", branch, type(exc).__name__)
             self._note(f"branch {branch} was left behind (the next run that opens a PR reuses or deletes it)")
@@ -820,7 +820,7 @@ class GitHubForge:
                 log.info("%s: already in %s on %s (added during this run); no pull request needed",
                          ", ".join(ids), self.gh.readme_path, base)
                 for created in self._created_branches:
-                    self._delete_branch(created)
+                    self._delete_branch(created, "created by this run for them")
                 return None
             pr, number, url = self._create_pull(branch, base, title, body)
         except BaseException:

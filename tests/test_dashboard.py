@@ -469,6 +469,9 @@ def test_a_ticked_paper_added_by_hand_during_the_run_leaves_the_issue_and_the_pr
     pulls_before = set(hub.pulls)
     capsys.readouterr()
     assert _run(workdir, "--feed", DAY_24, "--max-proposals", "1") == 0
+    err = capsys.readouterr().err
+    assert re.search(rf"deleted branch paperbot/\S+-{best} created by this run for them\n", err)
+    assert "failed run" not in err  # nothing failed
     new = [hub.pulls[n] for n in sorted(set(hub.pulls) - pulls_before)]
     assert len(new) == 1 and best not in parse_marker(new[0].body)  # the ticked paper's PR was not opened
     today = set(_remote_state(hub)["held_back"]) - held_before
