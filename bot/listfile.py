@@ -146,8 +146,14 @@ _SCHOLAR_URL_RE = re.compile(
 _NEWS_RE = re.compile(r"(?:latest |recent )?(?:news|updates?|change ?log|what'?s new|announcements?)(?: and updates)?")
 # The sections around a list that are about it, not part of it: its people, its citation, its neighbours
 # ("Contributors", "How to cite", "Related awesome lists", "Star History"). Their links are no papers either.
+# Contributing is the word alone or said of the list ("Contributing to This Collection", "How to Contribute",
+# "Contribution Guidelines"), never with a topic ("Contributions of Synthetic Data" is a section of papers).
+_ABOUT_LIST = r"(?:this|the|our)(?: awesome)?(?: paper)? (?:list|collection|repo|repository|project)"
 _ABOUT_RE = re.compile(
-    r"(?:our |main |core )?contributors?|contributing|contributions?(?: guide(?:lines?)?)?|how to contribute|"
+    r"(?:our |main |core )?contributors?|(?:contributing|contributions?)(?: guide(?:lines?)?)?(?: (?:to|for) "
+    + _ABOUT_LIST + r")?|"
+    r"(?:how to |want to |wish to )?contribute(?: to " + _ABOUT_LIST + ")?|contributions? (?:are )?welcomed?|"
+    r"how to add (?:a |your |new )?papers?|"
     r"curators?|maintainers?|about(?: us| this (?:list|repo|repository))?|"
     r"acknowledge?ments?|thanks|citations?|cite(?: us| this(?: \w+)?)?|how to cite|bibtex|licen[cs]e|"
     r"contact(?: us)?|star history|stargazers|(?:related|other|more|similar)(?: awesome)?(?: paper)? "

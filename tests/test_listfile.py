@@ -2256,3 +2256,35 @@ def test_no_paper_is_written_into_a_news_section_even_one_without_bullets() -> N
         with pytest.raises(PaperbotError, match=r"is the list's news or changelog or about the list .*; nothing added"):
             plist.with_entry(PAPER, section)
     assert not plist.is_aside(plist.find_section("Efficient Attention"))
+
+
+def test_a_heading_about_contributing_to_the_list_holds_no_papers() -> None:
+    """Tebmer/Awesome-Knowledge-Distillation-of-LLMs's `## Contributing to This Collection` asks for issues and
+    pull requests: no paper goes there, as under a bare `## Contributing`, where before `add` wrote one into it.
+    Other ways of saying so count too; a section whose topic is a contribution ("Contributions of Synthetic Data")
+    still holds papers."""
+    text = (
+        "# Awesome Knowledge Distillation of LLM Papers\n\n"
+        "## Contributing to This Collection\n\n"
+        "Feel free to **open an issue/PR** or e-mail [shawnxxh@gmail.com](mailto:shawnxxh@gmail.com) if you find any "
+        "missing taxonomies or papers. We will keep updating this collection and survey.\n\n"
+        "## KD Algorithms\n### Knowledge Elicitation\n#### Labeling\n"
+        "|  Title  |   Venue  |   Date   | Code | Data|\n|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Evidence-Focused Fact Summarization for Knowledge-Augmented Zero-Shot Question Answering**]"
+        "(https://arxiv.org/pdf/2403.02966.pdf) | arXiv | 2024-03 |\n"
+    )
+    plist = parse_list(text)
+    section = plist.find_section("Contributing to This Collection")
+    assert plist.is_aside(section)
+    with pytest.raises(PaperbotError, match=r"is the list's news or changelog or about the list .*; nothing added"):
+        plist.with_entry(PAPER, section)
+    assert not plist.is_aside(plist.find_section("Labeling"))
+    for heading, aside in (("How to Contribute", True), ("🤝 Contribution Guidelines", True),
+                           ("Contributing Guidelines", True), ("Contribute", True), ("Contributions Welcome!", True),
+                           ("How to Add a Paper", True), ("Contributing to the Awesome List", True),
+                           ("Contributions of Synthetic Data", False), ("Contributing Factors", False),
+                           ("Contributing to the Field", False), ("Contrastive Learning", False),
+                           ("How to Contribute Data to LLM Training", False)):
+        other = parse_list(f"# A List\n\n## {heading}\n\n- [A Paper](https://arxiv.org/abs/2403.02966)\n\n"
+                           "## Labeling\n\n- [Another Paper](https://arxiv.org/abs/2402.15000)\n")
+        assert other.is_aside(other.find_section(heading)) is aside, heading
