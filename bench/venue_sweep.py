@@ -41,7 +41,7 @@ RECORDED: dict[str, Venue | str] = {
     "2403.20287": Venue("NeurIPS", 2024, "datasets"),
     "2410.11112": Venue("ICML", 2024),
     "2410.14419": Venue("IROS", 2024),  # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
-    "2407.18555": "?",  # "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes in Computer Science ..."
+    "2407.18555": Venue("MICCAI", 2024, "workshop"),  # "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes ..."
 }
 # Words that say where a paper went, or a venue's name: a text with one and no venue is listed for a look.
 _NAMES_A_VENUE = re.compile(

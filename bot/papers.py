@@ -442,12 +442,28 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|['’]\d{2}|(?<=[A-Za-z][-–])\d{2})(?!\d)"
 # Where a name ends: not in a longer word or a joined name ("LREC-COLING" is not LREC), but a year may follow it
 # joined ("CoRL2025", "TNNLS2025", "AAAI-26").
 _NAME_END = r"(?:(?![\w-])|(?=(?:19|20)\d{2}(?!\d)|[-–](?:(?:19|20)\d{2}|\d{2})(?!\d)))"
+# A name may also be joined to a workshop's as "for" (`DGM4MICCAI 2024`, _WORKSHOP_BEFORE), and its year follow a
+# comma where the year stands alone (`Accepted in INTERSPEECH, 2025, Rotterdam`), not one of a longer name.
 _VENUE_RE = re.compile(
-    rf"(?<![\w-])(?P<findings>findings\s+of\s+(?:the\s+)?)?(?P<name>{_VENUE_ALT}){_NAME_END}"
-    rf"[\s\-–:()]*(?:(?P<kind>main(?:\s+conference)?|findings|workshops?|demo(?:s|nstrations?)?)[\s\-–()]*)?"
+    rf"(?:(?<![\w-])|(?<=[A-Za-z]4))(?P<findings>findings\s+of\s+(?:the\s+)?)?(?P<name>{_VENUE_ALT}){_NAME_END}"
+    rf"(?:[\s\-–:()]*(?:(?P<kind>main(?:\s+conference)?|findings|workshops?|demo(?:s|nstrations?)?)[\s\-–()]*)?"
+    r"|\s*,\s*(?=(?:19|20)\d{2}\s*(?:[,.;)\]]|$)))"
     rf"{_YEAR}",
     re.I,
 )
+# A year written before the name, with the organisers' names between (`accepted to the 2025 IEEE/RSJ IROS`, `the
+# 2025 IEEE ICDM Workshop on ...`), or a workshop's own year before the venue it is held at (`SlavNLP-2025@ACL`);
+# not where a capitalised word goes on with another conference's name ("the 2026 ACM SIGIR Conference on Human
+# Information Interaction and Retrieval (CHIIR '26)").
+_ORGANISERS = r"(?:IEEE|ACM|CVF|RSJ|ISCA)(?:\s*/\s*(?:IEEE|ACM|CVF|RSJ|ISCA))*"
+_VENUE_YEAR_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<workshop>[A-Za-z][\w-]*?)[-–]?(?P<held>(?:19|20)\d{{2}})\s*@\s*"
+    rf"|(?P<year>(?:19|20)\d{{2}})\s+(?:{_ORGANISERS}\s+)?)(?P<name>{_VENUE_ALT})(?![\w-])"
+    r"(?=\s*(?:$|[,.;:()\[\]\"]|(?:workshops?|findings|main|demo|industry)\b|(?-i:[a-z])))",
+    re.I,
+)
+# AAAI's special track on AI for Social Impact (`AAAI-AISI26`) is in the conference's own proceedings: AAAI-26.
+_AAAI_AISI_RE = re.compile(r"(?<![\w-])(AAAI)[-–\s]*AISI[-–\s]*(?=(?:19|20)?\d{2}(?!\d))", re.I)
 # Journals ML and NLP lists cite, by their usual short name: comments and journal references name them in full
 # ("Published in Transactions on Machine Learning Research (05/2025)"), abbreviated ("IEEE Trans. Pattern Anal.
 # Mach. Intell.") or by acronym ("IEEE TKDE"). Each is (name, full names and abbreviations, acronyms, acronyms read
@@ -693,9 +709,10 @@ _ACCEPTED = re.compile(
     re.I,
 )
 # Before a venue: the paper is a workshop's held there ("the MATH-AI workshop, NeurIPS 2024", "GenBench@EMNLP 2024",
-# "SemEval-2024 (co-located with NAACL 2024)").
-_WORKSHOP_BEFORE = re.compile(r"workshops?\b|@\s*$|co-?located\s+with|in\s+conjunction\s+with|held\s+(?:at|with)",
-                              re.I)
+# "SemEval-2024 (co-located with NAACL 2024)"), or its name joined to the venue's as "for" ("DGM4MICCAI 2024").
+_WORKSHOP_BEFORE = re.compile(
+    r"workshops?\b|@\s*$|co-?located\s+with|in\s+conjunction\s+with|held\s+(?:at|with)|(?<=[A-Za-z])4$", re.I
+)
 # Right after a venue and its year: its track.
 _MAIN_AFTER = re.compile(r"\W*main\b", re.I)
 _FINDINGS_AFTER = re.compile(r"\W*findings\b", re.I)
@@ -727,7 +744,8 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
     saying "Accepted by IEEE TKDE" without one gives the id's year only on a paper's `first_version`, written the
     month of its id: a v3 of 2021 saying "Accepted by TPAMI" may have been accepted in 2024."""
     for text, published in ((journal_ref, True), (comment, False)):
-        for sentence in _SENTENCE_END.split(_mark_conferences(_mark_journals(text or ""))):
+        text = _AAAI_AISI_RE.sub(r"\1-", text or "")
+        for sentence in _SENTENCE_END.split(_mark_conferences(_mark_journals(text))):
             if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
             for start, end, name, year, m in _named_venues(sentence):
@@ -756,6 +774,10 @@ def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Mat
         raw_year = m.group("year").lstrip("'’")
         year = int(raw_year) + 2000 if len(raw_year) == 2 else int(raw_year)
         found.append((m.start(), m.end(), _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()], year, m))
+    for m in _VENUE_YEAR_BEFORE_RE.finditer(sentence):
+        if not any(start < m.end() and m.start() < end for start, end, *_ in found):
+            name = _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()]
+            found.append((m.start(), m.end(), name, int(m.group("year") or m.group("held")), m))
     for j in _MARKED_JOURNAL_RE.finditer(sentence):
         dated = _JOURNAL_YEAR_RE.match(sentence, j.end())
         if dated is None:
@@ -789,14 +811,17 @@ def _phrase(sentence: str, start: int, end: int) -> str:
 def _track(sentence: str, m: re.Match[str]) -> str:
     """"findings", "workshop", "demo", "industry" or "" (the main conference), from the words right before and after the
     venue: never from another venue's words in the same sentence ("ICLR 2025 and the ICML 2025 workshop")."""
-    kind = (m.group("kind") or "").lower()
+    groups = m.groupdict()
+    if groups.get("workshop"):  # `SlavNLP-2025@ACL`
+        return "workshop"
+    kind = (groups.get("kind") or "").lower()
     before = re.split(r"\s+and\s+|;", sentence[: m.start()])[-1]
     after = re.split(r",|;|\s+and\s+", sentence[m.end():])[0]
     if kind.startswith("main") or _MAIN_AFTER.match(after):
         return ""
     if _DATASETS_AFTER.match(re.split(r",|;", sentence[m.end():])[0]):
         return "datasets"  # NeurIPS's Datasets and Benchmarks track: "NeurIPS D&B 2024" on the seed list
-    if m.group("findings") or kind == "findings" or _FINDINGS_AFTER.match(after) or _FINDINGS_BEFORE.search(before):
+    if groups.get("findings") or kind == "findings" or _FINDINGS_AFTER.match(after) or _FINDINGS_BEFORE.search(before):
         return "findings"
     if kind.startswith("workshop") or _SIDE_AFTER.match(after) or _WORKSHOP_BEFORE.search(before):
         return "workshop"

@@ -593,6 +593,23 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     ("Accepted for presentation at CoRL2025", 2025, Venue("CoRL", 2025)),
     ("Accepted in EMNLP2025 Main, 12 pages, 7 figures, 9 tables", 2025, Venue("EMNLP", 2025)),
     ("To appear at AAAI-26", 2025, Venue("AAAI", 2026)),
+    # a comma between the name and a year that stands alone; a year before the name (the organisers' between), or
+    # a workshop's before the venue it is held at; a workshop joined to its venue by "4" (as "for")
+    ("Accepted in INTERSPEECH, 2025, Rotterdam, The Netherlands", 2025, Venue("Interspeech", 2025)),
+    ("This paper has been accepted to the 2025 IEEE/RSJ IROS", 2025, Venue("IROS", 2025)),
+    ("Accepted for publication at the 2025 IEEE ICDM Workshop on \"Grounding Documents with Reasoning, Agents, "
+     "Retrieval, and Attribution\". This is author submitted version. Not yet published", 2025,
+     Venue("ICDM", 2025, "workshop")),
+    ("Camera-ready version accepted at SlavNLP-2025@ACL", 2025, Venue("ACL", 2025, "workshop")),
+    ("Accepted at EMNLP 2024 ACL Rolling Review", 2024, None),  # the year is EMNLP's, and a review is no venue
+    ("Accepted at ICML, 2025 workshop on X", 2025, None),  # whose year is it?
+    # a year before a name that goes on as another conference's is not that venue's (2601.15182)
+    ("To appear in 2026 ACM SIGIR Conference on Human Information Interaction and Retrieval (CHIIR '26), March "
+     "22-26, 2026, Seattle, WA, USA. ACM, New York, NY, USA, 5 pages. https://doi.org/10.1145/3786304.3787923", 2026,
+     None),
+    # AAAI's special track on AI for Social Impact is in the main proceedings: AAAI as the list writes it
+    ("Camera-Ready for AAAI-AISI26", 2025, Venue("AAAI", 2026)),
+    ("AAAI 2026 Artificial Intelligence for Social Impact Track", 2025, Venue("AAAI", 2026)),
     # not accepted, or not this paper's venue: the entry says arXiv
     ("Under review at ICLR 2025", 2024, None),
     ("Submitted to NeurIPS 2025", 2025, None),
@@ -705,7 +722,9 @@ def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none()
                       "2411.18386": Venue("Nature Communications", 2024),
                       "2403.07657": Venue("Nature Communications", 2024),
                       # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
-                      "2410.14419": Venue("IROS", 2024)}
+                      "2410.14419": Venue("IROS", 2024),
+                      # "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes in Computer Science, vol 15224"
+                      "2407.18555": Venue("MICCAI", 2024, "workshop")}
 
 
 def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:
@@ -793,6 +812,9 @@ def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> N
     ("", "Findings of the Association for Computational Linguistics 2025", 2025, None),  # which conference's?
     ("", "Proceedings of the Thirty-sixth Conference on Neural Information Processing Systems", 2025, None),  # 2022
     ("", "2023 International Joint Conference on Neural Networks (IJCNN)", 2023, None),
+    # a workshop's name joined to its venue's by "4", as "for" (2407.18555 in the recorded feed)
+    ("", "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes in Computer Science, vol 15224. Springer, Cham",
+     2024, Venue("MICCAI", 2024, "workshop")),
     ("", "Proceedings of the 2024 Joint International Conference on Computational Linguistics, Language Resources "
      "and Evaluation (LREC-COLING 2024)", 2024, Venue("LREC-COLING", 2024)),  # by its joined acronym, not COLING
     ("", "Proceedings of the International Conference on Machine Learning and Applications (ICMLA), 2024", 2024,
