@@ -50,7 +50,8 @@ MIN_RATE_BUDGET = 25
 # A branch of a run that died before its PR holds one commit (a few after conflicts); more is someone's work.
 MAX_ABANDONED_COMMITS = 20
 
-Edit = Callable[[str, Sequence[Proposal]], str]
+# A README text and proposals -> the new text and the proposals written into it (not those on the list already).
+Edit = Callable[[str, Sequence[Proposal]], tuple[str, list[Proposal]]]
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,10 @@ class DryRunForge:
 
     def publish(self, change: Change) -> list[Published]:
         out: list[Published] = []
-        for group in _groups(change):
-            new_text = change.edit(self.readme_text, group)
+        for proposed in _groups(change):
+            new_text, group = change.edit(self.readme_text, proposed)
+            if not group:
+                continue  # on the list already, as a real run would find it
             ids = [p.paper.arxiv_id for p in group]
             suffix = f"-{ids[0]}" if change.mode == "per-paper" else ""
             title = _title(group, len(group), change.date, change.mode)
@@ -574,8 +577,10 @@ class GitHubForge:
                 raise
         return True
 
-    def _commit_readme(self, branch: str, proposals: Sequence[Proposal], edit: Edit, pull: int | None = None) -> bool:
-        """Read the README on the branch, apply, commit; re-read and re-apply if it moved. False: nothing to add.
+    def _commit_readme(self, branch: str, proposals: Sequence[Proposal], edit: Edit,
+                       pull: int | None = None) -> list[Proposal]:
+        """Read the README on the branch, apply, commit; re-read and re-apply if it moved. Returns the proposals
+        the commit wrote (none: nothing to add), so the PR names no paper its diff does not add.
 
         pull: the open PR whose branch this is. There a README that moved means someone pushed to the branch
         during this run: _BranchTouched, since the bot writes only on branches that hold its own commits alone.
@@ -589,11 +594,11 @@ class GitHubForge:
             text, sha = self._read_file(path, branch)
             if text is None:
                 raise PaperbotError(f"{self.repository}: {path} not found on {branch} (set github.readme_path)")
-            new_text = edit(text, proposals)
-            if new_text == text:
-                return False
-            if self._put_file(path, _commit_message(proposals, path), new_text, sha, branch, attempt):
-                return True
+            new_text, written = edit(text, proposals)
+            if new_text == text or not written:
+                return []
+            if self._put_file(path, _commit_message(written, path), new_text, sha, branch, attempt):
+                return written
         raise PaperbotError(f"{path} kept changing on {branch}; gave up after {self.gh.max_retries + 1} attempts "
                             "(github.max_retries)")
 
@@ -811,17 +816,25 @@ class GitHubForge:
             raise PaperbotError(f"{self.repository}: base branch {base} not found (github.base_branch)")
         self._created_branches = []
         branch = self._claim_branch(name, base_sha)
-        title = _title(group, len(group), change.date, change.mode)
-        body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date, board=change.board)
         self._maybe_opened = False
         try:
-            if not self._commit_readme(branch, group, change.edit):
+            written = self._commit_readme(branch, group, change.edit)
+            if not written:
                 # A maintainer added them between the scan and now: nothing left to propose, not an error.
                 log.info("%s: already in %s on %s (added during this run); no pull request needed",
                          ", ".join(ids), self.gh.readme_path, base)
                 for created in self._created_branches:
                     self._delete_branch(created, "created by this run for them")
                 return None
+            if len(written) < len(group):
+                # Some of them only: the PR names the papers its diff adds, the others are simply on the list.
+                log.info("%s: already in %s on %s (added during this run); not in the pull request",
+                         ", ".join(i for i in ids if i not in {p.paper.arxiv_id for p in written}),
+                         self.gh.readme_path, base)
+                group, ids = written, [p.paper.arxiv_id for p in written]
+            title = _title(group, len(group), change.date, change.mode)
+            body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date,
+                           board=change.board)
             pr, number, url = self._create_pull(branch, base, title, body)
         except BaseException:
             if self._maybe_opened:
@@ -897,6 +910,20 @@ class GitHubForge:
         old_body, url = pr.body, pr.html_url
         earlier = parse_body(old_body) or BodyParts(ids=list(target.ids), rows=[], details=[])
         new = [p for p in group if p.paper.arxiv_id not in earlier.ids]
+        if new:
+            # A paper a maintainer added to the default branch during this run: the PR's branch, cut before that,
+            # lacks it, and the commit would put it on the list a second time. It is simply on the list.
+            _, missing = change.edit(self.read_readme(), new)
+            if len(missing) < len(new):
+                kept = {p.paper.arxiv_id for p in missing}
+                log.info("%s: already in %s on %s (added during this run); %s", ", ".join(
+                    p.paper.arxiv_id for p in new if p.paper.arxiv_id not in kept), self.gh.readme_path,
+                    self.base_branch, f"not added to PR #{target.number}" if kept else
+                    f"PR #{target.number} left as it is")
+                if not kept:
+                    return None
+                new = missing
+                group = [p for p in group if p.paper.arxiv_id in kept or p.paper.arxiv_id in earlier.ids]
         fresh = {p.paper.arxiv_id for p in new}
         unrecorded = [i for i in self._unrecorded(target, earlier.ids) if i not in fresh]
         if unrecorded:
@@ -904,7 +931,7 @@ class GitHubForge:
                      "recording them", target.number, ", ".join(unrecorded))
             earlier = replace(earlier, ids=earlier.ids + unrecorded)
         try:
-            committed = bool(new) and self._commit_readme(target.branch, new, change.edit, pull=target.number)
+            committed = bool(new) and bool(self._commit_readme(target.branch, new, change.edit, pull=target.number))
         except (MissingSection, _BranchTouched) as exc:
             # A heading renamed on the default branch since the PR was cut, or a maintainer's push just now:
             # the new papers go to a new PR from the default branch; this one is left as it is.

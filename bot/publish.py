@@ -57,17 +57,26 @@ def place(plist: PaperList, proposal: Proposal):  # -> Section
         ) from None
 
 
-def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "README.md") -> str:
-    """The README with each proposed paper written into its section; papers already there are skipped."""
+def insert_proposals(text: str, proposals: Sequence[Proposal],
+                     source: str = "README.md") -> tuple[str, list[Proposal]]:
+    """The README with each proposed paper written into its section, and the proposals it wrote: a paper there
+    already (a maintainer added it while the run worked) is skipped, and the pull request must not name it."""
     from bot.listfile import parse_list
 
     plist = parse_list(text, source)
+    written: list[Proposal] = []
     for proposal in proposals:
         if plist.contains(proposal.paper):
             log.info("%s is already in %s; not adding it again", proposal.paper.arxiv_id, source)
             continue
         plist = plist.with_entry(proposal.paper, place(plist, proposal))  # refuses an entry that does not read back
-    return plist.to_text()
+        written.append(proposal)
+    return plist.to_text(), written
+
+
+def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "README.md") -> str:
+    """The README with each proposed paper written into its section; papers already there are skipped."""
+    return insert_proposals(text, proposals, source)[0]
 
 
 def on_the_list(plist: PaperList, pulls: Sequence[BotPull], candidates: dict[str, dict]) -> set[str]:
@@ -252,7 +261,7 @@ def run(config: Config, *, forge: Forge, feeds: Sequence[str], model: ListModel 
             if writes_board else None)
     if result.proposals:
         change = Change(proposals=list(result.proposals), date=today, mode=config.pr.mode,
-                        edit=lambda text, group: apply_proposals(text, group, config.github.readme_path),
+                        edit=lambda text, group: insert_proposals(text, group, config.github.readme_path),
                         held_back=list(result.held_back), board=None if plan is None else plan.on_board)
         report.published = forge.publish(change)
         by_id = {p.paper.arxiv_id: p for p in result.proposals}
@@ -613,12 +622,13 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
         return f"Pull request [#{p.number} {escape_markdown(p.title)}]({p.url}) ({p.action})"
 
     pulls = [line(p) for p in report.published]
+    sent = {i for p in report.published for i in p.ids}  # not a paper a maintainer added to the list during the run
     if not report.published and report.scan.proposals:  # added to the list by a maintainer during the run
         pulls = [f"No pull request: the {len(report.scan.proposals)} paper(s) found were added to the list while "
                  "this run worked."]
     board = report.dashboard
     return job_summary(
-        date=date, stats=report.scan.stats, proposals=list(report.scan.proposals) if report.published else [],
+        date=date, stats=report.scan.stats, proposals=[p for p in report.scan.proposals if p.paper.arxiv_id in sent],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
         held_back=report.scan.held_back,
         board="" if board is None else (f"Candidates issue [#{board.number}]({board.url}): "

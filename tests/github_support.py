@@ -82,9 +82,9 @@ def standin() -> GitHubStandIn:
 def change(*proposals: Proposal, date: str = DATE, mode: str = "single", held_back: Sequence[HeldBack] = (),
            board: OnBoard | None = None) -> Change:
     """What a run hands the forge: these proposals, written into the README by the product's own edit."""
-    from bot.publish import apply_proposals
+    from bot.publish import insert_proposals
 
-    return Change(proposals=list(proposals), date=date, mode=mode, edit=apply_proposals, held_back=list(held_back),
+    return Change(proposals=list(proposals), date=date, mode=mode, edit=insert_proposals, held_back=list(held_back),
                   board=board)
 
 

@@ -323,6 +323,55 @@ def test_per_paper_mode_opens_one_pr_per_paper(hub):
     assert hub.file_text("README.md", "paperbot/2025-05-27-2504.16511") == apply_proposals(readme(), [b])
 
 
+def _add_to_main_by_hand(hub, *papers):
+    """A maintainer adds papers to the list on the default branch (as the bot would write them)."""
+    hub.push("main", "README.md", apply_proposals(hub.file_text("README.md"), list(papers)), message="add by hand")
+
+
+def test_a_paper_added_to_main_during_the_run_is_not_in_the_pr_that_does_not_add_it(hub):
+    """Single-PR mode: b is added to the list by hand after the scan, before the branch is cut. The README commit
+    skips it, so the PR's title, table, details and marker name a alone, as its diff does."""
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    hub.before_next("GET", r"/git/refs?/heads/main$", lambda: _add_to_main_by_hand(hub, b))
+    [pub] = forge(hub).publish(change(a, b))
+    pr = hub.pulls[1]
+    assert pub.ids == ["2504.16828"] and list(pub.sections) == ["2504.16828"]
+    assert parse_marker(pr.body) == ["2504.16828"]
+    assert pr.title == "Add paper: Process Reward Models That Think (2025-05-27)"
+    assert "2504.16511" not in pr.body and b.paper.title not in pr.body
+    assert hub.file_text("README.md", pub.branch) == apply_proposals(hub.file_text("README.md"), [a])
+    [commit] = hub._pull_commits(pr)
+    where = " > ".join(a.section.path)
+    assert commit.message == f"Add 1 paper to README.md\n\n- 2504.16828 {a.paper.title} -> {where}\n"
+    assert forge(hub).bot_pulls()[0].ids == ("2504.16828",)
+
+
+def test_papers_added_to_main_while_a_run_adds_to_todays_pr_are_left_out_of_it(hub):
+    """The same race when the run adds to the open PR: its branch was cut before the maintainer's edit, so the
+    commit would add b a second time to the list; the PR gets a alone, in its diff and its body."""
+    first = proposal("2504.15777", "math")
+    forge(hub).publish(change(first))
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    hub.before_next("GET", r"/rate_limit$", lambda: _add_to_main_by_hand(hub, b))
+    [pub] = forge(hub).publish(change(a, b))
+    pr = hub.pulls[1]
+    assert (pub.action, pub.number, pub.ids) == ("updated", 1, ["2504.16828"])
+    assert parse_marker(pr.body) == ["2504.15777", "2504.16828"]
+    assert pr.title == "Add 2 papers (2025-05-27)"
+    assert "2504.16511" not in pr.body and "arxiv.org/abs/2504.16511" not in hub.file_text("README.md", pub.branch)
+    assert hub.file_text("README.md", pub.branch) == apply_proposals(readme(), [first, a])
+
+
+def test_a_run_whose_papers_were_all_added_by_hand_leaves_todays_pr_as_it_was(hub):
+    forge(hub).publish(change(proposal("2504.15777", "math")))
+    body, head = hub.pulls[1].body, hub.refs["paperbot/2025-05-27"]
+    b = proposal("2504.16511", "pretrain")
+    hub.before_next("GET", r"/rate_limit$", lambda: _add_to_main_by_hand(hub, b))
+    assert forge(hub).publish(change(b)) == []
+    assert hub.pulls[1].body == body and hub.refs["paperbot/2025-05-27"] == head
+    assert len(hub.pulls) == 1
+
+
 def test_held_back_papers_reach_the_pr_a_maintainer_reads(hub):
     forge(hub).publish(change(proposal("2504.16828", "math"), held_back=[held("2504.15777", "math")]))
     assert [line.split("`")[1] for line in parse_body(hub.pulls[1].body).held] == ["2504.15777"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.render import parse_body, parse_marker
+from bot.render import paper_titles, parse_body, parse_marker
 from tests.github_support import TOKEN
 from tests.replay_support import FEEDS, README, list_checkout, use_arxiv_api
 from tests.servers.github import GitHubStandIn
@@ -547,6 +547,69 @@ def test_papers_added_to_main_during_the_run_end_it_quietly(workdir, hub, monkey
         assert "Nothing to propose today." not in page
         assert set(other.refs) == {"main", "paperbot-state"} and other.pulls == {}
         assert len(_remote_state(other)["seen"]) == 14  # state saved all the same
+
+
+def _add_by_hand(hub: GitHubStandIn, arxiv_id: str, title: str) -> None:
+    """A maintainer adds a paper to the list on the default branch (after the first entry with an arXiv link)."""
+    lines = hub.file_text("README.md").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("- [") and "arxiv.org/abs/" in line)
+    lines.insert(at + 1, f"- [{title}](https://arxiv.org/abs/{arxiv_id}) *A. Maintainer.* arXiv 2025.")
+    hub.push("main", "README.md", "\n".join(lines))
+
+
+def test_a_paper_added_to_main_during_the_run_is_neither_in_the_pr_nor_proposed(workdir, hub, arxiv_api, monkeypatch,
+                                                                               capsys):
+    """One of the day's papers is added to the list by hand after the scan, before the branch is cut: the PR adds
+    and names the other two; the state does not call the third proposed, and no later run proposes it."""
+    assert _run(workdir, "--feed", DAY_23) == 0  # what the run proposes, seen on a first repository
+    ids, titles = parse_marker(hub.pulls[1].body), paper_titles(hub.pulls[1].body)
+    by_hand, rest = ids[0], sorted(ids[1:])
+    with GitHubStandIn({"README.md": README.read_text(encoding="utf-8")}, token=TOKEN) as other:
+        monkeypatch.setenv("GITHUB_API_URL", other.base_url)
+        other.before_next("GET", r"/git/refs?/heads/main$", lambda: _add_by_hand(other, by_hand, titles[by_hand]))
+        summary_file = workdir / "summary.md"
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+        capsys.readouterr()
+        assert _run(workdir, "--feed", DAY_23, "--json", str(workdir / "out.json")) == 0
+        pr = other.pulls[1]
+        assert capsys.readouterr().out.splitlines() == [f"opened PR #1 {other.web_url}/pull/1 (2 papers, branch "
+                                                        f"{pr.head})"]
+        assert parse_marker(pr.body) == rest and pr.title.startswith("Add 2 papers (")
+        assert by_hand not in pr.body and titles[by_hand] not in pr.body
+        assert other.file_text("README.md", pr.head).count(f"arxiv.org/abs/{by_hand}") == 1  # the maintainer's
+        assert sorted(_remote_state(other)["proposed"]) == rest
+        assert by_hand not in summary_file.read_text(encoding="utf-8")  # the job summary's table lists the two
+        assert sorted(json.loads((workdir / "out.json").read_text())["pull_requests"][0]["ids"]) == rest
+        # The next day (the models retrained on the list the maintainer changed): on the list, never proposed.
+        assert _run(workdir, "--feed", DAY_24, "--retrain") == 0
+        assert all(by_hand not in parse_marker(p.body) for p in other.pulls.values())
+        assert by_hand not in _remote_state(other)["proposed"] and by_hand not in _remote_state(other)["rejected"]
+
+
+def test_a_paper_added_to_main_while_a_run_adds_to_the_open_pr_is_left_out_of_it(workdir, hub, monkeypatch, capsys):
+    """The same race when the run adds to the open PR, whose branch was cut before the maintainer's edit: the
+    commit would write the paper onto the list a second time. The PR gets the day's other papers alone."""
+    assert _run(workdir, "--feed", DAY_23) == 0
+    first = parse_marker(hub.pulls[1].body)
+    assert _run(workdir, "--feed", DAY_24) == 0  # what the second run adds, seen on a first repository
+    day24 = [i for i in parse_marker(hub.pulls[1].body) if i not in first]
+    titles = paper_titles(hub.pulls[1].body)
+    assert len(day24) >= 2
+    by_hand, rest = day24[0], day24[1:]
+    with GitHubStandIn({"README.md": README.read_text(encoding="utf-8")}, token=TOKEN) as other:
+        monkeypatch.setenv("GITHUB_API_URL", other.base_url)
+        assert _run(workdir, "--feed", DAY_23) == 0
+        other.before_next("GET", r"/rate_limit$", lambda: _add_by_hand(other, by_hand, titles[by_hand]))
+        capsys.readouterr()
+        assert _run(workdir, "--feed", DAY_24) == 0
+        pr = other.pulls[1]
+        n = len(rest)
+        assert capsys.readouterr().out.splitlines() == [
+            f"updated PR #1 {other.web_url}/pull/1 ({n} paper{'s' if n > 1 else ''}, branch {pr.head})"]
+        assert sorted(parse_marker(pr.body)) == sorted(first + rest) and by_hand not in pr.body
+        assert pr.title.startswith(f"Add {len(first) + n} papers (")
+        assert f"arxiv.org/abs/{by_hand}" not in other.file_text("README.md", pr.head)  # on main alone, once
+        assert sorted(_remote_state(other)["proposed"]) == sorted(first + rest)
 
 
 def test_state_option_is_ignored_with_a_warning_in_a_real_run(workdir, hub, capsys):
