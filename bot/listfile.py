@@ -1600,6 +1600,16 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
     return text + style.authors_end if not text.endswith(style.authors_end) else text
 
 
+def _emphasized_et_al(authors: str, et_al: str, cells: Sequence[str]) -> str:
+    """`Gody *et al.*` where most rows' author cells write `Ling *et al.*`: the emphasis that the cells' plain
+    text (the authors the style is learnt from) leaves out."""
+    marks = Counter(m.group(1) for c in cells if (m := re.search(r"\s(\*{1,2}|_{1,2})et al\.?\1$", c.strip())))
+    if not marks or sum(marks.values()) * 2 <= len(cells):
+        return authors
+    mark = marks.most_common(1)[0][0]
+    return f"{authors[: -len(et_al)]}{mark}{et_al}{mark}"
+
+
 def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
     """'Arxiv 2025.' in the list's own spelling of an arXiv venue, with the year of the paper's id; the venue the
     paper's arXiv comment says it was accepted at instead, where it says one."""
@@ -1797,7 +1807,11 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
     assert row is not None
     line = _content(plist.lines[item.entry.line])
     siblings = [it.entry for it in rows]
-    authors = _format_authors(paper.authors, _Style("", "", *_authors_style([e.authors for e in siblings])))
+    style = _Style("", "", *_authors_style([e.authors for e in siblings]))
+    authors = _format_authors(paper.authors, style)
+    if "authors" in row.roles and authors.endswith(f" {style.et_al_text}"):
+        authors = _emphasized_et_al(authors, style.et_al_text,
+                                    [_cell(plist, it, row.roles.index("authors")) for it in rows])
     dates = [plain_text(_cell(plist, it, row.roles.index("date"))) for it in rows] if "date" in row.roles else []
     fills: dict[str | int, str] = {"authors": authors, "venue": escape_markdown(_venue_for(paper, plist, siblings)),
              "date": _date_like(paper, dates)}

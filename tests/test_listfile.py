@@ -1090,7 +1090,25 @@ def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_
     assert [e.venue for e in parse_list(text).entries] == ["Arxiv 2025 (Apr)", "ICME 2025"]
     _, lines = added(text, "1.4 Multi-modal")
     assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach | "
-                     "Gody et al. | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
+                     "Gody *et al.* | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
+
+
+def test_a_new_row_writes_et_al_in_italics_where_the_rows_do() -> None:
+    """`Ling *et al.*` in every row: the new row's authors were `Gody et al.`, the italics lost with the cells'
+    markup; a cell in italics as a whole (`*Ling et al.*`) keeps its own."""
+    rows = (  # zhengxuJosh/Awesome-RAG-Vision README.md
+        "| Title | Authors | Venue/Date | Paper Link |\n|---|---|---|---|\n"
+        "| MMKB-RAG: A Multi-Modal Knowledge-Based Retrieval-Augmented Generation Framework | Ling *et al.* | "
+        "Arxiv 2025 (Apr) | [paper](https://arxiv.org/pdf/2504.10074) | \n"
+        "| AutoStyle-TTS: Retrieval-Augmented Generation based Automatic Style Matching Text-to-Speech Synthesis | "
+        "Luo *et al.* | ICME 2025 | [paper](https://arxiv.org/pdf/2504.10309) |\n"
+    )
+    text = "# Awesome RAG in Computer Vision\n\n#### 1.4 Multi-modal\n\n" + rows
+    assert added(text, "1.4 Multi-modal")[1][0].split(" | ")[1] == "Gody *et al.*"
+    plain = text.replace(" *et al.*", " et al.")
+    assert added(plain, "1.4 Multi-modal")[1][0].split(" | ")[1] == "Gody et al."
+    whole = text.replace("Ling *et al.*", "*Ling et al.*").replace("Luo *et al.*", "*Luo et al.*")
+    assert added(whole, "1.4 Multi-modal")[1][0].split(" | ")[1] == "*Gody et al.*"
 
 
 def test_a_new_entry_goes_after_the_badge_line_under_the_last_entry_with_a_blank_line_before_it() -> None:
