@@ -2077,6 +2077,23 @@ def _entry_date(item: _Item) -> str | None:
     return f"{year.group(0)}-00" if year else None
 
 
+def _list_order(plist: PaperList, n: int) -> str | None:
+    """"asc" or "desc" where every section with 4+ keys of kind n (0 arXiv ids, 1 dates) that is sorted by them
+    is sorted that way, and at least one is; else None."""
+    by_entry = {id(it.entry): it for it in plist._items}
+    ways: set[str] = set()
+    for section in plist.sections:
+        items = [by_entry[id(e)] for e in section.entries if id(e) in by_entry]
+        keys = [k for k in ([it.entry.arxiv_id for it in items] if n == 0 else [_entry_date(it) for it in items]) if k]
+        if len(keys) < 4 or len(keys) < (len(items) if n == 0 else -(-2 * len(items) // 3)):
+            continue
+        asc = all(a <= b for a, b in itertools.pairwise(keys))
+        desc = all(a >= b for a, b in itertools.pairwise(keys))
+        if asc != desc:
+            ways.add("asc" if asc else "desc")
+    return ways.pop() if len(ways) == 1 else None
+
+
 def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequence[_Item]) -> int:
     if own:
         month = arxiv_month(paper.arxiv_id)
@@ -2093,10 +2110,17 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
             # Sorted only on evidence: three keys fall in order by chance one time in three. A date may be missing
             # on a few entries (`* Segment Anything [[Paper]](url)` atop a list by year): the dated ones still
             # say the order; an arXiv id is missing wherever a paper is not on arXiv, so those must all have one.
-            if len(keys) < 4 or not new or len(keys) < (len(own) if n == 0 else -(-2 * len(own) // 3)):
+            if not new or not keys or len(keys) < (len(own) if n == 0 else -(-2 * len(own) // 3)):
                 continue
             asc = all(a <= b for a, b in itertools.pairwise(keys))
             desc = all(a >= b for a, b in itertools.pairwise(keys))
+            if len(keys) < 4:
+                # too few to say an order of their own: the order the list's larger sections keep, where these
+                # entries keep it too (3 papers of 2024, 2023, 2022 under sections sorted newest first)
+                way = _list_order(plist, n)
+                if way is None or not (asc if way == "asc" else desc):
+                    continue
+                asc, desc = way == "asc", way == "desc"
             if asc != desc:
                 published = (paper.published or "")[:10]
                 if n == 1 and new == published[:7] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and any(

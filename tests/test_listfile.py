@@ -2306,3 +2306,38 @@ def test_a_heading_about_contributing_to_the_list_holds_no_papers() -> None:
         other = parse_list(f"# A List\n\n## {heading}\n\n- [A Paper](https://arxiv.org/abs/2403.02966)\n\n"
                            "## Labeling\n\n- [Another Paper](https://arxiv.org/abs/2402.15000)\n")
         assert other.is_aside(other.find_section(heading)) is aside, heading
+
+
+def test_a_section_of_fewer_than_four_entries_keeps_the_order_the_lists_sorted_sections_keep() -> None:
+    """Three entries of 2024, 2023 and 2022 are too few to say an order of their own, so a 2025 paper went
+    below the 2022 one; where the list's larger sections are sorted newest first, it now goes on top (and
+    into a one-entry section above its 2024 entry). A small section out of that order still gets it last."""
+    text = (  # AIoT-MLSys-Lab/Efficient-LLMs-Survey README.md
+        "#### Quantization\n##### Post-Training Quantization\n###### Weight-Only Quantization\n"
+        "- IntactKV: Improving Large Language Model Quantization by Keeping Pivot Tokens Intact, "
+        "<ins>arXiv, 2024</ins> [[Paper](https://arxiv.org/abs/2403.01241)] \n"
+        "- OneBit: Towards Extremely Low-bit Large Language Models, <ins>arXiv, 2024</ins> "
+        "[[Paper](https://arxiv.org/abs/2402.11295)]\n"
+        "- GPTQ: Accurate Quantization for Generative Pre-trained Transformers, <ins>ICLR, 2023</ins> "
+        "[[Paper](https://openreview.net/forum?id=tcbBPnfwxS)] [[Code](https://github.com/IST-DASLab/gptq)]\n"
+        "- LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale, <ins>NeurlPS, 2022</ins> "
+        "[[Paper](https://openreview.net/forum?id=dXiGWqBoxaD)] [[Code](https://github.com/TimDettmers/bitsandbytes)]\n"
+        "\n###### Evaluation of Post-Training Quantization\n"
+        " - Evaluating Quantized Large Language Models, <ins>arXiv, 2024</ins> [[Paper](https://arxiv.org/abs/2402.18158)]\n"
+        "##### Quantization-Aware Training\n"
+        "- The Era of 1-bit LLMs: All Large Language Models are in 1.58 Bits, <ins>arXiv, 2024</ins> "
+        "[[Paper](https://arxiv.org/abs/2402.17764)]\n"
+        "- FP8-LM: Training FP8 Large Language Models, <ins>arXiv, 2023</ins> [[Paper](https://arxiv.org/abs/2310.18313)]\n"
+        "- Compression of Generative Pre-trained Language Models via Quantization, <ins>ACL, 2022</ins> "
+        "[[Paper](https://aclanthology.org/2022.acl-long.331.pdf)]\n"
+    )
+    new = ("- ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach, "
+           "<ins>arXiv, 2025</ins> [[Paper](https://arxiv.org/abs/2503.17460)]\n")
+    after, lines = added(text, "Quantization-Aware Training")
+    assert lines == [new]
+    assert after.lines[after.lines.index(new) + 1].startswith("- The Era of 1-bit LLMs")
+    after, lines = added(text, "Evaluation of Post-Training Quantization")
+    assert after.lines[after.lines.index(lines[0]) + 1].startswith(" - Evaluating Quantized")
+    unsorted = text.replace("<ins>ACL, 2022</ins>", "<ins>ACL, 2025</ins>")
+    after, _ = added(unsorted, "Quantization-Aware Training")
+    assert after.lines[-1] == new
