@@ -1479,6 +1479,8 @@ class _Style:
     et_al: bool = False
     et_al_text: str = "et al."  # or "et al", as most neighbours write it
     et_al_surname: bool = False  # `Wang et al.`: the first author's surname only, as most neighbours write it
+    et_al_names: int = 1  # `A, B, C, D, E. et al.`: the fewest names a neighbour writes before its et al.
+    et_al_joiner: str = " "  # what comes between them and et al. (". " there), as most neighbours write it
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
 
 
@@ -1560,14 +1562,16 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
 _PLAIN_TEMPLATE = ("[{title}]({url}) *{authors}* {venue}", True, True)
 
 
-def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bool]:
-    """Separator, last joiner, trailing punctuation, et-al habit, its spelling and whether a surname alone goes
-    before it in the siblings' author lists."""
+def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bool, int, str]:
+    """Separator, last joiner, trailing punctuation, et-al habit, its spelling, whether a surname alone goes
+    before it, the fewest names written before it and what joins them to it in the siblings' author lists."""
     seps: Counter[str] = Counter()
     lasts: Counter[str] = Counter()
     ends: Counter[str] = Counter()
     etals: Counter[str] = Counter()
     etal = surnames = 0
+    before: list[int] = []
+    joiners: Counter[str] = Counter()
     for a in authors:
         a = a.strip()
         if not a:
@@ -1577,6 +1581,9 @@ def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bo
             etal += 1
             etals[m.group(0)] += 1
             surnames += len(a[: m.start()].rstrip(" ,").split()) == 1
+            names = a[: m.start()].rstrip(" ,.;")
+            joiners[a[len(names): m.start()] or " "] += 1
+            before.append(len(re.split(r"\s*[,;]\s*|\s+and\s+", names)) if names else 1)
             continue
         seps["; " if "; " in a else ", "] += 1
         if re.search(r",? and [^,]+$", a):
@@ -1587,14 +1594,18 @@ def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bo
     last = lasts.most_common(1)[0][0] if lasts else "sep"
     end = ends.most_common(1)[0][0] if ends else ""
     etal_text = max(etals, key=lambda t: (etals[t], t)) if etals else "et al."
-    return sep, sep if last == "sep" else last, end, etal > len(authors) / 2, etal_text, surnames * 2 > etal
+    joiner = joiners.most_common(1)[0][0] if joiners else " "
+    return (sep, sep if last == "sep" else last, end, etal > len(authors) / 2, etal_text, surnames * 2 > etal,
+            min(before, default=1), joiner)
 
 
 def _format_authors(names: Sequence[str], style: _Style) -> str:
     names = [escape_markdown(n) for n in names if n.strip()]
     if not names:
         return ""
-    if style.et_al and len(names) > 1:
+    if style.et_al and len(names) > max(1, style.et_al_names):
+        if style.et_al_names > 1:  # `A, B, C, D, E. et al.`: as many names as the neighbours write before it
+            return f"{style.authors_sep.join(names[: style.et_al_names])}{style.et_al_joiner}{style.et_al_text}"
         return f"{names[0].split()[-1] if style.et_al_surname else names[0]} {style.et_al_text}"
     text = names[0] if len(names) == 1 else style.authors_sep.join(names[:-1]) + style.authors_last + names[-1]
     return text + style.authors_end if not text.endswith(style.authors_end) else text
@@ -1734,10 +1745,12 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     )
     if not own:
         prefix = _prefix_for_empty(plist, section, prefix)
-    sep, last, end, etal, etal_text, surname = _authors_style([it.entry.authors for it in pool])
+    sep, last, end, etal, etal_text, surname, etal_names, etal_joiner = _authors_style(
+        [it.entry.authors for it in pool])
     titled = own or pool
     periods = sum(it.body[slice(*it.parsed.title_span)].rstrip().endswith(".") for it in titled)
-    style = _Style(prefix, best[0], sep, last, end, etal, etal_text, surname, title_period=periods > len(titled) / 2)
+    style = _Style(prefix, best[0], sep, last, end, etal, etal_text, surname, etal_names, etal_joiner,
+                   title_period=periods > len(titled) / 2)
     return style, own
 
 

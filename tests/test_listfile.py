@@ -2341,3 +2341,26 @@ def test_a_section_of_fewer_than_four_entries_keeps_the_order_the_lists_sorted_s
     unsorted = text.replace("<ins>ACL, 2022</ins>", "<ins>ACL, 2025</ins>")
     after, _ = added(unsorted, "Quantization-Aware Training")
     assert after.lines[-1] == new
+
+
+def test_et_al_comes_after_as_many_names_as_the_neighbours_write_before_it() -> None:
+    """Neighbours write five to seven names and then `. et al.`: a three-author paper was `*Weijie Lv et al.*`
+    (two of three names dropped) and is now written in full; a longer one gets the first five names so."""
+    text = (  # huybery/Awesome-Code-LLM README.md
+        "## 📚 Paper\n\n### ▶️ Pre-Training\n\n"
+        "1. **Evaluating Large Language Models Trained on Code** `Preprint`\n  \n"
+        "    [2021.07][[Paper](https://arxiv.org/abs/2107.03374)] *Mark Chen, Jerry Tworek, Heewoo Jun, Qiming Yuan, "
+        "Henrique Ponde de Oliveira Pinto. et al.*\n\n"
+        "2. **CodeGen: An Open Large Language Model for Code with Multi-Turn Program Synthesis** `ICLR23`\n  \n"
+        "    [2022.03][[Paper](https://arxiv.org/abs/2203.13474)] *Erik Nijkamp, Bo Pang, Hiroaki Hayashi, Lifu Tu, "
+        "Huan Wang, Yingbo Zhou, Silvio Savarese, Caiming Xiong*\n\n"
+        "3. **SantaCoder: don't reach for the stars!** `Preprint`\n  \n"
+        "    [2023.01][[Paper](https://arxiv.org/abs/2301.03988)] *Loubna Ben Allal, Raymond Li, Denis Kocetkov, "
+        "Chenghao Mou, Christopher Akiki, Carlos Munoz Ferrandis, Niklas Muennighoff. et al.*\n\n"
+    )
+    _, lines = added(text, "Pre-Training")
+    assert lines[-2] == ("    [2025.03][[Paper](https://arxiv.org/abs/2503.17460)] "
+                         "*Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik*\n")
+    seven = dataclasses.replace(PAPER, authors=("A One", "B Two", "C Three", "D Four", "E Five", "F Six", "G Seven"))
+    lines = added_line(text, "Pre-Training", seven)
+    assert lines[-2].endswith("] *A One, B Two, C Three, D Four, E Five. et al.*\n")
