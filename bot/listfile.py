@@ -1875,12 +1875,35 @@ def _aligned(new: str, table: Sequence[str]) -> str:
     table aligned for reading the README as text); a cell too long for its column gets one space after it."""
     bars = _bars(table[0])
     spans = _cell_spans(new)
-    if (len(bars) < 2 or any(_bars(line) != bars for line in table[1:]) or not new.lstrip().startswith("|")
+    if any(_bars(line) != bars for line in table[1:]) and new.lstrip().startswith("|"):
+        return _padded_as_rows(new, spans, table[2:])
+    if (len(bars) < 2 or not new.lstrip().startswith("|")
             or len(spans) != len(bars) - 1):
         return new
     columns = zip(spans, bars[:-1], bars[1:], strict=True)
     cells = [f" {new[a:b]} ".ljust(right - left - 1) for (a, b), left, right in columns]
     return new[: bars[0]] + "|" + "|".join(cells) + "|" + new[_bars(new)[-1] + 1:]
+
+
+def _padded_as_rows(new: str, spans: Sequence[tuple[int, int]], rows: Sequence[str]) -> str:
+    """A row of a table not aligned as a whole: each cell as wide as most rows make that column where they pad it
+    alike, else one space either side; a copy of one row's gaps would pad a title of another length by that
+    row's (`Large Video Models` and 39 spaces, `Arxiv 2025 (Apr)` and 8)."""
+    bars = _bars(new)
+    widths: list[Counter[int]] = [Counter() for _ in spans]
+    padded: Counter[int] = Counter()
+    same = [r for r in rows if len(_bars(r)) == len(bars)]
+    for r in same:
+        for c, (left, right) in enumerate(itertools.pairwise(_bars(r))):
+            if c < len(widths):
+                widths[c][right - left - 1] += 1
+                padded[c] += r[right - 2: right] == "  "  # `Approach      |`: this row pads the column
+    wide = [w.most_common(1)[0][0] if w and w.most_common(1)[0][1] * 2 > len(same) > 1 and padded[c] * 2 > len(same)
+            else 0 for c, w in enumerate(widths)]
+    if len(spans) != len(bars) - 1 or not any(wide):
+        return new
+    cells = [f" {new[a:b]} ".ljust(width) for (a, b), width in zip(spans, wide, strict=True)]
+    return new[: bars[0]] + "|" + "|".join(cells) + "|" + new[bars[-1] + 1:]
 
 
 def _cell(plist: PaperList, item: _Item, col: int) -> str:

@@ -2364,3 +2364,24 @@ def test_et_al_comes_after_as_many_names_as_the_neighbours_write_before_it() -> 
     seven = dataclasses.replace(PAPER, authors=("A One", "B Two", "C Three", "D Four", "E Five", "F Six", "G Seven"))
     lines = added_line(text, "Pre-Training", seven)
     assert lines[-2].endswith("] *A One, B Two, C Three, D Four, E Five. et al.*\n")
+
+
+def test_a_new_row_of_a_table_not_aligned_as_a_whole_pads_only_the_columns_most_rows_pad() -> None:
+    """The rows pad their titles to one width, the header to another: the new row copied the gaps of the row
+    it was modelled on, so a longer title got that row's 39 spaces after it and its venue `CIKM 2024`'s 8."""
+    text = (  # zhengxuJosh/Awesome-RAG-Vision README.md, the link cells cut short
+        "#### 1.2 (Long) Video Understanding\n"
+        "| Title" + " " * 93 + "| Authors         | Venue/Date        | Paper Link |\n"
+        "|" + "-" * 99 + "|------------------|-------------------|------------|\n"
+        "| Streaming Video Understanding and Multi-round Interaction with Memory-enhanced Knowledge          | "
+        "Xiong *et al.*   | ICLR 2025        | [paper](https://arxiv.org/abs/2501.13468) |\n"
+        "| Temporal Preference Optimization for Long-Form Video Understanding                                | "
+        "Li *et al.*      | Arxiv 2025 (Jan) | [paper](https://arxiv.org/abs/2501.13919) |\n"
+        "| Goldfish: Vision-Language Understanding of Arbitrarily Long Videos                               | "
+        "Ataallah *et al.*| Arxiv 2024 (Jul) | [paper](https://arxiv.org/abs/2407.12679) |\n"
+        "| iRAG: Advancing RAG for Videos with an Incremental Approach                                       | "
+        "Arefeen *et al.* | CIKM 2024        | [paper](https://dl.acm.org/doi/pdf/10.1145/3627673.3680088) |\n"
+    )
+    _, lines = added(text, "1.2 (Long) Video Understanding")
+    assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach"
+                     + " " * 17 + "| Gody *et al.* | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
