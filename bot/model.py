@@ -715,6 +715,8 @@ class SectionModel:
         months: the papers' arxiv_month, for the leaf's time prior (leaf_time_prior); surveys: as group_scores.
         """
         groups = self.group_scores(vectors, plain=plain, surveys=surveys)
+        if months is not None:
+            groups = with_years(groups, months, self.groups_)
         sims = vectors @ self.vectors_.T
         out = []
         members, papers_of = self.places()
@@ -802,6 +804,33 @@ def is_survey(paper: Paper) -> bool:
 def survey_groups(groups: Sequence[tuple[str, ...]]) -> list[int]:
     """The 2nd-level groups whose heading says they hold surveys."""
     return [j for j, g in enumerate(groups) if _SURVEY_HEADING.search(_heading_text(g[-1]))]
+
+
+_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
+
+
+def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]]) -> np.ndarray:
+    """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") all
+    on the paper's year, or on the newest (oldest) where the paper is newer (older) than all of them: such
+    sections say when a paper came out, not what it is about, so a 2025 paper went to 2023 by its topic."""
+    years = {j: int(m.group(1)) for j, g in enumerate(groups) if (m := _YEAR_HEADING.match(g[-1]))}
+    if len(years) < 2:
+        return scores
+    js = list(years)
+    newest, oldest = max(js, key=years.__getitem__), min(js, key=years.__getitem__)
+    out = np.array(scores, dtype=np.float64, copy=True)
+    for r, month in enumerate(months):
+        if month is None:
+            continue
+        year = month // 12
+        target = next((j for j in js if years[j] == year), None)
+        if target is None:
+            target = newest if year > years[newest] else oldest if year < years[oldest] else None
+        if target is not None:
+            mass = out[r, js].sum()
+            out[r, js] = 0.0
+            out[r, target] = mass
+    return out
 
 
 def with_kinds(scores: np.ndarray, surveys: np.ndarray, groups: Sequence[int], weight: float) -> np.ndarray:

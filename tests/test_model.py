@@ -634,6 +634,36 @@ def test_a_new_paper_goes_to_the_place_the_list_fills_now() -> None:
     assert leaf(2025 * 12 + 3) == "old"
 
 
+def test_a_list_kept_by_year_gets_a_paper_in_its_years_section() -> None:
+    """opendilab/awesome-RLHF keeps `## Papers` under `### 2024` and `### 2023`: the topic model sent a 2025 paper
+    on video preferences to 2023, nearest its vision entries. A section named by a year alone says when, so a
+    paper goes to its year's, or the newest where it is newer than all; a topic section keeps its own score."""
+    from bot.model import Hyper, SectionModel
+
+    class _S:
+        def __init__(self, sid: str, path: tuple[str, ...]) -> None:
+            self.id, self.path, self.entries = sid, path, [1]
+
+    sections = [_S("y24", ("Papers", "2024")), _S("y23", ("Papers", "2023")), _S("tools", ("Tools",))]
+    e = np.eye(4, dtype=np.float32)
+    vectors = np.vstack([e[0], e[0], e[1], e[1], e[2], e[2]])
+    ids = [["y24"], ["y24"], ["y23"], ["y23"], ["tools"], ["tools"]]
+    model = SectionModel(Hyper()).fit(sections, vectors, ids)
+    query = (e[1] * 1.1 + e[0] + e[2] * 0.5)[None, :]  # nearest the 2023 entries
+    query /= np.linalg.norm(query)
+
+    def ranked(month: int | None) -> list[tuple[str, float]]:
+        return [(model.sections_[j]["id"], s) for j, s in model.rank(query, months=[month])[0]]
+
+    assert ranked(None)[0][0] == "y23"  # no date: the topic alone
+    tools = dict(ranked(None))["tools"]
+    assert ranked(2025 * 12 + 3)[0][0] == "y24"  # 2504: newer than every year section
+    assert ranked(2024 * 12)[0][0] == "y24"
+    assert ranked(2021 * 12)[0][0] == "y23"  # older than all: the oldest
+    assert dict(ranked(2025 * 12 + 3))["tools"] == pytest.approx(tools)
+    assert dict(ranked(2025 * 12 + 3))["y23"] == 0.0
+
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""
