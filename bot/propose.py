@@ -428,12 +428,16 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
         return Explanation(s, f"on the candidates issue since {cand.get('date', '?')} ({cand.get('why', '?')}): "
                            "tick it there and the next run proposes it",
                            record={"status": "candidate", **{k: v for k, v in cand.items() if k != "paper"}})
-    if key in state.seen:
-        return Explanation(s, f"seen on {state.seen[key]}: scan does not score it again",
-                           record={"status": "seen", "date": state.seen[key]})
     # scan's own rules, on a day of this paper alone; then what a busier day would ask of it
     why = why_not_proposed(s, [s], relevance=t.relevance, section=t.section,
                            max_proposals=config.max_proposals_per_run, after_first=t.relevance_after_first)
+    if key in state.seen:
+        # Mostly a paper its day's scan scored under the threshold: say so, not only that it was seen, since "why
+        # was it never proposed?" is the question (a scan's own proposals are seen too: `run` records them).
+        today = f"not proposed: {why}" if why else "it passes the thresholds (a scan listed it, or the models or " \
+            "thresholds changed since)"
+        return Explanation(s, f"seen on {state.seen[key]}; scored now, {today}; scan does not score it again",
+                           record={"status": "seen", "date": state.seen[key]})
     more = bar_after_first(t.relevance, t.relevance_after_first)
     if why:
         verdict = f"not proposed: {why}"

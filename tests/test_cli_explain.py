@@ -62,6 +62,11 @@ def test_explain_agrees_with_scan_and_records_nothing(workdir: Path, capsys: pyt
     code, out, _ = _explain(workdir, capsys, first["arxiv_id"], "--json")
     doc = _papers(out)[first["arxiv_id"]]
     assert doc["state"]["status"] == "seen" and doc["verdict"].startswith("seen on ")
+    assert "it passes the thresholds" in doc["verdict"], doc["verdict"]
+    # one the thresholds keep out: the verdict says so, not only that scan saw it
+    code, out, _ = _explain(workdir, capsys, first["arxiv_id"], "--threshold", "0.99", "--json")
+    verdict = _papers(out)[first["arxiv_id"]]["verdict"]
+    assert verdict.startswith("seen on ") and "not proposed: score below 0.99" in verdict, verdict
 
 
 def test_explain_says_which_rule_keeps_a_paper_out(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
