@@ -1580,10 +1580,16 @@ def train_models(
     fold_vectors: list[np.ndarray] = []
     fold_of = None
     untuned = "training.tune_layers is 0" if not settings.layers else ""
-    if settings.layers and can_tune(encoder):
+    sections = trained_sections(plist, lpapers)
+    if settings.layers and len(sections) < 2:
+        # One section (a list that is one table): every paper goes there, so tuning would take minutes to learn
+        # nothing.
+        untuned = "the list's papers are in one section: nothing to tell apart"
+        log.info("section encoder not tuned: %s", untuned)
+    elif settings.layers and can_tune(encoder):
         try:
             layers, section_vectors, fold_vectors, fold_of = tune_sections(
-                encoder, lpapers, trained_sections(plist, lpapers), pos_vectors, hyper, settings,
+                encoder, lpapers, sections, pos_vectors, hyper, settings,
                 folds=config.training.tune_folds if evaluate else 0,
             )
         except NotTunable as exc:  # any sentence-transformers model must train, tuned or not

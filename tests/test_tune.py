@@ -232,3 +232,26 @@ def test_a_model_without_transformer_blocks_trains_untuned(tmp_path, caplog) -> 
     paper = Paper("2401.00001", "Synthetic math word problems for fine-tuning")
     [scored] = loaded.score([paper], load_encoder(str(tmp_path / "st")))
     assert scored.sections and len(scored.nearest) == 3
+
+
+def test_a_list_of_one_section_trains_without_tuning(tmp_path, caplog) -> None:
+    """A list that is one table (BradyFU/Awesome-Multimodal-Large-Language-Models) puts every paper in its one
+    section: tuning the encoder on it took minutes to learn nothing, so training says so and skips it."""
+    from bot.config import Config
+    from bot.model import train_models
+
+    lines = (ML / "llm-synthetic-data.md").read_text(encoding="utf-8").splitlines()[4:9]  # 5 entries of 3. Surveys
+    readme = tmp_path / "README.md"
+    readme.write_text("# A List\n\n## Papers\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    config = Config.model_validate({"embedding": {"cache_dir": str(tmp_path / "emb")},
+                                    "arxiv_api": {"cache": str(tmp_path / "api.jsonl")}})
+    assert config.training.tune_layers > 0
+    with caplog.at_level("INFO"):
+        model, report = train_models(
+            config, readme=readme, metadata=ML / "list-metadata.jsonl", background=ML / "background.jsonl",
+            models_dir=None, offline=True, evaluate=False,
+        )
+    assert report["entries"]["papers"] == 5 and report["sections"]["groups"] == 1
+    assert model.section_layers is None and report["section_encoder"] == report["embedding_model"]
+    assert report["section_encoder_untuned"] == "the list's papers are in one section: nothing to tell apart"
+    assert "section encoder not tuned: the list's papers are in one section" in caplog.text
