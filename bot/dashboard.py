@@ -151,37 +151,37 @@ def live_candidates(state_candidates: dict[str, dict], *, today: str, days: int,
     return {k: v for k, v in state_candidates.items() if str(v.get("date", "")) >= since and k not in drop}
 
 
-def _line(arxiv_id: str, record: dict, tick: bool) -> str:
+def _line(arxiv_id: str, record: dict) -> str:
     from bot.listfile import escape_markdown
     from bot.render import cell, short_path
 
     title = escape_markdown(" ".join(str(record.get("paper", {}).get("title", arxiv_id)).split()))
     where = short_path(record.get("section") or []) or _NO_SECTION
     score = float(record.get("score", 0.0))
-    return (f"- [{'x' if tick else ' '}] [{title}](https://arxiv.org/abs/{arxiv_id}) `{arxiv_id}`: "
+    return (f"- [ ] [{title}](https://arxiv.org/abs/{arxiv_id}) `{arxiv_id}`: "
             f"{round(100 * score)}%, {cell(str(record.get('reason') or record.get('why', '')))}; {cell(where)}")
 
 
 def dashboard_body(candidates: dict[str, dict], *, config: DashboardConfig, threshold: float,
                    ticks: Collection[str] = ()) -> str:
-    """Newest run first, best first within a run: what came in since yesterday is on top."""
+    """Newest run first, best first within a run: what came in since yesterday is on top. The boxes of `ticks`
+    ticked (with_ticks)."""
     from bot.render import BODY_LIMIT
 
     best = sorted(candidates.items(),
                   key=lambda kv: (-float(kv[1].get("score", 0.0)), int(kv[1].get("issue_rank", 0)), kv[0]))
     best = best[: config.max_candidates]
     while True:
-        body = _assemble(best, config=config, threshold=threshold, ticks=set(ticks))
+        body = _assemble(best, config=config, threshold=threshold)
         if len(body.encode("utf-8")) <= BODY_LIMIT or not best:
-            return body
+            return with_ticks(body, ticks)
         best = best[:-1]  # the weakest goes first; a hundred long titles could pass GitHub's limit
 
 
 def with_ticks(body: str, ticks: Collection[str]) -> str:
-    """A body dashboard_body wrote without ticks, with these papers' boxes ticked: the text dashboard_body(...,
-    ticks=ticks) writes (a tick is as long as a blank box, so the same papers fit GitHub's limit). A run builds
-    the body once, for its pull request's held-back line, and ticks it with the boxes it reads just before
-    writing the issue."""
+    """A body dashboard_body wrote without ticks, with these papers' boxes ticked (a tick is as long as a blank
+    box, so the same papers fit GitHub's limit). A run builds the body once, for its pull request's held-back
+    line, and ticks it with the boxes it reads just before writing the issue."""
     wanted = set(ticks)
     lines = body.split("\n")
     for n, line in enumerate(lines):
@@ -190,8 +190,7 @@ def with_ticks(body: str, ticks: Collection[str]) -> str:
     return "\n".join(lines)
 
 
-def _assemble(best: Sequence[tuple[str, dict]], *, config: DashboardConfig, threshold: float,
-              ticks: set[str]) -> str:
+def _assemble(best: Sequence[tuple[str, dict]], *, config: DashboardConfig, threshold: float) -> str:
     from bot.render import setting_pct
 
     days = "day" if config.days == 1 else f"{config.days} days"
@@ -212,7 +211,7 @@ def _assemble(best: Sequence[tuple[str, dict]], *, config: DashboardConfig, thre
     for key, record in best:
         by_day.setdefault(str(record.get("date", "")), []).append((key, record))
     for day in sorted(by_day, reverse=True):
-        lines += [f"**{day}**", *(_line(key, record, key in ticks) for key, record in by_day[day]), ""]
+        lines += [f"**{day}**", *(_line(key, record) for key, record in by_day[day]), ""]
     ids = json.dumps([key for key, _ in best])
     lines += [f"<!-- paperbot:candidates {ids} -->", ""]
     return "\n".join(lines)
