@@ -97,7 +97,7 @@ def _arxiv_id_arg(raw: str) -> str:
 def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     from bot.arxiv_api import resolve
     from bot.files import atomic_write_text
-    from bot.listfile import aside_refusal, read_list
+    from bot.listfile import aside_refusal, curated_refusal, read_list
     from bot.papers import Paper
 
     arxiv_id = _arxiv_id_arg(args.arxiv_id)
@@ -110,6 +110,8 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
                          "of papers (`paperbot sections`)")
     if plist.is_aside(section):  # `## Star History` over an image, `# 📢 News` over sub-headings: no bullets to say so
         raise UsageError(aside_refusal(section))
+    if plist.is_curated(section):  # `## ⭐ Starter Kit`: its papers are under their topics too
+        raise UsageError(curated_refusal(plist, section))
     if (where := plist.place_of(Paper(arxiv_id=arxiv_id, title=""))) is not None:
         raise PaperbotError(f"{arxiv_id} is already on the list in {' > '.join(where)} ({readme}); nothing added")
     _check_output("--output" if args.output else "--readme", args.output or readme)  # before asking arXiv

@@ -194,6 +194,19 @@ _ASIDE_SAID = ("the list's news or changelog or about the list (its contributors
                "no paper goes")
 
 
+# Words a maintainer heads a hand-picked short list with ("⭐ Starter Kit", "🔥 10 to Watch (2026)", "Must-read
+# Papers", "Top 10", "Highlights", "Recommended"): a second cue beside its papers being listed elsewhere too.
+_CURATED_RE = re.compile(
+    r"(?i)\b(?:starter|must[- ]?(?:reads?|see)|top[- ]?\d+|\d+ to watch|to watch|highlights?|recommend(?:ed|ations?)|"
+    r"essentials?|(?:editor'?s? |our |staff )?(?:picks?|choices?)|featured|spotlights?|getting started|start here|"
+    r"read (?:these )?first|seminal|key papers|hall of fame|favou?rites?)\b"
+)
+# A hand-picked section's papers are listed in the list's topic sections too: at least this share of them. Both
+# cues at once: a topic section whose papers a related topic also lists (the seed list's `6.7 Writing`, 3 of 4) is
+# no short list, nor is a heading with such a word over papers of its own.
+_CURATED_SHARE = 0.5
+
+
 def _is_aside(title: str) -> bool:
     """A news, changelog or about-the-list heading: no entries under it."""
     words = " ".join(re.sub(r"[^a-z' ]+", " ", title.lower().replace("\u2019", "'")).split())
@@ -959,6 +972,40 @@ class PaperList:
         inside such a section: it holds no entries, so no paper can be added there."""
         return section.id in self._news
 
+    @functools.cached_property
+    def curated(self) -> dict[str, str]:
+        """Section id -> why, for a hand-picked short list ("⭐ Starter Kit", "🔥 10 to Watch (2026)") whose papers
+        the list files under their topics too: a maintainer picks those by hand, so no paper is added there and no
+        model learns them as a place. Told by at least half its papers being listed elsewhere under a heading that
+        says so (`_CURATED_RE`); never every section with papers."""
+        works: dict[str, set[str]] = {}  # a work's key and title -> the sections that list it
+        for e in self.entries:
+            for name in (e.key, "title:" + normalize_title(e.title)):
+                if name != "title:":
+                    works.setdefault(name, set()).add(e.section_id)
+        out: dict[str, str] = {}
+        for s in self.sections:
+            if not s.entries or s.id in self._news:
+                continue
+            own = {e.key: e for e in s.entries}
+            elsewhere = [
+                (works.get(k, set()) | works.get("title:" + normalize_title(e.title), set())) - {s.id}
+                for k, e in own.items()
+            ]
+            shared = sum(1 for w in elsewhere if w)
+            if shared / len(own) >= _CURATED_SHARE and any(_CURATED_RE.search(plain_text(c)) for c in s.path):
+                out[s.id] = f"its papers are listed in other sections too ({shared} of {len(own)})"
+        if all(s.id in out for s in self.sections if s.entries):
+            return {}  # every section alike (a list written twice over): none of them is the short list
+        return out
+
+    def _curated_said(self, section: Section) -> str:
+        return f"a hand-picked short list ({self.curated[section.id]}), where no paper is added"
+
+    def is_curated(self, section: Section) -> bool:
+        """A hand-picked short list (`curated`): not a place for a new paper."""
+        return section.id in self.curated
+
     def other_bullets(self, section: Section) -> int:
         """Bullets under a heading, before the next one, that are neither papers nor groups: a table of
         contents or a changelog (`- **Section 4:** reorganised`), where a paper does not belong."""
@@ -977,24 +1024,27 @@ class PaperList:
         return [e for e in self.entries if e.section_id in ids]
 
     def sections_json(self) -> dict:
-        return {
-            "sections": [
-                {
-                    "id": s.id,
-                    "path": list(s.path),
-                    "kind": s.kind,
-                    "line": s.line + 1,
-                    "entries": [
-                        {
-                            "title": e.title, "url": e.url, "arxiv_id": e.arxiv_id, "key": e.key,
-                            "authors": e.authors, "venue": e.venue, "marks": list(e.marks), "line": e.line + 1,
-                        }
-                        for e in s.entries
-                    ],
-                }
-                for s in self.sections
-            ]
-        }
+        """The section tree for `paperbot sections --json`; a hand-picked short list also carries `curated`, why
+        no paper goes there (the other sections' keys as they always were)."""
+        out: list[dict] = []
+        for s in self.sections:
+            doc = {
+                "id": s.id,
+                "path": list(s.path),
+                "kind": s.kind,
+                "line": s.line + 1,
+                "entries": [
+                    {
+                        "title": e.title, "url": e.url, "arxiv_id": e.arxiv_id, "key": e.key,
+                        "authors": e.authors, "venue": e.venue, "marks": list(e.marks), "line": e.line + 1,
+                    }
+                    for e in s.entries
+                ],
+            }
+            if s.id in self.curated:
+                doc["curated"] = self.curated[s.id]
+            out.append(doc)
+        return {"sections": out}
 
     def tree_lines(self) -> list[str]:
         """The readable tree `paperbot sections` prints: one line per section, indented by depth."""
@@ -1003,7 +1053,8 @@ class PaperList:
             total = len(self.entries_of(s, recursive=True))
             own = len(s.entries)
             count = f"{own}" if own == total else f"{own} ({total} with sub-sections)"
-            out.append(f"{'  ' * (s.depth - 1)}{s.path[-1]}  [{count}]")
+            mark = "  (hand-picked: no paper is added here)" if s.id in self.curated else ""
+            out.append(f"{'  ' * (s.depth - 1)}{s.path[-1]}  [{count}]{mark}")
         return out
 
     # ------------------------------------------------------------ writing
@@ -1018,6 +1069,9 @@ class PaperList:
         section = self.section_by_id(section.id)
         if self.is_aside(section):
             raise PaperbotError(f"{' > '.join(section.path)!r} of {self.source} is {_ASIDE_SAID}; nothing added")
+        if self.is_curated(section):
+            raise PaperbotError(f"{' > '.join(section.path)!r} of {self.source} is {self._curated_said(section)}; "
+                                "nothing added")
         at, new_lines = _plan_insert(self, paper, section)
         lines = self.lines[:at] + new_lines + self.lines[at:]
         # A file without a final newline: the line we insert after needs an ending; ours then goes without.
@@ -1038,6 +1092,12 @@ def _same_work(entry: Entry, paper: Paper) -> bool:
     if paper.arxiv_id:
         return entry.arxiv_id == paper.arxiv_id
     return normalize_title(entry.title) == normalize_title(paper.title)
+
+
+def curated_refusal(plist: PaperList, section: Section) -> str:
+    """Why `add` refuses a hand-picked short list, in one line."""
+    return (f"section {' > '.join(section.path)!r} is {plist._curated_said(section)}; add the paper to its topic's "
+            "section (`paperbot sections`)")
 
 
 def aside_refusal(section: Section) -> str:
@@ -2197,4 +2257,7 @@ def _is_paragraph(lines: Sequence[str], n: int) -> bool:
     )
 
 
-__all__ = ["PaperList", "aside_refusal", "escape_markdown", "paper_key", "parse_list", "plain_text", "read_list"]
+__all__ = [
+    "PaperList", "aside_refusal", "curated_refusal", "escape_markdown", "paper_key", "parse_list", "plain_text",
+    "read_list",
+]

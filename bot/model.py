@@ -128,7 +128,8 @@ def is_held_out(arxiv_id: str | None, holdout_from: str | None) -> bool:
 def candidate_sections(plist: PaperList) -> list[Section]:
     """Sections a paper can be placed in: those with entries, in a branch that lists arXiv papers.
 
-    Branches without any arXiv entry (GitHub repos, blogs) are not places for an arXiv paper.
+    Branches without any arXiv entry (GitHub repos, blogs) are not places for an arXiv paper, nor is a hand-picked
+    short list ("⭐ Starter Kit"), whose papers are under their topics too: a maintainer adds to it by hand.
     """
     by_id = {s.id: s for s in plist.sections}
     has_arxiv: set[str] = set()
@@ -138,7 +139,7 @@ def candidate_sections(plist: PaperList) -> list[Section]:
             while sid is not None:
                 has_arxiv.add(sid)
                 sid = by_id[sid].parent_id if sid in by_id else None
-    return [s for s in plist.sections if s.entries and s.id in has_arxiv]
+    return [s for s in plist.sections if s.entries and s.id in has_arxiv and not plist.is_curated(s)]
 
 
 def list_papers(

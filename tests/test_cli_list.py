@@ -293,3 +293,21 @@ def test_no_config_outside_paperbot_s_checkout_says_to_pass_one(
         assert "pass --config FILE" in err and err.count("\n") == 1
     shutil.copyfile(SEED, tmp_path / "mine.md")
     assert main(["sections", "--readme", "mine.md"]) == 0  # a list named on the command line is enough
+
+
+def test_add_refuses_a_hand_picked_short_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """js-lee-AI/awesome-llm-agent-papers's `⭐ Starter Kit` is ten papers its topics list too: `add` names the
+    section and why in one line (exit 2), where it wrote a row into that table; a topic section takes the paper."""
+    readme = tmp_path / "README.md"
+    shutil.copyfile(LISTS / "js-lee-AI-awesome-llm-agent-papers-README-excerpt.md", readme)
+    before = readme.read_bytes()
+    assert main(["add", "2503.17460", "--section", "Starter Kit", "--readme", str(readme), "--metadata",
+                 str(METADATA)]) == 2
+    err = capsys.readouterr().err
+    assert err == ("paperbot: error: section '⭐ Starter Kit' is a hand-picked short list (its papers are listed in "
+                   "other sections too (8 of 10)), where no paper is added; add the paper to its topic's section "
+                   "(`paperbot sections`)\n")
+    assert readme.read_bytes() == before
+    assert main(["add", "2503.17460", "--section", "Surveys & Position Papers (39)", "--readme", str(readme),
+                 "--metadata", str(METADATA)]) == 0
+    assert "2503.17460" in readme.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 
 from bot.errors import PaperbotError, UsageError
 from bot.listfile import PaperList, escape_markdown, paper_key, parse_list, plain_text, read_list
+from bot.model import candidate_sections
 from bot.papers import Paper
 from tests.conftest import FIXTURES, REPO
 
@@ -2385,3 +2386,48 @@ def test_a_new_row_of_a_table_not_aligned_as_a_whole_pads_only_the_columns_most_
     _, lines = added(text, "1.2 (Long) Video Understanding")
     assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach"
                      + " " * 17 + "| Gody *et al.* | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
+
+
+AGENTS = LISTS / "js-lee-AI-awesome-llm-agent-papers-README-excerpt.md"
+
+
+def test_a_hand_picked_short_list_is_no_place_for_a_paper() -> None:
+    """js-lee-AI/awesome-llm-agent-papers heads its topics with `## ⭐ Starter Kit` and `## 🔥 10 to Watch (2026)`,
+    tables of papers the topic sections list too: a maintainer picks those by hand, so the bot adds nothing there
+    (before, a paper went into the Starter Kit's table like any section's). `sections --json` says so in a key
+    only such a section carries."""
+    plist = read_list(AGENTS)
+    assert plist.curated == {
+        "starter-kit": "its papers are listed in other sections too (8 of 10)",
+        "10-to-watch-2026": "its papers are listed in other sections too (2 of 3)",
+    }
+    for name in ("Starter Kit", "10 to Watch (2026)"):
+        said = r"is a hand-picked short list \(its papers are listed in other sections too \(\d+ of \d+\)\), where no "
+        with pytest.raises(PaperbotError, match=said + "paper is added; nothing added"):
+            plist.with_entry(PAPER, plist.find_section(name))
+    topic = plist.find_section("Surveys & Position Papers (39)")
+    assert not plist.is_curated(topic) and plist.with_entry(PAPER, topic).contains(PAPER)
+    marked = [s["id"] for s in plist.sections_json()["sections"] if "curated" in s]
+    assert marked == ["starter-kit", "10-to-watch-2026"]
+    assert "⭐ Starter Kit  [10]  (hand-picked: no paper is added here)" in plist.tree_lines()
+    # the same table under a heading that does not say so is a topic that shares papers with one other section
+    plain = parse_list(plist.to_text().replace("## ⭐ Starter Kit", "## Where to Begin"))
+    assert list(plain.curated) == ["10-to-watch-2026"]
+
+
+def test_sections_whose_papers_other_sections_list_too_stay_places_unless_their_heading_picks_them() -> None:
+    """The seed list files papers under two topics (`6.7 Writing`: 3 of its 4 are in other sections, `4.6. LLM
+    Benchmarking`: its one): no short list, every section stays a place. A section of papers from three topics is
+    one under a heading that says so (`Must-read Papers`), not under another (`Where to Start`), and the topics it
+    draws on stay places either way."""
+    for path in (SEED, OLD, WASI, RAM, REPO / "data" / "lists" / "llm-synthetic-data.md"):
+        assert read_list(path).curated == {}, path
+    seed = read_list(SEED)
+    picks = [("6.3 Agent and Tool Use", 0), ("6.2 Code Generation", 0), ("6.7 Writing", 1)]
+    lines = "".join(seed.lines[seed.find_section(name).entries[k].line] for name, k in picks)
+    at = seed.to_text().index("## **1. Githubs**")
+    for heading, curated in (("Must-read Papers", True), ("Where to Start", False)):
+        plist = parse_list(f"{seed.to_text()[:at]}## **{heading}**\n\n{lines}\n{seed.to_text()[at:]}")
+        sid = plist.find_section(heading).id
+        assert plist.curated == ({sid: "its papers are listed in other sections too (3 of 3)"} if curated else {})
+        assert (sid in {s.id for s in candidate_sections(plist)}) is not curated

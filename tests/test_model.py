@@ -800,3 +800,20 @@ def test_a_background_paper_given_twice_is_read_once(tmp_path, caplog) -> None:
         papers = read_background(path)
     assert [p.arxiv_id for p in papers] == [p.arxiv_id for p in read_background(ML / "background.jsonl", limit=20)]
     assert "5 background line(s) repeat a paper already read" in caplog.text
+
+
+def test_a_hand_picked_short_list_is_no_section_to_learn_or_predict() -> None:
+    """js-lee-AI/awesome-llm-agent-papers's `⭐ Starter Kit` and `🔥 10 to Watch (2026)` list papers the topic
+    sections hold too: as places they taught the section model that ReAct belongs in the Starter Kit, and a new
+    paper could be placed there. Now they are no candidate section, and their papers are learnt in their topics."""
+    from bot.model import candidate_sections
+
+    lists = Path(__file__).parent / "fixtures" / "lists"
+    plist = read_list(lists / "js-lee-AI-awesome-llm-agent-papers-README-excerpt.md")
+    assert [s.path[-1] for s in candidate_sections(plist)] == [
+        "📚 Surveys & Position Papers (39)", "🧠 Planning & Reasoning (30)",
+    ]
+    by_id = {lp.paper.arxiv_id: lp.section_ids for lp in list_papers(plist, {})}
+    assert by_id["2210.03629"] == ["background/surveys-position-papers-39"]  # ReAct, also the Starter Kit's first
+    assert by_id["2605.30621"] == ["part-i-core-components/planning-reasoning-30"]  # one of the 10 to Watch
+    assert "2308.03688" not in by_id  # AgentBench: in this excerpt only in the Starter Kit, under no topic
