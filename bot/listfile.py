@@ -2173,11 +2173,11 @@ def _entry_date(item: _Item) -> str | None:
     return f"{year.group(0)}-00" if year else None
 
 
-def _list_order(plist: PaperList, n: int) -> str | None:
-    """"asc" or "desc" where every section with 4+ keys of kind n (0 arXiv ids, 1 dates) that is sorted by them
-    is sorted that way, and at least one is; else None."""
+def _list_orders(plist: PaperList, n: int) -> list[str]:
+    """How each section with 4+ keys of kind n (0 arXiv ids, 1 dates) is sorted by them: "asc", "desc", or ""
+    (not sorted, or all keys alike)."""
     by_entry = {id(it.entry): it for it in plist._items}
-    ways: set[str] = set()
+    ways: list[str] = []
     for section in plist.sections:
         items = [by_entry[id(e)] for e in section.entries if id(e) in by_entry]
         keys = [k for k in ([it.entry.arxiv_id for it in items] if n == 0 else [_entry_date(it) for it in items]) if k]
@@ -2185,8 +2185,14 @@ def _list_order(plist: PaperList, n: int) -> str | None:
             continue
         asc = all(a <= b for a, b in itertools.pairwise(keys))
         desc = all(a >= b for a, b in itertools.pairwise(keys))
-        if asc != desc:
-            ways.add("asc" if asc else "desc")
+        ways.append("asc" if asc and not desc else "desc" if desc and not asc else "")
+    return ways
+
+
+def _list_order(plist: PaperList, n: int) -> str | None:
+    """"asc" or "desc" where every section with 4+ keys of kind n (0 arXiv ids, 1 dates) that is sorted by them
+    is sorted that way, and at least one is; else None."""
+    ways = set(_list_orders(plist, n)) - {""}
     return ways.pop() if len(ways) == 1 else None
 
 
@@ -2214,6 +2220,12 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
                 # too few to say an order of their own: the order the list's larger sections keep, where these
                 # entries keep it too (3 papers of 2024, 2023, 2022 under sections sorted newest first)
                 way = _list_order(plist, n)
+                fine = [k for k in ([_own_day(it) or _entry_date(it) for it in own] if n else keys) if k]
+                if way is None and not _list_orders(plist, n) and len(fine) == len(own) == len(set(fine)) == 3:
+                    # a list with no larger section to tell: three entries, each with its key (by the day where
+                    # written: diffusion-models' 18, 16 and 15 Aug 2022), in one order say it; two are always in one
+                    up = all(a < b for a, b in itertools.pairwise(fine))
+                    way = "asc" if up else "desc" if all(a > b for a, b in itertools.pairwise(fine)) else None
                 if way is None or not (asc if way == "asc" else desc):
                     continue
                 asc, desc = way == "asc", way == "desc"

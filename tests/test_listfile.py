@@ -2431,3 +2431,31 @@ def test_sections_whose_papers_other_sections_list_too_stay_places_unless_their_
         sid = plist.find_section(heading).id
         assert plist.curated == ({sid: "its papers are listed in other sections too (3 of 3)"} if curated else {})
         assert (sid in {s.id for s in candidate_sections(plist)}) is not curated
+
+
+def test_a_small_section_on_a_list_without_larger_ones_keeps_its_own_date_order() -> None:
+    """hee9joon/Awesome-Diffusion-Models cut after Image Generation's third paper (as /tmp/realists2 keeps it): three
+    papers of 18, 16 and 15 Aug 2022, and no section of the list has four. A new paper went below the 15 Aug one, at
+    the end; it now goes where their own order puts it, a 2023 paper on top and one of 17 Aug between the 18th and
+    the 16th. Entries out of order still get it last, and so do two (Introductory Papers, of 2011 and 2022), which
+    are in one order or the other whatever the list keeps."""
+    text = DIFFUSION[: DIFFUSION.index("**Analog Bits")]
+    plist = parse_list(text)
+    heading = "### Image Generation\n\n"
+    after = plist.with_entry(DPO, plist.find_section("Image Generation"))
+    assert after.text.startswith(text[: text.index(heading) + len(heading)] + "**Direct Preference Optimization")
+    mid = Paper(arxiv_id="2208.07900", title="A Diffusion Paper of the Seventeenth", authors=("Jane Doe",),
+                published="2022-08-17")
+    between = plist.with_entry(mid, plist.find_section("Image Generation"))
+    assert "18 Aug 2022\n\n**A Diffusion Paper of the Seventeenth** \\\n*Jane Doe* \\\n" \
+           "arXiv 2022. [[Paper](https://arxiv.org/abs/2208.07900)] \\\n17 Aug 2022\n\n**Your ViT" in between.text
+    old = Paper(arxiv_id="1006.00001", title="An Older Paper on Score Matching", authors=("Jane Doe",),
+                published="2010-06-01")
+    last = plist.with_entry(old, plist.find_section("Introductory Papers"))
+    assert "25 Aug 2022\n\n**An Older Paper on Score Matching**" in last.text
+    # the three out of their order (18, 15, 16 Aug): nothing to follow, so at the end as before
+    blocks = text.split("\n\n**")
+    shuffled = parse_list("\n\n**".join([*blocks[:-2], blocks[-1].rstrip("\n"), blocks[-2] + "\n"]))
+    assert [e.arxiv_id for e in shuffled.find_section("Image Generation").entries] == [
+        "2208.08664", "2208.07131", "2208.07791"]
+    assert shuffled.with_entry(DPO, shuffled.find_section("Image Generation")).text.endswith("May 2023\n")
