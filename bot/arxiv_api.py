@@ -285,6 +285,7 @@ def paper_to_json(paper: Paper) -> dict[str, Any]:
         # only where arXiv gave them: files written before they were kept read the same
         **({"comment": paper.comment} if paper.comment else {}),
         **({"journal_ref": paper.journal_ref} if paper.journal_ref else {}),
+        **({"announced": paper.announced} if paper.announced else {}),  # a feed's paper, in the state's candidates
     }
 
 
@@ -306,6 +307,7 @@ def paper_from_json(doc: Any, where: str) -> Paper:
     if not title.strip():  # an entry needs its title: without one, `add` would look it up and fail much later
         raise ValueError(f"{where}: 'title' is missing or empty")
     published = doc.get("published") or doc.get("date")
+    announced = doc.get("announced")
     version = doc.get("version")
     comment, journal_ref = doc.get("comment") or "", doc.get("journal_ref") or ""
     if not isinstance(comment, str) or not isinstance(journal_ref, str):
@@ -318,6 +320,7 @@ def paper_from_json(doc: Any, where: str) -> Paper:
         categories=tuple(str(c) for c in categories),
         version=version if isinstance(version, int) else None,
         published=str(published)[:10] if published else None,
+        announced=str(announced)[:10] if announced else None,
         comment=_one_line(comment),
         journal_ref=_one_line(journal_ref),
     )

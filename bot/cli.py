@@ -169,7 +169,7 @@ def _cmd_fetch(args: argparse.Namespace, config: Config) -> int:
                     "authors": list(p.authors),
                     "categories": list(p.categories),
                     "announce_type": p.announce_type,
-                    "published": p.published,
+                    "published": p.published or p.announced,  # a feed says when it announced the paper
                 }
                 for p in result.papers
             ],

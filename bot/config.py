@@ -179,7 +179,9 @@ class ArxivApiConfig(_Section):
         True,
         description="Ask the API, for the papers a run proposes, for their comment and journal reference, so an "
         "entry names the venue a paper was accepted at ('Accepted to ACL 2025': ACL 2025) where it would say "
-        "arXiv; one request a run, none with --offline. false: the venue is always arXiv.",
+        "arXiv, and for their first version's day, which a list dates papers by (a feed gives the day it announced "
+        "them); one request a run, none with --offline. false: the venue is always arXiv, the date the id's month "
+        "or the announcement's day in it.",
     )
 
     _base_url = field_validator("base_url")(lambda v: _http_url(v))

@@ -340,7 +340,7 @@ def paper_from_entry(entry: Any) -> Paper | None:
         categories=tuple(t["term"] for t in entry.get("tags", []) if t.get("term")),
         version=version,
         announce_type=announce or None,
-        published=_published_date(entry),
+        announced=_published_date(entry),  # the announcement's date, not the first version's (`published`)
         # where the author gave one: the venue a proposal's entry writes, with no API request for it
         journal_ref=_one_line(entry.get("arxiv_journal_reference", "") or ""),
     )

@@ -1975,6 +1975,18 @@ def _cell(plist: PaperList, item: _Item, col: int) -> str:
     return _content(plist.lines[item.entry.line])[s:e]
 
 
+def _paper_day(paper: Paper) -> str:
+    """YYYY-MM-DD the paper came out, as a list dates it: its first version's (the API's), else the day a feed
+    announced it where that is in its id's month (a day or so late: nothing better is known), else "" (submitted
+    31 March and announced 2 April, the id's month says more than the announcement's day)."""
+    for day, own in ((paper.published, True), (paper.announced, False)):
+        if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day[:10]):
+            month = arxiv_month(paper.arxiv_id)
+            if own or month is None or f"{month // 12:04d}-{month % 12 + 1:02d}" == day[:7]:
+                return day[:10]
+    return ""
+
+
 def _worded_date(paper: Paper, dates: Sequence[str]) -> str:
     """The paper's date as most entries write theirs in words (`18 Aug 2022`): the day it came out where the paper
     says it, else its id's month without a day (`Aug 2022`), the month named and the day padded as most of them do;
@@ -1982,8 +1994,7 @@ def _worded_date(paper: Paper, dates: Sequence[str]) -> str:
     words = [m for d in dates if d and (m := _WORD_DATE_RE.fullmatch(d))]
     if not words or len(words) * 2 <= len([d for d in dates if d]):
         return ""
-    published = paper.published[:10] if paper.published and re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}", paper.published[:10]) else ""
+    published = _paper_day(paper)
     if published:
         year, mon, day = int(published[:4]), int(published[5:7]), int(published[8:])
     elif (month := arxiv_month(paper.arxiv_id)) is not None:
@@ -2016,8 +2027,8 @@ def _date_like(paper: Paper, dates: Sequence[str]) -> str:
     if form == "9999":
         return year
     if re.fullmatch(r"9999(?P<s>[./-])99(?P=s)99", form):
-        if paper.published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", paper.published[:10]):
-            return paper.published[:10].replace("-", form[4])  # 2025-03-17: the day the paper came out
+        if published := _paper_day(paper):
+            return published.replace("-", form[4])  # 2025-03-17: the day the paper came out
         return f"{year}{form[4]}{mm}"  # no day known (metadata without one): the id's month, no day made up
     if re.fullmatch(r"9999[./-]99?", form):  # 2024.05, 2024-05, 2024/05; 2023.5, 2023.12 without the zero
         unpadded = sum(bool(re.fullmatch(r"\d{4}\W[1-9]", d)) for d in dates)
@@ -2230,7 +2241,7 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
                     continue
                 asc, desc = way == "asc", way == "desc"
             if asc != desc:
-                published = (paper.published or "")[:10]
+                published = _paper_day(paper)
                 if n == 1 and new == published[:7] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and any(
                         len(_own_day(it) or "") == 10 for it in own):
                     # within the new paper's month by the days written (`18 Aug 2022`), where the month still says

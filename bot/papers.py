@@ -282,7 +282,10 @@ class Paper:
     categories: tuple[str, ...] = ()
     version: int | None = None
     announce_type: str | None = None
-    published: str | None = None  # YYYY-MM-DD
+    published: str | None = None  # YYYY-MM-DD of the first version (the API's `published`), the date a list writes
+    # YYYY-MM-DD the day a feed announced it, a day or more after the first version (31 March, announced 2 April):
+    # the date written only where nothing better is known
+    announced: str | None = None
     # The authors' comment and journal reference, from the arXiv API (a feed carries neither): where the paper
     # was accepted, which a list writes in place of "arXiv".
     comment: str = ""

@@ -383,10 +383,12 @@ def with_details(config: Config, papers: Sequence[Paper], *, offline: bool = Fal
 
 def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool = False) -> list[Proposal]:
     """The proposals with their arXiv comment and journal reference, which a feed does not carry: "Accepted to
-    ACL 2025" makes the entry's venue ACL 2025, as a maintainer would write it, where it would say arXiv. One API
-    request for the day's few papers (the cache first, but for rows written before comments were kept, which say
-    nothing about them); if arXiv does not answer, the entries say arXiv."""
-    wanted = [p.paper.arxiv_id for p in proposals if not p.paper.comment and not p.paper.journal_ref]
+    ACL 2025" makes the entry's venue ACL 2025, as a maintainer would write it, where it would say arXiv; and the
+    day of their first version, which a list dates a paper by (`18 Aug 2022`) where a feed gives the day it
+    announced it. One API request for the day's few papers (the cache first, but for rows written before comments
+    were kept, which say nothing about them); if arXiv does not answer, the entries say arXiv and the day known."""
+    venue = {p.paper.arxiv_id for p in proposals if not p.paper.comment and not p.paper.journal_ref}
+    wanted = [p.paper.arxiv_id for p in proposals if p.paper.arxiv_id in venue or not p.paper.published]
     if offline or not config.arxiv_api.venues or not wanted:
         return list(proposals)
     from bot.arxiv_api import ArxivClient, resolve
@@ -400,8 +402,10 @@ def with_venues(config: Config, proposals: Sequence[Proposal], *, offline: bool 
     out: list[Proposal] = []
     for p in proposals:
         api = found.get(p.paper.arxiv_id)
-        if api is not None and (api.comment or api.journal_ref) and p.paper.arxiv_id in wanted:
+        if api is not None and (api.comment or api.journal_ref) and p.paper.arxiv_id in venue:
             p = replace(p, paper=replace(p.paper, comment=api.comment, journal_ref=api.journal_ref))
+        if api is not None and api.published and not p.paper.published:
+            p = replace(p, paper=replace(p.paper, published=api.published))
         out.append(p)
     return out
 

@@ -67,7 +67,8 @@ def test_complete_real_feed_counts_match_the_file() -> None:
         assert paper.abstract == PREFIX.sub("", item.findtext("description")).strip()
         assert paper.title == plain_title(" ".join(item.findtext("title").split()))
         assert list(paper.categories) == [c.text for c in item.findall("category")]
-        assert paper.published == "2024-11-28"
+        # the day the feed announced it, not its first version's, which a list writes (the API's `published`)
+        assert (paper.announced, paper.published) == ("2024-11-28", None)
         assert paper.journal_ref == " ".join((item.findtext(f"{ARXIV_NS}journal_reference") or "").split())
     # 29 kept papers carry a journal reference, so their entries can say where they appeared with no API request
     assert sum(bool(p.journal_ref) for p in result.papers) == 29
@@ -97,7 +98,7 @@ def test_item_fields_of_a_real_feed() -> None:
     assert first.authors == ("Anamta Khan", "Ratna Kandala", "Deepti", "Sheza Munir", "Joyojeet Pal")
     assert first.categories == ("cs.CL",)
     assert first.announce_type == "new"
-    assert first.published == "2026-04-27"
+    assert (first.announced, first.published) == ("2026-04-27", None)
     assert first.abstract.startswith("Social media platforms have become primary channels")
     assert first.abstract.endswith("cannot be retrofitted through prompt engineering alone.")
     assert [p.arxiv_id for p in result.papers] == ["2604.22002", "2604.22027", "2604.22038"]

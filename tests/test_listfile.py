@@ -2459,3 +2459,40 @@ def test_a_small_section_on_a_list_without_larger_ones_keeps_its_own_date_order(
     assert [e.arxiv_id for e in shuffled.find_section("Image Generation").entries] == [
         "2208.08664", "2208.07131", "2208.07791"]
     assert shuffled.with_entry(DPO, shuffled.find_section("Image Generation")).text.endswith("May 2023\n")
+
+
+def test_a_feed_paper_is_dated_by_its_first_version_not_by_the_day_a_feed_announced_it() -> None:
+    """arXiv announced 2503.22516 on 2 April 2025 (a real feed); a list dates a paper by its first version, which
+    its id puts in March. An entry of Awesome-Diffusion-Models (`18 Aug 2022` under each) said `2 Apr 2025`, a day
+    it was not submitted on, in a month it was not either; with nothing else known it now says `Mar 2025`, the
+    first version's day where the API gives it (`28 Mar 2025`, a date written for this test), and a feed's day
+    still where it falls in the id's month; so too in a table of days (`2025-03-07`). The month forms (`[2025/03]`,
+    `2024-02`, `2021.9`) said the id's month already."""
+    from bot.feeds import read_feeds
+
+    (paper,) = read_feeds([str(FIXTURES / "arxiv_rss" / "2025-04-02-2503.22516.xml")]).papers
+    assert (paper.arxiv_id, paper.announced, paper.published) == ("2503.22516", "2025-04-02", None)
+    plist = parse_list(DIFFUSION)
+    section = plist.find_section("Image Generation")
+
+    def date_line(p: Paper) -> str:
+        after = plist.with_entry(p, section)
+        new = next(e for e in after.entries if e.arxiv_id == p.arxiv_id)
+        return after.lines[new.end_line - 1]
+
+    assert date_line(paper) == "Mar 2025\n"
+    assert date_line(dataclasses.replace(paper, published="2025-03-28")) == "28 Mar 2025\n"
+    assert date_line(dataclasses.replace(paper, arxiv_id="2504.00001", announced="2025-04-02")) == "2 Apr 2025\n"
+    days = parse_list(  # BradyFU/Awesome-Multimodal-Large-Language-Models: its rows write the day
+        "## Multimodal Instruction Tuning\n|  Title  |   Venue  |   Date   |   Code   |   Demo   |\n"
+        "|:--------|:--------:|:--------:|:--------:|:--------:|\n"
+        "| [**Nexus-O: An Omni-Perceptive And -Interactive Model for Language, Audio, And Vision**]"
+        "(https://arxiv.org/pdf/2503.01879) | arXiv | 2025-03-07 | - | - |\n"
+        "| [**Phi-4-Mini Technical Report: Compact yet Powerful Multimodal Language Models via Mixture-of-LoRAs**]"
+        "(https://arxiv.org/pdf/2503.01743) | arXiv | 2025-03-03 | [Hugging Face](https://huggingface.co/microsoft/"
+        "Phi-4-multimodal-instruct) | [Demo](https://huggingface.co/spaces/microsoft/phi-4-multimodal) | \n"
+    )
+    section = days.find_section("Multimodal Instruction Tuning")
+    for p, date in ((paper, "2025-03"), (dataclasses.replace(paper, published="2025-03-28"), "2025-03-28")):
+        row = next(line for line in days.with_entry(p, section).lines if "2503.22516" in line)
+        assert f"| arXiv | {date} |" in row  # not 2025-04-02; no day made up where none is known

@@ -784,3 +784,40 @@ def test_held_back_papers_the_candidates_issue_lists_are_one_line_in_the_pr(work
     assert {line.split("`")[1] for line in lines[:5]} < today - listed
     assert lines[5].endswith(": 6 more, in that run's job summary")
     assert not named & set(re.findall(r"\d{4}\.\d{5}", body.split("<details>")[0]))
+
+
+def test_a_proposal_is_dated_by_its_first_version_where_arxiv_says_it(tmp_path):
+    """A feed gives the day arXiv announced a paper (2503.22516: 2 April 2025), a list the day its first version
+    came out, the API's `published`. The run's one request for the day's proposals now brings that day too: the
+    entry on hee9joon/Awesome-Diffusion-Models says `28 Mar 2025` where it said `2 Apr 2025`; offline, the id's
+    month (`Mar 2025`)."""
+    from xml.sax.saxutils import escape
+
+    from bot.config import Config
+    from bot.feeds import read_feeds
+    from bot.papers import Proposal, SectionScore
+    from bot.publish import insert_proposals, with_venues
+    from tests.conftest import FIXTURES
+    from tests.servers.arxiv import API_DIR, ATOM_TYPE, ArxivServer, Reply
+    from tests.test_listfile import DIFFUSION
+
+    (paper,) = read_feeds([str(FIXTURES / "arxiv_rss" / "2025-04-02-2503.22516.xml")]).papers
+    proposal = Proposal(paper, 0.9, SectionScore(("Papers", "Vision", "Image Generation"), 0.8,
+                                                 "papers/vision/image-generation"))
+    # arXiv's answer for it: the recorded answer for 1707.08567 made this paper's, its first version's date written
+    # for this test (the real answer is not recorded)
+    recorded = json.loads((API_DIR / "id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.json").read_text())["body"]
+    body = re.sub(r"<published>[^<]*</published>", "<published>2025-03-28T17:59:02Z</published>",
+                  recorded.replace("1707.08567", paper.arxiv_id))
+    body = re.sub(r"(<entry>\s*<id>[^<]*</id>\s*<updated>[^<]*</updated>\s*<published>[^<]*</published>\s*<title>)"
+                  r"[^<]*", lambda m: m.group(1) + escape(paper.title), body)
+    with ArxivServer() as arxiv:
+        url = arxiv.api(Reply(200, body.encode("utf-8"), content_type=ATOM_TYPE))
+        config = Config.model_validate({"arxiv_api": {"cache": str(tmp_path / "api-cache.jsonl"), "base_url": url}})
+        (dated,) = with_venues(config, [proposal])
+        assert len(arxiv.requests_to("/api/query")) == 1
+    assert (dated.paper.published, dated.paper.announced) == ("2025-03-28", "2025-04-02")
+    text, _ = insert_proposals(DIFFUSION, [dated])
+    assert "[[Paper](https://arxiv.org/abs/2503.22516)] \\\n28 Mar 2025\n" in text
+    (offline,) = with_venues(config, [proposal], offline=True)
+    assert "[[Paper](https://arxiv.org/abs/2503.22516)] \\\nMar 2025\n" in insert_proposals(DIFFUSION, [offline])[0]
