@@ -832,6 +832,7 @@ class PaperList:
     _section_end: dict[str, int] = field(default_factory=dict, repr=False)  # id -> exclusive end line
     _news: frozenset[str] = field(default_factory=frozenset, repr=False)  # news, changelog, about-the-list ids
     _unlinked: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # (section id, text) of linkless bullets
+    _year_cache: dict[_YearPlan, tuple[PaperList, Section]] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ reading
 
@@ -1059,6 +1060,56 @@ class PaperList:
 
     # ------------------------------------------------------------ writing
 
+    def year_section(self, paper: Paper, section: Section) -> Section | None:
+        """Where a list kept by year (`### 2024`, `### 2023` under Papers) has `paper`, when `section` is one of
+        those years: the section of the paper's year, or one a maintainer would add for it above the newest
+        (`### 2025` for a paper of 2025; of 2026, `### 2026`), with its path and id as in the list once it is
+        added (see `with_year_section`). None for any other section, a paper of no known year, or one older
+        than the newest year whose section the list lacks: it stays where it was put."""
+        siblings = _year_siblings(self, section)
+        year = _paper_year(paper)
+        if year is None or len(siblings) < 2:
+            return None
+        if same := [s for s in siblings if _year_named(s) == year]:
+            return same[0]
+        plan = _plan_year_section(self, siblings, year)
+        return None if plan is None else self._with_year_plan(plan)[1]
+
+    def with_year_section(self, path: Sequence[str]) -> PaperList:
+        """The list with a heading added for the year section `path` names (`Papers > 2025`), where that year is
+        newer than every year section under the same heading: in their shape (level, the lines they repeat
+        under the heading and after their papers), and in the table of contents where it links them
+        (`- [2024](#2024)` gets `- [2025](#2025)` above it). The list itself where it has the section already."""
+        path = tuple(path)
+        if any(s.path == path for s in self.sections):
+            return self
+        m = _YEAR_NAME_RE.match(path[-1]) if path else None
+        siblings = next((_year_siblings(self, s) for s in self.sections
+                         if s.path[:-1] == path[:-1] and _year_named(s) is not None), [])
+        plan = _plan_year_section(self, siblings, int(m.group(1))) if m else None
+        added = self._with_year_plan(plan) if plan is not None else None
+        if added is None or added[1].path != path:
+            raise PaperbotError(f"no section {' > '.join(path)!r} in {self.source}, nor one to add as a year newer "
+                                "than the years beside it")
+        return added[0]
+
+    def _with_year_plan(self, plan: _YearPlan) -> tuple[PaperList, Section]:
+        """The list with the planned year heading, and that section (computed once per plan)."""
+        done = self._year_cache.get(plan)
+        if done is None:
+            lines = list(self.lines)
+            replaced = {n: text for n, text, replace_it in plan.toc if replace_it}
+            for n, text in replaced.items():
+                lines[n] = text
+            inserts = [(plan.at, list(plan.lines))] + [(n, [text]) for n, text, r in plan.toc if not r]
+            for n, new in sorted(inserts, key=lambda t: t[0], reverse=True):
+                lines[n:n] = new
+            shift = sum(1 for n, _, r in plan.toc if not r and n < plan.at)  # table-of-contents lines above it
+            updated = parse_list("".join(lines), self.source)
+            section = next(s for s in updated.sections if s.line == plan.at + shift)
+            done = self._year_cache[plan] = (updated, section)
+        return done
+
     def with_entry(self, paper: Paper, section: Section) -> PaperList:
         """A new PaperList with one entry for `paper` inserted into `section` in that section's style."""
         if (where := self.place_of(paper)) is not None:
@@ -1086,6 +1137,154 @@ class PaperList:
             raise PaperbotError(f"could not write {paper.arxiv_id} into {' > '.join(section.path)} of {self.source} "
                                 "in that section's style (the entry did not read back); nothing was written")
         return updated
+
+
+# ---------------------------------------------------------------- a list kept by year
+
+# A heading named by a year alone (`### 2024`, `### 🔥 2025`): the list keeps its papers by when they came out.
+_YEAR_NAME_RE = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
+
+
+def _year_named(section: Section) -> int | None:
+    m = _YEAR_NAME_RE.match(section.path[-1]) if section.kind == "heading" else None
+    return int(m.group(1)) if m else None
+
+
+def _heading_level(plist: PaperList, section: Section) -> int:
+    m = _HEADING_RE.match(_content(plist.lines[section.line]))
+    return len(m.group("hashes")) if m else _setext_level(plist.lines, section.line) or 0
+
+
+def _year_siblings(plist: PaperList, section: Section) -> list[Section]:
+    """The headings beside a year heading (same parent, same level) named by a year alone, in document order."""
+    if _year_named(section) is None:
+        return []
+    level = _heading_level(plist, section)
+    return [s for s in plist.sections if s.parent_id == section.parent_id and _year_named(s) is not None
+            and _heading_level(plist, s) == level]
+
+
+def _paper_year(paper: Paper) -> int | None:
+    year = arxiv_year(paper.arxiv_id)
+    if year is None and paper.published and re.match(r"\d{4}", paper.published):
+        year = int(paper.published[:4])
+    return year
+
+
+def _heading_end(plist: PaperList, section: Section) -> int:
+    """The line after a heading: below a setext heading's underline."""
+    return section.line + (2 if _setext_level(plist.lines, section.line) else 1)
+
+
+def _year_lead(plist: PaperList, model: Section, other: Section) -> list[str]:
+    """The lines a new year section writes between its heading and its first entry: those of the year section it
+    is modelled on where the next year section repeats them (a format line, a table's header), else its blank
+    lines only (an intro that speaks of that year)."""
+    own = [it for it in plist._items if it.entry.section_id == model.id]
+    if not own:
+        return []
+    lead = plist.lines[_heading_end(plist, model): own[0].entry.line]
+    theirs = [it for it in plist._items if it.entry.section_id == other.id]
+    if theirs and plist.lines[_heading_end(plist, other): theirs[0].entry.line] == lead:
+        return list(lead)
+    return list(itertools.takewhile(lambda line: not line.strip(), lead))
+
+
+def _year_trailer(plist: PaperList, model: Section, other: Section) -> list[str]:
+    """The lines after a year section's last entry, before the next heading: all of them where the next year
+    section ends the same way (`[back to top](#contents)`), else the blank lines."""
+    def trailer(section: Section) -> list[str] | None:
+        own = [it for it in plist._items if it.entry.section_id == section.id]
+        if not own:
+            return None
+        end = plist._section_end.get(section.id, len(plist.lines))
+        later = [s.line for s in plist.sections if s.line > section.line]
+        return plist.lines[_item_end(plist, own[-1]): min([end, *later])]
+
+    def text(lines: list[str] | None) -> list[str] | None:  # without the blank lines that end it
+        return None if lines is None else list(reversed(list(itertools.dropwhile(
+            lambda line: not line.strip(), reversed(lines)))))
+
+    lines = trailer(model) or []
+    if text(trailer(other)) == text(lines):
+        return list(lines)
+    blank = [line for line in lines if not line.strip()]
+    return blank or ([_dominant_ending(plist.lines)] if lines else [])
+
+
+@dataclass(frozen=True)
+class _YearPlan:
+    """A year heading to add: where, its lines, and the table-of-contents lines that link the year sections."""
+
+    at: int
+    lines: tuple[str, ...]
+    toc: tuple[tuple[int, str, bool], ...]  # (line, new text, replaces the line rather than going above it)
+
+
+def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int) -> _YearPlan | None:
+    """A heading for `year`, newer than every year section beside it, modelled on the newest: above it where the
+    list runs newest first, below its papers where oldest first; None where the years are in no order or the
+    newest has no entries of its own to model the new one on."""
+    years = [_year_named(s) or 0 for s in siblings]
+    if len(siblings) < 2 or len(set(years)) < len(years) or year <= max(years):
+        return None
+    if years == sorted(years, reverse=True):
+        newest, other, first = siblings[0], siblings[1], True
+    elif years == sorted(years):
+        newest, other, first = siblings[-1], siblings[-2], False
+    else:
+        return None
+    if not newest.entries:
+        return None
+    old = str(max(years))
+    heading = [plist.lines[n].replace(old, str(year), 1) for n in range(newest.line, _heading_end(plist, newest))]
+    lead, trailer = _year_lead(plist, newest, other), _year_trailer(plist, newest, other)
+    if first:
+        at = newest.line
+    else:
+        own = [it for it in plist._items if it.entry.section_id == newest.id]
+        at = _item_end(plist, own[-1]) + len(_year_trailer(plist, newest, newest))
+    toc: list[tuple[int, str, bool]] = []
+    inside = range(newest.line, plist._section_end.get(newest.id, len(plist.lines)))
+    for n, line in enumerate(plist.lines):
+        if n in inside:
+            continue
+        links = [lk for lk in _links(_content(line)) if lk.url.startswith("#")]
+        mine = [lk for lk in links if plain_text(lk.text).strip() == newest.path[-1] and old in lk.url]
+        if len(mine) != 1:
+            continue
+        link = mine[0]
+        new_link = line[link.start:link.end].replace(old, str(year))
+        names = {s.path[-1] for s in siblings}
+        others = [lk for lk in links if lk is not link and plain_text(lk.text).strip() in names]
+        if not others:
+            toc.append((n if first else n + 1, line[:link.start] + new_link + line[link.end:], False))
+        elif first and (after := [lk for lk in others if lk.start > link.start]):
+            # the years on one line (`[2024](#2024) | [2023](#2023)`): the new one joins them, with their separator
+            sep = line[link.end:after[0].start]
+            toc.append((n, line[:link.start] + new_link + sep + line[link.start:], True))
+        elif not first and (before := [lk for lk in others if lk.end < link.start]):
+            sep = line[before[-1].end:link.start]
+            toc.append((n, line[:link.end] + sep + new_link + line[link.end:], True))
+    return _YearPlan(at, tuple(heading + lead + trailer), tuple(toc))
+
+
+def _year_donor(plist: PaperList, section: Section) -> Section | None:
+    """For a year section of fewer than 2 entries (one paperbot just added), the nearest year section beside it
+    with entries, one of 2 or more first: the shape of its entries and the blank lines between them are the new
+    section's."""
+    if len(section.entries) >= 2:
+        return None
+    siblings = [s for s in _year_siblings(plist, section) if s.entries and s.id != section.id]
+    return min(siblings, key=lambda s: (len(s.entries) < 2, abs(s.line - section.line)), default=None)
+
+
+def _donor_lead(plist: PaperList, section: Section, donor: Section) -> list[str]:
+    """The lines under an empty year section's heading that `_plan_year_section` copied from `donor`."""
+    siblings = _year_siblings(plist, donor)
+    k = siblings.index(donor)
+    beyond = siblings[k + 1] if donor.line > section.line else siblings[k - 1] if k > 0 else None
+    return _year_lead(plist, donor, beyond) if beyond is not None and beyond.id != section.id else []
 
 
 def _same_work(entry: Entry, paper: Paper) -> bool:
@@ -1775,6 +1974,9 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     own = [by_entry[id(e)] for e in section.entries if id(e) in by_entry and by_entry[id(e)].row is None]
     bullets = [it for it in plist._items if it.row is None]  # a table row is no shape for a bullet
     pool = list(own)
+    if not pool and (donor := _year_donor(plist, section)) is not None:
+        # a year section just added (`### 2025`): the shape of the year's beside it
+        pool = [by_entry[id(e)] for e in donor.entries if id(e) in by_entry and by_entry[id(e)].row is None]
     if not pool:
         # No entries of its own: borrow from the sub-sections, else the whole list.
         sub = [it for it in bullets if it.entry.section_id.startswith(section.id + "/")]
@@ -2040,7 +2242,18 @@ def _date_like(paper: Paper, dates: Sequence[str]) -> str:
 def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int, list[str]]:
     """Where the new line goes and what it says."""
     by_entry = {id(it.entry): it for it in plist._items}
+    donor = _year_donor(plist, section)
     last = by_entry.get(id(section.entries[-1])) if section.entries else None
+    if last is None and donor is not None and (rows_of := by_entry.get(id(donor.entries[-1]))) is not None and (
+            rows_of.row is not None):
+        # a year section just added under the table header its years repeat: a row of the year's table beside it
+        rows = [by_entry[id(e)] for e in donor.entries if id(e) in by_entry]
+        rows = [it for it in rows if it.row is not None and it.row.header == rows_of.row.header]
+        at = _insert_index(plist, paper, section, [])
+        nl = _ending(plist.lines[at - 1]) or _dominant_ending(plist.lines)
+        table = [plist.lines[n] for n in (rows_of.row.header, rows_of.row.header + 1)] + [
+            plist.lines[it.entry.line] for it in rows]
+        return at, [_aligned(_row_for(plist, paper, rows), [_content(line) for line in table]) + nl]
     if last is not None and last.row is not None:
         # a section whose last entry is a table row: a new row of that table
         rows = [by_entry[id(e)] for e in section.entries if id(e) in by_entry]
@@ -2087,7 +2300,8 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         if at < len(plist.lines) and plist.lines[at].strip():
             new.append(nl)
         return at, new
-    if _is_loose(plist, own):
+    if _is_loose(plist, own) or (len(own) == 1 and donor is not None and _is_loose(
+            plist, [by_entry[id(e)] for e in donor.entries if id(e) in by_entry])):
         # entries separated by blank lines: keep the separation on the side that has a neighbour
         new = [nl, line + nl] if at >= _item_end(plist, own[-1]) else [line + nl, nl]
     elif own and at > 0 and _is_paragraph(plist.lines, at - 1) and all(
@@ -2256,6 +2470,11 @@ def _insert_index(plist: PaperList, paper: Paper, section: Section, own: Sequenc
                 return own[at].entry.line
         return _item_end(plist, own[-1])
     # An empty section: right under its heading/label (after one blank line if the list leaves one).
+    if (donor := _year_donor(plist, section)) is not None:
+        # a year section just added: under the lines its heading took from the year's beside it
+        at, lead = _heading_end(plist, section), _donor_lead(plist, section, donor)
+        if plist.lines[at: at + len(lead)] == lead:
+            return at + len(lead)
     at = section.line + 1
     if section.kind not in ("heading", "summary"):
         return at

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.config import Config
 from bot.errors import PaperbotError, UsageError
-from bot.papers import HeldBack, Paper, Proposal
+from bot.papers import HeldBack, Paper, Proposal, SectionScore
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -105,6 +105,28 @@ def as_listed(proposals: list[Proposal], plist: ListLike) -> list[Proposal]:
     return [dataclasses.replace(p, nearest=tuple(
         dataclasses.replace(n, title=listed.get(n.arxiv_id, n.title)) if n.arxiv_id else n for n in p.nearest))
         for p in proposals]
+
+
+_Placed = TypeVar("_Placed", Proposal, HeldBack)
+
+
+def in_their_years(items: list[_Placed], plist: ListLike) -> list[_Placed]:
+    """Papers placed in a list's year section (`Papers > 2024`) under their own year's, a heading the pull request
+    adds where the list has none yet (`Papers > 2025` for a paper of 2025, newer than every year there): the
+    section the PR body, `scan --json` and the candidates issue name is where the paper is written."""
+    year_section = getattr(plist, "year_section", None)
+    if year_section is None:  # the replay's list, which only answers `contains`
+        return items
+    sections = {tuple(s.path): s for s in reversed(getattr(plist, "sections", []))}
+    out = []
+    for item in items:
+        here = sections.get(tuple(item.section.path))
+        there = year_section(item.paper, here) if here is not None else None
+        if there is not None and tuple(there.path) != tuple(item.section.path):
+            moved = SectionScore(path=tuple(there.path), score=item.section.score, section_id=there.id)
+            item = dataclasses.replace(item, section=moved)
+        out.append(item)
+    return out
 
 
 def bar_after_first(relevance: float, after_first: float | None) -> float:
@@ -211,8 +233,8 @@ def scan(
         after_first=config.thresholds.relevance_after_first,
     )
     above = sum(_passes(s, config.thresholds.relevance, config.thresholds.section) for s in scored)
-    held_back = held_back_papers(scored, proposals, config)
-    near = near_misses(scored, config) if dashboard else []
+    held_back = in_their_years(held_back_papers(scored, proposals, config), plist)
+    near = in_their_years(near_misses(scored, config), plist) if dashboard else []
     if record:
         day = today or _dt.datetime.now(_dt.UTC).date().isoformat()  # UTC, as fetch and run date things
         state.mark_seen([s.paper.arxiv_id for s in scored], day)
@@ -226,7 +248,7 @@ def scan(
             state.prune_candidates(window_start(day, config.dashboard.days))
             for h in [*held_back, *near]:
                 state.mark_candidate(h.paper.arxiv_id, candidate_record(h, day))
-    proposals = as_listed(requested + proposals, plist)
+    proposals = in_their_years(as_listed(requested + proposals, plist), plist)
 
     stats.update(
         {

@@ -9,6 +9,7 @@ whole run succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -69,6 +70,9 @@ def insert_proposals(text: str, proposals: Sequence[Proposal],
         if plist.contains(proposal.paper):
             log.info("%s is already in %s; not adding it again", proposal.paper.arxiv_id, source)
             continue
+        # `### 2025` above `### 2024` where the list has no such year yet; no year to add: `place` says it is missing
+        with contextlib.suppress(PaperbotError):
+            plist = plist.with_year_section(proposal.section.path)
         plist = plist.with_entry(proposal.paper, place(plist, proposal))  # refuses an entry that does not read back
         written.append(proposal)
     return plist.to_text(), written

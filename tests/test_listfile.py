@@ -2496,3 +2496,139 @@ def test_a_feed_paper_is_dated_by_its_first_version_not_by_the_day_a_feed_announ
     for p, date in ((paper, "2025-03"), (dataclasses.replace(paper, published="2025-03-28"), "2025-03-28")):
         row = next(line for line in days.with_entry(p, section).lines if "2503.22516" in line)
         assert f"| arXiv | {date} |" in row  # not 2025-04-02; no day made up where none is known
+
+
+# opendilab/awesome-RLHF README.md: its table of contents, Papers with its format block, and the first entries of
+# its year sections (verbatim lines; the sections trimmed to two entries)
+RLHF = (
+    "## Table of Contents\n\n"
+    "- [Awesome RLHF (RL with Human Feedback)](#awesome-rlhf-rl-with-human-feedback)\n"
+    "  - [Table of Contents](#table-of-contents)\n"
+    "  - [Overview of RLHF](#overview-of-rlhf)\n"
+    "    - [Detailed Explanation](#detailed-explanation)\n"
+    "  - [Papers](#papers)\n"
+    "    - [2024](#2024)\n"
+    "    - [2023](#2023)\n"
+    "    - [2022](#2022)\n"
+    "    - [2021](#2021)\n"
+    "    - [2020 and before](#2020-and-before)\n"
+    "  - [Codebases](#codebases)\n"
+    "  - [Dataset](#dataset)\n\n"
+    "## Papers\n\n"
+    "```\nformat:\n- [title](paper link) [links]\n  - author1, author2, and author3...\n  - publisher\n"
+    "  - keyword\n  - code\n  - experiment environments and datasets\n```\n\n"
+    "### 2024\n"
+    "- [On Diversified Preferences of Large Language Model Alignment](https://arxiv.org/pdf/2312.07401.pdf)\n"
+    "  - Dun Zeng, Yong Dai, Pengyu Cheng, Tianhao Hu, Wanshun Chen, Nan Du, Zenglin Xu\n"
+    "  - Keyword: Aligning, LLM, Reward modeling on diversified preference\n"
+    "  - Code: [official](https://github.com/dunzeng/MORE)\n\n"
+    "- [Aligning Crowd Feedback via Distributional Preference Reward Modeling](https://arxiv.org/pdf/2402.09764.pdf)\n"
+    "  - Dexun Li, Cong Zhang, Kuicai Dong, Derrick Goh Xin Deik, Ruiming Tang, Yong Liu\n"
+    "  - Keyword: RLHF, Preference distribution, Aligning, LLM\n\n"
+    "### 2023\n"
+    "- [Adversarial Preference Optimization](https://arxiv.org/abs/2311.08045)\n"
+    "  - Pengyu Cheng, Yifan Yang, Jian Li, Yong Dai, Nan Du\n"
+    "  - Keyword: RLHF, GAN, Adversarial Games\n"
+    "  - Code: [Official](https://github.com/Linear95/APO)\n\n"
+    "- [Iterative Preference Learning from Human Feedback: Bridging Theory and Practice for RLHF under "
+    "KL-Constraint](https://arxiv.org/abs/2312.11456)\n"
+    "  - Wei Xiong, Hanze Dong, Chenlu Ye, Ziqi Wang, Han Zhong, Heng Ji, Nan Jiang, Tong Zhang\n"
+    "  - Keyword: RLHF, Iterative DPO, Mathematical foundation\n"
+)
+AGENTIC_RL = Paper(arxiv_id="2509.02547", title="The Landscape of Agentic Reinforcement Learning for LLMs: A Survey",
+                   authors=("Guibin Zhang", "Hejia Geng", "Xiaohang Yu"))
+
+
+def in_its_year(plist: PaperList, paper: Paper, chosen: str = "Papers > 2024") -> PaperList:
+    """The list with `paper` where a run writes it after the model chose `chosen`: its year's section."""
+    section = plist.year_section(paper, plist.find_section(chosen))
+    assert section is not None
+    plist = plist.with_year_section(section.path)
+    return plist.with_entry(paper, plist.find_section(" > ".join(section.path)))
+
+
+def test_a_paper_newer_than_every_year_of_a_list_kept_by_year_gets_its_year_heading_and_contents_line() -> None:
+    """A 2025 paper went under `### 2024`, the newest year: a maintainer adds `### 2025` above it, as its siblings
+    are written, and links it in the table of contents where the years are linked."""
+    plist = parse_list(RLHF)
+    section = plist.year_section(AGENTIC_RL, plist.find_section("Papers > 2024"))
+    assert section is not None and (section.path, section.id) == (("Papers", "2025"), "papers/2025")
+    updated = in_its_year(plist, AGENTIC_RL)
+    assert changed_ranges(plist.lines, updated.lines) == [("insert", 7, 7, 7, 8), ("insert", 27, 27, 28, 32)]
+    assert updated.lines[6:9] == ["  - [Papers](#papers)\n", "    - [2025](#2025)\n", "    - [2024](#2024)\n"]
+    assert "".join(updated.lines[27:33]) == (
+        "\n### 2025\n"
+        "- [The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/abs/2509.02547)\n"
+        "  - Guibin Zhang, Hejia Geng, Xiaohang Yu\n\n"
+        "### 2024\n")
+    assert [s["path"] for s in updated.sections_json()["sections"]][-3:] == [
+        ["Papers", "2025"], ["Papers", "2024"], ["Papers", "2023"]]
+    assert updated.find_section("Papers > 2025").entries[0].arxiv_id == "2509.02547"
+
+
+def test_a_second_paper_of_the_new_year_goes_under_the_same_heading_spaced_as_the_years_are() -> None:
+    """Two papers of 2025 in one run, or the next day's added to the open pull request: one `### 2025`, both under
+    it, a blank line between them as between the 2024 papers."""
+    plist = in_its_year(parse_list(RLHF), AGENTIC_RL)
+    second = Paper(arxiv_id="2501.12948", title="DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via "
+                   "Reinforcement Learning", authors=("DeepSeek-AI",))
+    assert plist.year_section(second, plist.find_section("Papers > 2024")) == plist.find_section("Papers > 2025")
+    assert plist.with_year_section(("Papers", "2025")) is plist
+    updated = in_its_year(plist, second)
+    assert [line for line in updated.lines if line.startswith(("### ", "    - [2025"))] == [
+        "    - [2025](#2025)\n", "### 2025\n", "### 2024\n", "### 2023\n"]
+    n = updated.lines.index("### 2025\n")
+    assert updated.lines[n + 3: n + 7] == [
+        "\n", "- [DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning]"
+        "(https://arxiv.org/abs/2501.12948)\n", "  - DeepSeek-AI\n", "\n"]
+
+
+def test_the_year_heading_added_is_the_papers_own_and_older_papers_keep_their_year() -> None:
+    """A 2026 paper on a list whose newest year is 2024 gets `### 2026`, not `### 2025`; a paper of a year the list
+    has goes there; one older than every year, or a section not named by a year, is left where it was put."""
+    plist = parse_list(RLHF)
+    newer = dataclasses.replace(AGENTIC_RL, arxiv_id="2601.00123")
+    assert plist.year_section(newer, plist.find_section("Papers > 2023")).path == ("Papers", "2026")
+    assert "### 2026\n" in in_its_year(plist, newer).lines
+    of_2023 = dataclasses.replace(AGENTIC_RL, arxiv_id="2310.00123")
+    assert plist.year_section(of_2023, plist.find_section("Papers > 2024")) == plist.find_section("Papers > 2023")
+    assert plist.year_section(dataclasses.replace(AGENTIC_RL, arxiv_id="2205.00123"),
+                              plist.find_section("Papers > 2024")) is None
+    assert plist.year_section(AGENTIC_RL, plist.find_section("Papers")) is None
+    with pytest.raises(PaperbotError, match="no section 'Papers > 2022'"):
+        plist.with_year_section(("Papers", "2022"))
+
+
+def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
+    """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
+    heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""
+    _, y2024 = RLHF.split("### 2024\n")
+    y2024, y2023 = y2024.split("### 2023\n")
+    text = ("## Contents\n\n- [2023](#2023) | [2024](#2024) | [Codebases](#codebases)\n\n## Papers\n\n"
+            f"### 2023\n{y2023}\n### 2024\n{y2024}## Codebases\n\n- [trlx](https://github.com/CarperAI/trlx)\n")
+    updated = in_its_year(parse_list(text), AGENTIC_RL)
+    assert updated.lines[2] == "- [2023](#2023) | [2024](#2024) | [2025](#2025) | [Codebases](#codebases)\n"
+    n = updated.lines.index("### 2025\n")
+    assert updated.lines[n - 2: n] == ["  - Keyword: RLHF, Preference distribution, Aligning, LLM\n", "\n"]
+    assert updated.lines[n + 3: n + 5] == ["\n", "## Codebases\n"]
+
+
+def test_a_new_year_of_tables_repeats_the_years_table_header_and_closing_line() -> None:
+    """Year sections that each open with the same table header and close with `[back to top]`: the new one does
+    too, its paper a row of that table."""
+    rows = {  # rows of Tebmer/Awesome-Knowledge-Distillation-of-LLMs README.md
+        "2024": "| [**Distillation Matters: Empowering Sequential Recommenders to Match the Performance of Large "
+                "Language Model**](https://arxiv.org/abs/2405.00338) | arXiv | 2024-05 |\n"
+                "| [**Large Language Model Meets Graph Neural Network in Knowledge Distillation**]"
+                "(https://arxiv.org/abs/2402.05894) | arXiv | 2024-02 |\n",
+        "2023": "| [**Prompt Distillation for Efficient LLM-based Recommendation**](https://dl.acm.org/doi/10.1145/"
+                "3583780.3615017) | CIKM | 2023-10 |\n"
+                "| [**Knowledge Distillation for High Dimensional Search Index**](https://arxiv.org/abs/2310.19024) "
+                "| NeurIPS | 2023-10 |\n",
+    }
+    header = "| Title | Venue | Date |\n|:--------|:--------:|:--------:|\n"
+    text = "## Papers\n\n" + "".join(f"### {y}\n\n{header}{r}\n[back to top](#contents)\n\n" for y, r in rows.items())
+    updated = in_its_year(parse_list(text), AGENTIC_RL)
+    assert "".join(updated.lines[2:11]) == (
+        f"### 2025\n\n{header}| [**The Landscape of Agentic Reinforcement Learning for LLMs: A Survey**]"
+        "(https://arxiv.org/abs/2509.02547) | arXiv | 2025-09 |\n\n[back to top](#contents)\n\n### 2024\n")

@@ -239,3 +239,37 @@ def test_nearest_entries_carry_the_titles_the_list_gives_them() -> None:
     assert [n.title for n in got.nearest] == [
         "Model-based Large Language Model Customization as Service", "Fuxion", "Not on this list"]
     assert got.nearest[0].similarity == 0.4 and got.nearest[0].section_path == ("4. Methods",)
+
+
+def test_a_paper_placed_in_the_newest_year_of_a_list_kept_by_year_is_proposed_under_its_own_year() -> None:
+    """The models put a 2025 paper under `Papers > 2024`, the newest year of opendilab/awesome-RLHF: the pull
+    request adds `### 2025` for it, so the proposal, `scan --json` and the held-back line name that section."""
+    from bot.evaluate import ListWithoutHeldOut
+    from bot.listfile import parse_list
+    from bot.papers import HeldBack, Proposal
+    from bot.propose import in_their_years
+
+    plist = parse_list(  # opendilab/awesome-RLHF README.md, its year sections cut to one paper each
+        "## Papers\n\n"
+        "### 2024\n"
+        "- [On Diversified Preferences of Large Language Model Alignment](https://arxiv.org/pdf/2312.07401.pdf)\n"
+        "  - Dun Zeng, Yong Dai, Pengyu Cheng, Tianhao Hu, Wanshun Chen, Nan Du, Zenglin Xu\n\n"
+        "### 2023\n"
+        "- [Adversarial Preference Optimization](https://arxiv.org/abs/2311.08045)\n"
+        "  - Pengyu Cheng, Yifan Yang, Jian Li, Yong Dai, Nan Du\n"
+    )
+    newest = SectionScore(("Papers", "2024"), 0.7, "papers/2024")
+    new, old = Paper("2504.13122", "VistaDPO"), Paper("2312.00001", "A paper of 2023")
+    proposals = [Proposal(paper=new, score=0.9, section=newest), Proposal(paper=old, score=0.8, section=newest)]
+    moved, kept = in_their_years(proposals, plist)
+    assert (moved.section.path, moved.section.section_id, moved.section.score) == (
+        ("Papers", "2025"), "papers/2025", 0.7)
+    assert kept.section.path == ("Papers", "2023") and kept.section.section_id == "papers/2023"
+    assert ScanResult(proposals=[moved], scored=[], stats={}).to_json()["proposals"][0]["section"] == {
+        "path": ["Papers", "2025"], "score": 0.7}
+    [held] = in_their_years([HeldBack(paper=new, score=0.5, section=newest, why="over the cap")], plist)
+    assert held.section.path == ("Papers", "2025")
+    other = SectionScore(("Papers",), 0.7, "papers")
+    assert in_their_years([Proposal(paper=new, score=0.9, section=other)], plist)[0].section == other
+    replay = ListWithoutHeldOut(plist, [])  # the replay's list answers only `contains`: as the models chose
+    assert in_their_years(proposals, replay) == proposals

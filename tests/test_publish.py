@@ -1,0 +1,83 @@
+"""Writing a run's proposals into the list: `insert_proposals`, on its own and as the forge applies it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.errors import MissingSection
+from bot.papers import Paper, Proposal, SectionScore
+from bot.publish import insert_proposals
+from tests.github_support import TOKEN, change, forge
+from tests.servers.github import GitHubStandIn
+
+# opendilab/awesome-RLHF README.md: the table of contents' Papers lines, Papers and its year sections, cut to two
+# papers each (verbatim lines)
+RLHF = (
+    "## Table of Contents\n\n"
+    "  - [Papers](#papers)\n"
+    "    - [2024](#2024)\n"
+    "    - [2023](#2023)\n"
+    "    - [2022](#2022)\n\n"
+    "## Papers\n\n"
+    "### 2024\n"
+    "- [On Diversified Preferences of Large Language Model Alignment](https://arxiv.org/pdf/2312.07401.pdf)\n"
+    "  - Dun Zeng, Yong Dai, Pengyu Cheng, Tianhao Hu, Wanshun Chen, Nan Du, Zenglin Xu\n"
+    "  - Keyword: Aligning, LLM, Reward modeling on diversified preference\n\n"
+    "- [Aligning Crowd Feedback via Distributional Preference Reward Modeling](https://arxiv.org/pdf/2402.09764.pdf)\n"
+    "  - Dexun Li, Cong Zhang, Kuicai Dong, Derrick Goh Xin Deik, Ruiming Tang, Yong Liu\n"
+    "  - Keyword: RLHF, Preference distribution, Aligning, LLM\n\n"
+    "### 2023\n"
+    "- [Adversarial Preference Optimization](https://arxiv.org/abs/2311.08045)\n"
+    "  - Pengyu Cheng, Yifan Yang, Jian Li, Yong Dai, Nan Du\n\n"
+    "- [Let's Reinforce Step by Step](https://arxiv.org/abs/2311.05821)\n"
+    "  - Sarah Pan, Vladislav Lialin, Sherin Muckatira, Anna Rumshisky\n"
+)
+Y2025 = ("Papers", "2025")
+
+
+def in_2025(arxiv_id: str, title: str, *authors: str) -> Proposal:
+    """A paper of 2025 as scan proposes it on that list: under `Papers > 2025`, a section the list has not yet."""
+    return Proposal(paper=Paper(arxiv_id, title, authors=authors), score=0.9,
+                    section=SectionScore(Y2025, 0.7, "papers/2025"))
+
+
+VISTA = in_2025("2504.13122", "VistaDPO: Video Hierarchical Spatial-Temporal Direct Preference Optimization for "
+                "Large Video Models", "Haojian Huang", "Haodong Chen")
+R1 = in_2025("2501.12948", "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning",
+             "DeepSeek-AI")
+
+
+def test_two_papers_of_a_year_the_list_has_not_yet_go_under_one_new_heading() -> None:
+    """The section scan named is added once, above the newest year and in the contents, and holds both papers."""
+    text, written = insert_proposals(RLHF, [VISTA, R1])
+    assert written == [VISTA, R1]
+    assert text.count("### 2025\n") == 1 and text.count("(#2025)") == 1
+    assert "  - [Papers](#papers)\n    - [2025](#2025)\n    - [2024]" in text
+    new = text[text.index("### 2025\n"): text.index("### 2024\n")]
+    assert new == (
+        "### 2025\n"
+        "- [VistaDPO: Video Hierarchical Spatial-Temporal Direct Preference Optimization for Large Video Models]"
+        "(https://arxiv.org/abs/2504.13122)\n  - Haojian Huang, Haodong Chen\n\n"
+        "- [DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning]"
+        "(https://arxiv.org/abs/2501.12948)\n  - DeepSeek-AI\n\n")
+    assert RLHF.replace(new, "") == text.replace(new, "").replace("    - [2025](#2025)\n", "")  # nothing else moved
+
+
+def test_a_run_adding_to_the_open_pull_request_finds_the_year_heading_there() -> None:
+    """The next day's paper of 2025 is written into the pull request's README, which has `### 2025` already: under
+    it, no second heading; the pull request's branch holds the heading once."""
+    with GitHubStandIn({"README.md": RLHF}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(VISTA))
+        [second] = forge(hub).publish(change(R1, date="2025-05-28"))
+        assert (first.action, second.action, second.number) == ("opened", "updated", first.number)
+        text = hub.file_text("README.md", first.branch)
+        assert hub.file_text("README.md") == RLHF
+    assert text == insert_proposals(RLHF, [VISTA, R1])[0]
+    assert "Papers > 2025" in hub.pulls[first.number].body
+
+
+def test_a_section_neither_on_the_list_nor_a_year_to_add_is_still_missing() -> None:
+    """A year older than the list's newest, or no year at all: the trained section is gone, `paperbot train`."""
+    old = Proposal(paper=Paper("2201.00001", "Old"), score=0.9, section=SectionScore(("Papers", "2022"), 0.7))
+    with pytest.raises(MissingSection, match=r"'Papers > 2022' of the trained model is not in README\.md"):
+        insert_proposals(RLHF, [old])
