@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.errors import PaperbotError, UsageError
 from bot.papers import (
+    ARXIV_ID_RE,
     Entry,
     Paper,
     Section,
@@ -1741,6 +1742,46 @@ class _Style:
     et_al_names: int = 1  # `A, B, C, D, E. et al.`: the fewest names a neighbour writes before its et al.
     et_al_joiner: str = " "  # what comes between them and et al. (". " there), as most neighbours write it
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
+    url: str = ""  # the paper's arXiv link as the neighbours write theirs (`_arxiv_url`); "" for `Paper.url`
+
+
+# An arXiv link's form: http or https, www. or not, the abstract or the PDF (`.pdf` or not), a version or not.
+_ARXIV_LINK_RE = re.compile(
+    r"^[ \t]*(?P<scheme>https?)://(?P<www>www\.)?(?:[a-z]+\.)?arxiv\.org/(?P<kind>abs|pdf)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?P<v>v\d+)?(?P<ext>(?<=\d)\.pdf)?/?[ \t]*$",
+    re.I,
+)
+_ArxivForm = tuple[str, bool, str, str, bool]  # scheme, www., abs or pdf, ".pdf" or "", versioned
+_ABS_FORM: _ArxivForm = ("https", False, "abs", "", False)
+
+
+def _arxiv_forms(entries: Iterable[Entry]) -> Counter[_ArxivForm]:
+    """How many entries link their arXiv page in each form."""
+    forms: Counter[_ArxivForm] = Counter()
+    for e in entries:
+        if m := _ARXIV_LINK_RE.match(e.url):
+            kind = m.group("kind").lower()
+            forms[(m.group("scheme").lower(), bool(m.group("www")), kind,
+                   ".pdf" if m.group("ext") and kind == "pdf" else "", bool(m.group("v")))] += 1
+    return forms
+
+
+def _arxiv_url(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
+    """The paper's arXiv link in the form most of the section's entries write theirs, else the list's: a list
+    of `https://arxiv.org/pdf/2403.02966.pdf` gets `/pdf/ID.pdf`, not the abstract page. A section says its
+    form with 3 arXiv links or more (one or two PDF links in a list of abstract pages are no form of its own).
+    A list that keeps versions gets the paper's version where it is known (none is made up)."""
+    if not paper.arxiv_id or not ARXIV_ID_RE.fullmatch(paper.arxiv_id):
+        return paper.url
+    whole, own = _arxiv_forms(plist.entries), _arxiv_forms(siblings)
+    forms = whole | own
+    if not forms:
+        return paper.url
+    says = sum(own.values()) >= 3
+    scheme, www, kind, ext, versioned = max(
+        forms, key=lambda f: (own[f] if says else 0, whole[f], own[f], f == _ABS_FORM))
+    version = f"v{paper.version}" if versioned and paper.version else ""
+    return f"{scheme}://{'www.' if www else ''}arxiv.org/{kind}/{paper.arxiv_id}{version}{ext}"
 
 
 def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
@@ -2012,7 +2053,7 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     titled = own or pool
     periods = sum(it.body[slice(*it.parsed.title_span)].rstrip().endswith(".") for it in titled)
     style = _Style(prefix, best[0], sep, last, end, etal, etal_text, surname, etal_names, etal_joiner,
-                   title_period=periods > len(titled) / 2)
+                   title_period=periods > len(titled) / 2, url=_arxiv_url(paper, plist, [it.entry for it in titled]))
     return style, own
 
 
@@ -2068,7 +2109,8 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
     title = escape_markdown(paper.title)
     if style.title_period and not title.endswith((".", "?", "!")):
         title += "."
-    body = template.format(title=title, url=paper.url, authors=authors, venue=escape_markdown(venue), date=date)
+    body = template.format(title=title, url=style.url or paper.url, authors=authors, venue=escape_markdown(venue),
+                           date=date)
     body = re.sub(r"(?<=\S)  +(?=\S)", " ", body) if not authors else body
     return prefix + body.rstrip(" \t\u00a0")
 
@@ -2099,7 +2141,8 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
             fills[col] = same[0]
         elif not role and none:
             fills[col] = none.most_common(1)[0][0]  # `| - |`: how the rows say they have no code or demo
-    cuts = [(*p.title_span, escape_markdown(paper.title)), (*p.url_span, paper.url)]
+    url = _arxiv_url(paper, plist, [it.entry for it in rows])
+    cuts = [(*p.title_span, escape_markdown(paper.title)), (*p.url_span, url)]
     out, pos = [], 0
     for col, ((s, e), role) in enumerate(zip(row.spans, row.roles, strict=True)):
         out.append(line[pos:s])

@@ -188,8 +188,8 @@ def test_bold_pipe_format() -> None:
     added = plist.with_entry(PAPER, plist.sections[0])
     assert inserted_lines(plist.lines, added.lines) == [
         "- **ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach** | *Reem Gody, "
-        "Mahmoud Goudy, and Ahmed Y. Tawfik* | ArXiv (2025) | [*paper*](https://arxiv.org/abs/2503.17460)\n"
-    ]
+        "Mahmoud Goudy, and Ahmed Y. Tawfik* | ArXiv (2025) | [*paper*](https://arxiv.org/pdf/2503.17460)\n"
+    ]  # the arXiv link as the list's writes it (`/pdf/`)
 
 
 def test_paper_key_fallbacks() -> None:
@@ -1091,7 +1091,7 @@ def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_
     assert [e.venue for e in parse_list(text).entries] == ["Arxiv 2025 (Apr)", "ICME 2025"]
     _, lines = added(text, "1.4 Multi-modal")
     assert lines == ["| ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach | "
-                     "Gody *et al.* | Arxiv 2025 (Mar) | [paper](https://arxiv.org/abs/2503.17460) |\n"]
+                     "Gody *et al.* | Arxiv 2025 (Mar) | [paper](https://arxiv.org/pdf/2503.17460) |\n"]
 
 
 def test_a_new_row_writes_et_al_in_italics_where_the_rows_do() -> None:
@@ -1347,7 +1347,7 @@ def test_table_rows_that_leave_out_their_last_empty_cells_are_entries() -> None:
     assert [e.arxiv_id for e in plist.entries] == ["2403.02966", None, "2402.04616", "2311.02805"]
     assert [e.venue for e in plist.entries] == ["arXiv", "EACL", "arXiv", "arXiv"]
     _, (line,) = added(text, "Labeling")
-    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv")
+    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/pdf/2503.17460.pdf) | arXiv")
 
 
 def test_a_table_sorted_newest_first_by_its_date_column_gets_a_new_row_in_date_order() -> None:
@@ -1367,7 +1367,7 @@ def test_a_table_sorted_newest_first_by_its_date_column_gets_a_new_row_in_date_o
         "(https://arxiv.org/abs/2304.12244) | ICLR | 2023-04 | [Github](https://github.com/nlpxucan/WizardLM)|\n"
     )
     after, (line,) = added(text, "Expansion")
-    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv")
+    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/pdf/2503.17460.pdf) | arXiv")
     assert " | 2025-03 |" in line
     titles = [e.title for e in after.entries]
     assert titles.index(PAPER.title) == 2
@@ -1389,7 +1389,7 @@ def test_a_section_whose_venues_name_no_year_gets_arxiv_without_one() -> None:
         "(https://arxiv.org/abs/2304.12244) | ICLR | 2023-04 | [Github](https://github.com/nlpxucan/WizardLM)|\n"
     )
     _, (line,) = added(text, "Expansion")
-    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/abs/2503.17460) | arXiv | 2025-03 |")
+    assert line.startswith(f"| [**{PAPER.title}**](https://arxiv.org/pdf/2503.17460.pdf) | arXiv | 2025-03 |")
     # accepted somewhere, by its arXiv comment: the venue's name, without a year as the section writes them
     plist = parse_list(text)
     accepted = dataclasses.replace(PAPER, comment="Accepted to ACL 2025 (Findings)")
@@ -1703,11 +1703,11 @@ def test_a_table_dated_to_the_day_newest_first_gets_a_new_row_in_date_order_with
     after = plist.with_entry(dated, plist.find_section("Multimodal Instruction Tuning"))
     (line,) = inserted_lines(plist.lines, after.lines)
     assert after.entries[0].title == "A New Model"
-    assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv | 2025-04-02 |")
+    assert line.startswith("| [**A New Model**](https://arxiv.org/pdf/2504.00001) | arXiv | 2025-04-02 |")
     undated = Paper(arxiv_id="2504.00001", title="A New Model")
     section = plist.find_section("Multimodal Instruction Tuning")
     (line,) = inserted_lines(plist.lines, plist.with_entry(undated, section).lines)
-    assert line.startswith("| [**A New Model**](https://arxiv.org/abs/2504.00001) | arXiv | 2025-04 |")
+    assert line.startswith("| [**A New Model**](https://arxiv.org/pdf/2504.00001) | arXiv | 2025-04 |")
 
 
 def test_a_new_row_writes_the_rows_word_for_no_code_where_its_neighbour_links_code() -> None:
@@ -2558,7 +2558,7 @@ def test_a_paper_newer_than_every_year_of_a_list_kept_by_year_gets_its_year_head
     assert updated.lines[6:9] == ["  - [Papers](#papers)\n", "    - [2025](#2025)\n", "    - [2024](#2024)\n"]
     assert "".join(updated.lines[27:33]) == (
         "\n### 2025\n"
-        "- [The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/abs/2509.02547)\n"
+        "- [The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/pdf/2509.02547.pdf)\n"
         "  - Guibin Zhang, Hejia Geng, Xiaohang Yu\n\n"
         "### 2024\n")
     assert [s["path"] for s in updated.sections_json()["sections"]][-3:] == [
@@ -2580,7 +2580,7 @@ def test_a_second_paper_of_the_new_year_goes_under_the_same_heading_spaced_as_th
     n = updated.lines.index("### 2025\n")
     assert updated.lines[n + 3: n + 7] == [
         "\n", "- [DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning]"
-        "(https://arxiv.org/abs/2501.12948)\n", "  - DeepSeek-AI\n", "\n"]
+        "(https://arxiv.org/pdf/2501.12948.pdf)\n", "  - DeepSeek-AI\n", "\n"]
 
 
 def test_the_year_heading_added_is_the_papers_own_and_older_papers_keep_their_year() -> None:
@@ -2632,3 +2632,44 @@ def test_a_new_year_of_tables_repeats_the_years_table_header_and_closing_line() 
     assert "".join(updated.lines[2:11]) == (
         f"### 2025\n\n{header}| [**The Landscape of Agentic Reinforcement Learning for LLMs: A Survey**]"
         "(https://arxiv.org/abs/2509.02547) | arXiv | 2025-09 |\n\n[back to top](#contents)\n\n### 2024\n")
+
+
+def test_a_new_entrys_arxiv_link_takes_the_form_most_of_its_section_writes() -> None:
+    """kd-llm's and RLHF's entries link `https://arxiv.org/pdf/2403.02966.pdf`: a new entry linked the abstract
+    page, `https://arxiv.org/abs/ID`, whatever its neighbours wrote."""
+    # opendilab/awesome-RLHF's Papers > 2024 (verbatim, entries' notes cut): three `/pdf/ID.pdf`, a `/pdf/ID` and
+    # an abstract page, both on browse.arxiv.org
+    y2024 = (
+        "### 2024\n"
+        "- [On Diversified Preferences of Large Language Model Alignment](https://arxiv.org/pdf/2312.07401.pdf)\n"
+        "- [Aligning Crowd Feedback via Distributional Preference Reward Modeling](https://arxiv.org/pdf/2402.09764.pdf)\n"
+        "- [Beyond One-Preference-Fits-All Alignment: Multi-Objective Direct Preference Optimization]"
+        "(https://arxiv.org/pdf/2310.03708.pdf)\n"
+        "- [Dense Reward for Free in Reinforcement Learning from Human Feedback](https://browse.arxiv.org/pdf/2402.00782)\n"
+        "- [Transforming and Combining Rewards for Aligning Large Language Models](https://browse.arxiv.org/abs/2402.00742)\n"
+    )
+    y2023 = (
+        "### 2023\n"
+        "- [Adversarial Preference Optimization](https://arxiv.org/abs/2311.08045)\n"
+        "- [Iterative Preference Learning from Human Feedback: Bridging Theory and Practice for RLHF under "
+        "KL-Constraint](https://arxiv.org/abs/2312.11456)\n"
+        "- [Let's Reinforce Step by Step](https://arxiv.org/abs/2311.05821)\n"
+    )
+    plain = dataclasses.replace(PAPER, authors=())
+    lines = added_line(y2024 + y2023, "2024", plain)
+    assert lines == [f"- [{PAPER.title}](https://arxiv.org/pdf/2503.17460.pdf)\n"]
+    lines = added_line(y2024 + y2023, "2023", plain)
+    assert lines == [f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460)\n"]
+    # two PDF links are no form of the section's own on a list of abstract pages: the list's
+    two = "".join(y2024.splitlines(True)[:3])
+    lines = added_line(two + y2023, "2024", plain)
+    assert lines == [f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460)\n"]
+    # a list that keeps versions (rag-reasoning's `https://www.arxiv.org/abs/2504.14858v1`): the paper's, where known
+    versioned = y2023.replace("https://arxiv.org/abs/", "https://www.arxiv.org/abs/").replace(")\n", "v1)\n")
+    lines = added_line(versioned, "2023", dataclasses.replace(plain, version=2))
+    assert lines == [f"- [{PAPER.title}](https://www.arxiv.org/abs/2503.17460v2)\n"]
+    lines = added_line(versioned, "2023", plain)
+    assert lines == [f"- [{PAPER.title}](https://www.arxiv.org/abs/2503.17460)\n"]
+    # http, as Efficient-LLMs-Survey links its own paper (`http://arxiv.org/abs/2312.03863`)
+    lines = added_line(y2023.replace("https://", "http://"), "2023", plain)
+    assert lines == [f"- [{PAPER.title}](http://arxiv.org/abs/2503.17460)\n"]

@@ -57,9 +57,9 @@ def test_two_papers_of_a_year_the_list_has_not_yet_go_under_one_new_heading() ->
     assert new == (
         "### 2025\n"
         "- [VistaDPO: Video Hierarchical Spatial-Temporal Direct Preference Optimization for Large Video Models]"
-        "(https://arxiv.org/abs/2504.13122)\n  - Haojian Huang, Haodong Chen\n\n"
+        "(https://arxiv.org/pdf/2504.13122.pdf)\n  - Haojian Huang, Haodong Chen\n\n"
         "- [DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning]"
-        "(https://arxiv.org/abs/2501.12948)\n  - DeepSeek-AI\n\n")
+        "(https://arxiv.org/pdf/2501.12948.pdf)\n  - DeepSeek-AI\n\n")
     assert RLHF.replace(new, "") == text.replace(new, "").replace("    - [2025](#2025)\n", "")  # nothing else moved
 
 
