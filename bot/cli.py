@@ -131,9 +131,10 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
         )
     updated = plist.with_entry(paper, section)
     output = args.output or readme
-    added = next(e for e in updated.entries if e.arxiv_id == arxiv_id and e.section_id == section.id)  # read back
+    added = next(e for e in updated.entries if e.arxiv_id == arxiv_id)  # read back
     atomic_write_text(output, updated.to_text())
-    print(f"added {arxiv_id} to {' > '.join(section.path)} at {output}:{added.line + 1}")
+    path = updated.section_by_id(added.section_id).path  # as the list names it now: `(40)` where it said `(39)`
+    print(f"added {arxiv_id} to {' > '.join(path)} at {output}:{added.line + 1}")
     print("".join(updated.lines[added.line:added.end_line]).rstrip("\r\n"))
     return 0
 

@@ -868,7 +868,7 @@ class PaperList:
             if parts not in readings:
                 readings.append(parts)
         matches: list[Section] = []
-        for fits in (_same_path, _path_suffix, _path_suffix_unnumbered, _path_with_gap):
+        for fits in (_same_path, _path_suffix, _path_suffix_unnumbered, _path_with_gap, _path_suffix_uncounted):
             for parts in readings:
                 if matches := [s for s in self.sections if fits(paths[s.id], parts)]:
                     break
@@ -1125,7 +1125,10 @@ class PaperList:
             raise PaperbotError(f"{' > '.join(section.path)!r} of {self.source} is {self._curated_said(section)}; "
                                 "nothing added")
         at, new_lines = _plan_insert(self, paper, section)
-        lines = self.lines[:at] + new_lines + self.lines[at:]
+        counted = list(self.lines)
+        for n, text in _count_edits(self, section).items():
+            counted[n] = text
+        lines = counted[:at] + new_lines + counted[at:]
         # A file without a final newline: the line we insert after needs an ending; ours then goes without.
         if at == len(self.lines) and at > 0 and not _ending(self.lines[at - 1]):
             nl = _dominant_ending(self.lines)
@@ -1134,10 +1137,100 @@ class PaperList:
         updated = parse_list("".join(lines), self.source)
         # Read the entry back where it was put: a list shape the writer got wrong must not reach a README file,
         # a branch or a pull request (`add` and `run` both come through here).
-        if not any(e.section_id == section.id and _same_work(e, paper) for e in updated.entries):
+        # by its line: a count in its heading (`(39)` now `(40)`) is part of its id
+        sid = next((s.id for s in updated.sections if s.line == section.line and s.kind == section.kind), section.id)
+        if not any(e.section_id == sid and _same_work(e, paper) for e in updated.entries):
             raise PaperbotError(f"could not write {paper.arxiv_id} into {' > '.join(section.path)} of {self.source} "
                                 "in that section's style (the entry did not read back); nothing was written")
         return updated
+
+
+# ---------------------------------------------------------------- counts of entries in headings
+
+# A count of papers after a section's name: `### 📚 Surveys & Position Papers (39)`, `## Memory [27]`, `(12 papers)`.
+_COUNT_RE = re.compile(r"(?P<open>[(\[])(?P<n>\d{1,4})(?P<close>(?:[ \u00a0]+papers?)?[)\]])[ \t\u00a0]*$", re.I)
+_COUNT_ANY_RE = re.compile(r"[(\[](?P<n>\d{1,4})(?:[ \u00a0]+papers?)?[)\]]", re.I)
+_EXPLICIT_ANCHOR_RE = re.compile(r"<a\b[^>]*\b(?:id|name)\s*=\s*[\"']([^\"']+)[\"']", re.I)
+
+
+def _github_anchor(text: str) -> str:
+    """The anchor GitHub makes of a heading's text: lower case, letters, digits, `-`, `_`, spaces as `-`."""
+    return "".join(c for c in plain_text(text).strip().lower() if c.isalnum() or c in " -_").replace(" ", "-")
+
+
+def _loose_anchor(anchor: str) -> str:
+    return re.sub(r"-+", "-", anchor).strip("-")
+
+
+def _count_of(name: str) -> int | None:
+    m = _COUNT_RE.search(name)
+    return int(m.group("n")) if m and not re.fullmatch(r"(?:19|20)\d{2}", m.group("n")) else None
+
+
+def _recount(text: str, n: int) -> str:
+    """`text` with its closing count n as n + 1."""
+    m = _COUNT_RE.search(text)
+    assert m is not None and int(m.group("n")) == n
+    return text[:m.start("n")] + str(n + 1) + text[m.end("n"):]
+
+
+def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
+    """The lines that say how many papers `section` and the sections around it hold, rewritten for one more: the
+    heading's count (`### 📚 Surveys & Position Papers (39)`), the fold's summary (`Show 39 papers`) and the table
+    of contents' link (`- [📚 Surveys & Position Papers (39)](#surveys)`), each only where it is the number of
+    entries the section has (a count already stale, or of something else, is not the list's to fix here). A
+    link to the anchor GitHub makes of the heading's text (`#-surveys--position-papers-39`) follows the new text."""
+    lines = list(plist.lines)
+    edits: dict[int, str] = {}
+    explicit = {m.group(1) for line in plist.lines for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
+    chain: list[Section] = []
+    current: Section | None = section
+    while current is not None:
+        chain.append(current)
+        current = next((s for s in plist.sections if s.id == current.parent_id), None)
+    for s in chain:
+        n = len(plist.entries_of(s, recursive=True))
+        if not n:
+            continue
+        old_name = s.path[-1]
+        anchors = {_loose_anchor(_github_anchor(old_name))}
+        above = next((plist.lines[k] for k in range(s.line - 1, -1, -1) if plist.lines[k].strip()), "")
+        for line in (plist.lines[s.line], above if not _HEADING_RE.match(_content(above)) else ""):
+            anchors |= {m.group(1) for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
+        renamed = _count_of(old_name) == n
+        if renamed and (counts := [m for m in _COUNT_ANY_RE.finditer(lines[s.line]) if int(m.group("n")) == n]):
+            # the last count of the heading's line (`### Memory (27)`, `- **Memory (27)**`, `<summary>Memory (27)`)
+            m = counts[-1]
+            edits[s.line] = lines[s.line] = lines[s.line][:m.start("n")] + str(n + 1) + lines[s.line][m.end("n"):]
+        generated = _github_anchor(old_name)
+        new_anchor = _github_anchor(_recount(old_name, n)) if renamed else generated
+        first = min((e.line for e in plist.entries_of(s, recursive=True)), default=len(lines))
+        for k, line in enumerate(lines):
+            text = _content(line)
+            new_text = text
+            for lk in reversed(_links(text)):
+                if not lk.url.startswith("#") or (_loose_anchor(lk.url[1:]) not in anchors
+                                                  and lk.url[1:] not in anchors):
+                    continue
+                url = lk.url
+                if renamed and lk.url[1:] == generated and generated not in explicit and generated != new_anchor:
+                    url = "#" + new_anchor  # the heading's own anchor, made of its text: the new text's
+                label = lk.text
+                if _count_of(plain_text(label)) == n:
+                    label = _recount(label, n)
+                if (label, url) != (lk.text, lk.url):
+                    part = new_text[lk.start:lk.end]
+                    part = part.replace("[" + lk.text + "]", "[" + label + "]", 1).replace("(" + lk.url, "(" + url, 1)
+                    new_text = new_text[:lk.start] + part + new_text[lk.end:]
+            if s.line < k < first and s.kind == "heading" and (
+                    fold := re.search(r"(<summary\b[^>]*>)(.*?)(</summary\s*>)", new_text, re.I)):
+                numbers = re.findall(r"(?<![\d.])\d+(?![\d.])", plain_text(fold.group(2)))
+                if numbers == [str(n)]:
+                    inner = re.sub(r"(?<![\d.])\d+(?![\d.])", str(n + 1), fold.group(2))
+                    new_text = new_text[:fold.start(2)] + inner + new_text[fold.end(2):]
+            if new_text != text:
+                edits[k] = lines[k] = new_text + _ending(line)
+    return edits
 
 
 # ---------------------------------------------------------------- a list kept by year
@@ -1330,6 +1423,15 @@ def _path_suffix_unnumbered(path: Sequence[str], parts: Sequence[str]) -> bool:
         if have_name != want_name or (want_num is not None and want_num != have_num):
             return False
     return True
+
+
+def _path_suffix_uncounted(path: Sequence[str], parts: Sequence[str]) -> bool:
+    """"📚 Surveys & Position Papers (39)" for "📚 Surveys & Position Papers (40)", or without a count: the count of
+    papers in a heading changes with every paper added (the pull request's copy of the list is one further on)."""
+    def bare(parts: Sequence[str]) -> list[str]:
+        return [_COUNT_RE.sub("", c).strip() if _count_of(c) is not None else c for c in parts]
+
+    return _path_suffix_unnumbered(bare(path), bare(parts))
 
 
 def _path_with_gap(path: Sequence[str], parts: Sequence[str]) -> bool:

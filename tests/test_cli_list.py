@@ -311,3 +311,21 @@ def test_add_refuses_a_hand_picked_short_list(tmp_path: Path, capsys: pytest.Cap
     assert main(["add", "2503.17460", "--section", "Surveys & Position Papers (39)", "--readme", str(readme),
                  "--metadata", str(METADATA)]) == 0
     assert "2503.17460" in readme.read_text(encoding="utf-8")
+
+
+def test_add_names_the_section_as_the_list_does_after_its_count_grew(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A heading that counts its papers says one more after `add` (`(2)` is `(3)`): the line printed names it so,
+    where the read-back looked for the entry under the old heading and stopped with a traceback."""
+    readme = tmp_path / "README.md"
+    readme.write_text(  # js-lee-AI/awesome-llm-agent-papers, Memory cut to two papers and its count set to 2
+        "## Contents\n\n  - [💾 Memory (2)](#memory)\n\n"
+        '<a id="memory"></a>\n## 💾 Memory (2)\n\n'
+        "- **[MemGPT: Towards LLMs as Operating Systems](https://arxiv.org/abs/2310.08560)** (Packer et al., "
+        "arXiv 2023)\n"
+        "- **[A-MEM: Agentic Memory for LLM Agents](https://arxiv.org/abs/2502.12110)** (Xu et al., arXiv 2025)\n",
+        encoding="utf-8")
+    assert main(["add", "2503.17460", "--section", "Memory (2)", "--readme", str(readme), "--metadata",
+                 str(METADATA), "--offline"]) == 0
+    assert f"added 2503.17460 to 💾 Memory (3) at {readme}:10\n" in capsys.readouterr().out
+    assert readme.read_text(encoding="utf-8").count("💾 Memory (3)") == 2

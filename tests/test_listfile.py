@@ -2673,3 +2673,70 @@ def test_a_new_entrys_arxiv_link_takes_the_form_most_of_its_section_writes() -> 
     # http, as Efficient-LLMs-Survey links its own paper (`http://arxiv.org/abs/2312.03863`)
     lines = added_line(y2023.replace("https://", "http://"), "2023", plain)
     assert lines == [f"- [{PAPER.title}](http://arxiv.org/abs/2503.17460)\n"]
+
+
+def agent_papers(count: int) -> str:
+    """js-lee-AI/awesome-llm-agent-papers README.md: its Contents' Background lines and Surveys & Position Papers
+    (verbatim lines), the section cut to its first three papers and its three counts, 39 there, set to `count`."""
+    return (
+        "## Contents\n\n"
+        "- [⭐ Starter Kit](#starter-kit)\n"
+        "- **🧭 Background**\n"
+        f"  - [📚 Surveys & Position Papers ({count})](#surveys)\n"
+        "  - [🏗️ Agent Architectures & Frameworks (26)](#architectures)\n\n"
+        "## 🧭 Background\n\n"
+        '<a id="surveys"></a>\n'
+        f"### 📚 Surveys & Position Papers ({count})\n"
+        "*Corresponds to §1-§3 (Introduction, Background, Taxonomy).*\n\n"
+        "<details>\n"
+        f"<summary><b>Show {count} papers</b></summary>\n\n"
+        "- **[A Survey on Large Language Model based Autonomous Agents](https://arxiv.org/abs/2308.11432)** (Wang et "
+        "al., arXiv 2023) - *The canonical, most-cited general-purpose LLM-agent survey.* ⭐ "
+        "[[code](https://github.com/Paitesanshi/LLM-Agent-Survey)]\n"
+        "- **[The Rise and Potential of Large Language Model Based Agents: A Survey](https://arxiv.org/abs/2309.07864)**"
+        " (Xi et al., arXiv 2023) - *Co-foundational with Wang et al. 2023 as one of the two seminal general surveys.* "
+        "[[code](https://github.com/WooooDyy/LLM-Agent-Paper-List)]\n"
+        "- **[Cognitive Architectures for Language Agents](https://arxiv.org/abs/2309.02427)** (Sumers et al., TMLR "
+        "2023) - *The most widely adopted conceptual/architectural vocabulary for describing LLM agents.* ⭐ "
+        "[[code](https://github.com/ysymyth/awesome-language-agents)]\n"
+        "</details>\n\n"
+        '<sub><a href="#contents">↑ Back to Contents</a></sub>\n'
+    )
+
+
+def test_a_count_of_papers_in_a_heading_its_fold_and_contents_grows_with_the_paper_added() -> None:
+    """`### 📚 Surveys & Position Papers (39)`, `Show 39 papers` and the Contents' `(39)` stayed 39 when a paper
+    made the section 40: now each says one more, where it was the section's number of papers."""
+    plist = parse_list(agent_papers(3))
+    after = plist.with_entry(PAPER, plist.find_section("📚 Surveys & Position Papers (3)"))
+    assert after.to_text().replace(after.lines[19], "") == agent_papers(4)
+    assert after.lines[19].startswith(f"- **[{PAPER.title}](https://arxiv.org/abs/2503.17460)** (Gody et al., arXiv ")
+    assert after.find_section("Surveys & Position Papers (3)").path[-1] == "📚 Surveys & Position Papers (4)"
+    # a count that was stale already (39 over these 3 papers) is left as it is
+    stale = parse_list(agent_papers(39))
+    after = stale.with_entry(PAPER, stale.find_section("📚 Surveys & Position Papers (39)"))
+    assert after.to_text().replace(after.lines[19], "") == agent_papers(39)
+
+
+def test_a_count_in_a_heading_linked_by_the_anchor_made_of_its_text_is_updated_with_its_links() -> None:
+    """Without an `<a id>`, GitHub's anchor of `## 💾 Memory (2)` is `#-memory-2`: the links to it follow the new
+    heading, or they would lead nowhere; a count of other things (a year, `(2026)`) is no count of papers."""
+    text = (
+        "## Contents\n\n- [💾 Memory (2)](#-memory-2) | [🔥 10 to Watch (2026)](#-10-to-watch-2026)\n\n"
+        "## 💾 Memory (2)\n\n"
+        "- [MemGPT: Towards LLMs as Operating Systems](https://arxiv.org/abs/2310.08560)\n"
+        "- [A-MEM: Agentic Memory for LLM Agents](https://arxiv.org/abs/2502.12110)\n\n"
+        "See [the memory papers](#-memory-2).\n\n"
+        "## 🔥 10 to Watch (2026)\n\n"
+        "- [SimpleMem: Efficient Lifelong Memory for LLM Agents](https://arxiv.org/abs/2601.02553)\n"
+        "- [GenericAgent: A Token-Efficient Self-Evolving LLM Agent via Contextual Information Density "
+        "Maximization](https://arxiv.org/abs/2604.17091)\n"
+    )
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Memory"))
+    assert changed_ranges(plist.lines, after.lines) == [("replace", 2, 3, 2, 3), ("replace", 4, 5, 4, 5),
+                                                        ("insert", 8, 8, 8, 9), ("replace", 9, 10, 10, 11)]
+    assert after.lines[2] == "- [💾 Memory (3)](#-memory-3) | [🔥 10 to Watch (2026)](#-10-to-watch-2026)\n"
+    assert (after.lines[4], after.lines[10]) == ("## 💾 Memory (3)\n", "See [the memory papers](#-memory-3).\n")
+    after = plist.with_entry(PAPER, plist.find_section("10 to Watch (2026)"))
+    assert changed_ranges(plist.lines, after.lines) == [("insert", 15, 15, 15, 16)]

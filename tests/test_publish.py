@@ -81,3 +81,45 @@ def test_a_section_neither_on_the_list_nor_a_year_to_add_is_still_missing() -> N
     old = Proposal(paper=Paper("2201.00001", "Old"), score=0.9, section=SectionScore(("Papers", "2022"), 0.7))
     with pytest.raises(MissingSection, match=r"'Papers > 2022' of the trained model is not in README\.md"):
         insert_proposals(RLHF, [old])
+
+
+def surveys(count: int) -> str:
+    """js-lee-AI/awesome-llm-agent-papers README.md, its Surveys & Position Papers cut to two papers (verbatim
+    lines but the entries' notes; its counts, 39 there, set to `count`)."""
+    return (
+        "## Contents\n\n"
+        f"  - [📚 Surveys & Position Papers ({count})](#surveys)\n\n"
+        "## 🧭 Background\n\n"
+        '<a id="surveys"></a>\n'
+        f"### 📚 Surveys & Position Papers ({count})\n\n"
+        "<details>\n"
+        f"<summary><b>Show {count} papers</b></summary>\n\n"
+        "- **[A Survey on Large Language Model based Autonomous Agents](https://arxiv.org/abs/2308.11432)** (Wang et "
+        "al., arXiv 2023)\n"
+        "- **[The Rise and Potential of Large Language Model Based Agents: A Survey](https://arxiv.org/abs/2309.07864)**"
+        " (Xi et al., arXiv 2023)\n"
+        "</details>\n"
+    )
+
+
+def test_the_open_pull_request_counts_on_from_its_own_copy_of_the_list() -> None:
+    """Scan names the section as the default branch does, `(2)`; the pull request's copy says `(3)` after the first
+    day's paper: the next day's goes into that section all the same, and the counts say 4."""
+    path = ("🧭 Background", "📚 Surveys & Position Papers (2)")
+    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
+                         section=SectionScore(path, 0.7, "background/surveys-position-papers-2"))
+                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    with GitHubStandIn({"README.md": surveys(2)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(one))
+        assert "(3)" in hub.file_text("README.md", first.branch) and "Show 3 papers" in hub.file_text(
+            "README.md", first.branch)
+        [second] = forge(hub).publish(change(two, date="2025-05-28"))
+        text = hub.file_text("README.md", first.branch)
+    assert second.action == "updated"
+    assert text == insert_proposals(surveys(2), [one, two])[0]
+    assert text.count("(4)") == 2 and "Show 4 papers" in text and "(3)" not in text
+    assert [line for line in text.splitlines() if "arxiv.org" in line][-2:] == [
+        "- **[The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/abs/2509.02547)**"
+        " (Guibin Zhang, arXiv 2025)",
+        "- **[Agentic Large Language Models, a survey](https://arxiv.org/abs/2503.23037)** (Guibin Zhang, arXiv 2025)"]
