@@ -200,6 +200,11 @@ def current_model(model: ListModel | None, readme: str, source: str, state: Stat
     return retrain(readme, state), why
 
 
+# Why a paper the scan proposed is in no pull request: the README commit found it on the list (a maintainer added
+# it by hand after the scan read the README).
+ADDED_BY_HAND = "already on the list (added while this run worked)"
+
+
 @dataclass
 class RunReport:
     scan: ScanResult
@@ -209,8 +214,26 @@ class RunReport:
     retrained: str = ""  # why the run trained the models first; "" when it used them as they were
     dashboard: Dashboard | None = None  # the candidates issue as this run left it (None: not written)
 
+    @property
+    def proposed(self) -> list[Proposal]:
+        """The scan's proposals a pull request names (its README commit wrote them), in the scan's order."""
+        sent = {i for p in self.published for i in p.ids}
+        return [p for p in self.scan.proposals if p.paper.arxiv_id in sent]
+
+    @property
+    def skipped(self) -> list[Proposal]:
+        """The scan's proposals no pull request names: the list on the default branch had them by the time the
+        README commit was made (a maintainer added them while this run worked)."""
+        sent = {i for p in self.published for i in p.ids}
+        return [p for p in self.scan.proposals if p.paper.arxiv_id not in sent]
+
     def to_json(self) -> dict:
+        """scan's JSON, with `proposals` (and stats.proposed) the papers the pull requests name, and `skipped` the
+        others with why, so `run --json` agrees with `pull_requests[].ids`."""
         doc = self.scan.to_json()
+        doc["proposals"] = [p.to_json() for p in self.proposed]
+        doc["stats"]["proposed"] = len(doc["proposals"])
+        doc["skipped"] = [{**p.to_json(), "reason": ADDED_BY_HAND} for p in self.skipped]
         doc["retrained"] = bool(self.retrained)
         doc["retrained_because"] = self.retrained or None
         doc["pull_requests"] = [
@@ -609,7 +632,15 @@ def summary(report: RunReport, *, dry_run: bool) -> list[str]:
             lines.append(f"dry run: would propose {len(pub.ids)} {noun} on branch {pub.branch}; nothing was sent")
         else:
             lines.append(f"{pub.action} PR #{pub.number} {pub.url} ({len(pub.ids)} {noun}, branch {pub.branch})")
-    return lines + _dashboard_line(report)
+    return lines + _skipped_line(report) + _dashboard_line(report)
+
+
+def _skipped_line(report: RunReport) -> list[str]:
+    """The papers the scan found that a pull request left out, said beside the PRs that name the others."""
+    if not report.skipped or not report.published:
+        return []
+    return [f"left out, already on the list (added while this run worked): "
+            f"{', '.join(p.paper.arxiv_id for p in report.skipped)}"]
 
 
 def _dashboard_line(report: RunReport) -> list[str]:
@@ -630,13 +661,15 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
         return f"Pull request [#{p.number} {escape_markdown(p.title)}]({p.url}) ({p.action})"
 
     pulls = [line(p) for p in report.published]
-    sent = {i for p in report.published for i in p.ids}  # not a paper a maintainer added to the list during the run
     if not report.published and report.scan.proposals:  # added to the list by a maintainer during the run
         pulls = [f"No pull request: the {len(report.scan.proposals)} paper(s) found were added to the list while "
                  "this run worked."]
+    elif report.skipped:
+        pulls += [f"Left out, already on the list (added while this run worked): "
+                  f"{', '.join(f'`{p.paper.arxiv_id}`' for p in report.skipped)}."]
     board = report.dashboard
     return job_summary(
-        date=date, stats=report.scan.stats, proposals=[p for p in report.scan.proposals if p.paper.arxiv_id in sent],
+        date=date, stats={**report.scan.stats, "proposed": len(report.proposed)}, proposals=report.proposed,
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
         held_back=report.scan.held_back,
         board="" if board is None else (f"Candidates issue [#{board.number}]({board.url}): "

@@ -572,14 +572,24 @@ def test_a_paper_added_to_main_during_the_run_is_neither_in_the_pr_nor_proposed(
         capsys.readouterr()
         assert _run(workdir, "--feed", DAY_23, "--json", str(workdir / "out.json")) == 0
         pr = other.pulls[1]
-        assert capsys.readouterr().out.splitlines() == [f"opened PR #1 {other.web_url}/pull/1 (2 papers, branch "
-                                                        f"{pr.head})"]
+        assert capsys.readouterr().out.splitlines() == [
+            f"opened PR #1 {other.web_url}/pull/1 (2 papers, branch {pr.head})",
+            f"left out, already on the list (added while this run worked): {by_hand}"]
         assert parse_marker(pr.body) == rest and pr.title.startswith("Add 2 papers (")
         assert by_hand not in pr.body and titles[by_hand] not in pr.body
         assert other.file_text("README.md", pr.head).count(f"arxiv.org/abs/{by_hand}") == 1  # the maintainer's
         assert sorted(_remote_state(other)["proposed"]) == rest
-        assert by_hand not in summary_file.read_text(encoding="utf-8")  # the job summary's table lists the two
-        assert sorted(json.loads((workdir / "out.json").read_text())["pull_requests"][0]["ids"]) == rest
+        # The job summary's table lists the two, its count says 2, and a line names the third as left out.
+        page = summary_file.read_text(encoding="utf-8")
+        assert page.count(by_hand) == 1 and titles[by_hand] not in page
+        assert f"Left out, already on the list (added while this run worked): `{by_hand}`." in page
+        assert page.splitlines()[4].endswith(" | 14 | 14 | 2 |")  # scored, above the thresholds, proposed
+        # --json agrees with the PR: its proposals are the two, the third is skipped and says why.
+        doc = json.loads((workdir / "out.json").read_text())
+        assert sorted(doc["pull_requests"][0]["ids"]) == rest
+        assert sorted(p["arxiv_id"] for p in doc["proposals"]) == rest and doc["stats"]["proposed"] == 2
+        assert [(p["arxiv_id"], p["title"], p["reason"]) for p in doc["skipped"]] == [
+            (by_hand, titles[by_hand], "already on the list (added while this run worked)")]
         # The next day (the models retrained on the list the maintainer changed): on the list, never proposed.
         assert _run(workdir, "--feed", DAY_24, "--retrain") == 0
         assert all(by_hand not in parse_marker(p.body) for p in other.pulls.values())
@@ -605,7 +615,8 @@ def test_a_paper_added_to_main_while_a_run_adds_to_the_open_pr_is_left_out_of_it
         pr = other.pulls[1]
         n = len(rest)
         assert capsys.readouterr().out.splitlines() == [
-            f"updated PR #1 {other.web_url}/pull/1 ({n} paper{'s' if n > 1 else ''}, branch {pr.head})"]
+            f"updated PR #1 {other.web_url}/pull/1 ({n} paper{'s' if n > 1 else ''}, branch {pr.head})",
+            f"left out, already on the list (added while this run worked): {by_hand}"]
         assert sorted(parse_marker(pr.body)) == sorted(first + rest) and by_hand not in pr.body
         assert pr.title.startswith(f"Add {len(first) + n} papers (")
         assert f"arxiv.org/abs/{by_hand}" not in other.file_text("README.md", pr.head)  # on main alone, once
