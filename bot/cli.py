@@ -1,6 +1,7 @@
 """Commands only: parse arguments, load config, call one pipeline function, print, return an exit code.
 
-Exit codes: 0 success, 1 the run failed (a source, the network, GitHub), 2 usage or config error.
+Exit codes: 0 success, 1 the run failed (a source, the network, GitHub), 2 usage or config error, 130 or 143 a
+run cancelled by SIGINT or SIGTERM.
 Errors a user can cause are one line on stderr, never a traceback.
 """
 
@@ -12,14 +13,17 @@ import io
 import logging
 import math
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
 from bot import __version__
 from bot.config import Config, load_config
-from bot.errors import PaperbotError, UsageError
+from bot.errors import Cancelled, PaperbotError, UsageError
 
 log = logging.getLogger("paperbot")
 
@@ -448,6 +452,7 @@ def _cmd_run(args: argparse.Namespace, config: Config) -> int:
     text_out = sys.stderr if args.json is not None and str(args.json) == "-" else sys.stdout
     report = run_job(config, dry_run=args.dry_run, feeds=args.feed, readme=args.readme, models=args.models,
                      state_path=args.state, retrain=args.retrain, offline=args.offline, today=today, out=text_out)
+    _uncancellable()  # the work is done and saved: what is left says so, and is not cut short to say otherwise
     if args.json is not None:
         _write_json(args.json, report.to_json())
     for line in summary(report, dry_run=args.dry_run):
@@ -725,17 +730,63 @@ def _check_list_file(args: argparse.Namespace, config: Config, config_path: Path
                      "(relative to that file) or pass --readme")
 
 
+_CANCEL_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_before_cancellable: dict[int, Any] = {}  # the handlers `paperbot run` replaced, put back when it returns
+
+
+def _cancellable() -> None:
+    """SIGINT and SIGTERM stop `paperbot run` with Cancelled, whose cleanup (a branch without its PR deleted) and
+    one line (stderr, the job summary) then run to their end: GitHub Actions cancels with SIGINT, then SIGTERM
+    7.5 s later, so every signal after the first is ignored. Only in the main thread (the daemon's runs have the
+    daemon's own handlers), and not a signal the process was started ignoring (nohup)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def cancel(signum: int, frame: FrameType | None) -> None:
+        for sig in _CANCEL_SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
+        raise Cancelled(signum)
+
+    for sig in _CANCEL_SIGNALS:
+        if signal.getsignal(sig) is not signal.SIG_IGN:
+            _before_cancellable[sig] = signal.signal(sig, cancel)
+
+
+def _uncancellable() -> None:
+    """From here a signal is ignored: the run is over, and its own lines say what it did."""
+    for sig in _before_cancellable:
+        signal.signal(sig, signal.SIG_IGN)
+
+
+def _restore_signals() -> None:
+    for sig, handler in _before_cancellable.items():
+        signal.signal(sig, handler)
+    _before_cancellable.clear()
+
+
 # Commands that read the list from a local file (run and schedule may read it from GitHub instead).
 _READS_THE_LIST = frozenset({"sections", "add", "train", "scan", "explain", "evaluate"})
 _last_error: list[str] = []  # the error line main() printed last: the daemon puts it in its log record
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Cancelled as exc:  # in the middle of saying why the run failed: that line is out already
+        print("paperbot: interrupted", file=sys.stderr)
+        return exc.exit_code
+    finally:
+        _restore_signals()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args: argparse.Namespace | None = None
     _last_error.clear()
     try:
         args, extra = parser.parse_known_args(argv)
+        if getattr(args, "command", None) == "run":
+            _cancellable()
         if not getattr(args, "command", None):
             parser.print_help()
             return 2
@@ -759,6 +810,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _last_error[:] = [str(exc)]
         if getattr(args, "command", None) == "run":  # the Action's page says why, not only its log
             _failed_run_summary(str(exc))
+        return exc.exit_code
+    except Cancelled as exc:
+        line = exc.message(dry_run=bool(getattr(args, "dry_run", False)))
+        print(f"paperbot: {line}", file=sys.stderr)
+        _last_error[:] = [line]
+        if getattr(args, "command", None) == "run":  # the Action's page says so, not only its log
+            from bot.publish import append_step_summary
+            from bot.render import cancelled_summary
+
+            append_step_summary(cancelled_summary("run", line))
         return exc.exit_code
     except KeyboardInterrupt:
         print("paperbot: interrupted", file=sys.stderr)

@@ -1,5 +1,8 @@
 """Errors a user can cause. The CLI turns them into one line on stderr and an exit code."""
 
+import signal
+from collections.abc import Sequence
+
 
 class PaperbotError(Exception):
     """A run failed for a reason the user can act on (exit code 1)."""
@@ -43,6 +46,30 @@ class RateLimited(PaperbotError):
     def __init__(self, base: str, aftermath: str) -> None:
         super().__init__(base + aftermath)
         self.base = base
+
+
+class Cancelled(KeyboardInterrupt):
+    """`paperbot run` stopped from outside: SIGINT (Ctrl-C; GitHub Actions sends it first when a run is cancelled,
+    then SIGTERM) or SIGTERM. A KeyboardInterrupt, so every cleanup that undoes a half-made change on Ctrl-C (a
+    bot branch without its PR, a file's rename) undoes it here too. done: what the run had changed that stays."""
+
+    def __init__(self, signum: int, done: Sequence[str] = ()) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum, self.done = signum, list(done)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum  # the shell's convention: 130 for SIGINT, 143 for SIGTERM
+
+    def message(self, *, dry_run: bool = False) -> str:
+        """One line: cancelled by what, and what the run leaves behind (never "nothing" after a write)."""
+        what = f"{'dry run' if dry_run else 'run'} cancelled ({signal.Signals(self.signum).name})"
+        if dry_run:
+            return f"{what}; nothing was sent"
+        if not self.done:
+            return f"{what} before it changed anything on GitHub; the next run starts over"
+        done = self.done[0] if len(self.done) == 1 else ", ".join(self.done[:-1]) + " and " + self.done[-1]
+        return f"{what} before it finished; {done}, nothing will be proposed twice"
 
 
 def connection_problem(exc: BaseException, host: str | None = None) -> tuple[str, bool]:

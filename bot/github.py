@@ -116,6 +116,7 @@ class Forge(Protocol):
     def publish(self, change: Change) -> list[Published]: ...
     def read_dashboard(self) -> Dashboard | None: ...
     def write_dashboard(self, compose: Compose, current: Dashboard | None) -> Dashboard | None: ...
+    def changes(self) -> list[str]: ...  # what this run changed that stays, for a cancelled run's line
 
 
 def _groups(change: Change) -> list[list[Proposal]]:
@@ -184,6 +185,9 @@ class DryRunForge:
 
     def save_state(self, state: State) -> None:
         log.info("dry run: state not saved")
+
+    def changes(self) -> list[str]:
+        return []  # a dry run sends nothing
 
     def publish(self, change: Change) -> list[Published]:
         out: list[Published] = []
@@ -368,6 +372,10 @@ class GitHubForge:
         if change not in self._done:
             self._done.append(change)
 
+    def changes(self) -> list[str]:
+        """What this run changed that outlives it ("PR #3 was already opened (url)"), said when it is cancelled."""
+        return list(self._done)
+
     def _aftermath(self, rerun: str) -> str:
         """The end of an error message: what is already changed, so "nothing was changed" is never a lie."""
         if not self._done:
@@ -539,6 +547,7 @@ class GitHubForge:
                     return
                 if self._put_file(path, "paperbot: update state", new_text, sha, branch, attempt):
                     log.info("state saved to %s@%s:%s", self.repository, branch, path)
+                    self._note("the state was saved")  # the run's last write: a run cancelled after it is done
                     return
             raise PaperbotError(f"state on {branch} kept changing; gave up after {self.gh.max_retries + 1} attempts")
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Config
 from bot.dashboard import Dashboard, ticked
-from bot.errors import PaperbotError, RateLimited
+from bot.errors import Cancelled, PaperbotError, RateLimited
 from bot.github import BotPull, Change, Forge, Published
 from bot.papers import Paper, Proposal
 
@@ -575,6 +575,9 @@ def run_job(config: Config, *, dry_run: bool = False, feeds: Sequence[str] | Non
                    encoder=encoder, retrain=retrainer, unusable=unusable, offline=offline)
     except PaperbotError as exc:  # stale models: train them as this run was told to read and load them
         raise train_hint(exc, readme=readme, models=models) from None
+    except Cancelled as exc:  # what the run had written by then, for the line that says it was cancelled
+        exc.done = forge.changes()
+        raise
 
 
 def _state_ignored(config: Config, state_path: Path | None) -> None:

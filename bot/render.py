@@ -556,6 +556,11 @@ def failure_summary(command: str, message: str) -> str:
     return f"### paperbot {command} failed\n\n{fence}\n{message}\n{fence}\n"
 
 
+def cancelled_summary(command: str, line: str) -> str:
+    """The job summary of a run cancelled (the Action's Cancel button, a SIGTERM): one line, what it left behind."""
+    return f"### paperbot {command} cancelled\n\n{line[0].upper()}{line[1:]}.\n"
+
+
 def unexpected_error(exc: BaseException) -> str:
     """An error paperbot has no words for (a bug), on one line for the job summary; the log has its traceback."""
     return f"unexpected error, {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (a bug: the job's log has " \

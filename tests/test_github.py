@@ -485,6 +485,20 @@ def test_state_round_trips_through_the_state_branch(hub):
     assert forge(hub).load_state().to_json() == state.to_json()
 
 
+def test_what_a_run_changed_is_there_to_say_when_it_is_cancelled(hub):
+    """A cancelled run's line names what stays: the PR, the state branch, the saved state; a dry run, nothing."""
+    f = forge(hub)
+    assert f.changes() == []
+    [pub] = f.publish(change(proposal("2504.16828", "math")))
+    assert f.changes() == [f"PR #1 was already opened ({pub.url})"]
+    f.save_state(State())
+    assert f.changes() == [f"PR #1 was already opened ({pub.url})", "branch paperbot-state was created",
+                           "the state was saved"]
+    dry = DryRunForge(readme_text=readme(), state=State(), out=io.StringIO())
+    dry.publish(change(proposal("2504.16511", "pretrain")))
+    assert dry.changes() == []
+
+
 def test_state_saved_concurrently_is_merged_not_lost(hub):
     first = State(extra={"pending": {"2504.16828": {}}})  # a key a newer paperbot keeps
     first.mark_seen(["2504.16828"], "2025-05-27")

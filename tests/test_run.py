@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -832,3 +837,83 @@ def test_a_proposal_is_dated_by_its_first_version_where_arxiv_says_it(tmp_path):
     assert "[[Paper](https://arxiv.org/abs/2503.22516)] \\\n28 Mar 2025\n" in text
     (offline,) = with_venues(config, [proposal], offline=True)
     assert "[[Paper](https://arxiv.org/abs/2503.22516)] \\\nMar 2025\n" in insert_proposals(DIFFUSION, [offline])[0]
+
+
+# `paperbot run` in its own process, as the Action runs it, so a real signal reaches it.
+RUNNER = """
+import signal, sys
+from bot import embed
+from tests.replay_support import ENCODER_NAME, HashingEncoder
+real_load = embed.load_encoder
+embed.load_encoder = lambda name, **kw: HashingEncoder() if name == ENCODER_NAME else real_load(name, **kw)
+# As a job started from a terminal or by the Actions runner has it, whatever the test runner's own disposition.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from bot.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def _cancelled_run(workdir: Path, hub: GitHubStandIn, method: str, pattern: str,
+                   *signals: signal.Signals) -> tuple[int, str, str]:
+    """`paperbot run` in a subprocess, sent `signals` (0.2 s apart) when it asks `method pattern` of the hub, which
+    answers once they are sent: (exit code, stderr, the job summary)."""
+    summary_file = workdir / "summary.md"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+           "GITHUB_STEP_SUMMARY": str(summary_file)}
+    procs: list[subprocess.Popen] = []
+
+    def send() -> None:
+        for n, sig in enumerate(signals):
+            time.sleep(0.2 if n else 0)
+            procs[0].send_signal(sig)
+        time.sleep(0.2)
+
+    hub.before_next(method, pattern, send)
+    procs.append(subprocess.Popen([sys.executable, "-c", RUNNER, "run", "--config", str(workdir / "config.yaml"),
+                                   "--feed", DAY_23], cwd=workdir, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True))
+    try:
+        _, err = procs[0].communicate(timeout=180)
+    finally:
+        if procs[0].poll() is None:
+            procs[0].kill()
+    return procs[0].returncode, err, summary_file.read_text(encoding="utf-8") if summary_file.exists() else ""
+
+
+def test_a_run_cancelled_after_its_pr_says_so_and_the_next_run_proposes_nothing_twice(workdir, hub):
+    """SIGTERM once the PR is open, as the run reads the state it is about to save: exit 143, one line on stderr
+    and on the job summary naming the PR; the state is not saved, and the next run finds the PR's papers in it."""
+    code, err, page = _cancelled_run(workdir, hub, "GET", r"/contents/state\.json$", signal.SIGTERM)
+    assert code == 143, err
+    assert "Traceback" not in err
+    url = f"{hub.web_url}/pull/1"
+    line = (f"run cancelled (SIGTERM) before it finished; PR #1 was already opened ({url}) and branch "
+            "paperbot-state was created, nothing will be proposed twice")
+    assert err.splitlines()[-1] == f"paperbot: {line}"
+    assert page == f"### paperbot run cancelled\n\n{line[0].upper()}{line[1:]}.\n\n"
+    ids = parse_marker(hub.pulls[1].body)
+    assert len(ids) == 3 and hub.file_text("state.json", "paperbot-state") is None  # the PR whole; no state
+    # The day's papers were not recorded as seen: the next run scores them again, and adds the next three best
+    # (the thresholds are 0 here) to the PR, never the three it holds.
+    assert _run(workdir, "--feed", DAY_23) == 0
+    both = parse_marker(hub.pulls[1].body)
+    assert len(hub.pulls) == 1 and set(ids) < set(both) and len(set(both)) == len(both) == 6
+    readme = hub.file_text("README.md", hub.pulls[1].head)
+    assert all(readme.count(f"arxiv.org/abs/{i}") == 1 for i in both)
+    assert sorted(_remote_state(hub)["proposed"]) == sorted(both)
+
+
+def test_a_run_cancelled_as_github_actions_cancels_leaves_no_branch_behind(workdir, hub):
+    """SIGINT as the README commit is made on the new branch, then SIGTERM while the run cleans up (the Action's
+    Cancel: SIGINT, SIGTERM 7.5 s later): exit 130, the branch deleted, no PR, no state, and a line that says
+    nothing was changed."""
+    code, err, page = _cancelled_run(workdir, hub, "PUT", r"/contents/README\.md$", signal.SIGINT, signal.SIGTERM)
+    assert code == 130, err
+    assert "Traceback" not in err
+    line = "run cancelled (SIGINT) before it changed anything on GitHub; the next run starts over"
+    assert err.splitlines()[-1] == f"paperbot: {line}"
+    assert page == f"### paperbot run cancelled\n\n{line[0].upper()}{line[1:]}.\n\n"
+    assert set(hub.refs) == {"main"} and hub.pulls == {}
+    assert ("DELETE", f"/api/v3/repos/{hub.repository}/git/refs/heads/paperbot/") in [
+        (m, p.rsplit("/", 1)[0] + "/") for m, p in hub.requests]
+
