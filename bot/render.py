@@ -129,8 +129,9 @@ def setting_pct(x: float) -> str:
 
 
 def _score(x: float) -> str:
-    """A section score; "<0.01" says "no contest" where "0.00" would read as a missing number."""
-    return "<0.01" if x < 0.005 else f"{x:.2f}"
+    """A section score in percent, as the confidence beside it is: a maintainer reading "0.87 | 23%" quickly
+    takes them for two kinds of number. "<1%" says "no contest" where "0%" would read as a missing number."""
+    return _pct(x) if round(100 * x) >= 1 else "<1%"
 
 
 def table_row(p: Proposal) -> str:
@@ -249,7 +250,7 @@ def details_block(p: Proposal) -> str:
         f"- **Authors:** {', '.join(paper.authors) or 'unknown'}",
         f"- **Categories:** {', '.join(paper.categories) or 'unknown'}",
         *_arxiv_notes(paper),
-        f"- **Proposed section:** {_path(p.section.path)} (score {_score(p.section.score)})"
+        f"- **Proposed section:** {_path(p.section.path)} (section score {_score(p.section.score)})"
         + (" — ⚠️ unsure: the runner-up is close, check the section" if p.unsure else ""),
     ]
     if p.alternatives:
@@ -257,7 +258,8 @@ def details_block(p: Proposal) -> str:
         lines.append(f"- **Other candidate sections:** {alts}")
     lines += ["", f"> {abstract}", ""]
     if p.nearest:
-        lines.append("Nearest entries already on the list:")
+        # A cosine, not a share of anything: a percentage would read as "81% the same paper".
+        lines.append("Nearest entries already on the list (similarity: the cosine of the two embeddings, 0 to 1):")
         lines += [_neighbour(n) for n in p.nearest]
         lines.append("")
     lines.append("</details>")
@@ -465,8 +467,8 @@ def _assemble(ids: list[str], rows: list[str], held: list[str], details: list[st
     noun = "paper" if one else "papers"
     legend = (
         "Confidence is the calibrated probability that the paper belongs on the list, among a day's arXiv "
-        "papers (few of which do, so 10% is already a strong candidate); the number after a section is the "
-        "section model's score."
+        "papers (few of which do, so 10% is already a strong candidate); the percentage after a section is the "
+        "section model's score for it against the list's other sections."
     )
     if any("⚠️ unsure" in row for row in rows):
         legend += " ⚠️ unsure: the best and runner-up sections are close."

@@ -46,18 +46,20 @@ def test_table_row_links_arxiv_and_flags_unsure():
     row = table_row(proposal("2504.16828", "math", score=0.874, unsure=True))
     assert row == (
         "| [Process Reward Models That Think](https://arxiv.org/abs/2504.16828) `2504.16828` "
-        "| 6. Application Areas > 6.1 Mathematical Reasoning (0.62) ⚠️ unsure | 87% "
-        "| 6. Application Areas > 6.3 Agent and Tool Use (0.55) |"
+        "| 6. Application Areas > 6.1 Mathematical Reasoning (62%) ⚠️ unsure | 87% "
+        "| 6. Application Areas > 6.3 Agent and Tool Use (55%) |"
     )
 
 
 def test_a_runner_up_with_no_chance_reads_as_such():
     p = proposal("2504.16828", "math")
     p = replace(p, alternatives=(replace(p.alternatives[0], score=0.0031),))
-    assert table_row(p).endswith("| 6. Application Areas > 6.3 Agent and Tool Use (<0.01) |")
-    assert "- **Other candidate sections:** 6. Application Areas > 6.3 Agent and Tool Use (<0.01)" in pr_body([p])
+    assert table_row(p).endswith("| 6. Application Areas > 6.3 Agent and Tool Use (<1%) |")
+    assert "- **Other candidate sections:** 6. Application Areas > 6.3 Agent and Tool Use (<1%)" in pr_body([p])
     p = replace(p, alternatives=(replace(p.alternatives[0], score=0.005),))
-    assert table_row(p).endswith("(0.01) |")
+    assert table_row(p).endswith("(<1%) |")  # rounded, 0%: no number a maintainer would weigh
+    p = replace(p, alternatives=(replace(p.alternatives[0], score=0.006),))
+    assert table_row(p).endswith("(1%) |")
 
 
 def test_two_places_the_short_form_cannot_tell_apart_are_shown_whole():
@@ -69,12 +71,12 @@ def test_two_places_the_short_form_cannot_tell_apart_are_shown_whole():
     p = replace(p, section=replace(p.section, path=first),
                 alternatives=(replace(p.alternatives[0], path=second),))
     assert table_row(p).endswith(
-        "| 4. Methods > 4.3. Instruction Tuning > 4.3.2 Rephrasing > A. Evolving (0.62) ⚠️ unsure | 91% "
-        "| 4. Methods > 4.3. Instruction Tuning > 4.3.3 Inversion > A. Evolving (0.55) |")
+        "| 4. Methods > 4.3. Instruction Tuning > 4.3.2 Rephrasing > A. Evolving (62%) ⚠️ unsure | 91% "
+        "| 4. Methods > 4.3. Instruction Tuning > 4.3.3 Inversion > A. Evolving (55%) |")
     other = ("4. Methods", "4.3. Instruction Tuning", "4.3.3 Inversion", "B. Extract")
     p = replace(p, alternatives=(replace(p.alternatives[0], path=other),))
-    assert table_row(p).endswith("| 4.3. Instruction Tuning > … > A. Evolving (0.62) ⚠️ unsure | 91% "
-                                 "| 4.3. Instruction Tuning > … > B. Extract (0.55) |")
+    assert table_row(p).endswith("| 4.3. Instruction Tuning > … > A. Evolving (62%) ⚠️ unsure | 91% "
+                                 "| 4.3. Instruction Tuning > … > B. Extract (55%) |")
 
 
 def test_a_body_gives_back_each_papers_title_as_written():
@@ -109,6 +111,11 @@ def test_body_has_table_details_and_marker():
            "Pretraining</summary>" in body
     assert "- **Authors:** Fengze Liu, Weidong Zhou, Binbin Liu" in body
     assert "- **Categories:** cs.CL" in body
+    # Confidence and section scores in percent alike; the similarity, a cosine, 0 to 1 and said so.
+    assert ("Confidence is the calibrated probability that the paper belongs on the list, among a day's arXiv papers "
+            "(few of which do, so 10% is already a strong candidate); the percentage after a section is the section "
+            "model's score for it against the list's other sections.") in body
+    assert "Nearest entries already on the list (similarity: the cosine of the two embeddings, 0 to 1):" in lines
     assert ("  - [Self-Instruct: Aligning Language Models with Self-Generated Instructions]"
             "(https://arxiv.org/abs/2212.10560) (similarity 0.71) — in 4. Methods > 4.3. Instruction Tuning > "
             "4.3.4 Synthesis instructions and outputs using LLM") in lines
@@ -292,10 +299,10 @@ def test_a_pr_open_for_weeks_stays_within_githubs_body_limit():
 def test_deep_paths_are_short_in_the_table_and_whole_in_the_details():
     p = proposal("2504.16828", "scratch", runner_up="scratch")
     row = table_row(p)
-    assert "| 4.3. Instruction Tuning > … > B. Synthesis from scratch without seed (0.62) |" in row
-    assert row.endswith("| 4.3. Instruction Tuning > … > B. Synthesis from scratch without seed (0.21) |")
+    assert "| 4.3. Instruction Tuning > … > B. Synthesis from scratch without seed (62%) |" in row
+    assert row.endswith("| 4.3. Instruction Tuning > … > B. Synthesis from scratch without seed (21%) |")
     assert ("- **Proposed section:** 4. Methods > 4.3. Instruction Tuning > 4.3.4 Synthesis instructions and "
-            "outputs using LLM > B. Synthesis from scratch without seed (score 0.62)") in pr_body([p])
+            "outputs using LLM > B. Synthesis from scratch without seed (section score 62%)") in pr_body([p])
 
 
 def test_titles_are_escaped_as_the_readme_entry_escapes_them():
