@@ -352,7 +352,7 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
 
 
 def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
-    from bot.propose import format_proposals, load_scan_inputs, scan
+    from bot.propose import explain_flags, format_proposals, load_scan_inputs, scan
 
     config = _with_flags(config, args)
     _check_output("--json", args.json)
@@ -361,13 +361,18 @@ def _cmd_scan(args: argparse.Namespace, config: Config) -> int:
         raise UsageError(f"--json {args.json} is the state file: the state would overwrite the proposals")
     _not_an_input("--json", args.json, _scan_inputs(args, config, state_path))
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models, state_path=state_path)
-    result = scan(config, feeds=args.feed or config.feeds.urls, plist=plist, model=model, state=state)
+    feeds = args.feed or config.feeds.urls
+    result = scan(config, feeds=feeds, plist=plist, model=model, state=state)
     # The proposals first, shown and flushed: state marks these papers seen, so a proposal lost after it
     # (an output that fails) would be lost for good; shown twice is the safe side.
     if args.json is not None:
         _write_json(args.json, result.to_json())
     if args.json is None or str(args.json) != "-":
-        _emit(format_proposals(result))
+        # The explain command a quiet day names works as printed: this scan's options and its feed files.
+        options = [("--config", getattr(args, "config", None)), ("--readme", args.readme), ("--models", args.models),
+                   ("--state", args.state), ("--threshold", args.threshold),
+                   ("--threshold-after-first", args.threshold_after_first), ("--max-proposals", args.max_proposals)]
+        _emit(format_proposals(result, explain_flags(feeds=feeds, options=options)))
     state.save()
     return _feed_failures(result.failures)
 
@@ -376,16 +381,25 @@ def _cmd_explain(args: argparse.Namespace, config: Config) -> int:
     import json
 
     from bot.arxiv_api import resolve
-    from bot.propose import explain, format_explanations, load_scan_inputs
+    from bot.propose import explain, format_explanations, load_scan_inputs, seen_papers
 
     config = _with_flags(config, args)
     ids = [_arxiv_id_arg(raw) for raw in args.arxiv_ids]
     plist, model, state = load_scan_inputs(config, readme=args.readme, models=args.models,
                                            state_path=args.state or config.state.path)
-    # The user's file, then the list's own metadata (a paper on the list), then the cache and the API.
-    sources = [m for m in (args.metadata, config.list.metadata) if m is not None and Path(m).exists()]
+    # The user's file; the feeds and the state, where a scan saw the paper; the list's own metadata (a paper on
+    # the list); then the cache and the API.
+    user = args.metadata if args.metadata is not None and Path(args.metadata).exists() else None
     papers: dict = {}
     errors: dict[str, str] = {}
+    if user is not None:
+        resolution = resolve(list(dict.fromkeys(ids)), config, metadata=user, offline=True)
+        papers.update(resolution.papers)
+        errors.update(resolution.errors)
+    seen = seen_papers(config, [i for i in dict.fromkeys(ids) if i not in papers], feeds=args.feed or (),
+                       state=state)
+    papers.update(seen)
+    sources = [m for m in (config.list.metadata,) if m is not None and Path(m).exists()]
     for n, source in enumerate([*sources, None]):
         wanted = [i for i in dict.fromkeys(ids) if i not in papers]
         if not wanted:
@@ -396,8 +410,8 @@ def _cmd_explain(args: argparse.Namespace, config: Config) -> int:
     missing = [i for i in dict.fromkeys(ids) if i not in papers]
     if missing:
         reasons = "; ".join(f"{i}: {errors.get(i, 'not found')}" for i in missing)
-        raise PaperbotError(f"no metadata for {reasons}; pass --metadata FILE with a line for each (id, title, "
-                            "abstract)")
+        raise PaperbotError(f"no metadata for {reasons}; pass --feed SRC with the feed a scan read it in, or "
+                            "--metadata FILE with a line for each (id, title, abstract)")
     explanations = explain(config, [papers[i] for i in dict.fromkeys(ids)], plist=plist, model=model, state=state)
     if args.json:
         print(json.dumps({"papers": [x.to_json() for x in explanations]}, indent=2, ensure_ascii=False))
@@ -627,6 +641,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--models", type=Path, help="trained models directory (default: config training.models_dir)")
     p.add_argument("--state", type=Path, help="state file, read only (default: config state.path)")
     p.add_argument("--metadata", type=Path, help="JSONL with id, title, abstract, categories (wins over the API)")
+    p.add_argument("--feed", action="append", metavar="SRC",
+                   help="a feed (file or URL) a scan read: the paper's title and abstract as it announced them, "
+                        "without the API (repeatable)")
     p.add_argument("--offline", action="store_true", help="metadata from --metadata and the API cache only")
     _override_options(p)
     p.add_argument("--json", action="store_true", help='print JSON: {"papers": [...]}')

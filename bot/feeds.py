@@ -201,7 +201,7 @@ def _parse_with_retries(source: str, *, timeout: float, session: requests.Sessio
             return _parse_source(source, timeout=timeout, session=session, contact=contact)
         except _SourceError as exc:
             # a local file cut off mid-XML stays cut off: asking it again only waits
-            if not exc.transient or attempt >= retries or not _remote(source):
+            if not exc.transient or attempt >= retries or not is_remote(source):
                 if attempt:
                     raise _SourceError(f"{exc} (gave up after {attempt + 1} attempts)") from None
                 raise
@@ -214,7 +214,8 @@ def _parse_with_retries(source: str, *, timeout: float, session: requests.Sessio
     raise AssertionError("unreachable")
 
 
-def _remote(source: str) -> bool:
+def is_remote(source: str) -> bool:
+    """A feed read over HTTP, not a file: today's feed, another tomorrow."""
     return source.lower().startswith(("http://", "https://"))
 
 

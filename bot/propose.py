@@ -363,8 +363,52 @@ def train_hint(exc: _E, *, readme: Path | None = None, models: Path | None = Non
         return exc
 
 
-def format_proposals(result: ScanResult) -> str:
-    """What `scan` prints for a person: one block per proposal, then the counts."""
+def seen_papers(config: Config, ids: Sequence[str], *, feeds: Sequence[str] = (),
+                state: State | None = None) -> dict[str, Paper]:
+    """The papers `ids` as a scan saw them, by the id asked for: from the feeds it read (a file, or today's feed
+    at a URL), then the state's near misses and held-back papers (the candidates issue's, kept with their
+    abstracts). So explain needs neither a metadata file nor the arXiv API for a paper a scan read from disk."""
+    from bot.feeds import read_feeds
+    from bot.papers import versionless_id
+
+    wanted = {versionless_id(i): i for i in ids}
+    found: dict[str, Paper] = {}
+    if feeds:
+        from bot.arxiv_api import contact_for
+
+        result = read_feeds(list(feeds), announce_types=tuple(config.feeds.announce_types),
+                            timeout=config.feeds.timeout_seconds, contact=contact_for(config))
+        if result.failures:
+            first = result.failures[0]
+            raise PaperbotError(f"feed failed: {first.source}: {first.reason}")
+        for paper in result.papers:
+            if (asked := wanted.get(versionless_id(paper.arxiv_id))) is not None:
+                found.setdefault(asked, paper)
+    if state is not None:
+        from bot.dashboard import candidate_paper
+
+        for key, asked in wanted.items():
+            record = state.candidates.get(key)
+            kept = candidate_paper(key, record) if asked not in found and record is not None else None
+            if kept is not None and kept.abstract:  # not one rebuilt from the issue's line, its title alone
+                found[asked] = kept
+    return found
+
+
+def explain_flags(*, feeds: Sequence[str], options: Sequence[tuple[str, object]]) -> str:
+    """The flags that make `paperbot explain ID` see what this scan saw, as a shell takes them: the scan's own
+    (config, list, models, state, overrides) and each feed file it read, where the paper's text is (arXiv's
+    API may be out of reach, as it is where a scan reads a file)."""
+    from bot.feeds import is_remote
+
+    parts = [f" {flag} {shlex.quote(str(value))}" for flag, value in options if value is not None]
+    parts += [f" --feed {shlex.quote(str(feed))}" for feed in feeds if not is_remote(str(feed))]
+    return "".join(parts)
+
+
+def format_proposals(result: ScanResult, explain_with: str = "") -> str:
+    """What `scan` prints for a person: one block per proposal, then the counts. explain_with: the flags the
+    explain command it names needs (explain_flags)."""
     lines: list[str] = []
     for n, p in enumerate(result.proposals, 1):
         lines.append(f"{n}. {p.paper.title}")
@@ -379,7 +423,7 @@ def format_proposals(result: ScanResult) -> str:
         # a quiet day, or thresholds this list's scores never reach (a new list's): how near the best one came
         best = max(result.scored, key=lambda s: s.relevance)
         lines.append(f"best of the day: {best.paper.title} (arXiv:{best.paper.arxiv_id}, score {best.relevance:.3f}); "
-                     f"`paperbot explain {best.paper.arxiv_id}` with this scan's options says why it was not proposed")
+                     f"`paperbot explain {best.paper.arxiv_id}{explain_with}` says why it was not proposed")
     s = result.stats
     lines.append(
         f"{len(result.proposals)} proposal(s) from {s.get('scored', 0)} new paper(s) scored "

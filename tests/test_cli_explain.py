@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -103,6 +105,53 @@ def test_a_paper_on_the_list_is_placed_where_it_is(workdir: Path, capsys: pytest
         # its own entry is not shown as its nearest (it always would be, at similarity 1)
         assert doc["nearest"] and all(n["arxiv_id"] != arxiv_id for n in doc["nearest"])
         assert all(n["similarity"] < 0.999 for n in doc["nearest"])
+
+
+def test_the_explain_command_a_quiet_scan_names_works_as_printed_without_arxiv(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A scan of a feed file on a machine that does not reach arXiv's API (none does in these tests): the command its
+    quiet day prints, run as printed, without --metadata or --offline, explains the paper it names."""
+    state = workdir / "quiet.json"
+    assert main(["scan", "--config", str(workdir / "config.yaml"), "--feed", DAY_23, "--threshold", "1.0",
+                 "--state", str(state)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    m = re.fullmatch(r"best of the day: .* \(arXiv:(\S+), score \S+\); `(paperbot explain [^`]+)` says why it was "
+                     r"not proposed", line)
+    assert m is not None, line
+    best, command = m.groups()
+    assert command == (f"paperbot explain {best} --config {workdir / 'config.yaml'} --state {state} --threshold 1.0 "
+                       f"--feed {DAY_23}")
+    assert main(shlex.split(command)[1:]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{best}  ")
+    assert out[-1].startswith(f"  verdict    seen on {State.load(state).seen[best]}; scored now, not proposed: score "
+                              "below 1; scan does not score it again")
+
+
+def test_explain_reads_the_paper_from_the_feed_a_scan_read_or_its_state(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--feed: the paper's title and abstract as the feed announced them, the same numbers as from a metadata file;
+    a paper the scan kept in its state for the candidates issue (held back, with its abstract) needs not even that."""
+    config = str(workdir / "config.yaml")
+    assert main(["scan", "--config", config, "--feed", DAY_23, "--json", str(workdir / "scan.json")]) == 0
+    capsys.readouterr()
+    arxiv_id = json.loads((workdir / "scan.json").read_text(encoding="utf-8"))["held_back"][0]["arxiv_id"]
+    code, out, _ = _explain(workdir, capsys, arxiv_id, "--json")
+    assert code == 0
+    from_metadata = _papers(out)[arxiv_id]
+    empty = str(workdir / "empty.json")
+    assert main(["explain", "--config", config, arxiv_id, "--state", empty, "--feed", DAY_23, "--json"]) == 0
+    from_feed = _papers(capsys.readouterr().out)[arxiv_id]
+    assert from_feed == {**from_metadata, "state": None, "verdict": from_feed["verdict"]}
+    assert main(["explain", "--config", config, arxiv_id, "--offline", "--state", empty]) == 1  # nowhere to read it
+    assert capsys.readouterr().err == (
+        f"paperbot: error: no metadata for {arxiv_id}: offline: not in the metadata file or cache; pass "
+        "--feed SRC with the feed a scan read it in, or --metadata FILE with a line for each (id, title, abstract)\n")
+    assert arxiv_id in State.load(workdir / "state" / "state.json").candidates  # kept with its text
+    assert main(["explain", "--config", config, arxiv_id, "--offline", "--json"]) == 0
+    assert _papers(capsys.readouterr().out)[arxiv_id] == from_metadata
+    assert main(["explain", "--config", config, arxiv_id, "--feed", str(workdir / "gone.xml")]) == 1
+    assert capsys.readouterr().err == f"paperbot: error: feed failed: {workdir / 'gone.xml'}: file not found\n"
 
 
 def test_explain_errors_are_one_line(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

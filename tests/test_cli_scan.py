@@ -81,7 +81,8 @@ def test_scan_overrides_cap_and_threshold(workdir: Path, capsys: pytest.CaptureF
     best = max(doc["near_misses"], key=lambda p: p["score"])  # every paper from dashboard.min_score up to 1.0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == (f"best of the day: {best['title']} (arXiv:{best['arxiv_id']}, score {best['score']:.3f}); "
-                        f"`paperbot explain {best['arxiv_id']}` with this scan's options says why it was not proposed")
+                        f"`paperbot explain {best['arxiv_id']} --config {workdir / 'config.yaml'} --state "
+                        f"{workdir / 'b2.json'} --threshold 1.0 --feed {DAY_18}` says why it was not proposed")
     # the bar after the first: nothing reaches 1, so the day keeps its best paper only, the rest held back
     assert _scan(workdir, "--feed", DAY_18, "--threshold-after-first", "1", "--state", str(workdir / "c.json"),
                  "--json", "-") == 0
