@@ -7,8 +7,19 @@ none of the month's has; the jsonl metadata has no comment field), and bench/ven
 2025-26 papers as public daily arXiv digests on GitHub quote them (`> **备注:** ...`), gathered for the words that
 name a venue or deny one (accepted, to appear, published, camera-ready, preprint, submitted, under review, extended
 version, findings, and the big venues' names alone), each with the venue judged by hand: [name, year, track], null
-for none, or "?" where either is fair. Prints how many texts give a venue, how many give a wrong one, and how many
-that name where the paper was accepted give none; --all lists every text with what it gives."""
+for none, or "?" where either is fair. All of these were read while the rules were written: in-sample.
+
+Held out: bench/venue_heldout.jsonl, 138 more comments from the same kind of digests (and two in the arXiv listing's
+own "Comments:" form), gathered on 5 Dec 2026 after the rules were written, by the words that start a venue's
+sentence ("Accepted at", "Accepted by the", "To appear in", "Published in", "To be published", "Camera-ready", "In
+Proceedings of", "Workshop", "EMNLP 2025", "figures, accepted" ...), every one whose paper or text is not in
+venue_comments.jsonl, judged by hand before any rule was changed for them, the same way: the venue a maintainer would
+write where paperbot knows the venue's name, null where it does not (a list writes arXiv then), "?" where either is
+fair (a venue without a year, a year further than one from the id's). Rules changed for them afterwards turn them
+in-sample: _SINCE_HELD_OUT lists those.
+
+Prints, for the in-sample and the held-out texts each, how many give a venue, how many give a wrong one, and how
+many that name where the paper was accepted give none; --all lists every text with what it gives."""
 
 from __future__ import annotations
 
@@ -16,6 +27,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 import feedparser
@@ -26,6 +38,9 @@ from bot.feeds import paper_from_entry
 from bot.papers import Paper, Venue
 
 CORPUS = REPO / "bench" / "venue_comments.jsonl"
+HELD_OUT = REPO / "bench" / "venue_heldout.jsonl"
+# Held-out texts a rule was written for after they were judged: in-sample from then on (arXiv id -> the change).
+_SINCE_HELD_OUT: dict[str, str] = {}
 # The recorded texts' venues as judged by hand (arXiv id -> venue, or "?"); every other recorded text names none.
 RECORDED: dict[str, Venue | str] = {
     "2005.14124": Venue("ISSTA", 2020),  # "Accepted by the ACM SIGSOFT International Symposium ... (ISSTA 2020)"
@@ -81,9 +96,9 @@ def _fields(where: str, paper: Paper) -> Iterator[Text]:
         yield Text(where, paper, "journal_ref" if paper.journal_ref else "comment", RECORDED.get(paper.arxiv_id))
 
 
-def digests() -> Iterator[Text]:
-    """The comments of bench/venue_comments.jsonl, each as the paper it came with."""
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+def digests(path: Path = CORPUS) -> Iterator[Text]:
+    """The comments of bench/venue_comments.jsonl (or venue_heldout.jsonl), each as the paper it came with."""
+    for line in path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         expect = doc["expect"]
         yield Text("digest", Paper(doc["id"], "", version=doc["version"], comment=doc["comment"]), "comment",
@@ -106,8 +121,8 @@ def show(venue: Venue | str | None) -> str:
     return f"{venue.name} {venue.year}" + (f" ({venue.kind})" if venue.kind else "")
 
 
-def main(argv: list[str]) -> None:
-    texts = [*recorded(), *digests()]
+def measure(texts: list[Text]) -> None:
+    """How many texts give a venue, a wrong one, none where one is named, with the wrong and missed listed."""
     wrong, missed, unnamed = [], [], []
     given = 0
     for text in texts:
@@ -121,21 +136,33 @@ def main(argv: list[str]) -> None:
             missed.append(text)
         elif venue is None and _NAMES_A_VENUE.search(f"{text.paper.comment} {text.paper.journal_ref}"):
             unnamed.append(text)
+    print(f"  give a venue: {given}; should: {sum(isinstance(t.expect, Venue) for t in texts)}")
+    print(f"  wrong venue: {len(wrong)}")
+    for text, venue in wrong:
+        print(f"    {text.paper.arxiv_id}v{text.paper.version}: {show(venue)}, not {show(text.expect)}: "
+              f"{getattr(text.paper, text.field)!r}")
+    print(f"  no venue where one is named: {len(missed)}")
+    for text in missed:
+        print(f"    {text.paper.arxiv_id}v{text.paper.version}: {show(text.expect)}: "
+              f"{getattr(text.paper, text.field)!r}")
+    print(f"  no venue, rightly, though the text says accepted/published or names a venue: {len(unnamed)}")
+
+
+def main(argv: list[str]) -> None:
+    held_out = list(digests(HELD_OUT))
+    since = [t for t in held_out if t.paper.arxiv_id in _SINCE_HELD_OUT]
+    held_out = [t for t in held_out if t.paper.arxiv_id not in _SINCE_HELD_OUT]
+    texts = [*recorded(), *digests(), *since]
     print(f"dev feeds: {feeds_dev_texts()} comments or journal references")
     by_where = {w: sum(t.where == w for t in texts) for w in ("api", "feed", "digest")}
-    print(f"texts: {len(texts)} ({by_where['api']} API answers, {by_where['feed']} feed journal references, "
-          f"{by_where['digest']} digest comments); judged: {sum(t.expect != '?' for t in texts)}")
-    print(f"give a venue: {given}; should: {sum(isinstance(t.expect, Venue) for t in texts)}")
-    print(f"wrong venue: {len(wrong)}")
-    for text, venue in wrong:
-        print(f"  {text.paper.arxiv_id}v{text.paper.version}: {show(venue)}, not {show(text.expect)}: "
-              f"{getattr(text.paper, text.field)!r}")
-    print(f"no venue where one is named: {len(missed)}")
-    for text in missed:
-        print(f"  {text.paper.arxiv_id}v{text.paper.version}: {show(text.expect)}: {getattr(text.paper, text.field)!r}")
-    print(f"no venue, rightly, though the text says accepted/published or names a venue: {len(unnamed)}")
+    print(f"in-sample texts: {len(texts)} ({by_where['api']} API answers, {by_where['feed']} feed journal references, "
+          f"{by_where['digest']} digest comments, {len(since)} of them held out until a rule was written for them); "
+          f"judged: {sum(t.expect != '?' for t in texts)}")
+    measure(texts)
+    print(f"held-out texts: {len(held_out)} digest comments; judged: {sum(t.expect != '?' for t in held_out)}")
+    measure(held_out)
     if "--all" in argv:
-        for text in texts:
+        for text in [*texts, *held_out]:
             print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
 
 
