@@ -455,14 +455,16 @@ _VENUE_RE = re.compile(
     re.I,
 )
 # A year written before the name, with the organisers' names between (`accepted to the 2025 IEEE/RSJ IROS`, `the
-# 2025 IEEE ICDM Workshop on ...`), or a workshop's own year before the venue it is held at (`SlavNLP-2025@ACL`);
-# not where a capitalised word goes on with another conference's name ("the 2026 ACM SIGIR Conference on Human
-# Information Interaction and Retrieval (CHIIR '26)").
+# 2025 IEEE ICDM Workshop on ...`, `the 2025 ACL Student Research Workshop`), or a workshop's own year before the
+# venue it is held at (`SlavNLP-2025@ACL`); not where a capitalised word goes on with another conference's name ("the
+# 2026 ACM SIGIR Conference on Human Information Interaction and Retrieval (CHIIR '26)").
 _ORGANISERS = r"(?:IEEE|ACM|CVF|RSJ|ISCA)(?:\s*/\s*(?:IEEE|ACM|CVF|RSJ|ISCA))*"
 _VENUE_YEAR_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<workshop>[A-Za-z][\w-]*?)[-–]?(?P<held>(?:19|20)\d{{2}})\s*@\s*"
     rf"|(?P<year>(?:19|20)\d{{2}})\s+(?:{_ORGANISERS}\s+)?)(?P<name>{_VENUE_ALT})(?![\w-])"
-    r"(?=\s*(?:$|[,.;:()\[\]\"]|(?:workshops?|findings|main|demo|industry)\b|(?-i:[a-z])))",
+    r"(?=\s*(?:$|[,.;:()\[\]\"]|(?:workshops?|findings|main|demo|industry)\b|(?-i:[a-z])|"
+    # a workshop's name in a few capitalised words: "the 2025 ACL Student Research Workshop"
+    r"(?:(?-i:[A-Z])[\w-]*\s+){1,4}workshops?\b))",
     re.I,
 )
 # AAAI's special track on AI for Social Impact (`AAAI-AISI26`) is in the conference's own proceedings: AAAI-26.
@@ -606,6 +608,18 @@ _CONFERENCES: tuple[tuple[str, str, str, int | None], ...] = (
     # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
     ("IROS", r"(?:IEEE\s*/\s*RSJ\s+)?International\s+Conference\s+on\s+Intelligent\s+Robots\s+and\s+Systems", "IROS",
      None),
+    # "the 2026 Language Resources and Evaluation Conference (LREC)"; not the journal Language Resources and
+    # Evaluation, nor LREC-COLING's "Joint International Conference on Computational Linguistics, Language Resources
+    # and Evaluation"
+    ("LREC", r"Language\s+Resources\s+and\s+Evaluation\s+Conference|International\s+Conference\s+on\s+Language\s+"
+             r"Resources\s+and\s+Evaluation", "LREC", None),
+    # "the 2026 IEEE International Conference on Robotics & Automation"
+    ("ICRA", r"(?:IEEE\s+)?International\s+Conference\s+on\s+Robotics\s+(?:and|&)\s+Automation(?!\s+(?:Engineering|"
+             r"Sciences?)\b)", "ICRA", None),
+    # "2023 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW)": its
+    # workshops, ICST's
+    ("ICST", r"(?:IEEE\s+)?(?:International\s+)?Conference\s+on\s+Software\s+Testing,?\s+Verification\s+and\s+"
+             r"Validation", "ICSTW?", None),
     ("WWW", r"(?<!Companion\sProceedings\sof\sthe\s)(?:ACM\s+(?:on\s+)?Web\s+Conference|International\s+World\s+Wide\s+"
             r"Web\s+Conference)", r"WWW|TheWebConf", None),
 )
@@ -715,6 +729,13 @@ _ACCEPTED = re.compile(
 # "SemEval-2024 (co-located with NAACL 2024)"), or its name joined to the venue's as "for" ("DGM4MICCAI 2024").
 _WORKSHOP_BEFORE = re.compile(
     r"workshops?\b|@\s*$|co-?located\s+with|in\s+conjunction\s+with|held\s+(?:at|with)|(?<=[A-Za-z])4$", re.I
+)
+# Before a venue, in the same sentence: a workshop named in full and then where it is held, "Workshop on Space in
+# Vision, Language, and Embodied AI at NeurIPS 2025", "the Workshop on ... Health Informatics 2025, IJCAI 2025" (whose
+# "and" _track does not split at); not where words of acceptance come between ("a workshop version; accepted at ...").
+_WORKSHOP_NAMED_BEFORE = re.compile(
+    r"\bworkshops?\s+(?:on|for|of)\b(?:(?!accept|publish|appear|submit|present|main\b)[^;])*?(?:\bat|@|,)\s*(?:the\s+)?$",
+    re.I,
 )
 # Right after a venue and its year: its track.
 _MAIN_AFTER = re.compile(r"\W*main\b", re.I)
@@ -826,7 +847,8 @@ def _track(sentence: str, m: re.Match[str]) -> str:
         return "datasets"  # NeurIPS's Datasets and Benchmarks track: "NeurIPS D&B 2024" on the seed list
     if groups.get("findings") or kind == "findings" or _FINDINGS_AFTER.match(after) or _FINDINGS_BEFORE.search(before):
         return "findings"
-    if kind.startswith("workshop") or _SIDE_AFTER.match(after) or _WORKSHOP_BEFORE.search(before):
+    if kind.startswith("workshop") or _SIDE_AFTER.match(after) or _WORKSHOP_BEFORE.search(before) \
+            or _WORKSHOP_NAMED_BEFORE.search(sentence[: m.start()]):
         return "workshop"
     if kind.startswith("demo") or _DEMO_AFTER.match(after):
         return "demo"
