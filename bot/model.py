@@ -774,6 +774,8 @@ _SURVEY_TITLE = re.compile(
     r":\s*an?\s+(?:[\w-]+\s+){0,2}?review\s*$|"  # "...: A Review" closing the title
     r"\b(?:systematic|literature|scoping|critical|comprehensive)\s+review\b|\ba\s+review\s+(?:of|on)\b|"
     r"\boverview\b|\bchallenges,?\s+and\s+(?:the\s+)?future\b|\bemerging\s+trends\b|"
+    # "...: Progress and Challenges", "...: Advances, Challenges, and Opportunities": a field's, in a subtitle
+    r"\b(?:advances|progress),?\s+(?:and\s+)?challenges\b|"
     # "...: Methodologies, State of the Art, and Future Opportunities", "Best Practices and Lessons Learned on ..."
     r"\bfuture\s+(?:directions|opportunities|perspectives|prospects)\b|\bstate\s+of\s+the\s+art\s*,|"
     r"\blessons\s+learned\b|\ba\s+primer\b|\btutorial\b",

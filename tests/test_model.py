@@ -267,7 +267,23 @@ def test_a_survey_goes_where_the_list_keeps_surveys(trained, encoder) -> None:
      "Generation", True),
     ("Open Problems and a Hypothetical Path Forward in LLM Knowledge Paradigms",
      "We review recent progress made in addressing these issues", True),
+    # a field's advances or progress with its challenges, in the subtitle (dev feeds 2503.14195 and 2504.00901,
+    # whose abstracts say "we have conducted a comprehensive review" and "This paper comprehensively reviews")
+    ("Mapping Urban Villages in China: Progress and Challenges", "In order to assess the current progress in urban "
+     "village mapping and identify challenges and future directions, we have conducted a comprehensive review", True),
+    ("A Decade of Deep Learning for Remote Sensing Spatiotemporal Fusion: Advances, Challenges, and Opportunities",
+     "This paper comprehensively reviews DL developments in remote sensing STF over the last decade", True),
+    # but progress or advances alone are no survey's words: method and empirical papers of the dev feeds and the
+    # background (2504.07086, 2503.16997, 2103.09154, 2502.15898)
+    ("A Sober Look at Progress in Language Model Reasoning: Pitfalls and Paths to Reproducibility", "", False),
+    ("Steady Progress Beats Stagnation: Mutual Aid of Foundation and Conventional Models in Mixed Domain "
+     "Semi-Supervised Medical Image Segmentation", "", False),
+    ("Leveraging Recent Advances in Deep Learning for Audio-Visual Emotion Recognition", "", False),
+    ("ML-Driven Approaches to Combat Medicare Fraud: Advances in Class Imbalance Solutions, Feature Engineering, "
+     "Adaptive Learning, and Business Impact", "This study investigates the use of machine learning (ML) to enhance "
+     "Medicare fraud detection, addressing key challenges such as class imbalance", False),
     # a challenge's report reviews one contest's entries, not a field
+    ("PVUW 2025 Challenge Report: Advances in Pixel-level Understanding of Complex Videos in the Wild", "", False),
     ("The Tenth NTIRE 2025 Image Denoising Challenge Report", "This paper presents an overview of the NTIRE 2025 "
      "Image Denoising Challenge", False),
     ("NTIRE 2025 Challenge on Cross-Domain Few-Shot Object Detection: Methods and Results",
