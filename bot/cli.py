@@ -107,7 +107,13 @@ def _cmd_add(args: argparse.Namespace, config: Config) -> int:
     arxiv_id = _arxiv_id_arg(args.arxiv_id)
     readme = args.readme or config.list.readme
     plist = read_list(readme)
-    section = plist.find_section(args.section)
+    try:
+        section = plist.find_section(args.section)
+    except UsageError:
+        # `Papers > 2025` on a list whose newest year is 2024: the heading a run would add for a 2025 paper
+        if (year := plist.with_year_heading(args.section)) is None:
+            raise
+        plist, section = year
     if not plist.entries_of(section, recursive=True) and (others := plist.other_bullets(section)):
         raise UsageError(f"section {' > '.join(section.path)!r} holds no papers: its {others} bullet(s) are not "
                          "paper entries (a table of contents, a changelog, the list's contributors?); name a section "

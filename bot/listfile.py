@@ -1094,6 +1094,20 @@ class PaperList:
                                 "than the years beside it")
         return added[0]
 
+    def with_year_heading(self, query: str) -> tuple[PaperList, Section] | None:
+        """The list with the year section a `--section` query names (`Papers > 2025`, or `2025` where one heading
+        holds the years) added, and that section, where the year is newer than every year beside it: `add` writes
+        a 2025 paper as a run would, under a new `### 2025`. None where the query names no such year."""
+        parts = [_norm_component(p) for p in re.split(r"\s+(?:>|/)\s+", query.strip()) if p.strip()]
+        m = _YEAR_NAME_RE.match(parts[-1]) if parts else None
+        if m is None:
+            return None
+        groups = {s.path[:-1]: _year_siblings(self, s) for s in self.sections if _year_named(s) is not None}
+        fits = [years for parent, years in groups.items()
+                if _path_suffix([*(_norm_component(c) for c in parent), parts[-1]], parts)]
+        plan = _plan_year_section(self, fits[0], int(m.group(1))) if len(fits) == 1 else None
+        return None if plan is None else self._with_year_plan(plan)
+
     def _with_year_plan(self, plan: _YearPlan) -> tuple[PaperList, Section]:
         """The list with the planned year heading, and that section (computed once per plan)."""
         done = self._year_cache.get(plan)

@@ -329,3 +329,34 @@ def test_add_names_the_section_as_the_list_does_after_its_count_grew(tmp_path: P
                  str(METADATA), "--offline"]) == 0
     assert f"added 2503.17460 to 💾 Memory (3) at {readme}:10\n" in capsys.readouterr().out
     assert readme.read_text(encoding="utf-8").count("💾 Memory (3)") == 2
+
+
+def test_add_to_a_year_newer_than_every_year_of_a_list_kept_by_year_adds_its_heading(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On opendilab/awesome-RLHF (Papers > 2024, 2023, ...) `add --section "Papers > 2025"` writes `### 2025` above
+    `### 2024` and its table-of-contents line, as `run` does for a 2025 paper, where it said there was no such
+    section; `2026` alone names the same group; a year older than the newest, or under no years, is still refused."""
+    from tests.test_listfile import RLHF
+
+    readme = tmp_path / "README.md"
+    readme.write_text(RLHF, encoding="utf-8")
+    assert main(["add", "2503.17460", "--section", "Papers > 2025", "--readme", str(readme), "--metadata",
+                 str(METADATA), "--offline"]) == 0
+    assert capsys.readouterr().out.startswith(f"added 2503.17460 to Papers > 2025 at {readme}:30\n")
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    assert lines[6:9] == ["  - [Papers](#papers)", "    - [2025](#2025)", "    - [2024](#2024)"]
+    assert lines[28:33] == [
+        "### 2025",
+        "- [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+        "(https://arxiv.org/pdf/2503.17460.pdf)",
+        "  - Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik", "", "### 2024"]
+    readme.write_text(RLHF, encoding="utf-8")
+    assert main(["add", "2503.17460", "--section", "2026", "--readme", str(readme), "--metadata", str(METADATA),
+                 "--offline"]) == 0
+    assert "### 2026\n" in readme.read_text(encoding="utf-8")
+    readme.write_text(RLHF, encoding="utf-8")
+    for refused in ("Papers > 2022", "Table of Contents > 2025"):
+        assert main(["add", "2503.17460", "--section", refused, "--readme", str(readme), "--metadata",
+                     str(METADATA), "--offline"]) == 2
+        assert capsys.readouterr().err.startswith(f"paperbot: error: no section {refused!r} in ")
+    assert readme.read_text(encoding="utf-8") == RLHF
