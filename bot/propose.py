@@ -462,7 +462,17 @@ def explain(config: Config, papers: Sequence[Paper], *, plist: PaperList, model:
     encoder = config_encoder(config) if encoder is None else encoder
     cache = encoder_cache(config.embedding.cache_dir, encoder)
     scored = model.score(list(papers), encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=0.0)
-    return [_explanation(s, config, plist, state) for s in scored]
+    return [_explanation(s, config, plist, state) for s in _in_its_year(scored, plist)]
+
+
+def _in_its_year(scored: list[Scored], plist: ListLike) -> list[Scored]:
+    """Each paper's best section where scan and run would write it (`in_their_years`): a 2025 paper the models
+    put under `Papers > 2024` is explained under `Papers > 2025`, the heading the pull request adds."""
+    placed = [s for s in scored if s.sections]
+    moved = {id(s): p.section for s, p in zip(placed, in_their_years([as_proposal(s) for s in placed], plist),
+                                              strict=True)}
+    return [dataclasses.replace(s, sections=(moved[id(s)], *s.sections[1:])) if id(s) in moved else s
+            for s in scored]
 
 
 def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> Explanation:

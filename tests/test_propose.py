@@ -273,3 +273,30 @@ def test_a_paper_placed_in_the_newest_year_of_a_list_kept_by_year_is_proposed_un
     assert in_their_years([Proposal(paper=new, score=0.9, section=other)], plist)[0].section == other
     replay = ListWithoutHeldOut(plist, [])  # the replay's list answers only `contains`: as the models chose
     assert in_their_years(proposals, replay) == proposals
+
+
+def test_explain_names_the_year_section_a_run_would_write_a_paper_of_a_newer_year_under(tmp_path: Path) -> None:
+    """The models put a 2025 paper under `Papers > 2024`, the newest year of opendilab/awesome-RLHF; scan and run
+    write it under a new `### 2025`, so explain names `Papers > 2025` too, in text and --json, where it named the
+    models' `Papers > 2024`; a paper of 2023 is explained under `Papers > 2023`, the runners-up as the models rank."""
+    from bot.listfile import parse_list
+    from bot.propose import explain, format_explanations
+    from tests.test_listfile import RLHF
+
+    ranking = (SectionScore(("Papers", "2024"), 0.7, "papers/2024"), SectionScore(("Papers", "2023"), 0.2,
+                                                                                  "papers/2023"))
+
+    class Models:  # the models' ranking, without training any: explain's question is where the paper goes
+        def score(self, papers: list[Paper], *_: object, **__: object) -> list[Scored]:
+            return [Scored(p, 0.9, ranking, (), False) for p in papers]
+
+    config = make_config(tmp_path)
+    papers = [Paper("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+              Paper("2311.00001", "A paper of 2023")]
+    new, old = explain(config, papers, plist=parse_list(RLHF), model=Models(),  # type: ignore[arg-type]
+                       state=State(), encoder=HashingEncoder())
+    assert new.to_json()["section"] == {"path": ["Papers", "2025"], "score": 0.7}
+    assert new.to_json()["alternatives"] == [{"path": ["Papers", "2023"], "score": 0.2}]
+    assert old.to_json()["section"] == {"path": ["Papers", "2023"], "score": 0.7}
+    assert "\n  section    Papers > 2025 (0.70)\n  runner-up  Papers > 2023 (0.20)\n" in format_explanations(
+        [new], config)
