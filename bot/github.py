@@ -840,7 +840,8 @@ class GitHubForge:
                 log.info("%s: already in %s on %s (added during this run); not in the pull request",
                          ", ".join(i for i in ids if i not in {p.paper.arxiv_id for p in written}),
                          self.gh.readme_path, base)
-                group, ids = written, [p.paper.arxiv_id for p in written]
+                ids = [p.paper.arxiv_id for p in written]
+            group = written  # as the branch's README names their sections (`(40)` where the list said `(39)`)
             title = _title(group, len(group), change.date, change.mode)
             body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date,
                            board=change.board)
@@ -940,7 +941,11 @@ class GitHubForge:
                      "recording them", target.number, ", ".join(unrecorded))
             earlier = replace(earlier, ids=earlier.ids + unrecorded)
         try:
-            committed = bool(new) and bool(self._commit_readme(target.branch, new, change.edit, pull=target.number))
+            written = self._commit_readme(target.branch, new, change.edit, pull=target.number) if new else []
+            committed = bool(written)
+            if committed:  # as the branch's README names their sections after the commit (`(40)` where `(39)`)
+                renamed = {p.paper.arxiv_id: p for p in written}
+                new = [renamed.get(p.paper.arxiv_id, p) for p in new]
         except (MissingSection, _BranchTouched) as exc:
             # A heading renamed on the default branch since the PR was cut, or a maintainer's push just now:
             # the new papers go to a new PR from the default branch; this one is left as it is.

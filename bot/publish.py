@@ -75,7 +75,19 @@ def insert_proposals(text: str, proposals: Sequence[Proposal],
             plist = plist.with_year_section(proposal.section.path)
         plist = plist.with_entry(proposal.paper, place(plist, proposal))  # refuses an entry that does not read back
         written.append(proposal)
-    return plist.to_text(), written
+    return plist.to_text(), [_as_written(plist, p) for p in written]
+
+
+def _as_written(plist: PaperList, proposal: Proposal) -> Proposal:
+    """The proposal with its section as the updated list names it, where writing the papers renamed it: a heading
+    that counts its papers (`📚 Surveys & Position Papers (39)`) says `(40)` in the diff, so the PR body must."""
+    entry = next((e for e in plist.entries if e.arxiv_id and e.arxiv_id == proposal.paper.arxiv_id), None)
+    if entry is None:
+        return proposal
+    section = plist.section_by_id(entry.section_id)
+    if tuple(section.path) == tuple(proposal.section.path):
+        return proposal
+    return replace(proposal, section=replace(proposal.section, path=tuple(section.path), section_id=section.id))
 
 
 def apply_proposals(text: str, proposals: Sequence[Proposal], source: str = "README.md") -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from bot.errors import MissingSection
+from bot.github import DryRunForge
 from bot.papers import Paper, Proposal, SectionScore
 from bot.publish import insert_proposals
+from bot.state import State
 from tests.github_support import TOKEN, change, forge
 from tests.servers.github import GitHubStandIn
 
@@ -124,3 +128,30 @@ def test_the_open_pull_request_counts_on_from_its_own_copy_of_the_list() -> None
         "- **[Agentic Large Language Models, a survey](https://arxiv.org/abs/2503.23037)** (Guibin Zhang, arXiv 2025)",
         "- **[The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/abs/2509.02547)**"
         " (Guibin Zhang, arXiv 2025)"]
+
+
+def test_the_pull_request_names_a_counted_section_as_its_diff_writes_it() -> None:
+    """The models know `📚 Surveys & Position Papers (2)`; the pull request's diff makes it `(3)`: its body, its
+    commit and run's record of it name `(3)`, where they named `(2)` beside a diff that writes `(3)`; the next
+    day's paper, added to the open pull request, is named under `(4)`, and a dry run's body as a real one's."""
+    path = ("🧭 Background", "📚 Surveys & Position Papers (2)")
+    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
+                         section=SectionScore(path, 0.7, "background/surveys-position-papers-2"))
+                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    _, written = insert_proposals(surveys(2), [one, two])
+    assert [(p.section.path, p.section.section_id, p.section.score) for p in written] == [
+        (("🧭 Background", "📚 Surveys & Position Papers (4)"), "background/surveys-position-papers-4", 0.7)] * 2
+    assert insert_proposals(surveys(2), [one])[1][0].section.path[-1] == "📚 Surveys & Position Papers (3)"
+    with GitHubStandIn({"README.md": surveys(2)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(one))
+        commit = hub.commits[hub.refs[first.branch]].message
+        [second] = forge(hub).publish(change(two, date="2025-05-28"))
+    assert "- **Proposed section:** 🧭 Background > 📚 Surveys & Position Papers (3) (section score 70%)" in first.body
+    assert "(2)" not in first.body and first.sections == {"2509.02547": ["🧭 Background",
+                                                                        "📚 Surveys & Position Papers (3)"]}
+    assert "-> 🧭 Background > 📚 Surveys & Position Papers (3)" in commit
+    assert "- **Proposed section:** 🧭 Background > 📚 Surveys & Position Papers (4) (section score 70%)" in second.body
+    assert second.sections == {"2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (4)"]}
+    [dry] = DryRunForge(readme_text=surveys(2), state=State(), out=io.StringIO()).publish(change(one))
+    assert dry.body == first.body
