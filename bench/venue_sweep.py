@@ -18,6 +18,13 @@ write where paperbot knows the venue's name, null where it does not (a list writ
 fair (a venue without a year, a year further than one from the id's). Rules changed for them afterwards turn them
 in-sample: _SINCE_HELD_OUT lists those.
 
+Held out again: bench/venue_heldout2.jsonl, 54 comments gathered on 5 Dec 2026 the same way, by the words that start
+a venue's sentence in the digests (`**备注:** Accepted to RA-L`, "Accepted by IEEE Robotics and Automation", "Accepted
+to RSS", "Robotics: Science and Systems", "ITSC 2025", "Intelligent Transportation Systems Conference", "Accepted to
+WASPAA", "Accepted to ICRA", "Accepted by ICRA", "Accepted to IROS", "Accepted by IEEE RA-L"), every one whose paper
+or text neither file above holds, and judged by hand before the rules for RA-L, RSS, ITSC and WASPAA and for a venue
+named without a year were written: the venue as a maintainer would write it, RA-L, RSS, ITSC and WASPAA included.
+
 Prints, for the in-sample and the held-out texts each, how many give a venue, how many give a wrong one, and how
 many that name where the paper was accepted give none; --all lists every text with what it gives."""
 
@@ -39,6 +46,7 @@ from bot.papers import Paper, Venue
 
 CORPUS = REPO / "bench" / "venue_comments.jsonl"
 HELD_OUT = REPO / "bench" / "venue_heldout.jsonl"
+HELD_OUT_2 = REPO / "bench" / "venue_heldout2.jsonl"
 # Held-out texts a rule was written for after they were judged: in-sample from then on (arXiv id -> the change).
 _SINCE_HELD_OUT: dict[str, str] = {
     "2512.00226": "a workshop named before the venue it is held at",
@@ -169,8 +177,12 @@ def main(argv: list[str]) -> None:
     measure(texts)
     print(f"held-out texts: {len(held_out)} digest comments; judged: {sum(t.expect != '?' for t in held_out)}")
     measure(held_out)
+    held_out_2 = list(digests(HELD_OUT_2))
+    print(f"held-out texts, 2nd set: {len(held_out_2)} digest comments; "
+          f"judged: {sum(t.expect != '?' for t in held_out_2)}")
+    measure(held_out_2)
     if "--all" in argv:
-        for text in [*texts, *held_out]:
+        for text in [*texts, *held_out, *held_out_2]:
             print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
 
 
