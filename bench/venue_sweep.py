@@ -55,6 +55,22 @@ _SINCE_HELD_OUT: dict[str, str] = {
     "2512.11502": "a workshop named before the venue it is held at",
     "2603.04083": "LREC in full",
     "2602.02895": "ICRA in full",
+    "2605.15496": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.12122": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2508.04430": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.16846": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.04879": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2603.07786": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.12894": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2512.20236": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.16839": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2605.19029": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.22995": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2604.26450": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2509.07500": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2506.02853": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2507.11940": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2503.16833": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
 }
 # The recorded texts' venues as judged by hand (arXiv id -> venue, or "?"); every other recorded text names none.
 RECORDED: dict[str, Venue | str] = {
@@ -73,11 +89,12 @@ RECORDED: dict[str, Venue | str] = {
     "2410.11112": Venue("ICML", 2024),
     "2410.14419": Venue("IROS", 2024),  # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
     "2407.18555": Venue("MICCAI", 2024, "workshop"),  # "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes ..."
+    "2411.18388": Venue("IJCNN", 2023),  # "2023 International Joint Conference on Neural Networks (IJCNN)"
 }
 # Words that say where a paper went, or a venue's name: a text with one and no venue is listed for a look.
 _NAMES_A_VENUE = re.compile(
     r"accept|appear|publish|camera|proceedings|\b(?:ACL|EMNLP|NAACL|ICLR|ICML|NeurIPS|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|"
-    r"WWW|SIGIR|COLING|TPAMI|TMLR|JMLR|TACL|Interspeech|ICASSP|IROS|CoRL|WACV|CIKM)",
+    r"WWW|SIGIR|COLING|TPAMI|TMLR|JMLR|TACL|Interspeech|ICASSP|IROS|CoRL|WACV|CIKM|ICRA|RA-?L|RSS|ITSC|WASPAA)",
     re.I,
 )
 

@@ -433,6 +433,9 @@ _VENUE_NAMES = (
     "SIGMOD", "COLM", "AISTATS", "UAI", "ICASSP", "Interspeech", "SIGDIAL", "INLG", "ICSE", "FSE",
     "ASE", "ISSTA", "ICST", "MLSys", "CHI", "IROS", "ICRA", "CoRL", "MICCAI", "ECIR", "ICDM", "ECAI", "ACML",
     "ACM MM", "NLPCC", "ICWSM", "ASPLOS", "NDSS", "USENIX Security",
+    # robotics, audio, vision and neural networks: "Accepted to RSS 2026", "Accepted to IEEE ITSC 2025", "Accepted to
+    # WASPAA 2025" (IEEE's Workshop on Applications of Signal Processing to Audio and Acoustics, a venue of its own)
+    "RSS", "ITSC", "WASPAA", "ISMIR", "IJCNN", "VISAPP", "ICDAR", "EMBC", "AIES",
     # joint conferences, which lists write joined
     "LREC-COLING", "ACL-IJCNLP", "EMNLP-IJCNLP", "AACL-IJCNLP", "IJCNLP-AACL",
 )
@@ -495,6 +498,14 @@ _JOURNALS: tuple[tuple[str, str, str, str], ...] = (
     ("IJCV", r"International\s+Journal\s+of\s+Computer\s+Vision|Int\.\s*J\.\s*Comput\.\s*Vis\.?", "IJCV", ""),
     ("JAIR", r"Journal\s+of\s+Artificial\s+Intelligence\s+Research|J\.\s*Artif\.\s*Intell\.\s*Res\.?", "JAIR", ""),
     ("ACM Computing Surveys", r"Computing\s+Surveys|Comput\.\s*Surv\.?", "CSUR", ""),
+    # robotics and multimedia: "Accepted to RA-L", "Accepted by IEEE Robotics and Automation Letters (RAL)", "IEEE
+    # Transactions on Robotics (TRO)", "IEEE Trans. on Intelligent Transportation Systems", "IEEE TMM"; not "ACM
+    # Transactions on Multimedia Computing, Communications and Applications" (TOMM)
+    ("RA-L", r"Robotics\s+and\s+Automation\s+Letters|Robot\.\s*Autom\.\s*Lett\.?", "RA-?L", ""),
+    ("T-RO", r"Transactions\s+on\s+Robotics(?!\s+and)|Trans\.\s*Robot\.?", "T-RO", "TRO"),
+    ("T-ITS", r"Transactions\s+on\s+Intelligent\s+Transportation\s+Systems|Trans\.\s*(?:on\s+)?Intell(?:igent|\.)\s*"
+              r"Transp(?:ortation|\.)\s*Syst(?:ems|\.)?", "T-ITS", "TITS"),
+    ("TMM", r"Transactions\s+on\s+Multimedia(?!\s+Computing)|Trans\.\s*Multimedia", "TMM", ""),
     ("Nature Machine Intelligence", r"Nature\s+Machine\s+Intelligence|Nat\.\s*Mach\.\s*Intell\.?", "", ""),
     ("Nature Communications", r"Nature\s+Communications|Nat\.\s*Commun\.?", "", ""),
     # "Nature" itself, not "Nature Physics" or "the nature of"
@@ -620,6 +631,20 @@ _CONFERENCES: tuple[tuple[str, str, str, int | None], ...] = (
     # workshops, ICST's
     ("ICST", r"(?:IEEE\s+)?(?:International\s+)?Conference\s+on\s+Software\s+Testing,?\s+Verification\s+and\s+"
              r"Validation", "ICSTW?", None),
+    # "Robotics: Science and Systems XXII (RSS 2026)", its volume's numeral no year
+    ("RSS", r"Robotics:\s*Science\s+and\s+Systems(?:\s+(?-i:[IVXL]+)(?![\w-]))?", "RSS", None),
+    # "the 2025 IEEE International Conference on Intelligent Transportation Systems (ITSC 2025)", "IEEE Intelligent
+    # Transportation Systems Conference (ITSC) 2024"; not the Transactions (T-ITS)
+    ("ITSC", r"(?:IEEE\s+)?(?:International\s+)?(?:Conference\s+on\s+Intelligent\s+Transportation\s+Systems|"
+             r"Intelligent\s+Transportation\s+Systems\s+Conference)", "ITSC", None),
+    ("WASPAA", r"(?:IEEE\s+)?Workshop\s+on\s+Applications\s+of\s+Signal\s+Processing\s+to\s+Audio\s+and\s+Acoustics",
+     "WASPAA", None),
+    # "the 26th International Society for Music Information Retrieval Conference (ISMIR)", held every year since 2000
+    ("ISMIR", r"(?:Conference\s+of\s+the\s+)?International\s+Society\s+for\s+Music\s+Information\s+Retrieval"
+              r"(?:\s+Conference)?", "ISMIR", 2000),
+    ("IJCNN", r"(?:IEEE\s+)?International\s+Joint\s+Conference\s+on\s+Neural\s+Networks", "IJCNN", None),
+    ("VISAPP", r"International\s+Conference\s+on\s+Computer\s+Vision\s+Theory\s+and\s+Applications", "VISAPP", None),
+    ("ICDAR", r"International\s+Conference\s+on\s+Document\s+Analysis\s+and\s+Recognition", "ICDAR", None),
     ("WWW", r"(?<!Companion\sProceedings\sof\sthe\s)(?:ACM\s+(?:on\s+)?Web\s+Conference|International\s+World\s+Wide\s+"
             r"Web\s+Conference)", r"WWW|TheWebConf", None),
 )
@@ -637,6 +662,10 @@ _EDITION = (rf"(?P<edition>\d{{1,2}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[\s-]*(
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 
+# Where a conference was held, between its name and its year: ", Sydney, Australia, July 2025", ", Rome, Italy 2025"
+_PLACE = r"(?:,\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2}){0,3}"
+
+
 def _conference_pattern(full: str, acronyms: str) -> re.Pattern[str]:
     """One conference named in full, with what dates it: a year right before ("the 2024 Conference on Empirical
     Methods ..."), else an edition, and a year after it and its track ("... (CVPR), 2024", "... Intelligence,
@@ -647,7 +676,7 @@ def _conference_pattern(full: str, acronyms: str) -> re.Pattern[str]:
         r"Benchmarks|Workshops?)\b)?"
         rf"(?:\s*\(\s*(?:{acronyms})\s*(?:[-–]\s*|['’])(?P<short>\d{{2}})\s*\)"  # (AAAI-25), (KDD '24)
         rf"|\s*\(\s*(?:{acronyms})\s*(?P<bracket>(?:19|20)\d{{2}})\s*\)"  # (NeurIPS 2024)
-        rf"|(?:\s*\(\s*(?:{acronyms})\s*\))?[\s,:]*\(?\s*(?:{_MONTHS}\s+)?"  # (ICML) 2024, (CVPR), April 2024
+        rf"|(?:\s*\(\s*(?:{acronyms})\s*\))?{_PLACE}[\s,:]*\(?\s*(?:{_MONTHS}\s+)?"  # (ICML) 2024, (CVPR), April 2024
         rf"(?:\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\))?\s*,?\s*\(?\s*)?"  # a volume: 39(23), 2025; Systems 37 (2024)
         r"(?P<after>(?:19|20)\d{2})(?![\d\-–])\)?)?",
         re.I,

@@ -709,8 +709,7 @@ def test_a_journal_named_in_full_abbreviated_or_by_acronym_is_a_venue(
 
 def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none() -> None:
     """None wrong: of the 97 journal references in the recorded feeds (physics, maths, a few of ML), those that
-    give a venue are exactly these ("2023 International Joint Conference on Neural Networks (IJCNN)" is no conference
-    paperbot reads in full)."""
+    give a venue are exactly these."""
     import feedparser
 
     from bot.papers import Paper, parse_arxiv_id
@@ -736,7 +735,63 @@ def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none()
                       # "IEEE/RSJ International Conference on Intelligent Robots and Systems 2024"
                       "2410.14419": Venue("IROS", 2024),
                       # "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes in Computer Science, vol 15224"
-                      "2407.18555": Venue("MICCAI", 2024, "workshop")}
+                      "2407.18555": Venue("MICCAI", 2024, "workshop"),
+                      "2411.18388": Venue("IJCNN", 2023)}  # "2023 International Joint Conference on Neural Networks"
+
+
+@pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
+    # verbatim comments of bench/venue_heldout2.jsonl, venue_heldout.jsonl and venue_comments.jsonl
+    ("2604.26504v1", "Accepted to RA-L 2026 | Project page: this https URL", Venue("RA-L", 2026)),
+    ("2511.15914v1", "Accepted to RA-L", Venue("RA-L", 2025)),  # a journal without a year: a first version's id's
+    ("2505.12246v1", "Accepted by IEEE Robotics and Automation Letters", Venue("RA-L", 2025)),
+    ("2604.26450v1", "Accepted by IEEE Robotics and Automation Letters (RAL)", Venue("RA-L", 2026)),
+    ("2508.07003v1", "Accepted by IEEE RAL", Venue("RA-L", 2025)),
+    ("2506.13428v2", "Accepted by IEEE RA-L", None),  # a later version, no year: when?
+    ("2605.21414v1", "Accepted to RSS 2026; project webpage: this https URL", Venue("RSS", 2026)),
+    ("2605.25346v1", "Robotics: Science and Systems XXII (RSS 2026)", Venue("RSS", 2026)),
+    ("2506.13986v1", "Accepted to RSS 2025 workshop on Navigating Contact Dynamics in Robotics",
+     Venue("RSS", 2025, "workshop")),
+    # where it was held between the name and the year
+    ("2507.00001v1", "In Proceedings of Robotics: Science and Systems, Sydney, Australia, July 2025",
+     Venue("RSS", 2025)),
+    ("2507.00001v1", "This paper has been accepted for publication at the IEEE International Joint Conference on "
+     "Neural Networks (IJCNN), Rome, Italy 2025", Venue("IJCNN", 2025)),
+    ("2510.12733v2", "Accepted to IEEE ITSC 2025", Venue("ITSC", 2025)),
+    ("2411.13311v1", "IEEE Intelligent Transportation Systems Conference (ITSC) 2024", Venue("ITSC", 2024)),
+    ("2507.16839v1", "Accepted to the 2025 IEEE International Conference on Intelligent Transportation Systems (ITSC "
+     "2025)", Venue("ITSC", 2025)),
+    # the Transactions are not the conference
+    ("2507.22742v1", "Accepted to IEEE Transactions on Intelligent Transportation Systems (T-ITS)",
+     Venue("T-ITS", 2025)),
+    ("2507.05402v1", "Accepted to WASPAA 2025", Venue("WASPAA", 2025)),
+    # IEEE's Workshop on Applications of Signal Processing to Audio and Acoustics is a venue, not a workshop held at one
+    ("2507.12122v1", "Accepted at IEEE Workshop on Applications of Signal Processing to Audio and Acoustics (WASPAA) "
+     "2025", Venue("WASPAA", 2025)),
+    ("2507.04879v1", "Accepted for publication at the 2025 IEEE Workshop on Applications of Signal Processing to Audio "
+     "and Acoustics (WASPAA 2025)", Venue("WASPAA", 2025)),
+    ("2508.04430v1", "To appear in the proceedings of the 26th International Society for Music Information Retrieval "
+     "Conference (ISMIR), Daejeon Korea, 2025", Venue("ISMIR", 2025)),
+    ("2602.20930v1", "Accepted for publication at the 21st International Conference on Computer Vision Theory and "
+     "Applications (VISAPP 2026). 8 pages", Venue("VISAPP", 2026)),  # not ICCV
+    ("2509.07500v1", "Accepted by IEEE Transactions on Robotics (TRO), project website: https://omni-map.github.io/",
+     Venue("T-RO", 2025)),
+    ("2506.02853v1", "Accepted by IEEE Transactions on Multimedia (TMM)", Venue("TMM", 2025)),
+    ("2506.00001v1", "Accepted by ACM Transactions on Multimedia Computing, Communications and Applications", None),
+    # RA-L of January 2022 on a 2026 id: too far from the paper's year to be sure, as ICRA 2022 is
+    ("2601.01675v1", "Accepted for publication in IEEE Robotics and Automation Letters (RA-L), January 2022. Presented "
+     "at ICRA 2022. This is the author's version of the manuscript", None),
+    # an RSS feed, a retrieval-augmented LM and a submission are none
+    ("2506.00001v1", "Code and an RSS 2025 feed reader at this https URL", None),
+    ("2506.00001v1", "A survey of RA-LLMs 2025", None),
+    ("2506.00001v1", "Submitted to RA-L 2025", None),
+])
+def test_robotics_audio_and_vision_venues_are_read(arxiv_id: str, comment: str, venue: Venue | None) -> None:
+    """RA-L, RSS, ITSC, WASPAA and the other venues robotics, audio and vision papers name give the venue a
+    maintainer writes, where they gave arXiv."""
+    from bot.papers import Paper, parse_arxiv_id
+
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    assert Paper(pid, "T", version=version, comment=comment).venue == venue
 
 
 def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:
@@ -823,7 +878,7 @@ def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> N
     ("", "Proceedings of the 39th Annual AAAI Conference on Artificial Intelligence", 2025, None),
     ("", "Findings of the Association for Computational Linguistics 2025", 2025, None),  # which conference's?
     ("", "Proceedings of the Thirty-sixth Conference on Neural Information Processing Systems", 2025, None),  # 2022
-    ("", "2023 International Joint Conference on Neural Networks (IJCNN)", 2023, None),
+    ("", "2023 International Joint Conference on Neural Networks (IJCNN)", 2023, Venue("IJCNN", 2023)),
     # a workshop's name joined to its venue's by "4", as "for" (2407.18555 in the recorded feed)
     ("", "Deep Generative Models. DGM4MICCAI 2024. Lecture Notes in Computer Science, vol 15224. Springer, Cham",
      2024, Venue("MICCAI", 2024, "workshop")),

@@ -1429,6 +1429,29 @@ def test_a_journal_is_written_as_the_list_writes_it() -> None:
         assert venue in line, line
 
 
+def test_a_robotics_venue_is_written_as_the_list_writes_it() -> None:
+    """"Accepted to RA-L" is `IEEE RA-L 2025` on a list that writes its RA-L papers so (the titles are
+    tlhabich/sponge's list of its papers), `RA-L 2025` on one that never names it; "Accepted to RSS 2025" is RSS
+    2025 where it was "Arxiv 2025"."""
+    ral = dataclasses.replace(PAPER, arxiv_id="2506.00001", version=1, comment="Accepted to RA-L")
+    rss = dataclasses.replace(PAPER, arxiv_id="2506.00001", version=1, comment="Accepted to RSS 2025")
+    robots = (
+        "# Robot Learning\n\n### Control\n"
+        "* Learning-based Model Predictive Control using Recurrent Neural Networks, IEEE RA-L 2024 "
+        "[[Paper]](https://arxiv.org/abs/2411.05616)\n"
+        "* Intuitive Telemanipulation within Locomotion and Reorientation, IEEE ICRA 2023 "
+        "[[Paper]](https://arxiv.org/abs/2303.00065)\n"
+    )
+    seed = SEED.read_text(encoding="utf-8")
+    for text, section, paper, venue in ((robots, "Control", ral, ", IEEE RA-L 2025 ["),
+                                        (seed, "6.7 Writing", ral, " RA-L 2025."),
+                                        (seed, "6.7 Writing", rss, " RSS 2025.")):
+        plist = parse_list(text)
+        after = plist.with_entry(paper, plist.find_section(section))
+        (line,) = inserted_lines(plist.lines, after.lines)
+        assert venue in line, line
+
+
 def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
     """`| 2024 | Fan *et al.* | ... | [link](https://github.com/...) |` (zhengxuJosh/Awesome-RAG-Vision): the row
     names a survey by its first author and links its repository, so there is no title or id to know it by; an
