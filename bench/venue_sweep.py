@@ -71,6 +71,9 @@ _SINCE_HELD_OUT: dict[str, str] = {
     "2506.02853": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
     "2507.11940": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
     "2503.16833": "a venue paperbot did not know (RA-L, ITSC, WASPAA, ISMIR, T-RO ...)",
+    "2605.20537": "a yearly conference named without its year",
+    "2506.19597": "a yearly conference named without its year",
+    "2601.06974": "a yearly conference named without its year",
 }
 # The recorded texts' venues as judged by hand (arXiv id -> venue, or "?"); every other recorded text names none.
 RECORDED: dict[str, Venue | str] = {

@@ -297,8 +297,9 @@ class Paper:
 
     @property
     def venue(self) -> Venue | None:
+        month = arxiv_month(self.arxiv_id)
         return accepted_venue(self.comment, self.journal_ref, arxiv_year(self.arxiv_id),
-                              first_version=self.version == 1)
+                              first_version=self.version == 1, month=month % 12 + 1 if month is not None else None)
 
     @property
     def text(self) -> str:
@@ -782,12 +783,30 @@ _SIDE_AFTER = re.compile(
 )
 # Right before a venue: its Findings ("Accepted as findings for EMNLP 2025").
 _FINDINGS_BEFORE = re.compile(r"\bfindings\s+(?:of|for|at|in|to)\s+(?:the\s+)?[\s(]*$", re.I)
+# Conferences held every year on a steady calendar, named without a year ("Accepted by ICRA Workshop MM-Spatial AI",
+# "Workshop on Field Robotics, ICRA"): the months from the one after its acceptances are sent to the one it is held
+# in (ICRA: decisions at the end of January, the conference in May or June). A paper whose first version is posted
+# then names this year's edition: the next one has accepted nobody yet, and the last one is most of a year gone. Out
+# of the window either could be meant ("Accepted at the BioCreative IX Challenge and Workshop (BC9) at IJCAI", posted
+# in January 2026, is IJCAI 2025's), so no venue. AAAI (held across the new year), the conferences held every other
+# year and those whose calendar moves are not here; each window starts after the latest of its recent acceptances
+# (EMNLP's came on 7 October in 2023, 20 August in 2025).
+_YEARLY_WINDOWS: dict[str, tuple[int, int]] = {
+    "ICLR": (2, 5), "ICRA": (2, 6), "CVPR": (3, 6), "ICML": (5, 7), "ACL": (5, 8), "IJCAI": (5, 8), "IROS": (7, 10),
+    "EMNLP": (10, 11), "NeurIPS": (10, 12),
+}
+_VENUE_NO_YEAR_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{'|'.join(sorted(_YEARLY_WINDOWS, key=len, reverse=True))}|NIPS)(?![\w-])"
+    # the ACL Anthology, ACL Rolling Review, a venue's template: not where a paper went
+    r"(?!\s*(?:anthology|rolling|style|template|format|submission|review)\b)",
+    re.I,
+)
 # Right after a venue and its year: a template, not where the paper went ("CoRL 2025 style (preprint)").
 _TEMPLATE_AFTER = re.compile(r"\s*(?:latex\s+)?(?:style|template|format)\b", re.I)
 
 
 def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None, *,
-                   first_version: bool = False) -> Venue | None:
+                   first_version: bool = False, month: int | None = None) -> Venue | None:
     """The venue a paper's arXiv comment or journal reference says it was accepted at, else None. Cautious: a
     wrong venue in a pull request is worse than "arXiv", so the year must be near the paper's (its id's year,
     one before or after), a venue the same phrase says was a submission, a review or an earlier version's is
@@ -795,7 +814,9 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
 
     A journal's year is the one its reference writes after it ("TACL, vol 13 (2025)", "TMLR (05/2025)"). A comment
     saying "Accepted by IEEE TKDE" without one gives the id's year only on a paper's `first_version`, written the
-    month of its id: a v3 of 2021 saying "Accepted by TPAMI" may have been accepted in 2024."""
+    month of its id: a v3 of 2021 saying "Accepted by TPAMI" may have been accepted in 2024. A conference held
+    every year named without one ("Accepted by ICRA Workshop MM-Spatial AI") gives the id's year only on a first
+    version posted in the `month` (1-12) between its acceptances and its meeting (_YEARLY_WINDOWS)."""
     for text, published in ((journal_ref, True), (comment, False)):
         text = _AAAI_AISI_RE.sub(r"\1-", text or "")
         for sentence in _SENTENCE_END.split(_mark_conferences(_mark_journals(text))):
@@ -806,7 +827,14 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
                 if _NOT_ACCEPTED.search(phrase) or _TEMPLATE_AFTER.match(sentence, end) \
                         or (_PREPRINT.search(phrase) and not _PREPRINT_ACCEPTED.search(phrase)):
                     continue
-                if year is None:  # a journal without a year
+                if year is None and m is not None:  # a conference held every year, without its year
+                    first, last = _YEARLY_WINDOWS[name]
+                    if published or not first_version or around is None or month is None \
+                            or not first <= month <= last \
+                            or not (_ACCEPTED_BY.search(sentence[:start]) or _track(sentence, m) == "workshop"):
+                        continue
+                    year = around
+                elif year is None:  # a journal without a year
                     if published or not first_version or around is None \
                             or not (_ACCEPTED_BY.search(sentence[:start]) or _alone(sentence, start, end)):
                         continue
@@ -831,6 +859,9 @@ def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Mat
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
             name = _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()]
             found.append((m.start(), m.end(), name, int(m.group("year") or m.group("held")), m))
+    for m in _VENUE_NO_YEAR_RE.finditer(sentence):
+        if not any(start < m.end() and m.start() < end for start, end, *_ in found):
+            found.append((m.start(), m.end(), _VENUE_SPELLING[m.group("name").casefold()], None, m))
     for j in _MARKED_JOURNAL_RE.finditer(sentence):
         dated = _JOURNAL_YEAR_RE.match(sentence, j.end())
         if dated is None:

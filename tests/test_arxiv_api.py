@@ -794,6 +794,35 @@ def test_robotics_audio_and_vision_venues_are_read(arxiv_id: str, comment: str, 
     assert Paper(pid, "T", version=version, comment=comment).venue == venue
 
 
+@pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
+    # verbatim comments of bench/venue_heldout2.jsonl and venue_heldout.jsonl: a first version posted between the
+    # conference's acceptances and its meeting (ICRA: February to June; ACL: May to August)
+    ("2605.14801v1", "Accepted by ICRA Workshop MM-Spatial AI, Oral", "", Venue("ICRA", 2026, "workshop")),
+    ("2506.19597v1", "Workshop on Field Robotics, ICRA", "", Venue("ICRA", 2025, "workshop")),
+    ("2605.20537v1", "Accepted to the ACL 25th Workshop on Biomedical Language Processing", "",
+     Venue("ACL", 2026, "workshop")),
+    ("2603.00001v1", "Accepted to ICRA. 8 pages, 6 figures", "", Venue("ICRA", 2026)),
+    # out of the window either edition may be meant: BC9 was IJCAI 2025's, posted in January 2026
+    ("2601.06974v1", "Accepted at the BioCreative IX Challenge and Workshop (BC9) at IJCAI", "", None),
+    ("2510.00001v1", "Accepted to ICRA. 8 pages, 6 figures", "", None),  # RA-L's ICRA 2026 talks, or ICRA 2025?
+    ("2603.00001v2", "Accepted to ICRA. 8 pages, 6 figures", "", None),  # a later version: posted when?
+    ("2603.00001v1", "", "ICRA, pp. 1-8", None),  # a journal reference says its year where it has one
+    # named, not where the paper went
+    ("2605.00001v1", "To appear in the ACL Anthology", "", None),
+    ("2605.00001v1", "Submitted to ACL", "", None),
+    ("2603.00001v1", "ICRA template, 8 pages", "", None),
+    ("2603.00001v1", "We compare with ICRA baselines", "", None),
+])
+def test_a_yearly_conference_without_its_year_is_this_years_only_between_acceptance_and_meeting(
+    arxiv_id: str, comment: str, journal_ref: str, venue: Venue | None
+) -> None:
+    """Never a wrong year: the id's year only where no other edition could be meant."""
+    from bot.papers import Paper, parse_arxiv_id
+
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
+
+
 def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:
     ref = "In Proc. ACM SIGSOFT International Symposium on Software Testing and Analysis (ISSTA 2020), pages 14-26"
     assert accepted_venue("", ref, 2020) == Venue("ISSTA", 2020)
