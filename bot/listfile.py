@@ -1063,10 +1063,10 @@ class PaperList:
 
     def year_section(self, paper: Paper, section: Section) -> Section | None:
         """Where a list kept by year (`### 2024`, `### 2023` under Papers) has `paper`, when `section` is one of
-        those years: the section of the paper's year, or one a maintainer would add for it above the newest
-        (`### 2025` for a paper of 2025; of 2026, `### 2026`), with its path and id as in the list once it is
-        added (see `with_year_section`). None for any other section, a paper of no known year, or one older
-        than the newest year whose section the list lacks: it stays where it was put."""
+        those years: the section of the paper's year, or one a maintainer would add for it (`### 2025` above the
+        newest for a paper of 2025, `### 2023` between 2024 and 2022), with its path and id as in the list once it
+        is added (see `with_year_section`). None for any other section, a paper of no known year, one older than
+        every year, or a list whose years are in no order: it stays where it was put."""
         siblings = _year_siblings(self, section)
         year = _paper_year(paper)
         if year is None or len(siblings) < 2:
@@ -1077,10 +1077,11 @@ class PaperList:
         return None if plan is None else self._with_year_plan(plan)[1]
 
     def with_year_section(self, path: Sequence[str]) -> PaperList:
-        """The list with a heading added for the year section `path` names (`Papers > 2025`), where that year is
-        newer than every year section under the same heading: in their shape (level, the lines they repeat
-        under the heading and after their papers), and in the table of contents where it links them
-        (`- [2024](#2024)` gets `- [2025](#2025)` above it). The list itself where it has the section already."""
+        """The list with a heading added for the year section `path` names (`Papers > 2023`), where the list keeps
+        papers by year under the same heading but has none for that one: in the years' shape (level, the lines they
+        repeat under the heading and after their papers), in their order, and in the table of contents where it
+        links them (`- [2024](#2024)` gets `- [2025](#2025)` above it). The list itself where it has the section
+        already."""
         path = tuple(path)
         if any(s.path == path for s in self.sections):
             return self
@@ -1090,14 +1091,14 @@ class PaperList:
         plan = _plan_year_section(self, siblings, int(m.group(1))) if m else None
         added = self._with_year_plan(plan) if plan is not None else None
         if added is None or added[1].path != path:
-            raise PaperbotError(f"no section {' > '.join(path)!r} in {self.source}, nor one to add as a year newer "
-                                "than the years beside it")
+            raise PaperbotError(f"no section {' > '.join(path)!r} in {self.source}, nor one to add as a year beside "
+                                "the years there")
         return added[0]
 
     def with_year_heading(self, query: str) -> tuple[PaperList, Section] | None:
-        """The list with the year section a `--section` query names (`Papers > 2025`, or `2025` where one heading
-        holds the years) added, and that section, where the year is newer than every year beside it: `add` writes
-        a 2025 paper as a run would, under a new `### 2025`. None where the query names no such year."""
+        """The list with the year section a `--section` query names (`Papers > 2023`, or `2023` where one heading
+        holds the years) added, and that section, where the list has years beside it but not that one: `add` writes
+        a paper as a run would, under a new `### 2023`. None where the query names no such year."""
         parts = [_norm_component(p) for p in re.split(r"\s+(?:>|/)\s+", query.strip()) if p.strip()]
         m = _YEAR_NAME_RE.match(parts[-1]) if parts else None
         if m is None:
@@ -1105,7 +1106,10 @@ class PaperList:
         groups = {s.path[:-1]: _year_siblings(self, s) for s in self.sections if _year_named(s) is not None}
         fits = [years for parent, years in groups.items()
                 if _path_suffix([*(_norm_component(c) for c in parent), parts[-1]], parts)]
-        plan = _plan_year_section(self, fits[0], int(m.group(1))) if len(fits) == 1 else None
+        if len(fits) != 1:
+            return None
+        year = int(m.group(1))
+        plan = _plan_year_section(self, fits[0], year)
         return None if plan is None else self._with_year_plan(plan)
 
     def _with_year_plan(self, plan: _YearPlan) -> tuple[PaperList, Section]:
@@ -1330,51 +1334,70 @@ class _YearPlan:
 
 
 def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int) -> _YearPlan | None:
-    """A heading for `year`, newer than every year section beside it, modelled on the newest: above it where the
-    list runs newest first, below its papers where oldest first; None where the years are in no order or the
-    newest has no entries of its own to model the new one on."""
+    """A heading for `year`, which none of the year sections beside it has, in their order: above the first year
+    section it precedes (above the newest for a year newer than all, in a list that runs newest first), modelled on
+    that section, else below the last one's papers, modelled on it. None where the years are in no order, the year
+    is older than all of them, or the model has no entries to model the new one on."""
     years = [_year_named(s) or 0 for s in siblings]
-    if len(siblings) < 2 or len(set(years)) < len(years) or year <= max(years):
+    if len(siblings) < 2 or len(set(years)) < len(years) or year in years:
         return None
     if years == sorted(years, reverse=True):
-        newest, other, first = siblings[0], siblings[1], True
+        k = sum(y > year for y in years)
     elif years == sorted(years):
-        newest, other, first = siblings[-1], siblings[-2], False
+        k = sum(y < year for y in years)
     else:
         return None
-    if not newest.entries:
+    if year < min(years):
         return None
-    old = str(max(years))
-    heading = [plist.lines[n].replace(old, str(year), 1) for n in range(newest.line, _heading_end(plist, newest))]
-    lead, trailer = _year_lead(plist, newest, other), _year_trailer(plist, newest, other)
+    first = k < len(siblings)  # the new heading goes above `model`, else after it
+    model = siblings[k] if first else siblings[-1]
+    other = siblings[k + 1] if first and k + 1 < len(siblings) else siblings[k - 1] if first else siblings[-2]
+    if not model.entries:
+        return None
+    old = str(_year_named(model))
+    heading = [plist.lines[n].replace(old, str(year), 1) for n in range(model.line, _heading_end(plist, model))]
+    lead, trailer = _year_lead(plist, model, other), _year_trailer(plist, model, other)
     if first:
-        at = newest.line
+        at = model.line
     else:
-        own = [it for it in plist._items if it.entry.section_id == newest.id]
-        at = _item_end(plist, own[-1]) + len(_year_trailer(plist, newest, newest))
+        own = [it for it in plist._items if it.entry.section_id == model.id]
+        at = _item_end(plist, own[-1]) + len(_year_trailer(plist, model, model))
+    return _YearPlan(at, tuple(heading + lead + trailer), tuple(_year_contents(plist, siblings, model, year, first)))
+
+
+def _year_contents(plist: PaperList, siblings: Sequence[Section], model: Section, year: int,
+                   first: bool) -> list[tuple[int, str, bool]]:
+    """The table-of-contents lines for a new year heading beside `model`: its link as the model's is written, above
+    the model's (`first`) or below it, on a line of its own or among the years on one line; none where the contents
+    link that year already (a list that dropped a year's papers but not its line)."""
+    old = str(_year_named(model))
+    name = model.path[-1].replace(old, str(year), 1)
     toc: list[tuple[int, str, bool]] = []
-    inside = range(newest.line, plist._section_end.get(newest.id, len(plist.lines)))
+    inside = range(model.line, plist._section_end.get(model.id, len(plist.lines)))
     for n, line in enumerate(plist.lines):
         if n in inside:
             continue
         links = [lk for lk in _links(_content(line)) if lk.url.startswith("#")]
-        mine = [lk for lk in links if plain_text(lk.text).strip() == newest.path[-1] and old in lk.url]
+        if any(plain_text(lk.text).strip() == name and str(year) in lk.url for lk in links):
+            return []
+        mine = [lk for lk in links if plain_text(lk.text).strip() == model.path[-1] and old in lk.url]
         if len(mine) != 1:
             continue
         link = mine[0]
         new_link = line[link.start:link.end].replace(old, str(year))
         names = {s.path[-1] for s in siblings}
         others = [lk for lk in links if lk is not link and plain_text(lk.text).strip() in names]
+        after = [lk for lk in others if lk.start > link.start]
+        before = [lk for lk in others if lk.end < link.start]
+        sep = line[link.end:after[0].start] if after else line[before[-1].end:link.start] if before else ""
         if not others:
             toc.append((n if first else n + 1, line[:link.start] + new_link + line[link.end:], False))
-        elif first and (after := [lk for lk in others if lk.start > link.start]):
+        elif first:
             # the years on one line (`[2024](#2024) | [2023](#2023)`): the new one joins them, with their separator
-            sep = line[link.end:after[0].start]
             toc.append((n, line[:link.start] + new_link + sep + line[link.start:], True))
-        elif not first and (before := [lk for lk in others if lk.end < link.start]):
-            sep = line[before[-1].end:link.start]
+        else:
             toc.append((n, line[:link.end] + sep + new_link + line[link.end:], True))
-    return _YearPlan(at, tuple(heading + lead + trailer), tuple(toc))
+    return toc
 
 
 def _year_donor(plist: PaperList, section: Section) -> Section | None:
@@ -1388,11 +1411,15 @@ def _year_donor(plist: PaperList, section: Section) -> Section | None:
 
 
 def _donor_lead(plist: PaperList, section: Section, donor: Section) -> list[str]:
-    """The lines under an empty year section's heading that `_plan_year_section` copied from `donor`."""
-    siblings = _year_siblings(plist, donor)
-    k = siblings.index(donor)
-    beyond = siblings[k + 1] if donor.line > section.line else siblings[k - 1] if k > 0 else None
-    return _year_lead(plist, donor, beyond) if beyond is not None and beyond.id != section.id else []
+    """The lines under an empty year section's heading that `_plan_year_section` copied from `donor`: its lines
+    between heading and first entry where the new heading repeats them (a format line, a table's header), else
+    their blank lines."""
+    own = [it for it in plist._items if it.entry.section_id == donor.id]
+    lead = plist.lines[_heading_end(plist, donor): own[0].entry.line] if own else []
+    at = _heading_end(plist, section)
+    if lead and plist.lines[at: at + len(lead)] == lead:
+        return list(lead)
+    return list(itertools.takewhile(lambda line: not line.strip(), lead))
 
 
 def _same_work(entry: Entry, paper: Paper) -> bool:

@@ -814,25 +814,23 @@ _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 
 def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]]) -> np.ndarray:
     """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") all
-    on the paper's year, or on the newest (oldest) where the paper is newer (older) than all of them: such
-    sections say when a paper came out, not what it is about, so a 2025 paper went to 2023 by its topic."""
+    on the paper's year; where the list has no section for it, on the nearest year (the newest where the paper is
+    newer than all, the oldest where older), whose heading the pull request then writes it beside, under its own:
+    such sections say when a paper came out, not what it is about, so a 2025 paper went to 2023 by its topic."""
     years = {j: int(m.group(1)) for j, g in enumerate(groups) if (m := _YEAR_HEADING.match(g[-1]))}
     if len(years) < 2:
         return scores
     js = list(years)
-    newest, oldest = max(js, key=years.__getitem__), min(js, key=years.__getitem__)
     out = np.array(scores, dtype=np.float64, copy=True)
     for r, month in enumerate(months):
         if month is None:
             continue
         year = month // 12
-        target = next((j for j in js if years[j] == year), None)
-        if target is None:
-            target = newest if year > years[newest] else oldest if year < years[oldest] else None
-        if target is not None:
-            mass = out[r, js].sum()
-            out[r, js] = 0.0
-            out[r, target] = mass
+        # its own year, else the nearest (the newer of two as near): a year between two goes beside them
+        target = min(js, key=lambda j: (abs(years[j] - year), -years[j]))
+        mass = out[r, js].sum()
+        out[r, js] = 0.0
+        out[r, target] = mass
     return out
 
 

@@ -360,3 +360,26 @@ def test_add_to_a_year_newer_than_every_year_of_a_list_kept_by_year_adds_its_hea
                      str(METADATA), "--offline"]) == 2
         assert capsys.readouterr().err.startswith(f"paperbot: error: no section {refused!r} in ")
     assert readme.read_text(encoding="utf-8") == RLHF
+
+
+def test_add_to_a_year_the_list_skips_adds_its_heading_between_the_years_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On opendilab/awesome-RLHF without its 2023 papers (`### 2024`, then `### 2022`), `add --section "Papers >
+    2023"` writes `### 2023` between them and its contents line, as `run` does for a 2023 paper, where it was
+    refused as a year older than the newest."""
+    from tests.test_listfile import RLHF_ALL_YEARS, without_year
+
+    text = without_year(RLHF_ALL_YEARS, "2023")
+    readme, metadata = tmp_path / "README.md", tmp_path / "metadata.jsonl"
+    readme.write_text(text, encoding="utf-8")
+    metadata.write_text(json.dumps({"id": "2310.12773", "title": "Safe RLHF: Safe Reinforcement Learning from Human "
+                                    "Feedback", "authors": ["Josef Dai", "Xuehai Pan", "Ruiyang Sun"]}) + "\n",
+                        encoding="utf-8")
+    assert main(["add", "2310.12773", "--section", "Papers > 2023", "--readme", str(readme), "--metadata",
+                 str(metadata), "--offline"]) == 0
+    assert capsys.readouterr().out.startswith(f"added 2310.12773 to Papers > 2023 at {readme}:40\n")
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    assert lines[7:10] == ["    - [2024](#2024)", "    - [2023](#2023)", "    - [2022](#2022)"]
+    assert lines[37:43] == [
+        "### 2023", "", "- [Safe RLHF: Safe Reinforcement Learning from Human Feedback](https://arxiv.org/abs/2310.12773)",
+        "  - Josef Dai, Xuehai Pan, Ruiyang Sun", "", "### 2022"]

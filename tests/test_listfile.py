@@ -2622,6 +2622,76 @@ def test_the_year_heading_added_is_the_papers_own_and_older_papers_keep_their_ye
         plist.with_year_section(("Papers", "2022"))
 
 
+# opendilab/awesome-RLHF README.md: its `### 2022`, `### 2021` and `### 2020 and before`, the first two papers of each
+# (verbatim lines, the entries' datasets cut), and the heading after them
+RLHF_OLDER_YEARS = (
+    "### 2022\n\n"
+    "- [Is Reinforcement Learning (Not) for Natural Language Processing?: Benchmarks, Baselines, and Building Blocks "
+    "for Natural Language Policy Optimization](https://arxiv.org/abs/2210.01241) (NLPO)\n"
+    "  - Rajkumar Ramamurthy, Prithviraj Ammanabrolu, Kianté,Brantley, Jack Hessel, Rafet Sifa, Christian Bauckhage, "
+    "Hannaneh Hajishirzi, Yejin Choi\n"
+    "  - Keyword: Optimizing language generators with RL, Benchmark,  Performant RL algorithm\n"
+    "  - Code: [official](https://github.com/allenai/RL4LMs)\n"
+    "- [Scaling Laws for Reward Model Overoptimization](https://arxiv.org/abs/2210.10760)\n"
+    "  - Leo Gao, John Schulman, Jacob Hilton\n"
+    "  - Keyword: Gold reward model train proxy reward model, Dataset size, Policy parameter size, BoN, PPO\n\n"
+    "### 2021\n"
+    "- [WebGPT: Browser-assisted question-answering with human feedback](https://arxiv.org/abs/2112.09332) (WebGPT)\n"
+    "  - Reiichiro Nakano, Jacob Hilton, Suchir Balaji, et al.\n"
+    "- [Recursively Summarizing Books with Human Feedback](https://arxiv.org/abs/2109.10862)\n"
+    "  - Jeff Wu, Long Ouyang, Daniel M. Ziegler, Nisan Stiennon, Ryan Lowe, Jan Leike, Paul Christiano\n\n"
+    "### 2020 and before\n\n"
+    "- [Learning to summarize from human feedback](https://arxiv.org/abs/2009.01325)\n"
+    "  - Nisan Stiennon, Long Ouyang, Jeff Wu, Daniel M. Ziegler, Ryan Lowe, Chelsea Voss, Alec Radford, "
+    "Dario Amodei, Paul Christiano\n"
+    "- [Fine-Tuning Language Models from Human Preferences](https://arxiv.org/abs/1909.08593)\n"
+    "  - Daniel M. Ziegler, Nisan Stiennon, Jeffrey Wu, Tom B. Brown, Alec Radford, Dario Amodei, Paul Christiano, "
+    "Geoffrey Irving\n\n"
+    "## Codebases\n"
+)
+RLHF_ALL_YEARS = f"{RLHF}\n{RLHF_OLDER_YEARS}"
+
+
+def without_year(text: str, name: str) -> str:
+    """The list without one year's section and its line in the contents, as a list that skips that year."""
+    start = text.index(f"### {name}\n")
+    end = text.index("\n### ", start) + 1 if "\n### " in text[start + 1:] else text.index("\n## ", start) + 1
+    anchor = name.lower().replace(" ", "-")
+    return (text[:start] + text[end:]).replace(f"    - [{name}](#{anchor})\n", "")
+
+
+SAFE_RLHF = Paper(arxiv_id="2310.12773", title="Safe RLHF: Safe Reinforcement Learning from Human Feedback",
+                  authors=("Josef Dai", "Xuehai Pan", "Ruiyang Sun"))
+
+
+def test_a_paper_of_a_year_the_list_skips_gets_its_heading_between_the_years_beside_it() -> None:
+    """A list with `### 2024` and `### 2022` but no `### 2023` (opendilab/awesome-RLHF without its 2023 papers):
+    a 2023 paper went to whichever neighbour the models chose; a maintainer adds `### 2023` between them, in their
+    shape, and its line between theirs in the table of contents."""
+    plist = parse_list(without_year(RLHF_ALL_YEARS, "2023"))
+    assert "### 2023\n" not in plist.lines and "    - [2023](#2023)\n" not in plist.lines
+    for chosen in ("Papers > 2024", "Papers > 2022"):
+        section = plist.year_section(SAFE_RLHF, plist.find_section(chosen))
+        assert section is not None and (section.path, section.id) == (("Papers", "2023"), "papers/2023")
+        updated = in_its_year(plist, SAFE_RLHF, chosen)
+        assert changed_ranges(plist.lines, updated.lines) == [("insert", 8, 8, 8, 9), ("insert", 36, 36, 37, 42)]
+        assert updated.lines[7:10] == ["    - [2024](#2024)\n", "    - [2023](#2023)\n", "    - [2022](#2022)\n"]
+        assert "".join(updated.lines[35:45]) == (
+            "  - Keyword: RLHF, Preference distribution, Aligning, LLM\n\n"
+            "### 2023\n\n"
+            "- [Safe RLHF: Safe Reinforcement Learning from Human Feedback](https://arxiv.org/abs/2310.12773)\n"
+            "  - Josef Dai, Xuehai Pan, Ruiyang Sun\n\n"
+            "### 2022\n\n"
+            "- [Is Reinforcement Learning (Not) for Natural Language Processing?: Benchmarks, Baselines, and Building "
+            "Blocks for Natural Language Policy Optimization](https://arxiv.org/abs/2210.01241) (NLPO)\n")
+        assert [s["path"][-1] for s in updated.sections_json()["sections"] if s["path"][0] == "Papers"] == [
+            "Papers", "2024", "2023", "2022", "2021", "2020 and before"]
+    # the contents line stays single where the list dropped a year's papers but kept its line
+    kept = parse_list(RLHF_ALL_YEARS.replace(RLHF_ALL_YEARS[RLHF_ALL_YEARS.index("### 2023\n"):
+                                                            RLHF_ALL_YEARS.index("### 2022\n")], ""))
+    assert in_its_year(kept, SAFE_RLHF).to_text().count("(#2023)") == 1
+
+
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
     heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""

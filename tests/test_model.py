@@ -680,6 +680,39 @@ def test_a_list_kept_by_year_gets_a_paper_in_its_years_section() -> None:
     assert dict(ranked(2025 * 12 + 3))["y23"] == 0.0
 
 
+def test_a_paper_of_a_year_between_the_lists_years_goes_to_a_year_beside_it() -> None:
+    """A list with `### 2024` and `### 2022` but no `### 2023`: the topic model sent a 2023 paper anywhere among
+    them (here 2022, nearest its entries), by topic only. Now the years' share goes to a year beside it, the newer of
+    two as near, where scan moves it under the `### 2023` the pull request adds; a topic section keeps its score."""
+    from bot.model import Hyper, SectionModel
+
+    class _S:
+        def __init__(self, sid: str, path: tuple[str, ...]) -> None:
+            self.id, self.path, self.entries = sid, path, [1]
+
+    sections = [_S("y24", ("Papers", "2024")), _S("y22", ("Papers", "2022")), _S("y21", ("Papers", "2021")),
+                _S("tools", ("Tools",))]
+    e = np.eye(5, dtype=np.float32)
+    vectors = np.vstack([e[0], e[0], e[1], e[1], e[3], e[3], e[2], e[2]])
+    ids = [["y24"], ["y24"], ["y22"], ["y22"], ["y21"], ["y21"], ["tools"], ["tools"]]
+    model = SectionModel(Hyper()).fit(sections, vectors, ids)
+    query = (e[3] * 1.1 + e[0] + e[2] * 0.5)[None, :]  # nearest the 2021 entries
+    query /= np.linalg.norm(query)
+
+    def ranked(month: int | None) -> dict[str, float]:
+        return {model.sections_[j]["id"]: s for j, s in model.rank(query, months=[month])[0]}
+
+    undated = ranked(None)
+    assert max(undated, key=undated.__getitem__) == "y21"
+    of_2023 = ranked(2023 * 12 + 9)  # 2310: between 2024 and 2022, as near to each
+    assert max(of_2023, key=of_2023.__getitem__) == "y24"
+    assert of_2023["y24"] == pytest.approx(undated["y24"] + undated["y22"] + undated["y21"])
+    assert of_2023["y22"] == of_2023["y21"] == 0.0 and of_2023["tools"] == pytest.approx(undated["tools"])
+    of_2020 = ranked(2020 * 12)  # older than all: the oldest
+    assert max(of_2020, key=of_2020.__getitem__) == "y21"
+    assert max(ranked(2023 * 12 - 1), key=ranked(2023 * 12 - 1).__getitem__) == "y22"  # 2212: its own year
+
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""

@@ -80,6 +80,23 @@ def test_a_run_adding_to_the_open_pull_request_finds_the_year_heading_there() ->
     assert "Papers > 2025" in hub.pulls[first.number].body
 
 
+def test_a_paper_of_a_year_the_list_skips_is_written_under_its_heading_between_the_years() -> None:
+    """Scan names `Papers > 2023` for a 2023 paper on a list with `### 2024` and `### 2022` but no 2023 (the list
+    above without its 2023 papers): the pull request adds `### 2023` between them, and its contents line, where it
+    stopped with the trained section missing."""
+    from tests.test_listfile import RLHF_ALL_YEARS, SAFE_RLHF, without_year
+
+    text = without_year(RLHF_ALL_YEARS, "2023")
+    proposal = Proposal(paper=SAFE_RLHF, score=0.9, section=SectionScore(("Papers", "2023"), 0.7, "papers/2023"))
+    out, written = insert_proposals(text, [proposal])
+    assert written == [proposal]
+    assert "    - [2024](#2024)\n    - [2023](#2023)\n    - [2022](#2022)\n" in out
+    assert out[out.index("### 2023\n"): out.index("### 2022\n")] == (
+        "### 2023\n\n- [Safe RLHF: Safe Reinforcement Learning from Human Feedback]"
+        "(https://arxiv.org/abs/2310.12773)\n  - Josef Dai, Xuehai Pan, Ruiyang Sun\n\n")
+    assert out.index("### 2024\n") < out.index("### 2023\n")
+
+
 def test_a_section_neither_on_the_list_nor_a_year_to_add_is_still_missing() -> None:
     """A year older than the list's newest, or no year at all: the trained section is gone, `paperbot train`."""
     old = Proposal(paper=Paper("2201.00001", "Old"), score=0.9, section=SectionScore(("Papers", "2022"), 0.7))
