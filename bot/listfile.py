@@ -1063,16 +1063,19 @@ class PaperList:
 
     def year_section(self, paper: Paper, section: Section) -> Section | None:
         """Where a list kept by year (`### 2024`, `### 2023` under Papers) has `paper`, when `section` is one of
-        those years: the section of the paper's year, or one a maintainer would add for it (`### 2025` above the
-        newest for a paper of 2025, `### 2023` between 2024 and 2022), with its path and id as in the list once it
-        is added (see `with_year_section`). None for any other section, a paper of no known year, one older than
-        every year, or a list whose years are in no order: it stays where it was put."""
-        siblings = _year_siblings(self, section)
+        those years or the heading that holds the years before them (`### 2020 and before`): the section of the
+        paper's year, that heading where the paper is as old, or one a maintainer would add for its year (`### 2025`
+        above the newest for a paper of 2025, `### 2023` between 2024 and 2022, `### 2019` after an oldest 2021),
+        with its path and id as in the list once it is added (see `with_year_section`). None for any other section,
+        a paper of no known year, or a list whose years are in no order: it stays where it was put."""
+        siblings = _year_siblings(self, section) or _older_years_siblings(self, section)
         year = _paper_year(paper)
         if year is None or len(siblings) < 2:
             return None
         if same := [s for s in siblings if _year_named(s) == year]:
             return same[0]
+        if (older := _older_years(self, siblings, year)) is not None:
+            return older
         plan = _plan_year_section(self, siblings, year)
         return None if plan is None else self._with_year_plan(plan)[1]
 
@@ -1081,7 +1084,7 @@ class PaperList:
         papers by year under the same heading but has none for that one: in the years' shape (level, the lines they
         repeat under the heading and after their papers), in their order, and in the table of contents where it
         links them (`- [2024](#2024)` gets `- [2025](#2025)` above it). The list itself where it has the section
-        already."""
+        already; an error for a year the heading of older years holds (`2020 and before`)."""
         path = tuple(path)
         if any(s.path == path for s in self.sections):
             return self
@@ -1098,7 +1101,8 @@ class PaperList:
     def with_year_heading(self, query: str) -> tuple[PaperList, Section] | None:
         """The list with the year section a `--section` query names (`Papers > 2023`, or `2023` where one heading
         holds the years) added, and that section, where the list has years beside it but not that one: `add` writes
-        a paper as a run would, under a new `### 2023`. None where the query names no such year."""
+        a paper as a run would, under a new `### 2023`. None where the query names no such year; an error where the
+        heading of older years holds it (`2020 and before`), naming that heading."""
         parts = [_norm_component(p) for p in re.split(r"\s+(?:>|/)\s+", query.strip()) if p.strip()]
         m = _YEAR_NAME_RE.match(parts[-1]) if parts else None
         if m is None:
@@ -1109,6 +1113,9 @@ class PaperList:
         if len(fits) != 1:
             return None
         year = int(m.group(1))
+        if (older := _older_years(self, fits[0], year)) is not None:
+            raise UsageError(f"no section {query!r} in {self.source}: the list keeps papers of {year} under "
+                             f"{' > '.join(older.path)!r}")
         plan = _plan_year_section(self, fits[0], year)
         return None if plan is None else self._with_year_plan(plan)
 
@@ -1125,7 +1132,7 @@ class PaperList:
                 lines[n:n] = new
             shift = sum(1 for n, _, r in plan.toc if not r and n < plan.at)  # table-of-contents lines above it
             updated = parse_list("".join(lines), self.source)
-            section = next(s for s in updated.sections if s.line == plan.at + shift)
+            section = next(s for s in updated.sections if s.line == plan.at + plan.gap + shift)
             done = self._year_cache[plan] = (updated, section)
         return done
 
@@ -1276,6 +1283,67 @@ def _year_siblings(plist: PaperList, section: Section) -> list[Section]:
             and _heading_level(plist, s) == level]
 
 
+# The heading after a list's oldest year that holds every paper before it (opendilab/awesome-RLHF's `### 2020 and
+# before`; `Before 2020`, `Pre-2020`, `2019 & earlier`, `Older`, `Earlier papers`): older papers go there, no heading
+# is added for their year.
+_OLDER_YEARS_RE = re.compile(
+    r"^\W*(?:(?P<upto>(?:19|20)\d{2})\s*(?:and|&|or)?\s*(?:before|earlier|older|prior)"
+    r"|(?:before|pre-?|prior\s+to|older\s+than|earlier\s+than)\s*(?P<before>(?:19|20)\d{2})"
+    r"|(?:older|earlier|previous|past)(?:\s+(?:papers|works|years|ones))?)\W*$",
+    re.I,
+)
+
+
+def older_years_bound(name: str, oldest: int) -> int | None:
+    """The newest year a heading of older papers holds beside year headings whose oldest is `oldest` (2020 for
+    `2020 and before`, 2019 for `Before 2020`, `oldest` - 1 for `Older`); None for a heading that is not one."""
+    m = _OLDER_YEARS_RE.match(name.strip())
+    if m is None:
+        return None
+    bound = int(m["upto"]) if m["upto"] else int(m["before"]) - 1 if m["before"] else oldest - 1
+    return min(bound, oldest - 1)
+
+
+def _peers(plist: PaperList, section: Section) -> list[Section]:
+    """The headings of the same parent and level as `section`, in document order."""
+    level = _heading_level(plist, section)
+    return [s for s in plist.sections if s.parent_id == section.parent_id and s.kind == "heading"
+            and _heading_level(plist, s) == level]
+
+
+def _older_years_section(plist: PaperList, siblings: Sequence[Section]) -> Section | None:
+    """The heading that holds the papers older than every year of `siblings` (`### 2020 and before`): right after
+    the oldest where the years run newest first, right before it where oldest first."""
+    years = [_year_named(s) or 0 for s in siblings]
+    if len(siblings) < 2 or years not in (sorted(years, reverse=True), sorted(years)):
+        return None
+    peers = _peers(plist, siblings[0])
+    oldest = siblings[-1] if years[0] > years[-1] else siblings[0]
+    k = next(n for n, s in enumerate(peers) if s.id == oldest.id) + (1 if years[0] > years[-1] else -1)
+    if not 0 <= k < len(peers) or _year_named(peers[k]) is not None:
+        return None
+    return peers[k] if older_years_bound(peers[k].path[-1], min(years)) is not None else None
+
+
+def _older_years_siblings(plist: PaperList, section: Section) -> list[Section]:
+    """For the heading of older papers (`### 2020 and before`), the year headings it follows; else none."""
+    if section.kind != "heading" or older_years_bound(section.path[-1], 0) is None:
+        return []
+    years = [s for s in _peers(plist, section) if _year_named(s) is not None]
+    siblings = _year_siblings(plist, years[0]) if years else []
+    older = _older_years_section(plist, siblings)
+    return siblings if older is not None and older.id == section.id else []
+
+
+def _older_years(plist: PaperList, siblings: Sequence[Section], year: int) -> Section | None:
+    """The heading of older papers beside the years `siblings`, where it holds `year` (2019 in `2020 and before`)."""
+    older = _older_years_section(plist, siblings)
+    oldest = min(_year_named(s) or 0 for s in siblings)
+    if older is None or year > (older_years_bound(older.path[-1], oldest) or 0):
+        return None
+    return older
+
+
 def _paper_year(paper: Paper) -> int | None:
     year = arxiv_year(paper.arxiv_id)
     if year is None and paper.published and re.match(r"\d{4}", paper.published):
@@ -1331,13 +1399,15 @@ class _YearPlan:
     at: int
     lines: tuple[str, ...]
     toc: tuple[tuple[int, str, bool], ...]  # (line, new text, replaces the line rather than going above it)
+    gap: int = 0  # blank lines before the heading: after the last year's papers where the file ends with them
 
 
 def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int) -> _YearPlan | None:
     """A heading for `year`, which none of the year sections beside it has, in their order: above the first year
     section it precedes (above the newest for a year newer than all, in a list that runs newest first), modelled on
-    that section, else below the last one's papers, modelled on it. None where the years are in no order, the year
-    is older than all of them, or the model has no entries to model the new one on."""
+    that section, else below the last one's papers, modelled on it. None where the years are in no order, where the
+    heading of older papers holds the year (`2020 and before`), or the model has no entries to model the new one
+    on."""
     years = [_year_named(s) or 0 for s in siblings]
     if len(siblings) < 2 or len(set(years)) < len(years) or year in years:
         return None
@@ -1347,7 +1417,7 @@ def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int)
         k = sum(y < year for y in years)
     else:
         return None
-    if year < min(years):
+    if _older_years(plist, siblings, year) is not None:
         return None
     first = k < len(siblings)  # the new heading goes above `model`, else after it
     model = siblings[k] if first else siblings[-1]
@@ -1357,12 +1427,17 @@ def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int)
     old = str(_year_named(model))
     heading = [plist.lines[n].replace(old, str(year), 1) for n in range(model.line, _heading_end(plist, model))]
     lead, trailer = _year_lead(plist, model, other), _year_trailer(plist, model, other)
+    gap: list[str] = []
     if first:
         at = model.line
     else:
         own = [it for it in plist._items if it.entry.section_id == model.id]
         at = _item_end(plist, own[-1]) + len(_year_trailer(plist, model, model))
-    return _YearPlan(at, tuple(heading + lead + trailer), tuple(_year_contents(plist, siblings, model, year, first)))
+        if not _year_trailer(plist, model, model):
+            # nothing after the last year's papers (the file ends): the blank lines the years leave before a heading
+            gap = [line for line in _year_trailer(plist, other, other) if not line.strip()]
+    toc = _year_contents(plist, siblings, model, year, first)
+    return _YearPlan(at, tuple(gap + heading + lead + trailer), tuple(toc), len(gap))
 
 
 def _year_contents(plist: PaperList, siblings: Sequence[Section], model: Section, year: int,

@@ -813,21 +813,32 @@ _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 
 
 def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]]) -> np.ndarray:
-    """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") all
-    on the paper's year; where the list has no section for it, on the nearest year (the newest where the paper is
-    newer than all, the oldest where older), whose heading the pull request then writes it beside, under its own:
-    such sections say when a paper came out, not what it is about, so a 2025 paper went to 2023 by its topic."""
+    """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") and of
+    the one beside them that holds older papers ("Papers > 2020 and before") all on the paper's year; where the list
+    has no section for it, on the older papers' one where that holds the year, else on the nearest year (the newest
+    where the paper is newer than all, the oldest where older), whose heading the pull request then writes it
+    beside, under its own: such sections say when a paper came out, not what it is about, so a 2025 paper went to
+    2023 by its topic, and a 2020 paper to 2021 where `2020 and before` holds it."""
+    from bot.listfile import older_years_bound
+
     years = {j: int(m.group(1)) for j, g in enumerate(groups) if (m := _YEAR_HEADING.match(g[-1]))}
     if len(years) < 2:
         return scores
-    js = list(years)
+    parents = {groups[j][:-1] for j in years}
+    oldest = min(years.values())
+    older = {j: bound for j, g in enumerate(groups)
+             if j not in years and g[:-1] in parents and (bound := older_years_bound(g[-1], oldest)) is not None}
+    js = [*years, *older]
     out = np.array(scores, dtype=np.float64, copy=True)
     for r, month in enumerate(months):
         if month is None:
             continue
         year = month // 12
-        # its own year, else the nearest (the newer of two as near): a year between two goes beside them
-        target = min(js, key=lambda j: (abs(years[j] - year), -years[j]))
+        target = next((j for j in years if years[j] == year), None)
+        if target is None:
+            target = next((j for j in older if year <= older[j]), None)
+        if target is None:  # the nearest year, the newer of two as near
+            target = min(years, key=lambda j: (abs(years[j] - year), -years[j]))
         mass = out[r, js].sum()
         out[r, js] = 0.0
         out[r, target] = mass

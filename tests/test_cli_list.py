@@ -335,7 +335,7 @@ def test_add_to_a_year_newer_than_every_year_of_a_list_kept_by_year_adds_its_hea
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """On opendilab/awesome-RLHF (Papers > 2024, 2023, ...) `add --section "Papers > 2025"` writes `### 2025` above
     `### 2024` and its table-of-contents line, as `run` does for a 2025 paper, where it said there was no such
-    section; `2026` alone names the same group; a year older than the newest, or under no years, is still refused."""
+    section; `2026` alone names the same group; a section under no years is still refused."""
     from tests.test_listfile import RLHF
 
     readme = tmp_path / "README.md"
@@ -355,7 +355,7 @@ def test_add_to_a_year_newer_than_every_year_of_a_list_kept_by_year_adds_its_hea
                  "--offline"]) == 0
     assert "### 2026\n" in readme.read_text(encoding="utf-8")
     readme.write_text(RLHF, encoding="utf-8")
-    for refused in ("Papers > 2022", "Table of Contents > 2025"):
+    for refused in ("Table of Contents > 2025",):
         assert main(["add", "2503.17460", "--section", refused, "--readme", str(readme), "--metadata",
                      str(METADATA), "--offline"]) == 2
         assert capsys.readouterr().err.startswith(f"paperbot: error: no section {refused!r} in ")
@@ -383,3 +383,29 @@ def test_add_to_a_year_the_list_skips_adds_its_heading_between_the_years_beside_
     assert lines[37:43] == [
         "### 2023", "", "- [Safe RLHF: Safe Reinforcement Learning from Human Feedback](https://arxiv.org/abs/2310.12773)",
         "  - Josef Dai, Xuehai Pan, Ruiyang Sun", "", "### 2022"]
+
+
+def test_add_to_a_year_older_than_every_year_adds_its_heading_unless_a_heading_holds_older_papers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On opendilab/awesome-RLHF without `### 2020 and before` (its oldest year 2021), `add --section "Papers > 2019"`
+    writes `### 2019` after 2021, where it was refused as a year older than the newest; with that heading, it says
+    where the list keeps the papers of 2019, in one line."""
+    from tests.test_listfile import RLHF_ALL_YEARS, without_year
+
+    readme, metadata = tmp_path / "README.md", tmp_path / "metadata.jsonl"
+    metadata.write_text(json.dumps({"id": "1909.08593", "title": "Fine-Tuning Language Models from Human Preferences",
+                                    "authors": ["Daniel M. Ziegler", "Nisan Stiennon"]}) + "\n", encoding="utf-8")
+    args = ["add", "1909.08593", "--section", "Papers > 2019", "--readme", str(readme), "--metadata", str(metadata),
+            "--offline"]
+    readme.write_text(without_year(RLHF_ALL_YEARS, "2020 and before"), encoding="utf-8")
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith(f"added 1909.08593 to Papers > 2019 at {readme}:65\n")
+    lines = readme.read_text(encoding="utf-8").splitlines()
+    assert lines[10:12] == ["    - [2021](#2021)", "    - [2019](#2019)"]
+    assert lines[63:67] == ["### 2019", "- [Fine-Tuning Language Models from Human Preferences]"
+                            "(https://arxiv.org/abs/1909.08593)", "  - Daniel M. Ziegler, Nisan Stiennon", ""]
+    readme.write_text(RLHF_ALL_YEARS, encoding="utf-8")
+    assert main(args) == 2
+    assert capsys.readouterr().err == (f"paperbot: error: no section 'Papers > 2019' in {readme}: the list keeps "
+                                       "papers of 2019 under 'Papers > 2020 and before'\n")
+    assert readme.read_text(encoding="utf-8") == RLHF_ALL_YEARS

@@ -2606,20 +2606,18 @@ def test_a_second_paper_of_the_new_year_goes_under_the_same_heading_spaced_as_th
         "(https://arxiv.org/pdf/2501.12948.pdf)\n", "  - DeepSeek-AI\n", "\n"]
 
 
-def test_the_year_heading_added_is_the_papers_own_and_older_papers_keep_their_year() -> None:
+def test_the_year_heading_added_is_the_papers_own_and_papers_of_a_year_there_keep_it() -> None:
     """A 2026 paper on a list whose newest year is 2024 gets `### 2026`, not `### 2025`; a paper of a year the list
-    has goes there; one older than every year, or a section not named by a year, is left where it was put."""
+    has goes there; a section not named by a year is left where it was put."""
     plist = parse_list(RLHF)
     newer = dataclasses.replace(AGENTIC_RL, arxiv_id="2601.00123")
     assert plist.year_section(newer, plist.find_section("Papers > 2023")).path == ("Papers", "2026")
     assert "### 2026\n" in in_its_year(plist, newer).lines
     of_2023 = dataclasses.replace(AGENTIC_RL, arxiv_id="2310.00123")
     assert plist.year_section(of_2023, plist.find_section("Papers > 2024")) == plist.find_section("Papers > 2023")
-    assert plist.year_section(dataclasses.replace(AGENTIC_RL, arxiv_id="2205.00123"),
-                              plist.find_section("Papers > 2024")) is None
     assert plist.year_section(AGENTIC_RL, plist.find_section("Papers")) is None
-    with pytest.raises(PaperbotError, match="no section 'Papers > 2022'"):
-        plist.with_year_section(("Papers", "2022"))
+    with pytest.raises(PaperbotError, match="no section 'Table of Contents > 2025'"):
+        plist.with_year_section(("Table of Contents", "2025"))  # under no heading of years
 
 
 # opendilab/awesome-RLHF README.md: its `### 2022`, `### 2021` and `### 2020 and before`, the first two papers of each
@@ -2690,6 +2688,67 @@ def test_a_paper_of_a_year_the_list_skips_gets_its_heading_between_the_years_bes
     kept = parse_list(RLHF_ALL_YEARS.replace(RLHF_ALL_YEARS[RLHF_ALL_YEARS.index("### 2023\n"):
                                                             RLHF_ALL_YEARS.index("### 2022\n")], ""))
     assert in_its_year(kept, SAFE_RLHF).to_text().count("(#2023)") == 1
+
+
+FINE_TUNING = Paper(arxiv_id="1909.08593", title="Fine-Tuning Language Models from Human Preferences",
+                    authors=("Daniel M. Ziegler", "Nisan Stiennon", "Jeffrey Wu"))
+
+
+def test_a_paper_older_than_every_year_gets_its_heading_after_the_oldest() -> None:
+    """opendilab/awesome-RLHF without `### 2020 and before`, its oldest year `### 2021`: a 2019 paper stayed under
+    2021 (or wherever the models put it among the years); a maintainer adds `### 2019` after 2021's papers, and its
+    contents line after 2021's, where no heading holds the older papers."""
+    plist = parse_list(without_year(RLHF_ALL_YEARS, "2020 and before"))
+    for chosen in ("Papers > 2021", "Papers > 2024"):
+        section = plist.year_section(FINE_TUNING, plist.find_section(chosen))
+        assert section is not None and section.path == ("Papers", "2019")
+    updated = in_its_year(plist, FINE_TUNING, "Papers > 2021")
+    assert changed_ranges(plist.lines, updated.lines) == [("insert", 11, 11, 11, 12), ("insert", 62, 62, 63, 67)]
+    assert updated.lines[9:13] == ["    - [2022](#2022)\n", "    - [2021](#2021)\n", "    - [2019](#2019)\n",
+                                   "  - [Codebases](#codebases)\n"]
+    assert "".join(updated.lines[61:68]) == (
+        "  - Jeff Wu, Long Ouyang, Daniel M. Ziegler, Nisan Stiennon, Ryan Lowe, Jan Leike, Paul Christiano\n\n"
+        "### 2019\n"
+        "- [Fine-Tuning Language Models from Human Preferences](https://arxiv.org/abs/1909.08593)\n"
+        "  - Daniel M. Ziegler, Nisan Stiennon, Jeffrey Wu\n\n"
+        "## Codebases\n")
+    # the same years oldest first: `### 2019` above 2021, as `[2019](#2019)` goes before `[2021](#2021)`
+    y2022, y2021 = RLHF_OLDER_YEARS.split("### 2020 and before")[0].split("### 2021\n")
+    text = (f"## Contents\n\n- [2021](#2021) | [2022](#2022) | [Codebases](#codebases)\n\n## Papers\n\n"
+            f"### 2021\n{y2021}{y2022}## Codebases\n")
+    oldest_first = in_its_year(parse_list(text), FINE_TUNING, "Papers > 2022")
+    assert oldest_first.lines[2] == "- [2019](#2019) | [2021](#2021) | [2022](#2022) | [Codebases](#codebases)\n"
+    assert [line for line in oldest_first.lines if line.startswith("### ")] == ["### 2019\n", "### 2021\n",
+                                                                                "### 2022\n"]
+
+
+def test_the_heading_of_older_papers_keeps_taking_them() -> None:
+    """opendilab/awesome-RLHF ends its years with `### 2020 and before`: a paper of 2020 or 2019 goes there, where
+    it stayed under 2021, the oldest year, when the models put it among the years; no `### 2019` is added, and a
+    recent paper the models put there goes to its own year."""
+    plist = parse_list(RLHF_ALL_YEARS)
+    older = plist.find_section("Papers > 2020 and before")
+    for chosen in ("Papers > 2021", "Papers > 2024", "Papers > 2020 and before"):
+        assert plist.year_section(FINE_TUNING, plist.find_section(chosen)) == older
+        assert plist.year_section(dataclasses.replace(FINE_TUNING, arxiv_id="2009.01325"),
+                                  plist.find_section(chosen)) == older
+    assert plist.year_section(SAFE_RLHF, older) == plist.find_section("Papers > 2023")
+    assert plist.year_section(AGENTIC_RL, older).path == ("Papers", "2025")
+    with pytest.raises(PaperbotError, match="no section 'Papers > 2019'"):
+        plist.with_year_section(("Papers", "2019"))
+    with pytest.raises(UsageError, match="the list keeps papers of 2019 under 'Papers > 2020 and before'"):
+        plist.with_year_heading("Papers > 2019")
+
+
+@pytest.mark.parametrize(("name", "bound"), [
+    ("2020 and before", 2020), ("Before 2020", 2019), ("Pre-2020", 2019), ("2019 & earlier", 2019),
+    ("📜 Older", 2020), ("Earlier papers", 2020), ("2021 and before", 2020), ("Before ChatGPT came out", None),
+    ("2020", None), ("Older Models", None)])
+def test_a_heading_of_older_papers_says_the_newest_year_it_holds(name: str, bound: int | None) -> None:
+    """Beside year headings whose oldest is 2021: the year a catch-all for older papers holds up to, never 2021."""
+    from bot.listfile import older_years_bound
+
+    assert older_years_bound(name, 2021) == bound
 
 
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:

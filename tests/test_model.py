@@ -713,6 +713,39 @@ def test_a_paper_of_a_year_between_the_lists_years_goes_to_a_year_beside_it() ->
     assert max(ranked(2023 * 12 - 1), key=ranked(2023 * 12 - 1).__getitem__) == "y22"  # 2212: its own year
 
 
+def test_the_heading_of_older_papers_beside_a_lists_years_takes_them() -> None:
+    """opendilab/awesome-RLHF ends its years with `### 2021` then `### 2020 and before`: a 2019 paper went to 2021,
+    the oldest year, whatever its topic said of the older papers' heading. That heading holds the years before 2021
+    with theirs, so papers of 2020 and older go there, and a recent paper the topic put there goes to its year."""
+    from bot.model import Hyper, SectionModel
+
+    class _S:
+        def __init__(self, sid: str, path: tuple[str, ...]) -> None:
+            self.id, self.path, self.entries = sid, path, [1]
+
+    sections = [_S("y22", ("Papers", "2022")), _S("y21", ("Papers", "2021")),
+                _S("older", ("Papers", "2020 and before")), _S("tools", ("Codebases",))]
+    e = np.eye(5, dtype=np.float32)
+    vectors = np.vstack([e[0], e[0], e[1], e[1], e[3], e[3], e[2], e[2]])
+    ids = [["y22"], ["y22"], ["y21"], ["y21"], ["older"], ["older"], ["tools"], ["tools"]]
+    model = SectionModel(Hyper()).fit(sections, vectors, ids)
+    query = (e[0] * 1.1 + e[1] + e[2] * 0.5)[None, :]  # nearest the 2022 entries
+    query /= np.linalg.norm(query)
+
+    def best(month: int | None) -> str:
+        ranked = model.rank(query, months=[month])[0]
+        return str(model.sections_[ranked[0][0]]["id"])
+
+    assert best(None) == "y22"
+    assert best(2019 * 12 + 8) == best(2020 * 12) == "older"  # 1909, 2001
+    assert best(2021 * 12 + 5) == "y21"
+    scores = {model.sections_[j]["id"]: s for j, s in model.rank(query, months=[2019 * 12 + 8])[0]}
+    assert scores["y22"] == scores["y21"] == 0.0
+    recent = (e[3] * 1.1 + e[0])[None, :] / np.linalg.norm(e[3] * 1.1 + e[0])  # nearest the older papers
+    assert model.sections_[model.rank(recent, months=[None])[0][0][0]]["id"] == "older"
+    assert model.sections_[model.rank(recent, months=[2022 * 12 + 3])[0][0][0]]["id"] == "y22"
+
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""

@@ -98,10 +98,27 @@ def test_a_paper_of_a_year_the_list_skips_is_written_under_its_heading_between_t
 
 
 def test_a_section_neither_on_the_list_nor_a_year_to_add_is_still_missing() -> None:
-    """A year older than the list's newest, or no year at all: the trained section is gone, `paperbot train`."""
-    old = Proposal(paper=Paper("2201.00001", "Old"), score=0.9, section=SectionScore(("Papers", "2022"), 0.7))
-    with pytest.raises(MissingSection, match=r"'Papers > 2022' of the trained model is not in README\.md"):
-        insert_proposals(RLHF, [old])
+    """A year the list's heading of older papers holds (`2020 and before`): the trained section is gone, `paperbot
+    train`."""
+    from tests.test_listfile import RLHF_ALL_YEARS
+
+    old = Proposal(paper=Paper("1909.00001", "Old"), score=0.9, section=SectionScore(("Papers", "2019"), 0.7))
+    with pytest.raises(MissingSection, match=r"'Papers > 2019' of the trained model is not in README\.md"):
+        insert_proposals(RLHF_ALL_YEARS, [old])
+
+
+def test_a_paper_older_than_every_year_is_written_under_its_heading_after_the_oldest() -> None:
+    """Scan names `Papers > 2022` for a 2022 paper on the list above, whose oldest year is 2023 and which has no
+    heading for older papers: the pull request adds `### 2022` after the 2023 papers, where it stopped with the
+    trained section missing; the contents, which link 2022 already, are left as they are."""
+    proposal = Proposal(paper=Paper("2203.02155", "Training language models to follow instructions with human "
+                                    "feedback", authors=("Long Ouyang", "Jeff Wu")),
+                        score=0.9, section=SectionScore(("Papers", "2022"), 0.7, "papers/2022"))
+    out, written = insert_proposals(RLHF, [proposal])
+    assert written == [proposal]
+    assert out == RLHF + (
+        "\n### 2022\n- [Training language models to follow instructions with human feedback]"
+        "(https://arxiv.org/abs/2203.02155)\n  - Long Ouyang, Jeff Wu\n")
 
 
 def surveys(count: int) -> str:
