@@ -441,14 +441,16 @@ class Explanation:
     verdict: str
     on_list: tuple[str, ...] | None = None  # the section holding it, when it is on the list
     record: dict | None = None  # what state knows of it: {"status": "seen" | "proposed" | "rejected", "date", ...}
+    new_heading: bool = False  # its section's heading is not on the list yet: the pull request would add it
 
     def to_json(self) -> dict:
-        """A proposal's keys in `scan --json`, then what explain adds: on_list, state, verdict."""
+        """A proposal's keys in `scan --json`, then what explain adds: on_list, state, verdict, new_heading."""
         return {
             **as_proposal(self.scored).to_json(),
             "on_list": list(self.on_list) if self.on_list is not None else None,
             "state": self.record,
             "verdict": self.verdict,
+            "new_heading": self.new_heading,
         }
 
 
@@ -462,7 +464,11 @@ def explain(config: Config, papers: Sequence[Paper], *, plist: PaperList, model:
     encoder = config_encoder(config) if encoder is None else encoder
     cache = encoder_cache(config.embedding.cache_dir, encoder)
     scored = model.score(list(papers), encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=0.0)
-    return [_explanation(s, config, plist, state) for s in _in_its_year(scored, plist)]
+    listed = {tuple(section.path) for section in plist.sections}
+    # `Papers > 2025` on a list whose newest year is 2024: a maintainer should know the heading is the PR's own
+    return [dataclasses.replace(_explanation(s, config, plist, state),
+                                new_heading=bool(s.sections) and tuple(s.sections[0].path) not in listed)
+            for s in _in_its_year(scored, plist)]
 
 
 def _in_its_year(scored: list[Scored], plist: ListLike) -> list[Scored]:
@@ -535,7 +541,8 @@ def format_explanations(explanations: Sequence[Explanation], config: Config) -> 
         lines.append(f"  score      {s.relevance:.3f} (threshold {t.relevance:g}; a day's second proposal "
                      f"{bar_after_first(t.relevance, t.relevance_after_first):g})")
         best = s.sections[0]
-        lines.append(f"  section    {' > '.join(best.path)} ({best.score:.2f}){'  [unsure]' if s.unsure else ''}")
+        new = "  (a new heading the pull request would add)" if x.new_heading else ""
+        lines.append(f"  section    {' > '.join(best.path)} ({best.score:.2f}){'  [unsure]' if s.unsure else ''}{new}")
         for n, alt in enumerate(s.sections[1 : 1 + MAX_ALTERNATIVES]):
             lines.append(f"  {'runner-up' if n == 0 else '':<9}  {' > '.join(alt.path)} ({alt.score:.2f})")
         for n, near in enumerate(s.nearest):

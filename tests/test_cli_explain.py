@@ -16,7 +16,7 @@ from tests.replay_support import FEEDS, list_checkout
 
 DAY_23 = str(FEEDS / "2025-04-23.xml")
 KEYS = ["arxiv_id", "title", "score", "section", "alternatives", "nearest", "unsure", "requested", "authors",
-        "categories", "abstract", "on_list", "state", "verdict"]
+        "categories", "abstract", "on_list", "state", "verdict", "new_heading"]
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_explain_agrees_with_scan_and_records_nothing(workdir: Path, capsys: pyt
     assert (doc["score"], doc["section"], doc["alternatives"], doc["nearest"]) == (
         first["score"], first["section"], first["alternatives"], first["nearest"])
     assert doc["verdict"] == "would be proposed, also as its day's second or later paper (within the daily cap)"
-    assert doc["on_list"] is None and doc["state"] is None
+    assert doc["on_list"] is None and doc["state"] is None and doc["new_heading"] is False
     assert not (workdir / "state").exists()  # explain never writes state
 
     # with the config's state, where scan saw it: that is why a later scan would not propose it again

@@ -298,5 +298,34 @@ def test_explain_names_the_year_section_a_run_would_write_a_paper_of_a_newer_yea
     assert new.to_json()["section"] == {"path": ["Papers", "2025"], "score": 0.7}
     assert new.to_json()["alternatives"] == [{"path": ["Papers", "2023"], "score": 0.2}]
     assert old.to_json()["section"] == {"path": ["Papers", "2023"], "score": 0.7}
-    assert "\n  section    Papers > 2025 (0.70)\n  runner-up  Papers > 2023 (0.20)\n" in format_explanations(
-        [new], config)
+    assert "\n  section    Papers > 2025 (0.70)  (a new heading the pull request would add)\n" \
+           "  runner-up  Papers > 2023 (0.20)\n" in format_explanations([new], config)
+
+
+def test_explain_says_when_the_section_it_names_is_a_heading_the_pull_request_would_add(tmp_path: Path) -> None:
+    """explain named `Papers > 2025` for a 2025 paper on opendilab/awesome-RLHF, whose newest year is 2024, as if
+    the list had it; it now says the pull request would add that heading, in its text and `new_heading` in --json,
+    and not for a 2023 paper, whose `### 2023` is there; a year the list skips (2023 between 2024 and 2022) too."""
+    from bot.listfile import parse_list
+    from bot.propose import explain, format_explanations
+    from tests.test_listfile import RLHF, RLHF_ALL_YEARS, without_year
+
+    ranking = (SectionScore(("Papers", "2024"), 0.7, "papers/2024"),)
+
+    class Models:  # the models' ranking, without training any: explain's question is where the paper goes
+        def score(self, papers: list[Paper], *_: object, **__: object) -> list[Scored]:
+            return [Scored(p, 0.9, ranking, (), False) for p in papers]
+
+    config = make_config(tmp_path)
+    papers = [Paper("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+              Paper("2311.00001", "A paper of 2023")]
+    new, old = explain(config, papers, plist=parse_list(RLHF), model=Models(),  # type: ignore[arg-type]
+                       state=State(), encoder=HashingEncoder())
+    assert (new.to_json()["new_heading"], old.to_json()["new_heading"]) == (True, False)
+    assert list(new.to_json())[-4:] == ["on_list", "state", "verdict", "new_heading"]
+    text = format_explanations([new, old], config)
+    assert "  section    Papers > 2025 (0.70)  (a new heading the pull request would add)\n" in text
+    assert "  section    Papers > 2023 (0.70)\n" in text
+    [skipped] = explain(config, papers[1:], plist=parse_list(without_year(RLHF_ALL_YEARS, "2023")),
+                        model=Models(), state=State(), encoder=HashingEncoder())  # type: ignore[arg-type]
+    assert skipped.to_json()["section"]["path"] == ["Papers", "2023"] and skipped.new_heading
