@@ -21,7 +21,7 @@ import difflib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.papers import HeldBack, Neighbour, Paper, Proposal
 
@@ -240,6 +240,10 @@ def _clip_words(text: str, limit: int) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
 
 
+# A cosine, not a share of anything: a percentage would read as "81% the same paper".
+_NEAREST_HEAD = "Nearest entries already on the list (similarity: the cosine of the two embeddings, 0 to 1):"
+
+
 def details_block(p: Proposal) -> str:
     paper = p.paper
     abstract = _clip_words(abstract_text(paper.abstract), _ABSTRACT_LIMIT) or "(no abstract in the feed)"
@@ -258,8 +262,7 @@ def details_block(p: Proposal) -> str:
         lines.append(f"- **Other candidate sections:** {alts}")
     lines += ["", f"> {abstract}", ""]
     if p.nearest:
-        # A cosine, not a share of anything: a percentage would read as "81% the same paper".
-        lines.append("Nearest entries already on the list (similarity: the cosine of the two embeddings, 0 to 1):")
+        lines.append(_NEAREST_HEAD)
         lines += [_neighbour(n) for n in p.nearest]
         lines.append("")
     lines.append("</details>")
@@ -350,6 +353,63 @@ def parse_body(body: str | None) -> BodyParts | None:
     return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped, before=before, after=after)
 
 
+# A section score as a body writes it: today's "87%" and "<1%", or "0.87" and "<0.01" as bodies did before 5 Dec 2026
+_SCORE = r"<1%|\d{1,3}%|<0\.01|[01]\.\d\d"
+_SCORED_CELL_RE = re.compile(rf"^(?P<path>.+) \((?P<score>{_SCORE})\)(?P<rest>(?: ⚠️ unsure)?)$")
+_PROPOSED_RE = re.compile(rf"^(?P<head>- \*\*Proposed section:\*\* )(?P<path>.+) \((?:section )?score "
+                          rf"(?P<score>{_SCORE})\)(?P<rest>.*)$")
+_OTHERS_HEAD = "- **Other candidate sections:** "
+_OTHER_RE = re.compile(rf"(?P<path>.+?) \((?P<score>{_SCORE})\)(?:; |$)")
+_OLD_NEAREST_HEAD = "Nearest entries already on the list:"
+
+
+def _today_score(text: str) -> str:
+    """A section score in today's form: "0.87" (a body before 5 Dec 2026) is "87%", "<0.01" is "<1%"."""
+    if text == "<0.01":
+        return "<1%"
+    return _score(float(text)) if "." in text else text
+
+
+def _scored_cell(text: str) -> str:
+    m = _SCORED_CELL_RE.match(text)
+    return text if m is None else f"{m['path']} ({_today_score(m['score'])}){m['rest']}"
+
+
+def _restyled_row(row: str) -> str:
+    """An earlier row as table_row writes it today; a row it cannot read stays as it is."""
+    cells = re.split(r"(?<!\\)\|", row)  # "", link, section, confidence, runner-up, "": a title's pipe is escaped
+    if len(cells) != 6:
+        return row
+    cells[2], cells[4] = (f" {_scored_cell(c.strip())} " for c in (cells[2], cells[4]))
+    return "|".join(cells)
+
+
+def _restyled_details(block: str) -> str:
+    """An earlier <details> block as details_block writes it today (its section scores in %, the nearest entries'
+    header that says what a similarity is)."""
+    out: list[str] = []
+    for line in block.split("\n"):
+        if m := _PROPOSED_RE.match(line):
+            line = f"{m['head']}{m['path']} (section score {_today_score(m['score'])}){m['rest']}"
+        elif line.startswith(_OTHERS_HEAD):
+            alts = line[len(_OTHERS_HEAD):]
+            found = list(_OTHER_RE.finditer(alts))
+            if found and "".join(m.group(0) for m in found) == alts:
+                line = _OTHERS_HEAD + "; ".join(f"{m['path']} ({_today_score(m['score'])})" for m in found)
+        elif line == _OLD_NEAREST_HEAD:
+            line = _NEAREST_HEAD
+        out.append(line)
+    return "\n".join(out)
+
+
+def restyled(parts: BodyParts) -> BodyParts:
+    """An earlier body's rows and details in today's form, so a PR that grows does not mix two: one an older
+    paperbot wrote gives section scores as "(0.87)", where today's rows say "(87%)" (the body holds every number
+    they need, rounded to the same hundredths)."""
+    return replace(parts, rows=[_restyled_row(r) for r in parts.rows],
+                   details=[_restyled_details(d) for d in parts.details])
+
+
 def held_reason(h: HeldBack) -> str:
     """Why the cap or the bar kept it out, in the body's units (confidence in %)."""
     if not h.place:
@@ -415,7 +475,7 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     it lists are then one line pointing to it, and only those it does not list are named; earlier held-back
     lines go, whatever paperbot wrote them: the issue lists a paper for its days, and the body does not grow.
     earlier.before / .after: what a maintainer wrote around the bot's part, kept (and counted in the limit)."""
-    earlier = earlier or BodyParts(ids=[], rows=[], details=[])
+    earlier = restyled(earlier) if earlier is not None else BodyParts(ids=[], rows=[], details=[])
     new = [p for p in proposals if p.paper.arxiv_id not in earlier.ids]
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
     note = ""

@@ -14,6 +14,7 @@ from bot.listfile import parse_list
 from bot.publish import apply_proposals, reconcile
 from bot.render import BODY_LIMIT, OnBoard, parse_body, parse_marker, pr_body
 from bot.state import State
+from tests.conftest import FIXTURES
 from tests.github_support import TOKEN, change, config, forge, held, proposal, readme, standin
 
 BOT_EMAIL = "paperbot@users.noreply.github.com"
@@ -178,6 +179,24 @@ def test_a_maintainers_note_in_the_pr_description_survives_the_next_update(hub):
     assert body.startswith("Waiting for the camera-ready version. @someone, the section?\n\n<!-- paperbot:begin -->\n")
     assert body.endswith('["2504.16511", "2504.16828"] -->\n\nMerging Friday.\n')
     assert sum(line.startswith("| [") for line in body.splitlines()) == 2
+
+
+def test_a_pr_an_older_paperbot_opened_grows_in_todays_form(hub):
+    """An open PR whose body an older paperbot wrote ("(0.62)", the fixture) gets today's paper: the whole table
+    says "(62%)" after the update, where the old rows kept "(0.62)" beside the new row's "(62%)"."""
+    a, b = proposal("2504.16828", "math", unsure=True), proposal("2504.16511", "pretrain")
+    b = replace(b, alternatives=(replace(b.alternatives[0], score=0.003),))
+    forge(hub).publish(change(a, b))
+    with hub.lock:
+        hub.pulls[1].body = (FIXTURES / "github" / "pr-body-before-percent.md").read_text(encoding="utf-8")
+    [pub] = forge(hub).publish(change(proposal("2504.15305", "math"), date="2025-05-28"))
+    rows = [line for line in hub.pulls[1].body.splitlines() if line.startswith("| [")]
+    assert pub.action == "updated" and [row.split(" | ")[1] for row in rows] == [
+        "6. Application Areas > 6.1 Mathematical Reasoning (62%) ⚠️ unsure", "4. Methods > 4.1. Pre-training (62%)",
+        "6. Application Areas > 6.1 Mathematical Reasoning (62%)"]
+    assert [row.split(" | ")[3].removesuffix(" |") for row in rows] == [
+        "6. Application Areas > 6.3 Agent and Tool Use (55%)", "6. Application Areas > 6.3 Agent and Tool Use (<1%)",
+        "6. Application Areas > 6.3 Agent and Tool Use (21%)"]
 
 
 def test_branch_someone_else_pushed_to_is_left_alone(hub):

@@ -16,6 +16,7 @@ from bot.render import (
     table_row,
     unified_diff,
 )
+from tests.conftest import FIXTURES
 from tests.github_support import feed_papers, held, proposal
 
 
@@ -169,6 +170,25 @@ def test_body_with_a_maintainers_text_stays_within_githubs_limit():
     body = pr_body([proposal("2504.16511", "math")], earlier=parts)
     assert len(body.encode("utf-8")) <= BODY_LIMIT and body.startswith(note)
     assert parse_body(body).dropped["details"] == 1 and "<summary><b>2504.16511</b>" in body
+
+
+def test_an_older_paperbots_rows_are_written_again_in_todays_form_when_its_pr_grows():
+    """A PR opened before 5 Dec 2026 gives section scores as "(0.62)" and "(<0.01)" (its body, as that paperbot
+    wrote it, in the fixture); the paper added to it today says "(62%)": the earlier rows and details are written
+    as today's, from the numbers they hold, so the body does not mix the two."""
+    a = proposal("2504.16828", "math", unsure=True)
+    b = proposal("2504.16511", "pretrain")
+    b = replace(b, alternatives=(replace(b.alternatives[0], score=0.003),))
+    c = proposal("2504.15305", "math")
+    old = (FIXTURES / "github" / "pr-body-before-percent.md").read_text(encoding="utf-8")
+    assert "(0.62) ⚠️ unsure" in old and "(<0.01)" in old and "(score 0.62)" in old
+    grown = pr_body([c], earlier=parse_body(old), date="2025-05-28")
+    assert [line for line in grown.splitlines() if line.startswith("| [")] == [table_row(a), table_row(b), table_row(c)]
+    assert parse_body(grown).details == [details_block(a), details_block(b), details_block(c)]
+    assert "0.62" not in grown and "<0.01" not in grown and "(score " not in grown
+    assert "Nearest entries already on the list:" not in grown
+    assert parse_body(grown).held == parse_body(old).held  # its held-back line names no score
+    assert pr_body([c], earlier=parse_body(grown), date="2025-05-28") == grown  # today's form stays as it is
 
 
 def test_unified_diff_is_git_style():
