@@ -32,7 +32,17 @@ from bot.config import Config, github_settings, is_http_url
 from bot.dashboard import Compose, Dashboard, is_dashboard, ticked
 from bot.errors import MissingSection, PaperbotError, RateLimited, UsageError, connection_problem
 from bot.papers import HeldBack, Proposal
-from bot.render import BodyParts, OnBoard, paper_titles, parse_body, parse_marker, pr_body, pr_title, unified_diff
+from bot.render import (
+    BodyParts,
+    Names,
+    OnBoard,
+    paper_titles,
+    parse_body,
+    parse_marker,
+    pr_body,
+    pr_title,
+    unified_diff,
+)
 
 if TYPE_CHECKING:
     from github.PullRequest import PullRequest
@@ -147,6 +157,13 @@ def _commit_message(proposals: Sequence[Proposal], readme_path: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _names(readme: str, source: str) -> Names:
+    """How a README names a section, for a PR body whose sections must read as its diff writes them."""
+    from bot.listfile import parse_list
+
+    return parse_list(readme, source).named
+
+
 # ---------------------------------------------------------------------------------------------- dry run
 
 
@@ -199,7 +216,7 @@ class DryRunForge:
             suffix = f"-{ids[0]}" if change.mode == "per-paper" else ""
             title = _title(group, len(group), change.date, change.mode)
             body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, out), date=change.date,
-                           board=change.board)
+                           board=change.board, names=_names(new_text, self.readme_path))
             diff = unified_diff(self.readme_text, new_text, self.readme_path)
             self.out.write(f"=== README change ({self.readme_path}) ===\n{diff}\n")
             self.out.write(f"=== PR title ===\n{title}\n\n=== PR body ===\n{body}\n")
@@ -587,9 +604,10 @@ class GitHubForge:
         return True
 
     def _commit_readme(self, branch: str, proposals: Sequence[Proposal], edit: Edit,
-                       pull: int | None = None) -> list[Proposal]:
+                       pull: int | None = None) -> tuple[list[Proposal], str]:
         """Read the README on the branch, apply, commit; re-read and re-apply if it moved. Returns the proposals
-        the commit wrote (none: nothing to add), so the PR names no paper its diff does not add.
+        the commit wrote (none: nothing to add), so the PR names no paper its diff does not add, and the README the
+        branch holds then, which the PR body names sections as.
 
         pull: the open PR whose branch this is. There a README that moved means someone pushed to the branch
         during this run: _BranchTouched, since the bot writes only on branches that hold its own commits alone.
@@ -605,9 +623,9 @@ class GitHubForge:
                 raise PaperbotError(f"{self.repository}: {path} not found on {branch} (set github.readme_path)")
             new_text, written = edit(text, proposals)
             if new_text == text or not written:
-                return []
+                return [], text
             if self._put_file(path, _commit_message(written, path), new_text, sha, branch, attempt):
-                return written
+                return written, new_text
         raise PaperbotError(f"{path} kept changing on {branch}; gave up after {self.gh.max_retries + 1} attempts "
                             "(github.max_retries)")
 
@@ -827,7 +845,7 @@ class GitHubForge:
         branch = self._claim_branch(name, base_sha)
         self._maybe_opened = False
         try:
-            written = self._commit_readme(branch, group, change.edit)
+            written, text = self._commit_readme(branch, group, change.edit)
             if not written:
                 # A maintainer added them between the scan and now: nothing left to propose, not an error.
                 log.info("%s: already in %s on %s (added during this run); no pull request needed",
@@ -844,7 +862,7 @@ class GitHubForge:
             group = written  # as the branch's README names their sections (`(40)` where the list said `(39)`)
             title = _title(group, len(group), change.date, change.mode)
             body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date,
-                           board=change.board)
+                           board=change.board, names=_names(text, self.gh.readme_path))
             pr, number, url = self._create_pull(branch, base, title, body)
         except BaseException:
             if self._maybe_opened:
@@ -941,7 +959,8 @@ class GitHubForge:
                      "recording them", target.number, ", ".join(unrecorded))
             earlier = replace(earlier, ids=earlier.ids + unrecorded)
         try:
-            written = self._commit_readme(target.branch, new, change.edit, pull=target.number) if new else []
+            written, text = (self._commit_readme(target.branch, new, change.edit, pull=target.number) if new
+                             else ([], None))
             committed = bool(written)
             if committed:  # as the branch's README names their sections after the commit (`(40)` where `(39)`)
                 renamed = {p.paper.arxiv_id: p for p in written}
@@ -961,7 +980,7 @@ class GitHubForge:
         ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
         body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier, held_back=held, date=change.date,
-                       board=change.board)
+                       board=change.board, names=_names(text, self.gh.readme_path) if text is not None else None)
         with self._calls(f"update PR #{target.number}"):
             pr.edit(title=title, body=body)
         self._note(f"PR #{target.number} was already updated ({url})")

@@ -969,6 +969,21 @@ class PaperList:
     def contains(self, paper: Paper) -> bool:
         return self.place_of(paper) is not None
 
+    def named(self, path: Sequence[str]) -> tuple[str, ...]:
+        """`path` as this list names its section where the two differ only in the counts of papers in headings:
+        a pull request's copy of the list says `📚 Surveys & Position Papers (41)` where the models, or the body's
+        earlier rows, say `(39)`. The short form a PR's table shows (`A > … > Z`) alike; unchanged where no one
+        section fits."""
+        parts = tuple(path)
+        if not any(_count_of(c) is not None for c in parts):
+            return parts
+        short = len(parts) == 3 and parts[1] in ("…", "...")
+        want = _uncounted(parts[::2] if short else parts)
+        found = {(s.path[1], parts[1], s.path[-1]) if short else tuple(s.path) for s in self.sections
+                 if (_uncounted((s.path[1], s.path[-1])) == want if short and len(s.path) > 3
+                     else not short and _uncounted(s.path) == want)}
+        return found.pop() if len(found) == 1 else parts
+
     def is_aside(self, section: Section) -> bool:
         """A news or changelog section, or one about the list (contributors, how to cite, star history), or one
         inside such a section: it holds no entries, so no paper can be added there."""
@@ -1541,13 +1556,15 @@ def _path_suffix_unnumbered(path: Sequence[str], parts: Sequence[str]) -> bool:
     return True
 
 
+def _uncounted(parts: Sequence[str]) -> list[str]:
+    """A path without the counts of papers in its names: `📚 Surveys & Position Papers`."""
+    return [_COUNT_RE.sub("", c).strip() if _count_of(c) is not None else c for c in parts]
+
+
 def _path_suffix_uncounted(path: Sequence[str], parts: Sequence[str]) -> bool:
     """"📚 Surveys & Position Papers (39)" for "📚 Surveys & Position Papers (40)", or without a count: the count of
     papers in a heading changes with every paper added (the pull request's copy of the list is one further on)."""
-    def bare(parts: Sequence[str]) -> list[str]:
-        return [_COUNT_RE.sub("", c).strip() if _count_of(c) is not None else c for c in parts]
-
-    return _path_suffix_unnumbered(bare(path), bare(parts))
+    return _path_suffix_unnumbered(_uncounted(path), _uncounted(parts))
 
 
 def _path_with_gap(path: Sequence[str], parts: Sequence[str]) -> bool:

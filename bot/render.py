@@ -20,11 +20,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.papers import HeldBack, Neighbour, Paper, Proposal
 
+# A section path as the README of the pull request names it (PaperList.named): a heading that counts its papers
+# says `(41)` there where the models, or an earlier run's rows, say `(39)`
+Names = Callable[[Sequence[str]], tuple[str, ...]]
 MARKER_RE = re.compile(r"<!--\s*paperbot:proposed\s+(\[[^\]]*\])\s*-->")
 BEGIN = "<!-- paperbot:begin -->"
 # Where the bot's part starts in a body written before the begin marker: its first line.
@@ -370,44 +373,92 @@ def _today_score(text: str) -> str:
     return _score(float(text)) if "." in text else text
 
 
-def _scored_cell(text: str) -> str:
+_NEIGHBOUR_RE = re.compile(r"^(?P<head>  - .*\(similarity \d\.\d\d\) — in )(?P<path>.+)$")
+_HELD_WHERE_RE = re.compile(r"^(?P<head>- \S+: .*; )(?P<where>.+?)(?: ⚠️ unsure, or (?P<second>.+))?$")
+
+
+def _named(text: str, names: Names | None, *, in_cell: bool = False) -> str:
+    """A section path a body wrote, as the README of its PR names the section now (`(40)` where it said `(39)`)."""
+    if names is None:
+        return text
+    parts = tuple((text.replace("\\|", "|") if in_cell else text).split(" > "))
+    now = names(parts)
+    if tuple(now) == parts:
+        return text
+    return cell(_path(now)) if in_cell else _path(now)
+
+
+def _scored_cell(text: str, names: Names | None) -> str:
     m = _SCORED_CELL_RE.match(text)
-    return text if m is None else f"{m['path']} ({_today_score(m['score'])}){m['rest']}"
+    return text if m is None else f"{_named(m['path'], names, in_cell=True)} ({_today_score(m['score'])}){m['rest']}"
 
 
-def _restyled_row(row: str) -> str:
+def _restyled_row(row: str, names: Names | None) -> str:
     """An earlier row as table_row writes it today; a row it cannot read stays as it is."""
     cells = re.split(r"(?<!\\)\|", row)  # "", link, section, confidence, runner-up, "": a title's pipe is escaped
     if len(cells) != 6:
         return row
-    cells[2], cells[4] = (f" {_scored_cell(c.strip())} " for c in (cells[2], cells[4]))
+    cells[2], cells[4] = (f" {_scored_cell(c.strip(), names)} " for c in (cells[2], cells[4]))
     return "|".join(cells)
 
 
-def _restyled_details(block: str) -> str:
+def _restyled_details(block: str, names: Names | None) -> str:
     """An earlier <details> block as details_block writes it today (its section scores in %, the nearest entries'
-    header that says what a similarity is)."""
+    header that says what a similarity is, its sections as the PR's README names them)."""
     out: list[str] = []
     for line in block.split("\n"):
         if m := _PROPOSED_RE.match(line):
-            line = f"{m['head']}{m['path']} (section score {_today_score(m['score'])}){m['rest']}"
+            line = (f"{m['head']}{_named(m['path'], names)} (section score {_today_score(m['score'])})"
+                    f"{m['rest']}")
         elif line.startswith(_OTHERS_HEAD):
             alts = line[len(_OTHERS_HEAD):]
             found = list(_OTHER_RE.finditer(alts))
             if found and "".join(m.group(0) for m in found) == alts:
-                line = _OTHERS_HEAD + "; ".join(f"{m['path']} ({_today_score(m['score'])})" for m in found)
+                line = _OTHERS_HEAD + "; ".join(f"{_named(m['path'], names)} ({_today_score(m['score'])})"
+                                                for m in found)
         elif line == _OLD_NEAREST_HEAD:
             line = _NEAREST_HEAD
+        elif m := _NEIGHBOUR_RE.match(line):
+            line = m["head"] + _named(m["path"], names)
         out.append(line)
     return "\n".join(out)
 
 
-def restyled(parts: BodyParts) -> BodyParts:
-    """An earlier body's rows and details in today's form, so a PR that grows does not mix two: one an older
-    paperbot wrote gives section scores as "(0.87)", where today's rows say "(87%)" (the body holds every number
-    they need, rounded to the same hundredths)."""
-    return replace(parts, rows=[_restyled_row(r) for r in parts.rows],
-                   details=[_restyled_details(d) for d in parts.details])
+def _restyled_held(line: str, names: Names | None) -> str:
+    """An earlier held-back line with its section (and toss-up runner-up) as the PR's README names them."""
+    m = _HELD_WHERE_RE.match(line)
+    if m is None or names is None:
+        return line
+    second = f" ⚠️ unsure, or {_named(m['second'], names, in_cell=True)}" if m["second"] else ""
+    return f"{m['head']}{_named(m['where'], names, in_cell=True)}{second}"
+
+
+def restyled(parts: BodyParts, names: Names | None = None) -> BodyParts:
+    """An earlier body's rows, details and held-back lines in today's form, so a PR that grows does not mix two:
+    one an older paperbot wrote gives section scores as "(0.87)", where today's rows say "(87%)" (the body holds
+    every number they need, rounded to the same hundredths); and a heading that counts its papers as the PR's
+    README says it now, `(41)` after today's paper, where the row written yesterday said `(40)`."""
+    return replace(parts, rows=[_restyled_row(r, names) for r in parts.rows],
+                   details=[_restyled_details(d, names) for d in parts.details],
+                   held=[_restyled_held(h, names) for h in parts.held])
+
+
+def _named_proposal(p: Proposal, names: Names | None) -> Proposal:
+    """A proposal with every section it names (its own, the runners-up, the nearest entries') as the PR's README
+    names them: the models say `(38)` for a section the README being edited says `(39)` of."""
+    if names is None:
+        return p
+    return replace(p, section=replace(p.section, path=names(p.section.path)),
+                   alternatives=tuple(replace(a, path=names(a.path)) for a in p.alternatives),
+                   nearest=tuple(replace(n, section_path=names(n.section_path)) if n.section_path else n
+                                 for n in p.nearest))
+
+
+def _named_held(h: HeldBack, names: Names | None) -> HeldBack:
+    if names is None:
+        return h
+    return replace(h, section=replace(h.section, path=names(h.section.path)),
+                   alternatives=tuple(replace(a, path=names(a.path)) for a in h.alternatives))
 
 
 def held_reason(h: HeldBack) -> str:
@@ -466,7 +517,8 @@ def _held_id(line: str) -> str | None:
 
 
 def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlier: BodyParts | None = None,
-            held_back: Sequence[HeldBack] = (), date: str = "", board: OnBoard | None = None) -> str:
+            held_back: Sequence[HeldBack] = (), date: str = "", board: OnBoard | None = None,
+            names: Names | None = None) -> str:
     """Table first (decide in seconds), evidence folded below, the machine-readable marker last.
 
     held_back: the run's papers above the thresholds that the cap kept out (from `date`). A maintainer
@@ -474,9 +526,11 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     board: the candidates issue this run writes (None: off, or not written this run). The held-back papers
     it lists are then one line pointing to it, and only those it does not list are named; earlier held-back
     lines go, whatever paperbot wrote them: the issue lists a paper for its days, and the body does not grow.
-    earlier.before / .after: what a maintainer wrote around the bot's part, kept (and counted in the limit)."""
-    earlier = restyled(earlier) if earlier is not None else BodyParts(ids=[], rows=[], details=[])
-    new = [p for p in proposals if p.paper.arxiv_id not in earlier.ids]
+    earlier.before / .after: what a maintainer wrote around the bot's part, kept (and counted in the limit).
+    names: how the PR's README names a section (after this update's commit), for every section the body names."""
+    earlier = restyled(earlier, names) if earlier is not None else BodyParts(ids=[], rows=[], details=[])
+    new = [_named_proposal(p, names) for p in proposals if p.paper.arxiv_id not in earlier.ids]
+    held_back = [_named_held(h, names) for h in held_back]
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
     note = ""
     if board is not None:

@@ -2892,3 +2892,27 @@ def test_a_count_in_a_heading_linked_by_the_anchor_made_of_its_text_is_updated_w
     assert (after.lines[4], after.lines[10]) == ("## 💾 Memory (3)\n", "See [the memory papers](#-memory-3).\n")
     after = plist.with_entry(PAPER, plist.find_section("10 to Watch (2026)"))
     assert changed_ranges(plist.lines, after.lines) == [("insert", 15, 15, 15, 16)]
+
+
+def test_a_section_is_named_as_the_list_names_it_whatever_count_of_papers_a_path_gives() -> None:
+    """A pull request's copy of js-lee-AI/awesome-llm-agent-papers says `(41)` where the models or yesterday's row
+    say `(39)`: `named` gives the list's name, in the short form of a PR's table too (`A > … > Z`), and leaves a
+    path that names no one section, or no count, as it is."""
+    text = (
+        "## 🧭 Background\n\n<a id=\"surveys\"></a>\n### 📚 Surveys & Position Papers (41)\n\n"
+        "- **[A Survey on Large Language Model based Autonomous Agents](https://arxiv.org/abs/2308.11432)** (Wang et "
+        "al., arXiv 2023)\n\n"
+        "## 🧱 Part I: Core Components\n\n### 🧠 Planning & Reasoning (30)\n\n#### Self-Reflection (3)\n\n"
+        "##### Verbal (2)\n\n"
+        "- **[Reflexion: Language Agents with Verbal Reinforcement Learning](https://arxiv.org/abs/2303.11366)**"
+        " (Shinn et al., NeurIPS 2023)\n")
+    plist = parse_list(text)
+    assert plist.named(("🧭 Background", "📚 Surveys & Position Papers (39)")) == (
+        "🧭 Background", "📚 Surveys & Position Papers (41)")
+    deep = ("🧱 Part I: Core Components", "🧠 Planning & Reasoning (30)", "Self-Reflection (3)", "Verbal (2)")
+    assert tuple(plist.sections[-1].path) == deep
+    assert plist.named(("🧠 Planning & Reasoning (29)", "…", "Verbal (1)")) == (
+        "🧠 Planning & Reasoning (30)", "…", "Verbal (2)")
+    assert plist.named((*deep[:3], "Verbal (1)")) == deep
+    assert plist.named(("🧭 Background", "📚 Surveys")) == ("🧭 Background", "📚 Surveys")  # no count: as it is
+    assert plist.named(("Other", "Memory (27)")) == ("Other", "Memory (27)")  # no such section

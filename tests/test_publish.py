@@ -8,7 +8,7 @@ import pytest
 
 from bot.errors import MissingSection
 from bot.github import DryRunForge
-from bot.papers import Paper, Proposal, SectionScore
+from bot.papers import HeldBack, Neighbour, Paper, Proposal, SectionScore
 from bot.publish import insert_proposals
 from bot.state import State
 from tests.github_support import TOKEN, change, forge
@@ -189,3 +189,67 @@ def test_the_pull_request_names_a_counted_section_as_its_diff_writes_it() -> Non
     assert second.sections == {"2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (4)"]}
     [dry] = DryRunForge(readme_text=surveys(2), state=State(), out=io.StringIO()).publish(change(one))
     assert dry.body == first.body
+
+
+def agents(counted: int, planning: int) -> str:
+    """surveys(...) with the list's Planning & Reasoning after it, cut to two papers (verbatim lines but the
+    entries' notes; its counts, 30 there, set to `planning`)."""
+    contents = f"](#surveys)\n  - [🧠 Planning & Reasoning ({planning})](#planning)\n"
+    return surveys(counted).replace("](#surveys)\n", contents) + (
+        "\n## 🧱 Part I: Core Components\n\n"
+        '<a id="planning"></a>\n'
+        f"### 🧠 Planning & Reasoning ({planning})\n\n"
+        "<details>\n"
+        f"<summary><b>Show {planning} papers</b></summary>\n\n"
+        "- **[Chain-of-Thought Prompting Elicits Reasoning in Large Language Models](https://arxiv.org/abs/2201.11903)**"
+        " (Wei et al., NeurIPS 2022)\n"
+        "- **[Self-Consistency Improves Chain of Thought Reasoning in Language Models]"
+        "(https://arxiv.org/abs/2203.11171)** (Wang et al., ICLR 2023)\n"
+        "</details>\n"
+    )
+
+
+SURVEYS = ("🧭 Background", "📚 Surveys & Position Papers (2)")
+PLANNING = ("🧱 Part I: Core Components", "🧠 Planning & Reasoning (2)")
+
+
+def in_section(arxiv_id: str, title: str, path: tuple[str, ...], other: tuple[str, ...]) -> Proposal:
+    """A paper as scan proposes it on agents(2, 2): its sections and nearest entry as that list names them."""
+    return Proposal(paper=Paper(arxiv_id, title, authors=("Guibin Zhang",)), score=0.9,
+                    section=SectionScore(path, 0.7), alternatives=(SectionScore(other, 0.2),),
+                    nearest=(Neighbour("A Survey on Large Language Model based Autonomous Agents", "2308.11432", 0.7,
+                                       SURVEYS),))
+
+
+def test_every_section_a_growing_pull_request_names_reads_as_its_readme_names_it() -> None:
+    """Three days' papers into one open pull request on a list whose headings count their papers: each row,
+    runner-up, other candidate, nearest entry and held-back line names a section as the PR's README does after
+    the day's commit, where the rows written on earlier days kept their day's counts and the runners-up the count
+    the models knew (`(2)` beside a heading the diff made `(4)`)."""
+    a = in_section("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", SURVEYS,
+                   PLANNING)
+    b = in_section("2504.11536", "ReTool: Reinforcement Learning for Strategic Tool Use in LLMs", PLANNING, SURVEYS)
+    c = in_section("2503.23037", "Agentic Large Language Models, a survey", SURVEYS, PLANNING)
+    r1 = HeldBack(paper=Paper("2501.12948", "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement "
+                              "Learning"), score=0.3, section=SectionScore(PLANNING, 0.6), why="over the cap", place=2,
+                  cap=1)
+    with GitHubStandIn({"README.md": agents(2, 2)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(a, held_back=[r1]))
+        forge(hub).publish(change(b, date="2025-05-28"))
+        day2 = hub.pulls[first.number].body
+        forge(hub).publish(change(c, date="2025-05-29"))
+        body = hub.pulls[first.number].body
+        text = hub.file_text("README.md", first.branch)
+    assert "### 📚 Surveys & Position Papers (4)" in text and "### 🧠 Planning & Reasoning (3)" in text
+    s3, s4 = ("🧭 Background > 📚 Surveys & Position Papers (3)", "🧭 Background > 📚 Surveys & Position Papers (4)")
+    p3 = "🧱 Part I: Core Components > 🧠 Planning & Reasoning (3)"
+    cells = [[c.strip() for c in line.split(" | ")[1:]] for line in day2.splitlines() if line.startswith("| [")]
+    assert cells == [[f"{s3} (70%)", "90%", f"{p3} (20%) |"], [f"{p3} (70%)", "90%", f"{s3} (20%) |"]]
+    cells = [[c.strip() for c in line.split(" | ")[1:]] for line in body.splitlines() if line.startswith("| [")]
+    assert cells == [[f"{s4} (70%)", "90%", f"{p3} (20%) |"], [f"{p3} (70%)", "90%", f"{s4} (20%) |"],
+                     [f"{s4} (70%)", "90%", f"{p3} (20%) |"]]
+    assert body.count(f"- **Other candidate sections:** {p3} (20%)") == 2
+    assert body.count(f"- **Proposed section:** {s4} (section score 70%)") == 2
+    assert body.count(f"(similarity 0.70) — in {s4}") == 3
+    assert "(2)" not in body and s3 not in body
+    assert f"confidence 30%, over the daily cap of 1 (#2 of its day); {p3}" in body  # held back on the first day
