@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from bot.config import Config
 from bot.errors import PaperbotError, UsageError
 from bot.papers import HeldBack, Paper, Proposal, SectionScore
+from bot.render import section_pct
 
 if TYPE_CHECKING:
     from bot.embed import Encoder
@@ -407,16 +408,17 @@ def explain_flags(*, feeds: Sequence[str], options: Sequence[tuple[str, object]]
 
 
 def format_proposals(result: ScanResult, explain_with: str = "") -> str:
-    """What `scan` prints for a person: one block per proposal, then the counts. explain_with: the flags the
-    explain command it names needs (explain_flags)."""
+    """What `scan` prints for a person: one block per proposal, then the counts; section scores in percent as the
+    PR body gives them (`--json` keeps 0-1). explain_with: the flags the explain command it names needs
+    (explain_flags)."""
     lines: list[str] = []
     for n, p in enumerate(result.proposals, 1):
         lines.append(f"{n}. {p.paper.title}")
         lines.append(f"   arXiv:{p.paper.arxiv_id}  score {p.score:.2f}{'  [unsure]' if p.unsure else ''}")
-        lines.append(f"   section:   {' > '.join(p.section.path)} ({p.section.score:.2f})")
+        lines.append(f"   section:   {' > '.join(p.section.path)} ({section_pct(p.section.score)})")
         if p.alternatives:
             alt = p.alternatives[0]
-            lines.append(f"   runner-up: {' > '.join(alt.path)} ({alt.score:.2f})")
+            lines.append(f"   runner-up: {' > '.join(alt.path)} ({section_pct(alt.score)})")
     for h in result.held_back:
         lines.append(f"held back: {h.paper.title} (arXiv:{h.paper.arxiv_id}, score {h.score:.2f}; {h.why})")
     if not result.proposals and not result.held_back and result.scored:
@@ -532,7 +534,8 @@ def _explanation(s: Scored, config: Config, plist: PaperList, state: State) -> E
 
 
 def format_explanations(explanations: Sequence[Explanation], config: Config) -> str:
-    """What `explain` prints for a person: the numbers scan decides by, then the verdict."""
+    """What `explain` prints for a person: the numbers scan decides by (section scores in percent, as the PR body
+    gives them), then the verdict."""
     t = config.thresholds
     lines: list[str] = []
     for x in explanations:
@@ -542,9 +545,10 @@ def format_explanations(explanations: Sequence[Explanation], config: Config) -> 
                      f"{bar_after_first(t.relevance, t.relevance_after_first):g})")
         best = s.sections[0]
         new = "  (a new heading the pull request would add)" if x.new_heading else ""
-        lines.append(f"  section    {' > '.join(best.path)} ({best.score:.2f}){'  [unsure]' if s.unsure else ''}{new}")
+        unsure = "  [unsure]" if s.unsure else ""
+        lines.append(f"  section    {' > '.join(best.path)} ({section_pct(best.score)}){unsure}{new}")
         for n, alt in enumerate(s.sections[1 : 1 + MAX_ALTERNATIVES]):
-            lines.append(f"  {'runner-up' if n == 0 else '':<9}  {' > '.join(alt.path)} ({alt.score:.2f})")
+            lines.append(f"  {'runner-up' if n == 0 else '':<9}  {' > '.join(alt.path)} ({section_pct(alt.score)})")
         for n, near in enumerate(s.nearest):
             where = f", in {' > '.join(near.section_path)}" if near.section_path else ""
             lines.append(f"  {'nearest' if n == 0 else '':<9}  {near.title} ({near.similarity:.2f}{where})")

@@ -131,9 +131,10 @@ def setting_pct(x: float) -> str:
     return f"{round(100 * x, 4):g}%"
 
 
-def _score(x: float) -> str:
+def section_pct(x: float) -> str:
     """A section score in percent, as the confidence beside it is: a maintainer reading "0.87 | 23%" quickly
-    takes them for two kinds of number. "<1%" says "no contest" where "0%" would read as a missing number."""
+    takes them for two kinds of number. "<1%" says "no contest" where "0%" would read as a missing number. The
+    PR body's, and scan's and explain's text."""
     return _pct(x) if round(100 * x) >= 1 else "<1%"
 
 
@@ -142,11 +143,11 @@ def table_row(p: Proposal) -> str:
     link = f"[{_title(paper.title)}]({paper.url}) `{paper.arxiv_id}`"
     alt = p.alternatives[0] if p.alternatives else None
     best, second = short_paths(p.section.path, alt.path if alt else None)
-    section = f"{cell(best)} ({_score(p.section.score)})"
+    section = f"{cell(best)} ({section_pct(p.section.score)})"
     if p.unsure:
         section += " ⚠️ unsure"
     confidence = f"{_pct(p.score)}, ticked on the candidates issue" if p.requested else _pct(p.score)
-    runner_up = f"{cell(second)} ({_score(alt.score)})" if alt else "—"
+    runner_up = f"{cell(second)} ({section_pct(alt.score)})" if alt else "—"
     return f"| {link} | {section} | {confidence} | {runner_up} |"
 
 
@@ -257,11 +258,11 @@ def details_block(p: Proposal) -> str:
         f"- **Authors:** {', '.join(paper.authors) or 'unknown'}",
         f"- **Categories:** {', '.join(paper.categories) or 'unknown'}",
         *_arxiv_notes(paper),
-        f"- **Proposed section:** {_path(p.section.path)} (section score {_score(p.section.score)})"
+        f"- **Proposed section:** {_path(p.section.path)} (section score {section_pct(p.section.score)})"
         + (" — ⚠️ unsure: the runner-up is close, check the section" if p.unsure else ""),
     ]
     if p.alternatives:
-        alts = "; ".join(f"{_path(a.path)} ({_score(a.score)})" for a in p.alternatives)
+        alts = "; ".join(f"{_path(a.path)} ({section_pct(a.score)})" for a in p.alternatives)
         lines.append(f"- **Other candidate sections:** {alts}")
     lines += ["", f"> {abstract}", ""]
     if p.nearest:
@@ -370,7 +371,7 @@ def _today_score(text: str) -> str:
     """A section score in today's form: "0.87" (a body before 5 Dec 2026) is "87%", "<0.01" is "<1%"."""
     if text == "<0.01":
         return "<1%"
-    return _score(float(text)) if "." in text else text
+    return section_pct(float(text)) if "." in text else text
 
 
 _NEIGHBOUR_RE = re.compile(r"^(?P<head>  - .*\(similarity \d\.\d\d\) — in )(?P<path>.+)$")

@@ -56,7 +56,8 @@ def test_scan_json_shape_state_and_second_run(workdir: Path, capsys: pytest.Capt
     first = doc["proposals"][0]
     assert printed[0] == f"1. {first['title']}"
     assert printed[1].startswith(f"   arXiv:{first['arxiv_id']}  score {first['score']:.2f}")
-    assert printed[2] == f"   section:   {' > '.join(first['section']['path'])} ({first['section']['score']:.2f})"
+    section = first["section"]  # in percent, as the PR body gives it; --json 0-1
+    assert printed[2] == f"   section:   {' > '.join(section['path'])} ({round(100 * section['score'])}%)"
     assert printed[-1].startswith(f"3 proposal(s) from {doc['stats']['scored']} new paper(s) scored")
 
     state = json.loads((workdir / "state" / "state.json").read_text(encoding="utf-8"))

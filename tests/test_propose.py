@@ -9,7 +9,7 @@ import pytest
 from bot.errors import UsageError
 from bot.listfile import read_list
 from bot.model import Scored
-from bot.papers import Neighbour, Paper, SectionScore
+from bot.papers import Neighbour, Paper, Proposal, SectionScore
 from bot.propose import ScanResult, day_rank, format_proposals, scan, select_proposals, why_not_proposed, with_overrides
 from bot.state import State
 from tests.replay_support import FEEDS, README, HashingEncoder, make_config, trained
@@ -298,8 +298,8 @@ def test_explain_names_the_year_section_a_run_would_write_a_paper_of_a_newer_yea
     assert new.to_json()["section"] == {"path": ["Papers", "2025"], "score": 0.7}
     assert new.to_json()["alternatives"] == [{"path": ["Papers", "2023"], "score": 0.2}]
     assert old.to_json()["section"] == {"path": ["Papers", "2023"], "score": 0.7}
-    assert "\n  section    Papers > 2025 (0.70)  (a new heading the pull request would add)\n" \
-           "  runner-up  Papers > 2023 (0.20)\n" in format_explanations([new], config)
+    assert "\n  section    Papers > 2025 (70%)  (a new heading the pull request would add)\n" \
+           "  runner-up  Papers > 2023 (20%)\n" in format_explanations([new], config)
 
 
 def test_explain_says_when_the_section_it_names_is_a_heading_the_pull_request_would_add(tmp_path: Path) -> None:
@@ -324,8 +324,29 @@ def test_explain_says_when_the_section_it_names_is_a_heading_the_pull_request_wo
     assert (new.to_json()["new_heading"], old.to_json()["new_heading"]) == (True, False)
     assert list(new.to_json())[-4:] == ["on_list", "state", "verdict", "new_heading"]
     text = format_explanations([new, old], config)
-    assert "  section    Papers > 2025 (0.70)  (a new heading the pull request would add)\n" in text
-    assert "  section    Papers > 2023 (0.70)\n" in text
+    assert "  section    Papers > 2025 (70%)  (a new heading the pull request would add)\n" in text
+    assert "  section    Papers > 2023 (70%)\n" in text
     [skipped] = explain(config, papers[1:], plist=parse_list(without_year(RLHF_ALL_YEARS, "2023")),
                         model=Models(), state=State(), encoder=HashingEncoder())  # type: ignore[arg-type]
     assert skipped.to_json()["section"]["path"] == ["Papers", "2023"] and skipped.new_heading
+
+
+def test_scan_and_explain_print_section_scores_in_percent_as_the_pull_request_body_does() -> None:
+    """`6.2 Code Generation (87%)` where they printed `(0.87)` beside a PR body's `(87%)`; a runner-up with no chance
+    `<1%`, not `0%` (nor `0.00`); the JSON keeps its 0-1 numbers."""
+    from bot.config import Config
+    from bot.propose import Explanation, format_explanations
+
+    code = ("6. Application Areas", "6.2 Code Generation")
+    agent = ("6. Application Areas", "6.3 Agent and Tool Use")
+    paper = Paper("2504.13837", "Does Reinforcement Learning Really Incentivize Reasoning Capacity in LLMs Beyond "
+                  "the Base Model?")
+    p = Proposal(paper=paper, score=0.23, section=SectionScore(code, 0.874), alternatives=(SectionScore(agent, 0.004),))
+    lines = format_proposals(ScanResult(proposals=[p], scored=[], stats={})).splitlines()
+    assert lines[2:4] == ["   section:   6. Application Areas > 6.2 Code Generation (87%)",
+                          "   runner-up: 6. Application Areas > 6.3 Agent and Tool Use (<1%)"]
+    assert p.to_json()["section"]["score"] == 0.874 and p.to_json()["alternatives"][0]["score"] == 0.004
+    scored = Scored(paper, 0.23, (SectionScore(code, 0.874), SectionScore(agent, 0.004)), (), False)
+    text = format_explanations([Explanation(scored, "not proposed")], Config())
+    assert "\n  section    6. Application Areas > 6.2 Code Generation (87%)\n" in text
+    assert "\n  runner-up  6. Application Areas > 6.3 Agent and Tool Use (<1%)\n" in text
