@@ -1067,6 +1067,7 @@ class GitHubForge:
                 with self._calls("open the candidates issue"):
                     issue = self.repo.create_issue(title=dash.title, body=compose(()), labels=[dash.label])
                 log.info("opened the candidates issue #%d %s", issue.number, issue.html_url)
+                self._note(f"the candidates issue #{issue.number} was already opened ({issue.html_url})")
                 return Dashboard(issue.number, issue.html_url, issue.state, issue.body or "")
             with self._calls(f"update the candidates issue #{current.number}"):
                 issue = self.repo.get_issue(current.number)
@@ -1077,6 +1078,7 @@ class GitHubForge:
                 if body != (issue.body or "").replace("\r\n", "\n"):
                     issue.edit(body=body)
                     log.info("updated the candidates issue #%d %s", issue.number, issue.html_url)
+                    self._note(f"the candidates issue #{issue.number} was already updated ({issue.html_url})")
                 if current.unlabelled:
                     issue.add_to_labels(dash.label)
             return Dashboard(issue.number, issue.html_url, "open", body)

@@ -505,13 +505,18 @@ def test_state_round_trips_through_the_state_branch(hub):
 
 
 def test_what_a_run_changed_is_there_to_say_when_it_is_cancelled(hub):
-    """A cancelled run's line names what stays: the PR, the state branch, the saved state; a dry run, nothing."""
+    """A cancelled run's line names what stays: the PR, the candidates issue, the state branch, the saved state; a
+    dry run, nothing."""
     f = forge(hub)
     assert f.changes() == []
     [pub] = f.publish(change(proposal("2504.16828", "math")))
     assert f.changes() == [f"PR #1 was already opened ({pub.url})"]
+    board = f.write_dashboard(lambda ticks: "<!-- paperbot:candidates [] -->\nNo candidates.", None)
+    assert board is not None and f.write_dashboard(lambda ticks: "<!-- paperbot:candidates [] -->\nOne.", board)
+    issue = f"the candidates issue #{board.number}"
     f.save_state(State())
-    assert f.changes() == [f"PR #1 was already opened ({pub.url})", "branch paperbot-state was created",
+    assert f.changes() == [f"PR #1 was already opened ({pub.url})", f"{issue} was already opened ({board.url})",
+                           f"{issue} was already updated ({board.url})", "branch paperbot-state was created",
                            "the state was saved"]
     dry = DryRunForge(readme_text=readme(), state=State(), out=io.StringIO())
     dry.publish(change(proposal("2504.16511", "pretrain")))

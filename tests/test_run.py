@@ -903,6 +903,22 @@ def test_a_run_cancelled_after_its_pr_says_so_and_the_next_run_proposes_nothing_
     assert sorted(_remote_state(hub)["proposed"]) == sorted(both)
 
 
+def test_a_run_cancelled_after_the_candidates_issue_names_it_with_the_pr(workdir, hub):
+    """With the candidates issue on, SIGTERM as the run saves its state: the line names the issue the run opened
+    beside the PR and the state branch, where it named only those two."""
+    config = workdir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "dashboard: {enabled: false}", "dashboard: {enabled: true, max_candidates: 8}"), encoding="utf-8")
+    code, err, page = _cancelled_run(workdir, hub, "GET", r"/contents/state\.json$", signal.SIGTERM)
+    assert code == 143, err
+    (number,) = hub.issues
+    line = (f"run cancelled (SIGTERM) before it finished; PR #1 was already opened ({hub.web_url}/pull/1), the "
+            f"candidates issue #{number} was already opened ({hub.web_url}/issues/{number}) and branch "
+            "paperbot-state was created, nothing will be proposed twice")
+    assert err.splitlines()[-1] == f"paperbot: {line}"
+    assert page == f"### paperbot run cancelled\n\n{line[0].upper()}{line[1:]}.\n\n"
+
+
 def test_a_run_cancelled_as_github_actions_cancels_leaves_no_branch_behind(workdir, hub):
     """SIGINT as the README commit is made on the new branch, then SIGTERM while the run cleans up (the Action's
     Cancel: SIGINT, SIGTERM 7.5 s later): exit 130, the branch deleted, no PR, no state, and a line that says
