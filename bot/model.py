@@ -109,12 +109,21 @@ def readme_sha256(text: str) -> str:
 
 @dataclass
 class ListPaper:
-    """A distinct work on the list (one per key) with every section it is listed in."""
+    """A distinct work on the list (one per key) with every section it is listed in.
+
+    section_ids is empty for a work listed only in a hand-picked short list ("⭐ Starter Kit"): it is on the list,
+    so the relevance model learns it as such, but no section model learns it as a place.
+    """
 
     key: str
     paper: Paper
     section_ids: list[str]
     has_abstract: bool
+
+
+def placed(lpapers: Sequence[ListPaper]) -> list[int]:
+    """Positions of the works the section model learns from: those listed in a section a paper can go to."""
+    return [i for i, lp in enumerate(lpapers) if lp.section_ids]
 
 
 def is_held_out(arxiv_id: str | None, holdout_from: str | None) -> bool:
@@ -145,8 +154,10 @@ def candidate_sections(plist: PaperList) -> list[Section]:
 def list_papers(
     plist: PaperList, metadata: dict[str, Paper], *, holdout_from: str | None = None
 ) -> list[ListPaper]:
-    """Distinct works of the list placed in candidate sections, title-only where no abstract is known."""
+    """Distinct works of the list placed in candidate sections, title-only where no abstract is known; a work listed
+    only in a hand-picked short list too, in no section (`placed` leaves it out of the section model)."""
     allowed = {s.id for s in candidate_sections(plist)}
+    picked = set(plist.curated)
     out: dict[str, ListPaper] = {}
     # One work under two links (OpenReview in one section, arXiv in another) is one paper with both sections:
     # as two, each would be the other's nearest neighbour in the leave-one-out.
@@ -157,7 +168,7 @@ def list_papers(
         t for e in plist.entries if is_held_out(e.arxiv_id, holdout_from) and (t := normalize_title(e.title))
     }
     for e in plist.entries:
-        if e.section_id not in allowed or is_held_out(e.arxiv_id, holdout_from):
+        if (e.section_id not in allowed and e.section_id not in picked) or is_held_out(e.arxiv_id, holdout_from):
             continue
         if held_titles and normalize_title(e.title) in held_titles:
             continue
@@ -167,14 +178,15 @@ def list_papers(
         key = by_title.setdefault(title, e.key) if title else e.key
         if key != e.key and key.startswith("arxiv:") and e.key.startswith("arxiv:"):
             key = e.key  # two arXiv ids are two works, whatever the list calls them (a link to the wrong paper)
+        # Listed in a hand-picked short list: on the list (a relevance positive), but that is no place to learn.
+        labels = [e.section_id] if e.section_id in allowed else []
         if key in out:
             known = out[key]
-            if e.section_id not in known.section_ids:
-                known.section_ids.append(e.section_id)
+            known.section_ids.extend(sid for sid in labels if sid not in known.section_ids)
             if paper.abstract and not known.paper.abstract:  # the arXiv twin brings the abstract
                 out[key] = ListPaper(key, paper, known.section_ids, True)
             continue
-        out[key] = ListPaper(key, paper, [e.section_id], bool(paper.abstract))
+        out[key] = ListPaper(key, paper, labels, bool(paper.abstract))
     return list(out.values())
 
 
@@ -1266,7 +1278,8 @@ def fit_list_model(
 ) -> ListModel:
     """Fit both models from already embedded papers (used by train_models and the bench/ experiments).
 
-    section_vectors: the list papers through the tuned section encoder (section_layers); default the
+    The relevance model learns every list paper; the section model those in a section (`placed`).
+    section_vectors: the placed list papers through the tuned section encoder (section_layers); default the
     plain vectors. views: title-only negatives (title_views), rows counted with the list papers first.
     encoder: the plain encoder, for the section headings' prototypes (none without it).
     """
@@ -1275,23 +1288,26 @@ def fit_list_model(
     vectors = np.vstack([positives_vectors, background_vectors]).astype(np.float32)
     y = np.r_[np.ones(len(lpapers)), np.zeros(len(background))]
     relevance = RelevanceModel(hyper).fit(texts, vectors, y, tfidf=tfidf, views=views)
+    at = placed(lpapers)
+    in_sections = [lpapers[i] for i in at]
+    plain = np.asarray(positives_vectors)[at]
     section_model = SectionModel(hyper).fit(
         sections,
-        positives_vectors if section_vectors is None else section_vectors,
-        [lp.section_ids for lp in lpapers],
-        [arxiv_month(lp.paper.arxiv_id) for lp in lpapers],
+        plain if section_vectors is None else section_vectors,
+        [lp.section_ids for lp in in_sections],
+        [arxiv_month(lp.paper.arxiv_id) for lp in in_sections],
     )
     if encoder is not None and hyper.section_heading_weight > 0:
-        section_model.set_headings(encoder, positives_vectors)
+        section_model.set_headings(encoder, plain)
     by_id = {s.id: s for s in plist.sections}
-    entries = [
+    entries = [  # one per section model row: the nearest entries a proposal shows are among these
         {
             "key": lp.key,
             "title": lp.paper.title,
             "arxiv_id": lp.paper.arxiv_id or None,
             "section_path": list(by_id[lp.section_ids[0]].path),
         }
-        for lp in lpapers
+        for lp in in_sections
     ]
     meta = {
         "format": FORMAT_VERSION,
@@ -1305,6 +1321,7 @@ def fit_list_model(
             "list_papers": len(lpapers),
             "with_abstract": sum(lp.has_abstract for lp in lpapers),
             "title_only": sum(not lp.has_abstract for lp in lpapers),
+            "in_no_section": len(lpapers) - len(in_sections),  # only in a hand-picked short list
             "background": len(background),
             "title_only_negatives": len(views) if views is not None else 0,
             "sections": len(sections),
@@ -1593,6 +1610,8 @@ def train_models(
     fold_of = None
     untuned = "training.tune_layers is 0" if not settings.layers else ""
     sections = trained_sections(plist, lpapers)
+    at = placed(lpapers)  # the section model's papers: not those only in a hand-picked short list
+    in_sections = [lpapers[i] for i in at]
     if settings.layers and len(sections) < 2:
         # One section (a list that is one table): every paper goes there, so tuning would take minutes to learn
         # nothing.
@@ -1601,7 +1620,7 @@ def train_models(
     elif settings.layers and can_tune(encoder):
         try:
             layers, section_vectors, fold_vectors, fold_of = tune_sections(
-                encoder, lpapers, sections, pos_vectors, hyper, settings,
+                encoder, in_sections, sections, pos_vectors[at], hyper, settings,
                 folds=config.training.tune_folds if evaluate else 0,
             )
         except NotTunable as exc:  # any sentence-transformers model must train, tuned or not
@@ -1623,6 +1642,7 @@ def train_models(
             "papers": len(lpapers),
             "with_abstract": model.meta["counts"]["with_abstract"],
             "title_only": model.meta["counts"]["title_only"],
+            "in_no_section": len(lpapers) - len(at),
             "arxiv_ids": len(ids),
             "metadata_missing": len(resolution.missing),
         },
@@ -1634,15 +1654,15 @@ def train_models(
         "extra_negatives": len(extra_negatives),
     }
     if evaluate:
-        log.info("leave-one-out section accuracy over %d papers", len(lpapers))
+        log.info("leave-one-out section accuracy over %d papers", len(at))
         has_abstract = np.array([lp.has_abstract for lp in lpapers], dtype=bool)
         report["section_loo"] = section_loo(
-            model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, with_abstract=has_abstract,
-            plain=pos_vectors, surveys=[is_survey(lp.paper) for lp in lpapers],
+            model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, with_abstract=has_abstract[at],
+            plain=pos_vectors[at], surveys=[is_survey(lp.paper) for lp in in_sections],
         )
         if fold_vectors:
             report["section_loo"]["tuned_folds"] = len(fold_vectors)
-        places = place_loo(model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, plain=pos_vectors)
+        places = place_loo(model.sections, fold_vectors=fold_vectors or None, fold_of=fold_of, plain=pos_vectors[at])
         if places["cases"]:
             report["section_loo"]["places"] = places
         texts = [lp.paper.text for lp in lpapers] + [p.text for p in negatives]
@@ -1697,10 +1717,13 @@ def _title_only_hint(entries: dict) -> list[str]:
 def format_training_report(report: dict) -> list[str]:
     """What `paperbot train` prints for people."""
     e = report["entries"]
+    unplaced = e.get("in_no_section", 0)
     lines = [
         f"list: {report['readme']}",
         f"entries used: {e['papers']} papers ({e['with_abstract']} with abstract, {e['title_only']} title only; "
-        f"{e['metadata_missing']} of {e['arxiv_ids']} arXiv ids without metadata)",
+        f"{e['metadata_missing']} of {e['arxiv_ids']} arXiv ids without metadata)"
+        + (f"; {unplaced} of them only in a hand-picked short list, learnt as on the list but in no section"
+           if unplaced else ""),
         *_title_only_hint(e),
         f"sections: {report['sections']['candidates']} places in {report['sections']['groups']} 2nd-level sections",
         f"background: {report['background']} arXiv papers as negatives"

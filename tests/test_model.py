@@ -898,4 +898,47 @@ def test_a_hand_picked_short_list_is_no_section_to_learn_or_predict() -> None:
     by_id = {lp.paper.arxiv_id: lp.section_ids for lp in list_papers(plist, {})}
     assert by_id["2210.03629"] == ["background/surveys-position-papers-39"]  # ReAct, also the Starter Kit's first
     assert by_id["2605.30621"] == ["part-i-core-components/planning-reasoning-30"]  # one of the 10 to Watch
-    assert "2308.03688" not in by_id  # AgentBench: in this excerpt only in the Starter Kit, under no topic
+    assert by_id["2308.03688"] == []  # AgentBench: in this excerpt only in the Starter Kit: on the list, no place
+
+
+def _with_a_short_list(tmp: Path, heading: str) -> Path:
+    """The model slice with a short list of 4 of its papers after the title, under `heading`, every line verbatim:
+    Phi-4, Phi-1 and MathGenie stay in their topics too, Dart-math (2407.13690) is moved out of 6.1 into it."""
+    lines = README.read_text(encoding="utf-8").splitlines(keepends=True)
+    ids = ("pdf/2412.08905", "abs/2306.11644", "abs/2402.16352", "abs/2407.13690")
+    picks = [next(line for line in lines if f"(https://arxiv.org/{i})" in line) for i in ids]
+    rest = [line for line in lines[1:] if "(https://arxiv.org/abs/2407.13690)" not in line]
+    path = tmp / "README.md"
+    path.write_text("".join([lines[0], "\n", f"## {heading}\n", "\n", *picks, "\n", *rest]), encoding="utf-8")
+    return path
+
+
+def test_a_paper_only_in_a_hand_picked_short_list_is_learnt_as_on_the_list_in_no_section(tmp_path, encoder) -> None:
+    """A work a list names only in its `🔥 Must-read` was left out of training altogether: not a relevance positive
+    (79 of the 80 works learnt, the training rate 79/329), so a paper like it scored as if the list had never
+    chosen it. It is the list's: a positive, in no section, and `train` says so; the section model, its
+    leave-one-out and the nearest entries keep the 79 works that are in a section."""
+    readme = _with_a_short_list(tmp_path, "🔥 Must-read")
+    plist = read_list(readme)
+    assert [s.path[-1] for s in plist.sections if plist.is_curated(s)] == ["🔥 Must-read"]
+    meta = load_metadata_jsonl(ML / "list-metadata.jsonl")
+    by_id = {lp.paper.arxiv_id: lp for lp in list_papers(plist, meta)}
+    assert by_id["2407.13690"].section_ids == [] and by_id["2407.13690"].has_abstract  # Dart-math
+    assert [s.split("/")[-1] for s in by_id["2412.08905"].section_ids] == ["4-1-pre-training"]  # Phi-4, not Must-read
+    model, report = train_models(
+        _config(tmp_path), readme=readme, metadata=ML / "list-metadata.jsonl", background=ML / "background.jsonl",
+        models_dir=None, offline=True, encoder=encoder, evaluate=True,
+    )
+    assert report["entries"]["papers"] == 80 and report["entries"]["in_no_section"] == 1
+    assert report["entries"]["with_abstract"] == 59
+    assert model.relevance.train_rate_ == pytest.approx(80 / 330)
+    assert model.meta["counts"]["in_no_section"] == 1
+    assert len(model.entries) == len(model.sections.vectors_) == 79  # tuned, one row per work in a section
+    assert "2407.13690" not in {e["arxiv_id"] for e in model.entries}
+    assert report["section_loo"]["papers"] == 79 and report["section_loo"]["with_abstract"]["papers"] == 58
+    assert "🔥 Must-read" not in {s["path"][-1] for s in model.sections.sections_}
+    lines = format_training_report(report)
+    assert lines[1] == ("entries used: 80 papers (59 with abstract, 21 title only; 16 of 75 arXiv ids without "
+                        "metadata); 1 of them only in a hand-picked short list, learnt as on the list but in no "
+                        "section")
+    assert any(line.startswith("section leave-one-out (2nd level, 79 papers;") for line in lines)
