@@ -130,6 +130,37 @@ def in_their_years(items: list[_Placed], plist: ListLike) -> list[_Placed]:
     return out
 
 
+def without_hand_picked(scored: Sequence[Scored], plist: ListLike, *, margin: float) -> tuple[list[Scored], list[str]]:
+    """Each paper's ranking without the sections the list marks a hand-picked short list (`PaperList.curated`), and
+    those sections' names where a ranking had them. Models trained before such a section was known as one (the same
+    README, an older paperbot) still rank it, and `with_entry` refuses to write there: the next best section is the
+    choice, the runners-up move up, and `unsure` is judged again between the two best left."""
+    curated = getattr(plist, "curated", None)
+    if not curated:  # none on this list, or the replay's list, which only answers `contains`
+        return list(scored), []
+    paths = {tuple(s.path) for s in getattr(plist, "sections", []) if s.id in curated}
+    dropped: dict[tuple[str, ...], None] = {}
+    out = []
+    for s in scored:
+        keep = tuple(x for x in s.sections if x.section_id not in curated and tuple(x.path) not in paths)
+        if len(keep) == len(s.sections):
+            out.append(s)
+            continue
+        dropped.update((tuple(x.path), None) for x in s.sections if x not in keep)
+        unsure = len(keep) > 1 and keep[0].score - keep[1].score < margin
+        out.append(dataclasses.replace(s, sections=keep, unsure=bool(unsure)))
+    return out, [" > ".join(path) for path in dropped]
+
+
+def _log_hand_picked(dropped: Collection[str]) -> None:
+    """Once per scan, however many papers the old models placed there."""
+    if dropped:
+        names = ", ".join(repr(d) for d in sorted(set(dropped)))
+        log.info("the models rank %s, which the list marks a hand-picked short list where no paper is added: left "
+                 "out of the papers' sections, each placed in its next best (`paperbot train` learns the list "
+                 "without it)", names)
+
+
 def bar_after_first(relevance: float, after_first: float | None) -> float:
     """The score a day's second and later proposals need: the bar, never below the threshold."""
     return relevance if after_first is None else max(relevance, after_first)
@@ -220,12 +251,16 @@ def scan(
                 config.thresholds.relevance)
         else:
             floor = place_from
+        dropped: list[str] = []
         if candidates:
-            scored = list(model.score(candidates, encoder, cache, unsure_margin=margin, place_from=floor))
+            scored, dropped = without_hand_picked(
+                model.score(candidates, encoder, cache, unsure_margin=margin, place_from=floor), plist, margin=margin)
         if asked:
-            requested = [dataclasses.replace(as_proposal(s), requested=True)
-                         for s in model.score(list(asked), encoder, cache, unsure_margin=margin, place_from=0.0)
-                         if s.sections]
+            ranked, more = without_hand_picked(
+                model.score(list(asked), encoder, cache, unsure_margin=margin, place_from=0.0), plist, margin=margin)
+            requested = [dataclasses.replace(as_proposal(s), requested=True) for s in ranked if s.sections]
+            dropped += more
+        _log_hand_picked(dropped)
     proposals = select_proposals(
         scored,
         relevance=config.thresholds.relevance,
@@ -465,7 +500,10 @@ def explain(config: Config, papers: Sequence[Paper], *, plist: PaperList, model:
         return []
     encoder = config_encoder(config) if encoder is None else encoder
     cache = encoder_cache(config.embedding.cache_dir, encoder)
-    scored = model.score(list(papers), encoder, cache, unsure_margin=config.thresholds.unsure_margin, place_from=0.0)
+    margin = config.thresholds.unsure_margin
+    scored, dropped = without_hand_picked(
+        model.score(list(papers), encoder, cache, unsure_margin=margin, place_from=0.0), plist, margin=margin)
+    _log_hand_picked(dropped)
     listed = {tuple(section.path) for section in plist.sections}
     # `Papers > 2025` on a list whose newest year is 2024: a maintainer should know the heading is the PR's own
     return [dataclasses.replace(_explanation(s, config, plist, state),

@@ -12,7 +12,7 @@ from bot.model import Scored
 from bot.papers import Neighbour, Paper, Proposal, SectionScore
 from bot.propose import ScanResult, day_rank, format_proposals, scan, select_proposals, why_not_proposed, with_overrides
 from bot.state import State
-from tests.replay_support import FEEDS, README, HashingEncoder, make_config, trained
+from tests.replay_support import BACKGROUND, FEEDS, README, HashingEncoder, make_config, trained
 
 DAY_18 = str(FEEDS / "2025-04-18.xml")
 DAY_23 = str(FEEDS / "2025-04-23.xml")
@@ -350,3 +350,67 @@ def test_scan_and_explain_print_section_scores_in_percent_as_the_pull_request_bo
     text = format_explanations([Explanation(scored, "not proposed")], Config())
     assert "\n  section    6. Application Areas > 6.2 Code Generation (87%)\n" in text
     assert "\n  runner-up  6. Application Areas > 6.3 Agent and Tool Use (<1%)\n" in text
+
+
+def _with_a_must_read(tmp: Path, name: str, *, restored: int) -> Path:
+    """The seed list with a `## 🔥 Must-read` of four of its 6.5 Retrieval-Augmented Generation papers above 3.
+    Surveys, their lines verbatim, `restored` of them still in 6.5 too (DailyQA never): with none it is a section
+    of its own, with 3 a hand-picked short list of papers listed under their topic."""
+    lines = README.read_text(encoding="utf-8").splitlines(keepends=True)
+    ids = ("2505.18710", "2504.12330", "2412.05838", "2505.17162")  # GainRAG, HM-RAG, Collaborative RAG, DailyQA
+    picks = [next(line for line in lines if f"(https://arxiv.org/abs/{i})" in line) for i in ids]
+    moved = {f"(https://arxiv.org/abs/{i})" for i in ids[restored:]}
+    rest = [line for line in lines if not any(m in line for m in moved)]
+    at = rest.index("## **3. Surveys**\n")
+    path = tmp / name
+    path.write_text("".join([*rest[:at], "## 🔥 Must-read\n\n", *picks, "\n", *rest[at:]]), encoding="utf-8")
+    return path
+
+
+def test_a_section_the_list_now_marks_hand_picked_is_left_out_of_the_models_ranking(tmp_path: Path, caplog) -> None:
+    """Models trained while `🔥 Must-read` held papers of its own still rank it; once it is a hand-picked short list
+    of papers listed under their topics, `with_entry` refuses to write there, so a run placing a paper in it stopped
+    with "'🔥 Must-read' ... is a hand-picked short list ...; nothing added". Now the scan leaves it out of every
+    ranking, logged once: the next best section is the choice, the runners-up move up, and the pull request's
+    README edit writes the paper there, without `paperbot train`."""
+    import logging
+
+    from bot.feeds import read_feeds
+    from bot.listfile import parse_list
+    from bot.model import train_models
+    from bot.propose import explain
+    from bot.publish import insert_proposals
+
+    config = make_config(tmp_path, relevance=0.0, section=0.0)
+    config = with_overrides(config, max_proposals=100)
+    before = _with_a_must_read(tmp_path, "before.md", restored=0)
+    model, _ = train_models(config, readme=before, metadata=config.list.metadata, background=BACKGROUND,
+                            models_dir=None, offline=True, encoder=HashingEncoder(), evaluate=False)
+    must = ("🔥 Must-read",)
+    assert must in {s["path"] for s in model.sections.sections_}
+    now = read_list(_with_a_must_read(tmp_path, "now.md", restored=3))
+    assert [s.path for s in now.sections if now.is_curated(s)] == [must]
+    fairness = "2504.12323"  # The Other Side of the Coin: Exploring Fairness in Retrieval-Augmented Generation
+    raw = {s.paper.arxiv_id: s for s in model.score(
+        [p for p in read_feeds([DAY_18]).papers if not now.contains(p)], HashingEncoder(), None)}
+    assert raw[fairness].sections[0].path == must  # the models' choice: the short list
+    with caplog.at_level(logging.INFO, logger="paperbot.propose"):
+        result = scan(config, feeds=[DAY_18], plist=now, model=model, state=State(), encoder=HashingEncoder())
+    assert all(must not in {x.path for x in s.sections} for s in result.scored)
+    assert len(result.proposals) == result.stats["scored"] == len(raw)  # nobody lost: each has a place left
+    [got] = [p for p in result.proposals if p.paper.arxiv_id == fairness]
+    others = [x for x in raw[fairness].sections if x.path != must]
+    assert got.section == others[0] and list(got.alternatives) == others[1:3]
+    assert got.section.path == ("6. Application Areas", "6.5 Retrieval-Augmented Generation")
+    assert got.unsure == (others[0].score - others[1].score < config.thresholds.unsure_margin)
+    said = [r.getMessage() for r in caplog.records if "hand-picked short list" in r.getMessage()]
+    assert said == ["the models rank '🔥 Must-read', which the list marks a hand-picked short list where no paper is "
+                    "added: left out of the papers' sections, each placed in its next best (`paperbot train` learns "
+                    "the list without it)"]
+    text, written = insert_proposals(now.text, result.proposals)
+    assert fairness in {p.paper.arxiv_id for p in written}
+    after = parse_list(text)
+    [entry] = [e for e in after.entries if e.arxiv_id == fairness]
+    assert after.section_by_id(entry.section_id).path == got.section.path
+    [why] = explain(config, [raw[fairness].paper], plist=now, model=model, state=State(), encoder=HashingEncoder())
+    assert why.scored.sections[0].path[-1] == "6.5 Retrieval-Augmented Generation"
