@@ -798,6 +798,13 @@ _SURVEY_ABSTRACT = re.compile(
     # "we present a comprehensive review of", "we provide an extensive overview of"
     r"\b(?:we|this\s+(?:paper|article|chapter))\s+(?:presents?|provides?|offers?|conducts?)\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:survey|review|overview)\s+(?:of|on)\b|"
+    # "This comprehensive review delves into", "In this rapid review (N = 58)", "this short survey"
+    r"\bthis\s+(?:comprehensive|systematic|rapid|short|brief|concise|scoping|narrative|critical|structured|extensive)"
+    r"\s+(?:survey|review)\b|"
+    # "This paper comprehensively reviews", "We comprehensively review": not "briefly" (a method paper's background)
+    # nor "systematically" ("we systematically review and distill multimodal tasks" opens a benchmark)
+    r"\b(?:we|this\s+(?:paper|article|chapter|work))\s+(?:comprehensively|extensively|thoroughly)\s+"
+    r"(?:reviews?|surveys?)\b|"
     # "we review recent progress in", "we summarize the existing literature on"
     r"\bwe\s+(?:systematically\s+)?(?:review|summarize)\s+(?:the\s+)?(?:recent|existing|current|latest)\s+"
     r"(?:advances|progress|literature|research|work|studies)\b",

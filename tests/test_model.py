@@ -273,6 +273,28 @@ def test_a_survey_goes_where_the_list_keeps_surveys(trained, encoder) -> None:
      "village mapping and identify challenges and future directions, we have conducted a comprehensive review", True),
     ("A Decade of Deep Learning for Remote Sensing Spatiotemporal Fusion: Advances, Challenges, and Opportunities",
      "This paper comprehensively reviews DL developments in remote sensing STF over the last decade", True),
+    # an abstract that calls itself a comprehensive (rapid, short) review or survey (dev feeds 2503.15808, background
+    # 2502.08689, 2406.15982, 2501.09967), or says it comprehensively reviews a field (background 2105.04387,
+    # 2311.00671; dev feeds 2504.00901, named by its title too)
+    ("ChatGPT and U(X): A Rapid Review on Measuring the User Experience",
+     "In this rapid review (N = 58), I explored how ChatGPT UX has been approached quantitatively so far.", True),
+    ("Advancing machine fault diagnosis: A detailed examination of convolutional neural networks",
+     "This comprehensive review delves into the application of CNNs in machine fault diagnosis", True),
+    ("Learning with Noisy Ground Truth: From 2D Classification to 3D Reconstruction",
+     "In this short survey, we propose a formal definition unify the analysis of LNGT", True),
+    ("Explainable artificial intelligence (XAI): from inherent explainability to large language models",
+     "This comprehensive survey details the advancements of explainable AI methods", True),
+    ("", "We comprehensively review state-of-the-art research outcomes in dialogue systems", True),
+    ("", "This article comprehensively reviews emotion-based methods for misinformation detection.", True),
+    ("", "This paper comprehensively reviews DL developments in remote sensing STF over the last decade", True),
+    # but not a method paper's or a benchmark's review of what it builds on (dev feeds 2503.19523, background
+    # 2406.09105), nor the work a survey says is missing (background 2407.02646)
+    ("One Framework to Rule Them All: Unifying RL-Based and RL-Free Methods in RLHF",
+     "Following this, we briefly review some core principles of reinforcement learning", False),
+    ("INS-MMBench: A Comprehensive Benchmark for Evaluating LVLMs' Performance in Insurance",
+     "In this paper, we systematically review and distill multimodal tasks for four representative types of "
+     "insurance", False),
+    ("", "However, there has not been work that comprehensively reviews these insights and challenges", False),
     # but progress or advances alone are no survey's words: method and empirical papers of the dev feeds and the
     # background (2504.07086, 2503.16997, 2103.09154, 2502.15898)
     ("A Sober Look at Progress in Language Model Reasoning: Pitfalls and Paths to Reproducibility", "", False),
