@@ -299,6 +299,10 @@ DAMAGE = {
     "meta's dimension a string": (_set("meta.dimension", "512"), "meta's dimension '512' is not a positive number"),
     "relevance None": (_set("relevance", None), "'relevance' is not a fitted relevance model"),
     "relevance not fitted": (_set("relevance.classifier_", None), "'relevance' is not a fitted relevance model"),
+    "relevance learnt from something unknown": (
+        _set("relevance.learnt_from_", "abstract"), "the relevance model does not say what it learnt the list from"),
+    "relevance feed shift a string": (
+        _set("relevance.feed_shift_", "1.5"), "the relevance model does not say what it learnt the list from"),
     "no entries": (_set("entries", []), "'entries' is missing or empty"),
     "entries missing": (_drop("entries"), "'entries' is missing or empty"),
     "an entry's title None": (
