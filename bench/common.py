@@ -140,13 +140,13 @@ class DevReplay(NamedTuple):
 def dev_replay(holdout: str) -> DevReplay:
     """The repository's config, list and encoder, and the dev replay's feed as the relevance model scores it."""
     from bot.config import load_config
-    from bot.embed import EmbeddingCache, config_encoder, embed_papers
+    from bot.embed import config_encoder, embed_papers, encoder_cache
     from bot.listfile import read_list
 
     config = load_config(REPO / "config.yaml")
     plist = read_list(config.list.readme)
     encoder = config_encoder(config)
-    cache = EmbeddingCache(config.embedding.cache_dir, encoder.name)
+    cache = encoder_cache(config.embedding.cache_dir, encoder)
     replay = relevance_replay(config, plist, holdout)
     feed = replay.feed
     return DevReplay(

@@ -38,7 +38,7 @@ import numpy as np
 
 from bench.common import REPO, relevance_replay
 from bot.config import load_config
-from bot.embed import EmbeddingCache, config_encoder, embed_papers
+from bot.embed import config_encoder, embed_papers, encoder_cache
 from bot.listfile import read_list
 from bot.model import (
     Hyper,
@@ -127,7 +127,7 @@ def main() -> None:
     positives, background, days, feed, held = replay
 
     enc = config_encoder(config)
-    cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
+    cache = encoder_cache(config.embedding.cache_dir, enc)
     hyper = Hyper()
     texts, vectors, y = replay.training(enc, cache)
     tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(texts))

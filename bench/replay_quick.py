@@ -18,7 +18,7 @@ import numpy as np
 
 from bench.common import FEEDS_DEV, REPO, read_feed_days
 from bot.config import load_config
-from bot.embed import EmbeddingCache, config_encoder
+from bot.embed import config_encoder, encoder_cache
 from bot.listfile import read_list
 from bot.model import Hyper, group_of, is_held_out, train_models
 from bot.propose import select_proposals
@@ -58,7 +58,7 @@ def main() -> None:
             held.setdefault(e.arxiv_id, set()).add(group_of(plist.section_by_id(e.section_id).path))
     train_ids = {e["arxiv_id"] for e in model.entries if e["arxiv_id"]}
     days = read_feed_days(FEEDS_DEV)
-    cache = EmbeddingCache(config.embedding.cache_dir, enc.name)
+    cache = encoder_cache(config.embedding.cache_dir, enc)
     scored_days = []
     for day, papers in days:
         papers = [p for p in papers if p.arxiv_id not in train_ids]
