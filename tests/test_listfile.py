@@ -1423,10 +1423,15 @@ def test_a_journal_is_written_as_the_list_writes_it() -> None:
                                         (data, "Data Labeling", survey, ", ACM Computing Surveys 2025 ["),
                                         (data, "Data Labeling", tmlr, ", TMLR 2025 ["),
                                         (seed, "6.7 Writing", tmlr, " TMLR 2025.")):
-        plist = parse_list(text)
-        after = plist.with_entry(paper, plist.find_section(section))
-        (line,) = inserted_lines(plist.lines, after.lines)
+        line = _written_line(text, section, paper)
         assert venue in line, line
+
+
+def _written_line(text: str, section: str, paper: Paper) -> str:
+    """The one line `with_entry` adds for `paper` to `section` of the list `text`."""
+    plist = parse_list(text)
+    (line,) = inserted_lines(plist.lines, plist.with_entry(paper, plist.find_section(section)).lines)
+    return line
 
 
 def test_a_robotics_venue_is_written_as_the_list_writes_it() -> None:
@@ -1446,9 +1451,7 @@ def test_a_robotics_venue_is_written_as_the_list_writes_it() -> None:
     for text, section, paper, venue in ((robots, "Control", ral, ", IEEE RA-L 2025 ["),
                                         (seed, "6.7 Writing", ral, " RA-L 2025."),
                                         (seed, "6.7 Writing", rss, " RSS 2025.")):
-        plist = parse_list(text)
-        after = plist.with_entry(paper, plist.find_section(section))
-        (line,) = inserted_lines(plist.lines, after.lines)
+        line = _written_line(text, section, paper)
         assert venue in line, line
 
 

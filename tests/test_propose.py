@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from bot.config import Config
 from bot.errors import UsageError
 from bot.listfile import read_list
 from bot.model import Scored
 from bot.papers import Neighbour, Paper, Proposal, SectionScore
-from bot.propose import ScanResult, day_rank, format_proposals, scan, select_proposals, why_not_proposed, with_overrides
+from bot.propose import (
+    Explanation,
+    ScanResult,
+    day_rank,
+    format_proposals,
+    scan,
+    select_proposals,
+    why_not_proposed,
+    with_overrides,
+)
 from bot.state import State
 from tests.replay_support import BACKGROUND, FEEDS, README, HashingEncoder, make_config, trained
 
@@ -275,26 +286,36 @@ def test_a_paper_placed_in_the_newest_year_of_a_list_kept_by_year_is_proposed_un
     assert in_their_years(proposals, replay) == proposals
 
 
+# A 2025 paper and a 2023 paper, for a list kept by year (opendilab/awesome-RLHF: `### 2024`, `### 2023`, ...)
+_YEAR_PAPERS = (Paper("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+                Paper("2311.00001", "A paper of 2023"))
+
+
+def _explained(config: Config, readme: str, *ranking: SectionScore,
+               papers: Sequence[Paper] = _YEAR_PAPERS) -> list[Explanation]:
+    """explain on `readme` with models that rank every paper so, without training any: the question is where a paper
+    goes once explain has read the list, not what the models think of it."""
+    from bot.listfile import parse_list
+    from bot.propose import explain
+
+    class Models:
+        def score(self, papers: list[Paper], *_: object, **__: object) -> list[Scored]:
+            return [Scored(p, 0.9, ranking, (), False) for p in papers]
+
+    return explain(config, list(papers), plist=parse_list(readme), model=Models(),  # type: ignore[arg-type]
+                   state=State(), encoder=HashingEncoder())
+
+
 def test_explain_names_the_year_section_a_run_would_write_a_paper_of_a_newer_year_under(tmp_path: Path) -> None:
     """The models put a 2025 paper under `Papers > 2024`, the newest year of opendilab/awesome-RLHF; scan and run
     write it under a new `### 2025`, so explain names `Papers > 2025` too, in text and --json, where it named the
     models' `Papers > 2024`; a paper of 2023 is explained under `Papers > 2023`, the runners-up as the models rank."""
-    from bot.listfile import parse_list
-    from bot.propose import explain, format_explanations
+    from bot.propose import format_explanations
     from tests.test_listfile import RLHF
 
-    ranking = (SectionScore(("Papers", "2024"), 0.7, "papers/2024"), SectionScore(("Papers", "2023"), 0.2,
-                                                                                  "papers/2023"))
-
-    class Models:  # the models' ranking, without training any: explain's question is where the paper goes
-        def score(self, papers: list[Paper], *_: object, **__: object) -> list[Scored]:
-            return [Scored(p, 0.9, ranking, (), False) for p in papers]
-
     config = make_config(tmp_path)
-    papers = [Paper("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
-              Paper("2311.00001", "A paper of 2023")]
-    new, old = explain(config, papers, plist=parse_list(RLHF), model=Models(),  # type: ignore[arg-type]
-                       state=State(), encoder=HashingEncoder())
+    new, old = _explained(config, RLHF, SectionScore(("Papers", "2024"), 0.7, "papers/2024"),
+                          SectionScore(("Papers", "2023"), 0.2, "papers/2023"))
     assert new.to_json()["section"] == {"path": ["Papers", "2025"], "score": 0.7}
     assert new.to_json()["alternatives"] == [{"path": ["Papers", "2023"], "score": 0.2}]
     assert old.to_json()["section"] == {"path": ["Papers", "2023"], "score": 0.7}
@@ -306,36 +327,25 @@ def test_explain_says_when_the_section_it_names_is_a_heading_the_pull_request_wo
     """explain named `Papers > 2025` for a 2025 paper on opendilab/awesome-RLHF, whose newest year is 2024, as if
     the list had it; it now says the pull request would add that heading, in its text and `new_heading` in --json,
     and not for a 2023 paper, whose `### 2023` is there; a year the list skips (2023 between 2024 and 2022) too."""
-    from bot.listfile import parse_list
-    from bot.propose import explain, format_explanations
+    from bot.propose import format_explanations
     from tests.test_listfile import RLHF, RLHF_ALL_YEARS, without_year
 
-    ranking = (SectionScore(("Papers", "2024"), 0.7, "papers/2024"),)
-
-    class Models:  # the models' ranking, without training any: explain's question is where the paper goes
-        def score(self, papers: list[Paper], *_: object, **__: object) -> list[Scored]:
-            return [Scored(p, 0.9, ranking, (), False) for p in papers]
-
     config = make_config(tmp_path)
-    papers = [Paper("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
-              Paper("2311.00001", "A paper of 2023")]
-    new, old = explain(config, papers, plist=parse_list(RLHF), model=Models(),  # type: ignore[arg-type]
-                       state=State(), encoder=HashingEncoder())
+    ranking = SectionScore(("Papers", "2024"), 0.7, "papers/2024")
+    new, old = _explained(config, RLHF, ranking)
     assert (new.to_json()["new_heading"], old.to_json()["new_heading"]) == (True, False)
     assert list(new.to_json())[-4:] == ["on_list", "state", "verdict", "new_heading"]
     text = format_explanations([new, old], config)
     assert "  section    Papers > 2025 (70%)  (a new heading the pull request would add)\n" in text
     assert "  section    Papers > 2023 (70%)\n" in text
-    [skipped] = explain(config, papers[1:], plist=parse_list(without_year(RLHF_ALL_YEARS, "2023")),
-                        model=Models(), state=State(), encoder=HashingEncoder())  # type: ignore[arg-type]
+    [skipped] = _explained(config, without_year(RLHF_ALL_YEARS, "2023"), ranking, papers=_YEAR_PAPERS[1:])
     assert skipped.to_json()["section"]["path"] == ["Papers", "2023"] and skipped.new_heading
 
 
 def test_scan_and_explain_print_section_scores_in_percent_as_the_pull_request_body_does() -> None:
     """`6.2 Code Generation (87%)` where they printed `(0.87)` beside a PR body's `(87%)`; a runner-up with no chance
     `<1%`, not `0%` (nor `0.00`); the JSON keeps its 0-1 numbers."""
-    from bot.config import Config
-    from bot.propose import Explanation, format_explanations
+    from bot.propose import format_explanations
 
     code = ("6. Application Areas", "6.2 Code Generation")
     agent = ("6. Application Areas", "6.3 Agent and Tool Use")
