@@ -21,6 +21,7 @@ from pathlib import Path
 from bot.errors import PaperbotError, UsageError
 from bot.papers import (
     ARXIV_ID_RE,
+    YEAR_HEADING_RE,
     Entry,
     Paper,
     Section,
@@ -1103,7 +1104,7 @@ class PaperList:
         path = tuple(path)
         if any(s.path == path for s in self.sections):
             return self
-        m = _YEAR_NAME_RE.match(path[-1]) if path else None
+        m = YEAR_HEADING_RE.match(path[-1]) if path else None
         siblings = next((_year_siblings(self, s) for s in self.sections
                          if s.path[:-1] == path[:-1] and _year_named(s) is not None), [])
         plan = _plan_year_section(self, siblings, int(m.group(1))) if m else None
@@ -1119,7 +1120,7 @@ class PaperList:
         a paper as a run would, under a new `### 2023`. None where the query names no such year; an error where the
         heading of older years holds it (`2020 and before`), naming that heading."""
         parts = [_norm_component(p) for p in re.split(r"\s+(?:>|/)\s+", query.strip()) if p.strip()]
-        m = _YEAR_NAME_RE.match(parts[-1]) if parts else None
+        m = YEAR_HEADING_RE.match(parts[-1]) if parts else None
         if m is None:
             return None
         groups = {s.path[:-1]: _year_siblings(self, s) for s in self.sections if _year_named(s) is not None}
@@ -1275,12 +1276,10 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
 
 # ---------------------------------------------------------------- a list kept by year
 
-# A heading named by a year alone (`### 2024`, `### 🔥 2025`): the list keeps its papers by when they came out.
-_YEAR_NAME_RE = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 
 
 def _year_named(section: Section) -> int | None:
-    m = _YEAR_NAME_RE.match(section.path[-1]) if section.kind == "heading" else None
+    m = YEAR_HEADING_RE.match(section.path[-1]) if section.kind == "heading" else None
     return int(m.group(1)) if m else None
 
 
@@ -1293,17 +1292,16 @@ def _year_siblings(plist: PaperList, section: Section) -> list[Section]:
     """The headings beside a year heading (same parent, same level) named by a year alone, in document order."""
     if _year_named(section) is None:
         return []
-    level = _heading_level(plist, section)
-    return [s for s in plist.sections if s.parent_id == section.parent_id and _year_named(s) is not None
-            and _heading_level(plist, s) == level]
+    return [s for s in _peers(plist, section) if _year_named(s) is not None]
 
 
 # The heading after a list's oldest year that holds every paper before it (opendilab/awesome-RLHF's `### 2020 and
-# before`; `Before 2020`, `Pre-2020`, `2019 & earlier`, `Older`, `Earlier papers`): older papers go there, no heading
-# is added for their year.
+# before`; `Before 2020`, `Pre-2020`, `2019 & earlier`, `≤2020`, `< 2020`, `Older`, `Earlier papers`): older papers go
+# there, no heading is added for their year.
 _OLDER_YEARS_RE = re.compile(
     r"^\W*(?:(?P<upto>(?:19|20)\d{2})\s*(?:and|&|or)?\s*(?:before|earlier|older|prior)"
     r"|(?:before|pre-?|prior\s+to|older\s+than|earlier\s+than)\s*(?P<before>(?:19|20)\d{2})"
+    r"|(?:≤|<=)\s*(?P<upto_sign>(?:19|20)\d{2})|<\s*(?P<before_sign>(?:19|20)\d{2})"
     r"|(?:older|earlier|previous|past)(?:\s+(?:papers|works|years|ones))?)\W*$",
     re.I,
 )
@@ -1315,7 +1313,8 @@ def older_years_bound(name: str, oldest: int) -> int | None:
     m = _OLDER_YEARS_RE.match(name.strip())
     if m is None:
         return None
-    bound = int(m["upto"]) if m["upto"] else int(m["before"]) - 1 if m["before"] else oldest - 1
+    upto, before = m["upto"] or m["upto_sign"], m["before"] or m["before_sign"]
+    bound = int(upto) if upto else int(before) - 1 if before else oldest - 1
     return min(bound, oldest - 1)
 
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from bot.errors import PaperbotError, UnusableModels, UsageError
 from bot.files import atomic_write_files, check_writable, json_bytes
-from bot.papers import Neighbour, Paper, Section, SectionScore, arxiv_month, normalize_title
+from bot.papers import YEAR_HEADING_RE, Neighbour, Paper, Section, SectionScore, arxiv_month, normalize_title
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -879,9 +879,6 @@ def survey_groups(groups: Sequence[tuple[str, ...]]) -> list[int]:
     return [j for j, g in enumerate(groups) if _SURVEY_HEADING.search(_heading_text(g[-1]))]
 
 
-_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
-
-
 def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]]) -> np.ndarray:
     """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") and of
     the one beside them that holds older papers ("Papers > 2020 and before") all on the paper's year; where the list
@@ -891,7 +888,7 @@ def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequenc
     2023 by its topic, and a 2020 paper to 2021 where `2020 and before` holds it."""
     from bot.listfile import older_years_bound
 
-    years = {j: int(m.group(1)) for j, g in enumerate(groups) if (m := _YEAR_HEADING.match(g[-1]))}
+    years = {j: int(m.group(1)) for j, g in enumerate(groups) if (m := YEAR_HEADING_RE.match(g[-1]))}
     if len(years) < 2:
         return scores
     parents = {groups[j][:-1] for j in years}

@@ -62,6 +62,11 @@ def arxiv_ids_in(text: str) -> list[str]:
     return [canonical_id(m.group("id")) for m in _ARXIV_URL_RE.finditer(text)]
 
 
+# A heading named by a year alone (`### 2024`, `### 🔥 2025`): the list keeps its papers by when they came out. Not
+# one with a comparison sign (`### ≤2020`, `### < 2020`), which holds the years up to or before it.
+YEAR_HEADING_RE = re.compile(r"^[^\w<≤]*((?:19|20)\d{2})\W*$")
+
+
 def arxiv_month(arxiv_id: str | None) -> int | None:
     """Months since year 0 of the month an id was announced in (its YYMM), for new- and old-style ids."""
     m = re.match(r"^(?:[a-z\-.]+/)?(\d{2})(\d{2})", arxiv_id or "", re.I)

@@ -2746,12 +2746,28 @@ def test_the_heading_of_older_papers_keeps_taking_them() -> None:
 @pytest.mark.parametrize(("name", "bound"), [
     ("2020 and before", 2020), ("Before 2020", 2019), ("Pre-2020", 2019), ("2019 & earlier", 2019),
     ("📜 Older", 2020), ("Earlier papers", 2020), ("2021 and before", 2020), ("Before ChatGPT came out", None),
-    ("2020", None), ("Older Models", None)])
+    ("2020", None), ("Older Models", None), ("≤2020", 2020), ("< 2020", 2019), ("<=2019", 2019)])
 def test_a_heading_of_older_papers_says_the_newest_year_it_holds(name: str, bound: int | None) -> None:
-    """Beside year headings whose oldest is 2021: the year a catch-all for older papers holds up to, never 2021."""
+    """Beside year headings whose oldest is 2021: the year a catch-all for older papers holds up to, never 2021.
+    `≤2020` and `< 2020` are such headings, not the year 2020's: a heading of a year has no sign before it."""
     from bot.listfile import older_years_bound
+    from bot.papers import YEAR_HEADING_RE
 
     assert older_years_bound(name, 2021) == bound
+    assert (YEAR_HEADING_RE.match(name) is not None) == (name == "2020")
+
+
+def test_a_heading_of_the_years_up_to_one_takes_the_papers_older_than_the_lists_years() -> None:
+    """opendilab/awesome-RLHF's years with its `### 2020 and before` written `### ≤2020`: read as the year 2020's
+    heading, a 2019 paper got a new heading `### ≤2019` after it; it now goes under `≤2020`, and a 2021 paper the
+    models put there under `### 2021`."""
+    plist = parse_list(RLHF_ALL_YEARS.replace("### 2020 and before\n", "### ≤2020\n"))
+    older = plist.find_section("Papers > ≤2020")
+    for chosen in ("Papers > 2021", "Papers > 2024", "Papers > ≤2020"):
+        assert plist.year_section(dataclasses.replace(FINE_TUNING, arxiv_id="1909.08593"),
+                                  plist.find_section(chosen)) == older
+    assert plist.year_section(dataclasses.replace(FINE_TUNING, arxiv_id="2109.00001"),
+                              older) == plist.find_section("Papers > 2021")
 
 
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:

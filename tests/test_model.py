@@ -802,6 +802,20 @@ def test_the_heading_of_older_papers_beside_a_lists_years_takes_them() -> None:
     assert model.sections_[model.rank(recent, months=[2022 * 12 + 3])[0][0][0]]["id"] == "y22"
 
 
+def test_a_heading_with_a_sign_before_its_year_holds_the_older_papers() -> None:
+    """`Papers > ≤2020` beside `2022` and `2021` was read as the year 2020's heading; it holds 2020 and before, so a
+    2019 paper's year share goes there (it went there as the nearest year, and a 2020 paper as its own), and `< 2021`
+    takes 2020's too, where it was read as 2021's beside a `2021`."""
+    from bot.model import with_years
+
+    scores = np.array([[0.5, 0.2, 0.1, 0.2]])
+    for last, year in (("≤2020", 2019), ("≤2020", 2020), ("< 2021", 2020)):
+        groups = [("Papers", "2022"), ("Papers", "2021"), ("Papers", last), ("Codebases",)]
+        out = with_years(scores, [year * 12 + 3], groups)
+        assert out[0].tolist() == pytest.approx([0.0, 0.0, 0.8, 0.2]), last
+    assert with_years(scores, [2021 * 12], groups)[0].tolist() == pytest.approx([0.0, 0.8, 0.0, 0.2])
+
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""
