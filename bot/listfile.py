@@ -1276,8 +1276,6 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
 
 # ---------------------------------------------------------------- a list kept by year
 
-
-
 def _year_named(section: Section) -> int | None:
     m = YEAR_HEADING_RE.match(section.path[-1]) if section.kind == "heading" else None
     return int(m.group(1)) if m else None
