@@ -114,6 +114,9 @@ class Published:
     body: str = ""
     diff: str = ""
     sections: dict[str, list[str]] = field(default_factory=dict)
+    # How the README of the PR names a section after this run's commit, as its body named them: the job summary
+    # names the same papers' sections, and must say `(31)` where the body does (None: the body named none anew)
+    names: Names | None = field(default=None, repr=False, compare=False)
 
 
 class Forge(Protocol):
@@ -215,13 +218,14 @@ class DryRunForge:
             ids = [p.paper.arxiv_id for p in group]
             suffix = f"-{ids[0]}" if change.mode == "per-paper" else ""
             title = _title(group, len(group), change.date, change.mode)
+            names = _names(new_text, self.readme_path)
             body = pr_body(group, readme_path=self.readme_path, held_back=_held_back(change, out), date=change.date,
-                           board=change.board, names=_names(new_text, self.readme_path))
+                           board=change.board, names=names)
             diff = unified_diff(self.readme_text, new_text, self.readme_path)
             self.out.write(f"=== README change ({self.readme_path}) ===\n{diff}\n")
             self.out.write(f"=== PR title ===\n{title}\n\n=== PR body ===\n{body}\n")
             branch = f"{self.branch_prefix}{change.date}{suffix}"
-            out.append(Published("dry-run", branch, ids, title=title, body=body, diff=diff))
+            out.append(Published("dry-run", branch, ids, title=title, body=body, diff=diff, names=names))
         return out
 
     def read_dashboard(self) -> Dashboard | None:
@@ -861,8 +865,9 @@ class GitHubForge:
                 ids = [p.paper.arxiv_id for p in written]
             group = written  # as the branch's README names their sections (`(40)` where the list said `(39)`)
             title = _title(group, len(group), change.date, change.mode)
+            names = _names(text, self.gh.readme_path)
             body = pr_body(group, readme_path=self.gh.readme_path, held_back=held, date=change.date,
-                           board=change.board, names=_names(text, self.gh.readme_path))
+                           board=change.board, names=names)
             pr, number, url = self._create_pull(branch, base, title, body)
         except BaseException:
             if self._maybe_opened:
@@ -882,7 +887,7 @@ class GitHubForge:
         log.info("opened PR #%d %s (%d paper(s), branch %s)", number, url, len(ids), branch)
         self._remember(BotPull(number, url, "open", branch, tuple(ids), title, tuple(paper_titles(body).items())))
         return Published("opened", branch, ids, url=url, number=number, title=title, body=body,
-                         sections={p.paper.arxiv_id: list(p.section.path) for p in group})
+                         sections={p.paper.arxiv_id: list(p.section.path) for p in group}, names=names)
 
     def _create_pull(self, branch: str, base: str, title: str, body: str) -> tuple[PullRequest, int, str]:
         """POST /pulls. When the answer is lost (timeout, 5xx, a cut-off body) GitHub may have opened the PR all
@@ -979,8 +984,9 @@ class GitHubForge:
                 return self._open(group, change, held)
         ids = earlier.ids + [p.paper.arxiv_id for p in new]
         title = _title(group, len(ids), change.date, change.mode)
+        names = _names(text, self.gh.readme_path) if text is not None else None
         body = pr_body(new, readme_path=self.gh.readme_path, earlier=earlier, held_back=held, date=change.date,
-                       board=change.board, names=_names(text, self.gh.readme_path) if text is not None else None)
+                       board=change.board, names=names)
         with self._calls(f"update PR #{target.number}"):
             pr.edit(title=title, body=body)
         self._note(f"PR #{target.number} was already updated ({url})")
@@ -990,7 +996,7 @@ class GitHubForge:
                                tuple(paper_titles(body).items())))
         return Published("updated", target.branch, [p.paper.arxiv_id for p in new], url=url,
                          number=target.number, title=title, body=body,
-                         sections={p.paper.arxiv_id: list(p.section.path) for p in new})
+                         sections={p.paper.arxiv_id: list(p.section.path) for p in new}, names=names)
 
     def _still_open(self, target: BotPull) -> PullRequest | None:
         """The PR read now; None (and remembered as merged or closed) when a maintainer ended it during this run."""

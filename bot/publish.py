@@ -666,9 +666,10 @@ def _dashboard_line(report: RunReport) -> list[str]:
 
 
 def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
-    """`summary` for the GitHub Actions run page, in markdown."""
+    """`summary` for the GitHub Actions run page, in markdown. Its sections read as the pull requests' bodies name
+    them: `🧠 Planning & Reasoning (31)` where the PR's README counts 31, not the 30 the models knew."""
     from bot.listfile import escape_markdown
-    from bot.render import job_summary
+    from bot.render import job_summary, named_held, named_proposal
 
     def line(p: Published) -> str:
         if p.action == "dry-run" or not p.url:
@@ -683,10 +684,14 @@ def step_summary(report: RunReport, *, date: str, dry_run: bool) -> str:
         pulls += [f"Left out, already on the list (added while this run worked): "
                   f"{', '.join(f'`{p.paper.arxiv_id}`' for p in report.skipped)}."]
     board = report.dashboard
+    names = {i: p.names for p in report.published for i in p.ids}
+    # The held-back papers are in the body of the first PR published (Change.held_back), named as its README names
+    first = report.published[0].names if report.published else None
     return job_summary(
-        date=date, stats={**report.scan.stats, "proposed": len(report.proposed)}, proposals=report.proposed,
+        date=date, stats={**report.scan.stats, "proposed": len(report.proposed)},
+        proposals=[named_proposal(p, names.get(p.paper.arxiv_id)) for p in report.proposed],
         pulls=pulls, failures=[str(f) for f in report.scan.failures], retrained=report.retrained, dry_run=dry_run,
-        held_back=report.scan.held_back,
+        held_back=[named_held(h, first) for h in report.scan.held_back],
         board="" if board is None else (f"Candidates issue [#{board.number}]({board.url}): "
                                         f"{len(board.listed)} paper(s) to tick for the next run."),
     )

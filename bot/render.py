@@ -444,9 +444,10 @@ def restyled(parts: BodyParts, names: Names | None = None) -> BodyParts:
                    held=[_restyled_held(h, names) for h in parts.held])
 
 
-def _named_proposal(p: Proposal, names: Names | None) -> Proposal:
+def named_proposal(p: Proposal, names: Names | None) -> Proposal:
     """A proposal with every section it names (its own, the runners-up, the nearest entries') as the PR's README
-    names them: the models say `(38)` for a section the README being edited says `(39)` of."""
+    names them: the models say `(38)` for a section the README being edited says `(39)` of. The PR body's, and
+    the job summary's, which must read as the body does."""
     if names is None:
         return p
     return replace(p, section=replace(p.section, path=names(p.section.path)),
@@ -455,7 +456,8 @@ def _named_proposal(p: Proposal, names: Names | None) -> Proposal:
                                  for n in p.nearest))
 
 
-def _named_held(h: HeldBack, names: Names | None) -> HeldBack:
+def named_held(h: HeldBack, names: Names | None) -> HeldBack:
+    """A held-back paper with its section and runners-up as the PR's README names them (named_proposal)."""
     if names is None:
         return h
     return replace(h, section=replace(h.section, path=names(h.section.path)),
@@ -530,8 +532,8 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
     earlier.before / .after: what a maintainer wrote around the bot's part, kept (and counted in the limit).
     names: how the PR's README names a section (after this update's commit), for every section the body names."""
     earlier = restyled(earlier, names) if earlier is not None else BodyParts(ids=[], rows=[], details=[])
-    new = [_named_proposal(p, names) for p in proposals if p.paper.arxiv_id not in earlier.ids]
-    held_back = [_named_held(h, names) for h in held_back]
+    new = [named_proposal(p, names) for p in proposals if p.paper.arxiv_id not in earlier.ids]
+    held_back = [named_held(h, names) for h in held_back]
     ids = earlier.ids + [p.paper.arxiv_id for p in new]
     note = ""
     if board is not None:

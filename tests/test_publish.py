@@ -253,3 +253,44 @@ def test_every_section_a_growing_pull_request_names_reads_as_its_readme_names_it
     assert body.count(f"(similarity 0.70) — in {s4}") == 3
     assert "(2)" not in body and s3 not in body
     assert f"confidence 30%, over the daily cap of 1 (#2 of its day); {p3}" in body  # held back on the first day
+
+
+def test_the_job_summary_names_every_section_as_the_pull_request_body_does() -> None:
+    """The Action's job summary lists the day's papers and held-back papers with their sections: as the pull
+    request's README names them after the day's commit, as its body does, where it named them as the scanned list
+    and the models did (`🧠 Planning & Reasoning (2)` beside a body and a diff that say `(3)`); the next day's
+    summary, of a paper added to the open pull request, names `(4)` as the body's new row does."""
+    from bot.propose import ScanResult
+    from bot.publish import RunReport, step_summary
+
+    a = in_section("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", SURVEYS,
+                   PLANNING)
+    b = in_section("2504.11536", "ReTool: Reinforcement Learning for Strategic Tool Use in LLMs", PLANNING, SURVEYS)
+    c = in_section("2503.23037", "Agentic Large Language Models, a survey", SURVEYS, PLANNING)
+    r1 = HeldBack(paper=Paper("2501.12948", "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement "
+                              "Learning"), score=0.3, section=SectionScore(PLANNING, 0.6), why="over the cap", place=3,
+                  cap=2)
+
+    def page(published: list, *proposals: Proposal, held: tuple[HeldBack, ...] = ()) -> str:
+        scan = ScanResult(proposals=list(proposals), scored=[], stats={}, held_back=list(held))
+        return step_summary(RunReport(scan=scan, published=published), date="2025-05-27", dry_run=False)
+
+    def rows(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("| [")]
+
+    with GitHubStandIn({"README.md": agents(2, 2)}, token=TOKEN) as hub:
+        first = forge(hub).publish(change(a, b, held_back=[r1]))
+        day1, body1 = page(first, a, b, held=(r1,)), hub.pulls[first[0].number].body
+        second = forge(hub).publish(change(c, date="2025-05-28"))
+        day2, body2 = page(second, c), hub.pulls[first[0].number].body
+    s3 = "🧭 Background > 📚 Surveys & Position Papers (3)"
+    p3 = "🧱 Part I: Core Components > 🧠 Planning & Reasoning (3)"
+    assert rows(day1) == rows(body1) and len(rows(day1)) == 2
+    assert f"| {s3} (70%) | 90% | {p3} (20%) |" in day1 and f"| {p3} (70%) | 90% | {s3} (20%) |" in day1
+    assert f"over the daily cap of 2 (#3 of its day); {p3}\n" in day1 and "(2)" not in day1
+    s4 = "🧭 Background > 📚 Surveys & Position Papers (4)"
+    assert rows(day2) == rows(body2)[-1:] and f"| {s4} (70%) | 90% | {p3} (20%) |" in day2
+    dry_run = DryRunForge(readme_text=agents(2, 2), state=State(), out=io.StringIO())
+    [dry] = dry_run.publish(change(a, b, held_back=[r1]))
+    dry_page = page([dry], a, b, held=(r1,))
+    assert rows(dry_page) == rows(day1) and dry_page.splitlines()[-2] == day1.splitlines()[-2]  # the held-back line
