@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.config import Config
 from bot.errors import PaperbotError, UsageError
-from bot.papers import HeldBack, Paper, Proposal, SectionScore
+from bot.papers import HeldBack, Neighbour, Paper, Proposal, SectionScore, normalize_title
 from bot.render import section_pct
 
 if TYPE_CHECKING:
@@ -139,9 +139,11 @@ def without_hand_picked(scored: Sequence[Scored], plist: ListLike, *, margin: fl
     if not curated:  # none on this list, or the replay's list, which only answers `contains`
         return list(scored), []
     paths = {tuple(s.path) for s in getattr(plist, "sections", []) if s.id in curated}
+    elsewhere = _listed_elsewhere(plist, curated)
     dropped: dict[tuple[str, ...], None] = {}
     out = []
     for s in scored:
+        s = dataclasses.replace(s, nearest=tuple(_outside_hand_picked(n, paths, elsewhere) for n in s.nearest))
         keep = tuple(x for x in s.sections if x.section_id not in curated and tuple(x.path) not in paths)
         if len(keep) == len(s.sections):
             out.append(s)
@@ -150,6 +152,33 @@ def without_hand_picked(scored: Sequence[Scored], plist: ListLike, *, margin: fl
         unsure = len(keep) > 1 and keep[0].score - keep[1].score < margin
         out.append(dataclasses.replace(s, sections=keep, unsure=bool(unsure)))
     return out, [" > ".join(path) for path in dropped]
+
+
+def _listed_elsewhere(plist: ListLike, curated: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """Each work of the list, by arXiv id and by title, -> the first section outside the hand-picked short lists
+    (and the news) that lists it: where a retrained model, which learns no hand-picked place, names it."""
+    aside = getattr(plist, "is_aside", None)
+    by_id = {s.id: s for s in getattr(plist, "sections", [])}
+    out: dict[str, tuple[str, ...]] = {}
+    for e in getattr(plist, "entries", ()):
+        section = by_id.get(e.section_id)
+        if section is None or e.section_id in curated or (aside is not None and aside(section)):
+            continue
+        for name in (e.arxiv_id, "title:" + normalize_title(e.title)):
+            if name and name != "title:":
+                out.setdefault(name, tuple(section.path))
+    return out
+
+
+def _outside_hand_picked(n: Neighbour, paths: Collection[tuple[str, ...]],
+                         elsewhere: dict[str, tuple[str, ...]]) -> Neighbour:
+    """A nearest entry that models trained before the list marked a hand-picked short list place there (`⭐ Starter
+    Kit`), with the section that also lists it: the section the evidence is for, not the short list no paper goes
+    to. One that only the short list names keeps it: that is where the list has it, where a maintainer finds it."""
+    if tuple(n.section_path) not in paths:
+        return n
+    other = elsewhere.get(n.arxiv_id or "") or elsewhere.get("title:" + normalize_title(n.title))
+    return n if other is None else dataclasses.replace(n, section_path=other)
 
 
 def _log_hand_picked(dropped: Collection[str]) -> None:

@@ -424,3 +424,42 @@ def test_a_section_the_list_now_marks_hand_picked_is_left_out_of_the_models_rank
     assert after.section_by_id(entry.section_id).path == got.section.path
     [why] = explain(config, [raw[fairness].paper], plist=now, model=model, state=State(), encoder=HashingEncoder())
     assert why.scored.sections[0].path[-1] == "6.5 Retrieval-Augmented Generation"
+
+
+def test_a_nearest_entry_models_placed_in_a_hand_picked_short_list_is_named_by_its_other_section(
+        tmp_path: Path) -> None:
+    """Models trained while `🔥 Must-read` held HM-RAG and GainRAG of its own name it as their section among a
+    paper's nearest entries; once the list marks it a hand-picked short list and lists them in 6.5 Retrieval-Augmented
+    Generation too, scan, explain and the pull request name them there, the section the evidence is for, where they
+    said '— in 🔥 Must-read' beside a paper proposed for 6.5. DailyQA, which the list names in the Must-read alone,
+    keeps it: that is where a maintainer finds it on the list."""
+    import json
+
+    from bot.feeds import read_feeds
+    from bot.model import train_models
+    from bot.propose import explain
+
+    config = with_overrides(make_config(tmp_path, relevance=0.0, section=0.0), max_proposals=100)
+    before = _with_a_must_read(tmp_path, "before.md", restored=0)
+    model, _ = train_models(config, readme=before, metadata=config.list.metadata, background=BACKGROUND,
+                            models_dir=None, offline=True, encoder=HashingEncoder(), evaluate=False)
+    now = read_list(_with_a_must_read(tmp_path, "now.md", restored=3))
+    must, rag = ("🔥 Must-read",), ("6. Application Areas", "6.5 Retrieval-Augmented Generation")
+    fairness, hm_rag = "2504.12323", "2504.12330"
+    [raw] = [s for s in model.score(read_feeds([DAY_18]).papers, HashingEncoder(), None)
+             if s.paper.arxiv_id == fairness]
+    assert {n.arxiv_id: n.section_path for n in raw.nearest}[hm_rag] == must  # as the models learnt it
+    result = scan(config, feeds=[DAY_18], plist=now, model=model, state=State(), encoder=HashingEncoder())
+    [got] = [p for p in result.proposals if p.paper.arxiv_id == fairness]
+    assert {n.arxiv_id: n.section_path for n in got.nearest}[hm_rag] == rag
+    assert not [n for p in result.proposals for n in p.nearest if n.section_path == must]
+    [why] = explain(config, [raw.paper], plist=now, model=model, state=State(), encoder=HashingEncoder())
+    assert {n.arxiv_id: n.section_path for n in why.scored.nearest}[hm_rag] == rag
+
+    meta = {r["id"]: r for r in map(json.loads, Path(config.list.metadata).read_text(encoding="utf-8").splitlines())}
+    daily = meta["2505.17162"]  # DailyQA: in the Must-read alone
+    twin = Paper("2506.00001", "DailyQA-2: " + daily["title"], abstract=daily["abstract"])
+    [why] = explain(config, [twin], plist=now, model=model, state=State(), encoder=HashingEncoder())
+    near = {n.arxiv_id: n.section_path for n in why.scored.nearest}
+    assert near["2505.17162"] == must and why.scored.sections[0].path != must
+    assert all(path != must for i, path in near.items() if i != "2505.17162")
