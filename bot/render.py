@@ -342,7 +342,7 @@ def parse_body(body: str | None) -> BodyParts | None:
     before, after = text[:start], text[end.end():].removeprefix("\n")  # the marker's own line end is the bot's
     body = text[start:end.end()]
     lines = body.split("\n")
-    rows = [line for line in lines if _ROW_RE.match(line)]
+    rows = _table_rows(lines)
     details = _DETAILS_RE.findall("\n".join(lines))
     held: list[str] = []
     listing = False  # in the "- " lines under a **Held back** head (the note on the candidates issue has none)
@@ -355,6 +355,26 @@ def parse_body(body: str | None) -> BodyParts | None:
             listing = False
     dropped = {kind: int(m.group(1)) for kind, pattern in _LEFT_OUT_RE.items() if (m := pattern.search(body))}
     return BodyParts(ids=ids, rows=rows, details=details, held=held, dropped=dropped, before=before, after=after)
+
+
+# What the bot writes after the table, each on its own line: where a maintainer's edit took out the blank line after
+# the last row, the table's lines stop there all the same, or the next body would hold the legend twice
+_AFTER_TABLE = ("Confidence is ", _LEFT_OUT_HEAD, "**Held back**", "<details>", "<!-- paperbot:")
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """The table's lines under its header, as a maintainer left them, up to the blank line after them: a row with a
+    note after its last pipe, struck out (`~~[Title](url)~~`) or a line of text under it is the table's on GitHub,
+    and kept as written, where only rows in the bot's own shape were kept and the others lost when the PR grew. A
+    body whose header was edited too: its rows in the bot's shape (an arXiv link in the first cell)."""
+    if _TABLE_HEAD[1] not in lines:
+        return [line for line in lines if _ROW_RE.match(line)]
+    rows: list[str] = []
+    for line in lines[lines.index(_TABLE_HEAD[1]) + 1:]:
+        if not line.strip() or line.startswith(_AFTER_TABLE):
+            break
+        rows.append(line)
+    return rows
 
 
 # A section score as a body writes it: today's "87%" and "<1%", or "0.87" and "<0.01" as bodies did before 5 Dec 2026
@@ -562,8 +582,9 @@ def pr_body(proposals: list[Proposal], *, readme_path: str = "README.md", earlie
             held.pop(0)
         else:
             kind = "details" if details else "rows"
-            (details or rows).pop(0)
-            dropped[kind] += 1
+            gone = (details or rows).pop(0)
+            # a maintainer's line of text under a row goes with it, and is not one of the table's papers
+            dropped[kind] += kind == "details" or _HELD_ID_RE.search(gone) is not None
         body = whole()
     return body
 

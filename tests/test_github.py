@@ -592,3 +592,38 @@ def test_a_pr_of_one_paper_is_named_for_it_and_one_that_grows_counts_its_papers(
     assert pub.title == hub.pulls[1].title == "Add paper: Process Reward Models That Think (2025-05-27)"
     forge(hub).publish(change(b, date="2025-05-28"))
     assert hub.pulls[1].title == "Add 2 papers (2025-05-28)"
+
+
+def test_rows_a_maintainer_edited_out_of_the_bots_shape_are_kept_when_the_pr_grows(hub):
+    """A maintainer edits the open PR's table on the web: a note after a row's last pipe, a row struck out, a line of
+    text under a row (GitHub shows it in the table), a row whose confidence cell is deleted. The next day's paper
+    is added to the PR: every edited line is kept as written and in its place, the new row follows them as
+    table_row writes it, no paper's row is lost or written twice, and a run with nothing new leaves the table as
+    it is. Rows a maintainer took out of the bot's shape were lost, where the first two were: their papers stayed in
+    the marker and the diff but had no row."""
+    from bot.render import table_row
+
+    a, b, c = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain"), proposal("2504.15305", "math")
+    d = proposal("2504.15777", "math")
+    forge(hub).publish(change(a, b, d))
+    body = hub.pulls[1].body
+    ra, rb, rd = table_row(a), table_row(b), table_row(d)
+    assert [ra, rb, rd] == [line for line in body.splitlines() if line.startswith("| [")]
+    noted = ra + " ← same group as #12, keep both?"
+    struck = rb.replace("| [", "| ~~[", 1).replace("`2504.16511` |", "`2504.16511`~~ |")
+    under = "Borderline: merge only if the camera-ready keeps the data section."
+    cut = rd.replace(" | 91% |", " |", 1)
+    assert cut.count("|") == ra.count("|") - 1
+    with hub.lock:
+        hub.pulls[1].body = body.replace(ra, noted).replace(rb, f"{struck}\n{under}").replace(rd, cut).replace(
+            "\n", "\r\n")  # saved on the web: CRLF
+    [pub] = forge(hub).publish(change(c, date="2025-05-28"))
+    grown = hub.pulls[1].body
+    lines = grown.splitlines()
+    head = lines.index("|---|---|---|---|")
+    assert lines[head + 1: head + 7] == [noted, struck, under, cut, table_row(c), ""]
+    assert pub.action == "updated" and parse_marker(grown) == ["2504.15305", "2504.15777", "2504.16511", "2504.16828"]
+    assert all(grown.count(f"`{i}`") == 1 for i in parse_marker(grown))  # one row each, in the table
+    assert grown.count("Confidence is the calibrated probability") == 1 and grown.count("<details>") == 4
+    forge(hub).publish(change(c, date="2025-05-29"))  # c is in the PR already: nothing to add
+    assert hub.pulls[1].body == grown

@@ -366,3 +366,35 @@ def test_a_quiet_days_job_summary_says_so_beside_the_candidates_issue():
     a = proposal("2504.16828", "math")
     page = job_summary(date="2025-03-19", stats={}, proposals=[a], pulls=[pull], failures=[], board=board)
     assert "Nothing to propose" not in page and page.index(pull) < page.index(table_row(a)) < page.index(board)
+
+
+def test_a_table_a_maintainer_edited_keeps_its_lines_and_ends_where_the_bots_text_starts():
+    """The table's lines under its header are the rows, as written, up to the blank line after them; where an edit
+    took that blank line out, up to the legend, which is the bot's and written once. A table whose header a
+    maintainer edited keeps its rows in the bot's shape."""
+    a, b, c = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain"), proposal("2504.15305", "math")
+    first = pr_body([a, b])
+    noted = table_row(a) + " ← check"
+    glued = first.replace(table_row(a), noted).replace(table_row(b) + "\n\n", table_row(b) + "\n")
+    assert parse_body(glued).rows == [noted, table_row(b)]
+    grown = pr_body([c], earlier=parse_body(glued))
+    assert grown.count("Confidence is the calibrated probability") == 1
+    assert [line for line in grown.splitlines() if line.startswith("| [")] == [noted, table_row(b), table_row(c)]
+    header = first.replace("| Paper | Proposed section |", "| Paper (edited) | Section |").replace("|---|", "|:--|", 1)
+    assert parse_body(header).rows == [table_row(a), table_row(b)]
+
+
+def test_a_maintainers_line_under_a_row_is_not_counted_as_a_row_left_out_for_the_limit():
+    """Over GitHub's limit the oldest rows go first; a line a maintainer wrote under one goes with it, and the
+    'Left out' line counts the papers' rows only: 1 of the table's rows, where it said 2."""
+    a, b = proposal("2504.16828", "math"), proposal("2504.16511", "pretrain")
+    under = "Borderline: merge only if the camera-ready keeps the data section."
+    parts = replace(parse_body(pr_body([a, b]).replace(table_row(a), f"{table_row(a)}\n{under}")), details=[])
+    assert parts.rows == [table_row(a), under, table_row(b)]
+    size = len(pr_body([], earlier=parts).encode("utf-8"))
+    left_out = len("_Left out to stay within GitHub's limit on a PR body: 1 of the table's rows, the earliest first; "
+                   "the diff holds every paper._\n\n")
+    over = len(table_row(a)) + len(under) + 2 - left_out  # the first row and the line under it, with the note
+    body = pr_body([], earlier=replace(parts, before="x" * (BODY_LIMIT - size + over - 1) + "\n"))
+    assert len(body.encode("utf-8")) <= BODY_LIMIT and under not in body and table_row(b) in body
+    assert parse_body(body).dropped == {"rows": 1} and "1 of the table's rows, the earliest first" in body
