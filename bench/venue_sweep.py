@@ -25,6 +25,12 @@ WASPAA", "Accepted to ICRA", "Accepted by ICRA", "Accepted to IROS", "Accepted b
 or text neither file above holds, and judged by hand before the rules for RA-L, RSS, ITSC and WASPAA and for a venue
 named without a year were written: the venue as a maintainer would write it, RA-L, RSS, ITSC and WASPAA included.
 
+Held out a third time: bench/venue_heldout3.jsonl, 12 comments gathered on 5 Dec 2026 the same way, by the words of
+the venues paperbot did not read ("accepted at IEEE BigData 2025", "Symposium on Applied Computing (SAC", "Accepted by
+AAAI" and "Accepted by Interspeech" without a year, "Accepted to ICCV Workshop"), every one whose paper or text no file
+above holds, judged by hand before the rules for IEEE CASE, ACM SAC and IEEE BigData and for AAAI, Interspeech, ICCV
+and ECCV without a year were written.
+
 Prints, for the in-sample and the held-out texts each, how many give a venue, how many give a wrong one, and how
 many that name where the paper was accepted give none; --all lists every text with what it gives."""
 
@@ -47,6 +53,7 @@ from bot.papers import Paper, Venue
 CORPUS = REPO / "bench" / "venue_comments.jsonl"
 HELD_OUT = REPO / "bench" / "venue_heldout.jsonl"
 HELD_OUT_2 = REPO / "bench" / "venue_heldout2.jsonl"
+HELD_OUT_3 = REPO / "bench" / "venue_heldout3.jsonl"
 # Held-out texts a rule was written for after they were judged: in-sample from then on (arXiv id -> the change).
 _SINCE_HELD_OUT: dict[str, str] = {
     "2512.00226": "a workshop named before the venue it is held at",
@@ -201,8 +208,12 @@ def main(argv: list[str]) -> None:
     print(f"held-out texts, 2nd set: {len(held_out_2)} digest comments; "
           f"judged: {sum(t.expect != '?' for t in held_out_2)}")
     measure(held_out_2)
+    held_out_3 = list(digests(HELD_OUT_3))
+    print(f"held-out texts, 3rd set: {len(held_out_3)} digest comments; "
+          f"judged: {sum(t.expect != '?' for t in held_out_3)}")
+    measure(held_out_3)
     if "--all" in argv:
-        for text in [*texts, *held_out, *held_out_2]:
+        for text in [*texts, *held_out, *held_out_2, *held_out_3]:
             print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
 
 
