@@ -81,6 +81,11 @@ _SINCE_HELD_OUT: dict[str, str] = {
     "2605.20537": "a yearly conference named without its year",
     "2506.19597": "a yearly conference named without its year",
     "2601.06974": "a yearly conference named without its year",
+    "2511.20086": "a venue whose name is also a word (IEEE CASE, ACM SAC, IEEE BigData)",
+    "2601.01067": "a venue whose name is also a word (IEEE CASE, ACM SAC, IEEE BigData)",
+    "2509.00065": "a venue whose name is also a word (IEEE CASE, ACM SAC, IEEE BigData)",
+    "2507.23270": "a venue whose name is also a word (IEEE CASE, ACM SAC, IEEE BigData)",
+    "2510.10273": "a venue whose name is also a word (IEEE CASE, ACM SAC, IEEE BigData)",
 }
 # The recorded texts' venues as judged by hand (arXiv id -> venue, or "?"); every other recorded text names none.
 RECORDED: dict[str, Venue | str] = {

@@ -448,7 +448,39 @@ _VENUE_NAMES = (
 _VENUE_ALIASES = {"nips": "NeurIPS", "naacl-hlt": "NAACL", "thewebconf": "WWW", "the web conference": "WWW",
                   "acm multimedia": "ACM MM", "acmmm": "ACM MM"}
 _VENUE_SPELLING = {name.casefold(): name for name in _VENUE_NAMES} | _VENUE_ALIASES
-_VENUE_ALT = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True))
+# Venues whose acronym is also a word ("a case study", "the SAC baseline", "big data"): read only with their
+# organiser's name before it, in capitals ("IEEE CASE 2025", "ACM/SIGAPP SAC", "IEEE Big Data 2025"), or named in full
+# (_CONFERENCES); "Accepted at CASE 2025", words of acceptance and a year, gets its organiser (_mark_word_venues).
+_WORD_VENUES = {
+    "IEEE CASE": r"IEEE\s+(?-i:CASE)",  # the IEEE International Conference on Automation Science and Engineering
+    "ACM SAC": r"ACM(?:\s*/\s*SIGAPP)?\s+(?-i:SAC)",  # the ACM Symposium on Applied Computing
+    "IEEE BigData": r"IEEE\s+(?-i:Big\s*Data|BIGDATA)",  # the IEEE International Conference on Big Data
+}
+_WORD_VENUE_RES = tuple((name, re.compile(pattern, re.I)) for name, pattern in _WORD_VENUES.items())
+_VENUE_ALT = "|".join([*_WORD_VENUES.values(), *sorted(
+    (re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True)])
+_ACCEPTED_WORD_VENUE_RE = re.compile(
+    r"(?P<before>\b(?:accepted|published|appears?|appearing|presented)\s+(?:[\w-]+\s+){0,3}?(?:in|at|by|to|for)\s+"
+    r"(?:the\s+)?)(?P<name>(?-i:CASE|SAC))(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d))",
+    re.I,
+)
+
+
+def _mark_word_venues(text: str) -> str:
+    """The text with the organiser written before a venue that is also a word where words of acceptance and a year
+    leave no doubt ("Accepted to CASE 2025" reads "Accepted to IEEE CASE 2025"; "a case study 2025" stays)."""
+    org = {"CASE": "IEEE", "SAC": "ACM"}
+    return _ACCEPTED_WORD_VENUE_RE.sub(lambda m: f"{m.group('before')}{org[m.group('name')]} {m.group('name')}", text)
+
+
+def _venue_name(written: str) -> str:
+    """The usual spelling of a venue's name as a text writes it ("NIPS" is NeurIPS, "ACM/SIGAPP SAC" ACM SAC)."""
+    for name, pattern in _WORD_VENUE_RES:
+        if pattern.fullmatch(written):
+            return name
+    return _VENUE_SPELLING[re.sub(r"\s+", " ", written).casefold()]
+
+
 # A year: "2025", "'25", and "-25" right after a name ("AAAI-26").
 _YEAR = r"(?P<year>(?:19|20)\d{2}|['’]\d{2}|(?<=[A-Za-z][-–])\d{2})(?!\d)"
 # Where a name ends: not in a longer word or a joined name ("LREC-COLING" is not LREC), but a year may follow it
@@ -651,6 +683,16 @@ _CONFERENCES: tuple[tuple[str, str, str, int | None], ...] = (
     ("IJCNN", r"(?:IEEE\s+)?International\s+Joint\s+Conference\s+on\s+Neural\s+Networks", "IJCNN", None),
     ("VISAPP", r"International\s+Conference\s+on\s+Computer\s+Vision\s+Theory\s+and\s+Applications", "VISAPP", None),
     ("ICDAR", r"International\s+Conference\s+on\s+Document\s+Analysis\s+and\s+Recognition", "ICDAR", None),
+    # venues whose acronym is also a word (_WORD_VENUES): "the 2025 IEEE International Conference on Automation Science
+    # and Engineering (CASE)", "the 41st ACM/SIGAPP Symposium on Applied Computing (SAC '26)", "2019 IEEE International
+    # Conference on Big Data (Big Data)"; not the International Conference on Big Data Analytics or ... and Smart
+    # Computing
+    ("IEEE CASE", r"(?:IEEE\s+)?(?:International\s+)?Conference\s+on\s+Automation\s+Science\s+and\s+Engineering",
+     "CASE", None),
+    ("ACM SAC", r"(?:ACM(?:\s*/\s*SIGAPP)?\s+)?(?:Annual\s+)?(?:ACM\s+)?Symposium\s+on\s+Applied\s+Computing",
+     "SAC", None),
+    ("IEEE BigData", r"IEEE\s+International\s+Conference\s+on\s+Big\s+Data(?!\s+(?-i:[A-Z])|\s+(?:and|&)\b)",
+     r"(?:IEEE\s+)?Big\s*Data", None),
     ("WWW", r"(?<!Companion\sProceedings\sof\sthe\s)(?:ACM\s+(?:on\s+)?Web\s+Conference|International\s+World\s+Wide\s+"
             r"Web\s+Conference)", r"WWW|TheWebConf", None),
 )
@@ -823,7 +865,7 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
     every year named without one ("Accepted by ICRA Workshop MM-Spatial AI") gives the id's year only on a first
     version posted in the `month` (1-12) between its acceptances and its meeting (_YEARLY_WINDOWS)."""
     for text, published in ((journal_ref, True), (comment, False)):
-        text = _AAAI_AISI_RE.sub(r"\1-", text or "")
+        text = _mark_word_venues(_AAAI_AISI_RE.sub(r"\1-", text or ""))
         for sentence in _SENTENCE_END.split(_mark_conferences(_mark_journals(text))):
             if re.search(r"withdrawn|rejected|\bdesk\b", sentence, re.I):  # "ICLR 2025 (withdrawn)"
                 continue
@@ -859,10 +901,10 @@ def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Mat
     for m in _VENUE_RE.finditer(sentence):
         raw_year = m.group("year").lstrip("'’")
         year = int(raw_year) + 2000 if len(raw_year) == 2 else int(raw_year)
-        found.append((m.start(), m.end(), _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()], year, m))
+        found.append((m.start(), m.end(), _venue_name(m.group("name")), year, m))
     for m in _VENUE_YEAR_BEFORE_RE.finditer(sentence):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
-            name = _VENUE_SPELLING[re.sub(r"\s+", " ", m.group("name")).casefold()]
+            name = _venue_name(m.group("name"))
             found.append((m.start(), m.end(), name, int(m.group("year") or m.group("held")), m))
     for m in _VENUE_NO_YEAR_RE.finditer(sentence):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):

@@ -794,6 +794,46 @@ def test_robotics_audio_and_vision_venues_are_read(arxiv_id: str, comment: str, 
     assert Paper(pid, "T", version=version, comment=comment).venue == venue
 
 
+@pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
+    # verbatim comments of bench/venue_heldout.jsonl, venue_heldout3.jsonl and venue_comments.jsonl
+    ("2601.01067v1", "Published in Proc. IEEE CASE 2025. 7 pages, 11 figures", Venue("IEEE CASE", 2025)),
+    ("2509.00065v1", "Accepted by The IEEE International Conference on Automation Science and Engineering (CASE) 2025",
+     Venue("IEEE CASE", 2025)),
+    ("2510.10273v2", "In Proceedings of IEEE 21st International Conference on Automation Science and Engineering "
+     "(CASE), Los Angeles, USA, August 2025", Venue("IEEE CASE", 2025)),
+    ("2511.20086v1", "Accepted at the 41st ACM/SIGAPP Symposium On Applied Computing (SAC 2026), Main Conference",
+     Venue("ACM SAC", 2026)),
+    ("2601.00756v1", "Accepted to the 41st ACM/SIGAPP Symposium on Applied Computing (SAC '26)",
+     Venue("ACM SAC", 2026)),
+    ("2511.21080v1", "Accepted by IEEE Big Data 2025", Venue("IEEE BigData", 2025)),
+    ("2605.15436v1", "8 pages, accepted at IEEE BigData 2025", Venue("IEEE BigData", 2025)),
+    # the bare acronym where words of acceptance and a year leave no doubt
+    ("2506.00001v1", "Accepted to CASE 2025", Venue("IEEE CASE", 2025)),
+    ("2511.00001v1", "Accepted at SAC 2026", Venue("ACM SAC", 2026)),
+    # the words, not the venues: lower case, no organiser, no acceptance or no year
+    ("2506.00001v1", "Accepted to ICRA 2025; a case study of warehouse picking", Venue("ICRA", 2025)),
+    ("2506.00001v1", "A case study 2025, 8 pages", None),
+    ("2506.00001v1", "accepted to case 2025", None),
+    ("2506.00001v1", "Results in the SAC setting, 8 pages", None),
+    ("2506.00001v1", "We compare with SAC 2025 and PPO", None),
+    ("2506.00001v1", "Accepted to SAC", None),
+    ("2506.00001v1", "Winner of the big data 2025 challenge", None),
+    ("2506.00001v1", "Accepted to the Big Data 2025 Challenge", None),
+    ("2506.00001v1", "Accepted at the IEEE International Conference on Big Data Analytics 2025", None),
+    ("2603.09704v1", "This is the preprint for our conference paper for IEEE International Conference on Big Data",
+     None),
+])
+def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
+    arxiv_id: str, comment: str, venue: Venue | None
+) -> None:
+    """IEEE CASE, ACM SAC and IEEE BigData with their organiser, in full, or accepted with a year; a case study,
+    Soft Actor-Critic and big data stay words."""
+    from bot.papers import Paper, parse_arxiv_id
+
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    assert Paper(pid, "T", version=version, comment=comment).venue == venue
+
+
 @pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
     # verbatim comments of bench/venue_heldout2.jsonl and venue_heldout.jsonl: a first version posted between the
     # conference's acceptances and its meeting (ICRA: February to June; ACL: May to August)

@@ -1455,6 +1455,20 @@ def test_a_robotics_venue_is_written_as_the_list_writes_it() -> None:
         assert venue in line, line
 
 
+def test_a_venue_whose_name_is_a_word_is_written_with_its_organiser() -> None:
+    """"Published in Proc. IEEE CASE 2025" is `IEEE CASE 2025` on the seed list, where it was "Arxiv 2025", and
+    "Accepted at the 41st ACM/SIGAPP Symposium On Applied Computing (SAC 2026)" `ACM SAC 2026`: a bare "CASE 2025"
+    reads as a word."""
+    seed = SEED.read_text(encoding="utf-8")
+    case = dataclasses.replace(PAPER, arxiv_id="2601.01067", version=1,
+                               comment="Published in Proc. IEEE CASE 2025. 7 pages, 11 figures")
+    sac = dataclasses.replace(PAPER, arxiv_id="2511.20086", version=1, comment="Accepted at the 41st ACM/SIGAPP "
+                              "Symposium On Applied Computing (SAC 2026), Main Conference")
+    for paper, venue in ((case, " IEEE CASE 2025."), (sac, " ACM SAC 2026.")):
+        line = _written_line(seed, "6.7 Writing", paper)
+        assert venue in line, line
+
+
 def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
     """`| 2024 | Fan *et al.* | ... | [link](https://github.com/...) |` (zhengxuJosh/Awesome-RAG-Vision): the row
     names a survey by its first author and links its repository, so there is no title or id to know it by; an
