@@ -822,6 +822,7 @@ _INDUSTRY_AFTER = re.compile(r"\W*industry\b", re.I)  # "(ACL 2025) Industry Tra
 _DATASETS_AFTER = re.compile(r"\W*(?:track\s+on\s+)?(?:datasets?\s*(?:and|&)\s*benchmarks?|D\s*&\s*B)\b", re.I)
 _SIDE_AFTER = re.compile(
     r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
+    r"bridge\s+program|"  # "AAAI-26 Bridge Program B10: ...", held at the conference as its workshops are
     r"[\w -]{0,30}?\bchallenge\b)"
     # a workshop's name between the venue and the word, in a few words that link no other clause: "NeurIPS 2025 AI
     # for Music Workshop", "CVPR 2025 HuMoGen Workshop"; not "NeurIPS 2024 (also presented at the X workshop)"
@@ -848,8 +849,9 @@ _VENUE_NO_YEAR_RE = re.compile(
     r"(?!\s*(?:anthology|rolling|style|template|format|submission|review)\b)",
     re.I,
 )
-# Right after a venue and its year: a template, not where the paper went ("CoRL 2025 style (preprint)").
-_TEMPLATE_AFTER = re.compile(r"\s*(?:latex\s+)?(?:style|template|format)\b", re.I)
+# Right after a venue and its year: a template, not where the paper went ("CoRL 2025 style (preprint)"), or another
+# meeting of the same organisers ("AAAI 2025 Spring Symposium": AAAI's symposia are held apart from the conference).
+_TEMPLATE_AFTER = re.compile(r"\s*(?:(?:latex\s+)?(?:style|template|format)\b|(?:spring|fall|summer)\s+symposi)", re.I)
 
 
 def accepted_venue(comment: str, journal_ref: str = "", around: int | None = None, *,

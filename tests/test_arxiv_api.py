@@ -622,6 +622,12 @@ def test_an_old_style_id_with_its_subject_class_is_the_same_paper() -> None:
     # AAAI's special track on AI for Social Impact is in the main proceedings: AAAI as the list writes it
     ("Camera-Ready for AAAI-AISI26", 2025, Venue("AAAI", 2026)),
     ("AAAI 2026 Artificial Intelligence for Social Impact Track", 2025, Venue("AAAI", 2026)),
+    # a bridge program is held at the conference as its workshops are (2601.01705, bench/venue_comments.jsonl); AAAI's
+    # symposia are meetings of their own
+    ("Accepted to AAAI-26 Bridge Program B10: Making Embodied AI Reliable with Testing and Formal Verification", 2026,
+     Venue("AAAI", 2026, "workshop")),
+    ("Accepted to AAAI 2025 Spring Symposium on Human-Compatible AI", 2025, None),
+    ("Accepted at the AAAI 2024 Fall Symposium Series", 2024, None),
     # not accepted, or not this paper's venue: the entry says arXiv
     ("Under review at ICLR 2025", 2024, None),
     ("Submitted to NeurIPS 2025", 2025, None),
