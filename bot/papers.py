@@ -508,6 +508,14 @@ _VENUE_YEAR_BEFORE_RE = re.compile(
     r"(?:(?-i:[A-Z])[\w-]*\s+){1,4}workshops?\b))",
     re.I,
 )
+# A workshop's acronym joined to the venue it is held at, RSS's as the robotics community writes them ("Accepted to
+# RSS-ROAR 2025": the ROAR workshop at RSS 2025). Only RSS: other venues are joined so to their tracks and sister
+# conferences too (AAAI-AISI, SIGIR-AP, IJCAI-PRICAI), which are no workshops.
+_WORKSHOP_JOINED_RE = re.compile(
+    r"(?<![\w-])(?P<name>(?-i:RSS))[-–](?P<workshop>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*))(?![\w-])"
+    r"\s*(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)",
+    re.I,
+)
 # AAAI's special track on AI for Social Impact (`AAAI-AISI26`) is in the conference's own proceedings: AAAI-26.
 _AAAI_AISI_RE = re.compile(r"(?<![\w-])(AAAI)[-–\s]*AISI[-–\s]*(?=(?:19|20)?\d{2}(?!\d))", re.I)
 # Journals ML and NLP lists cite, by their usual short name: comments and journal references name them in full
@@ -919,6 +927,10 @@ def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Mat
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
             name = _venue_name(m.group("name"))
             found.append((m.start(), m.end(), name, int(m.group("year") or m.group("held")), m))
+    for m in _WORKSHOP_JOINED_RE.finditer(sentence):
+        if not any(start < m.end() and m.start() < end for start, end, *_ in found):
+            raw_year = m.group("year").lstrip("'’")
+            found.append((m.start(), m.end(), m.group("name"), int(raw_year) + 2000 * (len(raw_year) == 2), m))
     for m in _VENUE_NO_YEAR_RE.finditer(sentence):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
             found.append((m.start(), m.end(), _VENUE_SPELLING[m.group("name").casefold()], None, m))

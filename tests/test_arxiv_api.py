@@ -786,6 +786,14 @@ def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none()
     # RA-L of January 2022 on a 2026 id: too far from the paper's year to be sure, as ICRA 2022 is
     ("2601.01675v1", "Accepted for publication in IEEE Robotics and Automation Letters (RA-L), January 2022. Presented "
      "at ICRA 2022. This is the author's version of the manuscript", None),
+    # a workshop's acronym joined to RSS (verbatim 2506.04484 of bench/venue_heldout2.jsonl: the ROAR workshop at RSS
+    # 2025); not a word in lower case or a submission, and not at other venues, whose tracks and sister conferences are
+    # joined so too
+    ("2506.04484v2", "Accepted to RSS-ROAR 2025", Venue("RSS", 2025, "workshop")),
+    ("2506.00001v1", "Accepted to RSS-ROAR'25", Venue("RSS", 2025, "workshop")),
+    ("2506.00001v1", "Accepted to rss-roar 2025", None),
+    ("2506.00001v1", "Submitted to RSS-ROAR 2025", None),
+    ("2506.00001v1", "Accepted to SIGIR-AP 2025", None),
     # an RSS feed, a retrieval-augmented LM and a submission are none
     ("2506.00001v1", "Code and an RSS 2025 feed reader at this https URL", None),
     ("2506.00001v1", "A survey of RA-LLMs 2025", None),
