@@ -902,8 +902,11 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
                             or not (_ACCEPTED_BY.search(sentence[:start]) or _track(sentence, m) == "workshop"):
                         continue
                     year = around
+                elif year is None and published:  # a journal the reference names without a year next to it
+                    if (year := _year_elsewhere(journal_ref, comment)) is None:
+                        continue
                 elif year is None:  # a journal without a year
-                    if published or not first_version or around is None \
+                    if not first_version or around is None \
                             or not (_ACCEPTED_BY.search(sentence[:start]) or _alone(sentence, start, end)):
                         continue
                     year = around
@@ -914,6 +917,30 @@ def accepted_venue(comment: str, journal_ref: str = "", around: int | None = Non
                     continue
                 return Venue(name, year, _track(sentence, m) if m is not None else "")
     return None
+
+
+# A year standing alone: not in a DOI ("10.1109/LRA.2025.3541234"), an arXiv id, a date written with slashes or a page
+# range ("pp. 2019-2026").
+_FREE_YEAR_RE = re.compile(r"(?<![\w./:\-–])(?:19|20)\d{2}(?![\w/\-–]|\.\d)")
+# A comment's sentence that says when the paper was published: "© 2025 IEEE", "Published online 12 March 2025".
+_PUBLISHED_WHEN = re.compile(r"accept|publish|appear|©|\(c\)|copyright", re.I)
+
+
+def _year_elsewhere(journal_ref: str, comment: str) -> int | None:
+    """The year a journal reference that names its journal without one is from: the one year written anywhere else in
+    the reference, or in a sentence of the comment that says the paper was accepted or published, and no venue's
+    ("IEEE Robotics and Automation Letters, vol. 10, no. 5, Date of Publication: 18 March 2025" is 2025; "Extended
+    version of CVPR 2023" dates nothing). None where there is none, or more than one: never the id's year, which a
+    later version is not from."""
+    years: set[str] = set()
+    sentences = [*_SENTENCE_END.split(_mark_conferences(_mark_journals(journal_ref))),
+                 *(s for s in _SENTENCE_END.split(_mark_conferences(_mark_journals(comment)))
+                   if _PUBLISHED_WHEN.search(s))]
+    for sentence in sentences:
+        spans = [(start, end) for start, end, *_ in _named_venues(sentence)]
+        years.update(m.group() for m in _FREE_YEAR_RE.finditer(sentence)
+                     if not any(start <= m.start() < end for start, end in spans))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Match[str] | None]]:

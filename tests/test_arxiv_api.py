@@ -713,6 +713,38 @@ def test_a_journal_named_in_full_abbreviated_or_by_acronym_is_a_venue(
     assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
 
 
+@pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
+    # a journal reference naming its journal without a year next to it: the one year written elsewhere in it (not
+    # in a page range) or in the comment's sentence of publication (in the shapes IEEE Xplore and authors write)
+    ("2412.00001v2", "Accepted by IEEE RA-L", "IEEE Robotics and Automation Letters, vol. 10, no. 3, Date of "
+     "Publication: 18 January 2025", Venue("RA-L", 2025)),
+    ("2412.00001v3", "(c) 2025 IEEE. Personal use of this material is permitted",
+     "IEEE Transactions on Pattern Analysis and Machine Intelligence, Early Access", Venue("TPAMI", 2025)),
+    ("2412.00001v3", "Published online in March 2025. 14 pages", "IEEE Transactions on Multimedia, pp. 2019-2031",
+     Venue("TMM", 2025)),
+    # no year, two years, another venue's year, a year of no publication, or one too far from the id's: none, and
+    # never the id's year on a later version
+    ("2412.00001v2", "Accepted by IEEE RA-L", "IEEE Robotics and Automation Letters", None),
+    ("2412.00001v3", "Accepted in 2025, published in 2026", "IEEE Transactions on Multimedia", None),
+    ("2412.00001v3", "Extended version of our CVPR 2024 paper",
+     "IEEE Transactions on Pattern Analysis and Machine Intelligence, Early Access", None),
+    ("2412.00001v3", "Trained on the 2024 data release",
+     "IEEE Transactions on Pattern Analysis and Machine Intelligence, Early Access", None),
+    ("2102.00001v3", "Published in 2025", "IEEE Transactions on Multimedia", None),
+    # the verbatim comments of later versions in bench/venue_comments.jsonl and venue_heldout2.jsonl: no year anywhere
+    ("2411.08279v2", "Accepted to TPAMI; Deblur Gaussian Splatting SLAM", "", None),
+    ("2506.13428v2", "Accepted by IEEE RA-L", "", None),
+])
+def test_a_journal_without_its_year_is_dated_by_the_one_year_written_elsewhere(
+    arxiv_id: str, comment: str, journal_ref: str, venue: Venue | None
+) -> None:
+    """A later version's journal is dated by what the reference and comment write, never by the id's year."""
+    from bot.papers import Paper, parse_arxiv_id
+
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
+
+
 def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none() -> None:
     """None wrong: of the 97 journal references in the recorded feeds (physics, maths, a few of ML), those that
     give a venue are exactly these."""
