@@ -3,11 +3,12 @@ maintainer would write: `python -m bench.venue_sweep [--all]`.
 
 Texts: the comments and journal references of the recorded arXiv answers and feeds in ../shared/fixtures (the dev
 feeds in ../shared/data/arxiv hold none: rss.arxiv.org items carry a journal reference only where one is set, and
-none of the month's has; the jsonl metadata has no comment field), and bench/venue_comments.jsonl: 232 comments of
+none of the month's has; the jsonl metadata has no comment field), and bench/venue_comments.jsonl: 233 comments of
 2025-26 papers as public daily arXiv digests on GitHub quote them (`> **备注:** ...`), gathered for the words that
 name a venue or deny one (accepted, to appear, published, camera-ready, preprint, submitted, under review, extended
 version, findings, and the big venues' names alone), each with the venue judged by hand: [name, year, track], null
-for none, or "?" where either is fair. All of these were read while the rules were written: in-sample.
+for none, or "?" where either is fair (the 233rd, an AAAI bridge program, added on 5 Dec 2026 with the rule written
+for it). All of these were read while the rules were written: in-sample.
 
 Held out: bench/venue_heldout.jsonl, 138 more comments from the same kind of digests (and two in the arXiv listing's
 own "Comments:" form), gathered on 5 Dec 2026 after the rules were written, by the words that start a venue's
