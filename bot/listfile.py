@@ -1192,6 +1192,8 @@ class PaperList:
 _COUNT_RE = re.compile(r"(?P<open>[(\[])(?P<n>\d{1,4})(?P<close>(?:[ \u00a0]+papers?)?[)\]])[ \t\u00a0]*$", re.I)
 _COUNT_ANY_RE = re.compile(r"[(\[](?P<n>\d{1,4})(?:[ \u00a0]+papers?)?[)\]]", re.I)
 _EXPLICIT_ANCHOR_RE = re.compile(r"<a\b[^>]*\b(?:id|name)\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_SUMMARY_RE = re.compile(r"(<summary\b[^>]*>)(.*?)(</summary\s*>)", re.I)
+_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.])")
 
 
 def _github_anchor(text: str) -> str:
@@ -1215,12 +1217,35 @@ def _recount(text: str, n: int) -> str:
     return text[:m.start("n")] + str(n + 1) + text[m.end("n"):]
 
 
+def _kept_count(plist: PaperList, section: Section, anchors: set[str], count: int) -> bool:
+    """Whether `count`, at the end of `section`'s name but not its number of entries, is the count of its papers all
+    the same (stale: a maintainer forgot to recount, or a copy of the list was cut; or counting what is no entry
+    here): the list says it twice, in the fold's summary under the heading (`Show 39 papers`) or a link to the
+    section (`[📚 Surveys & Position Papers (39)](#surveys)`), and most sections where papers go end their names
+    in a count, where a lone `### Llama (2)` among plain headings is a name and a count in one place may be one."""
+    places = [s for s in plist.sections if s.entries and not plist.is_aside(s) and not plist.is_curated(s)]
+    if 2 * sum(1 for s in places if _count_of(s.path[-1]) is not None) <= len(places):
+        return False
+    first = min((e.line for e in plist.entries_of(section, recursive=True)), default=len(plist.lines))
+    for k, line in enumerate(plist.lines):
+        text = _content(line)
+        if k != section.line and any(
+                lk.url.startswith("#") and (lk.url[1:] in anchors or _loose_anchor(lk.url[1:]) in anchors)
+                and _count_of(plain_text(lk.text)) == count for lk in _links(text)):
+            return True
+        if (section.line < k < first and section.kind == "heading" and (fold := _SUMMARY_RE.search(text))
+                and _NUMBER_RE.findall(plain_text(fold.group(2))) == [str(count)]):
+            return True
+    return False
+
+
 def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
     """The lines that say how many papers `section` and the sections around it hold, rewritten for one more: the
     heading's count (`### 📚 Surveys & Position Papers (39)`), the fold's summary (`Show 39 papers`) and the table
-    of contents' link (`- [📚 Surveys & Position Papers (39)](#surveys)`), each only where it is the number of
-    entries the section has (a count already stale, or of something else, is not the list's to fix here). A
-    link to the anchor GitHub makes of the heading's text (`#-surveys--position-papers-39`) follows the new text."""
+    of contents' link (`- [📚 Surveys & Position Papers (39)](#surveys)`), each where it is the number of entries
+    the section has, or where it is stale but plainly the section's count (`_kept_count`): a contributor adding a
+    paper writes one more, and leaves the recount to the maintainer. A link to the anchor GitHub makes of the
+    heading's text (`#-surveys--position-papers-39`) follows the new text."""
     lines = list(plist.lines)
     edits: dict[int, str] = {}
     explicit = {m.group(1) for line in plist.lines for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
@@ -1238,13 +1263,15 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
         above = next((plist.lines[k] for k in range(s.line - 1, -1, -1) if plist.lines[k].strip()), "")
         for line in (plist.lines[s.line], above if not _HEADING_RE.match(_content(above)) else ""):
             anchors |= {m.group(1) for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
-        renamed = _count_of(old_name) == n
-        if renamed and (counts := [m for m in _COUNT_ANY_RE.finditer(lines[s.line]) if int(m.group("n")) == n]):
+        said = _count_of(old_name)
+        renamed = said is not None and (said == n or _kept_count(plist, s, anchors, said))
+        count = said if renamed and said is not None else n
+        if renamed and (counts := [m for m in _COUNT_ANY_RE.finditer(lines[s.line]) if int(m.group("n")) == count]):
             # the last count of the heading's line (`### Memory (27)`, `- **Memory (27)**`, `<summary>Memory (27)`)
             m = counts[-1]
-            edits[s.line] = lines[s.line] = lines[s.line][:m.start("n")] + str(n + 1) + lines[s.line][m.end("n"):]
+            edits[s.line] = lines[s.line] = lines[s.line][:m.start("n")] + str(count + 1) + lines[s.line][m.end("n"):]
         generated = _github_anchor(old_name)
-        new_anchor = _github_anchor(_recount(old_name, n)) if renamed else generated
+        new_anchor = _github_anchor(_recount(old_name, count)) if renamed else generated
         first = min((e.line for e in plist.entries_of(s, recursive=True)), default=len(lines))
         for k, line in enumerate(lines):
             text = _content(line)
@@ -1257,17 +1284,16 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
                 if renamed and lk.url[1:] == generated and generated not in explicit and generated != new_anchor:
                     url = "#" + new_anchor  # the heading's own anchor, made of its text: the new text's
                 label = lk.text
-                if _count_of(plain_text(label)) == n:
-                    label = _recount(label, n)
+                if (labelled := _count_of(plain_text(label))) is not None and labelled in (n, count):
+                    label = _recount(label, labelled)
                 if (label, url) != (lk.text, lk.url):
                     part = new_text[lk.start:lk.end]
                     part = part.replace("[" + lk.text + "]", "[" + label + "]", 1).replace("(" + lk.url, "(" + url, 1)
                     new_text = new_text[:lk.start] + part + new_text[lk.end:]
-            if s.line < k < first and s.kind == "heading" and (
-                    fold := re.search(r"(<summary\b[^>]*>)(.*?)(</summary\s*>)", new_text, re.I)):
-                numbers = re.findall(r"(?<![\d.])\d+(?![\d.])", plain_text(fold.group(2)))
-                if numbers == [str(n)]:
-                    inner = re.sub(r"(?<![\d.])\d+(?![\d.])", str(n + 1), fold.group(2))
+            if s.line < k < first and s.kind == "heading" and (fold := _SUMMARY_RE.search(new_text)):
+                numbers = _NUMBER_RE.findall(plain_text(fold.group(2)))
+                if numbers in ([str(n)], [str(count)]):
+                    inner = _NUMBER_RE.sub(str(int(numbers[0]) + 1), fold.group(2))
                     new_text = new_text[:fold.start(2)] + inner + new_text[fold.end(2):]
             if new_text != text:
                 edits[k] = lines[k] = new_text + _ending(line)

@@ -2897,10 +2897,69 @@ def test_a_count_of_papers_in_a_heading_its_fold_and_contents_grows_with_the_pap
     assert after.to_text().replace(after.lines[19], "") == agent_papers(4)
     assert after.lines[19].startswith(f"- **[{PAPER.title}](https://arxiv.org/abs/2503.17460)** (Gody et al., arXiv ")
     assert after.find_section("Surveys & Position Papers (3)").path[-1] == "📚 Surveys & Position Papers (4)"
-    # a count that was stale already (39 over these 3 papers) is left as it is
+
+
+def test_a_stale_count_the_list_writes_twice_grows_with_the_paper_added() -> None:
+    """A count that is not the section's number of entries, 39 over the 3 papers of a cut copy of the list, stayed
+    39 in all three places when a paper was added, so the heading said one paper fewer than before; the heading,
+    the fold's summary and the contents say the same 39 of a list whose sections count their papers: each now
+    says 40, as a contributor adding a paper writes it."""
     stale = parse_list(agent_papers(39))
     after = stale.with_entry(PAPER, stale.find_section("📚 Surveys & Position Papers (39)"))
-    assert after.to_text().replace(after.lines[19], "") == agent_papers(39)
+    assert after.to_text().replace(after.lines[19], "") == agent_papers(40)
+    assert after.find_section("Surveys & Position Papers").path[-1] == "📚 Surveys & Position Papers (40)"
+    # said in the heading and its fold's summary alone, or in the heading and the contents alone: still twice
+    for gone in ("  - [📚 Surveys & Position Papers (39)](#surveys)\n", "<summary><b>Show 39 papers</b></summary>\n"):
+        text = agent_papers(39).replace(gone, "")
+        plist = parse_list(text)
+        after = plist.with_entry(PAPER, plist.find_section("📚 Surveys & Position Papers (39)"))
+        (op,) = [op for op in changed_ranges(plist.lines, after.lines) if op[0] == "insert"]
+        assert "".join(after.lines[:op[3]] + after.lines[op[4]:]) == text.replace("39", "40")
+
+
+def test_the_excerpt_of_a_list_whose_counts_are_kept_by_its_ci_counts_on_from_them() -> None:
+    """js-lee-AI/awesome-llm-agent-papers keeps each section's count equal to its entries (its CI runs
+    scripts/sync_counts.py --check), but a cut copy of it, as the bot's tests and excerpts hold, has 15 papers
+    under `(39)` and 7 under `(30)`: a paper added there left all three counts as they were, and now makes them
+    40 and 31 (verbatim lines, the fixture unchanged)."""
+    plist = read_list(AGENTS)
+    for name, old, new, found in (("📚 Surveys & Position Papers (39)", "39", "40", 15),
+                                  ("🧠 Planning & Reasoning (30)", "30", "31", 7)):
+        section = plist.find_section(name)
+        assert len(plist.entries_of(section)) == found
+        after = plist.with_entry(PAPER, section)
+        changed = changed_ranges(plist.lines, after.lines)
+        assert [op[0] for op in changed] == ["replace", "replace", "replace", "insert"]
+        for _, i1, i2, j1, j2 in changed[:3]:
+            assert after.lines[j1:j2] == [line.replace(f"({old})", f"({new})").replace(f"Show {old} ", f"Show {new} ")
+                                          for line in plist.lines[i1:i2]]
+            assert after.lines[j1:j2] != plist.lines[i1:i2]
+        assert after.find_section(name[:-5]).path[-1] == name.replace(old, new)
+
+
+def test_a_number_that_is_no_kept_count_stays_as_it_is() -> None:
+    """Only a count plainly the section's grows where it is not its number of entries: not one written in the
+    heading alone, not a lone `(2)` on a list whose sections mostly count nothing, never a year or a version (the
+    sections and papers of js-lee-AI/awesome-llm-agent-papers, verbatim but the names and counts)."""
+    def unchanged(text: str, name: str) -> None:
+        plist = parse_list(text)
+        after = plist.with_entry(PAPER, plist.find_section(name))
+        (op,) = changed_ranges(plist.lines, after.lines)
+        assert op[0] == "insert", name
+
+    # in the heading alone: a number the list does not say again may be a name's
+    once = agent_papers(39).replace("  - [📚 Surveys & Position Papers (39)](#surveys)\n", "")
+    unchanged(once.replace("<summary><b>Show 39 papers</b></summary>\n", ""), "📚 Surveys & Position Papers (39)")
+    # a list whose other section counts nothing: one count of two sections is no habit of the list
+    plain = "\n## 🏗️ Agent Architectures & Frameworks\n\n" + (
+        "- **[AgentBench: Evaluating LLMs as Agents](https://arxiv.org/abs/2308.03688)** (Liu et al., ICLR 2024)\n")
+    unchanged(agent_papers(39) + plain, "📚 Surveys & Position Papers (39)")
+    # a year and a version, said in the heading and the contents, on a list whose other sections count theirs
+    for name in ("🔥 Agents to Watch (2024)", "🤖 GPT-4 (v2)"):
+        text = agent_papers(3).replace("  - [🏗️", f"  - [{name}](#topic)\n  - [🏗️") + (
+            f'\n<a id="topic"></a>\n### {name}\n\n'
+            "- **[AgentBench: Evaluating LLMs as Agents](https://arxiv.org/abs/2308.03688)** (Liu et al., ICLR 2024)\n")
+        unchanged(text, name)
 
 
 def test_a_count_in_a_heading_linked_by_the_anchor_made_of_its_text_is_updated_with_its_links() -> None:

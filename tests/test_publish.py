@@ -191,6 +191,32 @@ def test_the_pull_request_names_a_counted_section_as_its_diff_writes_it() -> Non
     assert dry.body == first.body
 
 
+def test_a_stale_count_grows_and_names_the_section_in_the_pull_request() -> None:
+    """The list says 39 over these 2 papers in its heading, fold and contents (a cut copy; the real list keeps them
+    equal): the diff makes them 40, and the body, the commit and run's record name the section `(40)`, where the
+    heading stayed `(39)` and so did they; the next day's paper, on the open pull request, `(41)`."""
+    path = ("🧭 Background", "📚 Surveys & Position Papers (39)")
+    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
+                         section=SectionScore(path, 0.7, "background/surveys-position-papers-39"))
+                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    with GitHubStandIn({"README.md": surveys(39)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(one))
+        commit = hub.commits[hub.refs[first.branch]].message
+        [second] = forge(hub).publish(change(two, date="2025-05-28"))
+        text = hub.file_text("README.md", first.branch)
+    assert text.count("(41)") == 2 and "Show 41 papers" in text and "39" not in text and "40" not in text
+    assert "- **Proposed section:** 🧭 Background > 📚 Surveys & Position Papers (40) (section score 70%)" in first.body
+    assert "(39)" not in first.body and first.sections == {"2509.02547": ["🧭 Background",
+                                                                         "📚 Surveys & Position Papers (40)"]}
+    assert "-> 🧭 Background > 📚 Surveys & Position Papers (40)" in commit
+    proposed = "- **Proposed section:** 🧭 Background > 📚 Surveys & Position Papers (41) (section score 70%)"
+    assert proposed in second.body
+    assert second.sections == {"2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (41)"]}
+    [dry] = DryRunForge(readme_text=surveys(39), state=State(), out=io.StringIO()).publish(change(one))
+    assert dry.body == first.body
+
+
 def agents(counted: int, planning: int) -> str:
     """surveys(...) with the list's Planning & Reasoning after it, cut to two papers (verbatim lines but the
     entries' notes; its counts, 30 there, set to `planning`)."""
