@@ -113,7 +113,7 @@ class Published:
     title: str = ""
     body: str = ""
     diff: str = ""
-    sections: dict[str, list[str]] = field(default_factory=dict)
+    sections: dict[str, list[str]] = field(default_factory=dict)  # id -> its section as the PR's README names it
     # How the README of the PR names a section after this run's commit, as its body named them: the job summary
     # names the same papers' sections, and must say `(31)` where the body does (None: the body named none anew)
     names: Names | None = field(default=None, repr=False, compare=False)
@@ -225,7 +225,8 @@ class DryRunForge:
             self.out.write(f"=== README change ({self.readme_path}) ===\n{diff}\n")
             self.out.write(f"=== PR title ===\n{title}\n\n=== PR body ===\n{body}\n")
             branch = f"{self.branch_prefix}{change.date}{suffix}"
-            out.append(Published("dry-run", branch, ids, title=title, body=body, diff=diff, names=names))
+            out.append(Published("dry-run", branch, ids, title=title, body=body, diff=diff, names=names,
+                                 sections={p.paper.arxiv_id: list(p.section.path) for p in group}))
         return out
 
     def read_dashboard(self) -> Dashboard | None:

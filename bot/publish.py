@@ -241,7 +241,8 @@ class RunReport:
 
     def to_json(self) -> dict:
         """scan's JSON, with `proposals` (and stats.proposed) the papers the pull requests name, and `skipped` the
-        others with why, so `run --json` agrees with `pull_requests[].ids`."""
+        others with why, so `run --json` agrees with `pull_requests[].ids`; each pull request's `sections` name the
+        papers' sections as its README does after the commit (`(40)` where the scan's list said `(39)`)."""
         doc = self.scan.to_json()
         doc["proposals"] = [p.to_json() for p in self.proposed]
         doc["stats"]["proposed"] = len(doc["proposals"])
@@ -250,7 +251,7 @@ class RunReport:
         doc["retrained_because"] = self.retrained or None
         doc["pull_requests"] = [
             {"action": p.action, "number": p.number, "url": p.url, "branch": p.branch, "title": p.title,
-             "ids": p.ids}
+             "ids": p.ids, "sections": dict(p.sections)}
             for p in self.published
         ]
         board = self.dashboard

@@ -9,7 +9,8 @@ import pytest
 from bot.errors import MissingSection
 from bot.github import DryRunForge
 from bot.papers import HeldBack, Neighbour, Paper, Proposal, SectionScore
-from bot.publish import insert_proposals
+from bot.propose import ScanResult
+from bot.publish import RunReport, insert_proposals
 from bot.state import State
 from tests.github_support import TOKEN, change, forge
 from tests.servers.github import GitHubStandIn
@@ -215,6 +216,29 @@ def test_a_stale_count_grows_and_names_the_section_in_the_pull_request() -> None
     assert second.sections == {"2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (41)"]}
     [dry] = DryRunForge(readme_text=surveys(39), state=State(), out=io.StringIO()).publish(change(one))
     assert dry.body == first.body
+
+
+def test_run_json_names_each_pull_requests_sections_as_its_readme_does() -> None:
+    """`run --json`'s `pull_requests` gave a pull request's ids alone, so a paper added under `(39)` made `(40)`
+    there was named only by the scan's `proposals`, `(39)`; each now carries `sections`, the papers' sections as
+    the pull request's README names them after its commit, a dry run's too; the proposals stay as scanned."""
+    path = ("🧭 Background", "📚 Surveys & Position Papers (39)")
+    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
+                         section=SectionScore(path, 0.7, "background/surveys-position-papers-39"))
+                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    with GitHubStandIn({"README.md": surveys(39)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(one))
+        [second] = forge(hub).publish(change(two, date="2025-05-28"))
+    [dry] = DryRunForge(readme_text=surveys(39), state=State(), out=io.StringIO()).publish(change(one, two))
+    scan = ScanResult(proposals=[one, two], scored=[], stats={})
+    doc = RunReport(scan=scan, published=[first, second, dry]).to_json()
+    assert [(p["action"], p["sections"]) for p in doc["pull_requests"]] == [
+        ("opened", {"2509.02547": ["🧭 Background", "📚 Surveys & Position Papers (40)"]}),
+        ("updated", {"2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (41)"]}),
+        ("dry-run", {"2509.02547": ["🧭 Background", "📚 Surveys & Position Papers (41)"],
+                     "2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (41)"]})]
+    assert [p["section"]["path"] for p in doc["proposals"]] == [list(path)] * 2
 
 
 def agents(counted: int, planning: int) -> str:

@@ -272,6 +272,8 @@ def test_json_to_stdout_is_json_alone(workdir, hub, monkeypatch, capsys):
     captured = capsys.readouterr()
     doc = json.loads(captured.out)
     assert len(doc["proposals"]) == 3 and doc["pull_requests"][0]["action"] == "dry-run"
+    # the pull request's sections, on a list whose headings count nothing the proposals' own
+    assert doc["pull_requests"][0]["sections"] == {p["arxiv_id"]: p["section"]["path"] for p in doc["proposals"]}
     assert "=== PR body ===" in captured.err and "dry run: would propose 3 papers" in captured.err
 
 
