@@ -1284,8 +1284,10 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
                 if renamed and lk.url[1:] == generated and generated not in explicit and generated != new_anchor:
                     url = "#" + new_anchor  # the heading's own anchor, made of its text: the new text's
                 label = lk.text
-                if (labelled := _count_of(plain_text(label))) is not None and labelled in (n, count):
-                    label = _recount(label, labelled)
+                if (labelled := _count_of(plain_text(label))) is not None and labelled in (n, count) and (
+                        at := [m for m in _COUNT_ANY_RE.finditer(label) if int(m.group("n")) == labelled]):
+                    # the last such count of the label, which may end in markup (`[**💾 Memory (27)**](#memory)`)
+                    label = label[:at[-1].start("n")] + str(labelled + 1) + label[at[-1].end("n"):]
                 if (label, url) != (lk.text, lk.url):
                     part = new_text[lk.start:lk.end]
                     part = part.replace("[" + lk.text + "]", "[" + label + "]", 1).replace("(" + lk.url, "(" + url, 1)

@@ -2937,6 +2937,20 @@ def test_the_excerpt_of_a_list_whose_counts_are_kept_by_its_ci_counts_on_from_th
         assert after.find_section(name[:-5]).path[-1] == name.replace(old, new)
 
 
+def test_a_count_in_a_contents_label_in_bold_grows_with_the_heading() -> None:
+    """A contents link in bold, `[**💾 Memory (2)**](#memory)`, stopped `add` and `run` with a bare AssertionError
+    and a traceback when a paper went under `## 💾 Memory (2)`; its count now says 3 with the heading's."""
+    text = (
+        "## Contents\n\n- [**💾 Memory (2)**](#memory)\n\n"
+        '<a id="memory"></a>\n## 💾 Memory (2)\n\n'
+        "- [MemGPT: Towards LLMs as Operating Systems](https://arxiv.org/abs/2310.08560)\n"
+        "- [A-MEM: Agentic Memory for LLM Agents](https://arxiv.org/abs/2502.12110)\n"
+    )
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Memory"))
+    assert after.to_text() == text.replace("(2)", "(3)") + f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460)\n"
+
+
 def test_a_number_that_is_no_kept_count_stays_as_it_is() -> None:
     """Only a count plainly the section's grows where it is not its number of entries: not one written in the
     heading alone, not a lone `(2)` on a list whose sections mostly count nothing, never a year or a version (the
