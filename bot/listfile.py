@@ -90,7 +90,7 @@ _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\
 # so a venue is not read as authors. Not after a colon: `[tool](url): Multilingual Code Models Evaluation` is a
 # description, in a list's words. Without a separator (`[Title](url) Ruida Wang, ..., EMNLP 2023`) the text
 # stays the venue, as lists mostly write a venue there.
-_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]*[A-ZÀ-Þ]?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
+_NAME_WORD = r"(?:[A-ZÀ-Þ](?:[a-zß-ÿ'’]*[A-ZÀ-Þ])?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
 _NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*" + _NAME_WORD + r"){1,3}"
 # Authors and venue in brackets after the title: `**[Title](url)** (Wang et al., arXiv 2023) - *note*`.
 _PAREN_CITE_RE = re.compile(

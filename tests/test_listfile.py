@@ -1609,6 +1609,23 @@ def test_a_new_entry_takes_the_layout_of_neighbours_whose_link_is_in_a_paragraph
     )
 
 
+def test_a_sub_bullet_of_many_names_that_ends_in_et_al_is_read_at_once() -> None:
+    """An entry in opendilab/awesome-RLHF's shape whose names end in `et al.`: matching the sub-bullet as a list of
+    names tried every way of splitting each name's letters between two parts of the name pattern before giving up
+    at `et al.`, which took 75 s for these five names (2 s for four, hours for seven), so `paperbot sections` or a
+    run on such a list seemed to hang; now well under a second, the names without `et al.` still its authors."""
+    import time
+
+    names = "Stephen Casper, Xander Davies, Claudia Shi, Thomas Krendl Gilbert, Jérémy Scheurer"
+    text = ("## Papers\n\n### 2023\n- [Open Problems and Fundamental Limitations of Reinforcement Learning from Human "
+            f"Feedback](https://arxiv.org/abs/2307.15217)\n  - {names}, et al.\n  - Keyword: RLHF, Survey\n")
+    start = time.perf_counter()
+    plist = parse_list(text)
+    assert time.perf_counter() - start < 5
+    assert [e.arxiv_id for e in plist.entries] == ["2307.15217"]
+    assert parse_list(text.replace(", et al.", "")).entries[0].authors == names
+
+
 def test_authors_in_the_first_sub_bullet_are_the_entrys_and_a_new_entry_writes_them_there() -> None:
     """opendilab/awesome-RLHF: `- [Title](url)` with `  - Author, Author` under it, then `  - Keyword: ...`. The
     names are that paper's authors, and a new entry gets its own names on a sub-bullet below, where before it was
