@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.errors import PaperbotError, UsageError
 from bot.papers import (
@@ -1084,15 +1085,15 @@ class PaperList:
         above the newest for a paper of 2025, `### 2023` between 2024 and 2022, `### 2019` after an oldest 2021),
         with its path and id as in the list once it is added (see `with_year_section`). None for any other section,
         a paper of no known year, or a list whose years are in no order: it stays where it was put."""
-        siblings = _year_siblings(self, section) or _older_years_siblings(self, section)
+        years = _years_of(self, section)
         year = _paper_year(paper)
-        if year is None or len(siblings) < 2:
+        if year is None or years is None:
             return None
-        if same := [s for s in siblings if _year_named(s) == year]:
+        if same := [s for s in years.years if _year_named(s) == year]:
             return same[0]
-        if (older := _older_years(self, siblings, year)) is not None:
+        if (older := _older_years(years, year)) is not None:
             return older
-        plan = _plan_year_section(self, siblings, year)
+        plan = _plan_year_section(self, years, year)
         return None if plan is None else self._with_year_plan(plan)[1]
 
     def with_year_section(self, path: Sequence[str]) -> PaperList:
@@ -1105,9 +1106,9 @@ class PaperList:
         if any(s.path == path for s in self.sections):
             return self
         m = YEAR_HEADING_RE.match(path[-1]) if path else None
-        siblings = next((_year_siblings(self, s) for s in self.sections
-                         if s.path[:-1] == path[:-1] and _year_named(s) is not None), [])
-        plan = _plan_year_section(self, siblings, int(m.group(1))) if m else None
+        years = next((y for s in self.sections if s.path[:-1] == path[:-1] and _year_named(s) is not None
+                      and (y := _years_of(self, s)) is not None), None)
+        plan = _plan_year_section(self, years, int(m.group(1))) if m and years is not None else None
         added = self._with_year_plan(plan) if plan is not None else None
         if added is None or added[1].path != path:
             raise PaperbotError(f"no section {' > '.join(path)!r} in {self.source}, nor one to add as a year beside "
@@ -1123,13 +1124,14 @@ class PaperList:
         m = YEAR_HEADING_RE.match(parts[-1]) if parts else None
         if m is None:
             return None
-        groups = {s.path[:-1]: _year_siblings(self, s) for s in self.sections if _year_named(s) is not None}
+        groups = {s.path[:-1]: years for s in self.sections
+                  if _year_named(s) is not None and (years := _years_of(self, s)) is not None}
         fits = [years for parent, years in groups.items()
                 if _path_suffix([*(_norm_component(c) for c in parent), parts[-1]], parts)]
         if len(fits) != 1:
             return None
         year = int(m.group(1))
-        if (older := _older_years(self, fits[0], year)) is not None:
+        if (older := _older_years(fits[0], year)) is not None:
             raise UsageError(f"no section {query!r} in {self.source}: the list keeps papers of {year} under "
                              f"{' > '.join(older.path)!r}")
         plan = _plan_year_section(self, fits[0], year)
@@ -1315,10 +1317,10 @@ def _heading_level(plist: PaperList, section: Section) -> int:
 
 
 def _year_siblings(plist: PaperList, section: Section) -> list[Section]:
-    """The headings beside a year heading (same parent, same level) named by a year alone, in document order."""
-    if _year_named(section) is None:
-        return []
-    return [s for s in _peers(plist, section) if _year_named(s) is not None]
+    """The year headings of the list kept by year that `section` is one of, in document order; none where it is not
+    one (see `year_run`)."""
+    years = _years_of(plist, section)
+    return list(years.years) if years is not None and section in years.years else []
 
 
 # The heading after a list's oldest year that holds every paper before it (opendilab/awesome-RLHF's `### 2020 and
@@ -1344,6 +1346,48 @@ def older_years_bound(name: str, oldest: int) -> int | None:
     return min(bound, oldest - 1)
 
 
+class YearRun(NamedTuple):
+    """Where a list keeps papers by year among the headings of one parent and level: indices into them."""
+
+    years: tuple[int, ...]  # the headings named by a year alone, in document order
+    older: int | None  # the heading that holds the papers older than every year (`2020 and before`)
+    newest_first: bool | None  # None: the years are in no order
+
+
+def year_run(names: Sequence[str]) -> YearRun | None:
+    """The list kept by year that headings of one parent and level (`names`, in document order) make, for the list
+    and the section model alike; None where they make none. Two years or more make one. The heading of older
+    papers sits on the oldest year's side of the years: after them where they run newest first, before them where
+    oldest first, the nearest such heading there. One that names its years (`2020 and before`,
+    `Before 2020`, `≤2020`) may have other headings between it and the years (a `### Surveys` after the oldest);
+    one that names none (`Older`, `Earlier papers`) must be right beside the oldest year, where it can mean nothing
+    else. Before the newest year, or between two years, such a heading is not the older papers' place."""
+    years = [i for i, name in enumerate(names) if YEAR_HEADING_RE.match(name)]
+    if not years:
+        return None
+    values = [int(m.group(1)) for i in years if (m := YEAR_HEADING_RE.match(names[i]))]
+    oldest = min(values)
+
+    def holds_older(i: int, beside: int) -> bool:
+        name = names[i]
+        return older_years_bound(name, oldest) is not None and (i == beside or bool(_YEAR_IN_RE.search(name)))
+
+    if len(years) == 1:
+        return None
+    if values == sorted(values, reverse=True) and values[0] > values[-1]:
+        side, beside = range(years[-1] + 1, len(names)), years[-1] + 1
+    elif values == sorted(values) and values[0] < values[-1]:
+        side, beside = range(years[0] - 1, -1, -1), years[0] - 1
+    else:
+        return YearRun(tuple(years), None, None)
+    near = next((i for i in side if older_years_bound(names[i], oldest) is not None), None)
+    return YearRun(tuple(years), near if near is not None and holds_older(near, beside) else None,
+                   values[0] > values[-1])
+
+
+_YEAR_IN_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
 def _peers(plist: PaperList, section: Section) -> list[Section]:
     """The headings of the same parent and level as `section`, in document order."""
     level = _heading_level(plist, section)
@@ -1351,37 +1395,38 @@ def _peers(plist: PaperList, section: Section) -> list[Section]:
             and _heading_level(plist, s) == level]
 
 
-def _older_years_section(plist: PaperList, siblings: Sequence[Section]) -> Section | None:
-    """The heading that holds the papers older than every year of `siblings` (`### 2020 and before`): right after
-    the oldest where the years run newest first, right before it where oldest first."""
-    years = [_year_named(s) or 0 for s in siblings]
-    if len(siblings) < 2 or years not in (sorted(years, reverse=True), sorted(years)):
+@dataclass(frozen=True)
+class _Years:
+    """A list kept by year: its year headings in document order, its heading of older papers, their order."""
+
+    years: tuple[Section, ...]
+    older: Section | None
+    newest_first: bool | None
+
+    @property
+    def headings(self) -> tuple[Section, ...]:
+        return self.years + ((self.older,) if self.older is not None else ())
+
+
+def _years_of(plist: PaperList, section: Section) -> _Years | None:
+    """The list kept by year that `section` is a year or the heading of older papers of; else None."""
+    if section.kind != "heading":
         return None
-    peers = _peers(plist, siblings[0])
-    oldest = siblings[-1] if years[0] > years[-1] else siblings[0]
-    k = next(n for n, s in enumerate(peers) if s.id == oldest.id) + (1 if years[0] > years[-1] else -1)
-    if not 0 <= k < len(peers) or _year_named(peers[k]) is not None:
+    peers = _peers(plist, section)
+    run = year_run([s.path[-1] for s in peers])
+    if run is None:
         return None
-    return peers[k] if older_years_bound(peers[k].path[-1], min(years)) is not None else None
+    years = _Years(tuple(peers[i] for i in run.years), None if run.older is None else peers[run.older],
+                   run.newest_first)
+    return years if any(s.id == section.id for s in years.headings) else None
 
 
-def _older_years_siblings(plist: PaperList, section: Section) -> list[Section]:
-    """For the heading of older papers (`### 2020 and before`), the year headings it follows; else none."""
-    if section.kind != "heading" or older_years_bound(section.path[-1], 0) is None:
-        return []
-    years = [s for s in _peers(plist, section) if _year_named(s) is not None]
-    siblings = _year_siblings(plist, years[0]) if years else []
-    older = _older_years_section(plist, siblings)
-    return siblings if older is not None and older.id == section.id else []
-
-
-def _older_years(plist: PaperList, siblings: Sequence[Section], year: int) -> Section | None:
-    """The heading of older papers beside the years `siblings`, where it holds `year` (2019 in `2020 and before`)."""
-    older = _older_years_section(plist, siblings)
-    oldest = min(_year_named(s) or 0 for s in siblings)
-    if older is None or year > (older_years_bound(older.path[-1], oldest) or 0):
+def _older_years(years: _Years, year: int) -> Section | None:
+    """The heading of older papers of a list kept by year, where it holds `year` (2019 in `2020 and before`)."""
+    oldest = min(_year_named(s) or 0 for s in years.years)
+    if years.older is None or year > (older_years_bound(years.older.path[-1], oldest) or 0):
         return None
-    return older
+    return years.older
 
 
 def _paper_year(paper: Paper) -> int | None:
@@ -1442,22 +1487,18 @@ class _YearPlan:
     gap: int = 0  # blank lines before the heading: after the last year's papers where the file ends with them
 
 
-def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int) -> _YearPlan | None:
+def _plan_year_section(plist: PaperList, years: _Years, year: int) -> _YearPlan | None:
     """A heading for `year`, which none of the year sections beside it has, in their order: above the first year
     section it precedes (above the newest for a year newer than all, in a list that runs newest first), modelled on
     that section, else below the last one's papers, modelled on it. None where the years are in no order, where the
     heading of older papers holds the year (`2020 and before`), or the model has no entries to model the new one
     on."""
-    years = [_year_named(s) or 0 for s in siblings]
-    if len(siblings) < 2 or len(set(years)) < len(years) or year in years:
+    siblings = years.years
+    values = [_year_named(s) or 0 for s in siblings]
+    if years.newest_first is None or len(set(values)) < len(values) or year in values:
         return None
-    if years == sorted(years, reverse=True):
-        k = sum(y > year for y in years)
-    elif years == sorted(years):
-        k = sum(y < year for y in years)
-    else:
-        return None
-    if _older_years(plist, siblings, year) is not None:
+    k = sum(y > year for y in values) if years.newest_first else sum(y < year for y in values)
+    if _older_years(years, year) is not None:
         return None
     first = k < len(siblings)  # the new heading goes above `model`, else after it
     model = siblings[k] if first else siblings[-1]
@@ -1476,7 +1517,7 @@ def _plan_year_section(plist: PaperList, siblings: Sequence[Section], year: int)
         if not _year_trailer(plist, model, model):
             # nothing after the last year's papers (the file ends): the blank lines the years leave before a heading
             gap = [line for line in _year_trailer(plist, other, other) if not line.strip()]
-    toc = _year_contents(plist, siblings, model, year, first)
+    toc = _year_contents(plist, years.headings, model, year, first)
     return _YearPlan(at, tuple(gap + heading + lead + trailer), tuple(toc), len(gap))
 
 

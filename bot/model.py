@@ -780,7 +780,7 @@ class SectionModel:
         """
         groups = self.group_scores(vectors, plain=plain, surveys=surveys)
         if months is not None:
-            groups = with_years(groups, months, self.groups_)
+            groups = with_years(groups, months, self.groups_, [s["group"] for s in self.sections_])
         sims = vectors @ self.vectors_.T
         out = []
         members, papers_of = self.places()
@@ -879,36 +879,46 @@ def survey_groups(groups: Sequence[tuple[str, ...]]) -> list[int]:
     return [j for j, g in enumerate(groups) if _SURVEY_HEADING.search(_heading_text(g[-1]))]
 
 
-def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]]) -> np.ndarray:
+def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]],
+               order: Sequence[tuple[str, ...]] | None = None) -> np.ndarray:
     """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") and of
     the one beside them that holds older papers ("Papers > 2020 and before") all on the paper's year; where the list
     has no section for it, on the older papers' one where that holds the year, else on the nearest year (the newest
     where the paper is newer than all, the oldest where older), whose heading the pull request then writes it
     beside, under its own: such sections say when a paper came out, not what it is about, so a 2025 paper went to
-    2023 by its topic, and a 2020 paper to 2021 where `2020 and before` holds it."""
-    from bot.listfile import older_years_bound
+    2023 by its topic, and a 2020 paper to 2021 where `2020 and before` holds it. Which headings make a list kept by
+    year is the list's rule (`bot.listfile.year_run`), on the groups in `order`, the list's (default: as given)."""
+    from bot.listfile import older_years_bound, year_run
 
-    years = {j: int(m.group(1)) for j, g in enumerate(groups) if (m := YEAR_HEADING_RE.match(g[-1]))}
-    if len(years) < 2:
-        return scores
-    parents = {groups[j][:-1] for j in years}
-    oldest = min(years.values())
-    older = {j: bound for j, g in enumerate(groups)
-             if j not in years and g[:-1] in parents and (bound := older_years_bound(g[-1], oldest)) is not None}
-    js = [*years, *older]
-    out = np.array(scores, dtype=np.float64, copy=True)
-    for r, month in enumerate(months):
-        if month is None:
+    index = {g: j for j, g in enumerate(groups)}
+    order = [g for g in dict.fromkeys(order if order is not None else groups) if g in index]
+    runs: list[tuple[dict[int, int], int | None, int]] = []  # per parent: its years' groups, older papers', bound
+    for parent in dict.fromkeys(g[:-1] for g in order if YEAR_HEADING_RE.match(g[-1])):
+        peers = [g for g in order if g[:-1] == parent]
+        run = year_run([g[-1] for g in peers])
+        if run is None:
             continue
-        year = month // 12
-        target = next((j for j in years if years[j] == year), None)
-        if target is None:
-            target = next((j for j in older if year <= older[j]), None)
-        if target is None:  # the nearest year, the newer of two as near
-            target = min(years, key=lambda j: (abs(years[j] - year), -years[j]))
-        mass = out[r, js].sum()
-        out[r, js] = 0.0
-        out[r, target] = mass
+        years = {index[peers[i]]: int(m.group(1)) for i in run.years if (m := YEAR_HEADING_RE.match(peers[i][-1]))}
+        older = None if run.older is None else index[peers[run.older]]
+        bound = -1 if run.older is None else older_years_bound(peers[run.older][-1], min(years.values())) or -1
+        runs.append((years, older, bound))
+    if not runs:
+        return scores
+    out = np.array(scores, dtype=np.float64, copy=True)
+    for years, older, bound in runs:
+        js = [*years, *([] if older is None else [older])]
+        for r, month in enumerate(months):
+            if month is None:
+                continue
+            year = month // 12
+            target = next((j for j in years if years[j] == year), None)
+            if target is None and older is not None and year <= bound:
+                target = older
+            if target is None:  # the nearest year, the newer of two as near
+                target = min(years, key=lambda j: (abs(years[j] - year), -years[j]))
+            mass = out[r, js].sum()
+            out[r, js] = 0.0
+            out[r, target] = mass
     return out
 
 

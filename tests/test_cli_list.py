@@ -389,8 +389,9 @@ def test_add_to_a_year_older_than_every_year_adds_its_heading_unless_a_heading_h
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """On opendilab/awesome-RLHF without `### 2020 and before` (its oldest year 2021), `add --section "Papers > 2019"`
     writes `### 2019` after 2021, where it was refused as a year older than the newest; with that heading, it says
-    where the list keeps the papers of 2019, in one line."""
-    from tests.test_listfile import RLHF_ALL_YEARS, without_year
+    where the list keeps the papers of 2019, in one line, also where `### Surveys` sits between it and the oldest year,
+    where a `### 2019` was added above the surveys."""
+    from tests.test_listfile import RLHF_ALL_YEARS, RLHF_SURVEYS_THEN_OLDER, without_year
 
     readme, metadata = tmp_path / "README.md", tmp_path / "metadata.jsonl"
     metadata.write_text(json.dumps({"id": "1909.08593", "title": "Fine-Tuning Language Models from Human Preferences",
@@ -409,3 +410,9 @@ def test_add_to_a_year_older_than_every_year_adds_its_heading_unless_a_heading_h
     assert capsys.readouterr().err == (f"paperbot: error: no section 'Papers > 2019' in {readme}: the list keeps "
                                        "papers of 2019 under 'Papers > 2020 and before'\n")
     assert readme.read_text(encoding="utf-8") == RLHF_ALL_YEARS
+    # with `### Surveys` between the oldest year and that heading, as before: no `### 2019` above the surveys
+    readme.write_text(RLHF_SURVEYS_THEN_OLDER, encoding="utf-8")
+    assert main(args) == 2
+    assert capsys.readouterr().err == (f"paperbot: error: no section 'Papers > 2019' in {readme}: the list keeps "
+                                       "papers of 2019 under 'Papers > 2020 and before'\n")
+    assert readme.read_text(encoding="utf-8") == RLHF_SURVEYS_THEN_OLDER

@@ -2801,6 +2801,88 @@ def test_a_heading_of_the_years_up_to_one_takes_the_papers_older_than_the_lists_
                               older) == plist.find_section("Papers > 2021")
 
 
+# opendilab/awesome-RLHF's years with a topic heading between its oldest year and `### 2020 and before` (a verbatim
+# RLHF survey entry under `### Surveys`), as lists that keep their surveys beside their years do
+SURVEYS_HEADING = (
+    "### Surveys\n"
+    "- [Open Problems and Fundamental Limitations of Reinforcement Learning from Human Feedback]"
+    "(https://arxiv.org/abs/2307.15217)\n"
+    "  - Stephen Casper, Xander Davies, Claudia Shi, Thomas Krendl Gilbert, Jérémy Scheurer, et al.\n\n"
+)
+RLHF_SURVEYS_THEN_OLDER = RLHF_ALL_YEARS.replace("### 2020 and before\n", SURVEYS_HEADING + "### 2020 and before\n")
+
+
+def test_the_heading_of_older_papers_after_another_heading_after_the_years_keeps_taking_them() -> None:
+    """`### 2021`, `### Surveys`, then `### 2020 and before`: that heading was taken for the older papers only right
+    after the oldest year, so a 2019 paper got a new `### 2019` above the surveys and `add --section "Papers > 2019"`
+    wrote one; a heading that names its years holds them wherever it sits after the years, and a recent paper the
+    models put there goes to its year, while the topic heading between keeps its papers."""
+    plist = parse_list(RLHF_SURVEYS_THEN_OLDER)
+    older, surveys = plist.find_section("Papers > 2020 and before"), plist.find_section("Papers > Surveys")
+    for chosen in ("Papers > 2021", "Papers > 2024", "Papers > 2020 and before"):
+        assert plist.year_section(FINE_TUNING, plist.find_section(chosen)) == older
+    assert plist.year_section(dataclasses.replace(FINE_TUNING, arxiv_id="2109.00001"),
+                              older) == plist.find_section("Papers > 2021")
+    assert plist.year_section(AGENTIC_RL, older).path == ("Papers", "2025")
+    assert plist.year_section(FINE_TUNING, surveys) is None  # a topic: the paper stays where the models put it
+    with pytest.raises(UsageError, match="the list keeps papers of 2019 under 'Papers > 2020 and before'"):
+        plist.with_year_heading("Papers > 2019")
+    # a heading that names no year (`Older`) is one only right beside the oldest year: after `Surveys` it could be
+    # anything older, so a 2019 paper gets its year's heading after 2021's papers, above the surveys
+    bare = parse_list(RLHF_SURVEYS_THEN_OLDER.replace("### 2020 and before\n", "### Older\n"))
+    assert plist.year_section(FINE_TUNING, plist.find_section("Papers > 2021")) == older
+    assert bare.year_section(FINE_TUNING, bare.find_section("Papers > 2021")).path == ("Papers", "2019")
+    assert bare.year_section(FINE_TUNING, bare.find_section("Papers > Older")) is None
+    christiano = Paper(arxiv_id="1706.03741", title="Deep reinforcement learning from human preferences",
+                       authors=("Paul Christiano", "Jan Leike", "Tom B. Brown"))
+    headings = [line for line in in_its_year(bare, christiano, "Papers > 2021").lines if line.startswith("### ")]
+    assert headings[-4:] == ["### 2021\n", "### 2017\n", "### Surveys\n", "### Older\n"]
+
+
+def test_a_list_kept_oldest_first_keeps_its_older_papers_in_the_heading_above_its_years() -> None:
+    """opendilab/awesome-RLHF's years oldest first, `### 2020 and before` at the top: a 2019 paper goes there, a
+    2025 paper under a new `### 2025` after the newest, a 2021 paper the models put at the top under 2021, and
+    `add --section "Papers > 2019"` names the heading that holds 2019."""
+    y2022, y2021 = RLHF_OLDER_YEARS.split("### 2020 and before")[0].split("### 2021\n")
+    older = RLHF_OLDER_YEARS.split("### 2020 and before\n")[1].split("## Codebases")[0]
+    text = f"## Papers\n\n### 2020 and before\n{older}### 2021\n{y2021}{y2022}## Codebases\n"
+    plist = parse_list(text)
+    top = plist.find_section("Papers > 2020 and before")
+    for chosen in ("Papers > 2021", "Papers > 2022", "Papers > 2020 and before"):
+        assert plist.year_section(FINE_TUNING, plist.find_section(chosen)) == top
+        assert plist.year_section(AGENTIC_RL, plist.find_section(chosen)).path == ("Papers", "2025")
+    assert plist.year_section(dataclasses.replace(FINE_TUNING, arxiv_id="2109.00001"),
+                              top) == plist.find_section("Papers > 2021")
+    headings = [line for line in in_its_year(plist, AGENTIC_RL, "Papers > 2022").lines if line.startswith("#")]
+    assert headings == ["## Papers\n", "### 2020 and before\n", "### 2021\n", "### 2022\n", "### 2025\n",
+                        "## Codebases\n"]
+    with pytest.raises(UsageError, match="the list keeps papers of 2019 under 'Papers > 2020 and before'"):
+        plist.with_year_heading("Papers > 2019")
+
+
+@pytest.mark.parametrize(("names", "run"), [
+    (["2024", "2023", "2020 and before"], ((0, 1), 2, True)),
+    (["2024", "2023", "Surveys", "Benchmarks", "2020 and before"], ((0, 1), 4, True)),  # names its years: after others
+    (["2024", "2023", "📜 Older"], ((0, 1), 2, True)),
+    (["2024", "2023", "Surveys", "Older"], ((0, 1), None, True)),  # names none: only right beside the oldest
+    (["2020 and before", "2021", "2022"], ((1, 2), 0, False)),  # oldest first: before the oldest
+    (["Before 2021", "Surveys", "2021", "2022"], ((2, 3), 0, False)),
+    (["2020 and before", "2024", "2023"], ((1, 2), None, True)),  # above the newest: not the older papers' place
+    (["2024", "2020 and before", "2023"], ((0, 2), None, True)),  # between two years
+    (["2024", "2023", "Older Models"], ((0, 1), None, True)),  # a topic, not a heading of older papers
+    (["2024", "2023", "Earlier work on RLHF"], ((0, 1), None, True)),
+    (["2024", "2022", "2023", "Older"], ((0, 1, 2), None, None)),  # years in no order
+    (["Earlier work on RLHF", "Older", "Datasets"], None),  # no year around it
+])
+def test_which_headings_make_a_list_kept_by_year_and_hold_its_older_papers(
+        names: list[str], run: tuple[tuple[int, ...], int | None, bool | None] | None) -> None:
+    """The headings of one parent and level, in document order: which are its years, which holds the papers older
+    than them, and in which order they run; `bot.model.with_years` asks the same of the section model's groups."""
+    from bot.listfile import year_run
+
+    assert year_run(names) == run
+
+
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
     heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""

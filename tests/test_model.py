@@ -816,6 +816,42 @@ def test_a_heading_with_a_sign_before_its_year_holds_the_older_papers() -> None:
     assert with_years(scores, [2021 * 12], groups)[0].tolist() == pytest.approx([0.0, 0.8, 0.0, 0.2])
 
 
+def test_the_heading_of_older_papers_is_the_one_the_list_names_in_the_section_model_too() -> None:
+    """The section model took any heading of older papers beside the years for theirs, wherever it sat: a 2019
+    paper's year share went to an `Older` after a `Surveys`, which the list does not read as the older papers' (it
+    adds a `### 2019`). It now asks the list's rule (`year_run`) of its groups in the list's order, not the sorted
+    order it keeps them in: `2020 and before` after `Surveys` takes the paper, `Older` there does not, and `Older`
+    right after the oldest year does."""
+    from bot.model import Hyper, SectionModel, with_years
+
+    def shares(names: list[str], year: int) -> dict[str, float]:
+        order = [("Papers", name) for name in names]
+        groups = sorted(order)  # as the model keeps them
+        scores = np.array([[0.1 * (j + 1) for j in range(len(groups))]])
+        scores /= scores.sum()
+        out = with_years(scores, [year * 12 + 3], groups, order)[0]
+        return {g[-1]: round(float(s), 6) for g, s in zip(groups, out, strict=True) if s > 0}
+
+    assert list(shares(["2022", "2021", "Surveys", "2020 and before"], 2019)) == ["2020 and before", "Surveys"]
+    # `Older` after `Surveys` is a heading like any other, keeping its own share; the years' goes to the oldest
+    assert list(shares(["2022", "2021", "Surveys", "Older"], 2019)) == ["2021", "Older", "Surveys"]
+    assert list(shares(["2022", "2021", "Older", "Surveys"], 2019)) == ["Older", "Surveys"]
+    assert list(shares(["2020 and before", "2022", "2021"], 2019)) == ["2020 and before", "2021"]  # above the newest
+
+    class _S:
+        def __init__(self, sid: str, path: tuple[str, ...]) -> None:
+            self.id, self.path, self.entries = sid, path, [1]
+
+    for last, best in (("Older", "y21"), ("2020 and before", "older")):
+        sections = [_S("y22", ("Papers", "2022")), _S("y21", ("Papers", "2021")),
+                    _S("surveys", ("Papers", "Surveys")), _S("older", ("Papers", last))]
+        e = np.eye(5, dtype=np.float32)
+        vectors = np.vstack([e[0], e[0], e[1], e[1], e[2], e[2], e[3], e[3]])
+        ids = [["y22"], ["y22"], ["y21"], ["y21"], ["surveys"], ["surveys"], ["older"], ["older"]]
+        model = SectionModel(Hyper()).fit(sections, vectors, ids)
+        query = (e[0] * 1.1 + e[3] * 0.5)[None, :] / np.linalg.norm(e[0] * 1.1 + e[3] * 0.5)  # nearest 2022
+        assert model.sections_[model.rank(query, months=[2019 * 12 + 8])[0][0][0]]["id"] == best, last
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""

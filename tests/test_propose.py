@@ -342,6 +342,24 @@ def test_explain_says_when_the_section_it_names_is_a_heading_the_pull_request_wo
     assert skipped.to_json()["section"]["path"] == ["Papers", "2023"] and skipped.new_heading
 
 
+def test_scan_and_explain_put_an_old_paper_under_the_heading_of_older_papers_after_another_heading(
+        tmp_path: Path) -> None:
+    """opendilab/awesome-RLHF's years with `### Surveys` between `### 2021` and `### 2020 and before`: the models put
+    a 2017 paper under 2021, and scan and explain named a new `Papers > 2017`, which the pull request would add
+    above the surveys; they now name `Papers > 2020 and before`, a heading the list has."""
+    from bot.listfile import parse_list
+    from bot.propose import in_their_years
+    from tests.test_listfile import RLHF_SURVEYS_THEN_OLDER
+
+    christiano = Paper("1706.03741", "Deep reinforcement learning from human preferences")
+    chosen = SectionScore(("Papers", "2021"), 0.7, "papers/2021")
+    [proposal] = in_their_years([Proposal(paper=christiano, score=0.9, section=chosen)],
+                                parse_list(RLHF_SURVEYS_THEN_OLDER))
+    assert proposal.section.path == ("Papers", "2020 and before")
+    [explained] = _explained(make_config(tmp_path), RLHF_SURVEYS_THEN_OLDER, chosen, papers=[christiano])
+    assert explained.to_json()["section"]["path"] == ["Papers", "2020 and before"]
+    assert not explained.new_heading
+
 def test_scan_and_explain_print_section_scores_in_percent_as_the_pull_request_body_does() -> None:
     """`6.2 Code Generation (87%)` where they printed `(0.87)` beside a PR body's `(87%)`; a runner-up with no chance
     `<1%`, not `0%` (nor `0.00`); the JSON keeps its 0-1 numbers."""
