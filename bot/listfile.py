@@ -1356,9 +1356,11 @@ class YearRun(NamedTuple):
 
 def year_run(names: Sequence[str]) -> YearRun | None:
     """The list kept by year that headings of one parent and level (`names`, in document order) make, for the list
-    and the section model alike; None where they make none. Two years or more make one. The heading of older
-    papers sits on the oldest year's side of the years: after them where they run newest first, before them where
-    oldest first, the nearest such heading there. One that names its years (`2020 and before`,
+    and the section model alike; None where they make none. Two years or more make one; a single year makes one
+    only with a heading of older papers right beside it (`### 2025` over `### 2024 and before`, or under it where
+    the list runs oldest first), since a year alone is as often a news section's or one topic list's heading. The
+    heading of older papers sits on the oldest year's side of the years: after them where they run newest first,
+    before them where oldest first, the nearest such heading there. One that names its years (`2020 and before`,
     `Before 2020`, `≤2020`) may have other headings between it and the years (a `### Surveys` after the oldest);
     one that names none (`Older`, `Earlier papers`) must be right beside the oldest year, where it can mean nothing
     else. Before the newest year, or between two years, such a heading is not the older papers' place."""
@@ -1373,6 +1375,10 @@ def year_run(names: Sequence[str]) -> YearRun | None:
         return older_years_bound(name, oldest) is not None and (i == beside or bool(_YEAR_IN_RE.search(name)))
 
     if len(years) == 1:
+        y = years[0]
+        for i, newest_first in ((y + 1, True), (y - 1, False)):
+            if 0 <= i < len(names) and holds_older(i, i):
+                return YearRun((y,), i, newest_first)
         return None
     if values == sorted(values, reverse=True) and values[0] > values[-1]:
         side, beside = range(years[-1] + 1, len(names)), years[-1] + 1
@@ -1502,7 +1508,14 @@ def _plan_year_section(plist: PaperList, years: _Years, year: int) -> _YearPlan 
         return None
     first = k < len(siblings)  # the new heading goes above `model`, else after it
     model = siblings[k] if first else siblings[-1]
-    other = siblings[k + 1] if first and k + 1 < len(siblings) else siblings[k - 1] if first else siblings[-2]
+    # the year section whose shape the new one follows where it repeats the model's: a year beside, or the heading
+    # of older papers where the list has one year (`### 2025` over `### 2024 and before`)
+    if len(siblings) > 1:
+        other = siblings[k + 1] if first and k + 1 < len(siblings) else siblings[k - 1] if first else siblings[-2]
+    elif years.older is not None:
+        other = years.older
+    else:
+        return None
     if not model.entries:
         return None
     old = str(_year_named(model))

@@ -385,6 +385,27 @@ def test_add_to_a_year_the_list_skips_adds_its_heading_between_the_years_beside_
         "  - Josef Dai, Xuehai Pan, Ruiyang Sun", "", "### 2022"]
 
 
+def test_add_on_a_list_of_one_year_and_the_years_before_it_adds_a_newer_year_and_names_the_older_heading(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`### 2025` then `### 2024 and before`: `add --section "Papers > 2026"` said there was no such section and now
+    writes `### 2026` above `### 2025` as a run does, and `--section "Papers > 2023"` says where the list keeps the
+    papers of 2023, in one line."""
+    from tests.test_listfile import ONE_YEAR
+
+    readme = tmp_path / "README.md"
+    readme.write_text(ONE_YEAR, encoding="utf-8")
+    args = ["add", "2503.17460", "--readme", str(readme), "--metadata", str(METADATA), "--offline", "--section"]
+    assert main([*args, "Papers > 2023"]) == 2
+    assert capsys.readouterr().err == (f"paperbot: error: no section 'Papers > 2023' in {readme}: the list keeps "
+                                       "papers of 2023 under 'Papers > 2024 and before'\n")
+    assert main([*args, "Papers > 2026"]) == 0
+    assert capsys.readouterr().out.startswith("added 2503.17460 to Papers > 2026 at ")
+    text = readme.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.startswith(("### ", "    - [20"))] == [
+        "    - [2026](#2026)", "    - [2025](#2025)", "    - [2024 and before](#2024-and-before)", "### 2026",
+        "### 2025", "### 2024 and before"]
+
+
 def test_add_to_a_year_older_than_every_year_adds_its_heading_unless_a_heading_holds_older_papers(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """On opendilab/awesome-RLHF without `### 2020 and before` (its oldest year 2021), `add --section "Papers > 2019"`

@@ -2873,6 +2873,11 @@ def test_a_list_kept_oldest_first_keeps_its_older_papers_in_the_heading_above_it
     (["2024", "2023", "Earlier work on RLHF"], ((0, 1), None, True)),
     (["2024", "2022", "2023", "Older"], ((0, 1, 2), None, None)),  # years in no order
     (["Earlier work on RLHF", "Older", "Datasets"], None),  # no year around it
+    (["2025", "2024 and before"], ((0,), 1, True)),  # one year: with its heading of older papers right beside it
+    (["Surveys", "2025", "📜 Older"], ((1,), 2, True)),
+    (["2024 and before", "2025"], ((1,), 0, False)),
+    (["2025"], None), (["Surveys", "2025", "Datasets"], None), (["2025", "Older Models"], None),
+    (["2025", "Surveys", "2024 and before"], None),
 ])
 def test_which_headings_make_a_list_kept_by_year_and_hold_its_older_papers(
         names: list[str], run: tuple[tuple[int, ...], int | None, bool | None] | None) -> None:
@@ -2882,6 +2887,75 @@ def test_which_headings_make_a_list_kept_by_year_and_hold_its_older_papers(
 
     assert year_run(names) == run
 
+
+# opendilab/awesome-RLHF's Papers as a list with one year and a heading for the papers before it: its `### 2024`
+# named `### 2025` and its `### 2023` `### 2024 and before`, the contents linking the two (verbatim entries)
+ONE_YEAR = (RLHF.replace("### 2024\n", "### 2025\n").replace("### 2023\n", "### 2024 and before\n")
+            .replace("    - [2024](#2024)\n    - [2023](#2023)\n    - [2022](#2022)\n    - [2021](#2021)\n"
+                     "    - [2020 and before](#2020-and-before)\n",
+                     "    - [2025](#2025)\n    - [2024 and before](#2024-and-before)\n"))
+
+
+def test_one_year_and_a_heading_of_the_years_before_it_make_a_list_kept_by_year() -> None:
+    """`### 2025` then `### 2024 and before`: with one year heading the list was not read as kept by year, so a
+    2023 paper the models put under 2025 stayed there, and a 2026 paper went under 2025 too; now a 2026 paper gets
+    `### 2026` above `### 2025` in its shape, with its line in the contents, a 2023 paper goes under
+    `2024 and before`, a 2025 paper the models put there under 2025, and `add --section "Papers > 2023"` names the
+    heading that holds 2023."""
+    plist = parse_list(ONE_YEAR)
+    y2025, older = plist.find_section("Papers > 2025"), plist.find_section("Papers > 2024 and before")
+    of_2026 = dataclasses.replace(AGENTIC_RL, arxiv_id="2601.00123")
+    for chosen in (y2025, older):
+        assert plist.year_section(SAFE_RLHF, chosen) == older
+        assert plist.year_section(AGENTIC_RL, chosen) == y2025
+        assert plist.year_section(of_2026, chosen).path == ("Papers", "2026")
+    updated = in_its_year(plist, of_2026, "Papers > 2025")
+    assert [line for line in updated.lines if line.startswith(("### ", "    - ["))] == [
+        "    - [Detailed Explanation](#detailed-explanation)\n", "    - [2026](#2026)\n", "    - [2025](#2025)\n",
+        "    - [2024 and before](#2024-and-before)\n", "### 2026\n", "### 2025\n", "### 2024 and before\n"]
+    n = updated.lines.index("### 2026\n")
+    assert updated.lines[n + 1: n + 5] == [
+        "- [The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/pdf/2601.00123.pdf)\n",
+        "  - Guibin Zhang, Hejia Geng, Xiaohang Yu\n", "\n", "### 2025\n"]
+    with pytest.raises(UsageError, match="the list keeps papers of 2023 under 'Papers > 2024 and before'"):
+        plist.with_year_heading("Papers > 2023")
+    # the same kept oldest first, the heading of older papers above the year: 2026 goes after 2025's papers
+    _, y2025_text = ONE_YEAR.split("### 2025\n")
+    y2025_text, older_text = y2025_text.split("### 2024 and before\n")
+    oldest_first = parse_list(f"## Papers\n\n### 2024 and before\n{older_text}\n### 2025\n{y2025_text}## Codebases\n")
+    assert [line for line in in_its_year(oldest_first, of_2026, "Papers > 2025").lines if line.startswith("#")] == [
+        "## Papers\n", "### 2024 and before\n", "### 2025\n", "### 2026\n", "## Codebases\n"]
+
+
+@pytest.mark.parametrize("text", [
+    RLHF[:RLHF.index("### 2023\n")],  # one year heading alone
+    RLHF[:RLHF.index("### 2023\n")] + "\n### Older Models\n" + RLHF[RLHF.index("### 2023\n") + 9:],  # a topic
+    RLHF.replace("### 2023\n", "### Surveys\n" + RLHF_OLDER_YEARS.split("### 2021\n")[1].split("### 2020")[0]
+                 + "### 2023 and before\n"),  # not right beside the one year
+    RLHF.replace("### 2024\n", "### Earlier work on RLHF\n").replace("### 2023\n", "### Older\n"),  # no year
+])
+def test_a_single_year_heading_without_a_heading_of_older_papers_beside_it_keeps_no_list_by_year(text: str) -> None:
+    """opendilab/awesome-RLHF's Papers with one `### 2024` alone, beside a topic (`Older Models`), with its heading
+    for older papers after another heading, or with no year at all: no list kept by year, so the paper of any year
+    stays where the models put it and no heading is added."""
+    plist = parse_list(text)
+    for paper in (AGENTIC_RL, SAFE_RLHF, dataclasses.replace(AGENTIC_RL, arxiv_id="2401.00123")):
+        assert [s.path for s in plist.sections if plist.year_section(paper, s) is not None] == []
+    with pytest.raises(PaperbotError, match="no section 'Papers > 2025'"):
+        plist.with_year_section(("Papers", "2025"))
+
+
+@pytest.mark.parametrize("path", [
+    "data/lists/llm-synthetic-data.md", "tests/fixtures/lists/js-lee-AI-awesome-llm-agent-papers-README-excerpt.md",
+    "tests/fixtures/lists/wasiahmad-Awesome-LLM-Synthetic-Data-README.md",
+    "tests/fixtures/lists/facebookresearch-RAM-projects-README.md"])
+def test_the_real_lists_not_kept_by_year_have_no_year_sections(path: str) -> None:
+    """Lists with a year in a heading (`## 🔥 10 to Watch (2026)`, `(Updated to July,2025)`) but no years to keep
+    papers by: no section of theirs moves a paper to its year."""
+    plist = read_list(Path(__file__).parent.parent / path)
+    of_2026 = dataclasses.replace(AGENTIC_RL, arxiv_id="2601.00123")
+    for paper in (AGENTIC_RL, SAFE_RLHF, of_2026):
+        assert [s.path for s in plist.sections if plist.year_section(paper, s) is not None] == []
 
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next

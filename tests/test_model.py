@@ -852,6 +852,20 @@ def test_the_heading_of_older_papers_is_the_one_the_list_names_in_the_section_mo
         query = (e[0] * 1.1 + e[3] * 0.5)[None, :] / np.linalg.norm(e[0] * 1.1 + e[3] * 0.5)  # nearest 2022
         assert model.sections_[model.rank(query, months=[2019 * 12 + 8])[0][0][0]]["id"] == best, last
 
+def test_one_year_and_the_heading_of_the_years_before_it_hold_a_papers_year_share() -> None:
+    """`Papers > 2025` and `Papers > 2024 and before`: with one year the model left the topic scores alone, so a
+    2023 paper could go under 2025; now its year share goes to `2024 and before`, a 2026 paper's to 2025 (which the
+    list writes under a new `### 2026`); a year heading alone, or beside a topic, keeps the scores as they were."""
+    from bot.model import with_years
+
+    scores = np.array([[0.5, 0.3, 0.2]])
+    groups = [("Papers", "2025"), ("Papers", "2024 and before"), ("Codebases",)]
+    assert with_years(scores, [2023 * 12 + 9], groups)[0].tolist() == pytest.approx([0.0, 0.8, 0.2])
+    assert with_years(scores, [2026 * 12], groups)[0].tolist() == pytest.approx([0.8, 0.0, 0.2])
+    for second in ("Older Models", "Surveys"):
+        alone = [("Papers", "2025"), ("Papers", second), ("Codebases",)]
+        assert with_years(scores, [2023 * 12 + 9], alone)[0].tolist() == pytest.approx([0.5, 0.3, 0.2])
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""

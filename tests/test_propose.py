@@ -360,6 +360,17 @@ def test_scan_and_explain_put_an_old_paper_under_the_heading_of_older_papers_aft
     assert explained.to_json()["section"]["path"] == ["Papers", "2020 and before"]
     assert not explained.new_heading
 
+def test_explain_names_the_heading_of_older_papers_beside_a_lists_one_year(tmp_path: Path) -> None:
+    """`### 2025` then `### 2024 and before`: a 2023 paper the models put under 2025 was explained there, as scan
+    proposed it; now both name `Papers > 2024 and before`, and a 2026 paper a new `Papers > 2026`."""
+    from tests.test_listfile import ONE_YEAR
+
+    chosen = SectionScore(("Papers", "2025"), 0.7, "papers/2025")
+    old, new = _explained(make_config(tmp_path), ONE_YEAR, chosen,
+                          papers=[Paper("2310.12773", "Safe RLHF"), Paper("2601.00123", "A paper of 2026")])
+    assert (old.to_json()["section"]["path"], old.new_heading) == (["Papers", "2024 and before"], False)
+    assert (new.to_json()["section"]["path"], new.new_heading) == (["Papers", "2026"], True)
+
 def test_scan_and_explain_print_section_scores_in_percent_as_the_pull_request_body_does() -> None:
     """`6.2 Code Generation (87%)` where they printed `(0.87)` beside a PR body's `(87%)`; a runner-up with no chance
     `<1%`, not `0%` (nor `0.00`); the JSON keeps its 0-1 numbers."""
