@@ -33,7 +33,17 @@ import numpy as np
 
 from bot.errors import PaperbotError, UnusableModels, UsageError
 from bot.files import atomic_write_files, check_writable, json_bytes
-from bot.papers import YEAR_HEADING_RE, Neighbour, Paper, Section, SectionScore, arxiv_month, normalize_title
+from bot.papers import (
+    YEAR_HEADING_RE,
+    Entry,
+    Neighbour,
+    Paper,
+    Section,
+    SectionScore,
+    accepted_venue,
+    arxiv_month,
+    normalize_title,
+)
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -134,21 +144,36 @@ def is_held_out(arxiv_id: str | None, holdout_from: str | None) -> bool:
     return arxiv_id[: len(holdout_from)] >= holdout_from
 
 
-def candidate_sections(plist: PaperList) -> list[Section]:
-    """Sections a paper can be placed in: those with entries, in a branch that lists arXiv papers.
+_PREPRINT_VENUE_RE = re.compile(r"\barxiv\b", re.I)
 
-    Branches without any arXiv entry (GitHub repos, blogs) are not places for an arXiv paper, nor is a hand-picked
-    short list ("⭐ Starter Kit"), whose papers are under their topics too: a maintainer adds to it by hand.
+
+def names_paper(entry: Entry) -> bool:
+    """Whether an entry is a paper rather than a repository, a blog post or a tool: it has an arXiv id or a paper's
+    own address (OpenReview, ACL Anthology, DOI), or writes a venue a paper is published at ("[ICML 2025]",
+    "Arxiv 2024.") after a title linked elsewhere (proceedings.mlr.press, a Google Scholar search). A blog post's
+    date ("Feb 16, 2024.") or year is no venue."""
+    if entry.arxiv_id or not entry.key.startswith("title:"):
+        return True
+    return bool(_PREPRINT_VENUE_RE.search(entry.venue) or accepted_venue(entry.venue))
+
+
+def candidate_sections(plist: PaperList) -> list[Section]:
+    """Sections a paper can be placed in: those with entries, in a branch that lists papers (names_paper).
+
+    A section of papers without arXiv ids (ACL Anthology, OpenReview, a title with its venue) is a place for a
+    paper too, learnt from its papers' titles. Branches without any paper (GitHub repos, blogs) are not places
+    for an arXiv paper, nor is a hand-picked short list ("⭐ Starter Kit"), whose papers are under their topics
+    too: a maintainer adds to it by hand.
     """
     by_id = {s.id: s for s in plist.sections}
-    has_arxiv: set[str] = set()
+    has_papers: set[str] = set()
     for e in plist.entries:
         sid: str | None = e.section_id
-        if e.arxiv_id:
-            while sid is not None:
-                has_arxiv.add(sid)
+        if names_paper(e):
+            while sid is not None and sid not in has_papers:
+                has_papers.add(sid)
                 sid = by_id[sid].parent_id if sid in by_id else None
-    return [s for s in plist.sections if s.entries and s.id in has_arxiv and not plist.is_curated(s)]
+    return [s for s in plist.sections if s.entries and s.id in has_papers and not plist.is_curated(s)]
 
 
 def list_papers(

@@ -1062,3 +1062,91 @@ def test_a_paper_only_in_a_hand_picked_short_list_is_learnt_as_on_the_list_in_no
                         "metadata); 1 of them only in a hand-picked short list, learnt as on the list but in no "
                         "section")
     assert any(line.startswith("section leave-one-out (2nd level, 79 papers;") for line in lines)
+
+
+# sunyinggang/LLM-Agent-Security-Survey's README (lines verbatim): 'Internal Cognitive Attacks' links its papers to
+# ICML's proceedings, a Google Scholar search and OpenReview, none to arXiv.
+AGENT_SECURITY = (
+    "## Paper List\n"
+    "\n"
+    "### External Interaction Attacks\n"
+    "\n"
+    "- AdvAgent: Controllable Blackbox Red-teaming on Web Agents **[ICML 2025]** "
+    "[[Paper](https://proceedings.mlr.press/v267/xu25m.html)]\n"
+    "- Wipi: A new web threat for llm-driven web agents **[arXiv 2024]** "
+    "[[Paper](https://arxiv.org/abs/2402.16965)]\n"
+    "- VPI-Bench: Visual Prompt Injection Attacks for Computer-Use Agents **[ICLR 2026]** "
+    "[[Paper](https://arxiv.org/abs/2506.02456)]\n"
+    "\n"
+    "\n"
+    "### Internal Cognitive Attacks\n"
+    "\n"
+    "- UDora: A Unified Red Teaming Framework against LLM Agents by Dynamically Hijacking Their Own "
+    "Reasoning **[ICML 2025]** [[Paper](https://proceedings.mlr.press/v267/zhang25cl.html)]\n"
+    "- Breaking agents: Compromising autonomous llm agents through malfunction amplification **[EMNLP "
+    "2025]** "
+    "[[Paper](https://scholar.google.com/scholar?q=Breaking%20agents%3A%20Compromising%20autonomous%20llm"
+    "%20agents%20through%20malfunction%20amplification)]\n"
+    "- Memory poisoning attacks on retrieval-augmented Large Language Model agents via deceptive "
+    "semantic reasoning **[Engineering Applications of AI 2026]** "
+    "[[Paper](https://scholar.google.com/scholar?q=Memory%20poisoning%20attacks%20on%20retrieval-augmente"
+    "d%20Large%20Language%20Model%20agents%20via%20deceptive%20semantic%20reasoning)]\n"
+    "- MemIncept: Steering LLM Agents via Cooperative Stealthy Memory Injections **[ICML 2026]** "
+    "[[Paper](https://openreview.net/forum?id=1YNrlSSRsk)]\n"
+)
+
+
+def test_a_section_of_papers_without_arxiv_ids_is_learnt_and_a_blog_section_is_not() -> None:
+    """A section whose papers link no arXiv page was no place, and its papers no positives: a branch counted only
+    where an entry had an arXiv id, so 'Internal Cognitive Attacks' could not be learnt at all. Its papers are learnt
+    by their titles now, as title-only arXiv entries are; the seed list's Githubs and Blogs (a post's date is no
+    venue) stay out."""
+    from bot.listfile import parse_list
+    from bot.model import candidate_sections
+
+    seed = (REPO / "data" / "lists" / "llm-synthetic-data.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    text = AGENT_SECURITY + "\n" + "".join(seed[70:84])  # '## **1. Githubs**' and '## **2. Blogs**', verbatim
+    plist = parse_list(text)
+    assert [s.path[-1] for s in candidate_sections(plist)] == [
+        "External Interaction Attacks", "Internal Cognitive Attacks",
+    ]
+    internal = {lp.paper.title.split(":")[0]: lp for lp in list_papers(plist, {})
+                if lp.section_ids == ["paper-list/internal-cognitive-attacks"]}
+    assert sorted(internal) == ["Breaking agents", "MemIncept", "Memory poisoning attacks on retrieval-augmented Large "
+                                "Language Model agents via deceptive semantic reasoning", "UDora"]
+    assert not any(lp.has_abstract or lp.paper.abstract for lp in internal.values())  # title only
+    assert len(list_papers(plist, {})) == 7  # no blog post nor repository among them
+
+
+def test_the_seed_lists_benchmarking_section_of_one_openreview_paper_is_a_place() -> None:
+    """'4.6. LLM Benchmarking' holds DataGen under its OpenReview link only: it was no section to learn or predict,
+    DataGen learnt in '4.3.4 > LLM Self-Reflection' alone; now it is learnt in both."""
+    from bot.model import candidate_sections
+
+    plist = read_list(REPO / "data" / "lists" / "llm-synthetic-data.md")
+    assert "4.6. LLM Benchmarking" in {s.path[-1] for s in candidate_sections(plist)}
+    [datagen] = [lp for lp in list_papers(plist, {}) if lp.paper.title.startswith("DataGen")]
+    by_id = {s.id: s for s in plist.sections}
+    assert [by_id[s].path[-1] for s in datagen.section_ids] == ["LLM Self-Reflection", "4.6. LLM Benchmarking"]
+
+
+def test_train_learns_a_section_without_arxiv_entries(tmp_path, encoder) -> None:
+    """The model slice with the seed list's '4.6. LLM Benchmarking' (its DataGen line, verbatim) after 4.2: training
+    said 'entries used: 80 papers (59 with abstract, 21 title only ...)' and knew no such section; now DataGen is the
+    81st paper, title only, and the section a place the section model learns and ranks."""
+    lines = README.read_text(encoding="utf-8").splitlines(keepends=True)
+    seed = (REPO / "data" / "lists" / "llm-synthetic-data.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index("## **6. Application Areas**\n")
+    readme = tmp_path / "README.md"
+    readme.write_text("".join([*lines[:at], *seed[242:245], *lines[at:]]), encoding="utf-8")
+    model, report = train_models(
+        _config(tmp_path), readme=readme, metadata=ML / "list-metadata.jsonl", background=ML / "background.jsonl",
+        models_dir=None, offline=True, encoder=encoder, evaluate=False,
+    )
+    assert format_training_report(report)[1] == (
+        "entries used: 81 papers (59 with abstract, 22 title only; 16 of 75 arXiv ids without metadata)")
+    benchmarking = ("4. Methods", "4.6. LLM Benchmarking")
+    assert any(tuple(s["path"][-2:]) == benchmarking for s in model.sections.sections_)
+    titles = {e["title"] for e in model.entries}
+    assert "DataGen: Unified Synthetic Dataset Generation via Large Language Models" in titles
+
