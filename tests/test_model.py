@@ -1150,3 +1150,28 @@ def test_train_learns_a_section_without_arxiv_entries(tmp_path, encoder) -> None
     titles = {e["title"] for e in model.entries}
     assert "DataGen: Unified Synthetic Dataset Generation via Large Language Models" in titles
 
+
+def test_a_list_with_nearly_half_its_papers_title_only_is_learnt_from_titles() -> None:
+    """The seed list held out from 2503 with the abstracts of 30 of its 120 papers that have one withheld is 83 of
+    173 titles (48%): "abstracts" at the cut-off of more than half, its scores left unshifted (7 of the 15 held-out
+    papers at 0.62 a day, python -m bench.relevance_title_share), and "titles" now, shifted (10 at 1.00 a day), as
+    with 77 titles (45%); with 71 (41%) or as it is (53, 31%), where the shift only added proposals, it stays
+    "abstracts"."""
+    from bot.model import ListPaper, learnt_from, title_only
+
+    plist = read_list(REPO / "data" / "lists" / "llm-synthetic-data.md")
+    meta = load_metadata_jsonl(REPO / "data" / "arxiv" / "list-metadata.jsonl")
+    lps = list_papers(plist, meta, holdout_from="2503")
+    assert (len(lps), sum(lp.has_abstract for lp in lps)) == (173, 120)
+    assert learnt_from(lps) == "abstracts"
+    with_abstract = [i for i, lp in enumerate(lps) if lp.has_abstract]
+
+    def withheld(n: int) -> list[ListPaper]:
+        gone = set(with_abstract[:n])
+        return [dataclasses.replace(lp, paper=title_only(lp.paper), has_abstract=False) if i in gone else lp
+                for i, lp in enumerate(lps)]
+
+    assert learnt_from(withheld(30)) == "titles"
+    assert learnt_from(withheld(18)) == "abstracts"  # 71 of 173 (41%), where the shift only added proposals
+    assert learnt_from(withheld(24)) == "titles"  # 77 of 173 (45%): the shift proposed 9 of 15 where 6 unshifted
+    assert learnt_from(withheld(21)) == "abstracts" and learnt_from(withheld(22)) == "titles"  # 74 and 75 of 173
