@@ -141,14 +141,20 @@ def surveys(count: int) -> str:
     )
 
 
+def survey_proposals(count: int) -> tuple[Proposal, Proposal]:
+    """The two surveys these tests add to `surveys(count)`, in its section as the models name it, `(count)`."""
+    path = ("🧭 Background", f"📚 Surveys & Position Papers ({count})")
+    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
+                         section=SectionScore(path, 0.7, f"background/surveys-position-papers-{count}"))
+                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    return one, two
+
+
 def test_the_open_pull_request_counts_on_from_its_own_copy_of_the_list() -> None:
     """Scan names the section as the default branch does, `(2)`; the pull request's copy says `(3)` after the first
     day's paper: the next day's goes into that section all the same, and the counts say 4."""
-    path = ("🧭 Background", "📚 Surveys & Position Papers (2)")
-    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
-                         section=SectionScore(path, 0.7, "background/surveys-position-papers-2"))
-                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
-                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    one, two = survey_proposals(2)
     with GitHubStandIn({"README.md": surveys(2)}, token=TOKEN) as hub:
         [first] = forge(hub).publish(change(one))
         assert "(3)" in hub.file_text("README.md", first.branch) and "Show 3 papers" in hub.file_text(
@@ -169,11 +175,7 @@ def test_the_pull_request_names_a_counted_section_as_its_diff_writes_it() -> Non
     """The models know `📚 Surveys & Position Papers (2)`; the pull request's diff makes it `(3)`: its body, its
     commit and run's record of it name `(3)`, where they named `(2)` beside a diff that writes `(3)`; the next
     day's paper, added to the open pull request, is named under `(4)`, and a dry run's body as a real one's."""
-    path = ("🧭 Background", "📚 Surveys & Position Papers (2)")
-    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
-                         section=SectionScore(path, 0.7, "background/surveys-position-papers-2"))
-                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
-                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    one, two = survey_proposals(2)
     _, written = insert_proposals(surveys(2), [one, two])
     assert [(p.section.path, p.section.section_id, p.section.score) for p in written] == [
         (("🧭 Background", "📚 Surveys & Position Papers (4)"), "background/surveys-position-papers-4", 0.7)] * 2
@@ -196,11 +198,7 @@ def test_a_stale_count_grows_and_names_the_section_in_the_pull_request() -> None
     """The list says 39 over these 2 papers in its heading, fold and contents (a cut copy; the real list keeps them
     equal): the diff makes them 40, and the body, the commit and run's record name the section `(40)`, where the
     heading stayed `(39)` and so did they; the next day's paper, on the open pull request, `(41)`."""
-    path = ("🧭 Background", "📚 Surveys & Position Papers (39)")
-    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
-                         section=SectionScore(path, 0.7, "background/surveys-position-papers-39"))
-                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
-                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    one, two = survey_proposals(39)
     with GitHubStandIn({"README.md": surveys(39)}, token=TOKEN) as hub:
         [first] = forge(hub).publish(change(one))
         commit = hub.commits[hub.refs[first.branch]].message
@@ -222,11 +220,7 @@ def test_run_json_names_each_pull_requests_sections_as_its_readme_does() -> None
     """`run --json`'s `pull_requests` gave a pull request's ids alone, so a paper added under `(39)` made `(40)`
     there was named only by the scan's `proposals`, `(39)`; each now carries `sections`, the papers' sections as
     the pull request's README names them after its commit, a dry run's too; the proposals stay as scanned."""
-    path = ("🧭 Background", "📚 Surveys & Position Papers (39)")
-    one, two = (Proposal(paper=Paper(i, t, authors=("Guibin Zhang",)), score=0.9,
-                         section=SectionScore(path, 0.7, "background/surveys-position-papers-39"))
-                for i, t in (("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
-                             ("2503.23037", "Agentic Large Language Models, a survey")))
+    one, two = survey_proposals(39)
     with GitHubStandIn({"README.md": surveys(39)}, token=TOKEN) as hub:
         [first] = forge(hub).publish(change(one))
         [second] = forge(hub).publish(change(two, date="2025-05-28"))
@@ -238,7 +232,7 @@ def test_run_json_names_each_pull_requests_sections_as_its_readme_does() -> None
         ("updated", {"2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (41)"]}),
         ("dry-run", {"2509.02547": ["🧭 Background", "📚 Surveys & Position Papers (41)"],
                      "2503.23037": ["🧭 Background", "📚 Surveys & Position Papers (41)"]})]
-    assert [p["section"]["path"] for p in doc["proposals"]] == [list(path)] * 2
+    assert [p["section"]["path"] for p in doc["proposals"]] == [list(one.section.path)] * 2
 
 
 def agents(counted: int, planning: int) -> str:
