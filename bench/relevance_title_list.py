@@ -99,18 +99,21 @@ class Bench:
     def vectors(self, papers: list[Paper]) -> np.ndarray:
         return embed_papers(papers, self.enc, self.cache)
 
-    def run(self, name: str, plist, positives: list[Paper], held: set[str]) -> None:
+    def replay_of(self, plist, positives: list[Paper], held: set[str]
+                  ) -> tuple[list[Paper], list[list[Paper]], list[Paper], set[str]]:
+        """The background without the list's papers, the feed days without them (the held-out ones kept), all
+        the feed's papers and the held-out ones among them: what a replay of this list scores."""
         on_list = {p.arxiv_id for p in positives if p.arxiv_id} | plist.arxiv_ids() | plist.mentioned_ids.keys()
         background = _without_list_twins([p for p in self.background if p.arxiv_id not in on_list], plist)
         days = [[p for p in ps if p.arxiv_id in held or not (p.arxiv_id in on_list or plist.contains(p))]
                 for _, ps in self.feed_days]
         feed = [p for ps in days for p in ps]
-        held &= {p.arxiv_id for p in feed}
-        is_held = np.array([p.arxiv_id in held for p in feed])
-        titled = sum(not p.abstract for p in positives)
-        print(f"\n{name}: {len(positives)} list papers ({titled} title only), {len(background)} background, "
-              f"{len(feed)} feed papers in {len(days)} days, {len(held)} held out in them", flush=True)
-        t = time.time()
+        return background, days, feed, held & {p.arxiv_id for p in feed}
+
+    def fit(self, positives: list[Paper], background: list[Paper]
+            ) -> tuple[RelevanceModel, np.ndarray, np.ndarray, TitleViews]:
+        """The relevance model as `paperbot train` fits it (its tf-idf, the title-only negatives), with the list's
+        and the background's vectors and the title views it was fitted with."""
         hyper = Hyper()
         texts = [p.text for p in positives] + [p.text for p in background]
         pos_v, neg_v = self.vectors(positives), self.vectors(background)
@@ -119,6 +122,16 @@ class Bench:
         corpus = texts[len(positives):] + texts[:len(positives)]  # as train_models fits it
         tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
         model = RelevanceModel(hyper).fit(texts, np.vstack([pos_v, neg_v]), y, tfidf=tfidf, views=views)
+        return model, pos_v, neg_v, views
+
+    def run(self, name: str, plist, positives: list[Paper], held: set[str]) -> None:
+        background, days, feed, held = self.replay_of(plist, positives, held)
+        is_held = np.array([p.arxiv_id in held for p in feed])
+        titled = sum(not p.abstract for p in positives)
+        print(f"\n{name}: {len(positives)} list papers ({titled} title only), {len(background)} background, "
+              f"{len(feed)} feed papers in {len(days)} days, {len(held)} held out in them", flush=True)
+        t = time.time()
+        model, pos_v, neg_v, views = self.fit(positives, background)
         full = model.predict([p.text for p in feed], self.vectors(feed))
         print(f"  (fitted in {time.time() - t:.0f}s)", flush=True)
 
@@ -148,7 +161,7 @@ class Bench:
         report("full text, calibrated to the feed (shipped)", model.predict([p.text for p in feed], self.vectors(feed)))
         print(f"  (log-odds shift {model.feed_shift_:+.2f})")
         t = time.time()
-        title_model = fit_title_model(hyper, positives, pos_v, views)
+        title_model = fit_title_model(Hyper(), positives, pos_v, views)
         report("title model", title_model([p.text for p in feed_titles], tv))
         print(f"  (title model fitted in {time.time() - t:.0f}s)", flush=True)
 

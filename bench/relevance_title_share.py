@@ -3,7 +3,8 @@
     python -m bench.relevance_title_share [shares=0,0.25,0.5,0.75,1] [seeds=0] [holdout=2503]
 
 `bot.model.learnt_from` calls a list learnt from titles, and so shifts its relevance scores to the feed's rate
-(`RelevanceModel.calibrate_to_feed`), where more than half of its papers are title only. This sweeps that share:
+(`RelevanceModel.calibrate_to_feed`), where more than `bot.model.TITLES_SHARE` of its papers are title only (it
+was a half until this sweep). This sweeps that share:
 for each share, the abstracts of that share of the seed list's papers that have one (held out from `holdout`,
 picked at random with each seed) are withheld, the relevance model is fitted as `paperbot train` fits it (its
 tf-idf, the title-only negatives), and the dev replay's 32 days are scored with and without the shift: held-out
@@ -25,16 +26,10 @@ from bench.common import REPO
 from bench.relevance_ceiling import budget_recall
 from bench.relevance_title_list import CAP, Bench, at_thresholds, logit
 from bot.model import (
-    Hyper,
     ListPaper,
-    RelevanceModel,
-    _slim,
-    _without_list_twins,
-    _word_vectorizer,
     is_held_out,
     learnt_from,
     title_only,
-    title_views,
 )
 from bot.papers import Paper
 
@@ -48,22 +43,9 @@ def withheld(positives: list[Paper], share: float, seed: int) -> list[Paper]:
 
 
 def run(b: Bench, positives: list[Paper], held: set[str], label: str) -> None:
-    plist = b.plist
-    on_list = {p.arxiv_id for p in positives if p.arxiv_id} | plist.arxiv_ids() | plist.mentioned_ids.keys()
-    background = _without_list_twins([p for p in b.background if p.arxiv_id not in on_list], plist)
-    days = [[p for p in ps if p.arxiv_id in held or not (p.arxiv_id in on_list or plist.contains(p))]
-            for _, ps in b.feed_days]
-    feed = [p for ps in days for p in ps]
-    held = held & {p.arxiv_id for p in feed}
+    background, days, feed, held = b.replay_of(b.plist, positives, held)
     t = time.time()
-    hyper = Hyper()
-    texts = [p.text for p in positives] + [p.text for p in background]
-    pos_v, neg_v = b.vectors(positives), b.vectors(background)
-    y = np.r_[np.ones(len(positives)), np.zeros(len(background))]
-    views = title_views(positives, background, b.enc, b.cache)
-    corpus = texts[len(positives):] + texts[:len(positives)]  # as train_models fits it
-    tfidf = _slim(_word_vectorizer(hyper.relevance_max_features).fit(corpus))
-    model = RelevanceModel(hyper).fit(texts, np.vstack([pos_v, neg_v]), y, tfidf=tfidf, views=views)
+    model, _, neg_v, _ = b.fit(positives, background)
     feed_texts, feed_v = [p.text for p in feed], b.vectors(feed)
     plain = model.predict(feed_texts, feed_v)
     full_bg = [i for i, p in enumerate(background) if p.abstract]
