@@ -265,15 +265,21 @@ def in_section(arxiv_id: str, title: str, path: tuple[str, ...], other: tuple[st
                                        SURVEYS),))
 
 
+def agent_proposals() -> tuple[Proposal, Proposal, Proposal]:
+    """Three papers of agents(...), one a day: a survey, a planning paper, and a second survey."""
+    return (in_section("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", SURVEYS,
+                       PLANNING),
+            in_section("2504.11536", "ReTool: Reinforcement Learning for Strategic Tool Use in LLMs", PLANNING,
+                       SURVEYS),
+            in_section("2503.23037", "Agentic Large Language Models, a survey", SURVEYS, PLANNING))
+
+
 def test_every_section_a_growing_pull_request_names_reads_as_its_readme_names_it() -> None:
     """Three days' papers into one open pull request on a list whose headings count their papers: each row,
     runner-up, other candidate, nearest entry and held-back line names a section as the PR's README does after
     the day's commit, where the rows written on earlier days kept their day's counts and the runners-up the count
     the models knew (`(2)` beside a heading the diff made `(4)`)."""
-    a = in_section("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", SURVEYS,
-                   PLANNING)
-    b = in_section("2504.11536", "ReTool: Reinforcement Learning for Strategic Tool Use in LLMs", PLANNING, SURVEYS)
-    c = in_section("2503.23037", "Agentic Large Language Models, a survey", SURVEYS, PLANNING)
+    a, b, c = agent_proposals()
     r1 = HeldBack(paper=Paper("2501.12948", "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement "
                               "Learning"), score=0.3, section=SectionScore(PLANNING, 0.6), why="over the cap", place=2,
                   cap=1)
@@ -307,10 +313,7 @@ def test_the_job_summary_names_every_section_as_the_pull_request_body_does() -> 
     from bot.propose import ScanResult
     from bot.publish import RunReport, step_summary
 
-    a = in_section("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", SURVEYS,
-                   PLANNING)
-    b = in_section("2504.11536", "ReTool: Reinforcement Learning for Strategic Tool Use in LLMs", PLANNING, SURVEYS)
-    c = in_section("2503.23037", "Agentic Large Language Models, a survey", SURVEYS, PLANNING)
+    a, b, c = agent_proposals()
     r1 = HeldBack(paper=Paper("2501.12948", "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement "
                               "Learning"), score=0.3, section=SectionScore(PLANNING, 0.6), why="over the cap", place=3,
                   cap=2)
