@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import xml.sax
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -24,7 +25,18 @@ import requests
 from bot.errors import PaperbotError, UsageError, connection_problem
 from bot.feeds import get_within, retry_after_seconds, retry_delay, split_authors, user_agent
 from bot.files import atomic_write_text
-from bot.papers import ARXIV_ID_RE, Paper, canonical_id, parse_arxiv_id, plain_title, versionless_id
+from bot.papers import (
+    ARXIV_ID_RE,
+    Paper,
+    arxiv_id_from_url,
+    canonical_id,
+    link_key,
+    parse_arxiv_id,
+    plain_title,
+    versionless_id,
+    work_aliases,
+    work_key,
+)
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -289,14 +301,15 @@ def paper_to_json(paper: Paper) -> dict[str, Any]:
     }
 
 
-def paper_from_json(doc: Any, where: str) -> Paper:
+def paper_from_json(doc: Any, where: str, *, need_id: bool = True) -> Paper:
+    """need_id=False: a metadata row that names its paper by a link instead (_metadata_row) may have no arXiv id."""
     if not isinstance(doc, dict):
         raise ValueError(f"{where}: expected a JSON object, got {type(doc).__name__}")
     raw_id = doc.get("id", doc.get("arxiv_id"))  # "arxiv_id" as every JSON paperbot prints spells it
-    if raw_id is None:
+    if raw_id is None and need_id:
         raise ValueError(f"{where}: no 'id' (or 'arxiv_id') key")
     arxiv_id = normalize_id(raw_id) if isinstance(raw_id, str) else None
-    if arxiv_id is None:
+    if arxiv_id is None and raw_id is not None:
         raise ValueError(f"{where}: 'id' {raw_id!r} is not an arXiv id")
     title, abstract = doc.get("title", ""), doc.get("abstract", "") or ""
     categories = doc.get("categories", []) or []
@@ -313,7 +326,7 @@ def paper_from_json(doc: Any, where: str) -> Paper:
     if not isinstance(comment, str) or not isinstance(journal_ref, str):
         raise ValueError(f"{where}: 'comment' and 'journal_ref' must be strings")
     return Paper(
-        arxiv_id=arxiv_id,
+        arxiv_id=arxiv_id or "",
         title=plain_title(_one_line(title)),
         abstract=abstract.strip(),
         authors=_authors(doc.get("authors"), where),
@@ -365,9 +378,77 @@ def _lines(text: str) -> list[str]:
 _SET_METADATA = "set list.metadata in the config (null: none, abstracts from the arXiv API) or pass --metadata"
 
 
+# Where a list links a paper elsewhere than arXiv (OpenReview, the ACL Anthology, a DOI, a proceedings page), a
+# metadata row names it by that link instead of an arXiv id, and the entry giving the link learns its abstract.
+LINK_FIELDS = ("url", "doi", "openreview", "acl")
+_WEB_ADDRESS_RE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.I)
+_DOI_TEXT_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(?P<doi>10\.\d{4,9}/\S+)$", re.I)
+_ID_TEXT_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+
+
+@dataclass
+class MetadataRows:
+    """A metadata file's papers: by arXiv id, and by the links (papers.work_key, papers.link_key) rows name them by."""
+
+    by_id: dict[str, Paper] = field(default_factory=dict)
+    by_link: dict[str, Paper] = field(default_factory=dict)
+
+
+def _row_links(doc: dict[str, Any], where: str) -> tuple[list[str], str | None]:
+    """The keys a row's link fields name its paper by (an ACL Anthology id with its DOI), and the arXiv id its
+    'url' gives where that is an arXiv page. A field that names no paper is refused, as a bad 'id' is."""
+    keys: list[str] = []
+    arxiv_id = None
+    key: str | None
+    for name in LINK_FIELDS:
+        raw = doc.get(name)
+        if raw is None:
+            continue
+        value = raw.strip() if isinstance(raw, str) else ""
+        if name == "url":
+            if not _WEB_ADDRESS_RE.match(value):
+                raise ValueError(f"{where}: 'url' {raw!r} is not a web address (https://...)")
+            if found := arxiv_id_from_url(value):
+                arxiv_id = found
+                continue
+            key = work_key(value) or link_key(value)
+        elif name == "doi":
+            if not (m := _DOI_TEXT_RE.match(value)):
+                raise ValueError(f"{where}: 'doi' {raw!r} is not a DOI (10.NNNN/...)")
+            key = f"doi:{m.group('doi').lower().rstrip('.')}"
+        else:  # an OpenReview or ACL Anthology id, or its page
+            key = work_key(value) if "/" in value else (
+                f"{name}:{value.lower() if name == 'acl' else value}" if _ID_TEXT_RE.match(value) else None)
+            if key is None or not key.startswith(f"{name}:"):
+                what = "an OpenReview" if name == "openreview" else "an ACL Anthology"
+                raise ValueError(f"{where}: '{name}' {raw!r} is not {what} id or page")
+        keys.extend(work_aliases(key or ""))
+    return keys, arxiv_id
+
+
+def _metadata_row(doc: Any, where: str) -> tuple[Paper, list[str]]:
+    """One row of a metadata file: its paper and the link keys it is named by (none for a row of an arXiv id)."""
+    links, from_url = _row_links(doc, where) if isinstance(doc, dict) else ([], None)
+    if from_url and doc.get("id", doc.get("arxiv_id")) is None:
+        doc = {**doc, "id": from_url}
+    try:
+        return paper_from_json(doc, where, need_id=not links), links
+    except ValueError as exc:
+        if "no 'id'" in str(exc):
+            raise ValueError(f"{where}: no 'id' (or 'arxiv_id') key, nor a link that names the paper ("
+                             + ", ".join(f"'{f}'" for f in LINK_FIELDS) + ")") from None
+        raise
+
+
 def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
     """The --metadata format: one JSON object per line with id, title, abstract, categories; or what `paperbot
-    fetch --json` prints, so a day's feed gives `explain --offline` its papers as it is."""
+    fetch --json` prints, so a day's feed gives `explain --offline` its papers as it is. Rows named by a link
+    instead of an id are read (and checked) too, but only `read_metadata` gives them."""
+    return read_metadata(path).by_id
+
+
+def read_metadata(path: Path) -> MetadataRows:
+    """A metadata file's rows by arXiv id and by link (see LINK_FIELDS)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -380,27 +461,31 @@ def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
         raise PaperbotError(f"{path}: cannot read metadata: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise PaperbotError(f"{path}: not UTF-8 text (byte {exc.start}); save the metadata as UTF-8") from None
-    papers: dict[str, Paper] = {}
+    rows = MetadataRows()
+
+    def keep(paper: Paper, links: list[str]) -> None:
+        if paper.arxiv_id:
+            rows.by_id[paper.arxiv_id] = paper
+        rows.by_link.update(dict.fromkeys(links, paper))
+
     if (printed := _printed_papers(text)) is not None:
         for n, doc in enumerate(printed):
             try:
-                paper = paper_from_json(doc, f"{path}: papers[{n}]")
+                keep(*_metadata_row(doc, f"{path}: papers[{n}]"))
             except ValueError as exc:
                 raise PaperbotError(str(exc)) from None
-            papers[paper.arxiv_id] = paper
-        return papers
+        return rows
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            paper = paper_from_json(json.loads(line), where)
+            keep(*_metadata_row(json.loads(line), where))
         except json.JSONDecodeError as exc:
             raise PaperbotError(f"{where}: not valid JSON ({exc.msg}); one object per line expected") from None
         except ValueError as exc:
             raise PaperbotError(str(exc)) from None
-        papers[paper.arxiv_id] = paper
-    return papers
+    return rows
 
 
 # The key every cache row written from an API answer carries, with the row format. A row without it was written
@@ -466,6 +551,8 @@ class Resolution:
     from_cache: int = 0
     from_api: int = 0
     errors: dict[str, str] = field(default_factory=dict)  # missing id -> why
+    # the metadata file's rows named by a link (OpenReview, ACL Anthology, DOI, a page), for entries without arXiv ids
+    linked: dict[str, Paper] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -513,7 +600,8 @@ def resolve(
             result.errors[raw] = "not an arXiv id"
         elif arxiv_id not in wanted:
             wanted.append(arxiv_id)
-    from_file = load_metadata_jsonl(metadata) if metadata is not None else {}
+    rows = read_metadata(metadata) if metadata is not None else MetadataRows()
+    from_file, result.linked = rows.by_id, rows.by_link
     cache_path = config.arxiv_api.cache
     cache, old = _read_cache(cache_path)
     to_fetch: list[str] = []

@@ -33,6 +33,7 @@ from bot.papers import (
     arxiv_year,
     journal_spellings,
     normalize_title,
+    work_key,
 )
 
 # ---------------------------------------------------------------- markdown patterns
@@ -129,11 +130,6 @@ _GENERIC_LINK_TEXT = re.compile(
 _PAPER_LINK_TEXT = re.compile(r"\W*(?:paper|pdf|arxiv|link|url|doi|openreview|acl|abs|html)\W*", re.I)
 _CODE_LINK_TEXT = re.compile(r"^\W*(code|github|repo|project|demo|dataset|data|model|slides|video|poster)\W*$", re.I)
 
-_OPENREVIEW_RE = re.compile(r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#]*&)?id=(?P<id>[A-Za-z0-9_\-]+)", re.I)
-_ACL_RE = re.compile(
-    r"(?:aclanthology\.org|aclweb\.org/anthology)/(?P<id>[A-Za-z0-9.\-]+?)(?:\.pdf)?/?(?:[?#].*)?$", re.I
-)
-_DOI_RE = re.compile(r"(?:doi\.org/|/doi/(?:abs/|pdf/|full/)?)(?P<id>10\.\d{4,9}/[^\s?#]+)", re.I)
 _SLUG_RE = re.compile(r"[^0-9a-z]+")
 # Google Scholar (`scholar.google.com/scholar?q=<title>`, `scholar.google.de/scholar_url?url=...`): a search or a
 # redirect with that click's parameters, not a paper's address.
@@ -309,12 +305,8 @@ def paper_key(url: str, title: str, extra_urls: Iterable[str] = ()) -> tuple[str
                 break
     if arxiv_id:
         return f"arxiv:{arxiv_id}", arxiv_id
-    if m := _OPENREVIEW_RE.search(url):
-        return f"openreview:{m.group('id')}", None
-    if m := _ACL_RE.search(url):
-        return f"acl:{m.group('id').lower()}", None
-    if m := _DOI_RE.search(url):
-        return f"doi:{m.group('id').lower().rstrip('.')}", None
+    if key := work_key(url):
+        return key, None
     return f"title:{normalize_title(title)}", None
 
 

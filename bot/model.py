@@ -42,6 +42,7 @@ from bot.papers import (
     SectionScore,
     accepted_venue,
     arxiv_month,
+    link_key,
     normalize_title,
 )
 
@@ -180,7 +181,9 @@ def list_papers(
     plist: PaperList, metadata: dict[str, Paper], *, holdout_from: str | None = None
 ) -> list[ListPaper]:
     """Distinct works of the list placed in candidate sections, title-only where no abstract is known; a work listed
-    only in a hand-picked short list too, in no section (`placed` leaves it out of the section model)."""
+    only in a hand-picked short list too, in no section (`placed` leaves it out of the section model).
+
+    metadata: papers by arXiv id, and by the link an entry without one gives (papers.work_key or link_key)."""
     allowed = {s.id for s in candidate_sections(plist)}
     picked = set(plist.curated)
     out: dict[str, ListPaper] = {}
@@ -197,7 +200,9 @@ def list_papers(
             continue
         if held_titles and normalize_title(e.title) in held_titles:
             continue
-        meta = metadata.get(e.arxiv_id or "")
+        # an entry without an arXiv id by its link, where a metadata row names the paper so (arxiv_api.LINK_FIELDS)
+        meta = metadata.get(e.arxiv_id) if e.arxiv_id else metadata.get(e.key) or (
+            metadata.get(link_key(e.url)) if e.url else None)
         paper = meta if meta is not None and meta.abstract else Paper(arxiv_id=e.arxiv_id or "", title=e.title)
         title = normalize_title(e.title)
         key = by_title.setdefault(title, e.key) if title else e.key
@@ -1694,7 +1699,8 @@ def train_models(
     hyper = hyper_from_config(config)
     ids = sorted({e.arxiv_id for e in plist.entries if e.arxiv_id and not is_held_out(e.arxiv_id, holdout_from)})
     resolution = resolve(ids, config, metadata=metadata, offline=offline)
-    lpapers = list_papers(plist, resolution.papers, holdout_from=holdout_from)
+    lpapers = list_papers(plist, resolution.papers | resolution.linked, holdout_from=holdout_from)
+    by_link = _learnt_by_link(lpapers, resolution.linked)
     if len(lpapers) < 2:
         raise UsageError(f"{readme}: only {len(lpapers)} paper(s) to learn from; a list needs at least 2")
     # a paper the list writes outside an entry (an HTML link, a bare URL) is the list's too: never a negative
@@ -1754,6 +1760,7 @@ def train_models(
             "in_no_section": len(lpapers) - len(at),
             "arxiv_ids": len(ids),
             "metadata_missing": len(resolution.missing),
+            "by_link": by_link,
         },
         "sections": {"candidates": len(model.sections.sections_), "groups": len(model.sections.groups_)},
         "section_encoder": model.meta["section_encoder"],
@@ -1790,6 +1797,19 @@ def train_models(
         model.save(models_dir)
         report["models_dir"] = str(models_dir)
     return model, report
+
+
+def _learnt_by_link(lpapers: Sequence[ListPaper], linked: dict[str, Paper]) -> int:
+    """How many papers without an arXiv id learnt their abstract from a metadata row named by their link; links that
+    name no entry are logged, as a mistyped one would otherwise pass unseen."""
+    if not linked:
+        return 0
+    learnt = {id(lp.paper) for lp in lpapers}
+    unmatched = sorted(k for k, p in linked.items() if id(p) not in learnt)
+    if unmatched:
+        log.info("%d metadata link(s) name no entry of the list: %s", len(unmatched), ", ".join(unmatched))
+    rows = {id(p) for p in linked.values()}
+    return sum(1 for lp in lpapers if id(lp.paper) in rows and not lp.key.startswith("arxiv:"))
 
 
 def _check_enough(list_count: int, background_count: int, *, readme: Path, background: Path, evaluate: bool) -> None:
@@ -1842,7 +1862,9 @@ def format_training_report(report: dict) -> list[str]:
     lines = [
         f"list: {report['readme']}",
         f"entries used: {e['papers']} papers ({e['with_abstract']} with abstract, {e['title_only']} title only; "
-        f"{e['metadata_missing']} of {e['arxiv_ids']} arXiv ids without metadata)"
+        f"{e['metadata_missing']} of {e['arxiv_ids']} arXiv ids without metadata"
+        + (f"; abstracts of {_count(e['by_link'], 'paper')} without an arXiv id from the metadata file, by "
+           f"{'its link' if e['by_link'] == 1 else 'their links'}" if e.get("by_link") else "") + ")"
         + (f"; {unplaced} of them only in a hand-picked short list, learnt as on the list but in no section"
            if unplaced else ""),
         *_title_only_hint(e),

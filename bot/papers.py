@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 # New-style ids (0704.0001 onwards: YYMM.NNNN or YYMM.NNNNN) and old-style ids (hep-th/9901001).
 _NEW_ID = r"\d{4}\.\d{4,5}"
@@ -60,6 +61,47 @@ def arxiv_ids_in(text: str) -> list[str]:
     """The versionless arXiv ids of every arXiv page a text links or writes out (as arxiv_id_from_url reads one
     link), in order."""
     return [canonical_id(m.group("id")) for m in _ARXIV_URL_RE.finditer(text)]
+
+
+# A paper's own address other than arXiv's, which names it as an arXiv id does: an OpenReview forum or pdf, the ACL
+# Anthology, a DOI.
+_OPENREVIEW_RE = re.compile(r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#]*&)?id=(?P<id>[A-Za-z0-9_\-]+)", re.I)
+_ACL_RE = re.compile(
+    r"(?:aclanthology\.org|aclweb\.org/anthology)/(?P<id>[A-Za-z0-9.\-]+?)(?:\.pdf)?/?(?:[?#].*)?$", re.I
+)
+_DOI_RE = re.compile(r"(?:doi\.org/|/doi/(?:abs/|pdf/|full/)?)(?P<id>10\.\d{4,9}/[^\s?#]+)", re.I)
+# The ACL Anthology's DOIs are its ids under this prefix: 10.18653/v1/2023.emnlp-main.647 is 2023.emnlp-main.647.
+_ACL_DOI_PREFIX = "10.18653/v1/"
+
+
+def work_key(url: str) -> str | None:
+    """The identity of a paper at its own address other than arXiv's ("openreview:ID", "acl:ID", "doi:ID"), else
+    None: a proceedings or project page, a repository, a search."""
+    if m := _OPENREVIEW_RE.search(url):
+        return f"openreview:{m.group('id')}"
+    if m := _ACL_RE.search(url):
+        return f"acl:{m.group('id').lower()}"
+    if m := _DOI_RE.search(url):
+        return f"doi:{m.group('id').lower().rstrip('.')}"
+    return None
+
+
+def work_aliases(key: str) -> tuple[str, ...]:
+    """A work key with the other names of the same paper: an ACL Anthology id is also its DOI, so a metadata row
+    giving "doi": "10.18653/v1/2023.emnlp-main.647" names the entry that links aclanthology.org/2023.emnlp-main.647."""
+    if key.startswith("acl:"):
+        return key, f"doi:{_ACL_DOI_PREFIX}{key.removeprefix('acl:')}"
+    if key.startswith(f"doi:{_ACL_DOI_PREFIX}"):
+        return key, f"acl:{key.removeprefix(f'doi:{_ACL_DOI_PREFIX}')}"
+    return (key,)
+
+
+def link_key(url: str) -> str:
+    """A link without a work key (proceedings.mlr.press, a journal's page) as an entry and a metadata row both name
+    it: "url:" and the address without its scheme, "www.", fragment or closing slash."""
+    parts = urlsplit(url.strip())
+    where = parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")
+    return f"url:{where}" + (f"?{parts.query}" if parts.query else "")
 
 
 # A heading named by a year alone (`### 2024`, `### 🔥 2025`): the list keeps its papers by when they came out. Not

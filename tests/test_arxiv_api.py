@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.arxiv_api import ArxivApiError, ArxivClient, load_cache, load_metadata_jsonl, normalize_id, resolve
+from bot.arxiv_api import (
+    ArxivApiError,
+    ArxivClient,
+    load_cache,
+    load_metadata_jsonl,
+    normalize_id,
+    read_metadata,
+    resolve,
+)
 from bot.config import Config
 from bot.errors import PaperbotError
 from bot.papers import Venue, accepted_venue
@@ -485,6 +493,54 @@ def test_metadata_lines_may_spell_the_id_as_paperbots_json_does(tmp_path: Path) 
     path.write_text('{"title": "T"}\n')
     with pytest.raises(PaperbotError, match=r"meta\.jsonl:1: no 'id' \(or 'arxiv_id'\) key"):
         load_metadata_jsonl(path)
+
+
+def test_metadata_rows_may_name_a_paper_by_the_link_a_list_gives_it(tmp_path: Path) -> None:
+    """A paper a list links to OpenReview, the ACL Anthology, a DOI or a proceedings page has no arXiv id to key its
+    row by: such a row was refused ("no 'id' (or 'arxiv_id') key"); now it is named by that link, in any of the
+    forms people copy (the page, the bare id, the DOI of an ACL paper), and an arXiv page as 'url' is its id."""
+    path = tmp_path / "meta.jsonl"
+    rows = [
+        {"url": "https://openreview.net/pdf?id=ThjDCZOljE", "title": "A", "abstract": "a"},
+        {"openreview": "mVCcWCjeEz", "title": "B", "abstract": "b"},
+        {"doi": "10.18653/v1/2023.emnlp-main.647", "title": "C", "abstract": "c"},
+        {"acl": "https://aclanthology.org/2024.findings-emnlp.23.pdf", "title": "D"},
+        {"url": "https://proceedings.mlr.press/v235/burns24b.html", "title": "E", "abstract": "e"},
+        {"url": "http://arxiv.org/abs/2401.16380v2", "title": "F", "abstract": "f"},
+        {"id": "2402.13446", "doi": "https://doi.org/10.1145/3715097", "title": "G", "abstract": "g"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    found = read_metadata(path)
+    assert {k: p.title for k, p in found.by_link.items()} == {
+        "openreview:ThjDCZOljE": "A", "openreview:mVCcWCjeEz": "B",
+        "doi:10.18653/v1/2023.emnlp-main.647": "C", "acl:2023.emnlp-main.647": "C",
+        "acl:2024.findings-emnlp.23": "D", "doi:10.18653/v1/2024.findings-emnlp.23": "D",
+        "url:proceedings.mlr.press/v235/burns24b.html": "E", "doi:10.1145/3715097": "G",
+    }
+    assert not found.by_link["acl:2023.emnlp-main.647"].arxiv_id
+    assert found.by_link["doi:10.1145/3715097"].arxiv_id == "2402.13446"
+    # what every other command reads (explain, add): the arXiv rows, as before
+    assert list(load_metadata_jsonl(path)) == ["2401.16380", "2402.13446"] == list(found.by_id)
+
+
+@pytest.mark.parametrize(("row", "error"), [
+    ({"url": "openreview.net/forum?id=x", "title": "T"},
+     "'url' 'openreview.net/forum?id=x' is not a web address (https://...)"),
+    ({"url": 3, "title": "T"}, "'url' 3 is not a web address (https://...)"),
+    ({"doi": "not a doi", "title": "T"}, "'doi' 'not a doi' is not a DOI (10.NNNN/...)"),
+    ({"openreview": "https://example.com/x", "title": "T"}, "'openreview' 'https://example.com/x' is not an "
+                                                              "OpenReview id or page"),
+    ({"acl": "", "title": "T"}, "'acl' '' is not an ACL Anthology id or page"),
+    ({"openreview": "mVCcWCjeEz"}, "'title' is missing or empty"),
+    ({"title": "T", "abstract": "A"}, "no 'id' (or 'arxiv_id') key, nor a link that names the paper ('url', 'doi', "
+                                      "'openreview', 'acl')"),
+])
+def test_a_metadata_row_whose_link_names_no_paper_names_the_line(tmp_path: Path, row: dict, error: str) -> None:
+    path = tmp_path / "meta.jsonl"
+    path.write_text('{"id": "2401.16380", "title": "T"}\n' + json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(PaperbotError) as caught:
+        load_metadata_jsonl(path)
+    assert str(caught.value) == f"{path}:2: {error}"
 
 
 def test_recorded_fixtures_are_what_the_server_sends() -> None:

@@ -1175,3 +1175,58 @@ def test_a_list_with_nearly_half_its_papers_title_only_is_learnt_from_titles() -
     assert learnt_from(withheld(18)) == "abstracts"  # 71 of 173 (41%), where the shift only added proposals
     assert learnt_from(withheld(24)) == "titles"  # 77 of 173 (45%): the shift proposed 9 of 15 where 6 unshifted
     assert learnt_from(withheld(21)) == "abstracts" and learnt_from(withheld(22)) == "titles"  # 74 and 75 of 173
+
+
+# Rows for the seed list's papers it links to OpenReview only (tests/fixtures/ml/llm-synthetic-data.md: the VLM survey
+# under 3. Surveys, ToEdit under 4.1 > A. Rephrasing document, and the self-synthesized multimodal data paper under
+# 6.4), each named by the link or the id the list gives; the abstracts are made up for the test.
+OPENREVIEW_ROWS = [
+    {"url": "https://openreview.net/pdf?id=ThjDCZOljE", "title": "A Survey on Bridging VLMs and Synthetic Data",
+     "abstract": "We review how synthetic data is made for and by vision-language models."},
+    {"openreview": "mVCcWCjeEz", "title": "ToEdit: How to Synthesize Text Data to Avoid Model Collapse?",
+     "abstract": "Editing human text at the token level keeps a model trained on synthetic text from collapsing."},
+    {"url": "https://openreview.net/forum?id=lHbLpwbEyt",
+     "title": "Enhancing Cognition and Explainability of Multimodal Foundation Models with Self-Synthesized Data",
+     "abstract": "A multimodal model writes its own explained training data and learns from it."},
+]
+
+
+def _with_openreview_rows(tmp: Path) -> Path:
+    path = tmp / "meta.jsonl"
+    rows = "".join(json.dumps(row) + "\n" for row in OPENREVIEW_ROWS)
+    path.write_text((ML / "list-metadata.jsonl").read_text(encoding="utf-8") + rows, encoding="utf-8")
+    return path
+
+
+def test_an_entry_linked_to_openreview_learns_the_abstract_of_the_metadata_row_named_by_its_link(tmp_path) -> None:
+    """The seed list's OpenReview papers were learnt from their titles alone, whatever the metadata file held: its
+    rows were keyed by arXiv id only. A row named by the entry's link (or its OpenReview id) gives them title and
+    abstract now; a row whose link no entry gives changes nothing."""
+    from bot.arxiv_api import read_metadata
+
+    plist = read_list(README)
+    rows = read_metadata(_with_openreview_rows(tmp_path))
+    before = {lp.key: lp for lp in list_papers(plist, rows.by_id)}
+    after = {lp.key: lp for lp in list_papers(plist, rows.by_id | rows.by_link)}
+    keys = ["openreview:ThjDCZOljE", "openreview:mVCcWCjeEz", "openreview:lHbLpwbEyt"]
+    assert not any(before[k].has_abstract for k in keys)
+    assert [after[k].paper.abstract for k in keys] == [row["abstract"] for row in OPENREVIEW_ROWS]
+    assert all(after[k].has_abstract and after[k].section_ids == before[k].section_ids for k in keys)
+    assert [k for k in after if after[k] != before[k]] == keys
+    stray = {"url:proceedings.mlr.press/v235/burns24b.html": Paper(arxiv_id="", title="T", abstract="A")}
+    assert list_papers(plist, rows.by_id | stray) == list(before.values())
+
+
+def test_train_counts_the_papers_learnt_from_metadata_rows_named_by_their_links(tmp_path, encoder) -> None:
+    """`paperbot train --metadata` said 'entries used: 80 papers (59 with abstract, 21 title only ...)' on the model
+    slice whatever rows the file held for its OpenReview papers; with rows named by their links 3 more have an
+    abstract, and the line says where they came from."""
+    model, report = train_models(
+        _config(tmp_path), readme=README, metadata=_with_openreview_rows(tmp_path), background=ML / "background.jsonl",
+        models_dir=None, offline=True, encoder=encoder, evaluate=False,
+    )
+    assert report["entries"]["by_link"] == 3
+    assert format_training_report(report)[1] == (
+        "entries used: 80 papers (62 with abstract, 18 title only; 16 of 75 arXiv ids without metadata; abstracts "
+        "of 3 papers without an arXiv id from the metadata file, by their links)")
+    assert model.meta["counts"]["with_abstract"] == 62
