@@ -146,14 +146,28 @@ def is_held_out(arxiv_id: str | None, holdout_from: str | None) -> bool:
 
 
 _PREPRINT_VENUE_RE = re.compile(r"\barxiv\b", re.I)
+# Where repositories, data sets, models and posts live: an entry linking there is none of the list's papers, whatever
+# its line writes ("ICML Workshop 2024." after a Hugging Face dataset, "(EMNLP 2025 Demo)" after a repository). A paper
+# linked as arXiv's through one of them (huggingface.co/papers/ID) has its arXiv id, which counts first.
+_NOT_A_PAPER_URL_RE = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:github\.com|gitlab\.com|huggingface\.co|hf\.co|modelscope\.cn|kaggle\.com|"
+    r"zenodo\.org|medium\.com|substack\.com|zhihu\.com|youtube\.com|youtu\.be|x\.com|twitter\.com|pypi\.org)"
+    r"(?:[/?#:]|$)"
+    r"|^(?:https?:)?//(?:blog\.|[^/\s?#]+/(?:[^\s?#]*/)?blogs?(?:[/?#]|$))",  # blog.example.com, example.com/blog/...
+    re.I,
+)
 
 
 def names_paper(entry: Entry) -> bool:
-    """Whether an entry is a paper rather than a repository, a blog post or a tool: it has an arXiv id or a paper's
-    own address (OpenReview, ACL Anthology, DOI), or writes a venue a paper is published at ("[ICML 2025]",
-    "Arxiv 2024.") after a title linked elsewhere (proceedings.mlr.press, a Google Scholar search). A blog post's
-    date ("Feb 16, 2024.") or year is no venue."""
-    if entry.arxiv_id or not entry.key.startswith("title:"):
+    """Whether an entry is a paper rather than a repository, a data set, a blog post or a tool: it has an arXiv id or
+    a paper's own address (OpenReview, ACL Anthology, DOI), or writes a venue a paper is published at ("[ICML 2025]",
+    "Arxiv 2024.") after a title linked elsewhere (proceedings.mlr.press, a Google Scholar search), but not to a
+    repository, a hub or a post (_NOT_A_PAPER_URL_RE). A blog post's date ("Feb 16, 2024.") or year is no venue."""
+    if entry.arxiv_id:
+        return True
+    if _NOT_A_PAPER_URL_RE.match(entry.url.strip()) or entry.key.startswith("doi:10.5281/zenodo."):
+        return False
+    if not entry.key.startswith("title:"):
         return True
     return bool(_PREPRINT_VENUE_RE.search(entry.venue) or accepted_venue(entry.venue))
 

@@ -1230,3 +1230,29 @@ def test_train_counts_the_papers_learnt_from_metadata_rows_named_by_their_links(
         "entries used: 80 papers (62 with abstract, 18 title only; 16 of 75 arXiv ids without metadata; abstracts "
         "of 3 papers without an arXiv id from the metadata file, by their links)")
     assert model.meta["counts"]["with_abstract"] == 62
+
+
+WASIAHMAD = REPO / "tests" / "fixtures" / "lists" / "wasiahmad-Awesome-LLM-Synthetic-Data-README.md"
+
+
+def test_a_section_of_datasets_on_the_hub_repositories_or_posts_is_no_place_whatever_venue_its_lines_write() -> None:
+    """wasiahmad/Awesome-LLM-Synthetic-Data's '4. Datasets' without its one arXiv paper (SynthPAI) lists two Hugging
+    Face datasets and a GitHub repository, one of them written with a venue ('ICML Workshop 2024.'): since sections
+    of papers without arXiv links are learnt, that venue made the section a place for arXiv papers and its three
+    repositories relevance positives; a link to the Hub, GitHub or a post is no paper's, so it stays out as '6. Blogs'
+    does, while '5. Tools', which lists arXiv papers beside its repositories, and the whole list's '4. Datasets' with
+    SynthPAI, stay places."""
+    from bot.listfile import parse_list
+    from bot.model import candidate_sections
+
+    lines = WASIAHMAD.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index("## 4. Datasets\n")
+    assert lines[at + 5].startswith("- [**SynthPAI: ") and lines[at + 7] == "## 5. Tools\n"
+    plist = parse_list("".join([*lines[:at + 5], *lines[at + 6:]]))  # every line but SynthPAI's, verbatim
+    datasets = next(s for s in plist.sections if s.path == ("4. Datasets",))
+    assert [e.venue for e in datasets.entries][1] == "ICML Workshop 2024."
+    places = {s.path[-1] for s in candidate_sections(plist)}
+    assert "4. Datasets" not in places and "6. Blogs" not in places and "5. Tools" in places
+    learnt = {lp.paper.title for lp in list_papers(plist, {})}
+    assert not learnt & {e.title for e in datasets.entries}
+    assert "4. Datasets" in {s.path[-1] for s in candidate_sections(read_list(WASIAHMAD))}
