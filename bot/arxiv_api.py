@@ -399,7 +399,6 @@ def _row_links(doc: dict[str, Any], where: str) -> tuple[list[str], str | None]:
     'url' gives where that is an arXiv page. A field that names no paper is refused, as a bad 'id' is."""
     keys: list[str] = []
     arxiv_id = None
-    key: str | None
     for name in LINK_FIELDS:
         raw = doc.get(name)
         if raw is None:
@@ -417,12 +416,13 @@ def _row_links(doc: dict[str, Any], where: str) -> tuple[list[str], str | None]:
                 raise ValueError(f"{where}: 'doi' {raw!r} is not a DOI (10.NNNN/...)")
             key = f"doi:{m.group('doi').lower().rstrip('.')}"
         else:  # an OpenReview or ACL Anthology id, or its page
-            key = work_key(value) if "/" in value else (
+            named = work_key(value) if "/" in value else (
                 f"{name}:{value.lower() if name == 'acl' else value}" if _ID_TEXT_RE.match(value) else None)
-            if key is None or not key.startswith(f"{name}:"):
+            if named is None or not named.startswith(f"{name}:"):
                 what = "an OpenReview" if name == "openreview" else "an ACL Anthology"
                 raise ValueError(f"{where}: '{name}' {raw!r} is not {what} id or page")
-        keys.extend(work_aliases(key or ""))
+            key = named
+        keys.extend(work_aliases(key))
     return keys, arxiv_id
 
 
@@ -431,13 +431,10 @@ def _metadata_row(doc: Any, where: str) -> tuple[Paper, list[str]]:
     links, from_url = _row_links(doc, where) if isinstance(doc, dict) else ([], None)
     if from_url and doc.get("id", doc.get("arxiv_id")) is None:
         doc = {**doc, "id": from_url}
-    try:
-        return paper_from_json(doc, where, need_id=not links), links
-    except ValueError as exc:
-        if "no 'id'" in str(exc):
-            raise ValueError(f"{where}: no 'id' (or 'arxiv_id') key, nor a link that names the paper ("
-                             + ", ".join(f"'{f}'" for f in LINK_FIELDS) + ")") from None
-        raise
+    if isinstance(doc, dict) and not links and doc.get("id", doc.get("arxiv_id")) is None:
+        raise ValueError(f"{where}: no 'id' (or 'arxiv_id') key, nor a link that names the paper ("
+                         + ", ".join(f"'{f}'" for f in LINK_FIELDS) + ")")
+    return paper_from_json(doc, where, need_id=not links), links
 
 
 def load_metadata_jsonl(path: Path) -> dict[str, Paper]:
