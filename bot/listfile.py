@@ -31,8 +31,9 @@ from bot.papers import (
     arxiv_ids_in,
     arxiv_month,
     arxiv_year,
-    journal_spellings,
     normalize_title,
+    slot_word_venue,
+    venue_spellings,
     work_key,
 )
 
@@ -2276,9 +2277,11 @@ def _accepted_venue(venue: Venue, plist: PaperList) -> str:
     """"ACL Findings 2025" as this list writes a venue: its spelling of the name ("Neurips"; for a journal any of
     its names, "ACM CSUR" or "IEEE TPAMI"), and its order for Findings and workshops ("Findings of ACL 2025", "ACL
     2025 Findings" or "ACL Findings 2025")."""
-    name_re = journal_spellings(venue.name) or re.escape(venue.name).replace(r"\ ", r"\s*")
+    name_re = venue_spellings(venue.name)
     spellings = Counter(" ".join(m.group().split()) for e in plist.entries
                         for m in re.finditer(rf"(?<![\w-])(?:{name_re})(?![\w-])", e.venue, re.I))
+    # `CASE 2023`: the acronym alone, which only an entry's venue slot shows to be the venue
+    spellings.update(bare[1] for e in plist.entries if (bare := slot_word_venue(e.venue)) and bare[0] == venue.name)
     name = max(spellings, key=lambda n: (spellings[n], n == venue.name)) if spellings else venue.name
     year = str(venue.year)
     if not venue.kind:

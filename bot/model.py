@@ -40,10 +40,10 @@ from bot.papers import (
     Paper,
     Section,
     SectionScore,
-    accepted_venue,
     arxiv_month,
     link_key,
     normalize_title,
+    slot_venue,
 )
 
 if TYPE_CHECKING:
@@ -161,15 +161,16 @@ _NOT_A_PAPER_URL_RE = re.compile(
 def names_paper(entry: Entry) -> bool:
     """Whether an entry is a paper rather than a repository, a data set, a blog post or a tool: it has an arXiv id or
     a paper's own address (OpenReview, ACL Anthology, DOI), or writes a venue a paper is published at ("[ICML 2025]",
-    "Arxiv 2024.") after a title linked elsewhere (proceedings.mlr.press, a Google Scholar search), but not to a
-    repository, a hub or a post (_NOT_A_PAPER_URL_RE). A blog post's date ("Feb 16, 2024.") or year is no venue."""
+    "CASE 2023", "Arxiv 2024.") after a title linked elsewhere (proceedings.mlr.press, a Google Scholar search), but
+    not to a repository, a hub or a post (_NOT_A_PAPER_URL_RE). A blog post's date ("Feb 16, 2024.") or year is no
+    venue."""
     if entry.arxiv_id:
         return True
     if _NOT_A_PAPER_URL_RE.match(entry.url.strip()) or entry.key.startswith("doi:10.5281/zenodo."):
         return False
     if not entry.key.startswith("title:"):
         return True
-    return bool(_PREPRINT_VENUE_RE.search(entry.venue) or accepted_venue(entry.venue))
+    return bool(_PREPRINT_VENUE_RE.search(entry.venue) or slot_venue(entry.venue))
 
 
 def candidate_sections(plist: PaperList) -> list[Section]:

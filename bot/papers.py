@@ -515,6 +515,44 @@ def _mark_word_venues(text: str) -> str:
     return _ACCEPTED_WORD_VENUE_RE.sub(lambda m: f"{m.group('before')}{org[m.group('name')]} {m.group('name')}", text)
 
 
+# Such a venue's acronym alone where a list's entry writes its venue (`CASE 2023` after a title's comma in
+# majianz/dl4gps, `(BigData 2023)` before a title in DEEP-PolyU/Awesome-GraphRAG): in that slot nothing else can be
+# meant where the acronym, in capitals, opens it and a year or the slot's end follows; "Case study 2024" and "Big Data
+# Research 2019" (a journal) stay words.
+_SLOT_WORD_VENUE_RE = re.compile(
+    r"^(?P<before>[\W_]*)(?P<name>CASE|SAC|BigData|BIGDATA)"
+    r"(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d)|[\W_]*$)"
+)
+_SLOT_WORD_VENUES = {"CASE": "IEEE CASE", "SAC": "ACM SAC", "BigData": "IEEE BigData", "BIGDATA": "IEEE BigData"}
+
+
+def slot_word_venue(slot: str) -> tuple[str, str] | None:
+    """The venue whose name is also a word that an entry's venue slot names by its acronym alone, and the acronym as
+    written: `CASE 2023` is ("IEEE CASE", "CASE"), `BigData 2023` ("IEEE BigData", "BigData"); None for any other
+    slot (`IEEE CASE 2023` names its organiser, `Case study 2024` no venue)."""
+    m = _SLOT_WORD_VENUE_RE.match(slot)
+    return (_SLOT_WORD_VENUES[m.group("name")], m.group("name")) if m else None
+
+
+def slot_venue(slot: str) -> Venue | None:
+    """The venue an entry's venue slot names (`ICML 2025`, `[EMNLP 2024 Findings]`), as a comment naming it alone
+    would: there a venue whose name is also a word is one by its acronym alone (`CASE 2023`, slot_word_venue), which
+    a comment must give its organiser or words of acceptance (_mark_word_venues)."""
+    if (m := _SLOT_WORD_VENUE_RE.match(slot)) is not None:
+        name = _SLOT_WORD_VENUES[m.group("name")]
+        slot = f"{m.group('before')}{name.split()[0]} {m.group('name')}{slot[m.end():]}"
+    return accepted_venue(slot)
+
+
+def venue_spellings(name: str) -> str:
+    """A pattern for the ways a text writes a venue's name with its organiser or in full, for finding how a list
+    writes it: a journal's names (journal_spellings), "IEEE Big Data" or "IEEE BigData" for IEEE BigData, else the
+    name itself; the acronym alone of a venue whose name is also a word only as slot_word_venue finds it."""
+    if (journal := journal_spellings(name)) is not None:
+        return journal
+    return _WORD_VENUES.get(name) or re.escape(name).replace(r"\ ", r"\s*")
+
+
 def _venue_name(written: str) -> str:
     """The usual spelling of a venue's name as a text writes it ("NIPS" is NeurIPS, "ACM/SIGAPP SAC" ACM SAC)."""
     for name, pattern in _WORD_VENUE_RES:

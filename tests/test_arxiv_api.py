@@ -936,6 +936,30 @@ def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
     assert Paper(pid, "T", version=version, comment=comment).venue == venue
 
 
+@pytest.mark.parametrize(("slot", "venue"), [
+    # a list's own venue slots (majianz/dl4gps, DEEP-PolyU/Awesome-GraphRAG): the acronym alone, in capitals, opens
+    # the slot before a year or its end
+    ("CASE 2023", Venue("IEEE CASE", 2023)),
+    ("SAC 2025", Venue("ACM SAC", 2025)),
+    ("BigData 2023", Venue("IEEE BigData", 2023)),
+    ("SAC '22", Venue("ACM SAC", 2022)),
+    ("IEEE CASE 2023", Venue("IEEE CASE", 2023)),
+    ("ICML 2025", Venue("ICML", 2025)),
+    # words, a journal, or the acronym inside other words: none
+    ("Case study 2024", None),
+    ("case 2023", None),
+    ("Big Data Research 2019", None),
+    ("CASE studies of 2023", None),
+    ("A comparison with SAC 2023", None),
+])
+def test_a_list_venue_slot_reads_a_venue_whose_name_is_a_word_alone(slot: str, venue: Venue | None) -> None:
+    """In an entry's venue slot `CASE 2023` is IEEE CASE 2023, as "Accepted to CASE 2023" is in a comment, where a
+    slot gave none; a case study or a journal stays none."""
+    from bot.papers import slot_venue
+
+    assert slot_venue(slot) == venue
+
+
 @pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
     # verbatim comments of bench/venue_heldout2.jsonl and venue_heldout.jsonl: a first version posted between the
     # conference's acceptances and its meeting (ICRA: February to June; ACL: May to August)

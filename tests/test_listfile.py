@@ -1469,6 +1469,74 @@ def test_a_venue_whose_name_is_a_word_is_written_with_its_organiser() -> None:
         assert venue in line, line
 
 
+# majianz/dl4gps's README (lines verbatim): a venue whose name is also a word written alone after the title's comma,
+# beside titles that say "A Case Study"
+DL4GPS = (
+    "### Other Architectures\n"
+    "\n"
+    "- **Geometry Problem Solving Based on Counter-factual Evolutionary Reasoning**, CASE 2023 [[paper](https://scholar"
+    ".googleusercontent.com/scholar.bib?q=info:886PxuxR1JUJ:scholar.google.com/&output=citation&scisdr=ClEqZRNsEMPsmsftML"
+    "Y:AFWwaeYAAAAAZ3_rKLazJo3qQt7lUpGqpZbgTnM&scisig=AFWwaeYAAAAAZ3_rKO4RO1QaJNkkTXC9mGtJJJQ&scisf=4&ct=citation&cd=-1&hl"
+    "=zh-CN)]\n"
+    "- **GeoDRL: A Self-Learning Framework for Geometry Problem Solving using Reinforcement Learning in Deductive "
+    "Reasoning**, ACL 2023 [[paper](https://aclanthology.org/2023.findings-acl.850/)]\n"
+    "\n"
+    "### Knowledge-Augmented Inference\n"
+    "- **Skills-in-Context: Unlocking Compositionality in Large Language Models**, Findings of EMNLP 2024 "
+    "[[paper](https://aclanthology.org/2024.findings-emnlp.812/)] :large_blue_circle:\n"
+    "- **Curriculum Demonstration Selection for In-Context Learning**, SAC 2025 "
+    "[[paper](https://dl.acm.org/doi/abs/10.1145/3672608.3707810)] :large_blue_circle:\n"
+    "\n"
+    "### 2017\n"
+    "\n"
+    "3. **From Textbooks to Knowledge: A Case Study in Harvesting Axiomatic Knowledge from Textbooks to Solve Geometry "
+    "Problems**, EMNLP 2017 [[paper](https://aclanthology.org/D17-1081/)] :x:\n"
+)
+
+
+def test_a_venue_whose_name_is_a_word_is_written_as_the_list_writes_it_alone() -> None:
+    """"Accepted to CASE 2025" is `CASE 2025` on majianz/dl4gps, which writes `CASE 2023`, and "Accepted at SAC 2026"
+    `SAC 2026` beside its `SAC 2025`, where both were written with their organiser (`IEEE CASE 2025`), a spelling the
+    list never uses; DEEP-PolyU/Awesome-GraphRAG's `(BigData 2023)` makes "Accepted by IEEE Big Data 2025"
+    `(BigData 2025)`. The seed list, which writes none of them, still gets `IEEE CASE 2025`."""
+    graph_rag = (  # DEEP-PolyU/Awesome-GraphRAG's README, lines verbatim
+        "#### Knowledge Graph Construction from Corpus\n"
+        "- (BigData 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
+        "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n"
+        "- (ACL 2019) **Using Local Knowledge Graph Construction to Scale Seq2Seq Models to Multi-Document Inputs** "
+        "[[Paper]](https://aclanthology.org/D19-1428.pdf)\n"
+    )
+    case = dataclasses.replace(PAPER, arxiv_id="2506.00001", version=1, comment="Accepted to CASE 2025")
+    sac = dataclasses.replace(PAPER, arxiv_id="2511.00001", version=1, comment="Accepted at SAC 2026")
+    big_data = dataclasses.replace(PAPER, arxiv_id="2511.21080", version=1, comment="Accepted by IEEE Big Data 2025")
+    seed = SEED.read_text(encoding="utf-8")
+    for text, section, paper, venue in ((DL4GPS, "Other Architectures", case, "**, CASE 2025 [[paper]("),
+                                        (DL4GPS, "Knowledge-Augmented Inference", sac, "**, SAC 2026 [[paper]("),
+                                        (graph_rag, "Knowledge Graph Construction from Corpus", big_data,
+                                         "- (BigData 2025) **"),
+                                        (seed, "6.7 Writing", case, " IEEE CASE 2025.")):
+        line = _written_line(text, section, paper)
+        assert venue in line, line
+
+
+def test_a_list_that_writes_a_word_venue_with_its_organiser_keeps_that_spelling() -> None:
+    """A list that writes `IEEE Big Data 2023` gets "Accepted by IEEE BigData 2025" as `IEEE Big Data 2025`, where
+    the name's own spelling `IEEE BigData`, which the list never writes, was used; `IEEE CASE` beside a `Case study`
+    venue slot stays `IEEE CASE`."""
+    text = (
+        "### Graphs\n"
+        "- (IEEE Big Data 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
+        "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n"
+        "- (Case study 2024) **A Title** [[Paper]](https://arxiv.org/abs/2401.00001)\n"
+    )
+    big_data = dataclasses.replace(PAPER, arxiv_id="2605.15436", version=1,
+                                   comment="8 pages, accepted at IEEE BigData 2025")
+    case = dataclasses.replace(PAPER, arxiv_id="2601.01067", version=1,
+                               comment="Published in Proc. IEEE CASE 2025. 7 pages, 11 figures")
+    assert _written_line(text, "Graphs", big_data).startswith("- (IEEE Big Data 2025) **")
+    assert _written_line(text, "Graphs", case).startswith("- (IEEE CASE 2025) **")
+
+
 def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
     """`| 2024 | Fan *et al.* | ... | [link](https://github.com/...) |` (zhengxuJosh/Awesome-RAG-Vision): the row
     names a survey by its first author and links its repository, so there is no title or id to know it by; an

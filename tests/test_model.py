@@ -1118,6 +1118,39 @@ def test_a_section_of_papers_without_arxiv_ids_is_learnt_and_a_blog_section_is_n
     assert len(list_papers(plist, {})) == 7  # no blog post nor repository among them
 
 
+def test_a_section_whose_papers_write_a_word_venue_alone_is_a_place() -> None:
+    """A paper linked to a Google Scholar export or IEEE Xplore under `CASE 2023` (majianz/dl4gps) or `(BigData 2023)`
+    (DEEP-PolyU/Awesome-GraphRAG) names a venue in its entry's venue slot, where "CASE" can mean nothing else: the
+    sections of such papers were no place and their papers no positives, as a comment's bare "CASE 2023" is no
+    venue; now they are, and the seed list's Githubs and Blogs still are not."""
+    from bot.listfile import parse_list
+    from bot.model import candidate_sections
+
+    seed = (REPO / "data" / "lists" / "llm-synthetic-data.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [  # verbatim
+        "## Methods\n",
+        "\n",
+        "### Other Architectures\n",
+        "\n",
+        "- **Geometry Problem Solving Based on Counter-factual Evolutionary Reasoning**, CASE 2023 [[paper](https://"
+        "scholar.googleusercontent.com/scholar.bib?q=info:886PxuxR1JUJ:scholar.google.com/&output=citation&scisdr=ClEqZR"
+        "NsEMPsmsftMLY:AFWwaeYAAAAAZ3_rKLazJo3qQt7lUpGqpZbgTnM&scisig=AFWwaeYAAAAAZ3_rKO4RO1QaJNkkTXC9mGtJJJQ&scisf=4&ct="
+        "citation&cd=-1&hl=zh-CN)]\n",
+        "\n",
+        "#### Knowledge Graph Construction from Corpus\n",
+        "- (BigData 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
+        "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n",
+        "\n",
+    ]
+    plist = parse_list("".join([*lines, *seed[70:84]]))  # '## **1. Githubs**' and '## **2. Blogs**', verbatim
+    assert [s.path[-1] for s in candidate_sections(plist)] == [
+        "Other Architectures", "Knowledge Graph Construction from Corpus",
+    ]
+    assert sorted(lp.paper.title.split(":")[0] for lp in list_papers(plist, {})) == [
+        "AutoKG", "Geometry Problem Solving Based on Counter-factual Evolutionary Reasoning",
+    ]
+
+
 def test_the_seed_lists_benchmarking_section_of_one_openreview_paper_is_a_place() -> None:
     """'4.6. LLM Benchmarking' holds DataGen under its OpenReview link only: it was no section to learn or predict,
     DataGen learnt in '4.3.4 > LLM Self-Reflection' alone; now it is learnt in both."""
