@@ -32,6 +32,12 @@ AAAI" and "Accepted by Interspeech" without a year, "Accepted to ICCV Workshop")
 above holds, judged by hand before the rules for IEEE CASE, ACM SAC and IEEE BigData and for AAAI, Interspeech, ICCV
 and ECCV without a year were written.
 
+Held out a fourth time: bench/venue_heldout4.jsonl, 11 comments gathered on 5 Dec 2026 the same way, by the words of
+a venue joined to a workshop's or track's name ("Accepted at CVPR-W", "Accepted to CVPRW", "Accepted at CVPRW",
+"Accepted to ICCVW", "Accepted at ICCVW", "NAACL-SRW", "ACL-SRW", "SIGIR-AP 2025"; the student research workshops
+were found only outside comments), every one whose paper or text no file above holds, judged by hand before the rule
+for CVPR's and ICCV's joined workshops was written (two digests link a paper without its version: v1, a new listing).
+
 Prints, for the in-sample and the held-out texts each, how many give a venue, how many give a wrong one, and how
 many that name where the paper was accepted give none; --all lists every text with what it gives."""
 
@@ -55,6 +61,7 @@ CORPUS = REPO / "bench" / "venue_comments.jsonl"
 HELD_OUT = REPO / "bench" / "venue_heldout.jsonl"
 HELD_OUT_2 = REPO / "bench" / "venue_heldout2.jsonl"
 HELD_OUT_3 = REPO / "bench" / "venue_heldout3.jsonl"
+HELD_OUT_4 = REPO / "bench" / "venue_heldout4.jsonl"
 # Held-out texts a rule was written for after they were judged: in-sample from then on (arXiv id -> the change).
 _SINCE_HELD_OUT: dict[str, str] = {
     "2512.00226": "a workshop named before the venue it is held at",
@@ -218,8 +225,12 @@ def main(argv: list[str]) -> None:
     print(f"held-out texts, 3rd set: {len(held_out_3)} digest comments; "
           f"judged: {sum(t.expect != '?' for t in held_out_3)}")
     measure(held_out_3)
+    held_out_4 = list(digests(HELD_OUT_4))
+    print(f"held-out texts, 4th set: {len(held_out_4)} digest comments; "
+          f"judged: {sum(t.expect != '?' for t in held_out_4)}")
+    measure(held_out_4)
     if "--all" in argv:
-        for text in [*texts, *held_out, *held_out_2, *held_out_3]:
+        for text in [*texts, *held_out, *held_out_2, *held_out_3, *held_out_4]:
             print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
 
 

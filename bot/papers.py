@@ -596,6 +596,15 @@ _WORKSHOP_JOINED_RE = re.compile(
     r"\s*(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)",
     re.I,
 )
+# CVPR's and ICCV's workshops as the vision community writes them: a "W" joined to the conference's acronym, with or
+# without a hyphen, perhaps a workshop's acronym after it ("Accepted At CVPR-W 2026", "Accepted to CVPRW 2026
+# Med-Reasoner", "Accepted at ICCVW-CV4BIOM 2025", "accepted at ICCVW'25", "Accepted at ICCVW23 VLAR": real comments of
+# bench/venue_heldout4.jsonl). Only those two, whose workshops comments name so; other names joined to something are
+# sister conferences and tracks ("SIGIR-AP 2025", "IJCNLP-AACL 2025", AAAI-AISI).
+_CVF_WORKSHOP_RE = re.compile(
+    r"(?<![\w-])(?P<name>CVPR|ICCV)(?P<workshop>[-–]?W(?:[-–][A-Z][A-Za-z0-9]*)?)"
+    r"(?:(?P<joined>\d{2})|\s*[-–]?\s*(?P<year>(?:19|20)\d{2}|['’]\d{2}))(?!\d)"
+)
 # AAAI's special track on AI for Social Impact (`AAAI-AISI26`) is in the conference's own proceedings: AAAI-26.
 _AAAI_AISI_RE = re.compile(r"(?<![\w-])(AAAI)[-–\s]*AISI[-–\s]*(?=(?:19|20)?\d{2}(?!\d))", re.I)
 # Journals ML and NLP lists cite, by their usual short name: comments and journal references name them in full
@@ -1037,6 +1046,10 @@ def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Mat
     for m in _WORKSHOP_JOINED_RE.finditer(sentence):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
             raw_year = m.group("year").lstrip("'’")
+            found.append((m.start(), m.end(), m.group("name"), int(raw_year) + 2000 * (len(raw_year) == 2), m))
+    for m in _CVF_WORKSHOP_RE.finditer(sentence):
+        if not any(start < m.end() and m.start() < end for start, end, *_ in found):
+            raw_year = (m.group("year") or m.group("joined")).lstrip("'’")
             found.append((m.start(), m.end(), m.group("name"), int(raw_year) + 2000 * (len(raw_year) == 2), m))
     for m in _VENUE_NO_YEAR_RE.finditer(sentence):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):

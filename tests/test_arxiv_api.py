@@ -936,6 +936,36 @@ def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
     assert Paper(pid, "T", version=version, comment=comment).venue == venue
 
 
+@pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
+    # verbatim comments of bench/venue_heldout4.jsonl: a "W" joined to CVPR or ICCV, with or without a hyphen and a
+    # workshop's acronym after it, is its workshop
+    ("2604.21627v1", "Accepted At CVPR-W 2026", Venue("CVPR", 2026, "workshop")),
+    ("2604.05934v1", "Accepted to CVPRW 2026 Med-Reasoner", Venue("CVPR", 2026, "workshop")),
+    ("2503.23730v1", "Accepted to CVPRW 2025, Workshop on Benchmarking and Expanding AI Multimodal Approaches",
+     Venue("CVPR", 2025, "workshop")),
+    ("2504.05491v1", "Accepted at CVPRW'25", Venue("CVPR", 2025, "workshop")),
+    ("2308.08854v1", "Accepted at ICCVW23 VLAR", Venue("ICCV", 2023, "workshop")),
+    ("2309.04228v1", "Accepted to ICCVW 2023 - DFAD 2023", Venue("ICCV", 2023, "workshop")),
+    ("2508.15020v1", "Accepted at ICCVW-CV4BIOM 2025", Venue("ICCV", 2025, "workshop")),
+    ("2507.22576v1", "accepted at ICCVW'25 - Systematic Trust in AI Models: Ensuring Fairness, Reliability, "
+     "Explainability, and Accountability in Machine Learning Frameworks", Venue("ICCV", 2025, "workshop")),
+    # a sister conference joined so (verbatim 2510.06658v2) and other joined names stay none, as do a submission, a
+    # lower-case word and the main conference beside a workshop
+    ("2510.06658v2", "Accepted at SIGIR-AP 2025", None),
+    ("2506.00001v1", "Accepted to CVPR-NTIRE 2025", None),
+    ("2506.00001v1", "Submitted to CVPRW 2026", None),
+    ("2506.00001v1", "Accepted at cvprw 2026", None),
+    ("2506.00001v1", "Accepted to ICCV 2025 (an earlier version at CVPRW 2025)", Venue("ICCV", 2025)),
+])
+def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, comment: str, venue: Venue | None) -> None:
+    """"Accepted At CVPR-W 2026", "Accepted to ICCVW 2025" and "Accepted at ICCVW-CV4BIOM 2025" are CVPR's and ICCV's
+    workshops, where they gave arXiv; "SIGIR-AP 2025", a conference of its own, stays none."""
+    from bot.papers import Paper, parse_arxiv_id
+
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    assert Paper(pid, "T", version=version, comment=comment).venue == venue
+
+
 @pytest.mark.parametrize(("slot", "venue"), [
     # a list's own venue slots (majianz/dl4gps, DEEP-PolyU/Awesome-GraphRAG): the acronym alone, in capitals, opens
     # the slot before a year or its end

@@ -1537,6 +1537,18 @@ def test_a_list_that_writes_a_word_venue_with_its_organiser_keeps_that_spelling(
     assert _written_line(text, "Graphs", case).startswith("- (IEEE CASE 2025) **")
 
 
+def test_a_workshop_joined_to_cvpr_or_iccv_is_written_as_the_lists_workshops() -> None:
+    """"Accepted At CVPR-W 2026" (2604.21627, bench/venue_heldout4.jsonl) is `CVPR Workshop 2026.` on the seed list,
+    which writes `ICML Workshop 2024.`, where it was `Arxiv 2026.`; "Accepted at ICCVW-CV4BIOM 2025" `ICCV Workshop
+    2025.`"""
+    seed = SEED.read_text(encoding="utf-8")
+    cvpr = dataclasses.replace(PAPER, arxiv_id="2604.21627", version=1, comment="Accepted At CVPR-W 2026")
+    iccv = dataclasses.replace(PAPER, arxiv_id="2508.15020", version=1, comment="Accepted at ICCVW-CV4BIOM 2025")
+    for paper, venue in ((cvpr, " CVPR Workshop 2026.\n"), (iccv, " ICCV Workshop 2025.\n")):
+        line = _written_line(seed, "6.7 Writing", paper)
+        assert line.endswith(venue), line
+
+
 def test_a_survey_row_named_by_its_authors_with_only_a_github_link_is_no_entry() -> None:
     """`| 2024 | Fan *et al.* | ... | [link](https://github.com/...) |` (zhengxuJosh/Awesome-RAG-Vision): the row
     names a survey by its first author and links its repository, so there is no title or id to know it by; an
