@@ -22,7 +22,6 @@ from typing import NamedTuple
 from bot.errors import PaperbotError, UsageError
 from bot.papers import (
     ARXIV_ID_RE,
-    YEAR_HEADING_RE,
     Entry,
     Paper,
     Section,
@@ -35,6 +34,7 @@ from bot.papers import (
     slot_word_venue,
     venue_spellings,
     work_key,
+    year_heading,
 )
 
 # ---------------------------------------------------------------- markdown patterns
@@ -1098,10 +1098,10 @@ class PaperList:
         path = tuple(path)
         if any(s.path == path for s in self.sections):
             return self
-        m = YEAR_HEADING_RE.match(path[-1]) if path else None
+        named = year_heading(path[-1]) if path else None
         years = next((y for s in self.sections if s.path[:-1] == path[:-1] and _year_named(s) is not None
                       and (y := _years_of(self, s)) is not None), None)
-        plan = _plan_year_section(self, years, int(m.group(1))) if m and years is not None else None
+        plan = _plan_year_section(self, years, named[0]) if named and years is not None else None
         added = self._with_year_plan(plan) if plan is not None else None
         if added is None or added[1].path != path:
             raise PaperbotError(f"no section {' > '.join(path)!r} in {self.source}, nor one to add as a year beside "
@@ -1111,19 +1111,21 @@ class PaperList:
     def with_year_heading(self, query: str) -> tuple[PaperList, Section] | None:
         """The list with the year section a `--section` query names (`Papers > 2023`, or `2023` where one heading
         holds the years) added, and that section, where the list has years beside it but not that one: `add` writes
-        a paper as a run would, under a new `### 2023`. None where the query names no such year; an error where the
-        heading of older years holds it (`2020 and before`), naming that heading."""
+        a paper as a run would, under a new `### 2023`. The year alone names a year whose headings have words around
+        it (`2026` or `2026 Papers` beside `### 2025 Papers`). None where the query names no such year; an error where
+        the heading of older years holds it (`2020 and before`), naming that heading."""
         parts = [_norm_component(p) for p in re.split(r"\s+(?:>|/)\s+", query.strip()) if p.strip()]
-        m = YEAR_HEADING_RE.match(parts[-1]) if parts else None
-        if m is None:
+        named = year_heading(parts[-1]) if parts else None
+        if named is None:
             return None
         groups = {s.path[:-1]: years for s in self.sections
                   if _year_named(s) is not None and (years := _years_of(self, s)) is not None}
         fits = [years for parent, years in groups.items()
-                if _path_suffix([*(_norm_component(c) for c in parent), parts[-1]], parts)]
+                if _path_suffix([*(_norm_component(c) for c in parent), parts[-1]], parts)
+                and named[1] in ("{}", _year_words(years))]
         if len(fits) != 1:
             return None
-        year = int(m.group(1))
+        year = named[0]
         if (older := _older_years(fits[0], year)) is not None:
             raise UsageError(f"no section {query!r} in {self.source}: the list keeps papers of {year} under "
                              f"{' > '.join(older.path)!r}")
@@ -1300,8 +1302,15 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
 # ---------------------------------------------------------------- a list kept by year
 
 def _year_named(section: Section) -> int | None:
-    m = YEAR_HEADING_RE.match(section.path[-1]) if section.kind == "heading" else None
-    return int(m.group(1)) if m else None
+    """The year a heading names, alone or with the words a list kept by year repeats (`2024 Papers`)."""
+    named = year_heading(section.path[-1]) if section.kind == "heading" else None
+    return named[0] if named else None
+
+
+def _year_words(years: _Years) -> str:
+    """The words the year headings of a list kept by year repeat around their years ('{} papers'), '{}' for none."""
+    named = year_heading(years.years[0].path[-1])
+    return named[1] if named else "{}"
 
 
 def _heading_level(plist: PaperList, section: Section) -> int:
@@ -1318,10 +1327,12 @@ def _year_siblings(plist: PaperList, section: Section) -> list[Section]:
 
 # The heading after a list's oldest year that holds every paper before it (opendilab/awesome-RLHF's `### 2020 and
 # before`; `Before 2020`, `Pre-2020`, `2019 & earlier`, `≤2020`, `< 2020`, `Older`, `Earlier papers`): older papers go
-# there, no heading is added for their year.
+# there, no heading is added for their year. Beside years with words (`### 2024 Papers`) such a heading may say
+# papers too (`Older Papers`, `Papers before 2022`, `2021 and Earlier Papers`).
 _OLDER_YEARS_RE = re.compile(
-    r"^\W*(?:(?P<upto>(?:19|20)\d{2})\s*(?:and|&|or)?\s*(?:before|earlier|older|prior)"
-    r"|(?:before|pre-?|prior\s+to|older\s+than|earlier\s+than)\s*(?P<before>(?:19|20)\d{2})"
+    r"^\W*(?:(?P<upto>(?:19|20)\d{2})\s*(?:and|&|or)?\s*(?:before|earlier|older|prior)(?:\s+(?:papers|works))?"
+    r"|(?:(?:papers|works)\s+)?(?:before|pre-?|prior\s+to|older\s+than|earlier\s+than)\s*"
+    r"(?P<before>(?:19|20)\d{2})"
     r"|(?:≤|<=)\s*(?P<upto_sign>(?:19|20)\d{2})|<\s*(?P<before_sign>(?:19|20)\d{2})"
     r"|(?:older|earlier|previous|past)(?:\s+(?:papers|works|years|ones))?)\W*$",
     re.I,
@@ -1356,11 +1367,16 @@ def year_run(names: Sequence[str]) -> YearRun | None:
     before them where oldest first, the nearest such heading there. One that names its years (`2020 and before`,
     `Before 2020`, `≤2020`) may have other headings between it and the years (a `### Surveys` after the oldest);
     one that names none (`Older`, `Earlier papers`) must be right beside the oldest year, where it can mean nothing
-    else. Before the newest year, or between two years, such a heading is not the older papers' place."""
-    years = [i for i, name in enumerate(names) if YEAR_HEADING_RE.match(name)]
-    if not years:
+    else. Before the newest year, or between two years, such a heading is not the older papers' place. The years
+    are the headings named by a year alone, else those that repeat the same words around theirs (`### 2024 Papers`,
+    `### 2023 Papers`; most of them where two sets of words do), which say no more than when (`year_heading`)."""
+    named = [year_heading(name) for name in names]
+    words = Counter(n[1] for n in named if n is not None)
+    if not words:
         return None
-    values = [int(m.group(1)) for i in years if (m := YEAR_HEADING_RE.match(names[i]))]
+    shape = "{}" if "{}" in words else words.most_common(1)[0][0]
+    years = [i for i, n in enumerate(named) if n is not None and n[1] == shape]
+    values = [n[0] for n in named if n is not None and n[1] == shape]
     oldest = min(values)
 
     def holds_older(i: int, beside: int) -> bool:

@@ -34,7 +34,6 @@ import numpy as np
 from bot.errors import PaperbotError, UnusableModels, UsageError
 from bot.files import atomic_write_files, check_writable, json_bytes
 from bot.papers import (
-    YEAR_HEADING_RE,
     Entry,
     Neighbour,
     Paper,
@@ -44,6 +43,7 @@ from bot.papers import (
     link_key,
     normalize_title,
     slot_venue,
+    year_heading,
 )
 
 if TYPE_CHECKING:
@@ -935,24 +935,25 @@ def survey_groups(groups: Sequence[tuple[str, ...]]) -> list[int]:
 
 def with_years(scores: np.ndarray, months: Sequence[int | None], groups: Sequence[tuple[str, ...]],
                order: Sequence[tuple[str, ...]] | None = None) -> np.ndarray:
-    """Group scores with the share of the sections named by a year alone ("Papers > 2024", "Papers > 2023") and of
-    the one beside them that holds older papers ("Papers > 2020 and before") all on the paper's year; where the list
-    has no section for it, on the older papers' one where that holds the year, else on the nearest year (the newest
-    where the paper is newer than all, the oldest where older), whose heading the pull request then writes it
-    beside, under its own: such sections say when a paper came out, not what it is about, so a 2025 paper went to
-    2023 by its topic, and a 2020 paper to 2021 where `2020 and before` holds it. Which headings make a list kept by
-    year is the list's rule (`bot.listfile.year_run`), on the groups in `order`, the list's (default: as given)."""
+    """Group scores with the share of the sections named by a year ("Papers > 2024", "Papers > 2023", or the same
+    words around each year, "2024 Papers") and of the one beside them that holds older papers ("Papers > 2020 and
+    before") all on the paper's year; where the list has no section for it, on the older papers' one where that
+    holds the year, else on the nearest year (the newest where the paper is newer than all, the oldest where older),
+    whose heading the pull request then writes it beside, under its own: such sections say when a paper came out,
+    not what it is about, so a 2025 paper went to 2023 by its topic, and a 2020 paper to 2021 where `2020 and
+    before` holds it. Which headings make a list kept by year is the list's rule (`bot.listfile.year_run`), on the
+    groups in `order`, the list's (default: as given)."""
     from bot.listfile import older_years_bound, year_run
 
     index = {g: j for j, g in enumerate(groups)}
     order = [g for g in dict.fromkeys(order if order is not None else groups) if g in index]
     runs: list[tuple[dict[int, int], int | None, int]] = []  # per parent: its years' groups, older papers', bound
-    for parent in dict.fromkeys(g[:-1] for g in order if YEAR_HEADING_RE.match(g[-1])):
+    for parent in dict.fromkeys(g[:-1] for g in order if year_heading(g[-1])):
         peers = [g for g in order if g[:-1] == parent]
         run = year_run([g[-1] for g in peers])
         if run is None:
             continue
-        years = {index[peers[i]]: int(m.group(1)) for i in run.years if (m := YEAR_HEADING_RE.match(peers[i][-1]))}
+        years = {index[peers[i]]: named[0] for i in run.years if (named := year_heading(peers[i][-1]))}
         older = None if run.older is None else index[peers[run.older]]
         bound = -1 if run.older is None else older_years_bound(peers[run.older][-1], min(years.values())) or -1
         runs.append((years, older, bound))

@@ -107,6 +107,28 @@ def link_key(url: str) -> str:
 # A heading named by a year alone (`### 2024`, `### 🔥 2025`): the list keeps its papers by when they came out. Not
 # one with a comparison sign (`### ≤2020`, `### < 2020`), which holds the years up to or before it.
 YEAR_HEADING_RE = re.compile(r"^[^\w<≤]*((?:19|20)\d{2})\W*$")
+# A heading that names a year with words around it, which hold that year's papers only where they say no more than
+# that (`### 2024 Papers`, `### Papers in 2023`, `### Papers from 2022`): a topic's words (`### ICML 2025`,
+# `## 🔥 10 to Watch (2026)`) and a date (`### 2024-10-09`) are not those.
+_YEAR_WORDED_RE = re.compile(
+    r"^[^\w<≤]*(?P<before>(?:[^\W\d_]+\s+)*)(?P<year>(?:19|20)\d{2})(?P<after>(?:\s+[^\W\d_]+)*)\W*$")
+_YEAR_WORDS = frozenset({"papers", "paper", "works", "work", "publications", "articles", "preprints", "research",
+                         "in", "from", "of", "published", "year", "the"})
+
+
+def year_heading(name: str) -> tuple[int, str] | None:
+    """The year a heading is named by and the words around it, lower case with `{}` for the year ('{} papers' for
+    `2024 Papers`, '{}' for a year alone, `🔥 2025` too): a list kept by year repeats the same words in each year's
+    heading (`bot.listfile.year_run`), and one for a new year is written in their shape. None for any other heading."""
+    if m := YEAR_HEADING_RE.match(name):
+        return int(m.group(1)), "{}"
+    m = _YEAR_WORDED_RE.match(name)
+    if m is None:
+        return None
+    before, after = m["before"].casefold().split(), m["after"].casefold().split()
+    if not set(before + after) <= _YEAR_WORDS:
+        return None
+    return int(m["year"]), " ".join([*before, "{}", *after])
 
 
 def arxiv_month(arxiv_id: str | None) -> int | None:

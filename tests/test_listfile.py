@@ -2857,7 +2857,8 @@ def test_the_heading_of_older_papers_keeps_taking_them() -> None:
 @pytest.mark.parametrize(("name", "bound"), [
     ("2020 and before", 2020), ("Before 2020", 2019), ("Pre-2020", 2019), ("2019 & earlier", 2019),
     ("📜 Older", 2020), ("Earlier papers", 2020), ("2021 and before", 2020), ("Before ChatGPT came out", None),
-    ("2020", None), ("Older Models", None), ("≤2020", 2020), ("< 2020", 2019), ("<=2019", 2019)])
+    ("2020", None), ("Older Models", None), ("≤2020", 2020), ("< 2020", 2019), ("<=2019", 2019),
+    ("Older Papers", 2020), ("Papers before 2021", 2020), ("2020 and Earlier Papers", 2020), ("2020 Papers", None)])
 def test_a_heading_of_older_papers_says_the_newest_year_it_holds(name: str, bound: int | None) -> None:
     """Beside year headings whose oldest is 2021: the year a catch-all for older papers holds up to, never 2021.
     `≤2020` and `< 2020` are such headings, not the year 2020's: a heading of a year has no sign before it."""
@@ -2866,6 +2867,20 @@ def test_a_heading_of_older_papers_says_the_newest_year_it_holds(name: str, boun
 
     assert older_years_bound(name, 2021) == bound
     assert (YEAR_HEADING_RE.match(name) is not None) == (name == "2020")
+
+
+@pytest.mark.parametrize(("name", "named"), [
+    ("2024", (2024, "{}")), ("🔥 2025", (2025, "{}")), ("2024 Papers", (2024, "{} papers")),
+    ("Papers in 2023", (2023, "papers in {}")), ("📅 2022 papers:", (2022, "{} papers")),
+    ("🔥 10 to Watch (2026)", None), ("ICML 2025 Update", None), ("2024-10-09", None), ("CVPR 2020", None),
+    ("2024 Papers (5 total)", None), ("Top Papers of 2024", None), ("2020 and before", None), ("≤2020", None)])
+def test_a_heading_named_by_a_year_with_words_that_say_no_more_than_when(
+        name: str, named: tuple[int, str] | None) -> None:
+    """The year of a heading and the words around it, the year as `{}`: words that only say it holds papers
+    (`2024 Papers`, `Papers in 2023`), not a topic's (`ICML 2025 Update`, a venue's edition), a count or a date."""
+    from bot.papers import year_heading
+
+    assert year_heading(name) == named
 
 
 def test_a_heading_of_the_years_up_to_one_takes_the_papers_older_than_the_lists_years() -> None:
@@ -2958,6 +2973,20 @@ def test_a_list_kept_oldest_first_keeps_its_older_papers_in_the_heading_above_it
     (["2024 and before", "2025"], ((1,), 0, False)),
     (["2025"], None), (["Surveys", "2025", "Datasets"], None), (["2025", "Older Models"], None),
     (["2025", "Surveys", "2024 and before"], None),
+    # years with the same words around each (minar09/awesome-autoregressive-video-diffusion-transformers, and
+    # SarahRastegar/Open-World-Papers with its `### Older Papers`), the older papers' heading saying papers too
+    (["2026 Papers", "2025 Papers", "2024 Papers", "2023 Papers", "2022 Papers", "Related Resources"],
+     ((0, 1, 2, 3, 4), None, True)),
+    (["2023 Papers", "2022 Papers", "2021 Papers", "Older Papers"], ((0, 1, 2), 3, True)),
+    (["Papers in 2024", "Papers in 2023", "Papers before 2023"], ((0, 1), 2, True)),
+    (["2025 Papers", "Older Papers"], ((0,), 1, True)),
+    (["2024 Papers", "2023 Papers", "Papers in 2022"], ((0, 1), None, True)),  # the words most of them repeat
+    (["2024", "2023", "2022 Papers"], ((0, 1), None, True)),  # a year alone wherever one is
+    # a year in a heading that says more than when: a topic, a venue's editions, a news day, a count
+    (["✨ Highlights", "⭐ Starter Kit", "🔥 10 to Watch (2026)", "Contents", "🧭 Background"], None),
+    (["ICML 2025 Update", "2024 Papers"], None), (["CVPR 2020", "ICLR 2021", "CVPR 2019"], None),
+    (["ICML 2025", "ICML 2024", "ICML 2023"], None), (["2024-10-09", "2024-10-08"], None),
+    (["2024 Papers (5 total)", "2025 Papers (19 total)"], None), (["2024 Papers", "Surveys"], None),
 ])
 def test_which_headings_make_a_list_kept_by_year_and_hold_its_older_papers(
         names: list[str], run: tuple[tuple[int, ...], int | None, bool | None] | None) -> None:
@@ -3036,6 +3065,77 @@ def test_the_real_lists_not_kept_by_year_have_no_year_sections(path: str) -> Non
     of_2026 = dataclasses.replace(AGENTIC_RL, arxiv_id="2601.00123")
     for paper in (AGENTIC_RL, SAFE_RLHF, of_2026):
         assert [s.path for s in plist.sections if plist.year_section(paper, s) is not None] == []
+
+# minar09/awesome-autoregressive-video-diffusion-transformers README.md: its contents, `## 2025 Papers` and `## 2024
+# Papers` (two rows of each table, verbatim) and the heading after them; the list keeps its papers by year with a word
+AR_VIDEO_YEARS = """## 📋 Table of Contents
+
+- [2025 Papers](#2025-papers)
+- [2024 Papers](#2024-papers)
+- [Related Resources](#related-resources)
+
+---
+
+## 2025 Papers
+
+| # | Paper Title | Authors | Institute | Publisher | Paper | Code/Project | Tasks | Output |
+|---|-------------|---------|-----------|-----------|-------|--------------|-------|--------|
+| 4 | **AR-Diffusion: Asynchronous Video Generation with Auto-Regressive Diffusion** | Sun et al. | Tsinghua, BAAI | **CVPR 2025** | [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2503.07418) | [![Star](https://img.shields.io/github/stars/thu-ml/AR-Diffusion.svg?style=social&label=Star)](https://github.com/thu-ml/AR-Diffusion) | T2V | Long, Async |
+| 6 | **FAR: Frame Autoregressive Model for Both Short- and Long-Context Video Modeling** | Li et al. | HKU, Tencent | arXiv 2025 | [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2503.14938) | - | T2V, I2V | Short, Long |
+
+---
+
+## 2024 Papers
+
+| # | Paper Title | Authors | Institute | Publisher | Paper | Code/Project | Tasks | Output |
+|---|-------------|---------|-----------|-----------|-------|--------------|-------|--------|
+| 16 | **ACDiT: Interpolating Autoregressive Conditional Modeling and Diffusion Transformer** | Hu et al. | Tsinghua, ByteDance | arXiv 2024 | [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2412.07720) | - | T2V, I2V, Image | Flexible, Multi-modal |
+| 21 | **Loong: Generating Minute-level Long Videos with Autoregressive Language Models** | Gu et al. | CUHK, MMLab | arXiv 2024 | [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2410.02757) | [![Website](https://img.shields.io/badge/Website-9cf)](https://epiphqny.github.io/Loong-video/) | T2V | Minute-level, Long |
+
+---
+
+## Related Resources
+
+### Surveys & Position Papers
+- **Autoregressive Models in Vision: A Survey** (TMLR 2025) [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2411.05902)
+"""  # noqa: E501 (rows as the list writes them)
+CAUSAL_FORCING = Paper(arxiv_id="2602.02214", title="Causal Forcing: Causal Autoregressive Video Diffusion",
+                       authors=("Anonymous",))
+
+
+def test_headings_that_say_papers_of_a_year_make_a_list_kept_by_year() -> None:
+    """`## 2025 Papers`, `## 2024 Papers`: a list kept by year whose headings name their years with a word was kept by
+    topic, so a 2026 paper went under whichever year the models chose, and `add --section 2026` found no section; a
+    2026 paper now gets `## 2026 Papers` above 2025's in their shape (the rule, the table's header) and in the
+    contents, a 2025 paper the models put under 2024 goes to 2025, and a heading in other words is no such year."""
+    plist = parse_list(AR_VIDEO_YEARS)
+    y2025, y2024 = plist.find_section("2025 Papers"), plist.find_section("2024 Papers")
+    for chosen in (y2025, y2024):
+        assert plist.year_section(CAUSAL_FORCING, chosen).path == ("2026 Papers",)
+    self_forcing = Paper(arxiv_id="2506.08009", title="Self-Forcing: Bridging the Train-Test Gap in Autoregressive "
+                         "Video Diffusion", authors=("Huang et al.",))
+    assert plist.year_section(self_forcing, y2024) == y2025
+    assert plist.year_section(dataclasses.replace(self_forcing, arxiv_id="2306.00001"), y2025).path == (
+        "2023 Papers",)
+    assert plist.year_section(CAUSAL_FORCING, plist.find_section("Related Resources > Surveys & Position Papers")) \
+        is None
+    updated = in_its_year(plist, CAUSAL_FORCING, "2024 Papers")
+    assert updated.lines[2:5] == ["- [2026 Papers](#2026-papers)\n", "- [2025 Papers](#2025-papers)\n",
+                                  "- [2024 Papers](#2024-papers)\n"]
+    n = updated.lines.index("## 2026 Papers\n")
+    assert updated.lines[n - 2: n + 4] + updated.lines[n + 5: n + 9] == [
+        "---\n", "\n", "## 2026 Papers\n", "\n",
+        "| # | Paper Title | Authors | Institute | Publisher | Paper | Code/Project | Tasks | Output |\n",
+        "|---|-------------|---------|-----------|-----------|-------|--------------|-------|--------|\n",
+        "\n", "---\n", "\n", "## 2025 Papers\n"]
+    assert "https://arxiv.org/abs/2602.02214" in updated.lines[n + 4]
+    for query in ("2026", "2026 Papers"):  # `paperbot add --section ...`
+        added = plist.with_year_heading(query)
+        assert added is not None and added[1].path == ("2026 Papers",)
+    assert plist.with_year_heading("Papers in 2026") is None
+    with pytest.raises(UsageError, match="no section 'Papers in 2026'"):
+        plist.find_section("Papers in 2026")
+
 
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next

@@ -866,6 +866,26 @@ def test_one_year_and_the_heading_of_the_years_before_it_hold_a_papers_year_shar
         alone = [("Papers", "2025"), ("Papers", second), ("Codebases",)]
         assert with_years(scores, [2023 * 12 + 9], alone)[0].tolist() == pytest.approx([0.5, 0.3, 0.2])
 
+def test_years_named_with_the_same_words_hold_a_papers_year_share() -> None:
+    """minar09/awesome-autoregressive-video-diffusion-transformers's `2025 Papers`, `2024 Papers` and
+    SarahRastegar/Open-World-Papers's `Zero-Shot Learning > 2023 Papers`, `2022 Papers`, `Older Papers`: the model
+    left such years to the topic scores, so a 2026 paper could go under 2024; its year share now goes to the newest
+    (where the list adds `2026 Papers`), a 2019 paper's to `Older Papers`, and a venue's editions (`ICML 2025`,
+    `ICML 2024`) stay topics."""
+    from bot.model import with_years
+
+    scores = np.array([[0.2, 0.6, 0.2]])
+    groups = [("2025 Papers",), ("2024 Papers",), ("Related Resources", "Surveys & Position Papers")]
+    assert with_years(scores, [2026 * 12 + 1], groups)[0].tolist() == pytest.approx([0.8, 0.0, 0.2])
+    assert with_years(scores, [2025 * 12 + 5], groups)[0].tolist() == pytest.approx([0.8, 0.0, 0.2])
+    zero_shot = [("Zero-Shot Learning", "2023 Papers"), ("Zero-Shot Learning", "2022 Papers"),
+                 ("Zero-Shot Learning", "Older Papers")]
+    assert with_years(scores, [2019 * 12 + 5], zero_shot)[0].tolist() == pytest.approx([0.0, 0.0, 1.0])
+    assert with_years(scores, [2022 * 12 + 5], zero_shot)[0].tolist() == pytest.approx([0.0, 1.0, 0.0])
+    venues = [("ICML 2025",), ("ICML 2024",), ("Surveys",)]
+    assert with_years(scores, [2026 * 12 + 1], venues)[0].tolist() == pytest.approx([0.2, 0.6, 0.2])
+
+
 def test_a_place_named_after_the_paper_wins_a_close_call_inside_its_section() -> None:
     """Inside 4.3 Instruction Tuning the nearest entry alone picked the leaf; a leaf's heading ("Instruction
     Tuning > Agent") now weighs in, centred like the sections' headings, and reorders the places only."""
