@@ -22,6 +22,7 @@ from typing import NamedTuple
 from bot.errors import PaperbotError, UsageError
 from bot.papers import (
     ARXIV_ID_RE,
+    YEAR_HEADING_RE,
     Entry,
     Paper,
     Section,
@@ -2632,6 +2633,8 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
             plist.lines[it.entry.line] for it in rows]
         return at, [_aligned(_row_for(plist, paper, rows), [_content(line) for line in table]) + nl]
     style, own = _style_for(plist, section, paper)
+    if (folds := _year_folds(plist, section, own)) is not None and (year := _paper_year(paper)) in folds:
+        own = folds[year]  # among the papers of its year, inside their fold, not after the oldest year's
     siblings = [it.entry for it in own]
     venue = _venue_for(paper, plist, siblings)
     prefix = style.prefix
@@ -2688,6 +2691,32 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         if at > 0 and (_is_paragraph(plist.lines, at - 1) or _FOLD_TAG_RE.match(plist.lines[at - 1])):
             new.insert(0, nl)  # never glued to the intro paragraph above, nor to a `<summary>` (GitHub shows it raw)
     return at, new
+
+
+def _year_folds(plist: PaperList, section: Section, own: Sequence[_Item]) -> dict[int, list[_Item]] | None:
+    """The entries of a section that keeps its papers in a `<details>` fold for each year (yyxisgreat-ops/GE2EAD's
+    `<details open>` `<summary>2025</summary>` under each topic), by that year: such a fold is no topic, so it is
+    no section of its own (`2023` is a fold inside its section), but a paper of 2024 goes inside 2024's, not at the
+    section's end in the oldest year's. None where two years do not hold every entry so."""
+    end = plist._section_end.get(section.id, len(plist.lines))
+    opened: list[tuple[int, int | None]] = []  # per open fold: its first line and its year (None: not named by one)
+    spans: list[tuple[int, int, int]] = []  # a year's fold: its year, first line, last line
+    for n in range(section.line, end):
+        for m in _FOLD_TOKEN_RE.finditer(_content(plist.lines[n])):
+            if m["open"]:
+                opened.append((n, None))
+            elif m["close"]:
+                if opened and (fold := opened.pop())[1] is not None:
+                    spans.append((fold[1], fold[0], n))
+            elif opened and opened[-1][1] is None and (y := YEAR_HEADING_RE.match(plain_text(m["summary"]))):
+                opened[-1] = (opened[-1][0], int(y.group(1)))
+    folds: dict[int, list[_Item]] = {}
+    for it in own:
+        year = next((y for y, first, last in spans if first < it.entry.line < last), None)
+        if year is None:
+            return None
+        folds.setdefault(year, []).append(it)
+    return folds if len(folds) >= 2 else None
 
 
 def _item_end(plist: PaperList, item: _Item) -> int:

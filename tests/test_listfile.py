@@ -3137,6 +3137,68 @@ def test_headings_that_say_papers_of_a_year_make_a_list_kept_by_year() -> None:
         plist.find_section("Papers in 2026")
 
 
+# yyxisgreat-ops/GE2EAD README.md: its Conventional End-to-End Methods, each year's papers in a `<details open>` fold
+# under the topic's heading (verbatim lines, the first two or three papers of 2025, 2024 and 2023, their summaries cut)
+GE2EAD_FOLDS = """## Papers
+<details open>
+<summary> Conventional End-to-End Methods </summary>
+
+### Conventional End-to-End Methods
+
+
+<details open>
+<summary>2025</summary>
+
+- **DiffusionDriveV2**: DiffusionDriveV2: Reinforcement Learning-Constrained Truncated Diffusion Modeling in End-to-End Autonomous Driving [[Paper](https://www.arxiv.org/pdf/2512.07745)] [[Code](https://github.com/hustvl/DiffusionDriveV2)]
+
+- **SIMSCALE**: SimScale: Learning to Drive via Real-World Simulation at Scale [[Paper](https://www.arxiv.org/pdf/2511.23369)] [[Code](https://github.com/OpenDriveLab/SimScale)]
+
+- **LAP**: LAP: Fast Latent Diffusion Planner with Fine-Grained Feature Distillation for Autonomous Driving [[Paper](https://arxiv.org/pdf/2512.00470)] [[Code](https://github.com/jhz1192/Latent-Planner)]
+
+</details>
+<details open>
+<summary>2024</summary>
+
+- **GaussianAD**: Gaussian-Centric End-to-End Autonomous Driving [[Paper](https://arxiv.org/pdf/2412.10371)] [[Code](https://github.com/wzzheng/GaussianAD)]
+
+- **MA2T**: Module-wise Adaptive Adversarial Training for End-to-end Autonomous Driving [[Paper](https://arxiv.org/pdf/2409.07321)]
+
+- **Hint-AD**: Holistically Aligned Interpretability in End-to-End Autonomous Driving [[Paper](https://arxiv.org/pdf/2409.06702)] [[Project](https://air-discover.github.io/Hint-AD/)] [[Code](https://github.com/Robot-K/Hint-AD)]
+</details>
+
+<details open>
+<summary>2023</summary>
+
+- **DriveAdapter**: Breaking the Coupling Barrier of Perception and Planning in End-to-End Autonomous Driving, **ICCV 2023** [[Paper](https://arxiv.org/pdf/2308.00398)] [[Code](https://github.com/OpenDriveLab/DriveAdapter)]
+
+- **VAD**: Vectorized Scene Representation for Efficient Autonomous Driving, **ICCV 2023** [[Paper](https://arxiv.org/pdf/2303.12077)] [[Code](https://github.com/hustvl/VAD)]
+
+</details>
+</details>
+
+"""  # noqa: E501 (entries as the list writes them)
+
+
+def test_a_paper_goes_inside_the_fold_of_its_year_in_a_section_kept_by_year_in_folds() -> None:
+    """A topic whose papers sit in a fold for each year (`<summary>2025</summary>`, `<summary>2024</summary>`): the
+    fold is no topic, so no section, and a paper of 2024 or 2025 went at the section's end, inside the 2023 fold; it
+    now goes among the papers of its year, before that fold's `</details>`, spaced as they are."""
+    plist = parse_list(GE2EAD_FOLDS)
+    assert [s.path for s in plist.sections] == [("Papers",), ("Papers", "Conventional End-to-End Methods"),
+                                                ("Papers", "Conventional End-to-End Methods")]  # no year sections
+    # (the topic's fold, then its heading: the heading holds the papers)
+    section = next(s for s in plist.sections if s.entries)
+    planner = Paper(arxiv_id="2410.08562", title="A Planner for End-to-End Autonomous Driving", authors=("A. B",))
+    updated = plist.with_entry(planner, section)
+    n = next(i for i, line in enumerate(updated.lines) if "2410.08562" in line)
+    assert "Hint-AD" in updated.lines[n - 2] and updated.lines[n - 1] == "\n"
+    assert updated.lines[n + 1] == "</details>\n" and updated.lines[n + 4] == "<summary>2023</summary>\n"
+    updated = plist.with_entry(dataclasses.replace(planner, arxiv_id="2506.08562"), section)
+    n = next(i for i, line in enumerate(updated.lines) if "2506.08562" in line)
+    assert "LAP" in updated.lines[n - 2] and updated.lines[n + 1: n + 5] == [
+        "\n", "</details>\n", "<details open>\n", "<summary>2024</summary>\n"]
+
+
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
     heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""
