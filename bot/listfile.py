@@ -1237,13 +1237,33 @@ def _kept_count(plist: PaperList, section: Section, anchors: set[str], count: in
     return False
 
 
+def _summed_count(plist: PaperList, section: Section) -> int | None:
+    """The sum of the counts `section`'s sub-sections say, with its own entries (`## Agents (12)` over `### Planning
+    (5)` and `### Memory (7)`): a parent's count that is this sum counts what its sub-sections count, papers or
+    not, stale or not; None where a sub-section holding entries says no count of its own, or where there is
+    nothing to add up (one sub-section's count and no entries of its own)."""
+    own = len(plist.entries_of(section))
+    counts: list[int] = []
+    for child in (s for s in plist.sections if s.parent_id == section.id):
+        said = _count_of(child.path[-1])
+        if said is None:
+            if plist.entries_of(child, recursive=True):
+                return None
+            continue
+        counts.append(said)
+    # two numbers at least: a lone `### Evaluations (4)` under `## GPT (4)` says nothing of the parent's number
+    return own + sum(counts) if counts and len(counts) + bool(own) >= 2 else None
+
+
 def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
     """The lines that say how many papers `section` and the sections around it hold, rewritten for one more: the
     heading's count (`### 📚 Surveys & Position Papers (39)`), the fold's summary (`Show 39 papers`) and the table
     of contents' link (`- [📚 Surveys & Position Papers (39)](#surveys)`), each where it is the number of entries
     the section has, or where it is stale but plainly the section's count (`_kept_count`): a contributor adding a
-    paper writes one more, and leaves the recount to the maintainer. A link to the anchor GitHub makes of the
-    heading's text (`#-surveys--position-papers-39`) follows the new text."""
+    paper writes one more, and leaves the recount to the maintainer. A parent's count grows with its sub-section's
+    where it is the sum of its sub-sections' counts (`_summed_count`), as the list's own arithmetic: `## Agents
+    (12)` over `### Planning (5)` and `### Memory (7)` says 13 when Memory says 8. A link to the anchor GitHub makes
+    of the heading's text (`#-surveys--position-papers-39`) follows the new text."""
     lines = list(plist.lines)
     edits: dict[int, str] = {}
     explicit = {m.group(1) for line in plist.lines for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
@@ -1252,17 +1272,20 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
     while current is not None:
         chain.append(current)
         current = next((s for s in plist.sections if s.id == current.parent_id), None)
-    for s in chain:
+    grown: set[str] = set()  # the sections whose count this edit makes one more
+    for below, s in zip([None, *chain], chain, strict=False):
         n = len(plist.entries_of(s, recursive=True))
         if not n:
             continue
+        # a sum of its sub-sections' counts only where the one the paper goes under says one more
+        summed = _summed_count(plist, s) if below is not None and below.id in grown else None
         old_name = s.path[-1]
         anchors = {_loose_anchor(_github_anchor(old_name))}
         above = next((plist.lines[k] for k in range(s.line - 1, -1, -1) if plist.lines[k].strip()), "")
         for line in (plist.lines[s.line], above if not _HEADING_RE.match(_content(above)) else ""):
             anchors |= {m.group(1) for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
         said = _count_of(old_name)
-        renamed = said is not None and (said == n or _kept_count(plist, s, anchors, said))
+        renamed = said is not None and (said in (n, summed) or _kept_count(plist, s, anchors, said))
         count = said if renamed and said is not None else n
         if renamed and (counts := [m for m in _COUNT_ANY_RE.finditer(lines[s.line]) if int(m.group("n")) == count]):
             # the last count of the heading's line (`### Memory (27)`, `- **Memory (27)**`, `<summary>Memory (27)`)
@@ -1282,7 +1305,7 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
                 if renamed and lk.url[1:] == generated and generated not in explicit and generated != new_anchor:
                     url = "#" + new_anchor  # the heading's own anchor, made of its text: the new text's
                 label = lk.text
-                if (labelled := _count_of(plain_text(label))) is not None and labelled in (n, count) and (
+                if (labelled := _count_of(plain_text(label))) is not None and labelled in (n, count, summed) and (
                         at := [m for m in _COUNT_ANY_RE.finditer(label) if int(m.group("n")) == labelled]):
                     # the last such count of the label, which may end in markup (`[**💾 Memory (27)**](#memory)`)
                     label = label[:at[-1].start("n")] + str(labelled + 1) + label[at[-1].end("n"):]
@@ -1292,11 +1315,14 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
                     new_text = new_text[:lk.start] + part + new_text[lk.end:]
             if s.line < k < first and s.kind == "heading" and (fold := _SUMMARY_RE.search(new_text)):
                 numbers = _NUMBER_RE.findall(plain_text(fold.group(2)))
-                if numbers in ([str(n)], [str(count)]):
+                if numbers in ([str(n)], [str(count)], [str(summed)]):
                     inner = _NUMBER_RE.sub(str(int(numbers[0]) + 1), fold.group(2))
                     new_text = new_text[:fold.start(2)] + inner + new_text[fold.end(2):]
             if new_text != text:
                 edits[k] = lines[k] = new_text + _ending(line)
+                grown.add(s.id)
+        if renamed:
+            grown.add(s.id)
     return edits
 
 

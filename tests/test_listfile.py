@@ -3415,6 +3415,84 @@ def test_a_count_in_a_heading_linked_by_the_anchor_made_of_its_text_is_updated_w
     assert changed_ranges(plist.lines, after.lines) == [("insert", 15, 15, 15, 16)]
 
 
+# The Solo Unicorn Toolbox README (the search index's file 61649425597; the index does not name its repository): its
+# Contents count each group by the sum of the counts its sub-sections' headings say, `(38)` over `Claude Code 生态
+# (6)`, `Codex (1)`, `OpenClaw / Hermes / Paperclip (8)`, `多智能体编排 (7)`, `智能体平台与 UI (10)` and
+# `通用 / 研究型智能体 (6)`. Verbatim lines: the group's Contents line and heading, `Codex (1)` whole and the first
+# three rows of `通用 / 研究型智能体 (6)`.
+TOOLBOX_ROW = "| 仓库 | 描述 | 语言 | ⭐ | 标签 |\n|---|---|---|---|---|\n"
+TOOLBOX_AGENTS = (
+    "- [🤖 AI 智能体与编码助手生态 (38)](#-ai-智能体与编码助手生态)\n\n"
+    "---\n\n"
+    "## 🤖 AI 智能体与编码助手生态\n\n"
+    "### Codex (1)\n\n" + TOOLBOX_ROW +
+    "| [openai/codex-plugin-cc](https://github.com/openai/codex-plugin-cc) | "
+    "在 Claude Code 里使用 Codex 来 review 代码或派发任务 | JavaScript | 17.9k |  |\n\n"
+    "### 通用 / 研究型智能体 (6)\n\n" + TOOLBOX_ROW +
+    "| [karpathy/autoresearch](https://github.com/karpathy/autoresearch) | "
+    "Karpathy 出品：在单 GPU 上自动跑 nanochat 训练研究的 AI agent | Python | 79.8k |  |\n"
+    "| [666ghj/MiroFish](https://github.com/666ghj/MiroFish) | "
+    "简洁通用的群体智能引擎，预测万物（agent-memory、社会预测、群体智能） | Python | 59.7k | "
+    "`agent-memory` `financial-forecasting` `future-prediction` `knowledge-graph` |\n"
+    "| [AntonOsika/gpt-engineer](https://github.com/AntonOsika/gpt-engineer) ⚠️ | gpt-engineer：实验 codegen 的 CLI 平"
+    "台（Lovable.dev 的前身） | Python | 55.2k | `ai` `autonomous-agent` `code-generation` `codebase-generation` |\n"
+)
+
+
+def test_a_groups_count_that_sums_its_sections_counts_grows_with_the_one_the_paper_goes_under() -> None:
+    """A group whose count in the Contents is the sum of its sections' counts (the toolbox's `(38)`; here 7, the
+    1 + 6 of the two sections kept, over 4 rows of a cut copy) stayed 7 when a paper made `Codex (1)` say 2, so the
+    list no longer added up; it now says 8 with it. The verbatim 38, neither that sum nor the group's rows, stays."""
+    text = TOOLBOX_AGENTS.replace("(38)", "(7)")
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Codex (1)"))
+    assert [op[0] for op in changed_ranges(plist.lines, after.lines)] == ["replace", "replace", "insert"]
+    assert after.lines[0] == "- [🤖 AI 智能体与编码助手生态 (8)](#-ai-智能体与编码助手生态)\n"
+    assert after.lines[6] == "### Codex (2)\n"
+    assert [s.path for s in after.sections][:2] == [("🤖 AI 智能体与编码助手生态",),
+                                                    ("🤖 AI 智能体与编码助手生态", "Codex (2)")]
+    # a count of neither: the group's own 38, which counts the sections this copy cut
+    plist = parse_list(TOOLBOX_AGENTS)
+    after = plist.with_entry(PAPER, plist.find_section("Codex (1)"))
+    assert after.lines[0] == plist.lines[0] and after.lines[6] == "### Codex (2)\n"
+
+
+def test_a_parents_count_in_its_heading_grows_with_the_stale_counts_it_sums() -> None:
+    """js-lee-AI/awesome-llm-agent-papers (verbatim lines, a cut copy whose counts its Contents say again) with its
+    Background group counted in its heading as the toolbox counts its groups: `## 🧭 Background (65)` over `(39)`
+    and `(26)`. A paper into Surveys made it `(40)` and left the group at 65; it now says 66, its Contents' links
+    and the other section as they were. A sub-section that counts nothing, or one count alone, is no sum."""
+    text = agent_papers(39).replace("## 🧭 Background\n", "## 🧭 Background (65)\n") + (
+        '\n<a id="architectures"></a>\n'
+        "### 🏗️ Agent Architectures & Frameworks (26)\n\n"
+        "- **[AgentBench: Evaluating LLMs as Agents](https://arxiv.org/abs/2308.03688)** (Liu et al., ICLR 2024)\n")
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("📚 Surveys & Position Papers (39)"))
+    changed = [(plist.lines[i1:i2], after.lines[j1:j2])
+               for _, i1, i2, j1, j2 in changed_ranges(plist.lines, after.lines)]
+    assert changed[:4] == [
+        (["  - [📚 Surveys & Position Papers (39)](#surveys)\n"],
+         ["  - [📚 Surveys & Position Papers (40)](#surveys)\n"]),
+        (["## 🧭 Background (65)\n"], ["## 🧭 Background (66)\n"]),
+        (["### 📚 Surveys & Position Papers (39)\n"], ["### 📚 Surveys & Position Papers (40)\n"]),
+        (["<summary><b>Show 39 papers</b></summary>\n"], ["<summary><b>Show 40 papers</b></summary>\n"])]
+    assert len(changed) == 5 and changed[4][0] == []  # and the paper
+    # the other section's count as it was: its own papers are not the parent's
+    assert "### 🏗️ Agent Architectures & Frameworks (26)\n" in after.lines
+
+    def unchanged_parent(text: str) -> None:
+        plist = parse_list(text)
+        after = plist.with_entry(PAPER, plist.find_section("📚 Surveys & Position Papers (39)"))
+        assert "## 🧭 Background (65)\n" in after.lines and "### 📚 Surveys & Position Papers (40)\n" in after.lines
+
+    # a sub-section with a paper and no count: the parent's 65 is no sum of what its sections say
+    other = "\n### Other\n\n- **[ReAct: Synergizing Reasoning and Acting in Language Models](https://arxiv.org/abs/2210.03629)**\n"
+    unchanged_parent(text + other)
+    # Surveys alone under it, said 39 and 65: one count is no sum
+    part = '\n## 🧱 Part I: Core Components\n\n<a id="architectures">'
+    unchanged_parent(text.replace('\n<a id="architectures">', part))
+
+
 def test_a_section_is_named_as_the_list_names_it_whatever_count_of_papers_a_path_gives() -> None:
     """A pull request's copy of js-lee-AI/awesome-llm-agent-papers says `(41)` where the models or yesterday's row
     say `(39)`: `named` gives the list's name, in the short form of a PR's table too (`A > … > Z`), and leaves a
