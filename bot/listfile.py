@@ -1208,6 +1208,21 @@ def _count_of(name: str) -> int | None:
     return int(m.group("n")) if m and not re.fullmatch(r"(?:19|20)\d{2}", m.group("n")) else None
 
 
+def _numbered(plist: PaperList, section: Section) -> bool:
+    """Whether the number closing `section`'s name tells it from a sibling of the same name, `### Part (1)` beside
+    `### Part (2)`: a numbering, never a count of its papers (one more would make it its sibling's name)."""
+    if _count_of(section.path[-1]) is None:
+        return False
+    stem = _uncounted(section.path[-1:])
+    return any(s.id != section.id and s.parent_id == section.parent_id and s.kind == section.kind
+               and _count_of(s.path[-1]) is not None and _uncounted(s.path[-1:]) == stem for s in plist.sections)
+
+
+def _said_count(plist: PaperList, section: Section) -> int | None:
+    """The count of papers closing `section`'s name (`### Memory (27)`), none where that number is a numbering."""
+    return None if _numbered(plist, section) else _count_of(section.path[-1])
+
+
 def _recount(text: str, n: int) -> str:
     """`text` with its closing count n as n + 1."""
     m = _COUNT_RE.search(text)
@@ -1222,7 +1237,7 @@ def _kept_count(plist: PaperList, section: Section, anchors: set[str], count: in
     section (`[📚 Surveys & Position Papers (39)](#surveys)`), and most sections where papers go end their names
     in a count, where a lone `### Llama (2)` among plain headings is a name and a count in one place may be one."""
     places = [s for s in plist.sections if s.entries and not plist.is_aside(s) and not plist.is_curated(s)]
-    if 2 * sum(1 for s in places if _count_of(s.path[-1]) is not None) <= len(places):
+    if 2 * sum(1 for s in places if _said_count(plist, s) is not None) <= len(places):
         return False
     first = min((e.line for e in plist.entries_of(section, recursive=True)), default=len(plist.lines))
     for k, line in enumerate(plist.lines):
@@ -1245,7 +1260,7 @@ def _summed_count(plist: PaperList, section: Section) -> int | None:
     own = len(plist.entries_of(section))
     counts: list[int] = []
     for child in (s for s in plist.sections if s.parent_id == section.id):
-        said = _count_of(child.path[-1])
+        said = _said_count(plist, child)
         if said is None:
             if plist.entries_of(child, recursive=True):
                 return None
@@ -1284,7 +1299,8 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
         above = next((plist.lines[k] for k in range(s.line - 1, -1, -1) if plist.lines[k].strip()), "")
         for line in (plist.lines[s.line], above if not _HEADING_RE.match(_content(above)) else ""):
             anchors |= {m.group(1) for m in _EXPLICIT_ANCHOR_RE.finditer(line)}
-        said = _count_of(old_name)
+        said = _said_count(plist, s)
+        number = _count_of(old_name) if said is None else None  # `Part (1)`: a numbering
         renamed = said is not None and (said in (n, summed) or _kept_count(plist, s, anchors, said))
         count = said if renamed and said is not None else n
         if renamed and (counts := [m for m in _COUNT_ANY_RE.finditer(lines[s.line]) if int(m.group("n")) == count]):
@@ -1305,7 +1321,8 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
                 if renamed and lk.url[1:] == generated and generated not in explicit and generated != new_anchor:
                     url = "#" + new_anchor  # the heading's own anchor, made of its text: the new text's
                 label = lk.text
-                if (labelled := _count_of(plain_text(label))) is not None and labelled in (n, count, summed) and (
+                labelled = _count_of(plain_text(label))
+                if labelled is not None and labelled != number and labelled in (n, count, summed) and (
                         at := [m for m in _COUNT_ANY_RE.finditer(label) if int(m.group("n")) == labelled]):
                     # the last such count of the label, which may end in markup (`[**💾 Memory (27)**](#memory)`)
                     label = label[:at[-1].start("n")] + str(labelled + 1) + label[at[-1].end("n"):]

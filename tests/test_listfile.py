@@ -3493,6 +3493,46 @@ def test_a_parents_count_in_its_heading_grows_with_the_stale_counts_it_sums() ->
     unchanged_parent(text.replace('\n<a id="architectures">', part))
 
 
+def test_a_number_that_tells_sections_of_one_name_apart_is_no_count() -> None:
+    """`### Part (1)` beside `### Part (2)`, repeated in the contents, number the parts: a paper into Part (1), whose
+    one paper its number equals, made it `### Part (2)` and its contents line `[Part (2)](#part-2)`, two sections of
+    one name; into Part (2), `(3)`. Now each is left as it is, and the parts' numbers do not make the list one whose
+    sections count their papers (a stale `(27)` said twice beside them is a name's, as on a list of plain headings);
+    letters and roman numerals, `(a)` and `(I)`, were never counts (the papers of js-lee-AI/awesome-llm-agent-papers,
+    verbatim)."""
+    papers = [
+        "- **[A Survey on Large Language Model based Autonomous Agents](https://arxiv.org/abs/2308.11432)** (Wang et "
+        "al., arXiv 2023)\n",
+        "- **[Cognitive Architectures for Language Agents](https://arxiv.org/abs/2309.02427)** (Sumers et al., TMLR "
+        "2023)\n",
+        "- **[AgentBench: Evaluating LLMs as Agents](https://arxiv.org/abs/2308.03688)** (Liu et al., ICLR 2024)\n"]
+
+    def parts(one: str, two: str) -> str:
+        return (f"## Contents\n\n- [Part {one}](#part-{one[1:-1].lower()})\n"
+                f"- [Part {two}](#part-{two[1:-1].lower()})\n\n"
+                f"## Papers\n\n### Part {one}\n\n{papers[0]}\n### Part {two}\n\n{papers[1]}{papers[2]}")
+
+    for one, two in (("(1)", "(2)"), ("(a)", "(b)"), ("(I)", "(II)")):
+        text = parts(one, two)
+        for name in (f"Part {one}", f"Part {two}"):
+            plist = parse_list(text)
+            after = plist.with_entry(PAPER, plist.find_section(name))
+            assert [op[0] for op in changed_ranges(plist.lines, after.lines)] == ["insert"], name
+    # a stale count said in the heading and the contents is kept on a list whose sections count theirs, and the
+    # parts' numbers are none
+    memory = ("\n### 💾 Memory (27)\n\n- [MemGPT: Towards LLMs as Operating Systems](https://arxiv.org/abs/2310.08560)\n")
+    text = parts("(1)", "(2)").replace("\n\n## Papers", "\n- [💾 Memory (27)](#-memory-27)\n\n## Papers") + memory
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Memory (27)"))
+    assert [op[0] for op in changed_ranges(plist.lines, after.lines)] == ["insert"]
+    # but a count of papers beside numbered parts still grows, its parts as they were
+    text = text.replace("(27)", "(1)").replace("#-memory-27", "#-memory-1")
+    plist = parse_list(text)
+    after = plist.with_entry(PAPER, plist.find_section("Memory (1)"))
+    assert after.to_text().replace(after.lines[-1], "") == text.replace("Memory (1)", "Memory (2)").replace(
+        "#-memory-1", "#-memory-2")
+
+
 def test_a_section_is_named_as_the_list_names_it_whatever_count_of_papers_a_path_gives() -> None:
     """A pull request's copy of js-lee-AI/awesome-llm-agent-papers says `(41)` where the models or yesterday's row
     say `(39)`: `named` gives the list's name, in the short form of a PR's table too (`A > … > Z`), and leaves a
