@@ -14,10 +14,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from bot.errors import PaperbotError, UsageError
 from bot.papers import (
@@ -870,6 +870,8 @@ class PaperList:
                     break
             if matches:
                 break
+        if len(matches) > 1 and fits is _path_suffix_uncounted:
+            matches = _closest(matches, lambda s: paths[s.id][-len(parts):], parts)
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -978,6 +980,8 @@ class PaperList:
         found = {(s.path[1], parts[1], s.path[-1]) if short else tuple(s.path) for s in self.sections
                  if (_uncounted((s.path[1], s.path[-1])) == want if short and len(s.path) > 3
                      else not short and _uncounted(s.path) == want)}
+        if len(found) > 1:  # `Papers (4) > Part (1)` for `Papers (3) > Part (1)`, not its sibling `Part (2)`
+            found = set(_closest(list(found), lambda c: c, parts))
         return found.pop() if len(found) == 1 else parts
 
     def is_aside(self, section: Section) -> bool:
@@ -1691,6 +1695,19 @@ def _path_suffix_unnumbered(path: Sequence[str], parts: Sequence[str]) -> bool:
 def _uncounted(parts: Sequence[str]) -> list[str]:
     """A path without the counts of papers in its names: `📚 Surveys & Position Papers`."""
     return [_COUNT_RE.sub("", c).strip() if _count_of(c) is not None else c for c in parts]
+
+
+_Found = TypeVar("_Found")
+
+
+def _closest(candidates: list[_Found], names: Callable[[_Found], Sequence[str]], parts: Sequence[str]) -> list[_Found]:
+    """The candidates that name the most of `parts` exactly, where several differ from them only in their counts:
+    `Part (1)` and `Part (2)`, numbers that tell siblings apart, under a parent whose count grew."""
+    def same(candidate: _Found) -> int:
+        return sum(a == b for a, b in zip(names(candidate), parts, strict=False))
+
+    best = max(same(c) for c in candidates)
+    return [c for c in candidates if same(c) == best]
 
 
 def _path_suffix_uncounted(path: Sequence[str], parts: Sequence[str]) -> bool:

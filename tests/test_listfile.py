@@ -3533,6 +3533,21 @@ def test_a_number_that_tells_sections_of_one_name_apart_is_no_count() -> None:
         "#-memory-1", "#-memory-2")
 
 
+def test_a_numbered_part_is_found_and_named_under_its_group_whatever_the_groups_count() -> None:
+    """`Papers (3) > Part (2)` in a copy of the list whose group now says `(4)`: without its count the path names
+    `Part (1)` as well, and `find_section` said so (ambiguous) and `named` gave the old path; the part that names
+    the path's number exactly is the one, and two parts that both differ from it are still ambiguous."""
+    text = ("## Papers (4)\n\n### Part (1)\n\n"
+            "- [MemGPT: Towards LLMs as Operating Systems](https://arxiv.org/abs/2310.08560)\n\n### Part (2)\n\n"
+            "- [A-MEM: Agentic Memory for LLM Agents](https://arxiv.org/abs/2502.12110)\n")
+    plist = parse_list(text)
+    assert plist.find_section("Papers (3) > Part (2)").path == ("Papers (4)", "Part (2)")
+    assert plist.named(("Papers (3)", "Part (1)")) == ("Papers (4)", "Part (1)")
+    assert plist.named(("Papers (3)", "Part (7)")) == ("Papers (3)", "Part (7)")
+    with pytest.raises(UsageError, match="ambiguous"):
+        plist.find_section("Papers (3) > Part (7)")
+
+
 def test_a_section_is_named_as_the_list_names_it_whatever_count_of_papers_a_path_gives() -> None:
     """A pull request's copy of js-lee-AI/awesome-llm-agent-papers says `(41)` where the models or yesterday's row
     say `(39)`: `named` gives the list's name, in the short form of a PR's table too (`A > … > Z`), and leaves a

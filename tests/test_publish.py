@@ -341,3 +341,83 @@ def test_the_job_summary_names_every_section_as_the_pull_request_body_does() -> 
     [dry] = dry_run.publish(change(a, b, held_back=[r1]))
     dry_page = page([dry], a, b, held=(r1,))
     assert rows(dry_page) == rows(day1) and dry_page.splitlines()[-2] == day1.splitlines()[-2]  # the held-back line
+
+
+def background(counted: int) -> str:
+    """surveys(counted) with Agent Architectures & Frameworks after Surveys (its heading and first paper, verbatim;
+    its count, 26, said in the Contents too) and the Background group counting both, `(counted + 26)`, as the Solo
+    Unicorn Toolbox counts its groups by their sections' counts (tests/test_listfile.py, TOOLBOX_AGENTS)."""
+    return surveys(counted).replace(
+        "](#surveys)\n", "](#surveys)\n  - [🏗️ Agent Architectures & Frameworks (26)](#architectures)\n").replace(
+        "## 🧭 Background\n", f"## 🧭 Background ({counted + 26})\n") + (
+        '\n<a id="architectures"></a>\n'
+        "### 🏗️ Agent Architectures & Frameworks (26)\n\n"
+        "- **[AgentBench: Evaluating LLMs as Agents](https://arxiv.org/abs/2308.03688)** (Liu et al., ICLR 2024)\n")
+
+
+def test_the_pull_request_names_a_parent_whose_count_grew_with_its_section_as_its_diff_writes_it() -> None:
+    """A paper into Surveys grows `## 🧭 Background (28)`, the sum of its sections' `(2)` and `(26)`, with it: the
+    body, the commit, run's record, run --json and the job summary name `🧭 Background (29) > 📚 Surveys & Position
+    Papers (3)` as the diff writes both, the next day's paper, scanned under `(28) > (2)`, `(30) > (4)` on the open
+    pull request, and the runner-up under the same group its new count; a dry run's body as a real one's."""
+    from bot.publish import step_summary
+
+    old = ("🧭 Background (28)", "📚 Surveys & Position Papers (2)")
+    other = ("🧭 Background (28)", "🏗️ Agent Architectures & Frameworks (26)")
+    one, two = (in_section(i, t, old, other) for i, t in (
+        ("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey"),
+        ("2503.23037", "Agentic Large Language Models, a survey")))
+    with GitHubStandIn({"README.md": background(2)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(one))
+        commit = hub.commits[hub.refs[first.branch]].message
+        day1 = hub.pulls[first.number].body
+        [second] = forge(hub).publish(change(two, date="2025-05-28"))
+        text = hub.file_text("README.md", first.branch)
+    assert "## 🧭 Background (30)\n" in text and "### 📚 Surveys & Position Papers (4)\n" in text
+    assert "### 🏗️ Agent Architectures & Frameworks (26)\n" in text
+    s3 = "🧭 Background (29) > 📚 Surveys & Position Papers (3)"
+    s4 = "🧭 Background (30) > 📚 Surveys & Position Papers (4)"
+    assert f"- **Proposed section:** {s3} (section score 70%)" in day1 and f"-> {s3}" in commit
+    assert f"(similarity 0.70) — in {s3}" in day1
+    assert "- **Other candidate sections:** 🧭 Background (29) > 🏗️ Agent Architectures & Frameworks (26) (20%)" in day1
+    assert "(28)" not in day1 and "(2)" not in day1
+    assert first.sections == {"2509.02547": list(s3.split(" > "))}
+    assert f"- **Proposed section:** {s4} (section score 70%)" in second.body
+    assert second.sections == {"2503.23037": list(s4.split(" > "))}
+    [dry] = DryRunForge(readme_text=background(2), state=State(), out=io.StringIO()).publish(change(one))
+    assert dry.body == day1
+    scan = ScanResult(proposals=[one], scored=[], stats={})
+    doc = RunReport(scan=scan, published=[first]).to_json()
+    assert doc["pull_requests"][0]["sections"] == {"2509.02547": list(s3.split(" > "))}
+    summary = step_summary(RunReport(scan=scan, published=[first]), date="2025-05-27", dry_run=False)
+    assert f"| {s3} (70%) | 90% | 🧭 Background (29) > 🏗️ Agent Architectures & Frameworks (26) (20%) |" in summary
+    assert "(28)" not in summary
+
+
+def test_numbered_parts_under_a_counted_group_are_found_and_named_after_the_group_grew() -> None:
+    """`## Papers (3)` over `### Part (1)` and `### Part (2)` (numbers, not counts; the papers of
+    js-lee-AI/awesome-llm-agent-papers, verbatim): the day's first paper makes the group `(4)`, and its second,
+    scanned under `Papers (3) > Part (2)`, stopped the run with the trained section missing, `Part (1)` and
+    `Part (2)` alike once the counts are set aside; now it goes into Part (2), and the body names each part under
+    `Papers (5)`, as the diff writes the group."""
+    text = (
+        "## Contents\n\n- [Part (1)](#part-1)\n- [Part (2)](#part-2)\n\n## Papers (3)\n\n### Part (1)\n\n"
+        "- **[A Survey on Large Language Model based Autonomous Agents](https://arxiv.org/abs/2308.11432)** (Wang et "
+        "al., arXiv 2023)\n\n### Part (2)\n\n"
+        "- **[Cognitive Architectures for Language Agents](https://arxiv.org/abs/2309.02427)** (Sumers et al., TMLR "
+        "2023)\n"
+        "- **[AgentBench: Evaluating LLMs as Agents](https://arxiv.org/abs/2308.03688)** (Liu et al., ICLR 2024)\n")
+    first, second = (("Papers (3)", "Part (1)"), ("Papers (3)", "Part (2)"))
+    one = in_section("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", first, second)
+    two = in_section("2503.23037", "Agentic Large Language Models, a survey", second, first)
+    out, written = insert_proposals(text, [one, two])
+    assert [p.section.path for p in written] == [("Papers (5)", "Part (1)"), ("Papers (5)", "Part (2)")]
+    assert out.count("### Part (1)\n") == 1 and out.count("### Part (2)\n") == 1 and "## Papers (5)\n" in out
+    assert out.index("(https://arxiv.org/abs/2503.23037)") > out.index("### Part (2)\n")
+    with GitHubStandIn({"README.md": text}, token=TOKEN) as hub:
+        [published] = forge(hub).publish(change(one, two))
+        assert hub.file_text("README.md", published.branch) == out
+    assert "- **Proposed section:** Papers (5) > Part (1) (section score 70%)" in published.body
+    assert "- **Proposed section:** Papers (5) > Part (2) (section score 70%)" in published.body
+    assert "- **Other candidate sections:** Papers (5) > Part (2) (20%)" in published.body
+    assert "(3)" not in published.body and "(4)" not in published.body
