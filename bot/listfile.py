@@ -1296,8 +1296,9 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
         n = len(plist.entries_of(s, recursive=True))
         if not n:
             continue
-        # a sum of its sub-sections' counts only where the one the paper goes under says one more
-        summed = _summed_count(plist, s) if below is not None and below.id in grown else None
+        # a sum of its sub-sections' counts (and its own entries) only where the paper goes under it directly, or
+        # under a sub-section that says one more
+        summed = _summed_count(plist, s) if below is None or below.id in grown else None
         old_name = s.path[-1]
         anchors = {_loose_anchor(_github_anchor(old_name))}
         above = next((plist.lines[k] for k in range(s.line - 1, -1, -1) if plist.lines[k].strip()), "")

@@ -3485,6 +3485,15 @@ def test_a_parents_count_in_its_heading_grows_with_the_stale_counts_it_sums() ->
         after = plist.with_entry(PAPER, plist.find_section("📚 Surveys & Position Papers (39)"))
         assert "## 🧭 Background (65)\n" in after.lines and "### 📚 Surveys & Position Papers (40)\n" in after.lines
 
+    # a paper into the group's own papers: 1 of its own and the 27 its sub-section says, 28, says 29
+    own = ("## Contents\n\n- [💾 Memory (27)](#-memory-27)\n\n## 🧭 Background (28)\n\n"
+           "- [A-MEM: Agentic Memory for LLM Agents](https://arxiv.org/abs/2502.12110)\n\n### 💾 Memory (27)\n\n"
+           "- [MemGPT: Towards LLMs as Operating Systems](https://arxiv.org/abs/2310.08560)\n")
+    plist = parse_list(own)
+    after = plist.with_entry(PAPER, plist.find_section("🧭 Background (28)"))
+    new = next(line for line in after.lines if "2503.17460" in line)
+    assert after.to_text().replace(new, "") == own.replace("(28)", "(29)")
+
     # a sub-section with a paper and no count: the parent's 65 is no sum of what its sections say
     other = "\n### Other\n\n- **[ReAct: Synergizing Reasoning and Acting in Language Models](https://arxiv.org/abs/2210.03629)**\n"
     unchanged_parent(text + other)
