@@ -101,9 +101,11 @@ _PAREN_CITE_RE = re.compile(
     r"[*_]{0,2}[ \t\u00a0]*\((?P<a>" + _NAME_WORD + r"(?:[ \u00a0]+" + _NAME_WORD + r")*"
     r"(?:,?[ \u00a0]+et[ \u00a0]+al\.?)?),[ \u00a0]+(?P<v>[^()\[\],]*?\b(?:19|20)\d{2}\b[^()\[\],]*)\)"
 )
-# A sub-bullet that is only names (`  - Dun Zeng, Yong Dai, Pengyu Cheng`): the authors of the entry above it.
+# A sub-bullet that is only names (`  - Dun Zeng, Yong Dai, Pengyu Cheng`), perhaps ending in et al. (`  - Long Ouyang,
+# Jeff Wu, Xu Jiang, et al.`, opendilab/awesome-RLHF): the authors of the entry above it.
 _NAMES_RE = re.compile(
-    _NAME + r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?" + _NAME + r")*(?:,?[ \u00a0]+and[ \u00a0]+" + _NAME + r")?\.?"
+    _NAME + r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?" + _NAME + r")*"
+    r"(?:,?[ \u00a0]+and[ \u00a0]+" + _NAME + r"|,?[ \u00a0]+et[ \u00a0]+al\b)?\.?"
 )
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
 _NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")

@@ -1735,6 +1735,58 @@ def test_authors_in_the_first_sub_bullet_are_the_entrys_and_a_new_entry_writes_t
         "\n- [A Paper Without Names](https://arxiv.org/abs/2503.17461)\n")
 
 
+def test_a_sub_bullet_of_names_ending_in_et_al_is_the_entrys_authors_and_a_new_entry_writes_its_own_so() -> None:
+    """opendilab/awesome-RLHF's `### 2022` (these lines verbatim): most entries name three or more authors on a
+    sub-bullet, then `, et al.`. Those names were read as no authors, so the section's way of writing them was
+    learnt from the one full list of names (a new entry wrote all eleven of its names), and a section of such
+    entries alone gave a new entry no names line at all. Now they are the entry's authors, and a new entry writes
+    its first three names and `, et al.` on its own sub-bullet, as its neighbours do."""
+    text = (
+        "# Awesome RLHF (RL with Human Feedback)\n\n## Papers\n\n### 2022\n\n"
+        "- [Scaling Laws for Reward Model Overoptimization](https://arxiv.org/abs/2210.10760)\n"
+        "  - Leo Gao, John Schulman, Jacob Hilton\n"
+        "  - Keyword: Gold reward model train proxy reward model, Dataset size, Policy parameter size, BoN, PPO\n"
+        "- [Red Teaming Language Models to Reduce Harms: Methods, Scaling Behaviors, and Lessons Learned]"
+        "(https://arxiv.org/abs/2209.07858)\n"
+        "  - Deep Ganguli, Liane Lovitt, Jackson Kernion, et al.\n"
+        "  - Keyword: Red team language model, Investigate scaling behaviors, Read teaming Dataset\n"
+        "  - Code: [official](https://github.com/anthropics/hh-rlhf)\n"
+        "- [Training a Helpful and Harmless Assistant with Reinforcement Learning from Human Feedback]"
+        "(https://arxiv.org/abs/2204.05862)\n"
+        "  - Yuntao Bai, Andy Jones, Kamal Ndousse, et al.\n"
+        "  - Keyword: Harmless assistants, Online mode, Robustness of RLHF training, OOD detection.\n"
+        "  - Code: [official](https://github.com/anthropics/hh-rlhf)\n"
+        "- [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155)"
+        " (InstructGPT)\n"
+        "  - Long Ouyang, Jeff Wu, Xu Jiang, et al.\n"
+        "  - Keyword: Large Language Model, Align Language Model with Human Intent\n"
+        "- [Constitutional AI: Harmlessness from AI Feedback](https://arxiv.org/pdf/2212.08073.pdf)\n"
+        "  - Yuntao Bai, Saurav Kadavath, Sandipan Kundu, Amanda Askell, Jackson Kernion, et al.\n"
+        "  - Keyword: RL from AI feedback(RLAIF), Training a harmless AI assistant through selfimprovement, "
+        "Chain-of-thought style, Control AI behavior more precisely\n"
+    )
+    plist = parse_list(text)
+    assert [e.authors for e in plist.entries] == [
+        "Leo Gao, John Schulman, Jacob Hilton", "Deep Ganguli, Liane Lovitt, Jackson Kernion, et al.",
+        "Yuntao Bai, Andy Jones, Kamal Ndousse, et al.", "Long Ouyang, Jeff Wu, Xu Jiang, et al.",
+        "Yuntao Bai, Saurav Kadavath, Sandipan Kundu, Amanda Askell, Jackson Kernion, et al."]
+    gophercite = Paper(
+        arxiv_id="2203.11147", title="Teaching language models to support answers with verified quotes",
+        authors=("Jacob Menick", "Maja Trebacz", "Vladimir Mikulik", "John Aslanides", "Francis Song",
+                 "Martin Chadwick", "Mia Glaese", "Susannah Young", "Lucy Campbell-Gillingham", "Geoffrey Irving",
+                 "Nat McAleese"))
+    written = ("- [Teaching language models to support answers with verified quotes]"
+               "(https://arxiv.org/abs/2203.11147)\n  - Jacob Menick, Maja Trebacz, Vladimir Mikulik, et al.\n")
+    assert plist.with_entry(gophercite, plist.find_section("2022")).text == text + written
+    # the section without its one full list of names: still the names line, where before it wrote none
+    alone = text.replace(text[text.index("- [Scaling"): text.index("- [Red")], "")
+    plist = parse_list(alone)
+    assert plist.with_entry(gophercite, plist.find_section("2022")).text == alone + written
+    # a sub-bullet that says something else after its names is still no list of names
+    note = text.replace("Jeff Wu, Xu Jiang, et al.", "Jeff Wu, Xu Jiang, et al. (OpenAI)")
+    assert parse_list(note).entries[3].authors == ""
+
+
 def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
     """`## 🧭 Background` holds only `<a id="surveys"></a>` and the next heading (js-lee-AI/awesome-llm-agent-papers):
     the new bullet gets a blank line after it, or the anchor line would be read as that bullet's text."""
