@@ -93,8 +93,11 @@ _AUTHOR_LINE_RE = re.compile(r"^[ \t\u00a0]*([*_])(?!\s)[^*_]+?(?<!\s)\1[^*_]*?\
 # al., ACL 2024`. A name is 2-4 capitalised words (initials, particles); an acronym (ACL, NeurIPS) is no name word,
 # so a venue is not read as authors. Not after a colon: `[tool](url): Multilingual Code Models Evaluation` is a
 # description, in a list's words. Without a separator (`[Title](url) Ruida Wang, ..., EMNLP 2023`) the text
-# stays the venue, as lists mostly write a venue there.
-_NAME_WORD = r"(?:[A-ZÀ-Þ](?:[a-zß-ÿ'’]*[A-ZÀ-Þ])?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)"
+# stays the venue, as lists mostly write a venue there. Lower-case letters of Latin Extended-A too (`Maja Trębacz`,
+# `Kamilė Lukošiūtė`); its capitals are no first letter, which keeps every name word one way to match.
+_LOWER = "[a-zß-ÿĀ-ſ'’]"
+_NAME_WORD = (r"(?:[A-ZÀ-Þ](?:" + _LOWER + r"*[A-ZÀ-Þ])?" + _LOWER + r"+(?:-[A-ZÀ-Þ]?" + _LOWER + r"+)*"
+              r"|[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*)")
 _NAME = _NAME_WORD + r"(?:[ \u00a0]+(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*" + _NAME_WORD + r"){1,3}"
 # Authors and venue in brackets after the title: `**[Title](url)** (Wang et al., arXiv 2023) - *note*`.
 _PAREN_CITE_RE = re.compile(

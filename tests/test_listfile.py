@@ -1787,6 +1787,27 @@ def test_a_sub_bullet_of_names_ending_in_et_al_is_the_entrys_authors_and_a_new_e
     assert parse_list(note).entries[3].authors == ""
 
 
+def test_names_with_letters_of_central_european_languages_are_names() -> None:
+    """opendilab/awesome-RLHF writes `Maja Trębacz` and `Kamilė Lukošiūtė` (these lines verbatim): a name's letters
+    were those of Western European languages only, so ę, ė, š and ū made those sub-bullets no list of names, the
+    entries had no authors, and the section's et al. habit (6 of its 8 entries) looked like a minority's."""
+    text = (
+        "# Awesome RLHF (RL with Human Feedback)\n\n## Papers\n\n### 2022\n\n"
+        "- [Improving alignment of dialogue agents via targeted human judgements](https://arxiv.org/abs/2209.14375)"
+        " (Sparrow)\n"
+        "  - Amelia Glaese, Nat McAleese, Maja Trębacz, et al.\n"
+        "- [Discovering Language Model Behaviors with Model-Written Evaluations](https://arxiv.org/abs/2212.09251)\n"
+        "  - Ethan Perez, Sam Ringer, Kamilė Lukošiūtė, Karina Nguyen, Edwin Chen, et al.\n"
+        "  - Code: [official](https://github.com/anthropics/evals)\n"
+    )
+    assert [e.authors for e in parse_list(text).entries] == [
+        "Amelia Glaese, Nat McAleese, Maja Trębacz, et al.",
+        "Ethan Perez, Sam Ringer, Kamilė Lukošiūtė, Karina Nguyen, Edwin Chen, et al."]
+    # after a title as plain text too (a name word is one pattern for every way a list writes names)
+    plain = "## Papers\n\n- [Sparrow](https://arxiv.org/abs/2209.14375) - Maja Trębacz, Nat McAleese (2022)\n"
+    assert parse_list(plain).entries[0].authors == "Maja Trębacz, Nat McAleese"
+
+
 def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
     """`## 🧭 Background` holds only `<a id="surveys"></a>` and the next heading (js-lee-AI/awesome-llm-agent-papers):
     the new bullet gets a blank line after it, or the anchor line would be read as that bullet's text."""
