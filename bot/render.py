@@ -415,11 +415,19 @@ def _scored_cell(text: str, names: Names | None) -> str:
 
 
 def _restyled_row(row: str, names: Names | None) -> str:
-    """An earlier row as table_row writes it today; a row it cannot read stays as it is."""
+    """An earlier row as table_row writes it today: each cell that names a section and its score (the proposed
+    section, the runner-up) as the PR's README names the section now, its score in today's form, and every other
+    byte as written. Found by their shape, not their place, so a row a maintainer edited (its confidence cell
+    taken out, a cell of their own added, the runner-up emptied) follows the README as the others do, where one
+    of five cells kept the count of its day; a line under a row, or a row without a paper's link, stays as it is."""
     cells = re.split(r"(?<!\\)\|", row)  # "", link, section, confidence, runner-up, "": a title's pipe is escaped
-    if len(cells) != 6:
+    if len(cells) < 3 or cells[0].strip() or not _HELD_ID_RE.search(row):
         return row
-    cells[2], cells[4] = (f" {_scored_cell(c.strip(), names)} " for c in (cells[2], cells[4]))
+    for n in range(1, len(cells)):
+        text = cells[n].strip()
+        if text and (now := _scored_cell(text, names)) != text:
+            start = cells[n].index(text)
+            cells[n] = cells[n][:start] + now + cells[n][start + len(text):]
     return "|".join(cells)
 
 

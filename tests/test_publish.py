@@ -216,6 +216,26 @@ def test_a_stale_count_grows_and_names_the_section_in_the_pull_request() -> None
     assert dry.body == first.body
 
 
+def test_a_row_whose_confidence_a_maintainer_took_out_names_its_section_as_the_grown_pr_does() -> None:
+    """The first day's row says `(40)`, as the pull request's copy of the list did; a maintainer deletes its
+    confidence cell on GitHub. The next day's paper makes the copy `(41)`: the edited row, of 5 cells, kept `(40)`
+    where the rows the bot wrote whole follow the copy; now it says `(41)` too, its cells otherwise as the
+    maintainer left them, and each paper has one row."""
+    one, two = survey_proposals(39)
+    with GitHubStandIn({"README.md": surveys(39)}, token=TOKEN) as hub:
+        [first] = forge(hub).publish(change(one))
+        [row] = [line for line in first.body.splitlines() if line.startswith("| [")]
+        cut = row.replace(" | 90% |", " |")
+        assert row.count("|") == 5 and cut.count("|") == 4 and "(40)" in cut
+        with hub.lock:
+            hub.pulls[first.number].body = first.body.replace(row, cut)
+        forge(hub).publish(change(two, date="2025-05-28"))
+        body = hub.pulls[first.number].body
+    rows = [line for line in body.splitlines() if line.startswith("| [")]
+    assert rows[0] == cut.replace("(40)", "(41)") and "(41) (70%) | 90% |" in rows[1]
+    assert "(40)" not in body and [body.count(f"`{i}`") for i in ("2509.02547", "2503.23037")] == [1, 1]
+
+
 def test_run_json_names_each_pull_requests_sections_as_its_readme_does() -> None:
     """`run --json`'s `pull_requests` gave a pull request's ids alone, so a paper added under `(39)` made `(40)`
     there was named only by the scan's `proposals`, `(39)`; each now carries `sections`, the papers' sections as

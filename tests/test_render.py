@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.render import (
@@ -398,3 +399,67 @@ def test_a_maintainers_line_under_a_row_is_not_counted_as_a_row_left_out_for_the
     body = pr_body([], earlier=replace(parts, before="x" * (BODY_LIMIT - size + over - 1) + "\n"))
     assert len(body.encode("utf-8")) <= BODY_LIMIT and under not in body and table_row(b) in body
     assert parse_body(body).dropped == {"rows": 1} and "1 of the table's rows, the earliest first" in body
+
+
+def _agent_list(surveys: int, planning: int):
+    """js-lee-AI/awesome-llm-agent-papers (the fixture's excerpt, verbatim) as a pull request's copy of it says
+    after its commits: `surveys` and `planning` papers in the two sections that count theirs (39 and 30 there)."""
+    from bot.listfile import parse_list
+
+    text = (FIXTURES / "lists" / "js-lee-AI-awesome-llm-agent-papers-README-excerpt.md").read_text(encoding="utf-8")
+    return parse_list(text.replace("(39)", f"({surveys})").replace("Show 39 papers", f"Show {surveys} papers")
+                      .replace("(30)", f"({planning})").replace("Show 30 papers", f"Show {planning} papers"))
+
+
+def test_rows_a_maintainer_edited_name_their_sections_as_the_prs_readme_does_when_it_grows():
+    """A row whose confidence cell a maintainer took out (5 cells where the bot writes 6), one with a cell of their
+    own added, one whose runner-up they emptied: when the PR grew, only rows of 6 cells were written again, so those
+    kept `📚 Surveys & Position Papers (40)` beside a README that now says `(41)`, and an older paperbot's "(0.70)"
+    where today's rows say "(70%)". Now their sections follow the README as the other rows do; what the maintainer
+    wrote stays byte for byte, and each paper keeps one row."""
+    from bot.papers import Paper, Proposal, SectionScore
+
+    def surveys(n: int) -> tuple[str, ...]:
+        return ("🧭 Background", f"📚 Surveys & Position Papers ({n})")
+
+    def planning(n: int) -> tuple[str, ...]:
+        return ("🧱 Part I: Core Components", f"🧠 Planning & Reasoning ({n})")
+
+    def survey(arxiv_id: str, title: str, at: int) -> Proposal:
+        return Proposal(paper=Paper(arxiv_id, title), score=0.45, section=SectionScore(surveys(at), 0.7),
+                        alternatives=(SectionScore(planning(30), 0.02),))
+
+    day_one = [survey("2509.02547", "The Landscape of Agentic Reinforcement Learning for LLMs: A Survey", 39),
+               survey("2503.23037", "Agentic Large Language Models, a survey", 39),
+               survey("2503.21460", "Large Language Model Agent: A Survey on Methodology, Applications and "
+                                    "Challenges", 39)]
+    first = pr_body(day_one, names=_agent_list(42, 30).named)
+    a, b, c = (table_row(replace(p, section=SectionScore(surveys(42), 0.7))) for p in day_one)
+    assert [line for line in first.splitlines() if line.startswith("| [")] == [a, b, c]
+    # the maintainer's edits; the first row as an older paperbot wrote its scores
+    no_confidence = a.replace(" 45% |", "").replace("(70%)", "(0.70)")
+    extra = b.replace(" 45% |", " 45% | ✅ keep |")
+    emptied = c.replace(" 🧱 Part I: Core Components > 🧠 Planning & Reasoning (30) (2%) ", "")  # `||`, no space
+    assert [row.count("|") for row in (no_confidence, extra, emptied)] == [4, 6, 5]
+    edited = first.replace(a, no_confidence).replace(b, extra).replace(c, emptied)
+    today = replace(survey("2504.19678", "From LLM Reasoning to Autonomous AI Agents: A Comprehensive Review", 42),
+                    alternatives=(SectionScore(planning(30), 0.02),))
+    grown = pr_body([today], earlier=parse_body(edited), names=_agent_list(43, 31).named)
+    rows = [line for line in grown.splitlines() if line.startswith("| [")]
+    now = "📚 Surveys & Position Papers (43)"
+    assert rows[:3] == [
+        no_confidence.replace("(42) (0.70)", "(43) (70%)").replace("(30)", "(31)"),
+        extra.replace("(42)", "(43)").replace("(30)", "(31)"),
+        emptied.replace("(42)", "(43)"),
+    ]
+    assert rows[0] == (f"{a.split(' | ')[0]} | 🧭 Background > {now} (70%) | 🧱 Part I: Core Components > 🧠 "
+                       "Planning & Reasoning (31) (2%) |")
+    assert rows[2].endswith(f"> {now} (70%) | 45% ||")
+    assert [re.search(r"abs/([^)]+)\)", row)[1] for row in rows] == [
+        "2509.02547", "2503.23037", "2503.21460", "2504.19678"]
+    assert "(42)" not in grown and "(30)" not in grown
+    # a line of the maintainer's under a row names a section in a row's shape and is theirs: left as it is
+    under = "| note | 📚 Surveys & Position Papers (42) (70%) |"
+    kept = pr_body([], earlier=parse_body(edited.replace(emptied, f"{emptied}\n{under}")),
+                   names=_agent_list(43, 31).named)
+    assert under in kept.splitlines()
