@@ -491,10 +491,10 @@ LEARNT_FROM = ("abstracts", "titles")
 
 
 # The share of title-only list papers above which a list counts as learnt from titles (it was a half). Swept on the
-# seed list with its abstracts withheld from a share of its papers (python -m bench.relevance_title_share): at 45%
-# and 48% title only the shift proposed 9 and 10 of the 15 held-out papers at about one a day where the scores
-# unshifted proposed 6 and 7 at 0.62; at 41%, and at 31% (the seed list as shipped), it only added proposals (10 at
-# 1.00 a day against 10 at 0.78).
+# seed list with its abstracts withheld from a share of its papers (python -m bench.relevance_title_share, 30 draws,
+# bench/README.md): from 48% title only the shift proposes 1-4 more of the 15 held-out papers at about one a day in
+# every draw; at 45% in two draws of five; at 38-41%, and at 31% (the seed list as shipped), it mostly only adds
+# proposals (a fifth of one a day).
 TITLES_SHARE = 0.43
 
 
