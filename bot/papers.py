@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -1065,13 +1066,10 @@ def _named_venues(sentence: str) -> list[tuple[int, int, str, int | None, re.Mat
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
             name = _venue_name(m.group("name"))
             found.append((m.start(), m.end(), name, int(m.group("year") or m.group("held")), m))
-    for m in _WORKSHOP_JOINED_RE.finditer(sentence):
+    # a workshop joined to the venue it is held at (`RSS-ROAR 2025`), then CVPR's and ICCV's (`CVPR-W 2026`, `ICCVW23`)
+    for m in itertools.chain(_WORKSHOP_JOINED_RE.finditer(sentence), _CVF_WORKSHOP_RE.finditer(sentence)):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
-            raw_year = m.group("year").lstrip("'’")
-            found.append((m.start(), m.end(), m.group("name"), int(raw_year) + 2000 * (len(raw_year) == 2), m))
-    for m in _CVF_WORKSHOP_RE.finditer(sentence):
-        if not any(start < m.end() and m.start() < end for start, end, *_ in found):
-            raw_year = (m.group("year") or m.group("joined")).lstrip("'’")
+            raw_year = (m.group("year") or m.groupdict().get("joined") or "").lstrip("'’")
             found.append((m.start(), m.end(), m.group("name"), int(raw_year) + 2000 * (len(raw_year) == 2), m))
     for m in _VENUE_NO_YEAR_RE.finditer(sentence):
         if not any(start < m.end() and m.start() < end for start, end, *_ in found):
