@@ -20,7 +20,7 @@ from bot.arxiv_api import (
 )
 from bot.config import Config
 from bot.errors import PaperbotError
-from bot.papers import Venue, accepted_venue
+from bot.papers import Paper, Venue, accepted_venue, parse_arxiv_id
 from tests.conftest import REPO, NetworkBlocked, fail_dns
 from tests.servers.arxiv import API_DIR, ArxivServer, Reply
 
@@ -707,6 +707,13 @@ def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, y
     assert accepted_venue(comment, "", year) == venue
 
 
+def _venue_of(arxiv_id: str, comment: str, journal_ref: str = "") -> Venue | None:
+    """The venue a paper takes from its arXiv comment and journal reference, its id written with its version
+    ("2412.00001v3": a later version never takes its id's year)."""
+    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
+    return Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue
+
+
 @pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
     # arXiv comments as they are (the id's version after "v"), from daily arXiv digests
     ("2509.13747v1", "Accepted by IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI) in September "
@@ -763,10 +770,7 @@ def test_the_venue_an_arxiv_comment_says_a_paper_was_accepted_at(comment: str, y
 def test_a_journal_named_in_full_abbreviated_or_by_acronym_is_a_venue(
     arxiv_id: str, comment: str, journal_ref: str, venue: Venue | None
 ) -> None:
-    from bot.papers import Paper, parse_arxiv_id
-
-    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
-    assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
+    assert _venue_of(arxiv_id, comment, journal_ref) == venue
 
 
 @pytest.mark.parametrize(("arxiv_id", "comment", "journal_ref", "venue"), [
@@ -795,18 +799,13 @@ def test_a_journal_without_its_year_is_dated_by_the_one_year_written_elsewhere(
     arxiv_id: str, comment: str, journal_ref: str, venue: Venue | None
 ) -> None:
     """A later version's journal is dated by what the reference and comment write, never by the id's year."""
-    from bot.papers import Paper, parse_arxiv_id
-
-    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
-    assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
+    assert _venue_of(arxiv_id, comment, journal_ref) == venue
 
 
 def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none() -> None:
     """None wrong: of the 97 journal references in the recorded feeds (physics, maths, a few of ML), those that
     give a venue are exactly these."""
     import feedparser
-
-    from bot.papers import Paper, parse_arxiv_id
 
     venues: dict[str, Venue] = {}
     refs = 0
@@ -890,10 +889,7 @@ def test_every_journal_reference_of_the_recorded_feeds_gives_its_venue_or_none()
 def test_robotics_audio_and_vision_venues_are_read(arxiv_id: str, comment: str, venue: Venue | None) -> None:
     """RA-L, RSS, ITSC, WASPAA and the other venues robotics, audio and vision papers name give the venue a
     maintainer writes, where they gave arXiv."""
-    from bot.papers import Paper, parse_arxiv_id
-
-    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
-    assert Paper(pid, "T", version=version, comment=comment).venue == venue
+    assert _venue_of(arxiv_id, comment) == venue
 
 
 @pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
@@ -930,10 +926,7 @@ def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
 ) -> None:
     """IEEE CASE, ACM SAC and IEEE BigData with their organiser, in full, or accepted with a year; a case study,
     Soft Actor-Critic and big data stay words."""
-    from bot.papers import Paper, parse_arxiv_id
-
-    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
-    assert Paper(pid, "T", version=version, comment=comment).venue == venue
+    assert _venue_of(arxiv_id, comment) == venue
 
 
 @pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
@@ -960,10 +953,7 @@ def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
 def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, comment: str, venue: Venue | None) -> None:
     """"Accepted At CVPR-W 2026", "Accepted to ICCVW 2025" and "Accepted at ICCVW-CV4BIOM 2025" are CVPR's and ICCV's
     workshops, where they gave arXiv; "SIGIR-AP 2025", a conference of its own, stays none."""
-    from bot.papers import Paper, parse_arxiv_id
-
-    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
-    assert Paper(pid, "T", version=version, comment=comment).venue == venue
+    assert _venue_of(arxiv_id, comment) == venue
 
 
 @pytest.mark.parametrize(("slot", "venue"), [
@@ -1040,10 +1030,7 @@ def test_a_yearly_conference_without_its_year_is_this_years_only_between_accepta
     arxiv_id: str, comment: str, journal_ref: str, venue: Venue | None
 ) -> None:
     """Never a wrong year: the id's year only where no other edition could be meant."""
-    from bot.papers import Paper, parse_arxiv_id
-
-    pid, version = parse_arxiv_id(arxiv_id) or (arxiv_id, None)
-    assert Paper(pid, "T", version=version, comment=comment, journal_ref=journal_ref).venue == venue
+    assert _venue_of(arxiv_id, comment, journal_ref) == venue
 
 
 def test_a_journal_reference_is_a_publication_without_words_of_acceptance() -> None:
