@@ -207,9 +207,12 @@ def list_papers(
     by_title: dict[str, str] = {}
     # A held-out work is held out under every link: its OpenReview twin kept in training would teach the model
     # the very paper the replay then counts as found.
-    held_titles = {
-        t for e in plist.entries if is_held_out(e.arxiv_id, holdout_from) and (t := normalize_title(e.title))
-    }
+    held = [e for e in plist.entries if is_held_out(e.arxiv_id, holdout_from)]
+    held_titles = {t for e in held if (t := normalize_title(e.title))}
+    held_ids = {e.arxiv_id for e in held}
+    # The first entry's key of each arXiv paper: an entry whose metadata row names it by its link and an arXiv id
+    # (an OpenReview page of a paper renamed since its preprint) is that paper, whatever title each writes.
+    by_work: dict[str, str] = {}
     for e in plist.entries:
         if (e.section_id not in allowed and e.section_id not in picked) or is_held_out(e.arxiv_id, holdout_from):
             continue
@@ -218,11 +221,15 @@ def list_papers(
         # an entry without an arXiv id by its link, where a metadata row names the paper so (arxiv_api.LINK_FIELDS)
         meta = metadata.get(e.arxiv_id) if e.arxiv_id else metadata.get(e.key) or (
             metadata.get(link_key(e.url)) if e.url else None)
-        paper = meta if meta is not None and meta.abstract else Paper(arxiv_id=e.arxiv_id or "", title=e.title)
+        arxiv_id = e.arxiv_id or (meta.arxiv_id if meta is not None else "")
+        if arxiv_id in held_ids:
+            continue  # the twin of a held-out preprint, as a title held out is
+        paper = meta if meta is not None and meta.abstract else Paper(arxiv_id=arxiv_id, title=e.title)
+        own = by_work.setdefault(f"arxiv:{arxiv_id}", e.key) if arxiv_id else e.key
         title = normalize_title(e.title)
-        key = by_title.setdefault(title, e.key) if title else e.key
-        if key != e.key and key.startswith("arxiv:") and e.key.startswith("arxiv:"):
-            key = e.key  # two arXiv ids are two works, whatever the list calls them (a link to the wrong paper)
+        key = by_title.setdefault(title, own) if title else own
+        if key != own and key.startswith("arxiv:") and own.startswith("arxiv:"):
+            key = own  # two arXiv ids are two works, whatever the list calls them (a link to the wrong paper)
         # Listed in a hand-picked short list: on the list (a relevance positive), but that is no place to learn.
         labels = [e.section_id] if e.section_id in allowed else []
         if key in out:
@@ -1716,7 +1723,7 @@ def train_models(
     ids = sorted({e.arxiv_id for e in plist.entries if e.arxiv_id and not is_held_out(e.arxiv_id, holdout_from)})
     resolution = resolve(ids, config, metadata=metadata, offline=offline)
     lpapers = list_papers(plist, resolution.papers | resolution.linked, holdout_from=holdout_from)
-    by_link = _learnt_by_link(lpapers, resolution.linked)
+    by_link = _learnt_by_link(lpapers, resolution.linked, set(ids))
     if len(lpapers) < 2:
         raise UsageError(f"{readme}: only {len(lpapers)} paper(s) to learn from; a list needs at least 2")
     # a paper the list writes outside an entry (an HTML link, a bare URL) is the list's too: never a negative
@@ -1815,9 +1822,9 @@ def train_models(
     return model, report
 
 
-def _learnt_by_link(lpapers: Sequence[ListPaper], linked: dict[str, Paper]) -> int:
-    """How many papers without an arXiv id learnt their abstract from a metadata row named by their link; links that
-    name no entry are logged, as a mistyped one would otherwise pass unseen."""
+def _learnt_by_link(lpapers: Sequence[ListPaper], linked: dict[str, Paper], listed: Collection[str]) -> int:
+    """How many papers the list gives no arXiv id (listed: those it gives) learnt their abstract from a metadata row
+    named by their link; links that name no entry are logged, as a mistyped one would otherwise pass unseen."""
     if not linked:
         return 0
     learnt = {id(lp.paper) for lp in lpapers}
@@ -1825,7 +1832,8 @@ def _learnt_by_link(lpapers: Sequence[ListPaper], linked: dict[str, Paper]) -> i
     if unmatched:
         log.info("%d metadata link(s) name no entry of the list: %s", len(unmatched), ", ".join(unmatched))
     rows = {id(p) for p in linked.values()}
-    return sum(1 for lp in lpapers if id(lp.paper) in rows and not lp.key.startswith("arxiv:"))
+    # a row that also names an arXiv id the list links gave the abstract by that id: not by the link
+    return sum(1 for lp in lpapers if id(lp.paper) in rows and lp.paper.arxiv_id not in listed)
 
 
 def _check_enough(list_count: int, background_count: int, *, readme: Path, background: Path, evaluate: bool) -> None:

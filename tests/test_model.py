@@ -14,7 +14,7 @@ from bot.arxiv_api import load_metadata_jsonl
 from bot.config import Config
 from bot.embed import EmbeddingCache, embed_papers, encoder_cache, load_encoder
 from bot.errors import PaperbotError
-from bot.listfile import read_list
+from bot.listfile import PaperList, parse_list, read_list
 from bot.model import (
     ListModel,
     RelevanceModel,
@@ -964,7 +964,6 @@ def test_calibration_folds_are_shuffled_and_keep_a_title_view_with_its_paper() -
 
 
 def test_one_work_under_two_links_is_one_paper_with_both_sections() -> None:
-    from bot.listfile import parse_list
     from bot.model import trained_sections
 
     plist = parse_list(
@@ -988,7 +987,6 @@ def test_one_work_under_two_links_is_one_paper_with_both_sections() -> None:
 
 
 def test_a_background_paper_on_the_list_under_another_link_is_not_a_negative(tmp_path) -> None:
-    from bot.listfile import parse_list
     from bot.model import _without_list_twins
 
     plist = parse_list("## Data\n\n- [Open Artificial Knowledge](https://huggingface.co/papers/2407.14371) 2024.\n")
@@ -1121,7 +1119,6 @@ def test_a_section_of_papers_without_arxiv_ids_is_learnt_and_a_blog_section_is_n
     where an entry had an arXiv id, so 'Internal Cognitive Attacks' could not be learnt at all. Its papers are learnt
     by their titles now, as title-only arXiv entries are; the seed list's Githubs and Blogs (a post's date is no
     venue) stay out."""
-    from bot.listfile import parse_list
     from bot.model import candidate_sections
 
     seed = (REPO / "data" / "lists" / "llm-synthetic-data.md").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -1143,7 +1140,6 @@ def test_a_section_whose_papers_write_a_word_venue_alone_is_a_place() -> None:
     (DEEP-PolyU/Awesome-GraphRAG) names a venue in its entry's venue slot, where "CASE" can mean nothing else: the
     sections of such papers were no place and their papers no positives, as a comment's bare "CASE 2023" is no
     venue; now they are, and the seed list's Githubs and Blogs still are not."""
-    from bot.listfile import parse_list
     from bot.model import candidate_sections
 
     seed = (REPO / "data" / "lists" / "llm-synthetic-data.md").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -1295,7 +1291,6 @@ def test_a_section_of_datasets_on_the_hub_repositories_or_posts_is_no_place_what
     repositories relevance positives; a link to the Hub, GitHub or a post is no paper's, so it stays out as '6. Blogs'
     does, while '5. Tools', which lists arXiv papers beside its repositories, and the whole list's '4. Datasets' with
     SynthPAI, stay places."""
-    from bot.listfile import parse_list
     from bot.model import candidate_sections
 
     lines = WASIAHMAD.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -1309,3 +1304,63 @@ def test_a_section_of_datasets_on_the_hub_repositories_or_posts_is_no_place_what
     learnt = {lp.paper.title for lp in list_papers(plist, {})}
     assert not learnt & {e.title for e in datasets.entries}
     assert "4. Datasets" in {s.path[-1] for s in candidate_sections(read_list(WASIAHMAD))}
+
+
+# ToEdit's arXiv preprint, 2412.14689, is titled as it was before ICML renamed it; a list that links the preprint in
+# one section and the ICML paper's OpenReview page in another lists one work under two titles (the line is written as
+# its neighbours in 4.2 write theirs).
+TOEDIT_PREPRINT = (
+    "- [How to Synthesize Text Data without Model Collapse?](https://arxiv.org/abs/2412.14689) *Xuekai Zhu, Daixuan "
+    "Cheng, Hengli Li, Kaiyan Zhang, Ermo Hua, Xingtai Lv, Ning Ding, Zhouhan Lin, Zilong Zheng, Bowen Zhou.* Arxiv "
+    "2024.\n"
+)
+TOEDIT_ROW = {
+    "id": "2412.14689", "url": "https://openreview.net/forum?id=mVCcWCjeEz",
+    "title": "How to Synthesize Text Data without Model Collapse?",
+    "abstract": "Editing human text at the token level keeps a model trained on synthetic text from collapsing.",
+}
+
+
+def _toedit_twice(tmp: Path) -> tuple[PaperList, dict[str, Paper]]:
+    """The model slice with ToEdit's preprint added to 4.2 beside its OpenReview entry in 4.1 > A, and the metadata
+    file's row that names the paper by both its arXiv id and that OpenReview page."""
+    from bot.arxiv_api import read_metadata
+
+    text = README.read_text(encoding="utf-8")
+    anchor = "- [Scaling Laws of Synthetic Data for Language Models]"
+    plist = parse_list(text.replace(anchor, TOEDIT_PREPRINT + anchor, 1))
+    path = tmp / "meta.jsonl"
+    path.write_text(json.dumps(TOEDIT_ROW) + "\n", encoding="utf-8")
+    rows = read_metadata(path)
+    return plist, rows.by_id | rows.by_link
+
+
+def test_an_entry_a_metadata_row_names_by_link_and_arxiv_id_is_one_paper_with_the_arxiv_entry(tmp_path) -> None:
+    """A row giving both an arXiv id and the OpenReview link says the two entries are one work: they were learnt
+    as two papers with the same abstract (each the other's nearest neighbour in the leave-one-out, one section
+    each) because their titles differ; now as one, with its abstract and both sections."""
+    plist, metadata = _toedit_twice(tmp_path)
+    learnt = [lp for lp in list_papers(plist, metadata) if lp.paper.abstract == TOEDIT_ROW["abstract"]]
+    assert len(learnt) == 1
+    by_id = {s.id: s for s in plist.sections}
+    assert [by_id[sid].path[-1] for sid in learnt[0].section_ids] == ["A. Rephrasing document",
+                                                                      "4.2. Continue Pre-training"]
+    assert learnt[0].paper.arxiv_id == "2412.14689" and learnt[0].has_abstract
+    # `train` counted it among the 'abstracts of 1 paper without an arXiv id from the metadata file, by its link'
+    from bot.model import _learnt_by_link
+
+    linked = {k: p for k, p in metadata.items() if ":" in k}
+    listed = {e.arxiv_id for e in plist.entries if e.arxiv_id}
+    assert _learnt_by_link(learnt, linked, listed) == 0
+    assert _learnt_by_link(learnt, linked, listed - {"2412.14689"}) == 1
+    # without the row they are two works, as the list gives no sign that they are one
+    assert sum("ToEdit" in lp.paper.title or "2412.14689" in lp.key for lp in list_papers(plist, {})) == 2
+
+
+def test_an_entry_a_metadata_row_names_by_a_held_out_arxiv_id_is_held_out_with_it(tmp_path) -> None:
+    """`paperbot evaluate --holdout-from 2412` held the preprint out but learnt its OpenReview entry, titled otherwise,
+    with the abstract the row gives both: the replay then found a paper the model had been taught."""
+    plist, metadata = _toedit_twice(tmp_path)
+    keys = {lp.key for lp in list_papers(plist, metadata, holdout_from="2412")}
+    assert "arxiv:2412.14689" not in keys and "openreview:mVCcWCjeEz" not in keys
+    assert "openreview:mVCcWCjeEz" in {lp.key for lp in list_papers(plist, metadata, holdout_from="2501")}
