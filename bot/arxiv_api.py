@@ -434,7 +434,11 @@ def _metadata_row(doc: Any, where: str) -> tuple[Paper, list[str]]:
     if isinstance(doc, dict) and not links and doc.get("id", doc.get("arxiv_id")) is None:
         raise ValueError(f"{where}: no 'id' (or 'arxiv_id') key, nor a link that names the paper ("
                          + ", ".join(f"'{f}'" for f in LINK_FIELDS) + ")")
-    return paper_from_json(doc, where, need_id=not links), links
+    paper = paper_from_json(doc, where, need_id=not links)
+    if from_url and paper.arxiv_id != from_url:
+        # one row, two papers: keyed by its id, the abstract would teach the entry of the other
+        raise ValueError(f"{where}: 'url' {doc['url']!r} is arXiv {from_url}, not the row's 'id' {paper.arxiv_id}")
+    return paper, links
 
 
 def load_metadata_jsonl(path: Path) -> dict[str, Paper]:

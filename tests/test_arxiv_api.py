@@ -534,6 +534,9 @@ def test_metadata_rows_may_name_a_paper_by_the_link_a_list_gives_it(tmp_path: Pa
     ({"openreview": "mVCcWCjeEz"}, "'title' is missing or empty"),
     ({"title": "T", "abstract": "A"}, "no 'id' (or 'arxiv_id') key, nor a link that names the paper ('url', 'doi', "
                                       "'openreview', 'acl')"),
+    # an arXiv page as 'url' beside an 'id' of another paper: was read as the 'id', the 'url' dropped unseen
+    ({"id": "2401.16380", "url": "https://arxiv.org/abs/2402.13446", "title": "T"},
+     "'url' 'https://arxiv.org/abs/2402.13446' is arXiv 2402.13446, not the row's 'id' 2401.16380"),
 ])
 def test_a_metadata_row_whose_link_names_no_paper_names_the_line(tmp_path: Path, row: dict, error: str) -> None:
     path = tmp_path / "meta.jsonl"
@@ -541,6 +544,14 @@ def test_a_metadata_row_whose_link_names_no_paper_names_the_line(tmp_path: Path,
     with pytest.raises(PaperbotError) as caught:
         load_metadata_jsonl(path)
     assert str(caught.value) == f"{path}:2: {error}"
+
+
+def test_a_metadata_row_may_give_its_arxiv_page_beside_its_id(tmp_path: Path) -> None:
+    """The same paper written both ways, any version or form of the page, is one row, as before."""
+    path = tmp_path / "meta.jsonl"
+    path.write_text(json.dumps({"id": "arXiv:2401.16380v2", "url": "https://arxiv.org/pdf/2401.16380.pdf",
+                                "title": "T"}) + "\n", encoding="utf-8")
+    assert list(load_metadata_jsonl(path)) == ["2401.16380"]
 
 
 def test_recorded_fixtures_are_what_the_server_sends() -> None:
