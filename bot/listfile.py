@@ -105,9 +105,11 @@ _PAREN_CITE_RE = re.compile(
     r"(?:,?[ \u00a0]+et[ \u00a0]+al\.?)?),[ \u00a0]+(?P<v>[^()\[\],]*?\b(?:19|20)\d{2}\b[^()\[\],]*)\)"
 )
 # A sub-bullet that is only names (`  - Dun Zeng, Yong Dai, Pengyu Cheng`), perhaps ending in et al. (`  - Long Ouyang,
-# Jeff Wu, Xu Jiang, et al.`, opendilab/awesome-RLHF): the authors of the entry above it.
+# Jeff Wu, Xu Jiang, et al.`, opendilab/awesome-RLHF): the authors of the entry above it. After the first, a name may
+# have a comma typed for its space (`Prithviraj Ammanabrolu, Kianté,Brantley, Jack Hessel`, opendilab/awesome-RLHF):
+# two words joined so are no heading's or keyword's way ("Code,Data" alone is no line of names).
 _NAMES_RE = re.compile(
-    _NAME + r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?" + _NAME + r")*"
+    _NAME + r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?(?:" + _NAME + r"|" + _NAME_WORD + "," + _NAME_WORD + r"))*"
     r"(?:,?[ \u00a0]+and[ \u00a0]+" + _NAME + r"|,?[ \u00a0]+et[ \u00a0]+al\b)?\.?"
 )
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).

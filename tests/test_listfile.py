@@ -1808,6 +1808,36 @@ def test_names_with_letters_of_central_european_languages_are_names() -> None:
     assert parse_list(plain).entries[0].authors == "Maja Trębacz, Nat McAleese"
 
 
+def test_a_name_with_a_comma_for_its_space_among_names_is_still_a_line_of_names() -> None:
+    """opendilab/awesome-RLHF writes `Kianté,Brantley` (Kianté Brantley) in NLPO's names under `### 2022` and again
+    under `## Codebases` (these lines verbatim): a name of one word is none, so the whole sub-bullet was no list of
+    names and the entry had no authors. A comma typed for a name's space, after a name written properly, is read
+    now; two words joined so on their own, or a line that is no list of names around them, are still not names."""
+    text = (
+        "# Awesome RLHF (RL with Human Feedback)\n\n## Papers\n\n### 2022\n\n"
+        "- [Is Reinforcement Learning (Not) for Natural Language Processing?: Benchmarks, Baselines, and Building "
+        "Blocks for Natural Language Policy Optimization](https://arxiv.org/abs/2210.01241) (NLPO)\n"
+        "  - Rajkumar Ramamurthy, Prithviraj Ammanabrolu, Kianté,Brantley, Jack Hessel, Rafet Sifa, Christian "
+        "Bauckhage, Hannaneh Hajishirzi, Yejin Choi\n"
+        "  - Keyword: Optimizing language generators with RL, Benchmark,  Performant RL algorithm\n"
+        "  - Code: [official](https://github.com/allenai/RL4LMs)\n"
+        "- [Scaling Laws for Reward Model Overoptimization](https://arxiv.org/abs/2210.10760)\n"
+        "  - Leo Gao, John Schulman, Jacob Hilton\n"
+        "  - Keyword: Gold reward model train proxy reward model, Dataset size, Policy parameter size, BoN, PPO\n"
+    )
+    assert [e.authors for e in parse_list(text).entries] == [
+        "Rajkumar Ramamurthy, Prithviraj Ammanabrolu, Kianté,Brantley, Jack Hessel, Rafet Sifa, Christian Bauckhage, "
+        "Hannaneh Hajishirzi, Yejin Choi",
+        "Leo Gao, John Schulman, Jacob Hilton"]
+    # `Yan Zheng,Yujing Hu` (AlignDiff's names, `### 2024`) were two names read as such before, and still are
+    aligndiff = text.replace("Kianté,Brantley", "Yan Zheng,Yujing Hu")
+    assert "Yan Zheng,Yujing Hu" in parse_list(aligndiff).entries[0].authors
+    for line in ("Kianté,Brantley", "Benchmark,Dataset", "Code,Data, Jack Hessel", "Jack Hessel, Code,data",
+                 "Jack Hessel, RL,PPO,DPO", "Jack Hessel, Kianté, Brantley"):
+        other = text.replace(text[text.index("  - Rajkumar"): text.index("  - Keyword: Optimizing")], f"  - {line}\n")
+        assert parse_list(other).entries[0].authors == "", line
+
+
 def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
     """`## 🧭 Background` holds only `<a id="surveys"></a>` and the next heading (js-lee-AI/awesome-llm-agent-papers):
     the new bullet gets a blank line after it, or the anchor line would be read as that bullet's text."""
