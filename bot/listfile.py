@@ -2418,8 +2418,10 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         pool = sub or bullets
     if paper.authors and not any(it.parsed.authors_span or it.authors_below for it in pool):
         # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
-        # way of writing them, rather than a paper without its authors on a list that names them.
-        pool = [it for it in bullets if it.parsed.authors_span] or pool
+        # way of writing them, rather than a paper without its authors on a list that names them, on the title's
+        # line or on a sub-bullet of names (opendilab/awesome-RLVR's `### 2024 & Earlier` names `OpenAI`,
+        # `DeepMind`, where `### 2025` writes `  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia`).
+        pool = [it for it in bullets if it.parsed.authors_span or it.authors_below] or pool
     templates: Counter[tuple[str, bool, bool]] = Counter()
     last_seen: dict[str, int] = {}
     # Neighbours whose shape cannot be templated: the others', else the list's common shape, else a plain one.

@@ -1838,6 +1838,64 @@ def test_a_name_with_a_comma_for_its_space_among_names_is_still_a_line_of_names(
         assert parse_list(other).entries[0].authors == "", line
 
 
+def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_the_list_does() -> None:
+    """opendilab/awesome-RLVR (these lines verbatim, its `### 2025` trimmed to three entries): the papers of `### 2024 &
+    Earlier` give affiliations (`OpenAI`, `Peking University, DeepSeek-AI`) or `Rafael Raffel *et al.*`, which name
+    no one, so a new entry there takes the list's way of writing authors; that way was looked for on the title's line
+    only, and the list writes names on a sub-bullet (`  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia`), so the entry
+    was written with no names at all. Now it writes them on its own sub-bullet, as `### 2025` does."""
+    text = (
+        "## Papers\n\n### 2025\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
+        "- [Brain Bandit: A Biologically Grounded Neural Network for Efficient Control of Exploration]"
+        "(https://openreview.net/forum?id=RWJX5F5I9g)  \n"
+        "  - Chen Jiang, Jiahui An, Yating Liu, Ni Ji  \n"
+        "  - Key: explore-exploit, stochastic Hopfield net, Thompson sampling, brain-inspired RL  \n"
+        "  - ExpEnv: MAB tasks, MDP tasks  \n\n"
+        "- [UI-R1: Enhancing Efficient Action Prediction of GUI Agents by Reinforcement Learning]"
+        "(https://arxiv.org/pdf/2503.21620)  \n"
+        "  - Zhengxi Lu, Yuxiang Chai, Yaxuan Guo, Xi Yin, Liang Liu, Hao Wang, Han Xiao, Shuai Ren, Guanjing Xiong, "
+        "Hongsheng Li  \n"
+        "  - Key: rule-based rewards, GRPO, multimodal LLM, GUI grounding & action, data-efficient RFT "
+        "(136 samples)  \n"
+        "  - ExpEnv: ScreenSpot, ScreenSpot-Pro, AndroidControl  \n\n"
+        "- [GUI-R1: A Generalist R1-Style Vision-Language Action Model for GUI Agents]"
+        "(https://arxiv.org/pdf/2504.10458)  \n"
+        "  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia  \n"
+        "  - Key: unified action space, GRPO, high-level GUI tasks, cross-platform (Win/Linux/Mac/Android/Web), "
+        "data-efficient RFT (3 K samples)  \n"
+        "  - ExpEnv: ScreenSpot, ScreenSpot-Pro, GUI-Act-Web, OmniAct-Web, OmniAct-Desktop, AndroidControl-Low/High, "
+        "GUI-Odyssey\n\n"
+        " </details>\n\n"
+        "### 2024 & Earlier\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
+        "- [Direct Preference Optimization: Your Language Model is Secretly a Reward Model]"
+        "(https://arxiv.org/pdf/2305.18290) (ICLR 2024)  \n"
+        "  - Rafael Raffel *et al.*  \n"
+        "  - Key: preference optimisation without RL, DPO objective  \n"
+        "  - ExpEnv: summarisation, dialogue alignment \n"
+        "  \n"
+        "- [Math-Shepherd: Verify and Reinforce LLMs Step-by-Step without Human Annotations]"
+        "(https://arxiv.org/abs/2312.08935) (NeurIPS 2023)  \n"
+        "  - Peking University, DeepSeek-AI  \n"
+        "  - Key: step-checker, verifier RL, zero human labels  \n"
+        "  - ExpEnv: GSM8K-Step, MATH-Step  \n\n"
+        "- [Let’s Verify Step by Step](https://arxiv.org/pdf/2305.20050) (ICML 2023)  \n"
+        "  - OpenAI  \n"
+        "  - Key: verifier prompts, iterative self-improvement  \n"
+        "  - ExpEnv: GSM8K, ProofWriter  \n\n"
+        "</details>\n"
+    )
+    plist = parse_list(text)
+    assert [bool(e.authors) for e in plist.entries] == [True, True, True, False, False, False]
+    paper = Paper(arxiv_id="2401.10020", title="Self-Rewarding Language Models",
+                  authors=("Weizhe Yuan", "Richard Yuanzhe Pang", "Kyunghyun Cho", "Xian Li", "Sainbayar Sukhbaatar",
+                           "Jing Xu", "Jason Weston"))
+    written = plist.with_entry(paper, plist.find_section("2024 & Earlier")).text
+    assert written == text.replace("\n</details>\n", (
+        "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020)\n"
+        "  - Weizhe Yuan, Richard Yuanzhe Pang, Kyunghyun Cho, Xian Li, Sainbayar Sukhbaatar, Jing Xu, Jason Weston\n"
+        "\n</details>\n"))
+
+
 def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
     """`## 🧭 Background` holds only `<a id="surveys"></a>` and the next heading (js-lee-AI/awesome-llm-agent-papers):
     the new bullet gets a blank line after it, or the anchor line would be read as that bullet's text."""
