@@ -59,10 +59,13 @@ _LEAD_MARK_RE = re.compile(
 )
 # A date or a venue in brackets before an entry's title: `[2024/11] **Title**`, `(AAAI 2025) **Title**`,
 # `[2025.10] Title, arXiv [[Paper](url)]`. Not the title's: with it a title under another link is not recognised.
+# In a code span too, with or without a year (`` `[SAC 2022]` Title ``, `` `[IMXw]` Title ``,
+# wentianli/awesome-video-editing): brackets inside code are no part of a title's words.
 _LEAD_TAG_RE = re.compile(
     r"(?P<open>[(\[])(?P<tag>[^()\[\]\n]{0,30}?(?:19|20)\d{2}[^()\[\]\n]{0,30}?)[)\]][ \t\u00a0]*"
     r"(?:[|:–—-][ \t\u00a0]*)?"
 )
+_CODE_TAG_RE = re.compile(r"`\[(?P<tag>[^()\[\]`\n]{1,40})\]`[ \t\u00a0]*(?:[|:–—-][ \t\u00a0]*)?")
 _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
 # A date written out as arXiv shows a submission's (`18 Aug 2022`, `17 June 2022`; `Aug 2022` without the day).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -387,11 +390,18 @@ def _lead_marks(body: str, code: bool = True) -> tuple[int, tuple[str, ...]]:
     pos, marks = 0, []
     while (m := _LEAD_MARK_RE.match(body, pos)) and m.end() > pos:
         mark = m.group("mark")
-        if mark.startswith("`") and not code:
-            break
+        if mark.startswith("`") and (not code or _code_tag(body, m.start("mark"))):
+            break  # `` `[SAC 2022]` ``: the venue before the title, read as the entry's venue
         marks.append(mark if _EMOJI_RE.match(mark) else plain_text(re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", mark)))
         pos = m.end()
     return pos, tuple(marks)
+
+
+def _code_tag(body: str, pos: int) -> re.Match[str] | None:
+    """A venue or date in brackets in code before a title (`` `[SAC 2022]` ``) at `pos`; a link's name in code
+    (`` `[code]` ``) is none."""
+    m = _CODE_TAG_RE.match(body, pos)
+    return m if m and not _GENERIC_LINK_TEXT.match(m.group("tag")) else None
 
 
 def _names_text(markdown: str) -> str:
@@ -469,6 +479,8 @@ def _is_entry_paragraph(body: str) -> bool:
     title. Running text (`See [our site](url)`), a label (`**Summary**: ...`) and a post's `[[Website](url)]` are no
     entries."""
     lead_end, _ = _lead_marks(body)
+    if code_tag := _code_tag(body, lead_end):
+        lead_end = code_tag.end()
     links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
     if not links:
         return False
@@ -503,9 +515,11 @@ def _parse_entry_body(
         return None
     first = links[0]
     lead_end, lead_marks = _lead_marks(body[: first.start])
-    title_from, tag = lead_end, _LEAD_TAG_RE.match(body, lead_end)
-    if tag and tag.end() <= first.start and body[tag.end(): first.start].strip():
-        title_from = tag.end()  # `[2024/11] **Title** ...`: the title starts after the date or venue
+    title_from, tag = lead_end, _LEAD_TAG_RE.match(body, lead_end) or _code_tag(body, lead_end)
+    if tag and tag.end() <= first.start and (body[tag.end(): first.start].strip() or tag.re is _CODE_TAG_RE):
+        # `[2024/11] **Title** ...`, `` `[SAC 2022]` Title [[paper]](url) ``, `` `[Arxiv 2024]` [Title](url) ``: the
+        # title starts after the date or venue
+        title_from = tag.end()
     else:
         tag = None
     lead = body[title_from: first.start].strip()

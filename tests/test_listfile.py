@@ -1077,6 +1077,75 @@ def test_a_neighbours_tags_and_note_after_its_link_are_not_a_shape_to_refuse() -
                      "Gody, Mahmoud Goudy, Ahmed Y. Tawfik (arXiv 2025). [paper](https://arxiv.org/abs/2503.17460).\n"]
 
 
+VIDEO_EDITING = (  # wentianli/awesome-video-editing README.md, lines verbatim
+    "# awesome-video-editing\n\n## Cutting and Sequencing Shots\n"
+    "**To cut unedited videos into shots and/or to put them in an appropriate order.**\n"
+    "- `[MM 2023]` A Reinforcement Learning-Based Automatic Video Editing "
+    "[[paper]](https://arxiv.org/abs/2301.00135v2) 🎬\n"
+    "- `[ICCV 2023 Workshop]` Representation Learning of Next Shot Selection for Vlog Editing "
+    "[[paper]](https://cveu.github.io/2023/papers/31.pdf)\n"
+    "- `[SAC 2022]` Automated Video Editing Based on Learned Styles Using LSTM-GAN "
+    "[[paper]](https://dl.acm.org/doi/abs/10.1145/3477314.3507141) 💃\n"
+    "\n## Music-Driven Editing\n"
+    "- `[arxiv 2023]` AutoMatch: A Large-scale Audio Beat Matching Benchmark for Boosting Deep Learning Assistant "
+    "Video Editing [[paper]](https://arxiv.org/abs/2303.01884)\n"
+    "- `[SIBGRAPI 2021]` Musical Hyperlapse: A Multimodal Approach to Accelerate First-Person Videos "
+    "[[paper]](https://www.computer.org/csdl/proceedings-article/sibgrapi/2021/235400a184/1zurthy1oJ2)\n"
+    "- `[CVPR 2018 Workshop]` Visual Rhythm and Beat [[paper]](https://openaccess.thecvf.com/content_cvpr_2018_workshops/"
+    "w49/html/Davis_Visual_Rhythm_and_CVPR_2018_paper.html)\n"
+    "- `[TOG 2015]` audeosynth: Music-Driven Video Montage [[paper]](https://dl.acm.org/doi/abs/10.1145/2766966)\n"
+    "\n## Datasets And More\n"
+    "- `[IMXw]` Recognition of Camera Angle and Camera Level in Movies from Single Frames "
+    "[[paper]](https://dl.acm.org/doi/fullHtml/10.1145/3604321.3604334) [[project page]](https://cinescale.github.io/"
+    "camera_al/) 🎬🖼️\n"
+)
+IMAGE_QUALITY = (  # chaofengc/Awesome-Image-Quality-Assessment README.md, lines verbatim
+    "# Awesome Image Quality Assessment (IQA)\n\n## Papers\n\n### Explainable IQA \n"
+    "> Human readable IQA, mostly with large language models\n\n"
+    "- `[Arxiv 2024]` [Towards Open-ended Visual Quality Comparison](https://arxiv.org/abs/2402.16641), Wu et al. "
+    "[Github](https://github.com/Q-Future/Co-Instruct) | [Bibtex](./iqa_ref.bib#L906-L913)\n"
+    "- `[CVPR 2024]` [Q-Instruct: Improving Low-level Visual Abilities for Multi-modality Foundation Models]"
+    "(https://arxiv.org/abs/2311.06783), Wu et al. [Github](https://github.com/Q-Future/Q-Instruct) | "
+    "[Bibtex](./iqa_ref.bib#L876-L883)\n"
+)
+
+
+def test_a_venue_in_brackets_in_code_before_the_title_is_the_venue() -> None:
+    """wentianli/awesome-video-editing writes `` `[SAC 2022]` Title [[paper]](url) ``: the tag was read as part of the
+    title ("[SAC 2022] Automated Video Editing ..."), so a paper it lists under another link was not known by its
+    title and the pull request named the nearest entries with the tag; a new entry wrote no venue. The tag is the
+    entry's venue, with or without a year (`[IMXw]`), also before a linked title (chaofengc/Awesome-Image-Quality-
+    Assessment), and a new entry writes its own in the same code span."""
+    video = parse_list(VIDEO_EDITING)
+    assert [(e.title, e.venue) for e in video.entries] == [
+        ("A Reinforcement Learning-Based Automatic Video Editing", "MM 2023"),
+        ("Representation Learning of Next Shot Selection for Vlog Editing", "ICCV 2023 Workshop"),
+        ("Automated Video Editing Based on Learned Styles Using LSTM-GAN", "SAC 2022"),
+        ("AutoMatch: A Large-scale Audio Beat Matching Benchmark for Boosting Deep Learning Assistant Video Editing",
+         "arxiv 2023"),
+        ("Musical Hyperlapse: A Multimodal Approach to Accelerate First-Person Videos", "SIBGRAPI 2021"),
+        ("Visual Rhythm and Beat", "CVPR 2018 Workshop"),
+        ("audeosynth: Music-Driven Video Montage", "TOG 2015"),
+        ("Recognition of Camera Angle and Camera Level in Movies from Single Frames", "IMXw"),
+    ]
+    assert video.contains(Paper("2309.00001", "Representation Learning of Next Shot Selection for Vlog Editing"))
+    _, lines = added(VIDEO_EDITING, "Music-Driven Editing")
+    assert lines == ["- `[arxiv 2025]` ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach [[paper]](https://arxiv.org/abs/2503.17460)\n"]
+    quality = parse_list(IMAGE_QUALITY)
+    assert [(e.title, e.authors, e.venue, e.marks) for e in quality.entries] == [
+        ("Towards Open-ended Visual Quality Comparison", "Wu et al.", "Arxiv 2024", ()),
+        ("Q-Instruct: Improving Low-level Visual Abilities for Multi-modality Foundation Models", "Wu et al.",
+         "CVPR 2024", ()),
+    ]
+    _, lines = added(IMAGE_QUALITY, "Explainable IQA")
+    assert lines == ["- `[Arxiv 2025]` [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach](https://arxiv.org/abs/2503.17460), Gody et al.\n"]
+    # a link's name in code is no venue, and a code span without brackets stays a mark (`` `2024.05` ``)
+    code = parse_list("## A\n- `[code]` [Alpha](https://arxiv.org/abs/2401.00001) *A. One.* Arxiv 2024.\n")
+    assert [(e.title, e.venue, e.marks) for e in code.entries] == [("Alpha", "Arxiv 2024.", ("[code]",))]
+
+
 def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_the_rows_do() -> None:
     """A `Venue/Date` column (`Arxiv 2024 (Dec)`) had no role, so a new row left it empty. The rows name their
     first author's surname (`Ling *et al.*`), so the new row does too."""
