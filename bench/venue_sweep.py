@@ -38,6 +38,12 @@ a venue joined to a workshop's or track's name ("Accepted at CVPR-W", "Accepted 
 were found only outside comments), every one whose paper or text no file above holds, judged by hand before the rule
 for CVPR's and ICCV's joined workshops was written (two digests link a paper without its version: v1, a new listing).
 
+Held out a fifth time: bench/venue_heldout5.jsonl, 7 comments gathered on 6 Dec 2026 by the words of IEEE BigData named
+without its organiser or spelt otherwise ("BigData 2025", "at BigData 202", "in BigData 202", "IEEE Bigdata", "at IEEE
+Big Data 202", "IEEE BigData 2024", "IEEE BigData 2023"), every one whose paper or text no file above holds, judged by
+hand before the rule for "Accepted at BigData 2025" (the acronym alone, accepted with a year) was written; "?" where a
+workshop or symposium at the conference could be written either way, or the year is two from the id's.
+
 Prints, for the in-sample and the held-out texts each, how many give a venue, how many give a wrong one, and how
 many that name where the paper was accepted give none; --all lists every text with what it gives."""
 
@@ -62,6 +68,7 @@ HELD_OUT = REPO / "bench" / "venue_heldout.jsonl"
 HELD_OUT_2 = REPO / "bench" / "venue_heldout2.jsonl"
 HELD_OUT_3 = REPO / "bench" / "venue_heldout3.jsonl"
 HELD_OUT_4 = REPO / "bench" / "venue_heldout4.jsonl"
+HELD_OUT_5 = REPO / "bench" / "venue_heldout5.jsonl"
 # Held-out texts a rule was written for after they were judged: in-sample from then on (arXiv id -> the change).
 _SINCE_HELD_OUT: dict[str, str] = {
     "2512.00226": "a workshop named before the venue it is held at",
@@ -229,8 +236,12 @@ def main(argv: list[str]) -> None:
     print(f"held-out texts, 4th set: {len(held_out_4)} digest comments; "
           f"judged: {sum(t.expect != '?' for t in held_out_4)}")
     measure(held_out_4)
+    held_out_5 = list(digests(HELD_OUT_5))
+    print(f"held-out texts, 5th set: {len(held_out_5)} digest comments; "
+          f"judged: {sum(t.expect != '?' for t in held_out_5)}")
+    measure(held_out_5)
     if "--all" in argv:
-        for text in [*texts, *held_out, *held_out_2, *held_out_3, *held_out_4]:
+        for text in [*texts, *held_out, *held_out_2, *held_out_3, *held_out_4, *held_out_5]:
             print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
 
 

@@ -526,15 +526,16 @@ _VENUE_ALT = "|".join([*_WORD_VENUES.values(), *sorted(
     (re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True)])
 _ACCEPTED_WORD_VENUE_RE = re.compile(
     r"(?P<before>\b(?:accepted|published|appears?|appearing|presented)\s+(?:[\w-]+\s+){0,3}?(?:in|at|by|to|for)\s+"
-    r"(?:the\s+)?)(?P<name>(?-i:CASE|SAC))(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d))",
+    r"(?:the\s+)?)(?P<name>(?-i:CASE|SAC|BigData|BIGDATA))(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d))",
     re.I,
 )
 
 
 def _mark_word_venues(text: str) -> str:
     """The text with the organiser written before a venue that is also a word where words of acceptance and a year
-    leave no doubt ("Accepted to CASE 2025" reads "Accepted to IEEE CASE 2025"; "a case study 2025" stays)."""
-    org = {"CASE": "IEEE", "SAC": "ACM"}
+    leave no doubt ("Accepted to CASE 2025" reads "Accepted to IEEE CASE 2025", "Accepted at BigData 2025" "Accepted at
+    IEEE BigData 2025"; "a case study 2025" stays, and so does "Accepted at CCF BigData 2024", another conference)."""
+    org = {"CASE": "IEEE", "SAC": "ACM", "BigData": "IEEE", "BIGDATA": "IEEE"}
     return _ACCEPTED_WORD_VENUE_RE.sub(lambda m: f"{m.group('before')}{org[m.group('name')]} {m.group('name')}", text)
 
 
