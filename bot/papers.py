@@ -542,18 +542,21 @@ def _mark_word_venues(text: str) -> str:
 # Such a venue's acronym alone where a list's entry writes its venue (`CASE 2023` after a title's comma in
 # majianz/dl4gps, `(BigData 2023)` before a title in DEEP-PolyU/Awesome-GraphRAG): in that slot nothing else can be
 # meant where the acronym, in capitals, opens it and a year or the slot's end follows; "Case study 2024" and "Big Data
-# Research 2019" (a journal) stay words.
+# Research 2019" (a journal) stay words. ACM Multimedia's `MM 2023` (majianz/dl4gps, wentianli/awesome-video-editing's
+# `[MM 2023]`) too, which a comment names with its organiser ("ACM MM 2025"); not MMM (MultiMedia Modeling) or `MM
+# Asia 2019`. `Big Data 2023` stays none: lists cite the journal Big Data so too ("Chouldechova, Big Data 2017").
 _SLOT_WORD_VENUE_RE = re.compile(
-    r"^(?P<before>[\W_]*)(?P<name>CASE|SAC|BigData|BIGDATA)"
+    r"^(?P<before>[\W_]*)(?P<name>CASE|SAC|BigData|BIGDATA|MM)"
     r"(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d)|[\W_]*$)"
 )
-_SLOT_WORD_VENUES = {"CASE": "IEEE CASE", "SAC": "ACM SAC", "BigData": "IEEE BigData", "BIGDATA": "IEEE BigData"}
+_SLOT_WORD_VENUES = {"CASE": "IEEE CASE", "SAC": "ACM SAC", "BigData": "IEEE BigData", "BIGDATA": "IEEE BigData",
+                     "MM": "ACM MM"}
 
 
 def slot_word_venue(slot: str) -> tuple[str, str] | None:
     """The venue whose name is also a word that an entry's venue slot names by its acronym alone, and the acronym as
-    written: `CASE 2023` is ("IEEE CASE", "CASE"), `BigData 2023` ("IEEE BigData", "BigData"); None for any other
-    slot (`IEEE CASE 2023` names its organiser, `Case study 2024` no venue)."""
+    written: `CASE 2023` is ("IEEE CASE", "CASE"), `BigData 2023` ("IEEE BigData", "BigData"), `MM 2023` ("ACM MM",
+    "MM"); None for any other slot (`IEEE CASE 2023` names its organiser, `Case study 2024` no venue)."""
     m = _SLOT_WORD_VENUE_RE.match(slot)
     return (_SLOT_WORD_VENUES[m.group("name")], m.group("name")) if m else None
 

@@ -981,6 +981,7 @@ def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, commen
     ("SAC 2025", Venue("ACM SAC", 2025)),
     ("BigData 2023", Venue("IEEE BigData", 2023)),
     ("SAC '22", Venue("ACM SAC", 2022)),
+    ("MM 2023", Venue("ACM MM", 2023)),  # ACM Multimedia (majianz/dl4gps, wentianli/awesome-video-editing)
     ("IEEE CASE 2023", Venue("IEEE CASE", 2023)),
     ("ICML 2025", Venue("ICML", 2025)),
     # words, a journal, or the acronym inside other words: none
@@ -989,6 +990,9 @@ def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, commen
     ("Big Data Research 2019", None),
     ("CASE studies of 2023", None),
     ("A comparison with SAC 2023", None),
+    ("MMM 2024", None),  # MultiMedia Modeling
+    ("MM Asia 2019", None),
+    ("Big Data 2023", None),  # lists cite the journal Big Data so too
 ])
 def test_a_list_venue_slot_reads_a_venue_whose_name_is_a_word_alone(slot: str, venue: Venue | None) -> None:
     """In an entry's venue slot `CASE 2023` is IEEE CASE 2023, as "Accepted to CASE 2023" is in a comment, where a

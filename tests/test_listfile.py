@@ -1588,6 +1588,23 @@ def test_a_venue_whose_name_is_a_word_is_written_as_the_list_writes_it_alone() -
         assert venue in line, line
 
 
+def test_acm_multimedia_is_written_as_a_list_that_writes_mm_alone_writes_it() -> None:
+    """"Accepted by ACM MM 2025" was `ACM MM 2025` on majianz/dl4gps, which writes ACM Multimedia `MM 2023`, and
+    `[ACM MM 2025]` on wentianli/awesome-video-editing's `[MM 2023]`: now `MM 2025` on both. The seed list, which
+    writes no MM, still gets `ACM MM 2025`."""
+    dl4gps = (  # majianz/dl4gps's README, lines verbatim
+        "### Other Architectures\n\n"
+        "- **A Symbolic Characters Aware Model for Solving Geometry Problems**, MM 2023 "
+        "[[paper](https://dl.acm.org/doi/abs/10.1145/3581783.3612570/)]\n"
+        "- **GeoDRL: A Self-Learning Framework for Geometry Problem Solving using Reinforcement Learning in Deductive "
+        "Reasoning**, ACL 2023 [[paper](https://aclanthology.org/2023.findings-acl.850/)]\n"
+    )
+    mm = dataclasses.replace(PAPER, arxiv_id="2507.00001", version=1, comment="Accepted by ACM MM 2025")
+    assert "**, MM 2025 [[paper](" in _written_line(dl4gps, "Other Architectures", mm)
+    assert _written_line(VIDEO_EDITING, "Music-Driven Editing", mm).startswith("- `[MM 2025]` ConvoGen")
+    assert " ACM MM 2025." in _written_line(SEED.read_text(encoding="utf-8"), "6.7 Writing", mm)
+
+
 def test_a_list_that_writes_a_word_venue_with_its_organiser_keeps_that_spelling() -> None:
     """A list that writes `IEEE Big Data 2023` gets "Accepted by IEEE BigData 2025" as `IEEE Big Data 2025`, where
     the name's own spelling `IEEE BigData`, which the list never writes, was used; `IEEE CASE` beside a `Case study`
