@@ -2761,9 +2761,11 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         new = [nl, line + nl] if at >= _item_end(plist, own[-1]) else [line + nl, nl]
     elif own and at > 0 and _is_paragraph(plist.lines, at - 1) and all(
         not it.entry.line <= at - 1 < _item_end(plist, it) for it in own
-    ):
+    ) and not (prefix.strip()[:1] in ("-", "*", "+") and any(it.entry.line == at for it in own)):
         # after a paragraph of the list's own (a `&nbsp; [![stars](...)](...)` line under the last entry): a bullet
-        # glued to it would be read as that paragraph's text (`98.` cannot interrupt a paragraph), so a blank line
+        # glued to it would be read as that paragraph's text (`98.` cannot interrupt a paragraph), so a blank line;
+        # not where the section's first `-` bullet is glued to its description (`**To cut unedited videos ...**` over
+        # `- ...`, wentianli/awesome-video-editing): the new one goes there as the list writes it
         new = [nl, line + nl]
     if not own:
         following = _content(plist.lines[at]) if at < len(plist.lines) else ""

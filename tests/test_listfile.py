@@ -1146,6 +1146,19 @@ def test_a_venue_in_brackets_in_code_before_the_title_is_the_venue() -> None:
     assert [(e.title, e.venue, e.marks) for e in code.entries] == [("Alpha", "Arxiv 2024.", ("[code]",))]
 
 
+def test_a_bullet_glued_to_the_sections_description_stays_glued_when_a_paper_goes_first() -> None:
+    """wentianli/awesome-video-editing writes each section's description in bold right over its first bullet; the
+    newest paper, which goes first, was put there after a blank line the list never writes (`**To cut ...**`, an
+    empty line, then the new entry over the old first one). A `-` bullet interrupts a paragraph, so it now goes
+    where the old first entry was; a numbered entry after a paragraph still gets its blank line (`98.` would be
+    read as the paragraph's text)."""
+    after, lines = added(VIDEO_EDITING, "Cutting and Sequencing Shots")
+    assert lines == ["- `[arxiv 2025]` ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach [[paper]](https://arxiv.org/abs/2503.17460)\n"]
+    assert after.lines[3:5] == ["**To cut unedited videos into shots and/or to put them in an appropriate order.**\n",
+                                lines[0]]
+
+
 def test_a_venue_and_date_column_is_the_venue_and_a_new_row_writes_its_month_as_the_rows_do() -> None:
     """A `Venue/Date` column (`Arxiv 2024 (Dec)`) had no role, so a new row left it empty. The rows name their
     first author's surname (`Ling *et al.*`), so the new row does too."""
