@@ -188,7 +188,7 @@ _TABLE_DELIM_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t
 _COLUMN_ROLES = (
     ("authors", re.compile(r"authors?|by|writers?")),
     ("venue", re.compile(
-        r"(?:venue|conf(?:erence)?|journal|publication|published in|pub|source)(?: (?:with |and )?date)?"
+        r"(?:venue|conf(?:erence)?|journal|publication|published in|publisher|pub|source)(?: (?:with |and )?date)?"
     )),
     ("date", re.compile(r"date|year|time|month|published|released?")),
     ("title", re.compile(r"(?:paper )?(?:titles?|names?)|papers?|works?|articles?")),
@@ -2527,8 +2527,9 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
 
 def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
     """A new table row in the shape of the table's last row: its title and link cells as that row writes them,
-    authors, venue and date cells as the rows write theirs; a cell about that paper only (code, notes) empty, or
-    the rows' word for none (`-`), one that most rows fill alike (`[code]` where none has code) as they do."""
+    authors, venue and date cells as the rows write theirs (the venue marked up as the rows of its kind mark theirs:
+    `arXiv 2026` plain where `**CVPR 2026**` is bold); a cell about that paper only (code, notes) empty, or the rows'
+    word for none (`-`), one that most rows fill alike (`[code]` where none has code) as they do."""
     item = rows[-1]
     row, p = item.row, item.parsed
     assert row is not None
@@ -2540,8 +2541,10 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
         authors = _emphasized_et_al(authors, style.et_al_text,
                                     [_cell(plist, it, row.roles.index("authors")) for it in rows])
     dates = [plain_text(_cell(plist, it, row.roles.index("date"))) for it in rows] if "date" in row.roles else []
-    fills: dict[str | int, str] = {"authors": authors, "venue": escape_markdown(_venue_for(paper, plist, siblings)),
-             "date": _date_like(paper, dates)}
+    venue = escape_markdown(_venue_for(paper, plist, siblings))
+    fills: dict[str | int, str] = {"authors": authors, "venue": venue, "date": _date_like(paper, dates)}
+    if "venue" in row.roles and venue:
+        fills[row.roles.index("venue")] = _marked_venue(plist, rows, row.roles.index("venue"), venue)
     old_id, new_id = item.entry.arxiv_id, paper.arxiv_id
     for col, role in enumerate(row.roles):
         cells = Counter(_cell(plist, it, col) for it in rows)
@@ -2583,6 +2586,26 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
         pos = e
     out.append(line[pos:])
     return "".join(out)
+
+
+def _preprint(venue: str) -> bool:
+    return bool(re.search(r"\barxiv\b|\bpre-?print\b", venue, re.I))
+
+
+def _marked_venue(plist: PaperList, rows: Sequence[_Item], col: int, venue: str) -> str:
+    """`venue` in the marks the rows put around a venue of its kind, a preprint's or an accepted paper's (minar09's
+    Publisher column: `arXiv 2026` plain, `**CVPR 2026**` bold), as most of them do; else the last row's."""
+    marks: Counter[tuple[str, str]] = Counter()
+    last: tuple[str, str] | None = None
+    for it in rows:
+        cell = _cell(plist, it, col)
+        a, b = _strip_emphasis_span(cell, 0, len(cell))
+        if b > a:
+            last = (cell[:a], cell[b:])
+            if _preprint(cell[a:b]) == _preprint(venue):
+                marks[last] += 1
+    pre, post = marks.most_common(1)[0][0] if marks else last or ("", "")
+    return f"{pre}{venue}{post}"
 
 
 def _aligned(new: str, table: Sequence[str]) -> str:

@@ -3839,3 +3839,80 @@ def test_a_section_is_named_as_the_list_names_it_whatever_count_of_papers_a_path
     assert plist.named((*deep[:3], "Verbal (1)")) == deep
     assert plist.named(("🧭 Background", "📚 Surveys")) == ("🧭 Background", "📚 Surveys")  # no count: as it is
     assert plist.named(("Other", "Memory (27)")) == ("Other", "Memory (27)")  # no such section
+
+
+# minar09/awesome-autoregressive-video-diffusion-transformers README.md (verbatim rows): every year a table whose `#`
+# runs on through the list (`## 2026 Papers` 45-52 above `## 2025 Papers` 1-14, ..., `## 2022 Papers` 41-44) and
+# whose Publisher column is each paper's venue, bold where it was accepted somewhere.
+_AR_HEADER = (
+    "| # | Paper Title | Authors | Institute | Publisher | Paper | Code/Project | Tasks | Output |\n"
+    "|---|-------------|---------|-----------|-----------|-------|--------------|-------|--------|\n"
+)
+_AR_BADGE = "[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/{})"
+_AR_STAR = "[![Star](https://img.shields.io/github/stars/{0}.svg?style=social&label=Star)](https://github.com/{0})"
+_AR_WEB = "[![Website](https://img.shields.io/badge/Website-9cf)]({})"
+_AR_2026 = [
+    ("45", "Causal Forcing: Causal Autoregressive Video Diffusion", "Anonymous", "Tsinghua", "arXiv 2026",
+     "2602.02214", _AR_STAR.format("thu-ml/Causal-Forcing"), "T2V, I2V", "Causal, Long"),
+    ("46", "Helios: Real Real-Time Long Video Generation Model", "Anonymous", "PKU, YuanGroup", "arXiv 2026",
+     "2603.04379", _AR_STAR.format("PKU-YuanGroup/Helios") + " " + _AR_WEB.format(
+         "https://pku-yuangroup.github.io/Helios-Page/"), "T2V", "Real-time, Long"),
+    ("47", "Stable Video Infinity: Infinite-Length Video Generation with Error Recycling", "Anonymous", "EPFL",
+     "**ICLR 2026 Oral**", "2510.09212", _AR_STAR.format("vita-epfl/Stable-Video-Infinity"), "T2V",
+     "Infinite, Error-recycling"),
+    ("48", "LAViG-FLOW: Latent Autoregressive Video Generation with Flow-based Decoding", "Anonymous", "KAUST",
+     "arXiv 2026", "2601.13190", _AR_STAR.format("DeepWave-KAUST/LAViG-FLOW-pub"), "T2V", "Flow-based, Long"),
+    ("49", "Infinity-RoPE: Action-Controllable Infinite Video Generation Emerges From Autoregressive Self-Rollout",
+     "Yesiltepe et al.", "Virginia Tech", "**CVPR 2026**", "2511.20649",
+     _AR_STAR.format("yesiltepe-hidir/infinity-rope"), "T2V", "Action-controllable, Infinite"),
+    ("50", "Myriad: Flow Poke Transformer for Interactive Video Generation", "Baumann et al.", "CompVis, MCML",
+     "**CVPR 2026**", "2604.09527", _AR_STAR.format("CompVis/flow-poke-transformer"), "Interactive, I2V",
+     "Interactive, Flow-guided"),
+    ("51", "Time-to-Move: Training-Free Motion Controlled Video Generation via Dual-Clock Denoising",
+     "Singer et al.", "Technion, NVIDIA", "**ICLR 2026**", "2511.08633", _AR_STAR.format("time-to-move/TTM"), "I2V",
+     "Short, Interactive"),
+    ("52", "LongLive: Real-time Interactive Long Video Generation", "Yang et al.", "NVIDIA, MIT", "**ICLR 2026**",
+     "2509.22622", _AR_STAR.format("NVlabs/LongLive"), "T2V", "Long, Action-Controllable"),
+]
+_AR_2022 = [
+    ("41", "Long Video Generation with Time-Agnostic VQGAN and Time-Sensitive Transformer", "Ge et al.", "UMD, Adobe",
+     "**ECCV 2022**", "2204.03638", _AR_STAR.format("SongweiGe/TATS") + " " + _AR_WEB.format(
+         "https://songweige.github.io/projects/tats/index.html"), "T2V", "Long, Up to 30s"),
+    ("42", "CogVideo: Large-scale Pretraining for Text-to-Video Generation via Transformers", "Hong et al.",
+     "Tsinghua", "arXiv 2022", "2205.15868", _AR_STAR.format("THUDM/CogVideo"), "T2V", "Long"),
+    ("43", "Phenaki: Variable Length Video Generation From Open Domain Textual Description", "Villegas et al.",
+     "Google", "arXiv 2022", "2210.02399", _AR_WEB.format("https://phenaki.video/"), "T2V", "Variable-length"),
+    ("44", "VideoGPT: Video Generation using VQ-VAE and Transformers", "Yan et al.", "UC Berkeley", "arXiv 2021",
+     "2104.10157", _AR_STAR.format("wilson1yan/VideoGPT") + " " + _AR_WEB.format(
+         "https://wilsonyan.com/videogpt/index.html"), "Unconditional", "Discrete tokens"),
+]
+
+
+def _ar_table(year: str, rows: list[tuple[str, ...]]) -> str:
+    body = "".join(f"| {n} | **{title}** | {authors} | {inst} | {pub} | {_AR_BADGE.format(aid)} | {code} | {tasks} "
+                   f"| {out} |\n" for n, title, authors, inst, pub, aid, code, tasks, out in rows)
+    return f"## {year} Papers\n\n{_AR_HEADER}{body}\n---\n\n"
+
+
+AR_VIDEO = Paper(arxiv_id="2604.01234", title="Streaming Autoregressive Video Diffusion", authors=("Ann Lee",))
+
+
+def test_a_publisher_column_is_the_entrys_venue_and_a_new_row_names_its_venue_there() -> None:
+    """minar09's tables name each paper's venue under Publisher, bold where it was accepted somewhere: a new row left
+    Publisher empty for the maintainer to fill (`|  | **Title** | Ann Lee |  |  | [![arXiv]...`), and `sections
+    --json` read no venue; now its Publisher says `arXiv 2026` plain as the list writes preprints, though the row it
+    is shaped on writes `**ICLR 2026**`, or `**CVPR 2026**` bold as it writes an accepted paper's venue."""
+    text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2026", _AR_2026) + _ar_table(
+        "2022", _AR_2022) + "## Related Resources\n"
+    plist = parse_list(text)
+    assert [e.venue for e in plist.entries][:5] == ["arXiv 2026", "arXiv 2026", "ICLR 2026 Oral", "arXiv 2026",
+                                                    "CVPR 2026"]
+    assert plist.entries[-4].venue == "ECCV 2022"
+    (line,) = added_line(text, "2026 Papers", AR_VIDEO)
+    assert line == (f"|  | **{AR_VIDEO.title}** | Ann Lee |  | arXiv 2026 | {_AR_BADGE.format('2604.01234')} |  "
+                    "| T2V |  |\n")
+    accepted = dataclasses.replace(AR_VIDEO, comment="Accepted to CVPR 2026")
+    (line,) = added_line(text, "2026 Papers", accepted)
+    assert " | Ann Lee |  | **CVPR 2026** | " in line
+    (line,) = added_line(text, "2022 Papers", dataclasses.replace(AR_VIDEO, arxiv_id="2206.01234"))
+    assert " | arXiv 2022 | " in line
