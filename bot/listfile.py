@@ -192,6 +192,8 @@ _COLUMN_ROLES = (
     )),
     ("date", re.compile(r"date|year|time|month|published|released?")),
     ("title", re.compile(r"(?:paper )?(?:titles?|names?)|papers?|works?|articles?")),
+    # `| # |`, `| No. |`: the row's number, which a new row continues (`_numbering`)
+    ("number", re.compile(r"|no|nr|num(?:ber)?|(?:s|sr|sl) ?no|idx|index")),
 )
 # A table cell that cites a paper by its authors or as the list's own (`Fan *et al.*`, `**_Ours_**`) rather than
 # by its title: without an arXiv link it names no work one could know again.
@@ -709,7 +711,7 @@ class _Row:
 
     header: int  # line of the table's header row: rows of one table share it
     spans: tuple[tuple[int, int], ...]  # each cell's text in the row's line, spaces around it left out
-    roles: tuple[str, ...]  # "title", "authors", "venue", "date" or "" per column
+    roles: tuple[str, ...]  # "title", "authors", "venue", "date", "number" or "" per column
 
 
 def _bars(line: str) -> list[int]:
@@ -745,11 +747,16 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
 def _column_roles(header: str) -> tuple[str, ...]:
     roles: list[str] = []
     for s, e in _cell_spans(header):
-        name = re.sub(r"[^\w ]+", " ", plain_text(header[s:e]).casefold()).strip()
+        text = plain_text(header[s:e]).casefold()
+        name = re.sub(r"[^\w ]+", " ", text).strip()
         role = next((r for r, rx in _COLUMN_ROLES if rx.fullmatch(name) and r not in roles), "")
+        if role == "number" and not name and text.strip() != "#":
+            role = ""  # an empty header cell, or one of marks only (`| :star: |` reads as a word), is no `#`
         roles.append(role)
-    if "title" not in roles and roles and not roles[0]:
-        roles[0] = "title"  # `| Name | ... |` unrecognised: a paper table leads with its title
+    # `| Name | ... |` unrecognised: a paper table leads with its title (after its `#` column, where it has one)
+    lead = 1 if roles[:1] == ["number"] else 0
+    if "title" not in roles and len(roles) > lead and not roles[lead]:
+        roles[lead] = "title"
     return tuple(roles)
 
 
@@ -1190,7 +1197,7 @@ class PaperList:
                                 "nothing added")
         at, new_lines = _plan_insert(self, paper, section)
         counted = list(self.lines)
-        for n, text in _count_edits(self, section).items():
+        for n, text in (_count_edits(self, section) | _renumbered(self, section, at)).items():
             counted[n] = text
         lines = counted[:at] + new_lines + counted[at:]
         # A file without a final newline: the line we insert after needs an ending; ours then goes without.
@@ -2525,11 +2532,12 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
     return prefix + body.rstrip(" \t\u00a0")
 
 
-def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
+def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item], number: str = "") -> str:
     """A new table row in the shape of the table's last row: its title and link cells as that row writes them,
     authors, venue and date cells as the rows write theirs (the venue marked up as the rows of its kind mark theirs:
-    `arXiv 2026` plain where `**CVPR 2026**` is bold); a cell about that paper only (code, notes) empty, or the rows'
-    word for none (`-`), one that most rows fill alike (`[code]` where none has code) as they do."""
+    `arXiv 2026` plain where `**CVPR 2026**` is bold), its `#` cell `number`; a cell about that paper only (code,
+    notes) empty, or the rows' word for none (`-`), one that most rows fill alike (`[code]` where none has code) as
+    they do."""
     item = rows[-1]
     row, p = item.row, item.parsed
     assert row is not None
@@ -2542,7 +2550,8 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item]) -> str:
                                     [_cell(plist, it, row.roles.index("authors")) for it in rows])
     dates = [plain_text(_cell(plist, it, row.roles.index("date"))) for it in rows] if "date" in row.roles else []
     venue = escape_markdown(_venue_for(paper, plist, siblings))
-    fills: dict[str | int, str] = {"authors": authors, "venue": venue, "date": _date_like(paper, dates)}
+    fills: dict[str | int, str] = {"authors": authors, "venue": venue, "date": _date_like(paper, dates),
+                                   "number": number}
     if "venue" in row.roles and venue:
         fills[row.roles.index("venue")] = _marked_venue(plist, rows, row.roles.index("venue"), venue)
     old_id, new_id = item.entry.arxiv_id, paper.arxiv_id
@@ -2606,6 +2615,84 @@ def _marked_venue(plist: PaperList, rows: Sequence[_Item], col: int, venue: str)
                 marks[last] += 1
     pre, post = marks.most_common(1)[0][0] if marks else last or ("", "")
     return f"{pre}{venue}{post}"
+
+
+_ROW_NUMBER_RE = re.compile(r"(?P<n>\d{1,5})(?P<dot>\.?)")
+
+
+def _row_numbers(plist: PaperList, header: int) -> tuple[int, list[tuple[int, int, str]]] | None:
+    """The `#` column of the table under `header` and each row's (line, number, cell) in it; None where the table
+    has no such column or a row's cell there is no number: a column that does not number every row is none a new
+    row continues."""
+    roles = _column_roles(_content(plist.lines[header]))
+    if "number" not in roles:
+        return None
+    col, out, n = roles.index("number"), [], header + 2
+    while n < len(plist.lines) and "|" in (text := _content(plist.lines[n])) and text.strip():
+        spans = _cell_spans(text)
+        if col >= len(spans) or not (m := _ROW_NUMBER_RE.fullmatch(text[slice(*spans[col])])):
+            return None
+        out.append((n, int(m.group("n")), m.group()))
+        n += 1
+    return col, out
+
+
+def _numbering(plist: PaperList, header: int, at: int, fresh: bool = False) -> tuple[str, dict[int, str]]:
+    """The `#` of a new row at line `at` of the table under `header` (`fresh`: the first row of a new table shaped
+    as that one), written as its rows write theirs (`07`, `7.`), and the rows renumbered to make room.
+
+    A list that numbers its rows through all its tables (minar09/awesome-autoregressive-video-diffusion-transformers:
+    `## 2026 Papers` 45-52 above `## 2025 Papers` 1-14, `## 2024 Papers` 15-31; together they run one by one, none
+    twice) gives a new row the next number of the list wherever it goes, as its maintainer numbered the 2026 papers,
+    and renumbers nothing. A table numbered one by one down its rows (`01`-`04`) stays so: the new row takes the
+    number of its place and the rows below it one more, as whitbrunn/Awesome-RL-in-VLA's maintainer made GR-RL `02`
+    between SOP and pi*0.6, and pi*0.6 and SARM `03` and `04` (numbered from the bottom, `4`-`1`: the rows above it
+    one more). A table numbered otherwise (gaps, repeats) gives the next number after its highest. Empty where the
+    table has no `#` column."""
+    found = _row_numbers(plist, header)
+    if found is None:
+        return "", {}
+    col, rows = found
+    tables = sorted({it.row.header for it in plist._items if it.row is not None} - {header})
+    every = [n for h in tables if (other := _row_numbers(plist, h)) for _, n, _ in other[1]]
+    cells = [cell for _, _, cell in rows]
+    width = max((len(c.rstrip(".")) for c in cells if c.startswith("0") and len(c.rstrip(".")) > 1), default=1)
+    dot = "." if sum(c.endswith(".") for c in cells) * 2 > len(cells) else ""
+
+    def form(n: int) -> str:
+        return f"{n:0{width}d}{dot}"
+
+    nums = [n for _, n, _ in rows]
+    through = every + nums
+    if nums and sorted(through) == list(range(min(through), min(through) + len(through))) and (
+            every or (fresh and min(nums) > 1)):
+        return form(max(through) + 1), {}  # numbered through the list: each number once, none left out
+    if fresh or not nums:
+        return form(min(nums, default=1)), {}  # a table of its own numbers its rows from its first
+    k = sum(1 for line, _, _ in rows if line < at)
+    if all(b == a + 1 for a, b in itertools.pairwise(nums)):
+        new, moved = nums[0] + k, rows[k:]
+    elif len(nums) > 1 and all(b == a - 1 for a, b in itertools.pairwise(nums)):
+        new, moved = nums[-1] + len(nums) - k, rows[:k]
+    else:
+        return form(max(nums) + 1), {}
+    return form(new), {line: _with_cell(plist.lines[line], col, form(n + 1)) for line, n, _ in moved}
+
+
+def _renumbered(plist: PaperList, section: Section, at: int) -> dict[int, str]:
+    """The rows of `section`'s numbered table that a new row at line `at` moves on by one (`_numbering`)."""
+    last = next((it for it in plist._items if section.entries and it.entry is section.entries[-1]), None)
+    return _numbering(plist, last.row.header, at)[1] if last is not None and last.row is not None else {}
+
+
+def _with_cell(line: str, col: int, text: str) -> str:
+    """`line` with its cell `col` saying `text`; a cell grown by a digit takes it from the spaces after it where
+    the table pads its columns (`| 9  |` to `| 10 |`), so the bars stay where they were."""
+    s, e = _cell_spans(_content(line))[col]
+    grown = len(text) - (e - s)
+    pad = len(line[e:]) - len(line[e:].lstrip(" "))
+    after = line[e + grown:] if 0 < grown < pad else line[e:]
+    return line[:s] + text + after
 
 
 def _aligned(new: str, table: Sequence[str]) -> str:
@@ -2729,7 +2816,8 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         nl = _ending(plist.lines[at - 1]) or _dominant_ending(plist.lines)
         table = [plist.lines[n] for n in (rows_of.row.header, rows_of.row.header + 1)] + [
             plist.lines[it.entry.line] for it in rows]
-        return at, [_aligned(_row_for(plist, paper, rows), [_content(line) for line in table]) + nl]
+        number, _ = _numbering(plist, rows_of.row.header, at, fresh=True)
+        return at, [_aligned(_row_for(plist, paper, rows, number), [_content(line) for line in table]) + nl]
     if last is not None and last.row is not None:
         # a section whose last entry is a table row: a new row of that table
         rows = [by_entry[id(e)] for e in section.entries if id(e) in by_entry]
@@ -2738,7 +2826,8 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         nl = _ending(plist.lines[at - 1]) or _dominant_ending(plist.lines)
         table = [plist.lines[n] for n in (last.row.header, last.row.header + 1)] + [
             plist.lines[it.entry.line] for it in rows]
-        return at, [_aligned(_row_for(plist, paper, rows), [_content(line) for line in table]) + nl]
+        number, _ = _numbering(plist, last.row.header, at)
+        return at, [_aligned(_row_for(plist, paper, rows, number), [_content(line) for line in table]) + nl]
     style, own = _style_for(plist, section, paper)
     if (folds := _year_folds(plist, section, own)) is not None and (year := _paper_year(paper)) in folds:
         own = folds[year]  # among the papers of its year, inside their fold, not after the oldest year's

@@ -3874,6 +3874,19 @@ _AR_2026 = [
     ("52", "LongLive: Real-time Interactive Long Video Generation", "Yang et al.", "NVIDIA, MIT", "**ICLR 2026**",
      "2509.22622", _AR_STAR.format("NVlabs/LongLive"), "T2V", "Long, Action-Controllable"),
 ]
+_AR_2025 = [
+    ("1", "End-to-End Training for Autoregressive Video Diffusion via Self-Resampling", "Huang et al.", "MIT, Adobe",
+     "arXiv 2025", "2512.15702", "-", "T2V, I2V", "Long, Streaming"),
+    ("2", "Real-Time Motion-Controllable Autoregressive Video Diffusion", "Huang et al.", "MIT, Adobe", "arXiv 2025",
+     "2510.08131", "-", "I2V, Motion Control", "Real-time, Interactive"),
+    ("3", "MAGI-1: Autoregressive Video Generation at Scale", "Teng et al. (Sand.ai)", "Sand.ai", "arXiv 2025",
+     "2505.13211", _AR_STAR.format("SandAI-org/MAGI-1") + " " + _AR_WEB.format("https://magi.world/"),
+     "T2V, I2V, Continuation", "Long, Streaming, Cinematic"),
+    ("4", "AR-Diffusion: Asynchronous Video Generation with Auto-Regressive Diffusion", "Sun et al.", "Tsinghua, BAAI",
+     "**CVPR 2025**", "2503.07418", _AR_STAR.format("thu-ml/AR-Diffusion"), "T2V", "Long, Async"),
+    ("5", "From Slow Bidirectional to Fast Autoregressive Video Diffusion Models", "Yin et al.", "MIT, Adobe",
+     "**CVPR 2025**", "2412.07772", "-", "T2V, I2V", "Fast, Streaming, Long"),
+]
 _AR_2022 = [
     ("41", "Long Video Generation with Time-Agnostic VQGAN and Time-Sensitive Transformer", "Ge et al.", "UMD, Adobe",
      "**ECCV 2022**", "2204.03638", _AR_STAR.format("SongweiGe/TATS") + " " + _AR_WEB.format(
@@ -3897,11 +3910,12 @@ def _ar_table(year: str, rows: list[tuple[str, ...]]) -> str:
 AR_VIDEO = Paper(arxiv_id="2604.01234", title="Streaming Autoregressive Video Diffusion", authors=("Ann Lee",))
 
 
-def test_a_publisher_column_is_the_entrys_venue_and_a_new_row_names_its_venue_there() -> None:
-    """minar09's tables name each paper's venue under Publisher, bold where it was accepted somewhere: a new row left
-    Publisher empty for the maintainer to fill (`|  | **Title** | Ann Lee |  |  | [![arXiv]...`), and `sections
-    --json` read no venue; now its Publisher says `arXiv 2026` plain as the list writes preprints, though the row it
-    is shaped on writes `**ICLR 2026**`, or `**CVPR 2026**` bold as it writes an accepted paper's venue."""
+def test_a_publisher_column_is_the_entrys_venue_and_a_new_row_takes_the_lists_next_number() -> None:
+    """minar09's tables number their rows through the whole list and name each paper's venue under Publisher: a
+    new row left `#` and Publisher empty for the maintainer to fill (`|  | **Title** | ... |  | [![arXiv]...`), and
+    `sections --json` read no venue; now the row is number 53, after the list's highest (the 2026 papers were
+    numbered 45-52 after the older years' 1-44), in whatever table it goes, and its Publisher says `arXiv 2026`
+    plain as the list writes preprints, or `**CVPR 2026**` bold as it writes an accepted paper's venue."""
     text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2026", _AR_2026) + _ar_table(
         "2022", _AR_2022) + "## Related Resources\n"
     plist = parse_list(text)
@@ -3909,10 +3923,98 @@ def test_a_publisher_column_is_the_entrys_venue_and_a_new_row_names_its_venue_th
                                                     "CVPR 2026"]
     assert plist.entries[-4].venue == "ECCV 2022"
     (line,) = added_line(text, "2026 Papers", AR_VIDEO)
-    assert line == (f"|  | **{AR_VIDEO.title}** | Ann Lee |  | arXiv 2026 | {_AR_BADGE.format('2604.01234')} |  "
+    assert line == (f"| 53 | **{AR_VIDEO.title}** | Ann Lee |  | arXiv 2026 | {_AR_BADGE.format('2604.01234')} |  "
                     "| T2V |  |\n")
     accepted = dataclasses.replace(AR_VIDEO, comment="Accepted to CVPR 2026")
     (line,) = added_line(text, "2026 Papers", accepted)
-    assert " | Ann Lee |  | **CVPR 2026** | " in line
+    assert " | 53 | " in f" {line}" and " | Ann Lee |  | **CVPR 2026** | " in line
     (line,) = added_line(text, "2022 Papers", dataclasses.replace(AR_VIDEO, arxiv_id="2206.01234"))
-    assert " | arXiv 2022 | " in line
+    assert line.startswith("| 53 | **Streaming Autoregressive Video Diffusion** | ") and " | arXiv 2022 | " in line
+    # a new year's table continues the numbering too
+    paper = dataclasses.replace(AR_VIDEO, arxiv_id="2701.01234")
+    section = plist.year_section(paper, plist.find_section("2026 Papers"))
+    assert section is not None and section.path == ("2027 Papers",)
+    grown = plist.with_year_section(section.path)
+    after = grown.with_entry(paper, grown.find_section("2027 Papers"))
+    assert inserted_lines(grown.lines, after.lines)[0].startswith("| 53 | **Streaming Autoregressive Video")
+
+
+def test_a_new_row_of_a_table_numbered_down_from_one_takes_its_places_number_and_renumbers_the_rows_below() -> None:
+    """A table numbered 1, 2, 3 ... down its rows (the first five of minar09's `## 2025 Papers`, newest first, on
+    their own): a paper of May 2025 goes between MAGI-1 (2505.13211) and AR-Diffusion (2503.07418) as number 4, and
+    those below it become 5 and 6, as a maintainer keeps such a table (whitbrunn/Awesome-RL-in-VLA, newest first:
+    `01` SOP (Jan 2026), `02` pi*0.6 (Nov 2025), `03` SARM (Oct 2025) at commit 75c6a2c, then GR-RL (Dec 2025) went
+    in as `02` and pi*0.6 and SARM became `03` and `04`), where before it was `|  |` beside 4 and 5."""
+    text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2025", _AR_2025)
+    plist = parse_list(text)
+    paper = dataclasses.replace(AR_VIDEO, arxiv_id="2505.01234")
+    after = plist.with_entry(paper, plist.find_section("2025 Papers"))
+    ((tag, i1, i2, j1, j2),) = changed_ranges(plist.lines, after.lines)
+    assert (tag, i2 - i1, j2 - j1) == ("replace", 2, 3)
+    assert [line.split(" | ")[:2] for line in after.lines[j1:j2]] == [
+        ["| 4", f"**{paper.title}**"], ["| 5", "**AR-Diffusion: Asynchronous Video Generation with Auto-Regressive "
+                                         "Diffusion**"],
+        ["| 6", "**From Slow Bidirectional to Fast Autoregressive Video Diffusion Models**"]]
+    assert [line.split(" | ", 1)[1] for line in after.lines[j1 + 1:j2]] == [
+        line.split(" | ", 1)[1] for line in plist.lines[i1:i2]]  # every other byte of those rows as it was
+    # at the end of the table: the next number, nothing renumbered
+    (line,) = added_line(text, "2025 Papers", dataclasses.replace(AR_VIDEO, arxiv_id="2411.01234"))
+    assert line.startswith("| 6 | ")
+
+
+def test_a_new_row_of_a_table_numbered_from_01_in_each_table_is_written_as_they_are() -> None:
+    """A list whose tables each number their rows from `01` (awesome-pruning's `| No. | Title | Venue | ...`, rows
+    verbatim): a new row of a table, which is not sorted, goes last as `04`, not `4`, nor `12` after the other
+    table's; a table numbered down from the top (`3.`, `2.`, `1.`) gives a paper at its top `4.`; one with gaps or
+    repeats the next number after its highest; an aligned table keeps its bars where a number grows a digit; and a
+    `#` column is no title column where the title's column has a name of its own (`| # | Method |`)."""
+    header = ("| No. | Title   | Venue | Type | Algorithm Name | Code | APP | Year |\n"
+              "|:-----:|:----------------------------------- |:-----:|:-------:|:----:|:----:|:----:|:----:|\n")
+    before = (
+        "| 01 | [SNIP: Single-shot Network Pruning based on Connection Sensitivity](https://arxiv.org/abs/1810.02340)| "
+        "ICLR| `W`&`P` | SNIP | [TensorFLow(Author)](https://github.com/namhoonlee/snip-public) | Image "
+        "Classification | 2019 |\n"
+        "| 02 | [A Signal Propagation Perspective for Pruning Neural Networks at Initialization]"
+        "(https://arxiv.org/abs/1906.06307)| ICLR **(Spotlight)** | `W` | - | [TensorFLow(Author)]"
+        "(https://github.com/namhoonlee/spp-public) | Image Classification | 2020 |\n"
+        "| 03 | [Picking Winning Tickets before Training by Preserving Gradient Flow]"
+        "(https://openreview.net/pdf?id=SkgsACVKPH))| ICLR | `W` | GraSP | [PyTorch(Author)]"
+        "(https://github.com/alecwangcq/GraSP) | Image Classification | 2020 |      \n"
+    )
+    during = (
+        "| 01 | [Dynamic Sparse Training: Find Effective Sparse Network from Scratch with Trainable Masked Layers]"
+        "(https://arxiv.org/abs/2005.06870)| ICLR | `W`| DST | [PyTorch(Author)]"
+        "(https://github.com/junjieliu2910/DynamicSparseTraining) | Image Classification | 2020 |\n"
+        "| 02 | [Learning Structured Sparsity in Deep Neural Networks](https://proceedings.neurips.cc/paper/2016/file/"
+        "41bfd20a38bb1b0bec75acf0845530a7-Paper.pdf)| NIPS | `FC`| SSL | [Caffe(Author)]"
+        "(https://github.com/wenwei202/caffe/tree/scnn) | Image Classification | 2016 |\n"
+    )
+    text = (f"# awesome-pruning\n\n### Pruning Before Training\n{header}{before}\n\n\n\n\n"
+            f"### Pruning During Training\n{header}{during}\n")
+    (line,) = added_line(text, "Pruning Before Training", PAPER)
+    assert line.startswith("| 04 | [ConvoGen: ")
+    (line,) = added_line(text, "Pruning During Training", PAPER)
+    assert line.startswith("| 03 | [ConvoGen: ")
+    # numbered down from the top, newest first by arXiv id: the new paper on top, one more than the highest
+    down = "## Papers\n| # | Title | Venue |\n|---|---|---|\n" + "".join(
+        f"| {n}. | [Paper {n}](https://arxiv.org/abs/{aid}) | arXiv |\n"
+        for n, aid in ((4, "2502.00004"), (3, "2501.00003"), (2, "2412.00002"), (1, "2411.00001")))
+    (line,) = added_line(down, "Papers", PAPER)
+    assert line.startswith("| 5. | [ConvoGen: ")
+    # gaps: the next after the highest, wherever it goes
+    gaps = down.replace("| 2. |", "| 7. |")
+    (line,) = added_line(gaps, "Papers", PAPER)
+    assert line.startswith("| 8. | [ConvoGen: ")
+    # a table aligned for reading as text: `9` to `10` eats a space of its padding
+    aligned = "## Papers\n| #  | Title | Venue |\n|----|---|---|\n" + "".join(
+        f"| {n:<2} | [Paper {n}](https://arxiv.org/abs/{aid}) | arXiv |\n"
+        for n, aid in ((8, "2411.00001"), (9, "2412.00002"), (10, "2501.00003"), (11, "2502.00004")))
+    plist = parse_list(aligned)
+    after = plist.with_entry(dataclasses.replace(PAPER, arxiv_id="2412.01234"), plist.find_section("Papers"))
+    assert [line[:6] for line in after.lines[3:]] == ["| 8  |", "| 9  |", "| 10 |", "| 11 |", "| 12 |"]
+    assert after.lines[5].startswith("| 10 | [ConvoGen: ") and after.lines[6].startswith("| 11 | [Paper 10]")
+    # a `#` column before a title column of no known name (`| # | Method | Code |`): the title went into the `#` cell
+    # and the new row kept the last row's link text (`| ConvoGen: ... | [Beta: Another](.../2503.17460) | - |`)
+    method = ("## Papers\n| # | Method | Code |\n|---|---|---|\n| 1 | [Alpha: A Method](https://arxiv.org/abs/2401.00001)"
+              " | - |\n| 2 | [Beta: Another](https://arxiv.org/abs/2401.00002) | - |\n")
+    assert added_line(method, "Papers", PAPER) == [f"| 3 | [{PAPER.title}](https://arxiv.org/abs/2503.17460) | - |\n"]
