@@ -1956,6 +1956,13 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             if not title:
                 i += step
                 continue
+            if sections and _is_fold_of(sections[-1], title, lines, i):
+                # `<details open>` `<summary>Topic</summary>` then `### Topic` (yyxisgreat-ops/GE2EAD): the fold
+                # that shows or hides the heading's section, no section of its own, which would give one topic two
+                # paths alike (`--section Topic` ambiguous) or nest the next topic under this one's heading
+                fold_of = sections.pop()
+                ids.discard(fold_of.id)
+                news.discard(fold_of.id)
             while heading_stack and heading_stack[-1][0] >= level:
                 heading_stack.pop()
             parent = heading_stack[-1][1] if heading_stack else None
@@ -2110,6 +2117,13 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                       _news=frozenset(news), _unlinked=tuple(unlinked))
     plist._section_end = _section_ends(sections, len(lines))
     return plist
+
+
+def _is_fold_of(section: Section, title: str, lines: Sequence[str], heading: int) -> bool:
+    """Whether `section` is the `<summary>` of a fold that only wraps the heading at line `heading` (the same name,
+    nothing but blank lines between them, nothing under it yet): the heading's fold, not a topic of its own."""
+    return (section.kind == "summary" and not section.entries and _norm_component(section.path[-1])
+            == _norm_component(title) and all(not line.strip() for line in lines[section.line + 1: heading]))
 
 
 def _section_ends(sections: Sequence[Section], n_lines: int) -> dict[str, int]:

@@ -3444,10 +3444,8 @@ def test_a_paper_goes_inside_the_fold_of_its_year_in_a_section_kept_by_year_in_f
     fold is no topic, so no section, and a paper of 2024 or 2025 went at the section's end, inside the 2023 fold; it
     now goes among the papers of its year, before that fold's `</details>`, spaced as they are."""
     plist = parse_list(GE2EAD_FOLDS)
-    assert [s.path for s in plist.sections] == [("Papers",), ("Papers", "Conventional End-to-End Methods"),
-                                                ("Papers", "Conventional End-to-End Methods")]  # no year sections
-    # (the topic's fold, then its heading: the heading holds the papers)
-    section = next(s for s in plist.sections if s.entries)
+    assert [s.path for s in plist.sections] == [("Papers",), ("Papers", "Conventional End-to-End Methods")]
+    section = plist.sections[1]  # no year sections
     planner = Paper(arxiv_id="2410.08562", title="A Planner for End-to-End Autonomous Driving", authors=("A. B",))
     updated = plist.with_entry(planner, section)
     n = next(i for i, line in enumerate(updated.lines) if "2410.08562" in line)
@@ -3457,6 +3455,91 @@ def test_a_paper_goes_inside_the_fold_of_its_year_in_a_section_kept_by_year_in_f
     n = next(i for i, line in enumerate(updated.lines) if "2506.08562" in line)
     assert "LAP" in updated.lines[n - 2] and updated.lines[n + 1: n + 5] == [
         "\n", "</details>\n", "<details open>\n", "<summary>2024</summary>\n"]
+
+
+# yyxisgreat-ops/GE2EAD README.md where one topic ends and the next begins, and its Dataset: each topic's heading
+# inside a `<details open>` fold whose `<summary>` names it again (verbatim lines, each topic's first paper, the
+# summaries under them cut)
+GE2EAD_TOPICS = """## Papers
+<details open>
+<summary> Conventional End-to-End Methods </summary>
+
+### Conventional End-to-End Methods
+
+
+<details open>
+<summary>2025</summary>
+
+- **DiffusionDriveV2**: DiffusionDriveV2: Reinforcement Learning-Constrained Truncated Diffusion Modeling in End-to-End Autonomous Driving [[Paper](https://www.arxiv.org/pdf/2512.07745)] [[Code](https://github.com/hustvl/DiffusionDriveV2)]
+
+</details>
+<details open>
+<summary>Before 2023</summary>
+
+- **MMFN**: Multi-Modal-Fusion-Net for End-to-End Driving, **IROS 2022** [[Paper](https://arxiv.org/pdf/2207.00186)] [[Code](https://github.com/Kin-Zhang/mmfn)]
+
+</details>
+
+
+<p align="right">(<a href="#top">back to top</a>)</p>    
+</details>
+
+<details open>
+<summary>VLM-Centric End-to-End Methods</summary>
+
+
+### VLM-Centric End-to-End Methods
+
+<details open>
+<summary>2025</summary>
+
+- **CoT4AD**: CoT4AD: A Vision-Language-Action Model with Explicit Chain-of-Thought Reasoning for Autonomous Driving [[Paper](https://www.arxiv.org/pdf/2511.22532)]
+
+</details>
+
+<p align="right">(<a href="#top">back to top</a>)</p> 
+</details>
+
+## Dataset
+
+<details open>
+<summary>Normal Dataset</summary>
+
+### Normal Dataset
+
+
+- **nuScenes**: A Multimodal Dataset for Autonomous Driving CVPR 2020 [[Paper](https://arxiv.org/abs/1903.11027)][[Dataset](https://www.nuscenes.org/)]
+
+</details>
+"""  # noqa: E501 W291 (lines as the list writes them)
+
+
+def test_a_fold_whose_summary_names_the_heading_inside_it_is_that_section_not_a_second() -> None:
+    """`<summary>Normal Dataset</summary>` then `### Normal Dataset`: one topic, shown or hidden by its fold. The
+    summary was a section of its own, so each topic had two paths alike (`add --section "Normal Dataset"` was
+    ambiguous) and the next topic's fold was read under this topic's heading ('Conventional End-to-End Methods >
+    VLM-Centric End-to-End Methods'); now the heading is the one section, under its own id, and a fold naming
+    something else inside it (`Before 2023`) is still its sub-section."""
+    plist = parse_list(GE2EAD_TOPICS)
+    assert [(s.id, s.kind, len(s.entries)) for s in plist.sections] == [
+        ("papers", "heading", 0),
+        ("papers/conventional-end-to-end-methods", "heading", 1),
+        ("papers/conventional-end-to-end-methods/before-2023", "summary", 1),
+        ("papers/vlm-centric-end-to-end-methods", "heading", 1),
+        ("dataset", "heading", 0),
+        ("dataset/normal-dataset", "heading", 1)]
+    for query in ("Conventional End-to-End Methods", "Normal Dataset", "VLM-Centric End-to-End Methods"):
+        assert plist.find_section(query).kind == "heading"
+    section = plist.find_section("Normal Dataset")
+    planner = Paper(arxiv_id="2410.08562", title="A Planner for End-to-End Autonomous Driving", authors=("A. B",))
+    updated = plist.with_entry(planner, section)
+    assert updated.place_of(planner) == ("Dataset", "Normal Dataset")
+    # a summary that names another topic, or text between it and the heading, keeps the fold a section
+    other = GE2EAD_TOPICS.replace("<summary>Normal Dataset</summary>", "<summary>Datasets</summary>")
+    assert [s.path for s in parse_list(other).sections][-2:] == [("Dataset", "Datasets"), ("Dataset", "Normal Dataset")]
+    summary = "<summary>Normal Dataset</summary>\n"
+    other = GE2EAD_TOPICS.replace(summary, summary + "See below.\n")
+    assert [s.path for s in parse_list(other).sections][-2:] == [("Dataset", "Normal Dataset")] * 2
 
 
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
