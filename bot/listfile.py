@@ -2944,6 +2944,7 @@ def _item_end(plist: PaperList, item: _Item) -> int:
         if len(text) - len(text.lstrip(" \t")) <= indent:  # back at the entry's depth, or shallower
             break
         end += 1
+    end = _indented_end(plist, item, end)
     # a paragraph of badges and links only after a blank line (`&nbsp;&nbsp; [![stars](...)](github...)`): that
     # entry's code, which a new entry put before it would take over
     while True:
@@ -2957,6 +2958,30 @@ def _item_end(plist: PaperList, item: _Item) -> int:
         if after == end or not _is_badge_line(plist.lines[after - 1]):
             return end
         end = after
+
+
+def _indented_end(plist: PaperList, item: _Item, end: int) -> int:
+    """The line after the paragraphs and bullets indented under a bulleted entry past blank lines, from `end` on
+    (yyxisgreat-ops/GE2EAD's `  Summary: ...` under each paper, `  - Support Tasks: ...` under a dataset): Markdown
+    reads them as the entry's item, so a new entry goes after them, never between a paper and its summary."""
+    if item.row is not None or not item.prefix.strip():
+        return end
+    column = len(item.prefix.expandtabs(4))  # where the entry's own text starts
+    lines, taken = plist.lines, plist._starts
+    while True:
+        after = end
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after == end or after == len(lines) or after in taken:
+            return end
+        text = _content(lines[after]).expandtabs(4)
+        if len(text) - len(text.lstrip()) < column or _HEADING_RE.match(text) or _FOLD_TAG_RE.match(text):
+            return end
+        end = after + 1
+        while end < len(lines) and end not in taken and (text := _content(lines[end])).strip() and not (
+                _HEADING_RE.match(text) or _FENCE_RE.match(text) or _FOLD_TAG_RE.match(text) or (
+                    _BULLET_RE.match(text) and len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip()) < column)):
+            end += 1
 
 
 def _is_badge_line(line: str) -> bool:

@@ -3542,6 +3542,68 @@ def test_a_fold_whose_summary_names_the_heading_inside_it_is_that_section_not_a_
     assert [s.path for s in parse_list(other).sections][-2:] == [("Dataset", "Normal Dataset")] * 2
 
 
+# yyxisgreat-ops/GE2EAD README.md: the last papers of Conventional End-to-End Methods' 2024 fold and the first of 2023,
+# each with the list's own summary of it indented under it after a line of three spaces (verbatim lines, `\x20`)
+GE2EAD_SUMMARIES = """### Conventional End-to-End Methods
+
+<details open>
+<summary>2024</summary>
+
+- **EfficientFuser**: Efficient Fusion and Task Guided Embedding for End-to-end Autonomous Driving [[Paper](https://arxiv.org/pdf/2407.02878)]
+\x20\x20\x20
+    Summary: Reduce required parameters and computation with EfficientViT lightweight neural networks.
+
+- **UAD**: End-to-End Autonomous Driving without Costly Modularization and 3D Manual Annotation [[Paper](https://arxiv.org/pdf/2406.17680)]
+\x20\x20\x20
+    Summary: Using unsupervised frameworks eliminate the need for expensive 3D annotation and use self-supervised training strategies to enhance the planning robustness in the transition scene.
+
+- **GraphAD**: Interaction Scene Graph for End-to-end Autonomous Driving [[Paper](https://arxiv.org/pdf/2403.19098)] [[Code](https://github.com/zhangyp15/GraphAD)]
+\x20\x20\x20
+    Summary: The graph model is adopted to describe the complex interactions in the traffic scene and introduce powerful prior knowledge.
+
+- **VADv2**: End-to-End Vectorized Autonomous Driving via Probabilistic Planning [[Paper](https://arxiv.org/pdf/2402.13243)] [[Code](https://github.com/hustvl/vad)]
+\x20\x20\x20
+    Summary: Output the probability distribution of the action to deal with the uncertainty of the planning.
+</details>
+
+<details open>
+<summary>2023</summary>
+
+- **VAD**: Vectorized Scene Representation for Efficient Autonomous Driving, **ICCV 2023** [[Paper](https://arxiv.org/pdf/2303.12077)] [[Code](https://github.com/hustvl/VAD)]
+\x20\x20\x20
+    Summary: The design of vectorized environmental representation improves the processing speed, and instance-level planning constraints enhance planning security.
+
+</details>
+"""  # noqa: E501 (lines as the list writes them)
+
+
+def test_a_new_entry_goes_after_the_paragraph_indented_under_its_neighbour_not_between_them() -> None:
+    """`- **UAD**: ... [[Paper](...)]`, a line of spaces, then `    Summary: ...`: the summary is UAD's, as Markdown
+    reads an indented paragraph after a blank line. A 2404 paper, which the fold's order puts after UAD, went
+    between UAD and its summary, so the summary read as the new paper's; a 2401 paper at the fold's end went between
+    VADv2 and its. Both now go after the summary, a blank line between entries as the fold keeps them."""
+    plist = parse_list(GE2EAD_SUMMARIES)
+    section = plist.sections[0]
+    planner = Paper(arxiv_id="2404.08562", title="A Planner for End-to-End Autonomous Driving", authors=("A. B",))
+    updated = plist.with_entry(planner, section)
+    n = next(i for i, line in enumerate(updated.lines) if "2404.08562" in line)
+    assert updated.lines[n - 3: n] == ["   \n", "    Summary: Using unsupervised frameworks eliminate the need for "
+                                       "expensive 3D annotation and use self-supervised training strategies to enhance"
+                                       " the planning robustness in the transition scene.\n", "\n"]
+    assert updated.lines[n + 1] == "\n" and "GraphAD" in updated.lines[n + 2]
+    updated = plist.with_entry(dataclasses.replace(planner, arxiv_id="2401.08562"), section)
+    n = next(i for i, line in enumerate(updated.lines) if "2401.08562" in line)
+    assert updated.lines[n - 2].startswith("    Summary: Output the probability") and updated.lines[n - 1] == "\n"
+    assert updated.lines[n + 1] == "</details>\n"
+    # a bullet indented under an entry past a blank line is its too (GE2EAD's datasets: `  - Support Tasks: ...`)
+    dataset = parse_list("### Normal Dataset\n\n" + "".join(
+        f"- **{name}**: A Dataset [[Paper](https://arxiv.org/abs/{aid})]\n  \n  - Support Tasks: Planning\n\n"
+        for name, aid in (("nuScenes", "1903.11027"), ("Lyft", "2006.14480"))))
+    updated = dataset.with_entry(dataclasses.replace(planner, arxiv_id="2401.08562"), dataset.sections[0])
+    assert updated.lines[-4:] == ["  - Support Tasks: Planning\n", "\n", updated.lines[-2], "\n"]
+    assert "2401.08562" in updated.lines[-2]
+
+
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
     heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""
