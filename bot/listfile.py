@@ -2843,12 +2843,18 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         number, _ = _numbering(plist, last.row.header, at)
         return at, [_aligned(_row_for(plist, paper, rows, number), [_content(line) for line in table]) + nl]
     style, own = _style_for(plist, section, paper)
-    if (folds := _year_folds(plist, section, own)) is not None and (year := _paper_year(paper)) in folds:
-        own = folds[year]  # among the papers of its year, inside their fold, not after the oldest year's
+    fold = None
+    if (folds := _year_folds(plist, section, own)) is not None and (year := _paper_year(paper)) is not None:
+        if year in folds:
+            own = folds[year]  # among the papers of its year, inside their fold, not after the oldest year's
+        elif (fold := _new_year_fold(plist, section, folds, year)) is not None:
+            own = fold.model  # a fold of its own, its entry written as the papers of the fold beside it are
+        else:
+            own = folds[min(folds, key=lambda y: abs(y - year))]  # no fold to make: the nearest year's
     siblings = [it.entry for it in own]
     venue = _venue_for(paper, plist, siblings)
     prefix = style.prefix
-    at = _insert_index(plist, paper, section, own)
+    at = _insert_index(plist, paper, section, own) if fold is None else fold.at
     # ordered lists: the number after the entry before us, or the one number a lazy list repeats (`1.` `1.`)
     m = _BULLET_RE.match(prefix + "x")
     if m and m.group("marker")[0].isdigit():
@@ -2871,6 +2877,8 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     ref = plist.lines[at - 1] if at > 0 else (plist.lines[0] if plist.lines else "\n")
     nl = _ending(ref) or _dominant_ending(plist.lines)
     new = [line + nl]
+    if fold is not None:
+        return at, [*fold.lead, *new, *fold.trailer]
     if not prefix:
         # a paragraph: a blank line on either side, where neither a blank line nor a heading is (glued to its
         # neighbour the two would be one paragraph)
@@ -2905,14 +2913,12 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     return at, new
 
 
-def _year_folds(plist: PaperList, section: Section, own: Sequence[_Item]) -> dict[int, list[_Item]] | None:
-    """The entries of a section that keeps its papers in a `<details>` fold for each year (yyxisgreat-ops/GE2EAD's
-    `<details open>` `<summary>2025</summary>` under each topic), by that year: such a fold is no topic, so it is
-    no section of its own (`2023` is a fold inside its section), but a paper of 2024 goes inside 2024's, not at the
-    section's end in the oldest year's. None where two years do not hold every entry so."""
+def _year_fold_spans(plist: PaperList, section: Section) -> list[tuple[int, int, int]]:
+    """The `<details>` folds in `section`'s lines whose `<summary>` is a year (`<summary>2025</summary>`): each
+    fold's year, first line and last line (its `</details>`), in the order the list writes them."""
     end = plist._section_end.get(section.id, len(plist.lines))
     opened: list[tuple[int, int | None]] = []  # per open fold: its first line and its year (None: not named by one)
-    spans: list[tuple[int, int, int]] = []  # a year's fold: its year, first line, last line
+    spans: list[tuple[int, int, int]] = []
     for n in range(section.line, end):
         for m in _FOLD_TOKEN_RE.finditer(_content(plist.lines[n])):
             if m["open"]:
@@ -2922,6 +2928,15 @@ def _year_folds(plist: PaperList, section: Section, own: Sequence[_Item]) -> dic
                     spans.append((fold[1], fold[0], n))
             elif opened and opened[-1][1] is None and (y := YEAR_HEADING_RE.match(plain_text(m["summary"]))):
                 opened[-1] = (opened[-1][0], int(y.group(1)))
+    return sorted(spans, key=lambda span: span[1])
+
+
+def _year_folds(plist: PaperList, section: Section, own: Sequence[_Item]) -> dict[int, list[_Item]] | None:
+    """The entries of a section that keeps its papers in a `<details>` fold for each year (yyxisgreat-ops/GE2EAD's
+    `<details open>` `<summary>2025</summary>` under each topic), by that year: such a fold is no topic, so it is
+    no section of its own (`2023` is a fold inside its section), but a paper of 2024 goes inside 2024's, not at the
+    section's end in the oldest year's. None where two years do not hold every entry so."""
+    spans = _year_fold_spans(plist, section)
     folds: dict[int, list[_Item]] = {}
     for it in own:
         year = next((y for y, first, last in spans if first < it.entry.line < last), None)
@@ -2929,6 +2944,55 @@ def _year_folds(plist: PaperList, section: Section, own: Sequence[_Item]) -> dic
             return None
         folds.setdefault(year, []).append(it)
     return folds if len(folds) >= 2 else None
+
+
+class _NewFold(NamedTuple):
+    """A fold for a year the section has none for yet, in the shape of the one beside it: where it goes, its lines
+    before the entry and after it, and the entries whose style the new one takes."""
+
+    at: int
+    lead: list[str]
+    trailer: list[str]
+    model: list[_Item]
+
+
+def _new_year_fold(plist: PaperList, section: Section, folds: dict[int, list[_Item]], year: int) -> _NewFold | None:
+    """A new `<details>` fold for `year` in a section kept in a fold for each year (a 2026 paper where the folds
+    are 2025, 2024, ...), placed in the folds' order and written as the fold beside it is (its `<details open>`,
+    its summary with the new year, its blank lines, and the lines between two folds); None where the folds keep no
+    order, or the paper is older than every fold and another fold follows them (`<summary>Before 2023</summary>`,
+    a sub-section of its own)."""
+    spans = [span for span in _year_fold_spans(plist, section) if span[0] in folds]
+    years = [y for y, _, _ in spans]
+    newest_first = all(a > b for a, b in itertools.pairwise(years))
+    if not newest_first and not all(a < b for a, b in itertools.pairwise(years)):
+        return None
+    later = next((k for k, y in enumerate(years) if (y < year if newest_first else y > year)), None)
+    k = len(spans) - 1 if later is None else later  # the fold written beside the new one, whose shape it takes
+    model_year, first, last = spans[k]
+    if later is None and any(s.parent_id == section.id and s.line > last for s in plist.sections):
+        return None
+    lines = plist.lines
+    items = folds[model_year]
+    if not _content(lines[first]).lstrip().lower().startswith("<details") or (
+            _content(lines[last]).strip().lower() != "</details>"):
+        return None  # a fold that shares its lines with other text: no shape to copy
+    lead = list(lines[first: items[0].entry.line])
+    at_summary = next((n for n, line in enumerate(lead) if _SUMMARY_RE.search(line)), None)
+    if at_summary is None:
+        return None
+    m = _SUMMARY_RE.search(lead[at_summary])
+    assert m is not None
+    label = re.sub(rf"\b{model_year}\b", str(year), m.group(2), count=1)
+    lead[at_summary] = lead[at_summary][: m.start(2)] + label + lead[at_summary][m.end(2):]
+    trailer = list(lines[_item_end(plist, items[-1]): last + 1])
+    # what the list writes between two folds: beside the model, after it where a fold follows it, else before it
+    gap = list(lines[last + 1: spans[k + 1][1]]) if k + 1 < len(spans) else list(lines[spans[k - 1][2] + 1: first])
+    if any(line.strip() for line in gap):
+        gap = [_ending(lines[last]) or _dominant_ending(lines)]
+    if later is None:
+        return _NewFold(last + 1, gap + lead, trailer, items)
+    return _NewFold(first, lead, trailer + gap, items)
 
 
 def _item_end(plist: PaperList, item: _Item) -> int:

@@ -3457,6 +3457,57 @@ def test_a_paper_goes_inside_the_fold_of_its_year_in_a_section_kept_by_year_in_f
         "\n", "</details>\n", "<details open>\n", "<summary>2024</summary>\n"]
 
 
+def test_a_paper_of_a_year_without_a_fold_gets_a_new_fold_in_the_shape_and_order_of_the_others() -> None:
+    """Folds 2025, 2024, 2023, newest first: a 2026 paper went at the section's end, inside the 2023 fold; it now
+    gets `<details open>` `<summary>2026</summary>` before 2025's, its blank lines as 2025's has them and nothing
+    between the two folds, as between 2025 and 2024. A 2022 paper gets its fold after 2023's, a blank line between
+    as before 2023's; oldest first, a 2026 fold goes last. Where a fold of older papers follows the years
+    (`<summary>Before 2023</summary>`, a section of its own), a paper older than them all goes in the oldest
+    year's fold, spaced as its papers are."""
+    plist = parse_list(GE2EAD_FOLDS)
+    section = plist.sections[1]
+    planner = Paper(arxiv_id="2601.08562", title="A Planner for End-to-End Autonomous Driving", authors=("A. B",))
+    updated = plist.with_entry(planner, section)
+    n = next(i for i, line in enumerate(updated.lines) if "2601.08562" in line)
+    assert updated.lines[n - 6: n + 5] == [
+        "### Conventional End-to-End Methods\n", "\n", "\n", "<details open>\n", "<summary>2026</summary>\n", "\n",
+        "- **A Planner for End-to-End Autonomous Driving** [[Paper](https://arxiv.org/pdf/2601.08562)]\n", "\n",
+        "</details>\n", "<details open>\n", "<summary>2025</summary>\n"]
+    assert [s.path for s in updated.sections] == [s.path for s in plist.sections]  # a year's fold: no section
+    updated = plist.with_entry(dataclasses.replace(planner, arxiv_id="2201.08562"), section)
+    n = next(i for i, line in enumerate(updated.lines) if "2201.08562" in line)
+    assert "VAD" in updated.lines[n - 7] and updated.lines[n - 6: n + 5] == [
+        "\n", "</details>\n", "\n", "<details open>\n", "<summary>2022</summary>\n", "\n", updated.lines[n], "\n",
+        "</details>\n", "</details>\n", "\n"]
+    # oldest first: the same folds the other way round
+    blocks = GE2EAD_FOLDS.split("<details open>\n<summary>")
+    oldest = blocks[4].replace("</details>\n</details>\n", "</details>\n")  # the topic's fold closes after 2025
+    oldest_first = parse_list("<details open>\n<summary>".join(
+        [blocks[0], blocks[1], oldest, blocks[3], blocks[2] + "</details>\n\n"]))
+    updated = oldest_first.with_entry(planner, oldest_first.sections[1])
+    n = next(i for i, line in enumerate(updated.lines) if "2601.08562" in line)
+    assert updated.lines[n - 3: n] == ["<details open>\n", "<summary>2026</summary>\n", "\n"]
+    assert "**LAP**" in updated.lines[n - 7] and updated.lines[n - 6: n - 3] == ["\n", "</details>\n", "\n"]
+    assert updated.lines[n + 1:] == ["\n", "</details>\n", "</details>\n", "\n"]
+    # GE2EAD's Conventional End-to-End Methods after its 2023 fold (verbatim, one paper)
+    before = GE2EAD_FOLDS.replace("</details>\n</details>\n", """</details>
+
+<details open>
+<summary>Before 2023</summary>
+
+- **MMFN**: Multi-Modal-Fusion-Net for End-to-End Driving, **IROS 2022** [[Paper](https://arxiv.org/pdf/2207.00186)] [[Code](https://github.com/Kin-Zhang/mmfn)]
+
+</details>
+</details>
+""")
+    with_older = parse_list(before)
+    updated = with_older.with_entry(dataclasses.replace(planner, arxiv_id="2201.08562"), with_older.sections[1])
+    n = next(i for i, line in enumerate(updated.lines) if "2201.08562" in line)
+    assert "**VAD**" in updated.lines[n - 2] and updated.lines[n - 1] == "\n"  # in 2023's, spaced as its papers
+    assert updated.lines[n + 1: n + 5] == ["\n", "</details>\n", "\n", "<details open>\n"]
+    assert "<summary>2022</summary>\n" not in updated.lines
+
+
 # yyxisgreat-ops/GE2EAD README.md where one topic ends and the next begins, and its Dataset: each topic's heading
 # inside a `<details open>` fold whose `<summary>` names it again (verbatim lines, each topic's first paper, the
 # summaries under them cut)
