@@ -2844,13 +2844,20 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         return at, [_aligned(_row_for(plist, paper, rows, number), [_content(line) for line in table]) + nl]
     style, own = _style_for(plist, section, paper)
     fold = None
-    if (folds := _year_folds(plist, section, own)) is not None and (year := _paper_year(paper)) is not None:
-        if year in folds:
-            own = folds[year]  # among the papers of its year, inside their fold, not after the oldest year's
-        elif (fold := _new_year_fold(plist, section, folds, year)) is not None:
-            own = fold.model  # a fold of its own, its entry written as the papers of the fold beside it are
+    if (year := _paper_year(paper)) is not None:
+        # a section kept by year in a fold for each (`<summary>2024</summary>`), else under a bold label for each
+        # (`**2024**`): the paper goes among its year's papers, or opens its year in the shape of the others
+        make = _new_year_fold
+        if (folds := _year_folds(plist, section, own)) is None:
+            folds, make = _year_labels(plist, section, own), _new_year_label
+        if folds is None:
+            pass
+        elif year in folds:
+            own = folds[year]  # among the papers of its year, not after the oldest year's
+        elif (fold := make(plist, section, folds, year)) is not None:
+            own = fold.model  # its year's own, its entry written as the papers of the year beside it are
         else:
-            own = folds[min(folds, key=lambda y: abs(y - year))]  # no fold to make: the nearest year's
+            own = folds[min(folds, key=lambda y: abs(y - year))]  # no year to open: the nearest year's
     siblings = [it.entry for it in own]
     venue = _venue_for(paper, plist, siblings)
     prefix = style.prefix
@@ -2946,9 +2953,9 @@ def _year_folds(plist: PaperList, section: Section, own: Sequence[_Item]) -> dic
     return folds if len(folds) >= 2 else None
 
 
-class _NewFold(NamedTuple):
-    """A fold for a year the section has none for yet, in the shape of the one beside it: where it goes, its lines
-    before the entry and after it, and the entries whose style the new one takes."""
+class _NewYear(NamedTuple):
+    """A fold or a label for a year the section has none for yet, in the shape of the one beside it: where it goes,
+    its lines before the entry and after it, and the entries whose style the new one takes."""
 
     at: int
     lead: list[str]
@@ -2956,13 +2963,13 @@ class _NewFold(NamedTuple):
     model: list[_Item]
 
 
-def _new_year_fold(plist: PaperList, section: Section, folds: dict[int, list[_Item]], year: int) -> _NewFold | None:
+def _new_year_fold(plist: PaperList, section: Section, groups: dict[int, list[_Item]], year: int) -> _NewYear | None:
     """A new `<details>` fold for `year` in a section kept in a fold for each year (a 2026 paper where the folds
     are 2025, 2024, ...), placed in the folds' order and written as the fold beside it is (its `<details open>`,
     its summary with the new year, its blank lines, and the lines between two folds); None where the folds keep no
     order, or the paper is older than every fold and another fold follows them (`<summary>Before 2023</summary>`,
     a sub-section of its own)."""
-    spans = [span for span in _year_fold_spans(plist, section) if span[0] in folds]
+    spans = [span for span in _year_fold_spans(plist, section) if span[0] in groups]
     years = [y for y, _, _ in spans]
     newest_first = all(a > b for a, b in itertools.pairwise(years))
     if not newest_first and not all(a < b for a, b in itertools.pairwise(years)):
@@ -2973,7 +2980,7 @@ def _new_year_fold(plist: PaperList, section: Section, folds: dict[int, list[_It
     if later is None and any(s.parent_id == section.id and s.line > last for s in plist.sections):
         return None
     lines = plist.lines
-    items = folds[model_year]
+    items = groups[model_year]
     if not _content(lines[first]).lstrip().lower().startswith("<details") or (
             _content(lines[last]).strip().lower() != "</details>"):
         return None  # a fold that shares its lines with other text: no shape to copy
@@ -2991,8 +2998,75 @@ def _new_year_fold(plist: PaperList, section: Section, folds: dict[int, list[_It
     if any(line.strip() for line in gap):
         gap = [_ending(lines[last]) or _dominant_ending(lines)]
     if later is None:
-        return _NewFold(last + 1, gap + lead, trailer, items)
-    return _NewFold(first, lead, trailer + gap, items)
+        return _NewYear(last + 1, gap + lead, trailer, items)
+    return _NewYear(first, lead, trailer + gap, items)
+
+
+# A line that is a bold label alone (`**2024**`, `**Earlier**`): in a section that lists its papers under a label for
+# each year, without a heading or a fold for each (YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare,
+# VectorInstitute/deepfakes-survey-2026), where a year's papers begin.
+_BOLD_LINE_RE = re.compile(r"^ {0,3}(\*\*|__)(?P<text>(?:(?!\1).)+)\1[ \t]*$")
+
+
+def _year_label_lines(plist: PaperList, section: Section) -> list[tuple[int | None, int]]:
+    """The bold labels alone on a line among `section`'s own lines (not its sub-sections'): each one's year (None:
+    a label that names no year, `**Earlier**`) and line, in the order the list writes them."""
+    end = plist._section_end.get(section.id, len(plist.lines))
+    inner = [(s.line, plist._section_end.get(s.id, end)) for s in plist.sections
+             if s.id.startswith(section.id + "/") and section.line < s.line < end]
+    labels: list[tuple[int | None, int]] = []
+    for n in range(section.line + 1, end):
+        if any(first <= n < last for first, last in inner) or not (m := _BOLD_LINE_RE.match(_content(plist.lines[n]))):
+            continue
+        y = YEAR_HEADING_RE.match(plain_text(m["text"]))
+        labels.append((int(y.group(1)) if y else None, n))
+    return labels
+
+
+def _year_labels(plist: PaperList, section: Section, own: Sequence[_Item]) -> dict[int, list[_Item]] | None:
+    """The entries of a section that lists its papers under a bold label for each year (`**2024**` over them), by
+    that year; None where two years do not hold every entry so (an entry above the first label, or under a label
+    that is no year, `**Earlier**`)."""
+    labels = _year_label_lines(plist, section)
+    groups: dict[int, list[_Item]] = {}
+    for it in own:
+        year = next((y for y, n in reversed(labels) if n < it.entry.line), None)
+        if year is None:
+            return None
+        groups.setdefault(year, []).append(it)
+    return groups if len(groups) >= 2 else None
+
+
+def _new_year_label(plist: PaperList, section: Section, groups: dict[int, list[_Item]], year: int) -> _NewYear | None:
+    """A new bold label for `year` (`**2025**`) with the paper under it, in a section that lists its papers under a
+    label for each year: placed in the labels' order, written as the label beside it is (its blank lines, and the
+    lines between one year's papers and the next label); None where the labels keep no order."""
+    labels = [(y, n) for y, n in _year_label_lines(plist, section) if y in groups]
+    years = [y for y, _ in labels]
+    newest_first = all(a > b for a, b in itertools.pairwise(years))
+    if len(set(years)) != len(years) or (not newest_first and not all(a < b for a, b in itertools.pairwise(years))):
+        return None
+    later = next((k for k, y in enumerate(years) if (y < year if newest_first else y > year)), None)
+    k = len(labels) - 1 if later is None else later  # the label written beside the new one, whose shape it takes
+    model_year, first = labels[k]
+    assert model_year is not None
+    lines = plist.lines
+    items = groups[model_year]
+    lead = list(lines[first: items[0].entry.line])
+    m = _BOLD_LINE_RE.match(lead[0])
+    assert m is not None
+    lead[0] = lead[0][: m.start("text")] + re.sub(rf"\b{model_year}\b", str(year), m["text"], count=1) + lead[0][
+        m.end("text"):]
+    # what the list writes between one year's papers and the next label: after the model's where one follows it
+    if k + 1 < len(labels):
+        gap = list(lines[_item_end(plist, items[-1]): labels[k + 1][1]])
+    else:
+        gap = list(lines[_item_end(plist, groups[labels[k - 1][0] or 0][-1]): first])
+    if any(line.strip() for line in gap) or not gap:
+        gap = [_ending(lines[first]) or _dominant_ending(lines)]  # a label glued to a bullet would be its text
+    if later is None:
+        return _NewYear(_item_end(plist, items[-1]), gap + lead, [], items)
+    return _NewYear(first, lead, gap, items)
 
 
 def _item_end(plist: PaperList, item: _Item) -> int:

@@ -3508,6 +3508,93 @@ def test_a_paper_of_a_year_without_a_fold_gets_a_new_fold_in_the_shape_and_order
     assert "<summary>2022</summary>\n" not in updated.lines
 
 
+# YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare README.md: its LFM methods, each year's papers under
+# a bold label for the year (verbatim lines, the first and last papers of 2024 to 2021)
+HEALTHCARE_YEAR_LABELS = """# Methods
+## LFM methods
+**2024**
+- [AAAI] Zhongjing: Enhancing the chinese medical capabilities of large language model through expert feedback and realworld multi-turn dialogue. [[Paper]](https://ojs.aaai.org/index.php/AAAI/article/view/29907) [[Code]](https://github.com/SupritYoung/Zhongjing)
+- [arXiv] JMLR: Joint medical LLM and retrieval training for enhancing reasoning and professional question answering capability [[Paper]](https://arxiv.org/abs/2402.17887)
+
+**2023**
+- [Bioinformatics] MedCPT: A method for zero-shot biomedical information retrieval using contrastive learning with PubMedBERT. [[Paper]](https://academic.oup.com/bioinformatics/article-abstract/39/11/btad651/7335842) [[Code]](https://github.com/ncbi/MedCPT)
+- [arXiv] Leveraging a medical knowledge graph into large language models for diagnosis prediction [[Paper]](https://arxiv.org/abs/2308.14321)\x20
+
+
+**2022**
+- [NPJ Digit. Med.] A large language model for electronic health records. [[Paper]](https://www.nature.com/articles/s41746-022-00742-2) [[Code]](https://github.com/uf-hobi-informatics-lab/GatorTron)
+- [BioNLP] Position-based prompting for health outcome generation [[Paper]](https://aclanthology.org/2022.bionlp-1.3/)\x20
+
+
+**2021**
+- [ACM Trans. Comput. Healthc.] Domain-specific language model pretraining for biomedical natural language processing. [[Paper]](https://dl.acm.org/doi/10.1145/3458754) [[Code]](https://huggingface.co/microsoft/BiomedNLP-BiomedBERT-base-uncased-abstract-fulltext)
+
+## VFM methods
+"""  # noqa: E501 (entries as the list writes them)
+
+# VectorInstitute/deepfakes-survey-2026 README.md: a fold of its Papers by Category, each year's papers under a bold
+# label, a blank line on either side (verbatim lines)
+DEEPFAKES_YEAR_LABELS = """## 2. Generation — Taxonomy of Generative Deepfakes
+
+<details>
+<summary><strong>Lip-sync manipulation</strong> &nbsp;<sub>3 entries</sub></summary>
+
+> `A1` holds only around the mouth, and `A4` is especially fragile because compression erases small-region traces first.
+
+**2024**
+
+- [2024] **Diff2Lip: Audio Conditioned Diffusion Models for Lip-Synchronization** *Rudrabha Mukhopadhyay et al.* [[paper](https://arxiv.org/abs/2308.09716)]
+
+**2022**
+
+- [2022] **Videoretalking: Audio-based lip synchronization for talking head video editing in the wild** *Kun Cheng et al.* [[paper](https://doi.org/10.1145/3550469.3555399)]
+
+**2020**
+
+- [2020] **A lip sync expert is all you need for speech to lip generation in the wild** *KR Prajwal et al.* [[paper](https://doi.org/10.1145/3394171.3413532)]
+
+</details>
+"""  # noqa: E501 (entries as the list writes them)
+
+
+def test_a_paper_goes_under_the_bold_label_of_its_year_or_a_new_one_in_their_shape_and_order() -> None:
+    """`**2024**` over that year's papers, `**2023**` over the next: a paper of 2023 went at the section's end,
+    under `**2021**`, a 2026 paper of a list dated `[2024]` under `**2024**` and a 2023 one under `**2022**`; each
+    now goes among its year's papers, and a year without a label gets one, in the labels' order and spaced as the
+    label beside it (a blank line after it or none, and the lines between one year's papers and the next label)."""
+    plist = parse_list(HEALTHCARE_YEAR_LABELS)
+    section = plist.find_section("LFM methods")
+    paper = Paper(arxiv_id="2305.08562", title="A Medical Language Model", authors=("A. B",))
+    updated = plist.with_entry(paper, section)
+    n = next(i for i, line in enumerate(updated.lines) if "2305.08562" in line)
+    assert "2308.14321" in updated.lines[n - 1] and updated.lines[n + 1: n + 4] == ["\n", "\n", "**2022**\n"]
+    updated = plist.with_entry(dataclasses.replace(paper, arxiv_id="2501.08562"), section)
+    assert updated.lines[1:5] == ["## LFM methods\n", "**2025**\n", updated.lines[3], "\n"]
+    assert "2501.08562" in updated.lines[3] and updated.lines[5] == "**2024**\n"
+    updated = plist.with_entry(dataclasses.replace(paper, arxiv_id="2005.08562"), section)
+    n = next(i for i, line in enumerate(updated.lines) if "2005.08562" in line)
+    assert "BiomedBERT" in updated.lines[n - 4] and updated.lines[n - 3: n] == ["\n", "\n", "**2020**\n"]
+    assert updated.lines[n + 1:] == ["\n", "## VFM methods\n"]
+    assert [s.path for s in updated.sections] == [s.path for s in plist.sections]  # a label: no section
+
+    plist = parse_list(DEEPFAKES_YEAR_LABELS)
+    section = plist.sections[1]
+    updated = plist.with_entry(dataclasses.replace(paper, arxiv_id="2603.08562"), section)
+    n = next(i for i, line in enumerate(updated.lines) if "2603.08562" in line)
+    assert updated.lines[n].startswith("- [2026] **A Medical Language Model** *A. B* [[paper](")
+    assert updated.lines[n - 3: n] == ["\n", "**2026**\n", "\n"] and updated.lines[n + 1: n + 3] == ["\n", "**2024**\n"]
+    assert updated.lines[n - 4].startswith("> `A1` holds only")
+    updated = plist.with_entry(paper, section)
+    n = next(i for i, line in enumerate(updated.lines) if "2305.08562" in line)
+    assert updated.lines[n - 3: n] == ["\n", "**2023**\n", "\n"] and updated.lines[n + 1: n + 3] == ["\n", "**2022**\n"]
+    assert "Diff2Lip" in updated.lines[n - 4]
+    # a label that names no year: not a list by year, the paper where it went
+    earlier = parse_list(DEEPFAKES_YEAR_LABELS.replace("**2020**", "**Earlier**"))
+    updated = earlier.with_entry(paper, earlier.sections[1])
+    n = next(i for i, line in enumerate(updated.lines) if "2305.08562" in line)
+    assert "**2023**\n" not in updated.lines and updated.lines[n - 2] == "**2022**\n"  # by the dates, as before
+
+
 # yyxisgreat-ops/GE2EAD README.md where one topic ends and the next begins, and its Dataset: each topic's heading
 # inside a `<details open>` fold whose `<summary>` names it again (verbatim lines, each topic's first paper, the
 # summaries under them cut)
