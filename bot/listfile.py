@@ -2993,6 +2993,9 @@ def _new_year_fold(plist: PaperList, section: Section, groups: dict[int, list[_I
     label = re.sub(rf"\b{model_year}\b", str(year), m.group(2), count=1)
     lead[at_summary] = lead[at_summary][: m.start(2)] + label + lead[at_summary][m.end(2):]
     trailer = list(lines[_item_end(plist, items[-1]): last + 1])
+    # its tags and blank lines, not the text the model fold says of its own year (a note, a "back to top" link)
+    lead = list(itertools.takewhile(lambda line: not line.strip() or _FOLD_TAG_RE.match(_content(line)), lead))
+    trailer = [line for line in trailer if not line.strip() or _FOLD_TAG_RE.match(_content(line))]
     # what the list writes between two folds: beside the model, after it where a fold follows it, else before it
     gap = list(lines[last + 1: spans[k + 1][1]]) if k + 1 < len(spans) else list(lines[spans[k - 1][2] + 1: first])
     if any(line.strip() for line in gap):
@@ -3057,6 +3060,7 @@ def _new_year_label(plist: PaperList, section: Section, groups: dict[int, list[_
     assert m is not None
     lead[0] = lead[0][: m.start("text")] + re.sub(rf"\b{model_year}\b", str(year), m["text"], count=1) + lead[0][
         m.end("text"):]
+    lead[1:] = itertools.takewhile(lambda line: not line.strip(), lead[1:])  # not a note under the model label
     # what the list writes between one year's papers and the next label: after the model's where one follows it
     if k + 1 < len(labels):
         gap = list(lines[_item_end(plist, items[-1]): labels[k + 1][1]])

@@ -3479,6 +3479,11 @@ def test_a_paper_of_a_year_without_a_fold_gets_a_new_fold_in_the_shape_and_order
     assert "VAD" in updated.lines[n - 7] and updated.lines[n - 6: n + 5] == [
         "\n", "</details>\n", "\n", "<details open>\n", "<summary>2022</summary>\n", "\n", updated.lines[n], "\n",
         "</details>\n", "</details>\n", "\n"]
+    # the new fold takes the model's tags and blank lines, not the text in it
+    noted = parse_list(GE2EAD_FOLDS.replace("<summary>2025</summary>\n\n", "<summary>2025</summary>\n\nThree.\n\n"))
+    updated = noted.with_entry(planner, noted.sections[1])
+    n = next(i for i, line in enumerate(updated.lines) if "2601.08562" in line)
+    assert updated.lines[n - 2: n] == ["<summary>2026</summary>\n", "\n"] and updated.lines.count("Three.\n") == 1
     # oldest first: the same folds the other way round
     blocks = GE2EAD_FOLDS.split("<details open>\n<summary>")
     oldest = blocks[4].replace("</details>\n</details>\n", "</details>\n")  # the topic's fold closes after 2025
@@ -3588,6 +3593,11 @@ def test_a_paper_goes_under_the_bold_label_of_its_year_or_a_new_one_in_their_sha
     n = next(i for i, line in enumerate(updated.lines) if "2305.08562" in line)
     assert updated.lines[n - 3: n] == ["\n", "**2023**\n", "\n"] and updated.lines[n + 1: n + 3] == ["\n", "**2022**\n"]
     assert "Diff2Lip" in updated.lines[n - 4]
+    # the new label takes the model's blank lines, not the text under it
+    noted = parse_list(DEEPFAKES_YEAR_LABELS.replace("**2024**\n\n", "**2024**\n\n> Two of them.\n\n"))
+    updated = noted.with_entry(dataclasses.replace(paper, arxiv_id="2603.08562"), noted.sections[1])
+    n = next(i for i, line in enumerate(updated.lines) if "2603.08562" in line)
+    assert updated.lines[n - 2: n] == ["**2026**\n", "\n"] and updated.lines.count("> Two of them.\n") == 1
     # a label that names no year: not a list by year, the paper where it went
     earlier = parse_list(DEEPFAKES_YEAR_LABELS.replace("**2020**", "**Earlier**"))
     updated = earlier.with_entry(paper, earlier.sections[1])
