@@ -194,6 +194,13 @@ _COLUMN_ROLES = (
     ("title", re.compile(r"(?:paper )?(?:titles?|names?)|papers?|works?|articles?")),
     # `| # |`, `| No. |`: the row's number, which a new row continues (`_numbering`)
     ("number", re.compile(r"|no|nr|num(?:ber)?|(?:s|sr|sl) ?no|idx|index")),
+    # facts of the row's own paper that paperbot does not know (who made it, what it does): a new row leaves them
+    # empty, as guessing the most common one (`Tsinghua, BAAI`, `T2V`) would write a wrong fact under its title
+    ("about", re.compile(
+        r"(?:first )?(?:institutes?|institutions?|affiliations?|organi[sz]ations?|orgs?|labs?|teams?|companies|"
+        r"company|countries|country|tasks?|outputs?|inputs?|keywords?|tags?|tl ?dr|summary|highlights?|notes?|"
+        r"contributions?|modalit(?:y|ies))"
+    )),
 )
 # A table cell that cites a paper by its authors or as the list's own (`Fan *et al.*`, `**_Ours_**`) rather than
 # by its title: without an arXiv link it names no work one could know again.
@@ -749,7 +756,7 @@ def _column_roles(header: str) -> tuple[str, ...]:
     for s, e in _cell_spans(header):
         text = plain_text(header[s:e]).casefold()
         name = re.sub(r"[^\w ]+", " ", text).strip()
-        role = next((r for r, rx in _COLUMN_ROLES if rx.fullmatch(name) and r not in roles), "")
+        role = next((r for r, rx in _COLUMN_ROLES if rx.fullmatch(name) and (r not in roles or r == "about")), "")
         if role == "number" and not name and text.strip() != "#":
             role = ""  # an empty header cell, or one of marks only (`| :star: |` reads as a word), is no `#`
         roles.append(role)
@@ -2551,7 +2558,7 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item], number: str 
     authors, venue and date cells as the rows write theirs (the venue marked up as the rows of its kind mark theirs:
     `arXiv 2026` plain where `**CVPR 2026**` is bold), its `#` cell `number`; a cell about that paper only (code,
     notes) empty, or the rows' word for none (`-`), one that most rows fill alike (`[code]` where none has code) as
-    they do."""
+    they do, but not a column of the paper's own facts (Institute, Tasks): the most common one is another paper's."""
     item = rows[-1]
     row, p = item.row, item.parsed
     assert row is not None
@@ -2575,7 +2582,7 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item], number: str 
         none = Counter({c: n for c, n in cells.items() if re.fullmatch(r"[-–—]|N/?A", c, re.I)})
         if not role and same[1] * 2 > len(rows) and not _links(same[0]):
             fills[col] = same[0]
-        elif not role and none:
+        elif role in ("", "about") and none:
             fills[col] = none.most_common(1)[0][0]  # `| - |`: how the rows say they have no code or demo
     url = _arxiv_url(paper, plist, [it.entry for it in rows])
     cuts = [(*p.title_span, escape_markdown(paper.title)), (*p.url_span, url)]

@@ -4217,7 +4217,7 @@ def test_a_publisher_column_is_the_entrys_venue_and_a_new_row_takes_the_lists_ne
     assert plist.entries[-4].venue == "ECCV 2022"
     (line,) = added_line(text, "2026 Papers", AR_VIDEO)
     assert line == (f"| 53 | **{AR_VIDEO.title}** | Ann Lee |  | arXiv 2026 | {_AR_BADGE.format('2604.01234')} |  "
-                    "| T2V |  |\n")
+                    "|  |  |\n")
     accepted = dataclasses.replace(AR_VIDEO, comment="Accepted to CVPR 2026")
     (line,) = added_line(text, "2026 Papers", accepted)
     assert " | 53 | " in f" {line}" and " | Ann Lee |  | **CVPR 2026** | " in line
@@ -4253,6 +4253,21 @@ def test_a_new_row_of_a_table_numbered_down_from_one_takes_its_places_number_and
     # at the end of the table: the next number, nothing renumbered
     (line,) = added_line(text, "2025 Papers", dataclasses.replace(AR_VIDEO, arxiv_id="2411.01234"))
     assert line.startswith("| 6 | ")
+
+
+def test_a_new_row_leaves_its_papers_own_facts_empty_where_most_rows_share_one() -> None:
+    """Three of the five rows of minar09's `## 2025 Papers` name `MIT, Adobe` under Institute, and five of the eight
+    of `## 2026 Papers` `T2V` under Tasks: a new row copied the most common value into such a cell, so a paper from
+    elsewhere was written as MIT's and Adobe's, or as text-to-video, where it now leaves them empty for the
+    maintainer; a cell that says the row has none (`-` under Code/Project) is still written as the rows write it."""
+    text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2025", _AR_2025)
+    (line,) = added_line(text, "2025 Papers", dataclasses.replace(AR_VIDEO, arxiv_id="2411.01234"))
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    assert cells[:5] == ["6", f"**{AR_VIDEO.title}**", "Ann Lee", "", "arXiv 2024"]
+    assert cells[6:] == ["-", "", ""]  # Code/Project `-` as 3 of the 5 rows; Tasks and Output empty
+    text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2026", _AR_2026)
+    (line,) = added_line(text, "2026 Papers", AR_VIDEO)
+    assert [c.strip() for c in line.strip().strip("|").split("|")][7:] == ["", ""]
 
 
 def test_a_new_row_of_a_table_numbered_from_01_in_each_table_is_written_as_they_are() -> None:
