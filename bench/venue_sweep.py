@@ -224,24 +224,14 @@ def main(argv: list[str]) -> None:
     measure(texts)
     print(f"held-out texts: {len(held_out)} digest comments; judged: {sum(t.expect != '?' for t in held_out)}")
     measure(held_out)
-    held_out_2 = list(digests(HELD_OUT_2))
-    print(f"held-out texts, 2nd set: {len(held_out_2)} digest comments; "
-          f"judged: {sum(t.expect != '?' for t in held_out_2)}")
-    measure(held_out_2)
-    held_out_3 = list(digests(HELD_OUT_3))
-    print(f"held-out texts, 3rd set: {len(held_out_3)} digest comments; "
-          f"judged: {sum(t.expect != '?' for t in held_out_3)}")
-    measure(held_out_3)
-    held_out_4 = list(digests(HELD_OUT_4))
-    print(f"held-out texts, 4th set: {len(held_out_4)} digest comments; "
-          f"judged: {sum(t.expect != '?' for t in held_out_4)}")
-    measure(held_out_4)
-    held_out_5 = list(digests(HELD_OUT_5))
-    print(f"held-out texts, 5th set: {len(held_out_5)} digest comments; "
-          f"judged: {sum(t.expect != '?' for t in held_out_5)}")
-    measure(held_out_5)
+    later = []
+    for ordinal, path in (("2nd", HELD_OUT_2), ("3rd", HELD_OUT_3), ("4th", HELD_OUT_4), ("5th", HELD_OUT_5)):
+        later.append(part := list(digests(path)))
+        print(f"held-out texts, {ordinal} set: {len(part)} digest comments; "
+              f"judged: {sum(t.expect != '?' for t in part)}")
+        measure(part)
     if "--all" in argv:
-        for text in [*texts, *held_out, *held_out_2, *held_out_3, *held_out_4, *held_out_5]:
+        for text in [*texts, *held_out, *(t for part in later for t in part)]:
             print(f"  {show(text.paper.venue):32} {show(text.expect):32} {getattr(text.paper, text.field)!r}")
 
 
