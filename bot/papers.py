@@ -535,8 +535,7 @@ def _mark_word_venues(text: str) -> str:
     """The text with the organiser written before a venue that is also a word where words of acceptance and a year
     leave no doubt ("Accepted to CASE 2025" reads "Accepted to IEEE CASE 2025", "Accepted at BigData 2025" "Accepted at
     IEEE BigData 2025"; "a case study 2025" stays, and so does "Accepted at CCF BigData 2024", another conference)."""
-    org = {"CASE": "IEEE", "SAC": "ACM", "BigData": "IEEE", "BIGDATA": "IEEE"}
-    return _ACCEPTED_WORD_VENUE_RE.sub(lambda m: f"{m.group('before')}{org[m.group('name')]} {m.group('name')}", text)
+    return _ACCEPTED_WORD_VENUE_RE.sub(lambda m: f"{m.group('before')}{_SLOT_WORD_VENUES[m.group('name')]}", text)
 
 
 # Such a venue's acronym alone where a list's entry writes its venue (`CASE 2023` after a title's comma in
