@@ -2970,6 +2970,17 @@ class _NewYear(NamedTuple):
     model: list[_Item]
 
 
+def _year_place(years: Sequence[int], year: int) -> tuple[int | None, int] | None:
+    """Where a new year goes among the years of a section's folds or labels, in the order the list writes them: the
+    index of the first it goes before (None: after them all) and of the one beside it, whose shape the new one takes;
+    None where the years keep no order (newest first or oldest first, each once)."""
+    newest_first = all(a > b for a, b in itertools.pairwise(years))
+    if not newest_first and not all(a < b for a, b in itertools.pairwise(years)):
+        return None
+    later = next((k for k, y in enumerate(years) if (y < year if newest_first else y > year)), None)
+    return later, len(years) - 1 if later is None else later
+
+
 def _new_year_fold(plist: PaperList, section: Section, groups: dict[int, list[_Item]], year: int) -> _NewYear | None:
     """A new `<details>` fold for `year` in a section kept in a fold for each year (a 2026 paper where the folds
     are 2025, 2024, ...), placed in the folds' order and written as the fold beside it is (its `<details open>`,
@@ -2977,12 +2988,9 @@ def _new_year_fold(plist: PaperList, section: Section, groups: dict[int, list[_I
     order, or the paper is older than every fold and another fold follows them (`<summary>Before 2023</summary>`,
     a sub-section of its own)."""
     spans = [span for span in _year_fold_spans(plist, section) if span[0] in groups]
-    years = [y for y, _, _ in spans]
-    newest_first = all(a > b for a, b in itertools.pairwise(years))
-    if not newest_first and not all(a < b for a, b in itertools.pairwise(years)):
+    if (place := _year_place([y for y, _, _ in spans], year)) is None:
         return None
-    later = next((k for k, y in enumerate(years) if (y < year if newest_first else y > year)), None)
-    k = len(spans) - 1 if later is None else later  # the fold written beside the new one, whose shape it takes
+    later, k = place
     model_year, first, last = spans[k]
     if later is None and any(s.parent_id == section.id and s.line > last for s in plist.sections):
         return None
@@ -3052,12 +3060,9 @@ def _new_year_label(plist: PaperList, section: Section, groups: dict[int, list[_
     label for each year: placed in the labels' order, written as the label beside it is (its blank lines, and the
     lines between one year's papers and the next label); None where the labels keep no order."""
     labels = [(y, n) for y, n in _year_label_lines(plist, section) if y in groups]
-    years = [y for y, _ in labels]
-    newest_first = all(a > b for a, b in itertools.pairwise(years))
-    if len(set(years)) != len(years) or (not newest_first and not all(a < b for a, b in itertools.pairwise(years))):
+    if (place := _year_place([y for y, _ in labels if y is not None], year)) is None:
         return None
-    later = next((k for k, y in enumerate(years) if (y < year if newest_first else y > year)), None)
-    k = len(labels) - 1 if later is None else later  # the label written beside the new one, whose shape it takes
+    later, k = place
     model_year, first = labels[k]
     assert model_year is not None
     lines = plist.lines
