@@ -117,6 +117,15 @@ _NAMES_RE = re.compile(
 )
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
 _NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")
+# The first author cited after a plain title, as a bibliography writes it: `Title, Wang et al. [Paper](url)`,
+# `Title. Zhao et al. [Paper](url)` (sczhou/Awesome-Face-Restoration). Only with et al.: a title's own last words
+# after a comma (`..., and Beyond`, `..., Fast and Accurate`) name no one. After a period only where a word ends
+# there, not an initial (`J. Wang et al.` is one name).
+_PARTICLE = r"(?:(?:van|von|de|der|den|di|da|du|la|le|del)[ \u00a0]+)*"
+_CITE_TAIL_RE = re.compile(
+    r"(?:,|(?<=[^\W\d_][^\W_])\.)[ \t\u00a0]+(?P<a>" + _PARTICLE + _NAME_WORD + r"(?:[ \u00a0]+" + _PARTICLE
+    + _NAME_WORD + r"){0,3}[ \u00a0]+et[ \u00a0]+al\.?)$"
+)
 _PLAIN_AUTHORS_RE = re.compile(
     r"[ \t\u00a0]*(?:[-–—|]|,)[ \t\u00a0]*(?P<a>(?:" + _NAME + r"|" + _NAME_WORD + r"(?=,?[ \u00a0]+et[ \u00a0]+al\b))"
     r"(?:(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)" + _NAME + r")*(?:,?[ \u00a0]+et[ \u00a0]+al\b\.?)?)"
@@ -534,6 +543,7 @@ def _parse_entry_body(
     lead = body[title_from: first.start].strip()
     main: _Link
     tail_venue = False
+    tail_cite: tuple[int, int] | None = None  # `Title, Wang et al.`: the authors' span, cut from the title
     code_venue: tuple[int, int] | None = None
     quote_note: tuple[int, int] | None = None
     lead_date: tuple[int, int] | None = None
@@ -579,6 +589,9 @@ def _parse_entry_body(
             lead_raw = body[title_from: first.start]
             seg = lead_raw.split(" | ")[0]
             stripped = seg.rstrip(" \t\u00a0|-–—:,[")  # `Title [[paper](url)]`: the bracket wraps the link
+            if cite := _CITE_TAIL_RE.search(stripped):
+                tail_cite = (title_from + cite.start("a"), title_from + cite.end("a"))
+                stripped = stripped[: cite.start()]
             tail = re.search(r",[ \t\u00a0]+(?P<v>[^,]+)$", stripped)
             wrapped = re.search(r",[ \t\u00a0]*(?P<v><(?P<t>ins|u|em|i|b|small)>[^<>]+</(?P=t)>)$", stripped)
             bracketed = re.search(r"[ \t\u00a0]+(?P<d>\*\*|__)?\[(?P<v>[^\[\]]+)\](?P=d)$", stripped)
@@ -616,7 +629,7 @@ def _parse_entry_body(
     if cited and cited.end() > own:
         cited = None
     italics = re.finditer(r"(?<![*\w\\])(\*|_)(?!\s|\*)(?P<a>(?:\\.|[^*_\\])+?)(?<![\s\\])\1(?![*\w])", body)
-    for m in [] if cited else italics:
+    for m in [] if cited or tail_cite else italics:
         if m.start() < rest_from or any(lk.start <= m.start() < lk.end for lk in links):
             continue
         if m.start() >= own:
@@ -636,6 +649,8 @@ def _parse_entry_body(
         and m.end() <= own
     if plain and m is not None:
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
+    if tail_cite:
+        authors, authors_span, plain = plain_text(body[slice(*tail_cite)]), tail_cite, True
     # Venue: the plain text after the authors (or after the title link), up to the next link.
     vstart = authors_span[1] + (not plain) if authors_span else rest_from
     later_links = [lk for lk in links if lk.start >= vstart]

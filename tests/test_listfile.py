@@ -1146,6 +1146,76 @@ def test_a_venue_in_brackets_in_code_before_the_title_is_the_venue() -> None:
     assert [(e.title, e.venue, e.marks) for e in code.entries] == [("Alpha", "Arxiv 2024.", ("[code]",))]
 
 
+FACE_RESTORATION = (  # sczhou/Awesome-Face-Restoration README.md, lines verbatim
+    "## Papers\n\n### Face Image Restoration\n\n#### Diffusion Model\n\n"
+    "- `[CVPR 2023]` DR2: Diffusion-based Robust Degradation Remover for Blind Face Restoration, Wang et al. "
+    "[Paper](https://arxiv.org/abs/2303.06885) | [Bibtex](./facebib.bib#L114-L119) \n"
+    "- `[Arxiv 2022]` DifFace: Blind Face Restoration with Diffused Error Contraction, Yue et al. "
+    "[Paper](https://arxiv.org/abs/2212.06512) | [Github](https://github.com/zsyOAOA/DifFace) | "
+    "[Demo](https://huggingface.co/spaces/OAOA/DifFace) | [Bibtex](./facebib.bib#L121-L127)\n"
+    "\n#### Generative Prior - VQGAN\n"
+    "- `[CVPR 2022]` RestoreFormer: High-Quality Blind Face Restoration from Undegraded Key-Value Pairs, Wang et al. "
+    "[Paper](https://arxiv.org/abs/2201.06374) | [Github](https://github.com/wzhouxiff/RestoreFormer) | "
+    "[Bibtex](./facebib.bib#L15-L20)\n\n"
+    "- `[CVPR 2022]` Rethinking Deep Face Restoration. Zhao et al. [Paper](https://openaccess.thecvf.com/content/"
+    "CVPR2022/papers/Zhao_Rethinking_Deep_Face_Restoration_CVPR_2022_paper.pdf) | [Bibtex](./facebib.bib#L85-L91)\n"
+)
+
+
+def test_a_first_author_cited_after_a_plain_title_is_the_authors() -> None:
+    """sczhou/Awesome-Face-Restoration cites each paper's first author after its title (`Title, Wang et al.
+    [Paper](url)`): ", Wang et al." was read as the title's last words, so a paper it lists under another link
+    (`Rethinking Deep Face Restoration. Zhao et al.`) was not known by its title, and a new entry wrote no authors
+    and a full stop after its title, as the titles seemed to end so. The citation is the entry's authors, and a new
+    entry cites its own first author's surname the same way; a title's own words after a comma name no one."""
+    face = parse_list(FACE_RESTORATION)
+    assert [(e.title, e.authors, e.venue) for e in face.entries] == [
+        ("DR2: Diffusion-based Robust Degradation Remover for Blind Face Restoration", "Wang et al.", "CVPR 2023"),
+        ("DifFace: Blind Face Restoration with Diffused Error Contraction", "Yue et al.", "Arxiv 2022"),
+        ("RestoreFormer: High-Quality Blind Face Restoration from Undegraded Key-Value Pairs", "Wang et al.",
+         "CVPR 2022"),
+        ("Rethinking Deep Face Restoration", "Zhao et al.", "CVPR 2022"),
+    ]
+    assert face.contains(Paper("2206.00001", "Rethinking Deep Face Restoration"))
+    _, lines = added(FACE_RESTORATION, "Diffusion Model")
+    assert lines == ["- `[Arxiv 2025]` ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach, Gody et al. [Paper](https://arxiv.org/abs/2503.17460)\n"]
+    # the list's earlier README wrote the venue in plain brackets
+    older = parse_list(  # sczhou/Awesome-Face-Restoration README.md at 0e612a3, a line verbatim
+        "## Papers\n\n#### Generative Prior - VQGAN\n"
+        "- [NeurIPS 2022] CodeFormer: Towards Robust Blind Face Restoration with Codebook Lookup Transformer, Zhou et "
+        "al. [Paper](https://arxiv.org/abs/2206.11253) | [Project](https://shangchenzhou.com/projects/CodeFormer/) | "
+        "[Github](https://github.com/sczhou/CodeFormer) | [Demo](https://huggingface.co/spaces/sczhou/CodeFormer) | "
+        "[Bibtex](./facebib.bib#L1-L6)\n"
+    )
+    assert [(e.title, e.authors, e.venue) for e in older.entries] == [
+        ("CodeFormer: Towards Robust Blind Face Restoration with Codebook Lookup Transformer", "Zhou et al.",
+         "NeurIPS 2022"),
+    ]
+    consensus = parse_list(  # heidihoward/distributed-consensus-reading-list README.md, lines verbatim
+        "### Papers on distributed consensus\n\n"
+        "* Time, Clocks, and the Ordering of Events in a Distributed System "
+        "[paper](https://lamport.azurewebsites.net/pubs/time-clocks.pdf)\n"
+        "* Eventual Consistency Today: Limitations, Extensions, and Beyond [paper](https://queue.acm.org/detail.cfm?"
+        "id=2462076)\n"
+        "* Using Paxos to Build a Scalable, Consistent, and Highly Available Datastore "
+        "[paper](https://dl.acm.org/citation.cfm?id=1938549)\n"
+        "* Paxos Made Live - An Engineering Perspective [paper](https://www.cs.utexas.edu/users/lorenzo/corsi/cs380d/"
+        "papers/paper2-1.pdf)\n"
+    )
+    assert [(e.title, e.authors) for e in consensus.entries] == [
+        ("Time, Clocks, and the Ordering of Events in a Distributed System", ""),
+        ("Eventual Consistency Today: Limitations, Extensions, and Beyond", ""),
+        ("Using Paxos to Build a Scalable, Consistent, and Highly Available Datastore", ""),
+        ("Paxos Made Live - An Engineering Perspective", ""),
+    ]
+    # an initial before the name is the name's, no sentence's end; a title's last words without et al. are the title's
+    assert [(e.title, e.authors) for e in parse_list(
+        "## A\n- Alpha: Beta Gamma, J. Wang et al. [Paper](https://arxiv.org/abs/2401.00001)\n"
+        "- Segment Anything, Fast and Accurate [Paper](https://arxiv.org/abs/2401.00002)\n"
+    ).entries] == [("Alpha: Beta Gamma", "J. Wang et al."), ("Segment Anything, Fast and Accurate", "")]
+
+
 def test_a_bullet_glued_to_the_sections_description_stays_glued_when_a_paper_goes_first() -> None:
     """wentianli/awesome-video-editing writes each section's description in bold right over its first bullet; the
     newest paper, which goes first, was put there after a blank line the list never writes (`**To cut ...**`, an
