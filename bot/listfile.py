@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import functools
+import html
 import itertools
 import re
 import unicodedata
@@ -284,6 +285,18 @@ def _ending(line: str) -> str:
     return line[len(_content(line)):]
 
 
+# An HTML entity as GitHub shows it (`&nbsp;`, `&amp;`, `&#124;`, `&#x27;`); only with its `;`, as `&copy` without one
+# may be the start of a word or of a URL's query (`?a=1&copy=2`).
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity(m: re.Match[str]) -> str:
+    """The character an entity stands for; a space of any width (`&nbsp;`, `&ensp;`) as a space, since a summary's
+    `<strong>Lip-sync manipulation</strong> &nbsp;<sub>3 entries</sub>` spaces the name from its count so."""
+    text = html.unescape(m.group(0))
+    return " " if text.isspace() else text
+
+
 def plain_text(markdown: str) -> str:
     """Display text of inline markdown: links become their text, emphasis, HTML and anchors vanish."""
     escaped: list[str] = []
@@ -299,7 +312,7 @@ def plain_text(markdown: str) -> str:
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w\\])([*_])(?!\s)(.+?)(?<![\s\\])\1(?!\w)", r"\2", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&#124;", "|")
+    text = _ENTITY_RE.sub(_entity, text)
     text = re.sub(
         r"[\uE000-\uF8FF]",
         lambda m: escaped[n] if (n := ord(m.group(0)) - 0xE000) < len(escaped) else m.group(0),

@@ -3675,6 +3675,24 @@ def test_a_paper_goes_under_the_bold_label_of_its_year_or_a_new_one_in_their_sha
     assert "**2023**\n" not in updated.lines and updated.lines[n - 2] == "**2022**\n"  # by the dates, as before
 
 
+def test_an_html_entity_in_a_sections_name_is_the_character_it_stands_for() -> None:
+    """VectorInstitute/deepfakes-survey-2026 spaces each fold's name from its count with an entity
+    (`<strong>Lip-sync manipulation</strong> &nbsp;<sub>3 entries</sub>`): the section was named `Lip-sync manipulation
+    &nbsp;3 entries`, its id `...-nbsp-3-entries`, in `sections`, the pull request and the models alike, where GitHub
+    shows a space; an entity in a title is its character too (`&amp;`, `&#39;`), and text that only looks like one
+    without its `;` stays as written."""
+    plist = parse_list(DEEPFAKES_YEAR_LABELS)
+    assert plist.sections[1].path == ("2. Generation — Taxonomy of Generative Deepfakes",
+                                      "Lip-sync manipulation 3 entries")
+    assert plist.sections[1].id == "2-generation-taxonomy-of-generative-deepfakes/lip-sync-manipulation-3-entries"
+    assert plist.find_section("Lip-sync manipulation 3 entries") is plist.sections[1]
+    titles = parse_list(
+        "## A\n- [Q&amp;A over Tables: It&#39;s&nbsp;Hard](https://arxiv.org/abs/2401.00001)\n"
+        "- [R&D &copy Notes](https://arxiv.org/abs/2401.00002)\n"
+    )
+    assert [e.title for e in titles.entries] == ["Q&A over Tables: It's Hard", "R&D &copy Notes"]
+
+
 # yyxisgreat-ops/GE2EAD README.md where one topic ends and the next begins, and its Dataset: each topic's heading
 # inside a `<details open>` fold whose `<summary>` names it again (verbatim lines, each topic's first paper, the
 # summaries under them cut)
