@@ -1253,9 +1253,18 @@ class PaperList:
 
 # ---------------------------------------------------------------- counts of entries in headings
 
-# A count of papers after a section's name: `### 📚 Surveys & Position Papers (39)`, `## Memory [27]`, `(12 papers)`.
-_COUNT_RE = re.compile(r"(?P<open>[(\[])(?P<n>\d{1,4})(?P<close>(?:[ \u00a0]+papers?)?[)\]])[ \t\u00a0]*$", re.I)
-_COUNT_ANY_RE = re.compile(r"[(\[](?P<n>\d{1,4})(?:[ \u00a0]+papers?)?[)\]]", re.I)
+# A count of papers after a section's name: `### 📚 Surveys & Position Papers (39)`, `## Memory [27]`, `(12 papers)`,
+# or without brackets where a word says what it counts: `<strong>Lip-sync manipulation</strong> &nbsp;<sub>3
+# entries</sub>` (VectorInstitute/deepfakes-survey-2026), a name `Lip-sync manipulation 3 entries`.
+_COUNTED = r"[ \u00a0]+(?:papers?|entries)"
+_COUNT_RE = re.compile(
+    r"(?:(?P<open>[(\[])|(?<=[ \u00a0]))(?P<n>\d{1,4})(?(open)(?:" + _COUNTED + r")?[)\]]|" + _COUNTED + r")"
+    r"[ \t\u00a0]*$",
+    re.I,
+)
+_COUNT_ANY_RE = re.compile(
+    r"(?:(?P<open>[(\[])|(?<![\w.,-]))(?P<n>\d{1,4})(?(open)(?:" + _COUNTED + r")?[)\]]|" + _COUNTED + r"\b)", re.I
+)
 _EXPLICIT_ANCHOR_RE = re.compile(r"<a\b[^>]*\b(?:id|name)\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _SUMMARY_RE = re.compile(r"(<summary\b[^>]*>)(.*?)(</summary\s*>)", re.I)
 _NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.])")

@@ -3693,6 +3693,64 @@ def test_an_html_entity_in_a_sections_name_is_the_character_it_stands_for() -> N
     assert [e.title for e in titles.entries] == ["Q&A over Tables: It's Hard", "R&D &copy Notes"]
 
 
+# VectorInstitute/deepfakes-survey-2026 README.md: the first folds of its Foundations & Forensic Context, each with all
+# its papers (verbatim lines)
+DEEPFAKES_COUNTED_FOLDS = """## 1. Foundations & Forensic Context
+
+Section 2 of the survey: the five-stage attack pipeline, the generative paradigms behind it, and the A1–A5 framework.
+
+<details>
+<summary><strong>Preprocessing and representation</strong> &nbsp;<sub>2 entries</sub></summary>
+
+**2020**
+
+- [2020] **wav2vec 2.0: A framework for self-supervised learning of speech representations** *Alexei Baevski et al.* [[paper](https://arxiv.org/abs/2006.11477)]
+
+**2016**
+
+- [2016] **Joint face detection and alignment using multitask cascaded convolutional networks** *Kaipeng Zhang et al.* [[paper](https://doi.org/10.1109/lsp.2016.2603342)]
+
+</details>
+
+<details>
+<summary><strong>Forensic signals</strong> &nbsp;<sub>3 entries</sub></summary>
+
+**2019**
+
+- [2019] **Attributing Fake Images to GANs: Learning and Analyzing GAN Fingerprints** *Ning Yu et al.* [[paper](https://doi.org/10.1109/iccv.2019.00765)]
+
+**2012**
+
+- [2012] **An overview on video forensics** *Simone Milani et al.* [[paper](https://doi.org/10.1017/ATSIP.2012.2)]
+
+**2009**
+
+- [2009] **Image forgery detection** *Hany Farid* [[paper](https://doi.org/10.1109/MSP.2008.931079)]
+
+</details>
+"""
+
+
+def test_a_count_of_entries_in_a_folds_summary_grows_with_the_fold() -> None:
+    """Each fold of VectorInstitute/deepfakes-survey-2026 says how many papers it holds (`&nbsp;<sub>3
+    entries</sub>`), with no brackets around the number: a paper added to Forensic signals left it at `3 entries`
+    beside four papers, as only `(3)`, `[3]` or `(3 papers)` were counts. It now says `4 entries`, as a contributor
+    writes it, and the fold before it keeps its `2 entries`; a number in a name that no word says is a count of
+    (`GPT-4`) is none."""
+    plist = parse_list(DEEPFAKES_COUNTED_FOLDS)
+    updated = plist.with_entry(PAPER, plist.find_section("Forensic signals 3 entries"))
+    assert [line for line in updated.lines if "summary" in line and line not in plist.lines] == [
+        "<summary><strong>Forensic signals</strong> &nbsp;<sub>4 entries</sub></summary>\n"]
+    assert [s.path[-1] for s in updated.sections] == [
+        "1. Foundations & Forensic Context", "Preprocessing and representation 2 entries", "Forensic signals 4 entries"]
+    updated = plist.with_entry(PAPER, plist.find_section("Preprocessing and representation"))
+    assert [line for line in updated.lines if "summary" in line and line not in plist.lines] == [
+        "<summary><strong>Preprocessing and representation</strong> &nbsp;<sub>3 entries</sub></summary>\n"]
+    gpt = parse_list("## GPT-4\n- [A](https://arxiv.org/abs/2401.00001)\n- [B](https://arxiv.org/abs/2401.00002)\n"
+                     "- [C](https://arxiv.org/abs/2401.00003)\n- [D](https://arxiv.org/abs/2401.00004)\n")
+    assert gpt.with_entry(PAPER, gpt.sections[0]).lines[0] == "## GPT-4\n"
+
+
 # yyxisgreat-ops/GE2EAD README.md where one topic ends and the next begins, and its Dataset: each topic's heading
 # inside a `<details open>` fold whose `<summary>` names it again (verbatim lines, each topic's first paper, the
 # summaries under them cut)
