@@ -2495,27 +2495,20 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         # No entries of its own: borrow from the sub-sections, else the whole list.
         sub = [it for it in bullets if it.entry.section_id.startswith(section.id + "/")]
         pool = sub or bullets
+    best = _best_template((pool, bullets), paper)
     if paper.authors and not any(it.parsed.authors_span or it.authors_below for it in pool):
         # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
         # way of writing them, rather than a paper without its authors on a list that names them, on the title's
         # line or on a sub-bullet of names (opendilab/awesome-RLVR's `### 2024 & Earlier` names `OpenAI`,
         # `DeepMind`, where `### 2025` writes `  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia`).
-        pool = [it for it in bullets if it.parsed.authors_span or it.authors_below] or pool
-    templates: Counter[tuple[str, bool, bool]] = Counter()
-    last_seen: dict[str, int] = {}
-    # Neighbours whose shape cannot be templated: the others', else the list's common shape, else a plain one.
-    for candidates in (pool, bullets):
-        for n, it in enumerate(candidates):
-            if (t := _template_of(it)) is not None:
-                templates[t] += 1
-                last_seen[t[0]] = n
-        if templates:
-            break
-    if not templates:
-        templates[_PLAIN_TEMPLATE] = 1
-        last_seen[_PLAIN_TEMPLATE[0]] = 0
-    # A template that has a place for what we know (authors) beats a more common one that has not.
-    best = max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
+        named = [it for it in bullets if it.parsed.authors_span or it.authors_below]
+        borrowed = _best_template((named, bullets), paper) if named else best
+        if (below := _NAMES_BELOW_RE.search(borrowed[0])) and "{authors}" not in best[0]:
+            # a sub-bullet of names: under the section's own line, its venue where and as the section writes it
+            # (`[{title}]({url}) {venue}` over `  - {authors}`, not the other section's line without a venue)
+            best = (best[0] + below.group(), True, best[2])
+        else:
+            pool, best = named or pool, borrowed
     prefixes = Counter(it.prefix for it in (own or pool))
     shapes = own or pool
     prefix = max(  # "- " in a list of tables only
@@ -2530,6 +2523,29 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     style = _Style(prefix, best[0], sep, last, end, etal, etal_text, surname, etal_names, etal_joiner,
                    title_period=periods > len(titled) / 2, url=_arxiv_url(paper, plist, [it.entry for it in titled]))
     return style, own
+
+
+# authors on a sub-bullet of their own at the template's end: `\n  - {authors}`
+_NAMES_BELOW_RE = re.compile(r"\r?\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\{authors\}$")
+
+
+def _best_template(pools: Sequence[Sequence[_Item]], paper: Paper) -> tuple[str, bool, bool]:
+    """The shape most of the first pool with a shape writes, one with a place for authors where the paper has them;
+    neighbours whose shape cannot be templated give the next pool's (the list's), else a plain one."""
+    templates: Counter[tuple[str, bool, bool]] = Counter()
+    last_seen: dict[str, int] = {}
+    for candidates in pools:
+        for n, it in enumerate(candidates):
+            if (t := _template_of(it)) is not None:
+                templates[t] += 1
+                last_seen[t[0]] = n
+        if templates:
+            break
+    if not templates:
+        templates[_PLAIN_TEMPLATE] = 1
+        last_seen[_PLAIN_TEMPLATE[0]] = 0
+    # A template that has a place for what we know (authors) beats a more common one that has not.
+    return max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
 
 
 def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:
