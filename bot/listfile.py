@@ -297,6 +297,12 @@ def _entity(m: re.Match[str]) -> str:
     return " " if text.isspace() else text
 
 
+def _hard_break(line: str) -> str:
+    """The two spaces or more that end a line of text, a Markdown line break; "" where there are fewer."""
+    m = re.search(r"(?<=\S)  +$", _content(line))
+    return m.group() if m else ""
+
+
 def plain_text(markdown: str) -> str:
     """Display text of inline markdown: links become their text, emphasis, HTML and anchors vanish."""
     escaped: list[str] = []
@@ -856,6 +862,10 @@ class _Item:
     # for (the line end, the blank lines, the paragraph's indent), so a new entry can be laid out the same
     breaks: tuple[tuple[int, str], ...] = ()
     authors_below: str = ""  # the line end and sub-bullet marker before authors written under the entry
+    # the Markdown line breaks (two spaces or more) ending the entry's own line and its line of names under it
+    # (`(ICLR 2024)  `): a new entry's lines end as its neighbours' do
+    line_break: str = ""
+    names_break: str = ""
 
     @property
     def multiline(self) -> bool:
@@ -1928,7 +1938,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 groups.clear()
 
     def add_entry(parsed: _ParsedEntry, line: int, end: int, prefix: str, body: str, row: _Row | None,
-                  breaks: tuple[tuple[int, str], ...] = (), below: str = "") -> None:
+                  breaks: tuple[tuple[int, str], ...] = (), below: str = "", hard: tuple[str, str] = ("", "")) -> None:
         owner = current_parent()
         if owner is None or owner.id in news:
             return  # a link before any section (preamble) or in the news: not part of the curated list
@@ -1940,7 +1950,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         owner.entries.append(entry)
         entries.append(entry)
         items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row, breaks=breaks,
-                           authors_below=below))
+                           authors_below=below, line_break=hard[0], names_break=hard[1]))
         since_heading.append((entry, items[-1], owner))
 
     def table(header: int, text: str) -> int:
@@ -2134,7 +2144,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 and _NAMES_RE.fullmatch(sub.group("body").strip())):
             parsed = replace(parsed, authors=plain_text(sub.group("body").strip()))
             below = lines[end - 1][len(_content(lines[end - 1])):] + _content(lines[end])[: sub.start("body")]
-        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks, below)
+        hard = (_hard_break(lines[end - 1]), _hard_break(lines[end]) if below else "")
+        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks, below, hard)
         i = end
     close_heading()
     # `### 📚 [Research Papers](#research-papers)` over a table of contents: a pointer to the list's section, not
@@ -2213,6 +2224,8 @@ class _Style:
     et_al_names: int = 1  # `A, B, C, D, E. et al.`: the fewest names a neighbour writes before its et al.
     et_al_joiner: str = " "  # what comes between them and et al. (". " there), as most neighbours write it
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
+    line_break: str = ""  # ending the entry's line where names follow on a sub-bullet, as most neighbours' do
+    names_break: str = ""  # ending that sub-bullet of names, as most neighbours' do
     url: str = ""  # the paper's arXiv link as the neighbours write theirs (`_arxiv_url`); "" for `Paper.url`
 
 
@@ -2496,6 +2509,7 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
         sub = [it for it in bullets if it.entry.section_id.startswith(section.id + "/")]
         pool = sub or bullets
     best = _best_template((pool, bullets), paper)
+    names_from = pool
     if paper.authors and not any(it.parsed.authors_span or it.authors_below for it in pool):
         # No neighbour shows its authors in a way the parser reads (none, or plain text): the list's own
         # way of writing them, rather than a paper without its authors on a list that names them, on the title's
@@ -2507,6 +2521,7 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
             # a sub-bullet of names: under the section's own line, its venue where and as the section writes it
             # (`[{title}]({url}) {venue}` over `  - {authors}`, not the other section's line without a venue)
             best = (best[0] + below.group(), True, best[2])
+            names_from = named
         else:
             pool, best = named or pool, borrowed
     prefixes = Counter(it.prefix for it in (own or pool))
@@ -2521,8 +2536,16 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     titled = own or pool
     periods = sum(it.body[slice(*it.parsed.title_span)].rstrip().endswith(".") for it in titled)
     style = _Style(prefix, best[0], sep, last, end, etal, etal_text, surname, etal_names, etal_joiner,
-                   title_period=periods > len(titled) / 2, url=_arxiv_url(paper, plist, [it.entry for it in titled]))
+                   title_period=periods > len(titled) / 2, url=_arxiv_url(paper, plist, [it.entry for it in titled]),
+                   line_break=_most_breaks([it.line_break for it in titled]),
+                   names_break=_most_breaks([it.names_break for it in names_from if it.authors_below]))
     return style, own
+
+
+def _most_breaks(breaks: Sequence[str]) -> str:
+    """The line break most of the lines end with; none where fewer than half have one (a stray `  `)."""
+    counts = Counter(b for b in breaks if b)
+    return counts.most_common(1)[0][0] if counts and sum(counts.values()) * 2 > len(breaks) else ""
 
 
 # authors on a sub-bullet of their own at the template's end: `\n  - {authors}`
@@ -2603,7 +2626,13 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
     body = template.format(title=title, url=style.url or paper.url, authors=authors, venue=escape_markdown(venue),
                            date=date)
     body = re.sub(r"(?<=\S)  +(?=\S)", " ", body) if not authors else body
-    return prefix + body.rstrip(" \t\u00a0")
+    body = body.rstrip(" \t\u00a0")
+    sub_bullet = r"[ \t\u00a0]*(\r?\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+    if authors and (style.line_break or style.names_break) and _NAMES_BELOW_RE.search(template) and (
+            names := re.search(sub_bullet + re.escape(authors) + "$", body)):
+        # `(ICLR 2024)  ` over `  - Weizhe Yuan, ...  `: the lines end as the neighbours' do
+        body = f"{body[: names.start()]}{style.line_break}{names.group(1)}{authors}{style.names_break}"
+    return prefix + body
 
 
 def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item], number: str = "") -> str:
