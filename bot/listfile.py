@@ -2407,7 +2407,22 @@ def _emphasized_et_al(authors: str, et_al: str, cells: Sequence[str]) -> str:
 
 def _venue_for(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
     """'Arxiv 2025.' in the list's own spelling of an arXiv venue, with the year of the paper's id; the venue the
-    paper's arXiv comment says it was accepted at instead, where it says one."""
+    paper's arXiv comment says it was accepted at instead, where it says one. In brackets where most of the
+    section's venues are (opendilab/awesome-RLVR's `(ICLR 2024)`): a spelling taken from elsewhere in the list, or
+    an accepted venue's name, has none of its own."""
+    venue = _venue_text(paper, plist, siblings)
+    pairs = Counter(e.venue[0] + e.venue[-1] for e in siblings if _BRACKETED_VENUE_RE.fullmatch(e.venue))
+    if venue and pairs and sum(pairs.values()) * 2 > len(siblings) and not _BRACKETED_VENUE_RE.fullmatch(venue):
+        pair = pairs.most_common(1)[0][0]
+        return f"{pair[0]}{venue}{pair[1]}"
+    return venue
+
+
+_BRACKETED_VENUE_RE = re.compile(r"\([^()]+\)|\[[^\[\]]+\]")
+
+
+def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
+    """The venue's words, as `_venue_for` writes them but for the section's brackets."""
     year = arxiv_year(paper.arxiv_id) or (int(paper.published[:4]) if paper.published else None)
     # `Arxiv 2024 (Dec)`: the month in brackets too, the paper's own where its id gives it
     pattern = re.compile(

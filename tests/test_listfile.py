@@ -2015,7 +2015,8 @@ def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_
     was written with no names at all. Now it writes them on its own sub-bullet, as `### 2025` does, under a line
     written as its own section writes its papers' lines: the venue after the link (`(ICLR 2024)`), which the line
     of `### 2025`, whose papers name no venue, had left out; both lines end as the list's do, in two spaces (a line
-    break the bot dropped)."""
+    break the bot dropped). The venue is bracketed as the section's are, `(arXiv 2024)`, `(ACL 2024)`, though no
+    entry of this excerpt writes an arXiv venue to copy the brackets from."""
     text = (
         "## Papers\n\n### 2025\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
         "- [Brain Bandit: A Biologically Grounded Neural Network for Efficient Control of Exploration]"
@@ -2063,13 +2064,13 @@ def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_
                            "Jing Xu", "Jason Weston"))
     written = plist.with_entry(paper, plist.find_section("2024 & Earlier")).text
     assert written == text.replace("\n</details>\n", (
-        "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) arXiv 2024  \n"
+        "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)  \n"
         "  - Weizhe Yuan, Richard Yuanzhe Pang, Kyunghyun Cho, Xian Li, Sainbayar Sukhbaatar, Jing Xu, Jason Weston  \n"
         "\n</details>\n"))
     # accepted somewhere: that venue in the same slot
     accepted = dataclasses.replace(paper, arxiv_id="2401.10021", version=1, comment="Accepted to ACL 2024")
     written = plist.with_entry(accepted, plist.find_section("2024 & Earlier")).text
-    assert "(https://arxiv.org/pdf/2401.10021) ACL 2024  \n  - Weizhe Yuan, " in written
+    assert "(https://arxiv.org/pdf/2401.10021) (ACL 2024)  \n  - Weizhe Yuan, " in written
     # a section whose papers do name their authors on a sub-bullet writes its own line, no venue
     written = plist.with_entry(paper, plist.find_section("2025")).text
     assert "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020)  \n  - Weizhe Yuan, " in written
@@ -2078,7 +2079,8 @@ def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_
     # no names known: no line of names, and no line break left at the entry's end
     nameless = dataclasses.replace(paper, authors=())
     written = plist.with_entry(nameless, plist.find_section("2024 & Earlier")).text
-    assert "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) arXiv 2024\n\n</details>" in written
+    assert "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)\n\n</details>" \
+        in written
 
 
 def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
