@@ -2564,7 +2564,8 @@ def _most_breaks(breaks: Sequence[str]) -> str:
 
 
 # authors on a sub-bullet of their own at the template's end: `\n  - {authors}`
-_NAMES_BELOW_RE = re.compile(r"\r?\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\{authors\}$")
+_SUB_BULLET = r"\r?\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
+_NAMES_BELOW_RE = re.compile(_SUB_BULLET + r"\{authors\}$")
 
 
 def _best_template(pools: Sequence[Sequence[_Item]], paper: Paper) -> tuple[str, bool, bool]:
@@ -2642,9 +2643,8 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
                            date=date)
     body = re.sub(r"(?<=\S)  +(?=\S)", " ", body) if not authors else body
     body = body.rstrip(" \t\u00a0")
-    sub_bullet = r"[ \t\u00a0]*(\r?\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
     if authors and (style.line_break or style.names_break) and _NAMES_BELOW_RE.search(template) and (
-            names := re.search(sub_bullet + re.escape(authors) + "$", body)):
+            names := re.search(r"[ \t\u00a0]*(" + _SUB_BULLET + ")" + re.escape(authors) + "$", body)):
         # `(ICLR 2024)  ` over `  - Weizhe Yuan, ...  `: the lines end as the neighbours' do
         body = f"{body[: names.start()]}{style.line_break}{names.group(1)}{authors}{style.names_break}"
     return prefix + body
