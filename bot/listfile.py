@@ -1319,13 +1319,15 @@ def _recount(text: str, n: int) -> str:
 def _kept_count(plist: PaperList, section: Section, anchors: set[str], count: int) -> bool:
     """Whether `count`, at the end of `section`'s name but not its number of entries, is the count of its papers all
     the same (stale: a maintainer forgot to recount, or a copy of the list was cut; or counting what is no entry
-    here): the list says it twice, in the fold's summary under the heading (`Show 39 papers`) or a link to the
-    section (`[📚 Surveys & Position Papers (39)](#surveys)`), and most sections where papers go end their names
+    here): the list says it twice, in the fold's summary under the heading (`Show 39 papers`) or over it
+    (`<summary>Memory (27)</summary>` over `### Memory (27)`) or a link to the section (`[📚 Surveys & Position Papers
+    (39)](#surveys)`), and most sections where papers go end their names
     in a count, where a lone `### Llama (2)` among plain headings is a name and a count in one place may be one."""
     places = [s for s in plist.sections if s.entries and not plist.is_aside(s) and not plist.is_curated(s)]
     if 2 * sum(1 for s in places if _said_count(plist, s) is not None) <= len(places):
         return False
     first = min((e.line for e in plist.entries_of(section, recursive=True)), default=len(plist.lines))
+    wrapping = _wrapping_summaries(plist)
     for k, line in enumerate(plist.lines):
         text = _content(line)
         if k != section.line and any(
@@ -1333,9 +1335,18 @@ def _kept_count(plist: PaperList, section: Section, anchors: set[str], count: in
                 and _count_of(plain_text(lk.text)) == count for lk in _links(text)):
             return True
         if (section.line < k < first and section.kind == "heading" and (fold := _SUMMARY_RE.search(text))
+                and k not in wrapping
                 and _NUMBER_RE.findall(plain_text(fold.group(2))) == [str(count)]):
             return True
-    return False
+    over = _fold_over(plist, section)
+    return over is not None and (fold := _SUMMARY_RE.search(plist.lines[over])) is not None and _count_of(
+        plain_text(fold.group(2))) == count
+
+
+def _wrapping_summaries(plist: PaperList) -> set[int]:
+    """The lines of the summaries of folds that wrap a heading (`_fold_over`): a count there is that heading's, never
+    that of a fold under the heading of the section around it, which may hold as many papers."""
+    return {k for s in plist.sections if (k := _fold_over(plist, s)) is not None}
 
 
 def _summed_count(plist: PaperList, section: Section) -> int | None:
@@ -1374,6 +1385,7 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
         chain.append(current)
         current = next((s for s in plist.sections if s.id == current.parent_id), None)
     grown: set[str] = set()  # the sections whose count this edit makes one more
+    wrapping = _wrapping_summaries(plist)
     for below, s in zip([None, *chain], chain, strict=False):
         n = len(plist.entries_of(s, recursive=True))
         if not n:
@@ -1394,6 +1406,16 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
             # the last count of the heading's line (`### Memory (27)`, `- **Memory (27)**`, `<summary>Memory (27)`)
             m = counts[-1]
             edits[s.line] = lines[s.line] = lines[s.line][:m.start("n")] + str(count + 1) + lines[s.line][m.end("n"):]
+        if (over := _fold_over(plist, s)) is not None and (fold := _SUMMARY_RE.search(lines[over])):
+            # the summary of the fold that wraps the heading says it too (`<summary>Memory (27)</summary>` over
+            # `### Memory (27)`): one more with it, or the two would no longer name one topic alike
+            inner = fold.group(2)
+            told = _count_of(plain_text(inner))
+            if told is not None and told in (n, count, summed) and (
+                    at := [m for m in _COUNT_ANY_RE.finditer(inner) if int(m.group("n")) == told]):
+                inner = inner[:at[-1].start("n")] + str(told + 1) + inner[at[-1].end("n"):]
+                edits[over] = lines[over] = lines[over][:fold.start(2)] + inner + lines[over][fold.end(2):]
+                grown.add(s.id)
         generated = _github_anchor(old_name)
         new_anchor = _github_anchor(_recount(old_name, count)) if renamed else generated
         first = min((e.line for e in plist.entries_of(s, recursive=True)), default=len(lines))
@@ -1417,7 +1439,8 @@ def _count_edits(plist: PaperList, section: Section) -> dict[int, str]:
                     part = new_text[lk.start:lk.end]
                     part = part.replace("[" + lk.text + "]", "[" + label + "]", 1).replace("(" + lk.url, "(" + url, 1)
                     new_text = new_text[:lk.start] + part + new_text[lk.end:]
-            if s.line < k < first and s.kind == "heading" and (fold := _SUMMARY_RE.search(new_text)):
+            if s.line < k < first and s.kind == "heading" and k not in wrapping and (
+                    fold := _SUMMARY_RE.search(new_text)):
                 numbers = _NUMBER_RE.findall(plain_text(fold.group(2)))
                 if numbers in ([str(n)], [str(count)], [str(summed)]):
                     inner = _NUMBER_RE.sub(str(int(numbers[0]) + 1), fold.group(2))
@@ -2177,8 +2200,24 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
 def _is_fold_of(section: Section, title: str, lines: Sequence[str], heading: int) -> bool:
     """Whether `section` is the `<summary>` of a fold that only wraps the heading at line `heading` (the same name,
     nothing but blank lines between them, nothing under it yet): the heading's fold, not a topic of its own."""
-    return (section.kind == "summary" and not section.entries and _norm_component(section.path[-1])
-            == _norm_component(title) and all(not line.strip() for line in lines[section.line + 1: heading]))
+    return (section.kind == "summary" and not section.entries and _same_topic(section.path[-1], title)
+            and all(not line.strip() for line in lines[section.line + 1: heading]))
+
+
+def _same_topic(summary: str, heading: str) -> bool:
+    """Whether a fold's summary names the heading it wraps, whatever count of papers each says: a contributor may
+    recount one and not the other (`<summary>Memory (27)</summary>` over `### Memory (28)`), still one topic."""
+    return _norm_component(_uncounted([summary])[0]) == _norm_component(_uncounted([heading])[0])
+
+
+def _fold_over(plist: PaperList, section: Section) -> int | None:
+    """The line of the `<summary>` whose fold only wraps `section`'s heading (`<summary>Memory (27)</summary>` over
+    `### Memory (27)`, one section: `_is_fold_of`), None where the heading has no such fold."""
+    if section.kind != "heading":
+        return None
+    k = next((k for k in range(section.line - 1, -1, -1) if plist.lines[k].strip()), None)
+    m = _SUMMARY_RE.search(plist.lines[k]) if k is not None else None
+    return k if m and _same_topic(plain_text(m.group(2)), section.path[-1]) else None
 
 
 def _section_ends(sections: Sequence[Section], n_lines: int) -> dict[str, int]:

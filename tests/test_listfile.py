@@ -3854,6 +3854,58 @@ def test_a_fold_whose_summary_names_the_heading_inside_it_is_that_section_not_a_
     assert [s.path for s in parse_list(other).sections][-2:] == [("Dataset", "Normal Dataset")] * 2
 
 
+def embodied_memory(memory: int, evolving: int = 2) -> str:
+    """x-zheng16/Awesome-Embodied-AI-Safety README.md: its Agentic layer's Memory and Self-Evolving folds (verbatim
+    lines, cut to their first papers, their counts, 22 and 17 there, set to `memory` and `evolving`), each fold's
+    topic also a heading inside it as yyxisgreat-ops/GE2EAD writes its topics (`<summary>Normal Dataset</summary>`
+    over `### Normal Dataset`): no list the project keeps says a count in both."""
+    return (
+        "## Surveyed Papers\n\n"
+        "<details open>\n"
+        f"<summary>Memory ({memory})</summary>\n\n"
+        f"### Memory ({memory})\n\n"
+        "- [SafeHarbor: Hierarchical Memory-Augmented Guardrail for LLM Agent Safety](https://arxiv.org/abs/2605.05704)."
+        " Liu et al. *In ICML*, 2026.\n"
+        "- [How Far Are VLMs from Privacy Awareness in the Physical World? An Empirical Study]"
+        "(https://arxiv.org/abs/2605.05340). Wang et al. *arXiv 2605.05340*, 2026.\n"
+        "- [A-MEM: Agentic Memory for LLM Agents](https://arxiv.org/abs/2502.12110). Xu et al. *In NeurIPS*, 2026.\n"
+        "</details>\n\n"
+        "<details open>\n"
+        f"<summary>Self-Evolving ({evolving})</summary>\n\n"
+        f"### Self-Evolving ({evolving})\n\n"
+        "- [Your Agent May Misevolve: Emergent Risks in Self-evolving LLM Agents](https://arxiv.org/abs/2509.26354). "
+        "Shao et al. *arXiv 2509.26354*, 2025.\n"
+        "- [Agent-SafetyBench: Evaluating the Safety of LLM Agents](https://arxiv.org/abs/2412.14470). Zhang et al. "
+        "*arXiv 2412.14470*, 2024.\n"
+        "</details>\n"
+    )
+
+
+def test_a_count_in_the_summary_of_a_fold_that_wraps_its_heading_grows_with_the_heading() -> None:
+    """`<summary>Memory (3)</summary>` over `### Memory (3)`: one section, whose heading said 4 when a paper was
+    added and whose summary still said 3, so the next read found two topics, 'Memory (3)' and 'Memory (4)'; now
+    both say 4, a stale count the two say alike (22 over a cut copy's 3 papers) both 23, and a summary a
+    contributor left behind (27 over `### Memory (28)`) still names the heading's one section."""
+    for said, now in ((3, 4), (22, 23)):
+        plist = parse_list(embodied_memory(said))
+        after = plist.with_entry(PAPER, plist.find_section(f"Memory ({said})"))
+        (op,) = [op for op in changed_ranges(plist.lines, after.lines) if op[0] == "insert"]
+        assert after.lines[op[3]].startswith(f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460)")
+        assert "".join(after.lines[:op[3]] + after.lines[op[4]:]) == embodied_memory(now)
+        assert [s.path[-1] for s in parse_list(after.to_text()).sections] == [
+            "Surveyed Papers", f"Memory ({now})", "Self-Evolving (2)"]
+    # that summary is under the heading of the section around it, whose fold's count is not: with one paper in
+    # Self-Evolving, Surveyed Papers holds 4, as many as the summary says, which still says 4, not 5
+    one = "- [Agent-SafetyBench: Evaluating the Safety of LLM Agents](https://arxiv.org/abs/2412.14470). Zhang et al. "
+    plist = parse_list(embodied_memory(3, 1).replace(one + "*arXiv 2412.14470*, 2024.\n", ""))
+    after = plist.with_entry(PAPER, plist.find_section("Memory (3)"))
+    (op,) = [op for op in changed_ranges(plist.lines, after.lines) if op[0] == "insert"]
+    assert "".join(after.lines[:op[3]] + after.lines[op[4]:]) == embodied_memory(4, 1).replace(
+        one + "*arXiv 2412.14470*, 2024.\n", "")
+    stale = embodied_memory(28).replace("<summary>Memory (28)</summary>", "<summary>Memory (27)</summary>")
+    assert [s.path[-1] for s in parse_list(stale).sections] == ["Surveyed Papers", "Memory (28)", "Self-Evolving (2)"]
+
+
 # yyxisgreat-ops/GE2EAD README.md: the last papers of Conventional End-to-End Methods' 2024 fold and the first of 2023,
 # each with the list's own summary of it indented under it after a line of three spaces (verbatim lines, `\x20`)
 GE2EAD_SUMMARIES = """### Conventional End-to-End Methods
