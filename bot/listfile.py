@@ -116,6 +116,11 @@ _NAMES_RE = re.compile(
     _NAME + r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?(?:" + _NAME + r"|" + _NAME_WORD + "," + _NAME_WORD + r"))*"
     r"(?:,?[ \u00a0]+and[ \u00a0]+" + _NAME + r"|,?[ \u00a0]+et[ \u00a0]+al\b)?\.?"
 )
+# A sub-bullet of names whose et al. is in emphasis, perhaps with the authors' affiliation in brackets after it
+# (opendilab/awesome-RLVR's `  - Rafael Raffel *et al.*`, `  - Daya Guo, Dejian Yang, Haowei Zhang *et al.*
+# (DeepSeek-AI)`): the names with a plain et al., the emphasis kept for a new entry's own (`_names_below`).
+_EMPHASIZED_ET_AL_RE = re.compile(
+    r"(?<=[ \u00a0])(?P<mark>\*{1,2}|_{1,2})(?P<et_al>et[ \u00a0]+al\.?)(?P=mark)(?:[ \t\u00a0]+\([^()]*\))?$")
 # Italics that name no one: one word (`*Nature*`) or two with one in lower case (`*Research blog*`).
 _NO_NAMES_RE = re.compile(r"[^\s,]+|[^\s,]+[ \u00a0]+[a-z][^\s,]*|[a-z][^\s,]*[ \u00a0]+[^\s,]+")
 # The first author cited after a plain title, as a bibliography writes it: `Title, Wang et al. [Paper](url)`,
@@ -866,6 +871,7 @@ class _Item:
     # (`(ICLR 2024)  `): a new entry's lines end as its neighbours' do
     line_break: str = ""
     names_break: str = ""
+    et_al_mark: str = ""  # the emphasis around the et al. of its line of names (`*` in `  - Rafael Raffel *et al.*`)
 
     @property
     def multiline(self) -> bool:
@@ -1961,7 +1967,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                 groups.clear()
 
     def add_entry(parsed: _ParsedEntry, line: int, end: int, prefix: str, body: str, row: _Row | None,
-                  breaks: tuple[tuple[int, str], ...] = (), below: str = "", hard: tuple[str, str] = ("", "")) -> None:
+                  breaks: tuple[tuple[int, str], ...] = (), below: str = "", hard: tuple[str, str] = ("", ""),
+                  mark: str = "") -> None:
         owner = current_parent()
         if owner is None or owner.id in news:
             return  # a link before any section (preamble) or in the news: not part of the curated list
@@ -1973,7 +1980,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         owner.entries.append(entry)
         entries.append(entry)
         items.append(_Item(entry, prefix, body, parsed, first_len=parsed.own_len, row=row, breaks=breaks,
-                           authors_below=below, line_break=hard[0], names_break=hard[1]))
+                           authors_below=below, line_break=hard[0], names_break=hard[1], et_al_mark=mark))
         since_heading.append((entry, items[-1], owner))
 
     def table(header: int, text: str) -> int:
@@ -2161,14 +2168,15 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
         if groups:
             groups[-1].has_children = True
         # `- [Title](url)` then `  - Dun Zeng, Yong Dai, ...` (then `  - Keyword: ...`): the names are its authors
-        below = ""
+        below = mark = ""
         if (not parsed.authors and end < len(lines) and (sub := _BULLET_RE.match(_content(lines[end])))
                 and len(sub.group("indent").expandtabs(4)) > indent and not _links(sub.group("body"))
-                and _NAMES_RE.fullmatch(sub.group("body").strip())):
-            parsed = replace(parsed, authors=plain_text(sub.group("body").strip()))
+                and (names := _names_below(sub.group("body"))) is not None):
+            parsed = replace(parsed, authors=plain_text(names[0]))
+            mark = names[1]
             below = lines[end - 1][len(_content(lines[end - 1])):] + _content(lines[end])[: sub.start("body")]
         hard = (_hard_break(lines[end - 1]), _hard_break(lines[end]) if below else "")
-        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks, below, hard)
+        add_entry(parsed, i, end, raw[: bm.start("body")], full, None, breaks, below, hard, mark)
         i = end
     close_heading()
     # `### 📚 [Research Papers](#research-papers)` over a table of contents: a pointer to the list's section, not
@@ -2195,6 +2203,15 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
                       _news=frozenset(news), _unlinked=tuple(unlinked))
     plist._section_end = _section_ends(sections, len(lines))
     return plist
+
+
+def _names_below(body: str) -> tuple[str, str] | None:
+    """The names a sub-bullet under an entry writes, with a plain et al., and the emphasis around its et al. (`*` in
+    `Rafael Raffel *et al.*`, its affiliation after it left out); None where the line is not only names."""
+    text, mark = body.strip(), ""
+    if m := _EMPHASIZED_ET_AL_RE.search(text):
+        text, mark = text[: m.start()] + m.group("et_al"), m.group("mark")
+    return (text, mark) if _NAMES_RE.fullmatch(text) else None
 
 
 def _is_fold_of(section: Section, title: str, lines: Sequence[str], heading: int) -> bool:
@@ -2265,6 +2282,7 @@ class _Style:
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
     line_break: str = ""  # ending the entry's line where names follow on a sub-bullet, as most neighbours' do
     names_break: str = ""  # ending that sub-bullet of names, as most neighbours' do
+    et_al_mark: str = ""  # the emphasis most neighbours' sub-bullets of names put around their et al. (`*et al.*`)
     url: str = ""  # the paper's arXiv link as the neighbours write theirs (`_arxiv_url`); "" for `Paper.url`
 
 
@@ -2418,7 +2436,9 @@ def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bo
     end = ends.most_common(1)[0][0] if ends else ""
     etal_text = max(etals, key=lambda t: (etals[t], t)) if etals else "et al."
     joiner = joiners.most_common(1)[0][0] if joiners else " "
-    return (sep, sep if last == "sep" else last, end, etal > len(authors) / 2, etal_text, surnames * 2 > etal,
+    # the habit of the siblings that name people: one that names an affiliation (`OpenAI`) or no one has none
+    named = sum(1 for a in authors if a.strip())
+    return (sep, sep if last == "sep" else last, end, etal * 2 > named, etal_text, surnames * 2 > etal,
             min(before, default=1), joiner)
 
 
@@ -2427,9 +2447,10 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
     if not names:
         return ""
     if style.et_al and len(names) > max(1, style.et_al_names):
+        et_al = f"{style.et_al_mark}{style.et_al_text}{style.et_al_mark}"  # `Rafael Raffel *et al.*`
         if style.et_al_names > 1:  # `A, B, C, D, E. et al.`: as many names as the neighbours write before it
-            return f"{style.authors_sep.join(names[: style.et_al_names])}{style.et_al_joiner}{style.et_al_text}"
-        return f"{names[0].split()[-1] if style.et_al_surname else names[0]} {style.et_al_text}"
+            return f"{style.authors_sep.join(names[: style.et_al_names])}{style.et_al_joiner}{et_al}"
+        return f"{names[0].split()[-1] if style.et_al_surname else names[0]} {et_al}"
     text = names[0] if len(names) == 1 else style.authors_sep.join(names[:-1]) + style.authors_last + names[-1]
     return text + style.authors_end if not text.endswith(style.authors_end) else text
 
@@ -2592,12 +2613,15 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
     style = _Style(prefix, best[0], sep, last, end, etal, etal_text, surname, etal_names, etal_joiner,
                    title_period=periods > len(titled) / 2, url=_arxiv_url(paper, plist, [it.entry for it in titled]),
                    line_break=_most_breaks([it.line_break for it in titled]),
-                   names_break=_most_breaks([it.names_break for it in names_from if it.authors_below]))
+                   names_break=_most_breaks([it.names_break for it in names_from if it.authors_below]),
+                   et_al_mark=_most_breaks([it.et_al_mark for it in names_from
+                                            if it.authors_below and re.search(r"\bet al\.?$", it.entry.authors)]))
     return style, own
 
 
 def _most_breaks(breaks: Sequence[str]) -> str:
-    """The line break most of the lines end with; none where fewer than half have one (a stray `  `)."""
+    """The line break most of the lines end with; none where fewer than half have one (a stray `  `). So too the
+    emphasis most lines of names put around their et al."""
     counts = Counter(b for b in breaks if b)
     return counts.most_common(1)[0][0] if counts and sum(counts.values()) * 2 > len(breaks) else ""
 

@@ -2007,56 +2007,61 @@ def test_a_name_with_a_comma_for_its_space_among_names_is_still_a_line_of_names(
         assert parse_list(other).entries[0].authors == "", line
 
 
+# opendilab/awesome-RLVR README.md: its `### 2025` (trimmed to three entries) and `### 2024 & Earlier` (its first
+# three entries), verbatim lines
+RLVR = (
+    "## Papers\n\n### 2025\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
+    "- [Brain Bandit: A Biologically Grounded Neural Network for Efficient Control of Exploration]"
+    "(https://openreview.net/forum?id=RWJX5F5I9g)  \n"
+    "  - Chen Jiang, Jiahui An, Yating Liu, Ni Ji  \n"
+    "  - Key: explore-exploit, stochastic Hopfield net, Thompson sampling, brain-inspired RL  \n"
+    "  - ExpEnv: MAB tasks, MDP tasks  \n\n"
+    "- [UI-R1: Enhancing Efficient Action Prediction of GUI Agents by Reinforcement Learning]"
+    "(https://arxiv.org/pdf/2503.21620)  \n"
+    "  - Zhengxi Lu, Yuxiang Chai, Yaxuan Guo, Xi Yin, Liang Liu, Hao Wang, Han Xiao, Shuai Ren, Guanjing Xiong, "
+    "Hongsheng Li  \n"
+    "  - Key: rule-based rewards, GRPO, multimodal LLM, GUI grounding & action, data-efficient RFT "
+    "(136 samples)  \n"
+    "  - ExpEnv: ScreenSpot, ScreenSpot-Pro, AndroidControl  \n\n"
+    "- [GUI-R1: A Generalist R1-Style Vision-Language Action Model for GUI Agents]"
+    "(https://arxiv.org/pdf/2504.10458)  \n"
+    "  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia  \n"
+    "  - Key: unified action space, GRPO, high-level GUI tasks, cross-platform (Win/Linux/Mac/Android/Web), "
+    "data-efficient RFT (3 K samples)  \n"
+    "  - ExpEnv: ScreenSpot, ScreenSpot-Pro, GUI-Act-Web, OmniAct-Web, OmniAct-Desktop, AndroidControl-Low/High, "
+    "GUI-Odyssey\n\n"
+    " </details>\n\n"
+    "### 2024 & Earlier\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
+    "- [Direct Preference Optimization: Your Language Model is Secretly a Reward Model]"
+    "(https://arxiv.org/pdf/2305.18290) (ICLR 2024)  \n"
+    "  - Rafael Raffel *et al.*  \n"
+    "  - Key: preference optimisation without RL, DPO objective  \n"
+    "  - ExpEnv: summarisation, dialogue alignment \n"
+    "  \n"
+    "- [Math-Shepherd: Verify and Reinforce LLMs Step-by-Step without Human Annotations]"
+    "(https://arxiv.org/abs/2312.08935) (NeurIPS 2023)  \n"
+    "  - Peking University, DeepSeek-AI  \n"
+    "  - Key: step-checker, verifier RL, zero human labels  \n"
+    "  - ExpEnv: GSM8K-Step, MATH-Step  \n\n"
+    "- [Let’s Verify Step by Step](https://arxiv.org/pdf/2305.20050) (ICML 2023)  \n"
+    "  - OpenAI  \n"
+    "  - Key: verifier prompts, iterative self-improvement  \n"
+    "  - ExpEnv: GSM8K, ProofWriter  \n\n"
+    "</details>\n"
+)
+
+
 def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_the_list_does() -> None:
-    """opendilab/awesome-RLVR (these lines verbatim, its `### 2025` trimmed to three entries): the papers of `### 2024 &
-    Earlier` give affiliations (`OpenAI`, `Peking University, DeepSeek-AI`) or `Rafael Raffel *et al.*`, which name
-    no one, so a new entry there takes the list's way of writing authors; that way was looked for on the title's line
-    only, and the list writes names on a sub-bullet (`  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia`), so the entry
-    was written with no names at all. Now it writes them on its own sub-bullet, as `### 2025` does, under a line
-    written as its own section writes its papers' lines: the venue after the link (`(ICLR 2024)`), which the line
-    of `### 2025`, whose papers name no venue, had left out; both lines end as the list's do, in two spaces (a line
-    break the bot dropped). The venue is bracketed as the section's are, `(arXiv 2024)`, `(ACL 2024)`, though no
-    entry of this excerpt writes an arXiv venue to copy the brackets from."""
-    text = (
-        "## Papers\n\n### 2025\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
-        "- [Brain Bandit: A Biologically Grounded Neural Network for Efficient Control of Exploration]"
-        "(https://openreview.net/forum?id=RWJX5F5I9g)  \n"
-        "  - Chen Jiang, Jiahui An, Yating Liu, Ni Ji  \n"
-        "  - Key: explore-exploit, stochastic Hopfield net, Thompson sampling, brain-inspired RL  \n"
-        "  - ExpEnv: MAB tasks, MDP tasks  \n\n"
-        "- [UI-R1: Enhancing Efficient Action Prediction of GUI Agents by Reinforcement Learning]"
-        "(https://arxiv.org/pdf/2503.21620)  \n"
-        "  - Zhengxi Lu, Yuxiang Chai, Yaxuan Guo, Xi Yin, Liang Liu, Hao Wang, Han Xiao, Shuai Ren, Guanjing Xiong, "
-        "Hongsheng Li  \n"
-        "  - Key: rule-based rewards, GRPO, multimodal LLM, GUI grounding & action, data-efficient RFT "
-        "(136 samples)  \n"
-        "  - ExpEnv: ScreenSpot, ScreenSpot-Pro, AndroidControl  \n\n"
-        "- [GUI-R1: A Generalist R1-Style Vision-Language Action Model for GUI Agents]"
-        "(https://arxiv.org/pdf/2504.10458)  \n"
-        "  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia  \n"
-        "  - Key: unified action space, GRPO, high-level GUI tasks, cross-platform (Win/Linux/Mac/Android/Web), "
-        "data-efficient RFT (3 K samples)  \n"
-        "  - ExpEnv: ScreenSpot, ScreenSpot-Pro, GUI-Act-Web, OmniAct-Web, OmniAct-Desktop, AndroidControl-Low/High, "
-        "GUI-Odyssey\n\n"
-        " </details>\n\n"
-        "### 2024 & Earlier\n\n<details open>\n  <summary>Click to expand / collapse</summary>\n\n"
-        "- [Direct Preference Optimization: Your Language Model is Secretly a Reward Model]"
-        "(https://arxiv.org/pdf/2305.18290) (ICLR 2024)  \n"
-        "  - Rafael Raffel *et al.*  \n"
-        "  - Key: preference optimisation without RL, DPO objective  \n"
-        "  - ExpEnv: summarisation, dialogue alignment \n"
-        "  \n"
-        "- [Math-Shepherd: Verify and Reinforce LLMs Step-by-Step without Human Annotations]"
-        "(https://arxiv.org/abs/2312.08935) (NeurIPS 2023)  \n"
-        "  - Peking University, DeepSeek-AI  \n"
-        "  - Key: step-checker, verifier RL, zero human labels  \n"
-        "  - ExpEnv: GSM8K-Step, MATH-Step  \n\n"
-        "- [Let’s Verify Step by Step](https://arxiv.org/pdf/2305.20050) (ICML 2023)  \n"
-        "  - OpenAI  \n"
-        "  - Key: verifier prompts, iterative self-improvement  \n"
-        "  - ExpEnv: GSM8K, ProofWriter  \n\n"
-        "</details>\n"
-    )
+    """opendilab/awesome-RLVR (`RLVR`, the names of its DPO cut): the papers of `### 2024 & Earlier` give affiliations
+    (`OpenAI`, `Peking University, DeepSeek-AI`), which name no one, so a new entry there takes the list's way of
+    writing authors; that way was looked for on the title's line only, and the list writes names on a sub-bullet
+    (`  - Run Luo, Lu Wang, Wanwei He, Xiaobo Xia`), so the entry was written with no names at all. Now it writes
+    them on its own sub-bullet, as `### 2025` does, under a line written as its own section writes its papers' lines:
+    the venue after the link (`(ICLR 2024)`), which the line of `### 2025`, whose papers name no venue, had left out;
+    both lines end as the list's do, in two spaces (a line break the bot dropped). The venue is bracketed as the
+    section's are, `(arXiv 2024)`, `(ACL 2024)`, though no entry of this excerpt writes an arXiv venue to copy the
+    brackets from."""
+    text = RLVR.replace("  - Rafael Raffel *et al.*  \n", "")  # its one line of names: the next test
     plist = parse_list(text)
     assert [bool(e.authors) for e in plist.entries] == [True, True, True, False, False, False]
     paper = Paper(arxiv_id="2401.10020", title="Self-Rewarding Language Models",
@@ -2081,6 +2086,51 @@ def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_
     written = plist.with_entry(nameless, plist.find_section("2024 & Earlier")).text
     assert "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)\n\n</details>" \
         in written
+
+
+def test_names_whose_et_al_is_in_italics_are_an_entrys_authors_and_a_new_entry_writes_its_own_so() -> None:
+    """opendilab/awesome-RLVR writes its et al. in italics on the sub-bullet of names (`  - Rafael Raffel *et al.*`,
+    `  - Daya Guo, Dejian Yang, Haowei Zhang *et al.* (DeepSeek-AI)`, its affiliation after it): read as no names,
+    so `paperbot sections --json` gave those entries no authors and a paper added to `### 2024 & Earlier`, whose one
+    entry naming people is DPO's, got all its names as another section writes them; now they are the entries'
+    authors and the new entry writes its first author's name and the list's italic et al., as DPO's line does."""
+    plist = parse_list(RLVR)
+    assert [e.authors for e in plist.entries][3:] == ["Rafael Raffel et al.", "", ""]
+    paper = Paper(arxiv_id="2401.10020", title="Self-Rewarding Language Models",
+                  authors=("Weizhe Yuan", "Richard Yuanzhe Pang", "Kyunghyun Cho", "Xian Li", "Sainbayar Sukhbaatar",
+                           "Jing Xu", "Jason Weston"))
+    written = plist.with_entry(paper, plist.find_section("2024 & Earlier")).text
+    assert written == RLVR.replace("\n</details>\n", (
+        "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)  \n"
+        "  - Weizhe Yuan *et al.*  \n"
+        "\n</details>\n"))
+    # its `### 2025` (these three entries verbatim): an affiliation after the et al. is none of the names
+    text = (
+        "### 2025\n\n"
+        "- [DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning]"
+        "(https://arxiv.org/pdf/2501.12948)  \n"
+        "  - Daya Guo, Dejian Yang, Haowei Zhang *et al.* (DeepSeek-AI)  \n"
+        "  - Key: GRPO, pure-RL reasoning, distillation to 1.5 B–70 B, open checkpoints  \n"
+        "  - ExpEnv: AIME-2024, MATH-500, Codeforces, LiveCodeBench, GPQA-Diamond, SWE-Bench  \n\n"
+        "- [(REINFORCE++) A Simple and Efficient Approach for Aligning Large Language Models]"
+        "(https://arxiv.org/pdf/2501.03262) (arXiv)  \n"
+        "  - Jian Hu *et al.*   \n"
+        "  - Key: REINFORCE++ algorithm, stability vs PPO/GRPO  \n"
+        "  - ExpEnv: RLHF alignment suites  \n\n"
+        "- [ReFT v3: Reasoning with Reinforced Fine-Tuning](https://arxiv.org/abs/2401.08967) (ACL 2025 Long)  \n"
+        "  - Trung Le, Jiaqi Zhang *et al.*  \n"
+        "  - Key: single-stage RLFT, low-cost math alignment  \n"
+        "  - ExpEnv: GSM8K, MATH, SVAMP  \n"
+    )
+    plist = parse_list(text)
+    assert [e.authors for e in plist.entries] == [
+        "Daya Guo, Dejian Yang, Haowei Zhang et al.", "Jian Hu et al.", "Trung Le, Jiaqi Zhang et al."]
+    written = plist.with_entry(paper, plist.find_section("2025")).text
+    assert "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)  \n" \
+        "  - Weizhe Yuan *et al.*  \n\n- [ReFT v3:" in written
+    # an et al. in italics is no name of its own, nor is a bracket of names with no et al. before it
+    for line in ("*et al.*", "Jian Hu, *et al.* *et al.*", "Jian Hu (DeepSeek-AI)", "OpenAI *et al.*"):
+        assert parse_list(text.replace("Jian Hu *et al.*", line)).entries[1].authors == "", line
 
 
 def test_a_new_entry_in_an_empty_section_is_not_glued_to_the_anchor_line_below_it() -> None:
