@@ -2279,6 +2279,7 @@ class _Style:
     et_al_surname: bool = False  # `Wang et al.`: the first author's surname only, as most neighbours write it
     et_al_names: int = 1  # `A, B, C, D, E. et al.`: the fewest names a neighbour writes before its et al.
     et_al_joiner: str = " "  # what comes between them and et al. (". " there), as most neighbours write it
+    one_surname: bool = False  # a paper by one person as `Wang`, on a list of `Wang et al.` (`_one_author_surname`)
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
     line_break: str = ""  # ending the entry's line where names follow on a sub-bullet, as most neighbours' do
     names_break: str = ""  # ending that sub-bullet of names, as most neighbours' do
@@ -2446,6 +2447,8 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
     names = [escape_markdown(n) for n in names if n.strip()]
     if not names:
         return ""
+    if style.et_al and style.one_surname and len(names) == 1:
+        return names[0].split()[-1] + style.authors_end  # `Wang` beside `Zhang et al.`
     if style.et_al and len(names) > max(1, style.et_al_names):
         et_al = f"{style.et_al_mark}{style.et_al_text}{style.et_al_mark}"  # `Rafael Raffel *et al.*`
         if style.et_al_names > 1:  # `A, B, C, D, E. et al.`: as many names as the neighbours write before it
@@ -2615,8 +2618,23 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
                    line_break=_most_breaks([it.line_break for it in titled]),
                    names_break=_most_breaks([it.names_break for it in names_from if it.authors_below]),
                    et_al_mark=_most_breaks([it.et_al_mark for it in names_from
-                                            if it.authors_below and re.search(r"\bet al\.?$", it.entry.authors)]))
+                                            if it.authors_below and re.search(r"\bet al\.?$", it.entry.authors)]),
+                   one_surname=surname and _one_author_surname(plist))
     return style, own
+
+
+# A corporate author, not a person's full name: `(Kimi Team, arXiv 2025)` (js-lee-AI/awesome-llm-agent-papers).
+_ORG_AUTHOR_RE = re.compile(r"\b(?:Team|Lab|Labs|Group|Consortium|Collaboration|Project)\.?$")
+
+
+def _one_author_surname(plist: PaperList) -> bool:
+    """Whether a paper by one person goes by the surname alone on a list whose et al. follows a surname alone
+    (`Wang et al.`): as most of the list's entries by one person write theirs (`Tomashevskiy.` beside `Fang et al.`
+    in x-zheng16/Awesome-Embodied-AI-Safety), else so, as the list names the first of many; never the full name a
+    reader of `Wang et al.` would take for two people."""
+    singles = [len(a.rstrip(".").split()) == 1 for e in plist.entries if (a := e.authors.strip())
+               and not re.search(r"\bet al\b|[,;&]| and ", a) and not _ORG_AUTHOR_RE.search(a)]
+    return 2 * sum(singles) >= len(singles)
 
 
 def _most_breaks(breaks: Sequence[str]) -> str:
@@ -2725,6 +2743,7 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item], number: str 
     line = _content(plist.lines[item.entry.line])
     siblings = [it.entry for it in rows]
     style = _Style("", "", *_authors_style([e.authors for e in siblings]))
+    style = replace(style, one_surname=style.et_al_surname and _one_author_surname(plist))
     authors = _format_authors(paper.authors, style)
     if "authors" in row.roles and authors.endswith(f" {style.et_al_text}"):
         authors = _emphasized_et_al(authors, style.et_al_text,

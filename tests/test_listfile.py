@@ -1264,6 +1264,40 @@ def test_a_new_row_writes_et_al_in_italics_where_the_rows_do() -> None:
     assert added(whole, "1.4 Multi-modal")[1][0].split(" | ")[1] == "*Gody et al.*"
 
 
+def test_a_paper_by_one_person_goes_by_the_surname_alone_where_the_list_writes_surname_et_al() -> None:
+    """A list that names the first of many by the surname alone (`Ling *et al.*`, `(Wang et al., arXiv 2023)`) wrote
+    a paper by one person by the full name (`Jane Q. Doe`), which reads as two people beside `Luo *et al.*`; now the
+    surname alone (`Doe`), as x-zheng16/Awesome-Embodied-AI-Safety's `Tomashevskiy.` sits beside its `Fang et al.`,
+    unless the list's own entries by one person write a full name. A team (`Kimi Team`, js-lee-AI) is no person."""
+    alone = dataclasses.replace(PAPER, authors=("Jane Q. Doe",))
+    table = (  # zhengxuJosh/Awesome-RAG-Vision README.md
+        "# Awesome RAG in Computer Vision\n\n#### 1.4 Multi-modal\n\n"
+        "| Title | Authors | Venue/Date | Paper Link |\n|---|---|---|---|\n"
+        "| MMKB-RAG: A Multi-Modal Knowledge-Based Retrieval-Augmented Generation Framework | Ling *et al.* | "
+        "Arxiv 2025 (Apr) | [paper](https://arxiv.org/pdf/2504.10074) | \n"
+        "| AutoStyle-TTS: Retrieval-Augmented Generation based Automatic Style Matching Text-to-Speech Synthesis | "
+        "Luo *et al.* | ICME 2025 | [paper](https://arxiv.org/pdf/2504.10309) |\n"
+    )
+
+    def authors_of(text: str, section: str, paper: Paper = alone) -> list[str]:
+        plist = parse_list(text)
+        after = plist.with_entry(paper, plist.find_section(section))
+        return [e.authors for e in after.entries if e.arxiv_id == paper.arxiv_id]
+
+    assert authors_of(table, "1.4 Multi-modal") == ["Doe"]
+    assert authors_of(agent_papers(3), "📚 Surveys & Position Papers (3)") == ["Doe"]
+    plist = read_list(AGENTS)  # its Surveys name `(Kimi Team, arXiv 2025)`
+    assert "Kimi Team" in [e.authors for e in plist.entries]
+    assert authors_of(plist.text, "📚 Surveys & Position Papers (39)") == ["Doe"]
+    # many authors as before; a list that writes its one-person papers by a full name, or writes full names before
+    # its et al., keeps the full name
+    assert authors_of(table, "1.4 Multi-modal", PAPER) == ["Gody et al."]
+    full = agent_papers(3).replace("(Sumers et al., TMLR", "(Theodore Sumers, TMLR")
+    assert authors_of(full, "📚 Surveys & Position Papers (3)") == ["Jane Q. Doe"]
+    full = table.replace("Ling *et al.*", "Xu Ling *et al.*").replace("Luo *et al.*", "Jian Luo *et al.*")
+    assert authors_of(full, "1.4 Multi-modal") == ["Jane Q. Doe"]
+
+
 def test_a_new_entry_goes_after_the_badge_line_under_the_last_entry_with_a_blank_line_before_it() -> None:
     """A `&nbsp;&nbsp; [![stars](...)](github...)` paragraph under an entry is that entry's code: the new entry was
     put between them (the badge then under the new paper), and glued to such a paragraph `98.` would be read as
@@ -4529,7 +4563,7 @@ def test_a_new_row_leaves_its_papers_own_facts_empty_where_most_rows_share_one()
     text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2025", _AR_2025)
     (line,) = added_line(text, "2025 Papers", dataclasses.replace(AR_VIDEO, arxiv_id="2411.01234"))
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    assert cells[:5] == ["6", f"**{AR_VIDEO.title}**", "Ann Lee", "", "arXiv 2024"]
+    assert cells[:5] == ["6", f"**{AR_VIDEO.title}**", "Lee", "", "arXiv 2024"]  # by one person, beside `Sun et al.`
     assert cells[6:] == ["-", "", ""]  # Code/Project `-` as 3 of the 5 rows; Tasks and Output empty
     text = "# Awesome Autoregressive Video Diffusion Transformers\n\n" + _ar_table("2026", _AR_2026)
     (line,) = added_line(text, "2026 Papers", AR_VIDEO)

@@ -166,9 +166,9 @@ def test_the_open_pull_request_counts_on_from_its_own_copy_of_the_list() -> None
     assert text.count("(4)") == 2 and "Show 4 papers" in text and "(3)" not in text
     # three papers in arXiv order (2308, 2309, 2509) after the first day: the second day's 2503 goes among them
     assert [line for line in text.splitlines() if "arxiv.org" in line][-2:] == [
-        "- **[Agentic Large Language Models, a survey](https://arxiv.org/abs/2503.23037)** (Guibin Zhang, arXiv 2025)",
+        "- **[Agentic Large Language Models, a survey](https://arxiv.org/abs/2503.23037)** (Zhang, arXiv 2025)",
         "- **[The Landscape of Agentic Reinforcement Learning for LLMs: A Survey](https://arxiv.org/abs/2509.02547)**"
-        " (Guibin Zhang, arXiv 2025)"]
+        " (Zhang, arXiv 2025)"]  # by one person, beside `(Wang et al., arXiv 2023)`: the surname alone
 
 
 def test_the_pull_request_names_a_counted_section_as_its_diff_writes_it() -> None:
