@@ -519,37 +519,41 @@ _VENUE_SPELLING = {name.casefold(): name for name in _VENUE_NAMES} | _VENUE_ALIA
 _WORD_VENUES = {
     "IEEE CASE": r"IEEE\s+(?-i:CASE)",  # the IEEE International Conference on Automation Science and Engineering
     "ACM SAC": r"ACM(?:\s*/\s*SIGAPP)?\s+(?-i:SAC)",  # the ACM Symposium on Applied Computing
-    "IEEE BigData": r"IEEE\s+(?-i:Big\s*Data|BIGDATA)",  # the IEEE International Conference on Big Data
+    # the IEEE International Conference on Big Data, in any case: "IEEE Bigdata 2025", as comments write it too
+    "IEEE BigData": r"IEEE\s+Big\s*Data",
 }
 _WORD_VENUE_RES = tuple((name, re.compile(pattern, re.I)) for name, pattern in _WORD_VENUES.items())
 _VENUE_ALT = "|".join([*_WORD_VENUES.values(), *sorted(
     (re.escape(n).replace(r"\ ", r"\s*") for n in _VENUE_SPELLING), key=len, reverse=True)])
 _ACCEPTED_WORD_VENUE_RE = re.compile(
     r"(?P<before>\b(?:accepted|published|appears?|appearing|presented)\s+(?:[\w-]+\s+){0,3}?(?:in|at|by|to|for)\s+"
-    r"(?:the\s+)?)(?P<name>(?-i:CASE|SAC|BigData|BIGDATA))(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d))",
+    r"(?:the\s+)?)(?P<name>(?-i:CASE|SAC)|BigData)(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d))",
     re.I,
 )
 
 
 def _mark_word_venues(text: str) -> str:
     """The text with the organiser written before a venue that is also a word where words of acceptance and a year
-    leave no doubt ("Accepted to CASE 2025" reads "Accepted to IEEE CASE 2025", "Accepted at BigData 2025" "Accepted at
-    IEEE BigData 2025"; "a case study 2025" stays, and so does "Accepted at CCF BigData 2024", another conference)."""
-    return _ACCEPTED_WORD_VENUE_RE.sub(lambda m: f"{m.group('before')}{_SLOT_WORD_VENUES[m.group('name')]}", text)
+    leave no doubt ("Accepted to CASE 2025" reads "Accepted to IEEE CASE 2025", "Accepted at BigData 2025" and
+    "Accepted in Bigdata 2025" "Accepted at IEEE BigData 2025": no word is spelt "bigdata" in any case; "a case study
+    2025" stays, and so does "Accepted at CCF BigData 2024", another conference)."""
+    return _ACCEPTED_WORD_VENUE_RE.sub(
+        lambda m: f"{m.group('before')}{_SLOT_WORD_VENUES[m.group('name').casefold()]}", text)
 
 
 # Such a venue's acronym alone where a list's entry writes its venue (`CASE 2023` after a title's comma in
 # majianz/dl4gps, `(BigData 2023)` before a title in DEEP-PolyU/Awesome-GraphRAG): in that slot nothing else can be
-# meant where the acronym, in capitals, opens it and a year or the slot's end follows; "Case study 2024" and "Big Data
-# Research 2019" (a journal) stay words. ACM Multimedia's `MM 2023` (majianz/dl4gps, wentianli/awesome-video-editing's
-# `[MM 2023]`) too, which a comment names with its organiser ("ACM MM 2025"); not MMM (MultiMedia Modeling) or `MM
-# Asia 2019`. `Big Data 2023` stays none: lists cite the journal Big Data so too ("Chouldechova, Big Data 2017").
+# meant where the acronym, in capitals (BigData in any case), opens it and a year or the slot's end follows; "Case
+# study 2024" and "Big Data Research 2019" (a journal) stay words. ACM Multimedia's `MM 2023` (majianz/dl4gps,
+# wentianli/awesome-video-editing's `[MM 2023]`) too, which a comment names with its organiser ("ACM MM 2025"); not MMM
+# (MultiMedia Modeling) or `MM Asia 2019`. `Big Data 2023` stays none: lists cite the journal Big Data so too
+# ("Chouldechova, Big Data 2017").
 _SLOT_WORD_VENUE_RE = re.compile(
-    r"^(?P<before>[\W_]*)(?P<name>CASE|SAC|BigData|BIGDATA|MM)"
+    r"^(?P<before>[\W_]*)(?P<name>CASE|SAC|(?i:BigData)|MM)"
     r"(?=[\s-]*(?:(?:19|20)\d{2}|['’]\d{2})(?!\d)|[\W_]*$)"
 )
-_SLOT_WORD_VENUES = {"CASE": "IEEE CASE", "SAC": "ACM SAC", "BigData": "IEEE BigData", "BIGDATA": "IEEE BigData",
-                     "MM": "ACM MM"}
+# by the acronym case-folded: the patterns that find one say in which cases it is written ("CASE" only, "Bigdata" too)
+_SLOT_WORD_VENUES = {"case": "IEEE CASE", "sac": "ACM SAC", "bigdata": "IEEE BigData", "mm": "ACM MM"}
 
 
 def slot_word_venue(slot: str) -> tuple[str, str] | None:
@@ -557,7 +561,7 @@ def slot_word_venue(slot: str) -> tuple[str, str] | None:
     written: `CASE 2023` is ("IEEE CASE", "CASE"), `BigData 2023` ("IEEE BigData", "BigData"), `MM 2023` ("ACM MM",
     "MM"); None for any other slot (`IEEE CASE 2023` names its organiser, `Case study 2024` no venue)."""
     m = _SLOT_WORD_VENUE_RE.match(slot)
-    return (_SLOT_WORD_VENUES[m.group("name")], m.group("name")) if m else None
+    return (_SLOT_WORD_VENUES[m.group("name").casefold()], m.group("name")) if m else None
 
 
 def slot_venue(slot: str) -> Venue | None:
@@ -565,7 +569,7 @@ def slot_venue(slot: str) -> Venue | None:
     would: there a venue whose name is also a word is one by its acronym alone (`CASE 2023`, slot_word_venue), which
     a comment must give its organiser or words of acceptance (_mark_word_venues)."""
     if (m := _SLOT_WORD_VENUE_RE.match(slot)) is not None:
-        name = _SLOT_WORD_VENUES[m.group("name")]
+        name = _SLOT_WORD_VENUES[m.group("name").casefold()]
         slot = f"{m.group('before')}{name.split()[0]} {m.group('name')}{slot[m.end():]}"
     return accepted_venue(slot)
 

@@ -935,7 +935,15 @@ def test_robotics_audio_and_vision_venues_are_read(arxiv_id: str, comment: str, 
     ("2411.12098v1", "Accepted in BigData 2024. This is a preprint", Venue("IEEE BigData", 2024)),
     ("2411.00001v1", "Accepted at CCF BigData 2024", None),
     ("2506.00001v1", "Submitted to BigData 2025", None),
-    ("2506.00001v1", "accepted at bigdata 2025", None),
+    # in any case, as comments write it (2512.14563v1 of bench/venue_heldout5.jsonl opens "Accepted in IEEE Bigdata
+    # 2025"): no word is spelt so; CCF's, a submission and the journal Big Data without IEEE stay none
+    ("2512.14563v1", "Accepted in IEEE Bigdata 2025", Venue("IEEE BigData", 2025)),
+    ("2506.00001v1", "Accepted at IEEE BIGDATA 2025", Venue("IEEE BigData", 2025)),
+    ("2506.00001v1", "accepted at bigdata 2025", Venue("IEEE BigData", 2025)),
+    ("2411.12098v1", "Accepted in Bigdata 2024. This is a preprint", Venue("IEEE BigData", 2024)),
+    ("2411.00001v1", "Accepted at CCF Bigdata 2024", None),
+    ("2506.00001v1", "Submitted to IEEE Bigdata 2025", None),
+    ("2506.00001v1", "Accepted in big data 2025", None),
     ("2603.09704v1", "This is the preprint for our conference paper for IEEE International Conference on Big Data",
      None),
 ])
@@ -980,6 +988,7 @@ def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, commen
     ("CASE 2023", Venue("IEEE CASE", 2023)),
     ("SAC 2025", Venue("ACM SAC", 2025)),
     ("BigData 2023", Venue("IEEE BigData", 2023)),
+    ("Bigdata 2023", Venue("IEEE BigData", 2023)),  # in any case, as comments write it
     ("SAC '22", Venue("ACM SAC", 2022)),
     ("MM 2023", Venue("ACM MM", 2023)),  # ACM Multimedia (majianz/dl4gps, wentianli/awesome-video-editing)
     ("IEEE CASE 2023", Venue("IEEE CASE", 2023)),
