@@ -564,10 +564,18 @@ def slot_word_venue(slot: str) -> tuple[str, str] | None:
     return (_SLOT_WORD_VENUES[m.group("name").casefold()], m.group("name")) if m else None
 
 
+# A slot's brackets (and their marks) around all it writes: `[ICML 2023]` after a title, `**[ICML 2025]**`, `(SAC '22)`.
+_SLOT_BRACKETS_RE = re.compile(r"[\s*_`]*(?:\[(?P<square>[^\[\]]+)\]|\((?P<round>[^()]+)\))[\s*_`.,;:]*")
+
+
 def slot_venue(slot: str) -> Venue | None:
     """The venue an entry's venue slot names (`ICML 2025`, `[EMNLP 2024 Findings]`), as a comment naming it alone
     would: there a venue whose name is also a word is one by its acronym alone (`CASE 2023`, slot_word_venue), which
-    a comment must give its organiser or words of acceptance (_mark_word_venues)."""
+    a comment must give its organiser or words of acceptance (_mark_word_venues). A slot is what a list writes, its
+    brackets too (the entry's venue, which a new entry copies): read without them, `[ICML 2023]` is `ICML 2023`, where
+    a comment's leading bracket would open an aside."""
+    if (bracketed := _SLOT_BRACKETS_RE.fullmatch(slot)) is not None:
+        slot = bracketed.group("square") or bracketed.group("round")
     if (m := _SLOT_WORD_VENUE_RE.match(slot)) is not None:
         name = _SLOT_WORD_VENUES[m.group("name").casefold()]
         slot = f"{m.group('before')}{name.split()[0]} {m.group('name')}{slot[m.end():]}"

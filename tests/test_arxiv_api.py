@@ -993,6 +993,14 @@ def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, commen
     ("MM 2023", Venue("ACM MM", 2023)),  # ACM Multimedia (majianz/dl4gps, wentianli/awesome-video-editing)
     ("IEEE CASE 2023", Venue("IEEE CASE", 2023)),
     ("ICML 2025", Venue("ICML", 2025)),
+    # in the brackets the list writes around it, as the entry's venue keeps them (GeWu-Lab/awesome-balanced-multimodal-
+    # learning's `[ICML 2023]` after a title, agent-security's `**[ICML 2025]**`), the same venue
+    ("[ICML 2023]", Venue("ICML", 2023)),
+    ("**[ICML 2025]**", Venue("ICML", 2025)),
+    ("[EMNLP 2024 Findings]", Venue("EMNLP", 2024, "findings")),
+    ("[NIPS 2024]", Venue("NeurIPS", 2024)),
+    ("`[SAC 2022]`", Venue("ACM SAC", 2022)),
+    ("(BigData 2023)", Venue("IEEE BigData", 2023)),
     # words, a journal, or the acronym inside other words: none
     ("Case study 2024", None),
     ("case 2023", None),
@@ -1002,10 +1010,14 @@ def test_a_workshop_joined_to_cvpr_or_iccv_is_its_workshop(arxiv_id: str, commen
     ("MMM 2024", None),  # MultiMedia Modeling
     ("MM Asia 2019", None),
     ("Big Data 2023", None),  # lists cite the journal Big Data so too
+    ("[Case study 2024]", None),
+    ("[2024/11]", None),  # a date
+    ("[Code]", None),
 ])
 def test_a_list_venue_slot_reads_a_venue_whose_name_is_a_word_alone(slot: str, venue: Venue | None) -> None:
     """In an entry's venue slot `CASE 2023` is IEEE CASE 2023, as "Accepted to CASE 2023" is in a comment, where a
-    slot gave none; a case study or a journal stays none."""
+    slot gave none; a case study or a journal stays none. A slot in brackets, `[ICML 2023]`, gave none too, and is now
+    the venue it is without them."""
     from bot.papers import slot_venue
 
     assert slot_venue(slot) == venue

@@ -1167,6 +1167,36 @@ def test_a_section_whose_papers_write_a_word_venue_alone_is_a_place() -> None:
     ]
 
 
+def test_a_section_whose_papers_write_their_venue_in_brackets_is_a_place() -> None:
+    """GeWu-Lab/awesome-balanced-multimodal-learning links papers to CVF, PMLR and IEEE Xplore with the venue in
+    brackets after the title (`[ICML 2022]`): the bracketed slot named no venue, so 'Feed-forward', whose three papers
+    link no arXiv page, was no place and its papers no positives; now it is, as the same slot without brackets was."""
+    from bot.model import candidate_sections
+
+    text = (  # verbatim
+        "## Methodology Classification (Refer to the paper [BalanceBenchmark](https://arxiv.org/abs/2502.10816))\n"
+        "\n"
+        "### Data  \n"
+        "---\n"
+        "- [Enhancing Multimodal Cooperation via Sample-level Modality Valuation](https://arxiv.org/abs/2309.06255) "
+        "[CVPR 2024]\n"
+        "\n"
+        "### Feed-forward\n"
+        "---\n"
+        "- [Multimodal Representation Learning by Alternating Unimodal Adaptation](https://openaccess.thecvf.com/content/"
+        "CVPR2024/html/Zhang_Multimodal_Representation_Learning_by_Alternating_Unimodal_Adaptation_CVPR_2024_paper.html"
+        ") [CVPR 2024]\n"
+        "- [Characterizing and Overcoming the Greedy Nature of Learning in Multi-modal Deep Neural Networks](https://"
+        "proceedings.mlr.press/v162/wu22d/wu22d.pdf) [ICML 2022]\n"
+        "- [Adaptive Mask Co-Optimization for Modal Dependence in Multimodal Learning](https://ieeexplore.ieee.org/"
+        "document/10096641) [ICASSP 2024]\n"
+    )
+    plist = parse_list(text)
+    assert [s.path[-1] for s in candidate_sections(plist)] == ["Data", "Feed-forward"]
+    assert sorted(lp.paper.title.split(" ")[0] for lp in list_papers(plist, {})) == [
+        "Adaptive", "Characterizing", "Enhancing", "Multimodal"]
+
+
 def test_the_seed_lists_benchmarking_section_of_one_openreview_paper_is_a_place() -> None:
     """'4.6. LLM Benchmarking' holds DataGen under its OpenReview link only: it was no section to learn or predict,
     DataGen learnt in '4.3.4 > LLM Self-Reflection' alone; now it is learnt in both."""
