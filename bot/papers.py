@@ -958,7 +958,9 @@ _DATASETS_AFTER = re.compile(r"\W*(?:track\s+on\s+)?(?:datasets?\s*(?:and|&)\s*b
 _SIDE_AFTER = re.compile(
     r"\W*(?:workshops?\b|SRW\b|student\s+research|tiny\s+papers?|student\s+abstract|doctoral|shared\s+task|"
     r"bridge\s+program|"  # "AAAI-26 Bridge Program B10: ...", held at the conference as its workshops are
-    r"[\w -]{0,30}?\bchallenge\b)"
+    # a contest held there, not the conference: "CVPR 2025 EarthVision Embed2Scale challenge", "IEEE BigData 2025 Cup:
+    # Detection of Suicide Risk on Social Media" (a cup right after the year: "the KDD Cup" names no venue)
+    r"cup\b|[\w -]{0,30}?\b(?:challenge|competition)\b)"
     # a workshop's name between the venue and the word, in a few words that link no other clause: "NeurIPS 2025 AI
     # for Music Workshop", "CVPR 2025 HuMoGen Workshop"; not "NeurIPS 2024 (also presented at the X workshop)"
     r"|[ \t]+(?:(?!(?:at|in|and|or|also|presented|with|to|the|an?|was|is|as)\b)[\w-]+[ \t]+){1,4}workshops?\b",

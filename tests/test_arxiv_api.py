@@ -956,6 +956,29 @@ def test_venues_whose_names_are_words_are_read_only_where_nothing_else_is_meant(
 
 
 @pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
+    # a contest held at a conference, right after its year, is the conference's side track as its challenges were
+    # ("CVPR 2025 EarthVision Embed2Scale challenge"): 2510.20085 is a paper of the "IEEE BigData 2025 Cup: Detection
+    # of Suicide Risk on Social Media", so named in notes on it
+    ("2510.20085v1", "IEEE BigData 2025 Cup: Detection of Suicide Risk on Social Media",
+     Venue("IEEE BigData", 2025, "workshop")),
+    ("2510.00001v1", "Accepted at BigData 2025 Cup", Venue("IEEE BigData", 2025, "workshop")),
+    ("2510.00001v1", "Accepted at IEEE BigData 2025 Cup Challenge", Venue("IEEE BigData", 2025, "workshop")),
+    ("2506.00001v1", "Accepted at CVPR 2025 Embed2Scale competition", Venue("CVPR", 2025, "workshop")),
+    ("2410.00001v1", "Accepted to NeurIPS 2024 Competition Track", Venue("NeurIPS", 2024, "workshop")),
+    # the cup named before the year names no edition of the conference; a cup further on is not the venue's
+    ("2510.00001v1", "Accepted to the IEEE BigData Cup 2025", None),
+    ("2510.00001v1", "Accepted at ICLR 2025; code for the KDD Cup", Venue("ICLR", 2025)),
+    ("2510.00001v1", "Accepted at IEEE BigData 2025. The method won the cup", Venue("IEEE BigData", 2025)),
+])
+def test_a_cup_or_competition_held_at_a_conference_is_not_the_conference(
+    arxiv_id: str, comment: str, venue: Venue | None
+) -> None:
+    """"IEEE BigData 2025 Cup" and "BigData 2025 Cup" gave IEEE BigData 2025, the main conference, and a competition
+    after a venue's year the venue; now they are the venue's workshop, as "CVPR 2025 ... challenge" was."""
+    assert _venue_of(arxiv_id, comment) == venue
+
+
+@pytest.mark.parametrize(("arxiv_id", "comment", "venue"), [
     # verbatim comments of bench/venue_heldout4.jsonl: a "W" joined to CVPR or ICCV, with or without a hyphen and a
     # workshop's acronym after it, is its workshop
     ("2604.21627v1", "Accepted At CVPR-W 2026", Venue("CVPR", 2026, "workshop")),

@@ -1705,6 +1705,22 @@ def test_a_venue_whose_name_is_a_word_is_written_as_the_list_writes_it_alone() -
         assert venue in line, line
 
 
+def test_a_paper_of_a_cup_held_at_a_conference_is_written_as_its_workshop() -> None:
+    """A paper of the "IEEE BigData 2025 Cup" was written `(BigData 2025)` on DEEP-PolyU/Awesome-GraphRAG, as a paper of
+    the conference itself; now `(BigData 2025 Workshop)`, as a challenge held at a conference is written."""
+    graph_rag = (  # DEEP-PolyU/Awesome-GraphRAG's README, lines verbatim
+        "#### Knowledge Graph Construction from Corpus\n"
+        "- (BigData 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
+        "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n"
+        "- (ACL 2019) **Using Local Knowledge Graph Construction to Scale Seq2Seq Models to Multi-Document Inputs** "
+        "[[Paper]](https://aclanthology.org/D19-1428.pdf)\n"
+    )
+    cup = dataclasses.replace(PAPER, arxiv_id="2510.20085", version=1,
+                              comment="IEEE BigData 2025 Cup: Detection of Suicide Risk on Social Media")
+    line = _written_line(graph_rag, "Knowledge Graph Construction from Corpus", cup)
+    assert line.startswith("- (BigData 2025 Workshop) **"), line
+
+
 def test_acm_multimedia_is_written_as_a_list_that_writes_mm_alone_writes_it() -> None:
     """"Accepted by ACM MM 2025" was `ACM MM 2025` on majianz/dl4gps, which writes ACM Multimedia `MM 2023`, and
     `[ACM MM 2025]` on wentianli/awesome-video-editing's `[MM 2023]`: now `MM 2025` on both. The seed list, which
