@@ -2508,6 +2508,12 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
         # `*arXiv*` without a year, as most of the section writes it, or as a section whose venues name no year
         # (`| arXiv | 2024-03 |`, `| EMNLP | 2023-10 |`: a Date column says when) writes it
         return bare.most_common(1)[0][0]
+    # a section whose venues name no year (awesome-pruning's `| ICLR |` and `| NeurIPS |` over a Year column): arXiv
+    # without one too, in the list's spelling of it
+    undated = bool(venues) and yearless
+    spelt = Counter(e.venue for e in plist.entries if re.fullmatch(r"\W*arxiv\W*", e.venue, re.I))
+    if undated and spelt:
+        return spelt.most_common(1)[0][0]
     for pool in (siblings, plist.entries):
         forms: Counter[tuple[str, str | None, str]] = Counter()
         for e in pool:
@@ -2516,6 +2522,8 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
                 forms[(m.group("pre"), gap, m.group("post"))] += 1
         if forms and year:
             (pre, gap, post), _ = forms.most_common(1)[0]
+            if undated:  # `arXiv 2024` elsewhere in the list: `arXiv`
+                return f"{pre.rstrip(_YEAR_JOINERS)}{_section_full_stop(post, siblings)}"
             mon = f"{gap}({calendar.month_abbr[month % 12 + 1]})" if gap is not None and month is not None else ""
             return f"{pre}{year}{mon}{_section_full_stop(post, siblings)}"
     # `Preprint` where the list writes no arXiv venue (`**Title** `Preprint``, `**Title** `ICLR23``): its word for one
@@ -2525,7 +2533,13 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
     # a closing mark the siblings share ("ICLR 2024."); not a bracket: "(2023)" closes what it opened
     ends = Counter(e.venue[-1] for e in siblings if e.venue and e.venue[-1] in ".,;:!")
     end = ends.most_common(1)[0][0] if ends and ends.most_common(1)[0][1] > len(siblings) / 2 else ""
+    if undated:
+        return f"arXiv{end}"
     return f"arXiv {year}{end}" if year else "arXiv"
+
+
+# What joins arXiv to its year (`arXiv 2024`, `arXiv, 2024`, `arXiv-2024`): gone with the year.
+_YEAR_JOINERS = " \u00a0,;:-–"
 
 
 def _accepted_venue(venue: Venue, plist: PaperList) -> str:

@@ -4586,6 +4586,53 @@ def test_a_new_row_leaves_its_papers_own_facts_empty_where_most_rows_share_one()
     assert [c.strip() for c in line.strip().strip("|").split("|")][7:] == ["", ""]
 
 
+def test_a_new_row_writes_arxiv_without_a_year_where_its_columns_venues_name_none() -> None:
+    """awesome-pruning's second table writes its venues without a year (`ICLR`, `NIPS`), which its Year column gives,
+    and he-y/Awesome-Pruning's tables (`ICLR`, `NeurIPS`) under year headings: a new row's Venue cell said `arXiv
+    2025`, the only venue of the column with a year, and now says `arXiv` as the column would (its Year cell still
+    2025); a table whose venues carry their year still gets `arXiv 2025`."""
+    header = ("| No. | Title   | Venue | Type | Algorithm Name | Code | APP | Year |\n"
+              "|:-----:|:----------------------------------- |:-----:|:-------:|:----:|:----:|:----:|:----:|\n")
+    during = (  # verbatim
+        "| 01 | [Dynamic Sparse Training: Find Effective Sparse Network from Scratch with Trainable Masked Layers]"
+        "(https://arxiv.org/abs/2005.06870)| ICLR | `W`| DST | [PyTorch(Author)]"
+        "(https://github.com/junjieliu2910/DynamicSparseTraining) | Image Classification | 2020 |\n"
+        "| 02 | [Learning Structured Sparsity in Deep Neural Networks](https://proceedings.neurips.cc/paper/2016/file/"
+        "41bfd20a38bb1b0bec75acf0845530a7-Paper.pdf)| NIPS | `FC`| SSL | [Caffe(Author)]"
+        "(https://github.com/wenwei202/caffe/tree/scnn) | Image Classification | 2016 |\n"
+    )
+    text = f"# awesome-pruning\n\n### Pruning During Training\n{header}{during}\n"
+    (line,) = added_line(text, "Pruning During Training", PAPER)
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    assert (cells[0], cells[2], cells[-1]) == ("03", "arXiv", "2025"), line
+    # the list writes arXiv with a year elsewhere: its spelling, without the year
+    dated_elsewhere = text + "\n### Surveys\n- [A Survey](https://arxiv.org/abs/2401.00001) arXiv 2024\n"
+    (line,) = added_line(dated_elsewhere, "Pruning During Training", PAPER)
+    assert line.split("|")[3].strip() == "arXiv", line
+    he_y = (  # he-y/Awesome-Pruning's README, lines verbatim but for the padding of their cells
+        "### 2023\n"
+        "| Title | Venue | Type    | Code |\n"
+        "|:-------------------------------------------------------------------------------------------------------------"
+        "------------------- |:-----:|:-------:|:----:|\n"
+        "| [Revisiting Pruning at Initialization Through the Lens of Ramanujan Graph](https://openreview.net/forum?id=uVc"
+        "DssQff_) | ICLR  | `W`     | [PyTorch(Author)](https://github.com/VITA-Group/ramanujan-on-pai)(Releasing) |\n"
+        "| [CrAM: A Compression-Aware Minimizer](https://openreview.net/forum?id=_eTZBs-yedr) | ICLR  | `W`     | - |\n"
+        "\n"
+        "### 2022\n"
+        "| Title | Venue | Type    | Code |\n"
+        "|:-------------------------------------------------------------------------------------------------------------"
+        "------------------- |:-----:|:-------:|:----:|\n"
+        "| [Parameter-Efficient Masking Networks](https://openreview.net/forum?id=7rcuQ_V2GFg) | NeurIPS | `W`     | "
+        "[PyTorch(Author)](https://github.com/yueb17/PEMN) |\n"
+    )
+    (line,) = added_line("# Awesome Pruning\n\n" + he_y, "2023", PAPER)
+    assert [c.strip() for c in line.strip().strip("|").split("|")][1] == "arXiv", line
+    # venues with their year: arXiv with the paper's
+    dated = text.replace("| ICLR |", "| ICLR 2020 |").replace("| NIPS |", "| NIPS 2016 |")
+    (line,) = added_line(dated, "Pruning During Training", PAPER)
+    assert line.split("|")[3].strip() == "arXiv 2025", line
+
+
 def test_a_new_row_of_a_table_numbered_from_01_in_each_table_is_written_as_they_are() -> None:
     """A list whose tables each number their rows from `01` (awesome-pruning's `| No. | Title | Venue | ...`, rows
     verbatim): a new row of a table, which is not sorted, goes last as `04`, not `4`, nor `12` after the other
