@@ -132,6 +132,17 @@ _CITE_TAIL_RE = re.compile(
     r"(?:,|(?<=[^\W\d_][^\W_])\.)[ \t\u00a0]+(?P<a>" + _PARTICLE + _NAME_WORD + r"(?:[ \u00a0]+" + _PARTICLE
     + _NAME_WORD + r"){0,3}[ \u00a0]+et[ \u00a0]+al\.?)$"
 )
+# Authors and venue cited after a title's link as a bibliography writes them, in sentences: `[Title](url). Fang et
+# al. *arXiv 2508.07407*, 2025.`, `. Wu and Shu. *TechRxiv preprint*, 2025.`, `. Tomashevskiy. *arXiv 2601.05152*,
+# 2025.`, `. Ghasemipour et al. 2025.` (x-zheng16/Awesome-Embodied-AI-Safety). The names keep their full stop, the
+# italics are the venue as the list writes it (`In ICML`, `arXiv 2508.07407`, a journal's name), the year after them
+# is when, as a date after a link is; only the whole line so, so a title's or a note's own words are no names.
+# A name is a surname or two, or an organisation in capitals (`OWASP. 2026.`).
+_BIB_NAMES = (_PARTICLE + r"(?:" + _NAME_WORD + r"|[A-Z]{2,})(?:[ \u00a0]+" + _PARTICLE + _NAME_WORD + r"){0,2}")
+_BIB_CITE_RE = re.compile(
+    r"\.[ \u00a0]+(?P<a>" + _BIB_NAMES + r"(?:[ \u00a0]+et[ \u00a0]+al\.|[ \u00a0]+and[ \u00a0]+" + _BIB_NAMES
+    + r"\.|\.))[ \u00a0]+(?:(?P<d>\*|_)(?P<v>[^*_\n]+?)(?P=d),[ \u00a0]+)?(?P<y>(?:19|20)\d{2})\.?[ \t\u00a0]*$"
+)
 _PLAIN_AUTHORS_RE = re.compile(
     r"[ \t\u00a0]*(?:[-–—|]|,)[ \t\u00a0]*(?P<a>(?:" + _NAME + r"|" + _NAME_WORD + r"(?=,?[ \u00a0]+et[ \u00a0]+al\b))"
     r"(?:(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)" + _NAME + r")*(?:,?[ \u00a0]+et[ \u00a0]+al\b\.?)?)"
@@ -650,6 +661,7 @@ def _parse_entry_body(
     rest_from = title_end
     authors, authors_span = "", None
     cited = _PAREN_CITE_RE.match(body, rest_from)
+    bib = None if tail_cite else _BIB_CITE_RE.match(body, rest_from, own)
     if cited and cited.end() > own:
         cited = None
     italics = re.finditer(r"(?<![*\w\\])(\*|_)(?!\s|\*)(?P<a>(?:\\.|[^*_\\])+?)(?<![\s\\])\1(?![*\w])", body)
@@ -731,6 +743,11 @@ def _parse_entry_body(
         date, date_span = after.group("d"), after.span("d")
         if venue_span == date_span:
             venue, venue_span = "", None
+    if bib and not cited:
+        # `. Fang et al. *arXiv 2508.07407*, 2025.`: the names, the italics and the year, each in its own place
+        authors, authors_span = plain_text(bib.group("a")), bib.span("a")
+        venue, venue_span = (plain_text(bib.group("v")), bib.span("v")) if bib.group("v") else ("", None)
+        date, date_span, note_span = bib.group("y"), bib.span("y"), None
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
         if _DATE_TAG_RE.fullmatch(tag.group("tag").strip()):

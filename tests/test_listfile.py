@@ -4689,3 +4689,36 @@ def test_a_new_row_of_a_table_numbered_from_01_in_each_table_is_written_as_they_
     method = ("## Papers\n| # | Method | Code |\n|---|---|---|\n| 1 | [Alpha: A Method](https://arxiv.org/abs/2401.00001)"
               " | - |\n| 2 | [Beta: Another](https://arxiv.org/abs/2401.00002) | - |\n")
     assert added_line(method, "Papers", PAPER) == [f"| 3 | [{PAPER.title}](https://arxiv.org/abs/2503.17460) | - |\n"]
+
+
+EMBODIED = LISTS / "x-zheng16-Awesome-Embodied-AI-Safety-README-excerpt.md"
+
+
+def test_a_citation_in_sentences_after_the_link_is_the_authors_the_venue_and_the_year() -> None:
+    """x-zheng16/Awesome-Embodied-AI-Safety writes `- [Title](url). Fang et al. *arXiv 2508.07407*, 2025.`: the
+    italics were read as the authors ("arXiv 2508.07407", "In ICML") and the year as the venue ("2025."), and
+    `Ghasemipour et al. 2025.` as a venue, so a paper added there got no names (`- [Title](url). arXiv 2025.`)."""
+    raw = EMBODIED.read_bytes()
+    plist = read_list(EMBODIED)
+    assert plist.to_text().encode("utf-8") == raw
+    assert (len(plist.sections), len(plist.entries), len(plist.keys()), len(plist.arxiv_ids())) == (4, 39, 39, 32)
+    cited = {e.arxiv_id: (e.authors, e.venue) for e in plist.entries}
+    assert cited["2508.07407"] == ("Fang et al.", "arXiv 2508.07407")
+    assert cited["2605.05704"] == ("Liu et al.", "In ICML")
+    assert cited["2404.13501"] == ("Zhang et al.", "ACM Transactions on Information Systems")
+    assert cited["2502.14321"] == ("Wu and Shu.", "TechRxiv preprint")
+    assert cited["2601.05152"] == ("Tomashevskiy.", "arXiv 2601.05152")
+    assert cited["2509.15155"] == ("Ghasemipour et al.", "")  # `Ghasemipour et al. 2025.`: no venue, a year
+    assert cited["2605.17830"] == ("Al-Tawaha et al.", "arXiv 2605.17830")
+    after = plist.with_entry(PAPER, plist.find_section("Self-Evolving"))
+    (line,) = [line for line in after.lines if "2503.17460" in line]
+    assert line.startswith(f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460). Gody et al. *")
+
+
+def test_a_sentence_after_a_link_that_ends_in_no_year_names_no_one() -> None:
+    """The citation is read only as the whole line, names with their full stop and then a year: a description after
+    the link (`. Graph Neural Networks.`) or a publisher and year (`. Springer Nature 2024.`) stays the venue."""
+    text = ("# L\n\n## A\n\n- [Alpha](https://arxiv.org/abs/2401.00001). Graph Neural Networks.\n"
+            "- [Gamma](https://arxiv.org/abs/2401.00003). Springer Nature 2024.\n")
+    assert [(e.authors, e.venue) for e in parse_list(text).entries] == [
+        ("", "Graph Neural Networks."), ("", "Springer Nature 2024.")]
