@@ -32,6 +32,7 @@ from bot.papers import (
     arxiv_ids_in,
     arxiv_month,
     arxiv_year,
+    journal_spellings,
     normalize_title,
     slot_word_venue,
     venue_spellings,
@@ -2519,6 +2520,8 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
         text = _accepted_venue(accepted, plist)
         if venues and yearless:  # `| EMNLP | 2023-10 |`: the section names venues without a year
             text = re.sub(r"\s*\b\d{4}\b", "", text).strip()
+        if journal_spellings(accepted.name) is None and _writes_in(plist):
+            text = f"In {text}"  # `*In ICML*, 2025.`: a conference's proceedings, as the list cites them
         return text + _section_full_stop("", siblings)
     bare = Counter(v for v in venues if re.fullmatch(r"\W*arxiv\W*", v, re.I))
     if bare and (sum(bare.values()) * 2 > len(venues) or yearless):
@@ -2531,6 +2534,13 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
     spelt = Counter(e.venue for e in plist.entries if re.fullmatch(r"\W*arxiv\W*", e.venue, re.I))
     if undated and spelt:
         return spelt.most_common(1)[0][0]
+    for pool in (siblings, plist.entries):
+        # `*arXiv 2508.07407*, 2025.`: where most of the arXiv venues write their paper's id, this paper's
+        arxiv = [m for e in pool if (m := _ARXIV_ID_VENUE_RE.fullmatch(e.venue)) or re.search(r"arxiv", e.venue, re.I)]
+        ided = Counter((m.group("pre"), m.group("post")) for m in arxiv if isinstance(m, re.Match))
+        if paper.arxiv_id and ided and sum(ided.values()) * 2 > len(arxiv):
+            pre, post = ided.most_common(1)[0][0]
+            return f"{pre}{paper.arxiv_id}{post}"
     for pool in (siblings, plist.entries):
         forms: Counter[tuple[str, str | None, str]] = Counter()
         for e in pool:
@@ -2557,6 +2567,18 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
 
 # What joins arXiv to its year (`arXiv 2024`, `arXiv, 2024`, `arXiv-2024`): gone with the year.
 _YEAR_JOINERS = " \u00a0,;:-–"
+# An arXiv venue that names its paper by id: `arXiv 2508.07407`, `arXiv:2401.00001`.
+_ARXIV_ID_VENUE_RE = re.compile(r"(?P<pre>\W*arxiv\W*?)(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?P<post>\W*)", re.I)
+# A bare conference name, as a venue slot writes it without "In" (`ICML`, `CVPR 2024`, `IEEE S&P`).
+_BARE_CONFERENCE_RE = re.compile(r"(?:IEEE |ACM )?[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*(?: (?:19|20)\d{2})?")
+
+
+def _writes_in(plist: PaperList) -> bool:
+    """Whether the list cites a conference as the proceedings it is in (`*In ICML*`, `*In USENIX Security*`)
+    more often than by its name alone (`ICML 2025`)."""
+    said = sum(bool(re.match(r"In[ \u00a0]+[A-Z]", e.venue)) for e in plist.entries)
+    bare = sum(bool(_BARE_CONFERENCE_RE.fullmatch(e.venue)) for e in plist.entries)
+    return said > bare
 
 
 def _accepted_venue(venue: Venue, plist: PaperList) -> str:
@@ -3097,7 +3119,13 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
     # is theirs, and a `[{date}]` left empty would leave the paper undated on a list that dates every paper
     pool = own or [it for it in plist._items if it.entry.section_id.startswith(section.id + "/")] or plist._items
     dates = [it.parsed.date for it in pool if it.parsed.date and it.row is None]
-    line = _render(paper, style, venue, prefix, _date_like(paper, dates))
+    date = _date_like(paper, dates)
+    if (accepted := paper.venue) and re.fullmatch(r"(?:19|20)\d{2}", date) and re.search(
+            r"\{venue\}[^{}\w]{0,4}\{date\}", style.template):
+        # `*In NeurIPS*, 2026.`: the year right after the venue is the venue's, which the venue then leaves out
+        date = str(accepted.year)
+        venue = re.sub(rf"[ \u00a0]*\b{date}\b", "", venue).strip()
+    line = _render(paper, style, venue, prefix, date)
     ref = plist.lines[at - 1] if at > 0 else (plist.lines[0] if plist.lines else "\n")
     nl = _ending(ref) or _dominant_ending(plist.lines)
     new = [line + nl]

@@ -437,3 +437,24 @@ def test_add_to_a_year_older_than_every_year_adds_its_heading_unless_a_heading_h
     assert capsys.readouterr().err == (f"paperbot: error: no section 'Papers > 2019' in {readme}: the list keeps "
                                        "papers of 2019 under 'Papers > 2020 and before'\n")
     assert readme.read_text(encoding="utf-8") == RLHF_SURVEYS_THEN_OLDER
+
+
+EMBODIED = LISTS / "x-zheng16-Awesome-Embodied-AI-Safety-README-excerpt.md"
+
+
+def test_add_cites_a_paper_as_a_list_of_citations_in_sentences_does(tmp_path: Path) -> None:
+    """x-zheng16/Awesome-Embodied-AI-Safety cites `. Fang et al. *arXiv 2508.07407*, 2025.` and `. Liu et al. *In
+    ICML*, 2026.`: a new arXiv paper read `*arXiv 2025*, 2025.`, and one accepted at ICML `*ICML 2026*, 2025.`,
+    where the list writes its own id, and the proceedings it is in with the venue's year after them."""
+    readme = tmp_path / "README.md"
+    shutil.copyfile(EMBODIED, readme)
+    out = tmp_path / "out.md"
+    doc = json.loads(METADATA.read_text(encoding="utf-8").splitlines()[0])
+    for comment, cited in (("", "Gody et al. *arXiv 2503.17460*, 2025."),
+                           ("Accepted to ICML 2026", "Gody et al. *In ICML*, 2026.")):
+        metadata = tmp_path / "meta.jsonl"
+        metadata.write_text(json.dumps({**doc, "comment": comment}) + "\n", encoding="utf-8")
+        assert main(["add", doc["id"], "--section", "Self-Evolving", "--readme", str(readme),
+                     "--metadata", str(metadata), "--offline", "--output", str(out)]) == 0
+        (added,) = [line for line in out.read_text(encoding="utf-8").splitlines() if doc["id"] in line]
+        assert added == f"- [{doc['title']}](https://arxiv.org/abs/2503.17460). {cited}"

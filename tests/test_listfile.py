@@ -4722,3 +4722,16 @@ def test_a_sentence_after_a_link_that_ends_in_no_year_names_no_one() -> None:
             "- [Gamma](https://arxiv.org/abs/2401.00003). Springer Nature 2024.\n")
     assert [(e.authors, e.venue) for e in parse_list(text).entries] == [
         ("", "Graph Neural Networks."), ("", "Springer Nature 2024.")]
+
+
+def test_a_new_entry_cites_its_venue_as_a_list_of_citations_in_sentences_does() -> None:
+    """On x-zheng16/Awesome-Embodied-AI-Safety a paper's own arXiv id is its venue (`*arXiv 2508.07407*, 2025.`), a
+    conference the proceedings it is in (`*In ICML*, 2026.`) and a journal its name alone, the year after it the
+    venue's: a new entry read `*arXiv 2025*, 2025.`, `*ICML 2026*, 2025.` and `*RA-L 2025*, 2025.`."""
+    plist = read_list(EMBODIED)
+    section = plist.find_section("Memory")
+    for comment, cited in (("", "*arXiv 2503.17460*, 2025."), ("Accepted to ICML 2026", "*In ICML*, 2026."),
+                           ("Accepted to IEEE Robotics and Automation Letters (RA-L), 2025", "*RA-L*, 2025.")):
+        after = plist.with_entry(dataclasses.replace(PAPER, comment=comment), section)
+        (line,) = [line for line in after.lines if "2503.17460" in line]
+        assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460). Gody et al. {cited}\n"
