@@ -2436,7 +2436,6 @@ def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bo
         a = a.strip()
         if not a:
             continue
-        ends["." if a.endswith(".") and not a.endswith("al.") else ""] += 1
         if m := re.search(r"\bet al\.?$", a):
             etal += 1
             etals[m.group(0)] += 1
@@ -2445,6 +2444,7 @@ def _authors_style(authors: Sequence[str]) -> tuple[str, str, str, bool, str, bo
             joiners[a[len(names): m.start()] or " "] += 1
             before.append(len(re.split(r"\s*[,;]\s*|\s+and\s+", names)) if names else 1)
             continue
+        ends["." if a.endswith(".") else ""] += 1  # `Wu and Shu.` beside `Fang et al.`: the full stop of "al." is none
         seps["; " if "; " in a else ", "] += 1
         if re.search(r",? and [^,]+$", a):
             lasts[", and " if ", and " in a else " and "] += 1

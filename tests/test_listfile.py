@@ -4735,3 +4735,13 @@ def test_a_new_entry_cites_its_venue_as_a_list_of_citations_in_sentences_does() 
         after = plist.with_entry(dataclasses.replace(PAPER, comment=comment), section)
         (line,) = [line for line in after.lines if "2503.17460" in line]
         assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460). Gody et al. {cited}\n"
+
+
+def test_a_paper_by_one_person_keeps_the_full_stop_the_lists_single_names_write() -> None:
+    """`Tomashevskiy. *arXiv 2601.05152*, 2025.` beside `Fang et al. *arXiv 2508.07407*, 2025.`: the full stop ending
+    "et al." was counted as no full stop, so most names ended in none and a paper by one person read `Gody *arXiv
+    2503.17460*, 2025.`, its name run into the venue."""
+    plist = read_list(EMBODIED)
+    after = plist.with_entry(dataclasses.replace(PAPER, authors=("Reem Gody",)), plist.find_section("Self-Evolving"))
+    (line,) = [line for line in after.lines if "2503.17460" in line]
+    assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460). Gody. *arXiv 2503.17460*, 2025.\n"
