@@ -2298,6 +2298,7 @@ class _Style:
     et_al_names: int = 1  # `A, B, C, D, E. et al.`: the fewest names a neighbour writes before its et al.
     et_al_joiner: str = " "  # what comes between them and et al. (". " there), as most neighbours write it
     one_surname: bool = False  # a paper by one person as `Wang`, on a list of `Wang et al.` (`_one_author_surname`)
+    two_surnames: bool = False  # a paper by two people as `Wu and Shu`, on a list of `Wang et al.` (`_two_surnames`)
     title_period: bool = False  # most neighbours end the link text with "." ("[Title.](url)")
     line_break: str = ""  # ending the entry's line where names follow on a sub-bullet, as most neighbours' do
     names_break: str = ""  # ending that sub-bullet of names, as most neighbours' do
@@ -2467,6 +2468,8 @@ def _format_authors(names: Sequence[str], style: _Style) -> str:
         return ""
     if style.et_al and style.one_surname and len(names) == 1:
         return names[0].split()[-1] + style.authors_end  # `Wang` beside `Zhang et al.`
+    if style.et_al and style.two_surnames and len(names) == 2:
+        return f"{names[0].split()[-1]} and {names[1].split()[-1]}{style.authors_end}"  # `Wu and Shu.`
     if style.et_al and len(names) > max(1, style.et_al_names):
         et_al = f"{style.et_al_mark}{style.et_al_text}{style.et_al_mark}"  # `Rafael Raffel *et al.*`
         if style.et_al_names > 1:  # `A, B, C, D, E. et al.`: as many names as the neighbours write before it
@@ -2672,7 +2675,7 @@ def _style_for(plist: PaperList, section: Section, paper: Paper) -> tuple[_Style
                    names_break=_most_breaks([it.names_break for it in names_from if it.authors_below]),
                    et_al_mark=_most_breaks([it.et_al_mark for it in names_from
                                             if it.authors_below and re.search(r"\bet al\.?$", it.entry.authors)]),
-                   one_surname=surname and _one_author_surname(plist))
+                   one_surname=surname and _one_author_surname(plist), two_surnames=surname and _two_surnames(plist))
     return style, own
 
 
@@ -2688,6 +2691,17 @@ def _one_author_surname(plist: PaperList) -> bool:
     singles = [len(a.rstrip(".").split()) == 1 for e in plist.entries if (a := e.authors.strip())
                and not re.search(r"\bet al\b|[,;&]| and ", a) and not _ORG_AUTHOR_RE.search(a)]
     return 2 * sum(singles) >= len(singles)
+
+
+# Two surnames and nothing else (`Wu and Shu.`, `Maag and Fischer.`): a paper by two people, named as such.
+_TWO_SURNAMES_RE = re.compile(r"(?:" + _NAME_WORD + r")[ \u00a0]+and[ \u00a0]+(?:" + _NAME_WORD + r")\.?")
+
+
+def _two_surnames(plist: PaperList) -> bool:
+    """Whether a paper by two people goes by their two surnames (`Wu and Shu`) on a list whose et al. follows a
+    surname alone: where the list writes one so (x-zheng16/Awesome-Embodied-AI-Safety), for et al. is there for
+    three or more."""
+    return any(_TWO_SURNAMES_RE.fullmatch(e.authors.strip()) for e in plist.entries)
 
 
 def _most_breaks(breaks: Sequence[str]) -> str:
@@ -2796,7 +2810,8 @@ def _row_for(plist: PaperList, paper: Paper, rows: Sequence[_Item], number: str 
     line = _content(plist.lines[item.entry.line])
     siblings = [it.entry for it in rows]
     style = _Style("", "", *_authors_style([e.authors for e in siblings]))
-    style = replace(style, one_surname=style.et_al_surname and _one_author_surname(plist))
+    style = replace(style, one_surname=style.et_al_surname and _one_author_surname(plist),
+                    two_surnames=style.et_al_surname and _two_surnames(plist))
     authors = _format_authors(paper.authors, style)
     if "authors" in row.roles and authors.endswith(f" {style.et_al_text}"):
         authors = _emphasized_et_al(authors, style.et_al_text,

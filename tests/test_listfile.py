@@ -4745,3 +4745,19 @@ def test_a_paper_by_one_person_keeps_the_full_stop_the_lists_single_names_write(
     after = plist.with_entry(dataclasses.replace(PAPER, authors=("Reem Gody",)), plist.find_section("Self-Evolving"))
     (line,) = [line for line in after.lines if "2503.17460" in line]
     assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460). Gody. *arXiv 2503.17460*, 2025.\n"
+
+
+def test_a_paper_by_two_people_goes_by_their_two_surnames_where_the_list_names_two_so() -> None:
+    """x-zheng16/Awesome-Embodied-AI-Safety writes `Wu and Shu. *TechRxiv preprint*, 2025.` and keeps et al. for
+    three or more (`Fang et al.`): a paper by two people read `Gody et al.`, as if by more, and now `Gody and
+    Tawfik.`. A list that never names two so keeps et al. for them."""
+    plist = read_list(EMBODIED)
+    two = dataclasses.replace(PAPER, authors=("Reem Gody", "Ahmed Y. Tawfik"))
+    after = plist.with_entry(two, plist.find_section("Memory"))
+    (line,) = [line for line in after.lines if "2503.17460" in line]
+    assert line == f"- [{PAPER.title}](https://arxiv.org/abs/2503.17460). Gody and Tawfik. *arXiv 2503.17460*, 2025.\n"
+    pairless = EMBODIED.read_text(encoding="utf-8").replace("Wu and Shu.", "Wu et al.")
+    plist = parse_list(pairless)
+    after = plist.with_entry(two, plist.find_section("Memory"))
+    (line,) = [line for line in after.lines if "2503.17460" in line]
+    assert ". Gody et al. *arXiv" in line
