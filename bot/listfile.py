@@ -34,6 +34,7 @@ from bot.papers import (
     arxiv_year,
     journal_spellings,
     normalize_title,
+    slot_venue,
     slot_word_venue,
     venue_spellings,
     work_key,
@@ -68,6 +69,11 @@ _LEAD_TAG_RE = re.compile(
     r"(?:[|:–—-][ \t\u00a0]*)?"
 )
 _CODE_TAG_RE = re.compile(r"`\[(?P<tag>[^()\[\]`\n]{1,40})\]`[ \t\u00a0]*(?:[|:–—-][ \t\u00a0]*)?")
+# A tag in brackets right before a linked title, bold or not: `[ICML 2025] [Title](url)`, `**[ICML 2025]** [T](url)`,
+# `[arxiv] [Title](url)` (ziansu/awesome-llm-steering). The link's text is the title; the tag its venue, date or mark.
+_TITLE_TAG_RE = re.compile(
+    r"(?P<d>\*\*|__)?(?:\[(?P<square>[^\[\]\n]{1,40})\]|\((?P<round>[^()\[\]\n]{1,40})\))(?(d)(?P=d))[ \t\u00a0]+"
+)
 _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
 # A date written out as arXiv shows a submission's (`18 Aug 2022`, `17 June 2022`; `Aug 2022` without the day).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -570,12 +576,16 @@ def _parse_entry_body(
     first = links[0]
     lead_end, lead_marks = _lead_marks(body[: first.start])
     title_from, tag = lead_end, _LEAD_TAG_RE.match(body, lead_end) or _code_tag(body, lead_end)
+    title_tag: re.Match[str] | None = None  # `[ICML 2025] [Title](url)`: the tag before the title's link
     if tag and tag.end() <= first.start and (body[tag.end(): first.start].strip() or tag.re is _CODE_TAG_RE):
         # `[2024/11] **Title** ...`, `` `[SAC 2022]` Title [[paper]](url) ``, `` `[Arxiv 2024]` [Title](url) ``: the
         # title starts after the date or venue
         title_from = tag.end()
     else:
         tag = None
+        if (m := _TITLE_TAG_RE.match(body, lead_end)) and m.end() == first.start and not _GENERIC_LINK_TEXT.match(
+                plain_text(first.text)):
+            title_tag, title_from = m, m.end()
     lead = body[title_from: first.start].strip()
     main: _Link
     tail_venue = False
@@ -749,6 +759,19 @@ def _parse_entry_body(
         authors, authors_span = plain_text(bib.group("a")), bib.span("a")
         venue, venue_span = (plain_text(bib.group("v")), bib.span("v")) if bib.group("v") else ("", None)
         date, date_span, note_span = bib.group("y"), bib.span("y"), None
+    if title_tag is not None:
+        # `[ICML 2025] [Title](url) [Code](url)`: the tag is the entry's venue (what follows the link, an affiliation
+        # or a note, is no venue then), its date (`[2024/11]`), else that paper's mark (`[arxiv, Anthropic]`)
+        group = "square" if title_tag.group("square") is not None else "round"
+        text, span = title_tag.group(group), title_tag.span(group)
+        if _DATE_TAG_RE.fullmatch(text.strip()):
+            date, date_span = text.strip(), span
+            lead_marks += (date,)
+        elif _is_venue_name(text) or slot_venue(text) is not None:
+            venue, venue_span = plain_text(text), span
+        else:
+            lead_end = title_tag.end()
+            lead_marks += (plain_text(text),)
     if tag is not None:
         span = (tag.start("tag"), tag.end("tag"))
         if _DATE_TAG_RE.fullmatch(tag.group("tag").strip()):

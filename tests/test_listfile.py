@@ -1146,6 +1146,75 @@ def test_a_venue_in_brackets_in_code_before_the_title_is_the_venue() -> None:
     assert [(e.title, e.venue, e.marks) for e in code.entries] == [("Alpha", "Arxiv 2024.", ("[code]",))]
 
 
+LLM_STEERING = (  # ziansu/awesome-llm-steering README.md, lines verbatim
+    "# Awesome LLM Steering\n\n## Papers\n\n"
+    "- [arxiv, Anthropic] [Persona Vectors: Monitoring and Controlling Character Traits in Language Models]"
+    "(https://arxiv.org/abs/2507.21509)\n\n"
+    "- [arxiv] [KV Cache Steering for Inducing Reasoning in Small Language Models](https://arxiv.org/abs/2507.08799)\n\n"
+    "- [EMNLP 2025] [AutoSteer: Automating Steering for Safe Multimodal Large Language Models]"
+    "(https://arxiv.org/abs/2507.13255)\n\n"
+    "- [ICML 2025] [AxBENCH: Steering LLMs? Even Simple Baselines Outperform Sparse Autoencoders]"
+    "(https://arxiv.org/abs/2501.17148)\n\n"
+    "- [ICLR 2025] [Improving Instruction-Following in Language Models through Activation Steering]"
+    "(https://openreview.net/forum?id=wozhdnRCtw)\n\n\n"
+    "- [NeurIPS 2024] [Stealth edits to large language models](https://proceedings.neurips.cc/paper_files/paper/2024/"
+    "hash/5c8168a8eca2eb23f6b1f5019371043e-Abstract-Conference.html)\n\n"
+    "- [CoRR 2023] [Representation Engineering: A Top-Down Approach to AI Transparency]"
+    "(https://arxiv.org/abs/2310.01405)\n"
+)
+HET_SERVE = (  # Jason-cs18/HetServe-LLMs README.md, lines verbatim
+    "# HetServe-LLMs\n\n## LLM Serving Survey\n"
+    "- [arXiv 2023.02] [Full Stack Optimization of Transformer Inference: a Survey](https://arxiv.org/abs/2302.14017)"
+    " | UC Berkeley\n"
+    "\n### A Single Device\n"
+    "- [ICML 2023] [FlexGen: high-throughput generative inference of large language models with a single GPU]"
+    "(https://dl.acm.org/doi/10.5555/3618408.3619696) | Stanford Univeristy\n"
+    "- [ASPLOS'24] [NeuPIMs: NPU-PIM Heterogeneous Acceleration for Batched LLM Inferencing]"
+    "(https://dl.acm.org/doi/10.1145/3620666.3651380) | KAIST\n"
+)
+
+
+def test_a_venue_in_brackets_right_before_a_linked_title_is_the_venue() -> None:
+    """ziansu/awesome-llm-steering writes `- [ICML 2025] [Title](url)`: the tag was read as the title ("[ICML 2025]"),
+    so its papers linked elsewhere than arXiv were known by their venue, two of them one paper, and a new entry was
+    written with a neighbour's venue for a title. The link's text is the title, the tag its venue (`[ASPLOS'24]` too,
+    Jason-cs18/HetServe-LLMs, and in bold), a date, or else that paper's mark (`[arxiv, Anthropic]`); a new entry
+    writes its own venue in the tag."""
+    steering = parse_list(LLM_STEERING)
+    assert [(e.title, e.venue, e.marks) for e in steering.entries] == [
+        ("Persona Vectors: Monitoring and Controlling Character Traits in Language Models", "", ("arxiv, Anthropic",)),
+        ("KV Cache Steering for Inducing Reasoning in Small Language Models", "arxiv", ()),
+        ("AutoSteer: Automating Steering for Safe Multimodal Large Language Models", "EMNLP 2025", ()),
+        ("AxBENCH: Steering LLMs? Even Simple Baselines Outperform Sparse Autoencoders", "ICML 2025", ()),
+        ("Improving Instruction-Following in Language Models through Activation Steering", "ICLR 2025", ()),
+        ("Stealth edits to large language models", "NeurIPS 2024", ()),
+        ("Representation Engineering: A Top-Down Approach to AI Transparency", "CoRR 2023", ()),
+    ]
+    assert steering.entries[5].key == "title:stealth edits to large language models"
+    assert steering.contains(Paper("2406.12670", "Stealth edits to large language models"))
+    _, lines = added(LLM_STEERING, "Papers")
+    assert lines == ["\n", "- [arXiv 2025] [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                     "Approach](https://arxiv.org/abs/2503.17460)\n"]  # a blank line between entries, as theirs
+    accepted = dataclasses.replace(PAPER, comment="Accepted to ICML 2025")
+    assert [line for line in added_line(LLM_STEERING, "Papers", accepted) if line.strip()] == [
+        "- [ICML 2025] [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+        "(https://arxiv.org/abs/2503.17460)\n"]
+    het = parse_list(HET_SERVE)
+    assert [(e.title[:24], e.venue) for e in het.entries] == [
+        ("Full Stack Optimization ", "arXiv 2023.02"), ("FlexGen: high-throughput", "ICML 2023"),
+        ("NeuPIMs: NPU-PIM Heterog", "ASPLOS'24")]
+    # in bold, and before a code link; a date stays a date
+    text = ("## A\n- **[ICML 2025]** [Alpha](https://arxiv.org/abs/2401.00001)\n"
+            "- [CVPR 2024] [Beta](https://arxiv.org/abs/2401.00002) [Code](https://github.com/a/b)\n"
+            "- [2024/11] [Gamma](https://arxiv.org/abs/2401.00003)\n")
+    assert [(e.title, e.venue, e.marks) for e in parse_list(text).entries] == [
+        ("Alpha", "ICML 2025", ()), ("Beta", "CVPR 2024", ()), ("Gamma", "", ("2024/11",))]
+    bold = "## A\n- **[ICML 2024]** [Alpha](https://arxiv.org/abs/2401.00001)\n"
+    assert added_line(bold, "A", accepted) == [
+        "- **[ICML 2025]** [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+        "(https://arxiv.org/abs/2503.17460)\n"]
+
+
 FACE_RESTORATION = (  # sczhou/Awesome-Face-Restoration README.md, lines verbatim
     "## Papers\n\n### Face Image Restoration\n\n#### Diffusion Model\n\n"
     "- `[CVPR 2023]` DR2: Diffusion-based Robust Degradation Remover for Blind Face Restoration, Wang et al. "
