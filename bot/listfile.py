@@ -2541,7 +2541,7 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
     venues = [e.venue for e in siblings if e.venue]
     if year and venues and all(re.fullmatch(r"(?:19|20)\d{2}", v) for v in venues):
         return str(year)  # `- Jane Doe (2023)`: the section gives a year only
-    yearless = not any(re.search(r"\b(?:19|20)\d{2}\b", v) for v in venues)
+    yearless = not any(_VENUE_YEAR_RE.search(v) for v in venues)
     if (accepted := paper.venue) is not None:  # "Accepted to ACL 2025": what a maintainer would write
         text = _accepted_venue(accepted, plist)
         if venues and yearless:  # `| EMNLP | 2023-10 |`: the section names venues without a year
@@ -2591,6 +2591,8 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
     return f"arXiv {year}{end}" if year else "arXiv"
 
 
+# A year a venue names (`ICLR 2024`, `(ACL 2024)`); not the first digits of an arXiv id (`arXiv 2005.07683`).
+_VENUE_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b(?!\.\d{4,5}(?!\d))")
 # What joins arXiv to its year (`arXiv 2024`, `arXiv, 2024`, `arXiv-2024`): gone with the year.
 _YEAR_JOINERS = " \u00a0,;:-–"
 # An arXiv venue that names its paper by id: `arXiv 2508.07407`, `arXiv:2401.00001`.
@@ -3458,7 +3460,7 @@ def _entry_date(item: _Item) -> str | None:
     without either."""
     if own := _own_date(item):
         return own
-    year = re.search(r"\b(?:19|20)\d{2}\b", item.entry.venue)
+    year = _VENUE_YEAR_RE.search(item.entry.venue)
     return f"{year.group(0)}-00" if year else None
 
 

@@ -4702,6 +4702,45 @@ def test_a_new_row_writes_arxiv_without_a_year_where_its_columns_venues_name_non
     assert line.split("|")[3].strip() == "arXiv 2025", line
 
 
+def test_an_arxiv_id_in_a_venue_names_no_year() -> None:
+    """A venue that cites its paper's arXiv id (`arXiv 2005.07683`) was taken to name the year 2005, so
+    awesome-pruning's Venue column (`ICLR`, `NIPS` beside a Year column, rows verbatim) with such a row counted as one
+    whose venues carry their year, and a paper accepted at ICML 2025 got `| ICML 2025 |` where the column writes
+    `| ICML |`; and a section sorted by its venues' years, newest first, with `(arXiv 2012.15723)` in it, was read
+    as unsorted (2012 after 2022), so a new paper went last. An id names no year, and dates no entry."""
+    header = ("| No. | Title   | Venue | Type | Algorithm Name | Code | APP | Year |\n"
+              "|:-----:|:----------------------------------- |:-----:|:-------:|:----:|:----:|:----:|:----:|\n")
+    during = (  # verbatim, but for the third row
+        "| 01 | [Dynamic Sparse Training: Find Effective Sparse Network from Scratch with Trainable Masked Layers]"
+        "(https://arxiv.org/abs/2005.06870)| ICLR | `W`| DST | [PyTorch(Author)]"
+        "(https://github.com/junjieliu2910/DynamicSparseTraining) | Image Classification | 2020 |\n"
+        "| 02 | [Learning Structured Sparsity in Deep Neural Networks](https://proceedings.neurips.cc/paper/2016/file/"
+        "41bfd20a38bb1b0bec75acf0845530a7-Paper.pdf)| NIPS | `FC`| SSL | [Caffe(Author)]"
+        "(https://github.com/wenwei202/caffe/tree/scnn) | Image Classification | 2016 |\n"
+        "| 03 | [Movement Pruning: Adaptive Sparsity by Fine-Tuning](https://arxiv.org/abs/2005.07683)| "
+        "arXiv 2005.07683 | `W`| - | - | NLP | 2020 |\n"
+    )
+    text = f"# awesome-pruning\n\n### Pruning During Training\n{header}{during}\n"
+    accepted = dataclasses.replace(PAPER, comment="Accepted to ICML 2025")
+    (line,) = added_line(text, "Pruning During Training", accepted)
+    assert line.split("|")[3].strip() == "ICML", line
+    assert [e.venue for e in parse_list(text).entries][2] == "arXiv 2005.07683"
+    # a venue's own year still counts (`ICLR 2020`), and still dates its entry
+    dated = text.replace("| ICLR |", "| ICLR 2020 |").replace("| NIPS |", "| NIPS 2016 |")
+    (line,) = added_line(dated, "Pruning During Training", accepted)
+    assert line.split("|")[3].strip() == "ICML 2025", line
+    by_year = ("## A\n- [Alpha](https://openreview.net/forum?id=a1) (ICLR 2024)\n"
+               "- [Beta](https://openreview.net/forum?id=b2) (ICLR 2023)\n"
+               "- [Gamma](https://openreview.net/forum?id=c3) (ICLR 2022)\n"
+               "- [Making Pre-trained Language Models Better Few-shot Learners](https://arxiv.org/abs/2012.15723) "
+               "(arXiv 2012.15723)\n"
+               "- [Epsilon](https://openreview.net/forum?id=e5) (ICLR 2019)\n")
+    after, lines = added(by_year, "A")
+    assert lines == ["- [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+                     "(https://arxiv.org/abs/2503.17460) (arXiv 2503.17460)\n"]
+    assert after.lines[1] == lines[0]
+
+
 def test_a_new_row_of_a_table_numbered_from_01_in_each_table_is_written_as_they_are() -> None:
     """A list whose tables each number their rows from `01` (awesome-pruning's `| No. | Title | Venue | ...`, rows
     verbatim): a new row of a table, which is not sorted, goes last as `04`, not `4`, nor `12` after the other
