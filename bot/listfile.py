@@ -2531,10 +2531,12 @@ _BRACKETED_VENUE_RE = re.compile(r"\([^()]+\)|\[[^\[\]]+\]")
 def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> str:
     """The venue's words, as `_venue_for` writes them but for the section's brackets."""
     year = arxiv_year(paper.arxiv_id) or (int(paper.published[:4]) if paper.published else None)
-    # `Arxiv 2024 (Dec)`: the month in brackets too, the paper's own where its id gives it
+    # `Arxiv 2024 (Dec)`: the month in brackets too, or in digits after a dot (`arXiv 2023.12`, Jason-cs18/HetServe-
+    # LLMs), the paper's own where its id gives it
     pattern = re.compile(
         r"^(?P<pre>\W*arxiv\W*?)(?P<year>(?:19|20)\d{2})"
-        r"(?P<mon>[ \u00a0]*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\))?(?P<post>\W*)$",
+        r"(?:(?P<mon>[ \u00a0]*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\))"
+        r"|(?P<num>[./-])(?:0[1-9]|1[0-2]))?(?P<post>\W*)$",
         re.I,
     )
     month = arxiv_month(paper.arxiv_id)
@@ -2568,16 +2570,18 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
             pre, post = ided.most_common(1)[0][0]
             return f"{pre}{paper.arxiv_id}{post}"
     for pool in (siblings, plist.entries):
-        forms: Counter[tuple[str, str | None, str]] = Counter()
+        forms: Counter[tuple[str, str | None, str | None, str]] = Counter()
         for e in pool:
             if m := pattern.match(e.venue):
                 gap = m.group("mon")[: m.group("mon").index("(")] if m.group("mon") else None
-                forms[(m.group("pre"), gap, m.group("post"))] += 1
+                forms[(m.group("pre"), gap, m.group("num"), m.group("post"))] += 1
         if forms and year:
-            (pre, gap, post), _ = forms.most_common(1)[0]
+            (pre, gap, num, post), _ = forms.most_common(1)[0]
             if undated:  # `arXiv 2024` elsewhere in the list: `arXiv`
                 return f"{pre.rstrip(_YEAR_JOINERS)}{_section_full_stop(post, siblings)}"
             mon = f"{gap}({calendar.month_abbr[month % 12 + 1]})" if gap is not None and month is not None else ""
+            if num is not None and month is not None:
+                mon = f"{num}{month % 12 + 1:02d}"  # `arXiv 2025.03`
             return f"{pre}{year}{mon}{_section_full_stop(post, siblings)}"
     # `Preprint` where the list writes no arXiv venue (`**Title** `Preprint``, `**Title** `ICLR23``): its word for one
     preprint = Counter(e.venue for e in plist.entries if re.fullmatch(r"\W*pre-?print\W*", e.venue, re.I))

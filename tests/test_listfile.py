@@ -1215,6 +1215,17 @@ def test_a_venue_in_brackets_right_before_a_linked_title_is_the_venue() -> None:
         "(https://arxiv.org/abs/2503.17460)\n"]
 
 
+def test_a_new_entry_writes_arxiv_with_the_month_in_digits_where_the_list_does() -> None:
+    """Jason-cs18/HetServe-LLMs writes its preprints `[arXiv 2023.02]`, the year and month of their id: a new entry
+    read `[arXiv 2025]` and now reads `[arXiv 2025.03]` (`[arXiv 2025-03]` where the list writes a dash)."""
+    _, lines = added(HET_SERVE, "LLM Serving Survey")
+    assert lines[0].startswith("- [arXiv 2025.03] [ConvoGen: Enhancing Conversational AI with Synthetic Data: A "
+                               "Multi-Agent Approach](https://arxiv.org/abs/2503.17460)"), lines
+    dashed = HET_SERVE.replace("[arXiv 2023.02]", "[arXiv 2023-02]")
+    _, lines = added(dashed, "LLM Serving Survey")
+    assert lines[0].startswith("- [arXiv 2025-03] [ConvoGen: "), lines
+
+
 FACE_RESTORATION = (  # sczhou/Awesome-Face-Restoration README.md, lines verbatim
     "## Papers\n\n### Face Image Restoration\n\n#### Diffusion Model\n\n"
     "- `[CVPR 2023]` DR2: Diffusion-based Robust Degradation Remover for Blind Face Restoration, Wang et al. "
