@@ -74,6 +74,10 @@ _CODE_TAG_RE = re.compile(r"`\[(?P<tag>[^()\[\]`\n]{1,40})\]`[ \t\u00a0]*(?:[|:â
 _TITLE_TAG_RE = re.compile(
     r"(?P<d>\*\*|__)?(?:\[(?P<square>[^\[\]\n]{1,40})\]|\((?P<round>[^()\[\]\n]{1,40})\))(?(d)(?P=d))[ \t\u00a0]+"
 )
+# A venue in brackets before a title without a year (`[arXiv] JMLR: ...`, `[AAAI] Zhongjing: ...`,
+# YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare): read so only on a list that writes arXiv so
+# (_writes_bracket_venues), as a word in brackets before a title may be anything elsewhere.
+_YEARLESS_TAG_RE = re.compile(r"\[(?P<tag>[^()\[\]\n]{1,40})\][ \t\u00a0]+")
 _DATE_TAG_RE = re.compile(r"(?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}")
 # A date written out as arXiv shows a submission's (`18 Aug 2022`, `17 June 2022`; `Aug 2022` without the day).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -496,6 +500,19 @@ def _recurring_venues(lines: Sequence[str]) -> frozenset[str]:
     return frozenset(v for v, n in tails.items() if n >= 2)
 
 
+def _writes_bracket_venues(lines: Sequence[str]) -> bool:
+    """Whether two bullets or more open with `[arXiv]` before a plain title and its link (`- [arXiv] JMLR: Joint
+    medical LLM ... [[Paper]](url)`): the list writes each paper's venue in brackets before its title, with a year or
+    without one (`[AAAI]`, `[NPJ Digit. Med.]`), so a new entry writes its venue there too."""
+    n = 0
+    for line in lines:
+        if not (bm := _BULLET_RE.match(_content(line))) or not (m := _YEARLESS_TAG_RE.match(body := bm.group("body"))):
+            continue
+        if re.fullmatch(r"arxiv", m.group("tag").strip(), re.I) and re.match(r"[^\[\]()\s]", body[m.end():]):
+            n += 1  # `[arXiv] Title`, not `[arXiv] [Title](url)` nor `[arXiv] (2023)`
+    return n >= 2
+
+
 def _paragraph_end(lines: Sequence[str], i: int) -> int | None:
     """The line after the paragraph that starts at line i (unindented, after a blank line, a heading or a fold's
     tag), or None where no paragraph starts there. It ends at a blank line, a bullet, a heading, a fence or a fold."""
@@ -559,7 +576,8 @@ def _is_entry_paragraph(body: str) -> bool:
 
 
 def _parse_entry_body(
-    body: str, first_line: int | None = None, line_ends: Sequence[int] = (), venues: frozenset[str] = frozenset()
+    body: str, first_line: int | None = None, line_ends: Sequence[int] = (), venues: frozenset[str] = frozenset(),
+    bracket_venues: bool = False,
 ) -> _ParsedEntry | None:
     """Title, link, authors and venue of one bullet's text, or None if it names no linked work.
 
@@ -567,7 +585,8 @@ def _parse_entry_body(
     continuation lines is a description (e.g. `  _Trains LLMs to ..._`), not an author list. A title
     wrapped onto the next line extends the bullet's own line to where the title's link ends; a
     continuation line that holds `*Authors* Venue Year` after a bare `[Title](url)` line is read too.
-    `line_ends` are the positions in `body` where each joined line ends.
+    `line_ends` are the positions in `body` where each joined line ends. `bracket_venues`: the list writes its
+    venues in brackets before the title, a year or none (`[arXiv] Title`, _writes_bracket_venues).
     """
     own = len(body) if first_line is None else first_line
     links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
@@ -577,6 +596,8 @@ def _parse_entry_body(
     lead_end, lead_marks = _lead_marks(body[: first.start])
     title_from, tag = lead_end, _LEAD_TAG_RE.match(body, lead_end) or _code_tag(body, lead_end)
     title_tag: re.Match[str] | None = None  # `[ICML 2025] [Title](url)`: the tag before the title's link
+    if tag is None and bracket_venues and (bare := _YEARLESS_TAG_RE.match(body, lead_end)):
+        tag = bare  # `[arXiv] JMLR: ...`, `[NPJ Digit. Med.] A large language model ...`
     if tag and tag.end() <= first.start and (body[tag.end(): first.start].strip() or tag.re is _CODE_TAG_RE):
         # `[2024/11] **Title** ...`, `` `[SAC 2022]` Title [[paper]](url) ``, `` `[Arxiv 2024]` [Title](url) ``: the
         # title starts after the date or venue
@@ -1940,6 +1961,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     news: set[str] = set()  # ids of news, changelog and about-the-list sections and everything under them
     pointers: set[str] = set()  # ids of headings that only link to an anchor
     venues = _recurring_venues(lines)
+    bracket_venues = _writes_bracket_venues(lines)
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
@@ -2111,8 +2133,9 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             # is an entry, a blank line between it and the next
             if (pend := _paragraph_end(lines, i)) is not None:
                 full, breaks = _joined_paragraph(lines, i, pend)
-                if _is_entry_paragraph(full) and (parsed := _parse_entry_body(full, venues=venues)) is not None \
-                        and not _GENERIC_LINK_TEXT.match(parsed.title):
+                parsed = _parse_entry_body(full, venues=venues, bracket_venues=bracket_venues) \
+                    if _is_entry_paragraph(full) else None
+                if parsed is not None and not _GENERIC_LINK_TEXT.match(parsed.title):
                     add_entry(parsed, i, pend, "", full, None, breaks)
                     i = pend
                     continue
@@ -2193,7 +2216,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             (at, "".join(lines[prev: j])[len(_content(lines[prev])):] + lines[j][: -len(lines[j].lstrip()) or None])
             for at, prev, j in zip(line_ends, [i, *own_lines], own_lines, strict=False)
         )
-        parsed = _parse_entry_body(full, len(body), line_ends, venues)
+        parsed = _parse_entry_body(full, len(body), line_ends, venues, bracket_venues)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
             # `  - Code: [GitHub](...)` under an entry: a link of that paper, not a paper called "Code"
             i = end
@@ -2398,8 +2421,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
             continue
         if body[s - 1: s] == "[" and body[e: e + 1] == "]":
             s, e = s - 1, e + 1  # `[[code](url)]`: its brackets go with it
-        # drop the link and the separator before it (" | ", " ")
-        pre = re.search(r"[ \t\u00a0]*(?:\|[ \t\u00a0]*)?$", body[:s])
+        # drop the link and the separator before it (" | ", ", ", " ")
+        pre = re.search(r"[ \t\u00a0]*(?:[|,][ \t\u00a0]*)?$", body[:s])
         cuts.append((pre.start() if pre else s, e, ""))
     after = p.url_span[1]
     # that paper's own tags and note after its link: `` `#world-model` ``, `_Why it matters:_ Proves ...`
@@ -2557,10 +2580,12 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
         # (`| arXiv | 2024-03 |`, `| EMNLP | 2023-10 |`: a Date column says when) writes it
         return bare.most_common(1)[0][0]
     # a section whose venues name no year (awesome-pruning's `| ICLR |` and `| NeurIPS |` over a Year column): arXiv
-    # without one too, in the list's spelling of it
+    # without one too, in the list's spelling of it; so too on a list that writes arXiv only so, 3 times or more
+    # (YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare's `[arXiv]` beside `[ICML 2021]`)
     undated = bool(venues) and yearless
     spelt = Counter(e.venue for e in plist.entries if re.fullmatch(r"\W*arxiv\W*", e.venue, re.I))
-    if undated and spelt:
+    dated = any(re.search(r"arxiv", e.venue, re.I) and e.venue not in spelt for e in plist.entries)
+    if spelt and (undated or (not dated and sum(spelt.values()) >= 3)):
         return spelt.most_common(1)[0][0]
     for pool in (siblings, plist.entries):
         # `*arXiv 2508.07407*, 2025.`: where most of the arXiv venues write their paper's id, this paper's

@@ -3873,6 +3873,59 @@ def test_a_paper_goes_under_the_bold_label_of_its_year_or_a_new_one_in_their_sha
     assert "**2023**\n" not in updated.lines and updated.lines[n - 2] == "**2022**\n"  # by the dates, as before
 
 
+# YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare README.md: its BFM methods' papers of 2021, each
+# venue in brackets before the title, `[ICML 2021]` beside `[Bioinformatics]` and `[arXiv]` (verbatim lines)
+HEALTHCARE_BFM_2021 = """## BFM methods
+**2021**
+  - [Bioinformatics] DNABERT: pre-trained Bidirectional Encoder Representations from Transformers model for DNA-language in genome. [[Paper]](https://academic.oup.com/bioinformatics/article/37/15/2112/6128680), [[Code]](https://github.com/jerryji1993/DNABERT)
+  - [IEEE TPAMI] ProtTrans: Toward Understanding the Language of Life Through Self-Supervised Learning. [[Paper]](https://ieeexplore.ieee.org/document/9477085), [[Code]](https://github.com/agemagician/ProtTrans)
+  - [ICML 2021] MSA Transformer. [[Paper]](https://proceedings.mlr.press/v139/rao21a.html), [[Code]](https://github.com/rmrao/msa-transformer)
+  - [PNAS] Biological structure and function emerge from scaling unsupervised learning to 250 million protein sequences. [[Paper]](https://www.pnas.org/doi/10.1073/pnas.2016239118), [[Code]](https://github.com/facebookresearch/esm)
+  - [Nature] Highly accurate protein structure prediction with AlphaFold. [[Paper]](https://www.nature.com/articles/s41586-021-03819-2), [[Code]](https://github.com/google-deepmind/alphafold)
+  - [arXiv] Multi-modal Self-supervised Pre-training for Regulatory Genome Across Cell Types. [[Paper]](https://arxiv.org/abs/2110.05231), [[Code]](https://github.com/ZovcIfzm/GeneBERT)
+"""  # noqa: E501 (entries as the list writes them)
+HEALTHCARE_BFM_2023 = """
+**2023**
+  - [arXiv] DNAGPT: A Generalized Pre-trained Tool for Versatile DNA Sequence Analysis Tasks. [[Paper]](https://arxiv.org/abs/2307.05628), [[Code]](https://github.com/TencentAILabHealthcare/DNAGPT)
+  - [arXiv] HyenaDNA: Long-Range Genomic Sequence Modeling at Single Nucleotide Resolution. [[Paper]](https://arxiv.org/abs/2306.15794), [[Code]](https://github.com/HazyResearch/hyena-dna)
+"""  # noqa: E501 (entries as the list writes them)
+
+
+def test_a_venue_in_brackets_before_a_title_without_a_year_is_read_and_written_where_the_list_writes_arxiv_so() -> None:
+    """`- [arXiv] JMLR: ... [[Paper]](url)` and `- [AAAI] Zhongjing: ...`: a venue before the title was read only
+    with a year, so these titles began `[arXiv] ` and `[AAAI] `, no entry had a venue, and a new arXiv paper went in
+    as `- A Medical Language Model. [[Paper]](url)`, no `[arXiv]` as its neighbours write. On a list that opens two
+    bullets or more with `[arXiv]` the brackets are the venue: the new entry writes `[arXiv]`, without a year as the
+    list never writes one for arXiv (3 times or more), a paper accepted at ICML `[ICML]` where its year's venues name
+    none and `[ICML 2021]` with its year where they name one (MSA Transformer's `[ICML 2021]`), and the `, ` before a
+    code link left out goes with it. A list with one such bullet keeps its brackets in the title, as before."""
+    plist = parse_list(HEALTHCARE_YEAR_LABELS)
+    assert [(e.title[:20], e.venue) for e in plist.entries[:4]] == [
+        ("Zhongjing: Enhancing", "AAAI"), ("JMLR: Joint medical ", "arXiv"), ("MedCPT: A method for", "Bioinformatics"),
+        ("Leveraging a medical", "arXiv")]
+    section = plist.find_section("LFM methods")
+    paper = Paper(arxiv_id="2305.08562", title="A Medical Language Model", authors=("A. B",), version=1)
+    updated = plist.with_entry(paper, section)
+    assert [line for line in updated.lines if "2305.08562" in line] == [
+        "- [arXiv] A Medical Language Model. [[Paper]](https://arxiv.org/abs/2305.08562)\n"]
+    icml = dataclasses.replace(paper, arxiv_id="2505.08562", comment="Accepted at ICML 2025")
+    updated = plist.with_entry(icml, section)
+    assert [line for line in updated.lines if "2505.08562" in line] == [
+        "- [ICML] A Medical Language Model. [[Paper]](https://arxiv.org/abs/2505.08562)\n"]
+    plist = parse_list(HEALTHCARE_BFM_2021 + HEALTHCARE_BFM_2023)  # arXiv 3 times, each without a year
+    assert [e.venue for e in plist.entries] == [
+        "Bioinformatics", "IEEE TPAMI", "ICML 2021", "PNAS", "Nature", "arXiv", "arXiv", "arXiv"]
+    protein = Paper(arxiv_id="2107.08562", title="A Protein Language Model", authors=("A. B",), version=1)
+    updated = plist.with_entry(protein, plist.sections[0])
+    assert [line for line in updated.lines if "2107.08562" in line] == [
+        "  - [arXiv] A Protein Language Model. [[Paper]](https://arxiv.org/abs/2107.08562)\n"]
+    updated = plist.with_entry(dataclasses.replace(protein, comment="Accepted at ICML 2021"), plist.sections[0])
+    assert [line for line in updated.lines if "2107.08562" in line] == [
+        "  - [ICML 2021] A Protein Language Model. [[Paper]](https://arxiv.org/abs/2107.08562)\n"]
+    once = parse_list(HEALTHCARE_BFM_2021)
+    assert once.entries[5].title.startswith("[arXiv] Multi-modal") and once.entries[5].venue == ""
+
+
 def test_an_html_entity_in_a_sections_name_is_the_character_it_stands_for() -> None:
     """VectorInstitute/deepfakes-survey-2026 spaces each fold's name from its count with an entity
     (`<strong>Lip-sync manipulation</strong> &nbsp;<sub>3 entries</sub>`): the section was named `Lip-sync manipulation
