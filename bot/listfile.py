@@ -430,6 +430,8 @@ class _ParsedEntry:
     own_len: int = 0  # the part of the body that is the entry's own line(s), not a description below it
     # `[tool](url): A framework for ...`: that work's description after a colon, its colon too; no venue, no shape
     note_span: tuple[int, int] | None = None
+    # `**GaussianAD**: Gaussian-Centric End-to-End ...`: the method's short name before its title (_NAMED_TITLE_RE)
+    name_span: tuple[int, int] | None = None
 
 
 def _url_span(body: str, link: _Link) -> tuple[int, int]:
@@ -498,6 +500,42 @@ def _recurring_venues(lines: Sequence[str]) -> frozenset[str]:
         if tail and _JOURNAL_RE.fullmatch(tail.group("v")):
             tails[tail.group("v")] += 1
     return frozenset(v for v, n in tails.items() if n >= 2)
+
+
+# A bullet that opens with a method's short name in bold, a colon and its title (yyxisgreat-ops/GE2EAD's `- **VAD**:
+# Vectorized Scene Representation for Efficient Autonomous Driving, **ICCV 2023** [[Paper](url)]`); a title in quotes
+# after the colon (`**LLaMA**: "LLaMA: Open ..."`) is another shape, read as such.
+_NAMED_TITLE_RE = re.compile(
+    r"(?P<d>\*\*|__)(?P<name>[^*_\s][^*_]{0,29}?)(?P=d)[ \t\u00a0]*[:：][ \t\u00a0]+(?P<title>[^\s\"“*_\[][^\[]*?)"
+    r"[ \t\u00a0]*\[?$"
+)
+# Words that open a title before its colon but name no method (`Position: ...`, ICML's position papers).
+_NO_NAME_WORDS = frozenset({"position", "survey", "review", "tutorial", "perspective", "commentary", "editorial"})
+
+
+def short_name(text: str) -> bool:
+    """Whether `text` (what a title writes before its first colon, or a bold name) is a method's short name: one
+    word (`FUSION`, `Hint-AD`), or two with a capital inside a word or a digit (`LLaMA 2`), so `Position` or
+    `Deep Learning` (`Deep Learning: A Survey`) is none."""
+    words = text.split()
+    if not 1 <= len(words) <= 2 or len(text) > 30 or not re.match(r"[^\W_]", text) or text.endswith("."):
+        return False
+    if not re.search(r"[^\W\d_]", text) or text.casefold() in _NO_NAME_WORDS:
+        return False
+    return len(words) == 1 or any(re.search(r"\w[A-Z\d]|\d", w) for w in words)
+
+
+def _writes_names_first(lines: Sequence[str]) -> bool:
+    """Whether three bullets or more open with a short name in bold, a colon and a title before their link (`- **VAD**:
+    Vectorized Scene Representation ... [[Paper](url)]`): the list names each method so before its title, which a
+    bold text before a colon elsewhere (`**2026.06.18**: Survey released`, a title and its description) is not."""
+    n = 0
+    for line in lines:
+        if not (bm := _BULLET_RE.match(_content(line))) or not (link := _LINK_RE.search(body := bm.group("body"))):
+            continue
+        if (m := _NAMED_TITLE_RE.match(body[: link.start()])) and short_name(m.group("name")):
+            n += 1
+    return n >= 3
 
 
 def _writes_bracket_venues(lines: Sequence[str]) -> bool:
@@ -577,7 +615,7 @@ def _is_entry_paragraph(body: str) -> bool:
 
 def _parse_entry_body(
     body: str, first_line: int | None = None, line_ends: Sequence[int] = (), venues: frozenset[str] = frozenset(),
-    bracket_venues: bool = False,
+    bracket_venues: bool = False, names_first: bool = False,
 ) -> _ParsedEntry | None:
     """Title, link, authors and venue of one bullet's text, or None if it names no linked work.
 
@@ -586,7 +624,8 @@ def _parse_entry_body(
     wrapped onto the next line extends the bullet's own line to where the title's link ends; a
     continuation line that holds `*Authors* Venue Year` after a bare `[Title](url)` line is read too.
     `line_ends` are the positions in `body` where each joined line ends. `bracket_venues`: the list writes its
-    venues in brackets before the title, a year or none (`[arXiv] Title`, _writes_bracket_venues).
+    venues in brackets before the title, a year or none (`[arXiv] Title`, _writes_bracket_venues); `names_first`:
+    its bullets open with a method's short name in bold before the title (`**VAD**: Title`, _writes_names_first).
     """
     own = len(body) if first_line is None else first_line
     links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
@@ -614,6 +653,7 @@ def _parse_entry_body(
     code_venue: tuple[int, int] | None = None
     quote_note: tuple[int, int] | None = None
     lead_date: tuple[int, int] | None = None
+    name_span: tuple[int, int] | None = None
     if not lead.strip("*_ \u00a0") and not _GENERIC_LINK_TEXT.match(plain_text(first.text)):
         # `[Title](url) ...` or `[**Title**](url) ...` (after marks such as `🔥 ` or `` `2024.05` ``)
         main = first
@@ -627,7 +667,18 @@ def _parse_entry_body(
         lead_raw = body[title_from: first.start]
         m = re.match(r"^\s*(\*\*|__)(.+?)\1", lead_raw)
         quoted = re.match(r"[ \t\u00a0]*[:：][ \t\u00a0]*\"(?P<q>[^\"]+)\"", lead_raw[m.end():]) if m else None
-        if m and quoted:
+        named = _NAMED_TITLE_RE.match(lead_raw) if names_first else None
+        if named and short_name(named.group("name")):
+            # `**VAD**: Vectorized Scene Representation ..., **ICCV 2023** [[Paper](url)]`: the method's name, then its
+            # title (the name again where the list repeats it, `**LAP**: LAP: Fast ...`), then the venue after a comma
+            title_text = named.group("title")
+            if (bold := re.search(r",[ \t\u00a0]+(\*\*|__)(?P<v>[^*_]+)\1$", title_text)) and _is_venue_name(bold["v"]):
+                title_text = title_text[: bold.start()]
+            ts = title_from + named.start("title")
+            te = ts + len(title_text)
+            title_end = te
+            name_span = (title_from + named.start("name"), title_from + named.end("name"))
+        elif m and quoted:
             # `**LLaMA**: "LLaMA: Open and Efficient ..." [2023-02]`: a short name, then the title in quotes; the
             # name is that paper's, no shape for a new entry
             ts, te = title_from + m.end() + quoted.start("q"), title_from + m.end() + quoted.end("q")
@@ -809,7 +860,7 @@ def _parse_entry_body(
         title=title, url=main.url, authors=authors, venue=venue, marks=lead_marks + marks,
         title_span=(ts, te), url_span=url_span, authors_span=authors_span, venue_span=venue_span,
         other_links=others, extra_urls=extra, lead_end=lead_end, own_len=own, date=date, date_span=date_span,
-        note_span=note_span,
+        note_span=note_span, name_span=name_span,
     )
 
 
@@ -1962,6 +2013,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     pointers: set[str] = set()  # ids of headings that only link to an anchor
     venues = _recurring_venues(lines)
     bracket_venues = _writes_bracket_venues(lines)
+    names_first = _writes_names_first(lines)
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
@@ -2133,7 +2185,8 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             # is an entry, a blank line between it and the next
             if (pend := _paragraph_end(lines, i)) is not None:
                 full, breaks = _joined_paragraph(lines, i, pend)
-                parsed = _parse_entry_body(full, venues=venues, bracket_venues=bracket_venues) \
+                parsed = _parse_entry_body(full, venues=venues, bracket_venues=bracket_venues,
+                                           names_first=names_first) \
                     if _is_entry_paragraph(full) else None
                 if parsed is not None and not _GENERIC_LINK_TEXT.match(parsed.title):
                     add_entry(parsed, i, pend, "", full, None, breaks)
@@ -2216,7 +2269,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             (at, "".join(lines[prev: j])[len(_content(lines[prev])):] + lines[j][: -len(lines[j].lstrip()) or None])
             for at, prev, j in zip(line_ends, [i, *own_lines], own_lines, strict=False)
         )
-        parsed = _parse_entry_body(full, len(body), line_ends, venues, bracket_venues)
+        parsed = _parse_entry_body(full, len(body), line_ends, venues, bracket_venues, names_first)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
             # `  - Code: [GitHub](...)` under an entry: a link of that paper, not a paper called "Code"
             i = end
@@ -2405,6 +2458,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
         cuts.append((*p.venue_span, "{venue}"))
     if p.date_span:
         cuts.append((*p.date_span, "{date}"))
+    if p.name_span:
+        cuts.append((*p.name_span, "{name}"))
     if p.note_span:
         # `: A framework for ...`, `> Named APPS`: that work's own words, with the space or line break before them
         start = len(body[: p.note_span[0]].rstrip(" \t\u00a0"))
@@ -2460,7 +2515,8 @@ def _template_of(item: _Item) -> tuple[str, bool, bool] | None:
     main = next((lk for lk in _links(body) if lk.start < p.url_span[0] < lk.end), None)
     if main and not main.start < p.title_span[0] < main.end and not _PAPER_LINK_TEXT.fullmatch(plain_text(main.text)):
         return None
-    rest = re.sub(r"\{(?:title|url|authors|venue|date)\}|\[[^\]]*\]|<[^>]*>|\bIn\b", " ", template)  # `In **{venue}**`
+    # `In **{venue}**`
+    rest = re.sub(r"\{(?:title|url|authors|venue|date|name)\}|\[[^\]]*\]|<[^>]*>|\bIn\b", " ", template)
     if re.search(r"[^\W\d_]{2}", rest):
         return None
     return template, p.authors_span is not None or bool(item.authors_below), p.venue_span is not None
@@ -2816,8 +2872,31 @@ def _bullet_indent(line: str) -> int:
     return len(m.group("indent")) if m else 0
 
 
-def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = "") -> str:
+def _named_title(paper: Paper, template: str, repeat: bool) -> tuple[str, str, str]:
+    """The template, name and title for a section whose entries open with the method's short name (`**{name}**:
+    {title}`): the part of the paper's title before its first colon where that is a short name (`FUSION: Fully
+    Integration of ...` is FUSION), the title after it unless the neighbours repeat the name in their titles
+    (`**LAP**: LAP: Fast ...`); where the title names no method, no name and no colon rather than an invented one."""
+    head, colon, rest = paper.title.partition(":")
+    if colon and rest.strip() and short_name(head.strip()):
+        return template, head.strip(), paper.title if repeat else rest.strip()
+    template = re.sub(r"(\*\*|__)?\{name\}(?(1)\1)[ \t\u00a0]*[:：][ \t\u00a0]*", "", template)
+    return template, "", paper.title
+
+
+def _repeats_name(items: Sequence[_Item]) -> bool:
+    """Whether most entries that open with a short name write it again at the start of their title (`**LAP**: LAP:
+    Fast Latent Diffusion Planner ...`), rather than the title after it (`**VAD**: Vectorized Scene ...`)."""
+    names = [(it.parsed.title, it.body[span[0]: span[1]]) for it in items if (span := it.parsed.name_span)]
+    again = sum(title.casefold().startswith(name.casefold() + ":") for title, name in names)
+    return again * 2 > len(names)
+
+
+def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = "", name_repeat: bool = False) -> str:
     template = style.template
+    name, full_title = "", paper.title
+    if "{name}" in template:
+        template, name, full_title = _named_title(paper, template, name_repeat)
     if not date:
         # no date in the neighbours' form; on a line of its own (`[[Paper]({url})] \` over `{date}`), no line
         template = re.sub(_BREAK_MARK + r"\r?\n[ \t]*\{date\}$", "", template)
@@ -2838,11 +2917,11 @@ def _render(paper: Paper, style: _Style, venue: str, prefix: str, date: str = ""
             r"[,;]?[ \t\u00a0]*(\*\*|\*|__|_)?\{authors\}[.,;]?(\*\*|\*|__|_)?[.,;]?[ \t\u00a0]*(\|)?", " ", template
         )
         template = re.sub(r"\|[ \t\u00a0]+\|", "|", template)
-    title = escape_markdown(paper.title)
+    title = escape_markdown(full_title)
     if style.title_period and not title.endswith((".", "?", "!")):
         title += "."
     body = template.format(title=title, url=style.url or paper.url, authors=authors, venue=escape_markdown(venue),
-                           date=date)
+                           date=date, name=escape_markdown(name))
     body = re.sub(r"(?<=\S)  +(?=\S)", " ", body) if not authors else body
     body = body.rstrip(" \t\u00a0")
     if authors and (style.line_break or style.names_break) and _NAMES_BELOW_RE.search(template) and (
@@ -3194,7 +3273,7 @@ def _plan_insert(plist: PaperList, paper: Paper, section: Section) -> tuple[int,
         # `*In NeurIPS*, 2026.`: the year right after the venue is the venue's, which the venue then leaves out
         date = str(accepted.year)
         venue = re.sub(rf"[ \u00a0]*\b{date}\b", "", venue).strip()
-    line = _render(paper, style, venue, prefix, date)
+    line = _render(paper, style, venue, prefix, date, _repeats_name(own))
     ref = plist.lines[at - 1] if at > 0 else (plist.lines[0] if plist.lines else "\n")
     nl = _ending(ref) or _dominant_ending(plist.lines)
     new = [line + nl]

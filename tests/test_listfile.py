@@ -3739,7 +3739,7 @@ def test_a_paper_of_a_year_without_a_fold_gets_a_new_fold_in_the_shape_and_order
     n = next(i for i, line in enumerate(updated.lines) if "2601.08562" in line)
     assert updated.lines[n - 6: n + 5] == [
         "### Conventional End-to-End Methods\n", "\n", "\n", "<details open>\n", "<summary>2026</summary>\n", "\n",
-        "- **A Planner for End-to-End Autonomous Driving** [[Paper](https://arxiv.org/pdf/2601.08562)]\n", "\n",
+        "- A Planner for End-to-End Autonomous Driving [[Paper](https://arxiv.org/pdf/2601.08562)]\n", "\n",  # no name
         "</details>\n", "<details open>\n", "<summary>2025</summary>\n"]
     assert [s.path for s in updated.sections] == [s.path for s in plist.sections]  # a year's fold: no section
     updated = plist.with_entry(dataclasses.replace(planner, arxiv_id="2201.08562"), section)
@@ -4199,6 +4199,47 @@ def test_a_new_entry_goes_after_the_paragraph_indented_under_its_neighbour_not_b
     updated = dataset.with_entry(dataclasses.replace(planner, arxiv_id="2401.08562"), dataset.sections[0])
     assert updated.lines[-4:] == ["  - Support Tasks: Planning\n", "\n", updated.lines[-2], "\n"]
     assert "2401.08562" in updated.lines[-2]
+
+
+def test_a_new_entry_opens_with_the_methods_short_name_where_the_sections_entries_do() -> None:
+    """GE2EAD writes `- **VAD**: Vectorized Scene Representation ..., **ICCV 2023** [[Paper](url)]`: the bold name
+    was read as the title (`VAD`), the title after it as a note and its venue as none, so a new entry went in as `-
+    **FUSION: Fully Integration of ...** [[Paper](url)]`. The title is now the text after the colon, the venue the
+    bold one after its comma, and a new entry opens with the part of its title before the first colon where that is a
+    short name, `- **FUSION**: Fully Integration of ...`, the name again in its title where its neighbours repeat
+    theirs (2025's `**LAP**: LAP: Fast ...`); a title that names no method (`Position: ...`, no colon) goes in
+    without a name. No `Summary:` under it: the list's summaries are its maintainers' words, which the bot has none
+    of."""
+    plist = parse_list(GE2EAD_FOLDS)
+    assert [e.title for e in plist.entries][2:5] == [
+        "LAP: Fast Latent Diffusion Planner with Fine-Grained Feature Distillation for Autonomous Driving",
+        "Gaussian-Centric End-to-End Autonomous Driving",
+        "Module-wise Adaptive Adversarial Training for End-to-end Autonomous Driving"]
+    assert (plist.entries[-1].title, plist.entries[-1].venue) == (
+        "Vectorized Scene Representation for Efficient Autonomous Driving", "ICCV 2023")
+    fusion = Paper(arxiv_id="2504.09925", title="FUSION: Fully Integration of Vision-Language Representations for Deep "
+                   "Cross-Modal Understanding", authors=("Zheng Liu",), version=1)
+    updated = plist.with_entry(fusion, plist.sections[1])
+    assert [line for line in updated.lines if "2504.09925" in line] == [
+        "- **FUSION**: FUSION: Fully Integration of Vision-Language Representations for Deep Cross-Modal Understanding"
+        " [[Paper](https://arxiv.org/pdf/2504.09925)]\n"]  # among 2025's papers, each of which repeats its name
+    plist = parse_list(GE2EAD_SUMMARIES)
+    assert [e.title[:9] for e in plist.entries] == ["Efficient", "End-to-En", "Interacti", "End-to-En", "Vectorize"]
+    at_2024 = dataclasses.replace(fusion, arxiv_id="2404.09925")
+    updated = plist.with_entry(at_2024, plist.sections[0])
+    n = next(i for i, line in enumerate(updated.lines) if "2404.09925" in line)
+    assert updated.lines[n: n + 3] == [
+        "- **FUSION**: Fully Integration of Vision-Language Representations for Deep Cross-Modal Understanding"
+        " [[Paper](https://arxiv.org/pdf/2404.09925)]\n", "\n", "- **GraphAD**: Interaction Scene Graph for End-to-end "
+        "Autonomous Driving [[Paper](https://arxiv.org/pdf/2403.19098)] [[Code](https://github.com/zhangyp15/GraphAD)]\n"]
+    for title in ("Position: End-to-End Driving Needs World Models", "Deep Learning: Planning for Autonomous Driving",
+                  "Gaussian-Centric Planning for Autonomous Driving"):
+        updated = plist.with_entry(dataclasses.replace(at_2024, title=title), plist.sections[0])
+        assert f"- {title} [[Paper](https://arxiv.org/pdf/2404.09925)]\n" in updated.lines
+    # a bold title and its description after a colon, or a list with two such bullets: the bold text is the title
+    two = parse_list("## A\n- **Toolformer**: Tools [[paper](https://arxiv.org/abs/2302.04761)]\n"
+                     "- **ReAct**: Acting [[paper](https://arxiv.org/abs/2210.03629)]\n")
+    assert [e.title for e in two.entries] == ["Toolformer", "ReAct"]
 
 
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
