@@ -2636,12 +2636,14 @@ def _venue_text(paper: Paper, plist: PaperList, siblings: Sequence[Entry]) -> st
         # (`| arXiv | 2024-03 |`, `| EMNLP | 2023-10 |`: a Date column says when) writes it
         return bare.most_common(1)[0][0]
     # a section whose venues name no year (awesome-pruning's `| ICLR |` and `| NeurIPS |` over a Year column): arXiv
-    # without one too, in the list's spelling of it; so too on a list that writes arXiv only so, 3 times or more
-    # (YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare's `[arXiv]` beside `[ICML 2021]`)
+    # without one too, in the list's spelling of it; so too on a list that writes arXiv only so, twice or more,
+    # whatever its published papers' venues do (YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare's
+    # `[arXiv]` beside `[ICML 2021]`, ziansu/awesome-llm-steering's `[arxiv]` beside `[ICML 2025]`): its preprints'
+    # way, where one alone may be a slip
     undated = bool(venues) and yearless
     spelt = Counter(e.venue for e in plist.entries if re.fullmatch(r"\W*arxiv\W*", e.venue, re.I))
     dated = any(re.search(r"arxiv", e.venue, re.I) and e.venue not in spelt for e in plist.entries)
-    if spelt and (undated or (not dated and sum(spelt.values()) >= 3)):
+    if spelt and (undated or (not dated and sum(spelt.values()) >= 2)):
         return spelt.most_common(1)[0][0]
     for pool in (siblings, plist.entries):
         # `*arXiv 2508.07407*, 2025.`: where most of the arXiv venues write their paper's id, this paper's

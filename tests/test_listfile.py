@@ -1215,6 +1215,24 @@ def test_a_venue_in_brackets_right_before_a_linked_title_is_the_venue() -> None:
         "(https://arxiv.org/abs/2503.17460)\n"]
 
 
+def test_a_new_preprint_is_tagged_as_the_list_tags_its_preprints_whatever_its_published_papers_do() -> None:
+    """ziansu/awesome-llm-steering tags its preprints `[arxiv]`, never with a year, and its published papers
+    `[ICML 2025]`: a new arXiv paper went in as `[arXiv 2025]`, after the venues with a year, and now as the list's
+    preprints are, `[arxiv]`; one accepted at ICML still `[ICML 2025]`. One `[arxiv]` alone is not the list's way."""
+    steering = LLM_STEERING + (  # the list's other preprint, verbatim
+        "\n- [arxiv] [Steering language models with activation engineering](https://arxiv.org/abs/2308.10248)\n")
+    assert [e.venue for e in parse_list(steering).entries].count("arxiv") == 2
+    _, lines = added(steering, "Papers")
+    assert [line for line in lines if line.strip()] == [
+        "- [arxiv] [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+        "(https://arxiv.org/abs/2503.17460)\n"]
+    accepted = dataclasses.replace(PAPER, comment="Accepted to ICML 2025")
+    assert [line for line in added_line(steering, "Papers", accepted) if line.strip()] == [
+        "- [ICML 2025] [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent Approach]"
+        "(https://arxiv.org/abs/2503.17460)\n"]
+    _, lines = added(LLM_STEERING, "Papers")  # its first `[arxiv]` alone
+    assert lines[1].startswith("- [arXiv 2025] [ConvoGen: "), lines
+
 def test_a_new_entry_writes_arxiv_with_the_month_in_digits_where_the_list_does() -> None:
     """Jason-cs18/HetServe-LLMs writes its preprints `[arXiv 2023.02]`, the year and month of their id: a new entry
     read `[arXiv 2025]` and now reads `[arXiv 2025.03]` (`[arXiv 2025-03]` where the list writes a dash)."""
@@ -3896,7 +3914,7 @@ def test_a_venue_in_brackets_before_a_title_without_a_year_is_read_and_written_w
     with a year, so these titles began `[arXiv] ` and `[AAAI] `, no entry had a venue, and a new arXiv paper went in
     as `- A Medical Language Model. [[Paper]](url)`, no `[arXiv]` as its neighbours write. On a list that opens two
     bullets or more with `[arXiv]` the brackets are the venue: the new entry writes `[arXiv]`, without a year as the
-    list never writes one for arXiv (3 times or more), a paper accepted at ICML `[ICML]` where its year's venues name
+    list never writes one for arXiv (twice or more), a paper accepted at ICML `[ICML]` where its year's venues name
     none and `[ICML 2021]` with its year where they name one (MSA Transformer's `[ICML 2021]`), and the `, ` before a
     code link left out goes with it. A list with one such bullet keeps its brackets in the title, as before."""
     plist = parse_list(HEALTHCARE_YEAR_LABELS)
