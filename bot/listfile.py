@@ -538,6 +538,32 @@ def _writes_names_first(lines: Sequence[str]) -> bool:
     return n >= 3
 
 
+# What follows a bullet's last link after a bar, to the line's end (`[Title](url) | Carnegie Mellon University`,
+# Jason-cs18/HetServe-LLMs): an affiliation where the list writes institutions there (_writes_affiliations).
+_BAR_TAIL_RE = re.compile(r"[ \t\u00a0]*\|[ \t\u00a0]*(?P<a>[^|\[\]()*_`<>\n]*?[^|\[\]()*_`<>\s])[ \t\u00a0]*$")
+# A word only an institution's name holds: `Carnegie Mellon University`, `Google Research`, `Alibaba Group`,
+# `Georgia Tech` (`Univeristy` as a hand types it); and the companies a list names alone (`OpenAI`, `Microsoft`).
+_INSTITUTION_RE = re.compile(
+    r"\b(?:Univ\w*|Institut\w*|Labs?|Laborator\w*|College|Academy|Inc|Research|Group|Tech|School|Cent(?:er|re)|"
+    r"Corp\w*|Brain|Google|Microsoft|Meta|DeepMind|OpenAI|Anthropic|NVIDIA|Apple|Amazon|IBM|Alibaba|Tencent|"
+    r"ByteDance|Baidu|Huawei|Samsung|Intel|AI)\b"
+)
+
+
+def _writes_affiliations(lines: Sequence[str]) -> bool:
+    """Whether the text a bar puts after the bullets' links names institutions, in most of them and twice or more
+    (`- [arXiv 2023.02] [Title](url) | UC Berkeley`, `| Carnegie Mellon University`): the list writes each paper's
+    affiliation there, which reads as a name or two (`Carnegie Mellon`) but names no one, and which paperbot does
+    not know for a new paper."""
+    tails = []
+    for line in lines:
+        if not (bm := _BULLET_RE.match(_content(line))) or not (links := list(_LINK_RE.finditer(bm.group("body")))):
+            continue
+        if tail := _BAR_TAIL_RE.fullmatch(bm.group("body"), links[-1].end()):
+            tails.append(bool(_INSTITUTION_RE.search(tail.group("a"))))
+    return sum(tails) >= 2 and sum(tails) * 2 > len(tails)
+
+
 def _writes_bracket_venues(lines: Sequence[str]) -> bool:
     """Whether two bullets or more open with `[arXiv]` before a plain title and its link (`- [arXiv] JMLR: Joint
     medical LLM ... [[Paper]](url)`): the list writes each paper's venue in brackets before its title, with a year or
@@ -615,7 +641,7 @@ def _is_entry_paragraph(body: str) -> bool:
 
 def _parse_entry_body(
     body: str, first_line: int | None = None, line_ends: Sequence[int] = (), venues: frozenset[str] = frozenset(),
-    bracket_venues: bool = False, names_first: bool = False,
+    bracket_venues: bool = False, names_first: bool = False, affiliations: bool = False,
 ) -> _ParsedEntry | None:
     """Title, link, authors and venue of one bullet's text, or None if it names no linked work.
 
@@ -625,7 +651,9 @@ def _parse_entry_body(
     continuation line that holds `*Authors* Venue Year` after a bare `[Title](url)` line is read too.
     `line_ends` are the positions in `body` where each joined line ends. `bracket_venues`: the list writes its
     venues in brackets before the title, a year or none (`[arXiv] Title`, _writes_bracket_venues); `names_first`:
-    its bullets open with a method's short name in bold before the title (`**VAD**: Title`, _writes_names_first).
+    its bullets open with a method's short name in bold before the title (`**VAD**: Title`, _writes_names_first);
+    `affiliations`: what a bar puts after its links is an institution (`| Carnegie Mellon University`,
+    _writes_affiliations), no author and no venue.
     """
     own = len(body) if first_line is None else first_line
     links = [lk for lk in _links(body) if not _is_badge(lk) and not _is_local(lk)]
@@ -764,8 +792,11 @@ def _parse_entry_body(
         break
     if cited:
         authors, authors_span = plain_text(cited.group("a")), cited.span("a")
-    plain = not tail_venue and authors_span is None and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None \
-        and m.end() <= own
+    affiliation = _BAR_TAIL_RE.match(body, rest_from) if affiliations and authors_span is None else None
+    if affiliation and affiliation.end() > own:
+        affiliation = None
+    plain = not tail_venue and authors_span is None and affiliation is None \
+        and (m := _PLAIN_AUTHORS_RE.match(body, rest_from)) is not None and m.end() <= own
     if plain and m is not None:
         authors, authors_span = plain_text(m.group("a")), (m.start("a"), m.end("a"))
     if tail_cite:
@@ -774,6 +805,9 @@ def _parse_entry_body(
     vstart = authors_span[1] + (not plain) if authors_span else rest_from
     later_links = [lk for lk in links if lk.start >= vstart]
     vend = min(later_links[0].start if later_links else len(body), own)
+    if affiliation:
+        # `| Carnegie Mellon University`: that paper's affiliation, no author nor venue; a new entry leaves it out
+        vend = affiliation.start()
     vstart = min(vstart, vend)
     raw = body[vstart:vend]
     marks = tuple(m.group(0) for m in _EMOJI_RE.finditer(body[rest_from:]))
@@ -784,6 +818,8 @@ def _parse_entry_body(
     if plain and (paren := re.fullmatch(r"\(([^()]*)\)[.,;]?", core)):
         core = paren.group(1).strip()  # `Jane Doe (2023)`, `Jane Doe (2025, ICML 2025).`: the brackets are the shape
     note_span = quote_note
+    if affiliation:
+        note_span = (body.index("|", affiliation.start()), affiliation.end("a"))
     if authors_span is None and not cited and (colon := re.match(r"[:：](?=[ \t\u00a0]|$)", core)):
         # `[multilingual-code-evals](url): Multilingual Code Models Evaluation.`: a description in the list's words,
         # no venue; a venue's name after the colon (`[Title](url): ICLR 2024`) is one still
@@ -2014,6 +2050,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
     venues = _recurring_venues(lines)
     bracket_venues = _writes_bracket_venues(lines)
     names_first = _writes_names_first(lines)
+    affiliations = _writes_affiliations(lines)
     i = 0
 
     def new_section(path: tuple[str, ...], kind: str, line: int, parent: Section | None) -> Section:
@@ -2186,7 +2223,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             if (pend := _paragraph_end(lines, i)) is not None:
                 full, breaks = _joined_paragraph(lines, i, pend)
                 parsed = _parse_entry_body(full, venues=venues, bracket_venues=bracket_venues,
-                                           names_first=names_first) \
+                                           names_first=names_first, affiliations=affiliations) \
                     if _is_entry_paragraph(full) else None
                 if parsed is not None and not _GENERIC_LINK_TEXT.match(parsed.title):
                     add_entry(parsed, i, pend, "", full, None, breaks)
@@ -2269,7 +2306,7 @@ def parse_list(text: str, source: str = "README.md") -> PaperList:
             (at, "".join(lines[prev: j])[len(_content(lines[prev])):] + lines[j][: -len(lines[j].lstrip()) or None])
             for at, prev, j in zip(line_ends, [i, *own_lines], own_lines, strict=False)
         )
-        parsed = _parse_entry_body(full, len(body), line_ends, venues, bracket_venues, names_first)
+        parsed = _parse_entry_body(full, len(body), line_ends, venues, bracket_venues, names_first, affiliations)
         if parsed is None or _GENERIC_LINK_TEXT.match(parsed.title):
             # `  - Code: [GitHub](...)` under an entry: a link of that paper, not a paper called "Code"
             i = end

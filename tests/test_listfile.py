@@ -1244,6 +1244,39 @@ def test_a_new_entry_writes_arxiv_with_the_month_in_digits_where_the_list_does()
     assert lines[0].startswith("- [arXiv 2025-03] [ConvoGen: "), lines
 
 
+HET_SERVE_AFFILIATIONS = (  # Jason-cs18/HetServe-LLMs README.md, lines verbatim
+    "## LLM Serving Survey\n"
+    "- [arXiv 2023.02] [Full Stack Optimization of Transformer Inference: a Survey](https://arxiv.org/abs/2302.14017)"
+    " | UC Berkeley\n"
+    "- [arXiv 2023.12] [Towards Efficient Generative Large Language Model Serving: A Survey from Algorithms to Systems]"
+    "(https://arxiv.org/pdf/2312.15234) | Carnegie Mellon University\n"
+    "\n### Serving Metrics\n"
+    "- [Tech Blog] [LLM Inference Performance Engineering: Best Practices](https://www.databricks.com/blog/llm-inference-"
+    "performance-engineering-best-practices) | Mosaic AI Research\n"
+    "- [arXiv 2024.04] [Andes: Defining and Enhancing Quality-of-Experience in LLM-Based Text Streaming Services]"
+    "(https://arxiv.org/pdf/2404.16283) | University of Michigan\n"
+)
+
+
+def test_an_affiliation_after_a_bar_is_no_author_and_a_new_entry_leaves_it_out() -> None:
+    """Jason-cs18/HetServe-LLMs writes each paper's institution after a bar (`| UC Berkeley`, `| Carnegie Mellon
+    University`): a name-like one was read as the authors, so a new entry went in with `| Reem Gody, Mahmoud Goudy,
+    Ahmed Y. Tawfik` where the list names an institution, and `| Mosaic AI Research` after a `[Tech Blog]` tag as
+    the venue. Where most such tails name an institution, twice or more, none is an author or a venue, and a new
+    entry leaves the slot out, as paperbot does not know the paper's affiliation; names after a bar stay authors."""
+    het = parse_list(HET_SERVE_AFFILIATIONS)
+    assert [(e.authors, e.venue) for e in het.entries] == [
+        ("", "arXiv 2023.02"), ("", "arXiv 2023.12"), ("", ""), ("", "arXiv 2024.04")]
+    for section in ("LLM Serving Survey", "Serving Metrics"):
+        _, lines = added(HET_SERVE_AFFILIATIONS, section)
+        assert lines == ["- [arXiv 2025.03] [ConvoGen: Enhancing Conversational AI with Synthetic Data: A Multi-Agent "
+                         "Approach](https://arxiv.org/pdf/2503.17460)\n"], lines
+    # a list that writes people's names after the bar: its authors, and a new entry's
+    names = ("## A\n- [ICML 2024] [Alpha](https://arxiv.org/abs/2401.00001) | Jane Doe, John Smith\n"
+             "- [ICML 2023] [Beta](https://arxiv.org/abs/2301.00002) | Ann Lee, Bob Ray\n")
+    assert [e.authors for e in parse_list(names).entries] == ["Jane Doe, John Smith", "Ann Lee, Bob Ray"]
+    assert added(names, "A")[1][0].endswith(" | Reem Gody, Mahmoud Goudy, Ahmed Y. Tawfik\n")
+
 FACE_RESTORATION = (  # sczhou/Awesome-Face-Restoration README.md, lines verbatim
     "## Papers\n\n### Face Image Restoration\n\n#### Diffusion Model\n\n"
     "- `[CVPR 2023]` DR2: Diffusion-based Robust Degradation Remover for Blind Face Restoration, Wang et al. "
