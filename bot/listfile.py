@@ -2867,21 +2867,35 @@ _NAMES_BELOW_RE = re.compile(_SUB_BULLET + r"\{authors\}$")
 
 def _best_template(pools: Sequence[Sequence[_Item]], paper: Paper) -> tuple[str, bool, bool]:
     """The shape most of the first pool with a shape writes, one with a place for authors where the paper has them;
-    neighbours whose shape cannot be templated give the next pool's (the list's), else a plain one."""
+    neighbours whose shape cannot be templated give the next pool's (the list's), else a plain one. Where the pool
+    writes some papers' venues and its arXiv preprints without one (yyxisgreat-ops/GE2EAD's `- **VAD**: Vectorized
+    ..., **ICCV 2023** [[Paper](url)]` beside `- **LAP**: LAP: ... [[Paper](url)]`), a paper accepted somewhere
+    takes the shape of the papers with a venue and an arXiv preprint that of the preprints, however many each."""
     templates: Counter[tuple[str, bool, bool]] = Counter()
     last_seen: dict[str, int] = {}
+    with_venue: set[tuple[str, bool, bool]] = set()  # a venue with a name in it, not a stray `*` read as one
+    preprints: set[tuple[str, bool, bool]] = set()  # an arXiv paper without a venue
+    arxiv_venue = False  # `arXiv 2024`, `Preprint`: the pool writes a preprint's venue
     for candidates in pools:
         for n, it in enumerate(candidates):
             if (t := _template_of(it)) is not None:
                 templates[t] += 1
                 last_seen[t[0]] = n
+                if re.search(r"[^\W\d_]", it.entry.venue):
+                    with_venue.add(t)
+                elif not it.entry.venue.strip() and it.entry.arxiv_id:
+                    preprints.add(t)
+                arxiv_venue = arxiv_venue or bool(re.search(r"arxiv|pre-?print|\bcorr\b", it.entry.venue, re.I))
         if templates:
             break
     if not templates:
         templates[_PLAIN_TEMPLATE] = 1
         last_seen[_PLAIN_TEMPLATE[0]] = 0
+    kind: set[tuple[str, bool, bool]] = set()
+    if with_venue and preprints and not arxiv_venue:
+        kind = with_venue if paper.venue is not None else preprints
     # A template that has a place for what we know (authors) beats a more common one that has not.
-    return max(templates, key=lambda t: (t[1] == bool(paper.authors), templates[t], last_seen[t[0]]))
+    return max(templates, key=lambda t: (t[1] == bool(paper.authors), t in kind, templates[t], last_seen[t[0]]))
 
 
 def _prefix_for_empty(plist: PaperList, section: Section, borrowed: str) -> str:

@@ -4293,6 +4293,69 @@ def test_a_new_entry_opens_with_the_methods_short_name_where_the_sections_entrie
     assert [e.title for e in two.entries] == ["Toolformer", "ReAct"]
 
 
+
+# yyxisgreat-ops/GE2EAD README.md: its Conventional End-to-End Methods' fold of papers before 2023 (verbatim lines, the
+# first three papers with a venue and the two arXiv preprints without one, their summaries cut)
+GE2EAD_BEFORE_2023 = """### Conventional End-to-End Methods
+
+<details open>
+<summary>Before 2023</summary>
+
+- **MMFN**: Multi-Modal-Fusion-Net for End-to-End Driving, **IROS 2022** [[Paper](https://arxiv.org/pdf/2207.00186)] [[Code](https://github.com/Kin-Zhang/mmfn)]
+
+- **KEMP**: Keyframe-Based Hierarchical End-to-End Deep Model for Long-Term Trajectory Prediction, **ICRA 2022** [[Paper](https://arxiv.org/pdf/2205.04624)]
+
+- **TCP**: Trajectory-guided Control Prediction for End-to-end Autonomous Driving: A Simple yet Strong Baseline, **NeurIPS 2022** [[Paper](https://arxiv.org/pdf/2206.08129)] [[Code](https://github.com/OpenPerceptionX/TCP)]
+
+- **Drive in A Day**: Learning to drive in a day [[Paper](https://arxiv.org/pdf/1807.00412)] [[Code](https://github.com/sheelabhadra/Learning2Drive)]
+
+- **CNN E2E**: End to End Learning for Self-Driving Cars [[Paper](https://arxiv.org/pdf/1604.07316)] [[Code](https://github.com/Nuclearstar/End-to-End-Learning-for-Self-Driving-Cars)]
+
+</details>
+"""  # noqa: E501 (entries as the list writes them)
+
+
+def test_a_paper_accepted_somewhere_gets_its_venue_where_the_sections_published_papers_write_theirs() -> None:
+    """GE2EAD writes a published paper's venue after its title (`- **VAD**: Vectorized ..., **ICCV 2023**
+    [[Paper](url)]`) and an arXiv preprint without one (`- **LAP**: LAP: ... [[Paper](url)]`). A paper whose arXiv
+    comment says "Accepted to CVPR 2025" took the shape most of the section's entries have, a preprint's, and went in
+    without its venue; it now goes in as the section's published papers are, `, **CVPR 2025**` after its title, in
+    the fold of its year whatever its papers write. So, the other way round, an arXiv preprint in a section whose
+    papers are mostly published goes in as its preprints are, not with a `, **arXiv 2022**` the list never writes."""
+    plist = parse_list(GE2EAD_FOLDS)
+    fusion = Paper(arxiv_id="2504.09925", title="FUSION: Fully Integration of Vision-Language Representations for Deep "
+                   "Cross-Modal Understanding", authors=("Zheng Liu",), version=1, comment="Accepted to CVPR 2025")
+    updated = plist.with_entry(fusion, plist.sections[1])
+    assert [line for line in updated.lines if "2504.09925" in line] == [
+        "- **FUSION**: FUSION: Fully Integration of Vision-Language Representations for Deep Cross-Modal Understanding,"
+        " **CVPR 2025** [[Paper](https://arxiv.org/pdf/2504.09925)]\n"]  # among 2025's papers, in their name's form
+    updated = plist.with_entry(dataclasses.replace(fusion, arxiv_id="2410.09925"), plist.sections[1])
+    assert [line for line in updated.lines if "2410.09925" in line] == [
+        "- **FUSION**: Fully Integration of Vision-Language Representations for Deep Cross-Modal Understanding,"
+        " **CVPR 2025** [[Paper](https://arxiv.org/pdf/2410.09925)]\n"]
+    preprint = dataclasses.replace(fusion, arxiv_id="2410.09925", comment="12 pages, 5 figures")
+    updated = plist.with_entry(preprint, plist.sections[1])
+    assert [line for line in updated.lines if "2410.09925" in line] == [
+        "- **FUSION**: Fully Integration of Vision-Language Representations for Deep Cross-Modal Understanding"
+        " [[Paper](https://arxiv.org/pdf/2410.09925)]\n"]  # a preprint as before
+    # three published papers and two preprints: a preprint as the preprints are, an accepted paper as the others
+    before = parse_list(GE2EAD_BEFORE_2023)
+    mile = Paper(arxiv_id="2206.09925", title="MILE: Model-Based Imitation Learning for Urban Driving",
+                 authors=("Anthony Hu",), version=1)
+    updated = before.with_entry(mile, before.sections[0])
+    assert [line for line in updated.lines if "2206.09925" in line] == [
+        "- **MILE**: Model-Based Imitation Learning for Urban Driving [[Paper](https://arxiv.org/pdf/2206.09925)]\n"]
+    updated = before.with_entry(dataclasses.replace(mile, comment="NeurIPS 2022"), before.sections[0])
+    assert [line for line in updated.lines if "2206.09925" in line] == [
+        "- **MILE**: Model-Based Imitation Learning for Urban Driving, **NeurIPS 2022**"
+        " [[Paper](https://arxiv.org/pdf/2206.09925)]\n"]
+    # a section that writes its preprints' venue (`**arXiv 2022**`) writes a preprint's as most of its entries do
+    dated = parse_list(GE2EAD_BEFORE_2023.replace("Self-Driving Cars [[", "Self-Driving Cars, **arXiv 2016** [["))
+    updated = dated.with_entry(mile, dated.sections[0])
+    assert [line for line in updated.lines if "2206.09925" in line] == [
+        "- **MILE**: Model-Based Imitation Learning for Urban Driving, **arXiv 2022**"
+        " [[Paper](https://arxiv.org/pdf/2206.09925)]\n"]
+
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
     heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""
