@@ -762,6 +762,13 @@ def _parse_entry_body(
             if te <= ts:
                 return None
             title_end = te
+            # `[Generative Adversarial Nets] [[Paper]](url)`: the title in brackets before a link named for what it
+            # is; the brackets are no part of it, as a date or venue tag there (`[arXiv 2025] [[paper]](url)`) is no
+            # title
+            if (boxed := re.fullmatch(r"\[(?P<t>[^\[\]]+)\]", body[ts:te])) and _GENERIC_LINK_TEXT.match(
+                    plain_text(first.text)) and not _is_venue_name(boxed["t"]) and not (
+                    (lead_tag := _LEAD_TAG_RE.match(body, ts)) and lead_tag.end() >= te):
+                ts, te = ts + 1, te - 1
     if first_line is not None and line_ends:
         own = _own_extent(body, own, max(title_end, main.end), line_ends)
     title = plain_text(body[ts:te])

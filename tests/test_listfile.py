@@ -4356,6 +4356,55 @@ def test_a_paper_accepted_somewhere_gets_its_venue_where_the_sections_published_
         "- **MILE**: Model-Based Imitation Learning for Urban Driving, **arXiv 2022**"
         " [[Paper](https://arxiv.org/pdf/2206.09925)]\n"]
 
+
+# deeplearning4j/deeplearning4j-docs generative-adversarial-network.md: its GAN papers, each title in brackets before a
+# `[[Paper]](url)` link, as zhangqianhui/AdversarialNetsPapers writes them (verbatim lines)
+GAN_PAPERS = """## Notable Papers on GANs
+
+* [Generative Adversarial Nets] [[Paper]](https://arxiv.org/abs/1406.2661)
+[[Code]](https://github.com/goodfeli/adversarial)(Ian Goodfellow's breakthrough paper)
+
+### Unclassified Papers & Resources
+
+* [Adversarial Autoencoders] [[Paper]](http://arxiv.org/abs/1511.05644)[[Code]](https://github.com/musyoku/adversarial-autoencoder)
+
+* [Generating Images with Perceptual Similarity Metrics based on Deep Networks] [[Paper]](https://arxiv.org/pdf/1602.02644v2.pdf)
+
+* [Generative Adversarial Networks as Variational Training of Energy Based Models] [[Paper]](http://www.mathpubs.com/detail/1611.01799v1/Generative-Adversarial-Networks-as-Variational-Training-of-Energy-Based-Models)(ICLR 2017)
+
+### Joint Probability
+
+* [Adversarially Learned Inference][[Paper]](https://arxiv.org/abs/1606.00704)[[Code]](https://github.com/IshmaelBelghazi/ALI)
+"""  # noqa: E501 (entries as the list writes them)
+
+
+def test_a_title_in_brackets_before_a_paper_link_is_read_without_them() -> None:
+    """`* [Generative Adversarial Nets] [[Paper]](url)`: the brackets, which GitHub shows, were read as part of the
+    title, `[Generative Adversarial Nets]`, so a paper the list links elsewhere than arXiv was known by a title no
+    feed writes, and a new entry went in without them, `* Wasserstein GAN [[Paper]](url)`. The title is now the
+    text inside, and a new entry writes its own in brackets as its neighbours do. A date or venue in brackets there
+    (`[arXiv 2025] [[paper]](url)`) is still no title without its brackets, and `[ICML 2024] Title [[pdf]](url)`
+    reads as before: the venue, then the title."""
+    plist = parse_list(GAN_PAPERS)
+    assert [e.title for e in plist.entries] == [
+        "Generative Adversarial Nets", "Adversarial Autoencoders",
+        "Generating Images with Perceptual Similarity Metrics based on Deep Networks",
+        "Generative Adversarial Networks as Variational Training of Energy Based Models",
+        "Adversarially Learned Inference"]
+    assert plist.entries[3].key.startswith("title:generative adversarial networks as variational")
+    wgan = Paper(arxiv_id="1701.07875", title="Wasserstein GAN", authors=("Martin Arjovsky",), version=1)
+    updated = plist.with_entry(wgan, plist.sections[1])
+    assert [line for line in updated.lines if "1701.07875" in line] == [
+        "* [Wasserstein GAN] [[Paper]](https://arxiv.org/abs/1701.07875)\n"]
+    updated = plist.with_entry(wgan, plist.sections[2])
+    assert [line for line in updated.lines if "1701.07875" in line] == [
+        "* [Wasserstein GAN][[Paper]](https://arxiv.org/abs/1701.07875)\n"]
+    tagged = parse_list("## A\n- [arXiv 2025] [[paper]](https://arxiv.org/abs/2503.06542)\n"
+                        "- [ICML 2024] Graph Condensation via Eigenbasis Matching. [[pdf]](https://arxiv.org/pdf/2310.09202.pdf)"
+                        "\n- [AAAI] [[paper]](https://arxiv.org/abs/2503.06543)\n")
+    assert [(e.title, e.venue) for e in tagged.entries] == [
+        ("[arXiv 2025]", ""), ("Graph Condensation via Eigenbasis Matching.", "ICML 2024"), ("[AAAI]", "")]
+
 def test_a_list_kept_oldest_first_gets_the_new_year_last_and_in_its_one_line_contents() -> None:
     """The same sections oldest first, linked on one line: `### 2025` after the 2024 papers, before the next
     heading, and `[2025](#2025)` after `[2024](#2024)` with the line's separator."""
