@@ -2230,6 +2230,11 @@ RLVR = (
     "  - ExpEnv: GSM8K, ProofWriter  \n\n"
     "</details>\n"
 )
+# The paper both RLVR tests add: seven authors, an arXiv preprint of 2024.
+SELF_REWARDING = Paper(
+    arxiv_id="2401.10020", title="Self-Rewarding Language Models",
+    authors=("Weizhe Yuan", "Richard Yuanzhe Pang", "Kyunghyun Cho", "Xian Li", "Sainbayar Sukhbaatar", "Jing Xu",
+             "Jason Weston"))
 
 
 def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_the_list_does() -> None:
@@ -2245,9 +2250,7 @@ def test_a_section_naming_no_one_writes_a_new_entrys_authors_on_a_sub_bullet_as_
     text = RLVR.replace("  - Rafael Raffel *et al.*  \n", "")  # its one line of names: the next test
     plist = parse_list(text)
     assert [bool(e.authors) for e in plist.entries] == [True, True, True, False, False, False]
-    paper = Paper(arxiv_id="2401.10020", title="Self-Rewarding Language Models",
-                  authors=("Weizhe Yuan", "Richard Yuanzhe Pang", "Kyunghyun Cho", "Xian Li", "Sainbayar Sukhbaatar",
-                           "Jing Xu", "Jason Weston"))
+    paper = SELF_REWARDING
     written = plist.with_entry(paper, plist.find_section("2024 & Earlier")).text
     assert written == text.replace("\n</details>\n", (
         "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)  \n"
@@ -2277,9 +2280,7 @@ def test_names_whose_et_al_is_in_italics_are_an_entrys_authors_and_a_new_entry_w
     authors and the new entry writes its first author's name and the list's italic et al., as DPO's line does."""
     plist = parse_list(RLVR)
     assert [e.authors for e in plist.entries][3:] == ["Rafael Raffel et al.", "", ""]
-    paper = Paper(arxiv_id="2401.10020", title="Self-Rewarding Language Models",
-                  authors=("Weizhe Yuan", "Richard Yuanzhe Pang", "Kyunghyun Cho", "Xian Li", "Sainbayar Sukhbaatar",
-                           "Jing Xu", "Jason Weston"))
+    paper = SELF_REWARDING
     written = plist.with_entry(paper, plist.find_section("2024 & Earlier")).text
     assert written == RLVR.replace("\n</details>\n", (
         "\n- [Self-Rewarding Language Models](https://arxiv.org/pdf/2401.10020) (arXiv 2024)  \n"
