@@ -1811,25 +1811,27 @@ DL4GPS = (
 )
 
 
+GRAPH_RAG = (  # DEEP-PolyU/Awesome-GraphRAG's README, lines verbatim: venues in brackets before bold titles
+    "#### Knowledge Graph Construction from Corpus\n"
+    "- (BigData 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
+    "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n"
+    "- (ACL 2019) **Using Local Knowledge Graph Construction to Scale Seq2Seq Models to Multi-Document Inputs** "
+    "[[Paper]](https://aclanthology.org/D19-1428.pdf)\n"
+)
+
+
 def test_a_venue_whose_name_is_a_word_is_written_as_the_list_writes_it_alone() -> None:
     """"Accepted to CASE 2025" is `CASE 2025` on majianz/dl4gps, which writes `CASE 2023`, and "Accepted at SAC 2026"
     `SAC 2026` beside its `SAC 2025`, where both were written with their organiser (`IEEE CASE 2025`), a spelling the
     list never uses; DEEP-PolyU/Awesome-GraphRAG's `(BigData 2023)` makes "Accepted by IEEE Big Data 2025"
     `(BigData 2025)`. The seed list, which writes none of them, still gets `IEEE CASE 2025`."""
-    graph_rag = (  # DEEP-PolyU/Awesome-GraphRAG's README, lines verbatim
-        "#### Knowledge Graph Construction from Corpus\n"
-        "- (BigData 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
-        "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n"
-        "- (ACL 2019) **Using Local Knowledge Graph Construction to Scale Seq2Seq Models to Multi-Document Inputs** "
-        "[[Paper]](https://aclanthology.org/D19-1428.pdf)\n"
-    )
     case = dataclasses.replace(PAPER, arxiv_id="2506.00001", version=1, comment="Accepted to CASE 2025")
     sac = dataclasses.replace(PAPER, arxiv_id="2511.00001", version=1, comment="Accepted at SAC 2026")
     big_data = dataclasses.replace(PAPER, arxiv_id="2511.21080", version=1, comment="Accepted by IEEE Big Data 2025")
     seed = SEED.read_text(encoding="utf-8")
     for text, section, paper, venue in ((DL4GPS, "Other Architectures", case, "**, CASE 2025 [[paper]("),
                                         (DL4GPS, "Knowledge-Augmented Inference", sac, "**, SAC 2026 [[paper]("),
-                                        (graph_rag, "Knowledge Graph Construction from Corpus", big_data,
+                                        (GRAPH_RAG, "Knowledge Graph Construction from Corpus", big_data,
                                          "- (BigData 2025) **"),
                                         (seed, "6.7 Writing", case, " IEEE CASE 2025.")):
         line = _written_line(text, section, paper)
@@ -1839,16 +1841,9 @@ def test_a_venue_whose_name_is_a_word_is_written_as_the_list_writes_it_alone() -
 def test_a_paper_of_a_cup_held_at_a_conference_is_written_as_its_workshop() -> None:
     """A paper of the "IEEE BigData 2025 Cup" was written `(BigData 2025)` on DEEP-PolyU/Awesome-GraphRAG, as a paper of
     the conference itself; now `(BigData 2025 Workshop)`, as a challenge held at a conference is written."""
-    graph_rag = (  # DEEP-PolyU/Awesome-GraphRAG's README, lines verbatim
-        "#### Knowledge Graph Construction from Corpus\n"
-        "- (BigData 2023) **AutoKG: Efficient automated knowledge graph generation for language models** "
-        "[[Paper]](https://ieeexplore.ieee.org/abstract/document/10386454)\n"
-        "- (ACL 2019) **Using Local Knowledge Graph Construction to Scale Seq2Seq Models to Multi-Document Inputs** "
-        "[[Paper]](https://aclanthology.org/D19-1428.pdf)\n"
-    )
     cup = dataclasses.replace(PAPER, arxiv_id="2510.20085", version=1,
                               comment="IEEE BigData 2025 Cup: Detection of Suicide Risk on Social Media")
-    line = _written_line(graph_rag, "Knowledge Graph Construction from Corpus", cup)
+    line = _written_line(GRAPH_RAG, "Knowledge Graph Construction from Corpus", cup)
     assert line.startswith("- (BigData 2025 Workshop) **"), line
 
 
