@@ -14,6 +14,7 @@ from bot.papers import Paper
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FEEDS_DEV = SHARED / "data/arxiv/feeds-dev"
+DEFAULT_ENCODER = "all-MiniLM-L6-v2"  # the product's embedding.model; the benches' vectors unless told otherwise
 
 
 def read_feed_days(directory: Path = FEEDS_DEV) -> list[tuple[str, list[Paper]]]:
@@ -35,7 +36,7 @@ class SeedList(NamedTuple):
     encoder: Any  # the loaded encoder, for embedding more texts
 
 
-def seed_list_embeddings(model_name: str = "all-MiniLM-L6-v2") -> SeedList:
+def seed_list_embeddings(model_name: str = DEFAULT_ENCODER) -> SeedList:
     """The seed list, its papers (bot.model.list_papers), their vectors (MiniLM unless another
     sentence-transformers model or folder is named) and the candidate sections."""
     from bot.arxiv_api import load_metadata_jsonl

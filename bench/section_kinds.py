@@ -8,8 +8,12 @@ put one into "7. Tools" with "3. Surveys" not in its top 3 (the month's PRs, 5 D
 kind of paper it is ("A Survey", "this survey", "Challenges and Future Directions"), and the list's headings
 say where that kind goes (a heading with the word "survey"). On the shipped tuned leave-one-out, this blends
 each survey's group scores with the list's survey sections at weights 0-0.7 and prints top-1 / top-3 over
-all papers, the papers of the survey sections, and the papers the cue calls surveys; then the same on the
+all papers, the papers of the survey sections, and the papers the cue calls surveys (at the shipped weight
+also by section size and with an abstract or not); then the same on the
 dev feed papers the cue calls surveys, with the shipped models (their section before and after).
+
+A dump of another encoder (section_tuned model=...) is scored with that encoder's heading prototypes; the
+dev feeds' part always runs the shipped models on the shipped encoder.
 """
 
 from __future__ import annotations
@@ -19,14 +23,25 @@ import sys
 
 import numpy as np
 
-from bench.common import seed_list_embeddings
-from bot.model import Hyper, SectionModel, is_survey, loo_hits, section_loo_scores, survey_groups, with_kinds
+from bench.common import DEFAULT_ENCODER, seed_list_embeddings
+from bot.embed import load_encoder
+from bot.model import (
+    Hyper,
+    SectionModel,
+    is_survey,
+    loo_by_section_size,
+    loo_hits,
+    section_loo_scores,
+    survey_groups,
+    with_kinds,
+)
 
 
 def main() -> None:
     with open(sys.argv[1], "rb") as fh:
         dump = pickle.load(fh)
-    sl = seed_list_embeddings()
+    model_name = dump.get("model", DEFAULT_ENCODER)  # dumps from before section_tuned took model=
+    sl = seed_list_embeddings(model_name)
     ids = [lp.section_ids for lp in sl.papers]
     model = SectionModel(Hyper()).fit(sl.sections, dump["tuned"], ids).set_headings(sl.encoder, dump["plain"])
     shipped = section_loo_scores(model, fold_vectors=dump["fold_vectors"], fold_of=dump["fold_of"],
@@ -51,7 +66,19 @@ def main() -> None:
 
         print(f"{w:6.1f}   {top1.mean():.1%} / {top3.mean():.1%}        {cell(in_survey_section):>14}"
               f"          {cell(surveys):>12}")
-    feed_surveys(sl.encoder)
+    shipped_hits = loo_hits(with_kinds(shipped, surveys, groups, Hyper().section_survey_weight), labels)
+    print(f"\nat the shipped weight {Hyper().section_survey_weight}: " + ", ".join(
+        f"sections of {b['entries']} entries {b['top1']:.1%} / {b['top3']:.1%} ({b['papers']} papers)"
+        for b in loo_by_section_size(labels, *shipped_hits)
+    ))
+    has = np.asarray(dump["has_abstract"], dtype=bool)
+    print("  " + ", ".join(
+        f"{name} {shipped_hits[0][m].mean():.1%} / {shipped_hits[1][m].mean():.1%} ({int(m.sum())} papers)"
+        for name, m in (("with an abstract", has), ("title only", ~has)) if m.any()
+    ))
+    if model_name != DEFAULT_ENCODER:
+        print(f"\n(scored through {model_name}; the dev feeds' part below uses the shipped encoder)")
+    feed_surveys(sl.encoder if model_name == DEFAULT_ENCODER else load_encoder(DEFAULT_ENCODER))
 
 
 def feed_surveys(encoder: object) -> None:

@@ -4,7 +4,7 @@
 python -m bench.section_tuned [layers=6] [epochs=4] [learning_rate=0.001] [rank=8] [folds=5] [seed=0]
                                [dropout=hidden] [precision=auto] [dump=FILE.pkl]
                                [title_views=1] [leaf_targets=1] [tuned_headings=1] [heading_texts=N]
-                               [heading_start=1]
+                               [heading_start=1] [model=all-MiniLM-L6-v2] [full=0]
 
 The encoder here computes in float32, so precision=auto tunes in float32; precision=bfloat16 tunes as
 `paperbot train` does on a CPU with bfloat16 (embedding.precision auto). dropout=all precision=float32
@@ -28,6 +28,13 @@ tuned ones.
 Every run also prints where the leaf goes right: for papers whose 2nd-level group has several places,
 how often the place nearest to the paper (its nearest entry, as SectionModel.rank picks the leaf) is one
 of the paper's own, through the fold encoders; without and with the leaf time prior (leaf_time_prior).
+
+model=NAME_OR_FOLDER: another sentence-transformers encoder (a name or a local folder, e.g. all-mpnet-base-v2
+unpacked as bench/README.md says) embeds the papers, is the tuner's base and embeds the heading prototypes,
+so every part of the section step sees the list through it; the dump records its name for section_kinds.
+full=0: skip the product's tuning on the whole list, which no leave-one-out number uses (each paper is
+scored through its fold's encoder), and run the 5 fold tunings as the options above do: the same
+leave-one-out in 5/6 of the time, for an encoder whose tuning is slow.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ import time
 
 import numpy as np
 
-from bench.common import seed_list_embeddings
+from bench.common import DEFAULT_ENCODER, seed_list_embeddings
 from bot.model import (
     Hyper,
     SectionModel,
@@ -136,14 +143,16 @@ def main() -> None:
     tuned_headings = args.pop("tuned_headings", "") == "1"
     heading_texts = int(args.pop("heading_texts", 0))
     heading_start = args.pop("heading_start", "") == "1"
+    model_name = args.pop("model", DEFAULT_ENCODER)
+    full = args.pop("full", "1") != "0"
     settings = TuneSettings(**{k: type(getattr(TuneSettings(), k))(v) for k, v in args.items()})
-    sl = seed_list_embeddings()
+    sl = seed_list_embeddings(model_name)
     hyper = Hyper()
     t = time.time()
     ids = [lp.section_ids for lp in sl.papers]
     fold_headings: list[np.ndarray] = []
     fold_of: np.ndarray | None
-    if title_views or leaf_targets or tuned_headings or heading_texts:
+    if title_views or leaf_targets or tuned_headings or heading_texts or not full:
         fold_vectors, fold_of, fold_headings = variant_folds(
             sl, hyper, settings, folds, title_views=title_views, leaf_targets=leaf_targets,
             heading_texts=heading_texts, heading_start=heading_start,
@@ -175,10 +184,11 @@ def main() -> None:
                     "plain": sl.vectors,
                     "labels": model.labels_,
                     "has_abstract": has,
+                    "model": model_name,  # the encoder the vectors and headings come from
                 },
                 fh,
             )
-    print(settings, f"folds={folds}")
+    print(settings, f"folds={folds}" + ("" if model_name == DEFAULT_ENCODER else f" model={model_name}"))
     print(
         f"tuned: top1 {r['top1']:.3f} top3 {r['top3']:.3f}  plain: top1 {plain['top1']:.3f} top3 {plain['top3']:.3f}"
         f"  n={r['papers']} ({has.sum()} with abstract)  {time.time() - t:.0f}s  "
