@@ -930,7 +930,7 @@ def test_robotics_audio_and_vision_venues_are_read(arxiv_id: str, comment: str, 
     ("2506.00001v1", "Accepted to the Big Data 2025 Challenge", None),
     ("2506.00001v1", "Accepted at the IEEE International Conference on Big Data Analytics 2025", None),
     # the acronym joined, as only IEEE's conference writes it, accepted with a year (verbatim 2411.12098v1 of
-    # bench/venue_heldout5.jsonl); CCF's BigData, a conference of its own, a submission and lower case stay none
+    # bench/venue_heldout5.jsonl); CCF's BigData, a conference of its own, and a submission stay none
     ("2506.00001v1", "Accepted at BigData 2025", Venue("IEEE BigData", 2025)),
     ("2411.12098v1", "Accepted in BigData 2024. This is a preprint", Venue("IEEE BigData", 2024)),
     ("2411.00001v1", "Accepted at CCF BigData 2024", None),
